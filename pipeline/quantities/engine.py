@@ -1,0 +1,132 @@
+"""The quantity engine: find candidates with every kind, hedge, resolve, record.
+
+``extract_quantities(text, ref_date)`` normalises the text, asks each kind module for
+candidates, extends them over hedge words, keeps the longest of overlapping readings,
+lets coordinated numbers share a unit or a hedge (``3.1和1.6个百分点``), drops false
+friends (一流, 一批, 六届四次), and maps every span back to the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+
+from pipeline.quantities import hedges, measures, percent, phone, rank, ratio
+from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
+from pipeline.quantities.numerals import format_decimal
+from pipeline.records import Quantity
+from pipeline.text.normalise import Normalised, normalise
+
+Finder = Callable[[str, Context], Iterable[Candidate]]
+
+#: The kind modules, each ``find(text, ctx) -> Iterable[Candidate]``.
+FINDERS: tuple[Finder, ...] = (
+    measures.find, percent.find, rank.find, ratio.find, phone.find,
+)
+try:  # TEMPORARY while the dates kind is being written
+    from pipeline.quantities import dates
+    FINDERS = (*FINDERS, dates.find)
+except ImportError:
+    pass
+
+_FALSE_FRIEND_RE = re.compile(
+    "|".join([alternation(FALSE_FRIENDS.words), *(f"(?:{p})" for p in FALSE_FRIENDS.patterns)])
+)
+_CONNECTOR_RE = re.compile(r"[和与及、或]|以及|和和")
+_PER_BEFORE_RE = re.compile(r"每(?P<per>平方米|平米|万人|[\u4e00-\u9fff])[^，。；：每]{0,6}$")
+_FRIEND_TYPES = frozenset({"count", "number", "percent"})
+
+
+def find_candidates(norm: Normalised, ref_date: dt.date | None) -> list[Candidate]:
+    """Every quantity in the normalised text, overlaps resolved, offsets normalised."""
+    text = norm.text
+    ctx = Context(ref_date=ref_date)
+    found: list[Candidate] = []
+    from_suffix: set[int] = set()
+    for finder in FINDERS:
+        for cand in finder(text, ctx):
+            if cand.core_start < 0:
+                cand.core_start, cand.core_end = cand.start, cand.end
+            if hedges.apply(text, cand):
+                from_suffix.add(id(cand))
+            found.append(cand)
+    kept = _resolve(found, len(text))
+    kept = _coordinate(text, kept, from_suffix)
+    friends = _false_friend_mask(text)
+    out = []
+    for cand in kept:
+        if cand.weak:
+            continue
+        if cand.type in _FRIEND_TYPES and friends.find(1, cand.core_start, cand.core_end) != -1:
+            continue
+        if cand.per is None and cand.type in ("money", "count"):
+            m = _PER_BEFORE_RE.search(text, max(0, cand.start - 10), cand.start)
+            if m:
+                cand.per = m["per"]
+        out.append(cand)
+    return out
+
+
+def _resolve(cands: list[Candidate], size: int) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (then the higher priority)."""
+    order = sorted(cands, key=lambda c: (c.start - c.end, -c.priority, c.weak, c.start))
+    taken = bytearray(size + 1)
+    kept = []
+    for cand in order:
+        if cand.end <= cand.start or taken.find(1, cand.start, cand.end) != -1:
+            continue
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _coordinate(text: str, kept: list[Candidate], from_suffix: set[int]) -> list[Candidate]:
+    """``3.1和1.6个百分点``: a bare number takes its partner's unit; ``60%和50%左右``: a
+    suffix hedge spreads back over the coordinated pair."""
+    for left, right in zip(kept, kept[1:], strict=False):
+        link = _CONNECTOR_RE.fullmatch(text, left.end, right.start)
+        if link is None:
+            continue
+        if left.weak and left.type == "number" and right.type not in ("number", "count", "date", "period",
+                                                                     "phone", "rank", "duration"):
+            if right.factor is None or left.amount is None or left.low is not None:
+                continue
+            value = left.amount * right.factor
+            left.type, left.unit, left.weak = right.type, right.unit, False
+            left.amount, left.value = value, format_decimal(value)
+            left.qualifier = right.qualifier if id(right) in from_suffix else left.qualifier
+        elif id(right) in from_suffix and left.type == right.type and left.qualifier == "exact":
+            left.qualifier = right.qualifier
+    return kept
+
+
+def _false_friend_mask(text: str) -> bytearray:
+    mask = bytearray(len(text) + 1)
+    for m in _FALSE_FRIEND_RE.finditer(text):
+        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def to_record(norm: Normalised, cand: Candidate) -> Quantity:
+    start, end = norm.to_original(cand.start, cand.end)
+    return Quantity(
+        type=cand.type,  # type: ignore[arg-type]
+        text=norm.original[start:end], start=start, end=end,
+        value=cand.value, amount=cand.amount, unit=cand.unit,
+        qualifier=cand.qualifier,  # type: ignore[arg-type]
+        low=cand.low, high=cand.high, per=cand.per, scope=cand.scope,
+        number_text=cand.number_text, unit_text=cand.unit_text,
+        date_start=cand.date_start, date_end=cand.date_end, resolved=cand.resolved,
+    )
+
+
+def extract_quantities(norm: Normalised, ref_date: dt.date | None) -> Iterator[Quantity]:
+    for cand in find_candidates(norm, ref_date):
+        yield to_record(norm, cand)
+
+
+__all__ = ["FINDERS", "Decimal", "extract_quantities", "find_candidates", "normalise"]

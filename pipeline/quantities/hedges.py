@@ -1,0 +1,84 @@
+"""Hedges and bounds around a found number: 超6家, 85%以上, 突破8万亿元, 不小于4.5米.
+
+The policy — which word means what — is ``pipeline/resources/hedges.toml``:
+
+* ``prefix`` and ``suffix`` words join the span (``超过了5亿元`` keeps 了);
+* ``inner`` words (余 多 来 几) are read by the kind modules, inside the span;
+* ``context`` words stay outside the span and only set the qualifier, and so does a
+  listed prefix after a negator (没超过 20元: ``le``).
+
+A qualifier read inside the number (``约1个多小时``: 多) beats an approximate prefix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.quantities.base import Candidate
+from pipeline.quantities.lexicon import HEDGES, alternation
+
+#: Types a hedge can qualify; dates, periods, ranks and phone numbers never take one.
+HEDGEABLE = frozenset({
+    "count", "money", "percent", "ratio", "number", "area", "length", "weight", "volume",
+    "energy", "power", "speed", "temperature", "duration",
+})
+
+_PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
+_NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
+_SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
+_CONTEXT_BEFORE_RE = re.compile(alternation(HEDGES.context_before))
+_CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n、（）()“”]")
+_DIGIT = re.compile(r"[0-9一二三四五六七八九十百千万亿两]")
+_CONTEXT_WINDOW = 12
+
+
+def apply(text: str, cand: Candidate) -> bool:
+    """Extend ``cand`` over adjacent hedge words and set its qualifier.
+
+    Returns True when the qualifier came from a suffix (it may then spread to a
+    coordinated number before it: ``60%和50%左右``).
+    """
+    if cand.type not in HEDGEABLE:
+        return False
+    inner = cand.qualifier
+    found: str | None = None
+    from_suffix = False
+    m = _PREFIX_RE.search(text, max(0, cand.start - 6), cand.start)
+    if m and not _NEGATOR_RE.search(text, max(0, m.start() - 2), m.start()):
+        cand.start = m.start()
+        found = HEDGES.prefix[m["hedge"]]
+    s = _SUFFIX_RE.match(text, cand.end)
+    if s:
+        cand.end = s.end()
+        if found is None:
+            found, from_suffix = HEDGES.suffix[s.group()], True
+    if found is None:
+        found = _context(text, cand)
+    if inner != "exact":
+        return False  # 约1个多小时: the 多 read inside the number wins
+    if found is not None:
+        cand.qualifier = found
+    return from_suffix
+
+
+def _context(text: str, cand: Candidate) -> str | None:
+    """A hedge word in the same clause before the number, or just after it."""
+    lo = max(0, cand.start - _CONTEXT_WINDOW)
+    window = text[lo : cand.start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    hits = list(_CONTEXT_BEFORE_RE.finditer(window))
+    if hits:
+        last = hits[-1]
+        between = window[last.end() :]
+        if not _DIGIT.search(between):
+            return HEDGES.context_before[last.group()]
+    after = _CONTEXT_AFTER_RE.match(text, cand.end)
+    if after is None and text.startswith(("范", "之"), cand.end):
+        after = _CONTEXT_AFTER_RE.match(text, cand.end)
+    if after is not None:
+        return HEDGES.context_after[after.group()]
+    m = re.compile(r"[\u4e00-\u9fff]{1,3}?范围内").match(text, cand.end)
+    return "le" if m else None

@@ -1,0 +1,110 @@
+"""The quantity lexicons (units, classifiers, hedges, false friends), validated on load."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import field_validator
+
+from pipeline.resources import Lexicon, load
+
+HedgeQualifier = Literal["approx", "gt", "ge", "lt", "le"]
+
+
+class UnitEntry(Lexicon):
+    base: str
+    factor: str
+
+    @field_validator("factor")
+    @classmethod
+    def _factor_is_exact(cls, factor: str) -> str:
+        Fraction(factor)  # raises ValueError on a typo such as "1O00"
+        return factor
+
+    @property
+    def fraction(self) -> Fraction:
+        return Fraction(self.factor)
+
+
+class UnitLexicon(Lexicon):
+    arabic_only: list[str]
+    money: dict[str, UnitEntry]
+    area: dict[str, UnitEntry]
+    length: dict[str, UnitEntry]
+    weight: dict[str, UnitEntry]
+    volume: dict[str, UnitEntry]
+    energy: dict[str, UnitEntry]
+    power: dict[str, UnitEntry]
+    speed: dict[str, UnitEntry]
+    temperature: dict[str, UnitEntry]
+    percent: dict[str, UnitEntry]
+    ratio: dict[str, UnitEntry]
+
+    def by_surface(self) -> dict[str, tuple[str, UnitEntry]]:
+        """Surface form → (quantity type, entry)."""
+        table: dict[str, tuple[str, UnitEntry]] = {}
+        for kind in type(self).model_fields:
+            if kind == "arabic_only":
+                continue
+            for surface, entry in getattr(self, kind).items():
+                if surface in table:
+                    raise ValueError(f"unit {surface!r} listed under {table[surface][0]} and {kind}")
+                table[surface] = (kind, entry)
+        return table
+
+
+class ClassifierLexicon(Lexicon):
+    count: list[str]
+    arabic_only: list[str]
+    chinese_blocked: list[str]
+    big: list[str]
+    big_blocked_next: list[str]
+
+
+class HedgeLexicon(Lexicon):
+    prefix: dict[str, HedgeQualifier]
+    inner: dict[str, HedgeQualifier]
+    suffix: dict[str, HedgeQualifier]
+    context_before: dict[str, HedgeQualifier]
+    context_after: dict[str, HedgeQualifier]
+    negators: dict[str, list[str]]
+
+
+class FalseFriendLexicon(Lexicon):
+    words: list[str]
+    patterns: list[str]
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            re.compile(p)
+        return patterns
+
+
+UNITS = load("units.toml", UnitLexicon)
+UNIT_TABLE = UNITS.by_surface()
+CLASSIFIERS = load("classifiers.toml", ClassifierLexicon)
+HEDGES = load("hedges.toml", HedgeLexicon)
+FALSE_FRIENDS = load("false_friends.toml", FalseFriendLexicon)
+
+
+def alternation(words: object) -> str:
+    """A regex alternation of literal words, longest first (so 超过 beats 超)."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(re.escape(w) for w in items)
+
+
+def to_decimal(value: Fraction, places: int = 2) -> Decimal:
+    """An exact ``Decimal`` for a fraction, rounded to ``places`` only when it does not terminate."""
+    num, den = value.numerator, value.denominator
+    d = den
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d == 1:
+        return Decimal(num) / Decimal(den)
+    return (Decimal(num) / Decimal(den)).quantize(Decimal(1).scaleb(-places))

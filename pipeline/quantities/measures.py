@@ -1,0 +1,268 @@
+"""Number + unit: money, counts with classifiers, percent signs, 倍, and physical measures.
+
+One grammar serves every kind whose unit follows the number; the unit's row in
+``units.toml`` or ``classifiers.toml`` decides the type::
+
+    [人民币] NUMBER [余|多|来|几] [万|亿 …] [余|多] UNIT [/PER]
+
+``2,350万元`` → money 23500000 CNY; ``10余家`` → count 10 家, gt; ``1.35亿千瓦`` →
+power 135000000 kW. Hedges around the whole (超, 以上 …) are the engine's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+
+from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, alternation, to_decimal
+from pipeline.quantities.numerals import (
+    LARGE_UNIT_CHARS,
+    MAGNITUDE,
+    NUMBER,
+    SMALL_UNIT_CHARS,
+    NumeralError,
+    adjacent_pair,
+    format_decimal,
+    is_chinese_numeral,
+    parse_number,
+)
+
+_COUNT = set(CLASSIFIERS.count)
+_ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
+_CHINESE_BLOCKED = set(CLASSIFIERS.chinese_blocked)
+_BIG = set(CLASSIFIERS.big)
+_BIG_BLOCKED = set(CLASSIFIERS.big_blocked_next)
+_UNIT_ARABIC_ONLY = frozenset(UNITS.arabic_only)
+_ALL_UNITS = set(UNIT_TABLE) | _COUNT | _ARABIC_ONLY
+
+NUMBER_RE = re.compile(NUMBER)
+_UNIT_RE = re.compile(alternation(_ALL_UNITS))
+_BIG_RE = re.compile(alternation(_BIG))
+_INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
+_MAG_RE = re.compile(MAGNITUDE)
+_PER_RE = re.compile(r"/(?:[万千百]?[\u4e00-\u9fff]{1,3}|[a-zA-Z]{1,3})")
+_RANGE_SEP_RE = re.compile(r"(?:至|到|-|—|－|~|～|〜|–)")
+_CURRENCY_BEFORE = re.compile(r"(?:人民币|RMB|￥|¥)\s?$")
+_CURRENCY_AFTER = re.compile(r"人民币")
+_MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "volume": 2, "count": 1}
+
+
+def _blocked_before(text: str, start: int) -> bool:
+    """A number glued to Latin letters (PM2.5, B3区), a plus (20+8) or 第 (a rank)."""
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    return prev.isascii() and (prev.isalpha() or prev in "+.") or prev in "第前"
+
+
+def _split_unit(text: str, num_start: int, num_end: int) -> tuple[int, re.Match[str] | None]:
+    """Give back trailing magnitude characters when they begin a unit (1.35亿千瓦)."""
+    for k in (2, 1):
+        cut = num_end - k
+        if cut > num_start and text[cut] in _MAGNITUDE_CHARS:
+            m = _UNIT_RE.match(text, cut)
+            if m and m.end() > num_end and _parses(text[num_start:cut]):
+                return cut, m
+    return num_end, _UNIT_RE.match(text, num_end)
+
+
+def _parses(numeral: str) -> bool:
+    try:
+        parse_number(numeral)
+    except NumeralError:
+        return False
+    return True
+
+
+class _Reading:
+    """The parts of one ``NUMBER [hedge] [magnitude] [unit]`` reading at a position."""
+
+    __slots__ = ("amount", "end", "inner", "num_end", "num_text", "unit", "unit_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        pos = end
+        self.inner: str | None = None
+        magnitude = ""
+        hedge = _INNER_RE.match(text, pos)
+        if hedge and not is_chinese_numeral(text[start:end]) or hedge and text[end - 1] in "十百千万亿":
+            self.inner = hedge.group()
+            pos = hedge.end()
+            mag = _MAG_RE.match(text, pos)
+            if mag:
+                magnitude = mag.group()
+                pos = mag.end()
+                again = _INNER_RE.match(text, pos)
+                if again:
+                    pos = again.end()
+            num_end, unit = end, _UNIT_RE.match(text, pos)
+        else:
+            num_end, unit = _split_unit(text, start, end)
+        self.num_end = num_end
+        self.num_text = text[start:num_end]
+        self.amount = parse_number(self.num_text) * (parse_number("1" + magnitude) if magnitude else 1)
+        self.unit = unit.group() if unit else None
+        self.unit_end = unit.end() if unit else pos
+        self.end = self.unit_end
+
+
+def find(text: str, ctx: Context) -> Iterator[Candidate]:
+    """Every ``number + unit`` reading in ``text``."""
+    for m in NUMBER_RE.finditer(text):
+        start, end = m.span()
+        if _blocked_before(text, start) or text[end : end + 1] == "+":
+            continue
+        try:
+            reading = _Reading(text, start, end)
+        except NumeralError:
+            continue
+        cand = _candidate(text, start, reading)
+        if cand is None:
+            continue
+        yield cand
+        rng = _range(text, start, reading, cand)
+        if rng is not None:
+            yield rng
+
+
+def _unit_type(unit: str, chinese: bool) -> tuple[str, str, Fraction] | None:
+    """(type, base unit, factor) for a unit written after a number."""
+    if unit in UNIT_TABLE:
+        if chinese and unit in _UNIT_ARABIC_ONLY:
+            return None
+        kind, entry = UNIT_TABLE[unit]
+        return kind, entry.base, entry.fraction
+    if unit in _ARABIC_ONLY:
+        return None if chinese else ("count", unit, Fraction(1))
+    if unit in _COUNT:
+        if chinese and unit in _CHINESE_BLOCKED:
+            return None
+        return "count", unit, Fraction(1)
+    return None
+
+
+def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
+    chinese = is_chinese_numeral(r.num_text)
+    typed = _unit_type(r.unit, chinese) if r.unit else None
+    begin, end = start, r.end
+    weak = False
+    if typed is None:
+        big = _big(text, start, r)
+        if big is not None:
+            return big
+        before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+        has_magnitude = any(c in "万亿萬億" for c in r.num_text) or r.amount >= 10000 and r.inner is not None
+        if before:
+            typed = ("money", "CNY", Fraction(1))
+            begin = before.start()
+            end = r.unit_end
+        elif chinese:
+            return None
+        else:
+            typed = ("number", "", Fraction(1))
+            end = r.unit_end if r.inner else r.num_end
+            weak = not has_magnitude or r.inner is not None
+    kind, base, factor = typed
+    if kind == "money":
+        before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+        if before:
+            begin = before.start()
+        after = _CURRENCY_AFTER.match(text, end)
+        if after:
+            end = after.end()
+    per = None
+    if kind != "number":
+        pm = _PER_RE.match(text, end)
+        if pm and kind in ("money", "count", "weight", "area", "length", "volume", "energy", "power"):
+            per = pm.group()[1:]
+            end = pm.end()
+    if chinese and kind == "count" and r.amount == 1 and not r.inner:
+        weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
+    value = to_decimal(Fraction(r.amount) * factor)
+    cand = Candidate(
+        start=begin, end=end, type=kind, amount=value, value=format_decimal(value),
+        unit=base or None, qualifier=_inner_qualifier(r.inner), per=per,
+        number_text=r.num_text, unit_text=r.unit if kind != "number" else None,
+        priority=_PRIORITY.get(kind, 0), weak=weak, core_start=start, core_end=r.num_end,
+        factor=to_decimal(factor, 6),
+    )
+    pair = adjacent_pair(r.num_text)
+    if pair is not None and kind not in ("number",):
+        cand.amount = cand.value = None
+        cand.low, cand.high = (to_decimal(Fraction(x) * factor) for x in pair)
+        cand.qualifier = "approx"
+    return cand
+
+
+def _inner_qualifier(inner: str | None) -> str:
+    return HEDGES.inner[inner] if inner else "exact"
+
+
+def _big(text: str, start: int, r: _Reading) -> Candidate | None:
+    """六大产业集群, 四大类: a count of named groups."""
+    if r.inner or r.amount < 2 or r.amount > 100 or r.amount != r.amount.to_integral_value():
+        return None
+    m = _BIG_RE.match(text, r.num_end)
+    if not m:
+        return None
+    nxt = text[m.end() : m.end() + 1]
+    if not nxt or not _CJK.match(nxt) or nxt in _BIG_BLOCKED:
+        return None
+    return Candidate(
+        start=start, end=m.end(), type="count", amount=r.amount, value=format_decimal(r.amount),
+        unit=m.group(), number_text=r.num_text, unit_text=m.group(), priority=1,
+        core_start=start, core_end=r.num_end, factor=Decimal(1),
+    )
+
+
+def _range(text: str, start: int, first: _Reading, cand: Candidate) -> Candidate | None:
+    """``8至12个``, ``30-50家``, ``3到6亿元`` (亿 on both), ``200-300元``."""
+    sep_at = first.num_end if first.unit is None or cand.type == "number" else cand.end
+    sep = _RANGE_SEP_RE.match(text, sep_at)
+    if not sep:
+        return None
+    m = NUMBER_RE.match(text, sep.end())
+    if not m:
+        return None
+    try:
+        second = _Reading(text, m.start(), m.end())
+    except NumeralError:
+        return None
+    if second.unit is None or (first.unit is not None and cand.type != "number" and first.unit != second.unit):
+        return None
+    if is_chinese_numeral(first.num_text) != is_chinese_numeral(second.num_text):
+        return None
+    other = _candidate(text, m.start(), second)
+    if other is None or other.type == "number" or other.factor is None:
+        return None
+    low_amount = first.amount
+    mag = _trailing_magnitude(second.num_text)
+    if mag and not _trailing_magnitude(first.num_text):
+        low_amount *= mag  # 3到6亿元: the 亿 belongs to both ends
+    factor = Fraction(other.factor)
+    low = to_decimal(Fraction(low_amount) * factor)
+    high = other.amount if other.amount is not None else other.high
+    if high is None or low >= high:
+        return None
+    end = other.end
+    if text.startswith("之间", end):
+        end += 2
+    return Candidate(
+        start=cand.start, end=end, type=other.type, unit=other.unit, low=low, high=high,
+        per=other.per, number_text=text[start : second.num_end], unit_text=other.unit_text,
+        priority=other.priority, core_start=start, core_end=second.num_end, factor=other.factor,
+    )
+
+
+def _trailing_magnitude(numeral: str) -> Decimal | None:
+    tail = ""
+    for ch in reversed(numeral):
+        if ch in "万亿萬億":
+            tail = ch + tail
+        else:
+            break
+    return parse_number("1" + tail) if tail else None

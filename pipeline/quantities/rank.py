@@ -1,0 +1,53 @@
+"""Ranks: 第2, 第二期, 第20位, 排名全市第2, 前五, 前一百名.
+
+Never enumerators (第一，), legal articles (第十二条) or names (第一小学, 第四使馆区): a
+bare 第N counts only after a ranking verb, otherwise it needs a rank unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.kinds import KINDS
+from pipeline.quantities.lexicon import alternation
+from pipeline.quantities.numerals import NUMBER, NumeralError, format_decimal, parse_number
+
+_UNITS = alternation(KINDS.rank.units)
+_RANK_RE = re.compile(rf"(?P<lead>第|前)(?P<num>{NUMBER})(?P<unit>{_UNITS})?")
+_LEGAL_RE = re.compile(alternation(KINDS.rank.legal_units))
+_VERB_RE = re.compile(rf"(?:{alternation(KINDS.rank.rank_verbs)})(?P<scope>[^，。；、\s第前]{{0,8}}?)$")
+_SCOPE_START = tuple(KINDS.rank.scope_starts)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def find(text: str, ctx: Context) -> Iterator[Candidate]:
+    for m in _RANK_RE.finditer(text):
+        num_text = m["num"]
+        if any(c in "万亿" for c in num_text):
+            continue
+        try:
+            value = parse_number(num_text)
+        except NumeralError:
+            continue
+        unit = m["unit"]
+        after = text[m.end() : m.end() + 1]
+        verb = _VERB_RE.search(text, max(0, m.start() - 14), m.start())
+        if unit is None:
+            if verb is None or _LEGAL_RE.match(text, m.end()) or (after and _CJK.match(after)
+                                                                   and m["lead"] == "第"):
+                continue
+        elif m["lead"] == "前" and verb is None and unit not in ("名", "位"):
+            continue
+        if m["lead"] == "第" and unit == "季" and text.startswith("度", m.end()):
+            continue  # 第三季度 is a period
+        scope = None
+        if verb is not None and verb["scope"] and verb["scope"].startswith(_SCOPE_START):
+            scope = verb["scope"]
+        yield Candidate(
+            start=m.start(), end=m.end(), type="rank", amount=value, value=format_decimal(value),
+            unit=unit, qualifier="le" if m["lead"] == "前" else "exact", scope=scope,
+            number_text=num_text, unit_text=unit, priority=2, core_start=m.start("num"),
+            core_end=m.end("num"),
+        )

@@ -1,0 +1,151 @@
+"""The records dafu produces: one frozen pydantic model per record type.
+
+These models are the single source of truth for field names, types and meanings; the
+tables, the exports and the JSON Schemas in ``schemas/`` are derived from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+QuantityType = Literal[
+    "count", "money", "percent", "ratio", "rank", "number",
+    "area", "length", "weight", "volume", "energy", "power", "speed", "temperature",
+    "duration", "date", "period", "phone",
+]
+Qualifier = Literal["exact", "approx", "gt", "ge", "lt", "le"]
+
+QUANTITY_TYPES: tuple[str, ...] = QuantityType.__args__  # type: ignore[attr-defined]
+QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Quantity(_Record):
+    """One quantity mention, e.g. ``超6家`` → count 6 家, qualifier ``gt``.
+
+    ``value`` is the canonical text of the value for every type (``"6"``,
+    ``"200000000"``, ``"2024-06"``, ``"P3Y"``, ``"82918474"``); ``amount`` is the same
+    number as an exact ``Decimal`` for the numeric types. A range has ``value`` null and
+    ``low``/``high`` set.
+    """
+
+    type: QuantityType
+    text: str = Field(description="original[start:end]")
+    start: int = Field(ge=0, description="offset into the original text (inclusive)")
+    end: int = Field(ge=0, description="offset into the original text (exclusive)")
+    value: str | None = Field(None, description="canonical value: decimal, ISO date/interval/duration, digits")
+    amount: Decimal | None = Field(None, description="exact numeric value in the base unit")
+    unit: str | None = Field(None, description="base unit (CNY, m2, kg, %, pp) or the classifier")
+    qualifier: Qualifier = "exact"
+    low: Decimal | None = None
+    high: Decimal | None = None
+    per: str | None = Field(None, description="denominator of a rate as written (月, 户, 平米)")
+    of: str | None = Field(None, description="the thing measured or counted")
+    scope: str | None = Field(None, description="the field a rank is taken in (全市, 全国)")
+    number_text: str | None = Field(None, description="the number as written")
+    unit_text: str | None = Field(None, description="the unit as written")
+    date_start: dt.date | None = Field(None, description="first day a date or period covers")
+    date_end: dt.date | None = Field(None, description="last day a date or period covers")
+    resolved: bool = Field(True, description="False when a relative date had no reference date")
+
+
+class Document(_Record):
+    """What dafu knows about one text: the original and what was found in it."""
+
+    text: str = Field(description="the original text; every offset indexes it")
+    ref_date: dt.date | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    meta: Meta | None = Field(None, description="header and signature metadata")
+    sections: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+
+
+# --- Document structure: header metadata and outline (pipeline.structure) ---------------
+
+DocKind = Literal["提案答复", "建议答复", "留言答复", "other"]
+OutlineStyle = Literal["cn", "cn_paren", "num", "num_paren", "circled", "cn_shi"]
+
+DOC_KINDS: tuple[str, ...] = DocKind.__args__  # type: ignore[attr-defined]
+OUTLINE_STYLES: tuple[str, ...] = OutlineStyle.__args__  # type: ignore[attr-defined]
+
+
+class Meta(_Record):
+    """What the header, salutation and signature state; a field not stated is None.
+
+    e.g. ``尊敬的张立勤委员：`` → ``addressee="张立勤"``, ``addressee_role="委员"``.
+    """
+
+    title: str | None = None
+    doc_kind: DocKind = "other"
+    body: str | None = Field(None, description="the body the proposal went to (区政协, 市人大)")
+    session: str | None = Field(None, description="the session as written (六届四次会议)")
+    proposal_no: str | None = Field(None, description="the proposal or suggestion number as written")
+    addressee: str | None = Field(None, description="the person or handle addressed")
+    addressee_role: str | None = Field(None, description="委员, 代表, 网友 …")
+    proposal_title: str | None = None
+    agency: str | None = Field(None, description="the replying agency of the signature")
+    date: dt.date | None = Field(None, description="the signature date")
+    contact_unit: str | None = None
+    contact_person: str | None = None
+    contact_phone: str | None = Field(None, description="as written")
+    reply_category: str | None = Field(None, description="A, B, C or D (答复类别)")
+    cc: str | None = Field(None, description="抄送 as written")
+
+
+class Section(_Record):
+    """One node of the outline: ``一、``, ``（一）``, ``1.``, ``（1）``, ``①`` or ``一是``.
+
+    ``start``/``end`` cover the marker through the end of the node's content.
+    """
+
+    id: str = Field(description="s1, s1.2 … (position among siblings, not the number written)")
+    parent_id: str | None = None
+    level: int = Field(ge=1, description="depth in the outline, 1 for top-level sections")
+    style: OutlineStyle
+    marker: str = Field(description="the marker as written (一、, （一）, 1., 一是)")
+    number: str = Field(description="the bare number as written (一, 1)")
+    ordinal: int = Field(ge=0, description="the number's value")
+    heading: str = Field(description="the text after the marker through its first sentence end")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Paragraph(_Record):
+    """One paragraph of the body (no title, salutation, signature, date or contact line)."""
+
+    id: str = Field(description="p1, p2 …")
+    parent_id: str | None = Field(None, description="the innermost section holding its start")
+    text: str = Field(description="original[start:end]")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Sentence(_Record):
+    """One sentence; never crosses a paragraph; a quoted passage “…” stays whole."""
+
+    id: str = Field(description="t1, t2 …")
+    parent_id: str = Field(description="the paragraph id")
+    section_id: str | None = Field(None, description="the innermost section holding its start")
+    text: str = Field(description="original[start:end]")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Structure(_Record):
+    """What :func:`pipeline.structure.parse` returns."""
+
+    meta: Meta
+    sections: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+
+
+Document.model_rebuild()
