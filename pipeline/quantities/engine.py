@@ -9,6 +9,7 @@ friends (一流, 一批, 六届四次), and maps every span back to the original
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -37,6 +38,9 @@ _FALSE_FRIEND_RE = re.compile(
 )
 _CONNECTOR_RE = re.compile(r"[和与及、或]|以及|和和")
 _PER_BEFORE_RE = re.compile(r"每(?P<per>平方米|平米|万人|[\u4e00-\u9fff])[^，。；：每]{0,6}$")
+_OPEN_QUOTES = frozenset("“\"「『‘")
+_CLOSE_QUOTE_RE = re.compile(r"[”\"」』’]")
+_SHORT_QUOTE = 9
 _FRIEND_TYPES = frozenset({"count", "number", "percent"})
 
 
@@ -58,7 +62,9 @@ def find_candidates(norm: Normalised, ref_date: dt.date | None) -> list[Candidat
     friends = _false_friend_mask(text)
     out = []
     for cand in kept:
-        if cand.weak:
+        if cand.weak and (cand.type == "number" or cand.qualifier == "exact"):
+            continue
+        if cand.type in _FRIEND_TYPES and _in_short_quote(text, cand):
             continue
         if cand.type in _FRIEND_TYPES and friends.find(1, cand.core_start, cand.core_end) != -1:
             continue
@@ -87,7 +93,7 @@ def _resolve(cands: list[Candidate], size: int) -> list[Candidate]:
 def _coordinate(text: str, kept: list[Candidate], from_suffix: set[int]) -> list[Candidate]:
     """``3.1和1.6个百分点``: a bare number takes its partner's unit; ``60%和50%左右``: a
     suffix hedge spreads back over the coordinated pair."""
-    for left, right in zip(kept, kept[1:], strict=False):
+    for left, right in itertools.pairwise(kept):
         link = _CONNECTOR_RE.fullmatch(text, left.end, right.start)
         if link is None:
             continue
@@ -102,6 +108,16 @@ def _coordinate(text: str, kept: list[Candidate], from_suffix: set[int]) -> list
         elif id(right) in from_suffix and left.type == right.type and left.qualifier == "exact":
             left.qualifier = right.qualifier
     return kept
+
+
+def _in_short_quote(text: str, cand: Candidate) -> bool:
+    """A Chinese numeral opening a short quoted name: “两件大事”, “三校一院”."""
+    if cand.core_start == 0 or text[cand.core_start - 1] not in _OPEN_QUOTES:
+        return False
+    if cand.number_text is None or any("0" <= c <= "9" for c in cand.number_text):
+        return False
+    close = _CLOSE_QUOTE_RE.search(text, cand.core_start, cand.core_start + _SHORT_QUOTE)
+    return close is not None
 
 
 def _false_friend_mask(text: str) -> bytearray:

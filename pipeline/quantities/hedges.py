@@ -25,12 +25,14 @@ HEDGEABLE = frozenset({
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
 _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
+_NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _CONTEXT_BEFORE_RE = re.compile(alternation(HEDGES.context_before))
 _CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n、（）()“”]")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十百千万亿两]")
 _CONTEXT_WINDOW = 12
+_FILLER_RE = re.compile(r"[为是有达在合了]{0,2}")
 
 
 def apply(text: str, cand: Candidate) -> bool:
@@ -45,7 +47,8 @@ def apply(text: str, cand: Candidate) -> bool:
     found: str | None = None
     from_suffix = False
     m = _PREFIX_RE.search(text, max(0, cand.start - 6), cand.start)
-    if m and not _NEGATOR_RE.search(text, max(0, m.start() - 2), m.start()):
+    if (m and not _NEGATOR_RE.search(text, max(0, m.start() - 2), m.start())
+            and not _NOT_HEDGE_RE.search(text, max(0, m.end() - 4), m.end())):
         cand.start = m.start()
         found = HEDGES.prefix[m["hedge"]]
     s = _SUFFIX_RE.match(text, cand.end)
@@ -73,7 +76,9 @@ def _context(text: str, cand: Candidate) -> str | None:
     if hits:
         last = hits[-1]
         between = window[last.end() :]
-        if not _DIGIT.search(between):
+        # a one-character word (约) must touch the number: 签约项目186个 is not hedged
+        near = len(last.group()) > 1 or _FILLER_RE.fullmatch(between)
+        if near and not _DIGIT.search(between):
             return HEDGES.context_before[last.group()]
     after = _CONTEXT_AFTER_RE.match(text, cand.end)
     if after is None and text.startswith(("范", "之"), cand.end):

@@ -70,6 +70,7 @@ class HedgeLexicon(Lexicon):
     suffix: dict[str, HedgeQualifier]
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
+    not_hedges: dict[str, list[str]]
     negators: dict[str, list[str]]
 
 

@@ -43,7 +43,7 @@ _UNIT_RE = re.compile(alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
-_PER_RE = re.compile(r"/(?:[万千百]?[\u4e00-\u9fff]{1,3}|[a-zA-Z]{1,3})")
+_PER_RE = re.compile(r"/(?:平方米|平米|万人|人次|人·次|[\u4e00-\u9fff]|[a-zA-Z]{1,3}(?![a-zA-Z]))")
 _RANGE_SEP_RE = re.compile(r"(?:至|到|-|—|－|~|～|〜|–)")
 _CURRENCY_BEFORE = re.compile(r"(?:人民币|RMB|￥|¥)\s?$")
 _CURRENCY_AFTER = re.compile(r"人民币")
@@ -57,7 +57,7 @@ def _blocked_before(text: str, start: int) -> bool:
     if start == 0:
         return False
     prev = text[start - 1]
-    return prev.isascii() and (prev.isalpha() or prev in "+.") or prev in "第前"
+    return (prev.isascii() and (prev.isalpha() or prev in "+.")) or prev in "第前"
 
 
 def _split_unit(text: str, num_start: int, num_end: int) -> tuple[int, re.Match[str] | None]:
@@ -89,7 +89,7 @@ class _Reading:
         self.inner: str | None = None
         magnitude = ""
         hedge = _INNER_RE.match(text, pos)
-        if hedge and not is_chinese_numeral(text[start:end]) or hedge and text[end - 1] in "十百千万亿":
+        if (hedge and not is_chinese_numeral(text[start:end])) or (hedge and text[end - 1] in "十百千万亿"):
             self.inner = hedge.group()
             pos = hedge.end()
             mag = _MAG_RE.match(text, pos)
@@ -155,7 +155,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         if big is not None:
             return big
         before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
-        has_magnitude = any(c in "万亿萬億" for c in r.num_text) or r.amount >= 10000 and r.inner is not None
+        has_magnitude = any(c in "万亿萬億" for c in r.num_text) or (r.amount >= 10000 and r.inner is not None)
         if before:
             typed = ("money", "CNY", Fraction(1))
             begin = before.start()

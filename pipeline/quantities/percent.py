@@ -13,8 +13,8 @@ from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
-from pipeline.quantities.numerals import NUMBER, NumeralError, format_decimal, parse_number
 from pipeline.quantities.lexicon import to_decimal
+from pipeline.quantities.numerals import NUMBER, NumeralError, format_decimal, parse_number
 
 _SEP = r"(?:至|到|-|—|－|~|～)"
 _FRACTION_RE = re.compile(
