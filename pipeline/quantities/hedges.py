@@ -87,3 +87,26 @@ def _context(text: str, cand: Candidate) -> str | None:
         return HEDGES.context_after[after.group()]
     m = re.compile(r"[\u4e00-\u9fff]{1,3}?范围内").match(text, cand.end)
     return "le" if m else None
+
+
+_MEANING = {
+    "approx": "about (≈)", "gt": "more than (>)", "ge": "at least (≥)", "lt": "less than (<)", "le": "at most (≤)",
+}
+_WHERE = {
+    "prefix": "before the number, inside the span",
+    "inner": "between number and unit, inside the span",
+    "suffix": "after the unit, inside the span",
+    "context_before": "before, outside the span (qualifier only)",
+    "context_after": "after, outside the span (qualifier only)",
+}
+
+
+def policy_markdown() -> str:
+    """The published hedge policy, as a Markdown table generated from ``hedges.toml``."""
+    lines = ["| qualifier | meaning | where | words |", "|---|---|---|---|"]
+    for qualifier, meaning in _MEANING.items():
+        for where, label in _WHERE.items():
+            words = [w for w, q in getattr(HEDGES, where).items() if q == qualifier]
+            if words:
+                lines.append(f"| `{qualifier}` | {meaning} | {label} | {' '.join(words)} |")
+    return "\n".join(lines)
