@@ -22,3 +22,7 @@ class InputError(DafuError):
 
 class ReadError(InputError):
     """A file cannot be read or decoded (empty, binary, truncated, encrypted …)."""
+
+
+class MissingDependencyError(DafuError, ImportError):
+    """An optional dependency is not installed; the message says what to install."""

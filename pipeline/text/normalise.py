@@ -7,16 +7,31 @@ What changes (each step keeps a per-character map):
 
 * full-width ASCII forms fold to ASCII one character for one (``１２％`` → ``12%``), except
   the full-width comma and other CJK punctuation, which carry meaning (``40，500`` is a list);
+* page furniture lines are dropped: ``(本页无正文)``, page numbers alone on a line
+  (``— 3 —``, ``- 3 -``, ``第3页``, ``3/10``) and, given the page spans of a PDF, bare
+  page numbers and running headers or footers repeated at the edges of its pages;
 * markdown emphasis markers ``**`` / ``__`` are dropped;
-* a line break inside a sentence (a line that does not end in closing punctuation, followed
-  by a line that continues it, as PDF page breaks leave) is dropped;
-* zero-width characters are dropped.
+* a line break inside a sentence (as PDF line wraps and page breaks leave) is dropped: the
+  line before must not end a sentence, and the line after must not start a heading
+  (``二、``, ``（一）``, ``第``, a digit) nor be a salutation (``尊敬的…委员：``). Unless the line
+  before fills the usual line width, it must not be a heading itself (``一、总体要求``), and
+  across a blank line it must also be prose (hold a comma or a full stop), so that a title
+  stays apart from what follows;
+* zero-width characters are dropped;
+* optionally, traditional characters become simplified ones (OpenCC ``t2s``), only where
+  that keeps the length, so the offset map stays one to one.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from pipeline.errors import MissingDependencyError
 
 # Full-width forms that fold safely: digits, Latin letters, and symbols that never serve
 # as CJK list punctuation. The full-width comma, colon, semicolon, parentheses and full
@@ -27,10 +42,51 @@ for _keep in "，：；（）！？［］｛｝＂＇":
 _FOLDABLE["\u3000"] = " "
 _FOLD_TABLE = str.maketrans(_FOLDABLE)
 
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
-_SENTENCE_END = frozenset("。！？；：!?;:」』”）)】")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SENTENCE_END = "。！？；：!?;:」』”）)】"
 _EMPHASIS = re.compile(r"\*\*|__")
-_BROKEN_LINE = re.compile(r"(?<=[^\s。！？；：!?;:」』”）)】])[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?=[^\s一二三四五六七八九十（(第\d#])")
+
+# --- page furniture: whole lines, with their line break and at most one blank line after --
+_SP = r"[ \t]*"
+_NUM = r"\d{1,4}"
+_DASH = r"[-—–‒―－]{1,2}"
+_FURNITURE = {
+    "no_text": rf"[(（]{_SP}本页无正文{_SP}[)）]",  # (本页无正文): a page left blank on purpose
+    "dashed": rf"{_DASH}{_SP}{_NUM}{_SP}{_DASH}",  # — 3 —   - 3 -
+    "page_of": rf"第{_SP}{_NUM}{_SP}页(?:{_SP}[,，/]?{_SP}共{_SP}{_NUM}{_SP}页)?",  # 第3页 共10页
+    "of_page": rf"共{_SP}{_NUM}{_SP}页{_SP}[,，/]?{_SP}第{_SP}{_NUM}{_SP}页",  # 共10页 第3页
+    "slashed": rf"{_NUM}{_SP}/{_SP}{_NUM}",  # 3/10
+    "english": rf"(?i:page){_SP}{_NUM}(?:{_SP}(?:of|/){_SP}{_NUM})?",  # Page 3 of 10
+}
+_FURNITURE_LINE = re.compile(
+    rf"^{_SP}(?:{'|'.join(_FURNITURE.values())}){_SP}(?:\r?\n(?:{_SP}\r?\n)?|\Z)", re.MULTILINE
+)
+_BARE_NUMBER = re.compile(rf"{_NUM}")  # a page number alone, dropped only at a page's edge
+_DIGITS = re.compile(r"\d+")
+_MAX_RUNNING_HEADER = 40  # running headers and footers are short
+
+# --- line joining ---------------------------------------------------------------------------
+_BROKEN_LINE = re.compile(
+    rf"""(?<=[^\s{re.escape(_SENTENCE_END)}])  # the line so far does not end a sentence
+         [ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*      # a line break, perhaps one blank line
+         (?=[^\s一二三四五六七八九十（(第\d#])  # the next line starts no heading or list""",
+    re.VERBOSE,
+)
+_HEADING_START = re.compile(r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|#)")
+_PROSE_MARK = re.compile(r"[，、。；,;]")
+_SALUTATION = re.compile(r".{1,30}[：:]")  # 尊敬的张立勤委员：  各有关单位：
+_FULL_LINE_SHARE = 0.9  # a line this close to the usual full width was wrapped, not ended
+_MIN_FULL_WIDTH = 20
+
+
+class PageSpan(Protocol):
+    """Anything with the ``[start, end)`` span of a page in the original text."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +120,125 @@ def _drop(text: str, offsets: list[int], spans: list[tuple[int, int]]) -> tuple[
     return "".join(keep_text), keep_off
 
 
-def normalise(original: str, *, join_lines: bool = True) -> Normalised:
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _page_lines(text: str, page: PageSpan) -> list[tuple[str, int, int]]:
+    """Non-blank lines of a page: stripped text and span, the span taking the line break."""
+    lines = []
+    pos = page.start
+    for line in text[page.start : page.end].split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            lines.append((line.strip(), pos, min(end + 1, len(text))))
+        pos = end + 1
+    return lines
+
+
+def _edge_spans(text: str, pages: Sequence[PageSpan]) -> list[tuple[int, int]]:
+    """Bare page numbers and running headers or footers at the top or bottom of pages."""
+    edges = [(lines[0], lines[-1]) for page in pages if (lines := _page_lines(text, page))]
+    spans = []
+    for side in (0, 1):  # headers, then footers
+        # Digits masked: "年度报告 3" and "年度报告 4" are one running header.
+        keys = Counter(_DIGITS.sub("#", edge[side][0]) for edge in edges)
+        running = {key for key, n in keys.items()
+                   if n >= 2 and 2 * n >= len(pages) and len(key) <= _MAX_RUNNING_HEADER}
+        for edge in edges:
+            line, start, end = edge[side]
+            if _BARE_NUMBER.fullmatch(line) or _DIGITS.sub("#", line) in running:
+                spans.append((start, end))
+    return spans
+
+
+def _furniture_spans(text: str, pages: Sequence[PageSpan] | None) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _FURNITURE_LINE.finditer(text)]
+    if pages:
+        spans.extend(_edge_spans(text, pages))
+    return _merge(spans)
+
+
+def _full_width(text: str) -> int:
+    lengths = sorted(len(s) for line in text.split("\n") if (s := line.strip()))
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+
+
+def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool:
+    if _SALUTATION.fullmatch(after):
+        return False
+    if full_width >= _MIN_FULL_WIDTH and len(before) >= _FULL_LINE_SHARE * full_width:
+        return True
+    if _HEADING_START.match(before):
+        return False
+    return not across_blank or _PROSE_MARK.search(before) is not None
+
+
+def _line_break_spans(text: str) -> list[tuple[int, int]]:
+    candidates = list(_BROKEN_LINE.finditer(text))
+    if not candidates:
+        return []
+    full_width = _full_width(text)
+    spans = []
+    for m in candidates:
+        a, b = m.span()
+        before = text[text.rfind("\n", 0, a) + 1 : a].strip()
+        line_end = text.find("\n", b)
+        after = text[b : line_end if line_end >= 0 else len(text)].strip()
+        if _joins(before, after, m.group().count("\n") > 1, full_width):
+            spans.append((a, b))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> object:
+    try:
+        import opencc
+    except ImportError as e:
+        raise MissingDependencyError(
+            "to_simplified=True needs OpenCC: pip install opencc (or pip install 'dafu[opencc]')"
+        ) from e
+    return opencc.OpenCC("t2s")
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+
+def _simplify(text: str) -> str:
+    """Traditional to simplified, run by run, keeping a run only if its length is kept."""
+    convert = _t2s().convert  # type: ignore[attr-defined]
+    parts: list[str] = []
+    pos = 0
+    for m in _HAN_RUN.finditer(text):
+        run = m.group()
+        simple: str = convert(run)
+        parts.append(text[pos : m.start()])
+        parts.append(simple if len(simple) == len(run) else run)
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def normalise(
+    original: str,
+    *,
+    join_lines: bool = True,
+    drop_furniture: bool = True,
+    pages: Sequence[PageSpan] | None = None,
+    to_simplified: bool = False,
+) -> Normalised:
     """Normalise ``original``; ``Normalised.to_original`` maps spans back.
+
+    ``pages`` (``Source.pages`` of a PDF) lets running headers and bare page numbers at the
+    edges of pages be recognised.
 
     >>> n = normalise("超３０万平\\n方米")
     >>> n.text
@@ -73,10 +246,13 @@ def normalise(original: str, *, join_lines: bool = True) -> Normalised:
     """
     text = original.translate(_FOLD_TABLE)
     offsets = list(range(len(original)))
-    drops = [(i, i + 1) for i, ch in enumerate(text) if ch in _ZERO_WIDTH]
-    text, offsets = _drop(text, offsets, drops)
+    if drop_furniture:
+        text, offsets = _drop(text, offsets, _furniture_spans(text, pages))
+    text, offsets = _drop(text, offsets, [m.span() for m in _ZERO_WIDTH.finditer(text)])
     text, offsets = _drop(text, offsets, [m.span() for m in _EMPHASIS.finditer(text)])
     if join_lines:
-        text, offsets = _drop(text, offsets, [m.span() for m in _BROKEN_LINE.finditer(text)])
+        text, offsets = _drop(text, offsets, _line_break_spans(text))
+    if to_simplified:
+        text = _simplify(text)
     offsets.append(len(original))
     return Normalised(original, text, tuple(offsets))

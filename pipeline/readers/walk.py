@@ -1,0 +1,84 @@
+"""``iter_inputs``: the files to read under some paths, in one deterministic order.
+
+Folders are walked depth-first with entries sorted by name; hidden files and folders (a
+leading ``.``) and Office lock files (``~$报告.docx``) are skipped; symbolic links are
+followed, but each real folder is entered once and each real file yielded once, so a link
+loop ends. A path given directly is yielded as given, whatever the patterns say (if it is
+missing, reading it reports that).
+
+>>> list(iter_inputs(["corpora"]))
+[PosixPath('corpora/futian-2024079-reply.txt')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from fnmatch import fnmatch
+from pathlib import Path
+
+from pipeline.errors import ReadError
+
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm")
+_SKIP_PREFIXES = (".", "~$")
+
+
+def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
+    # Case-insensitive: folders copied from Windows are full of ``.PDF`` and ``.DOCX``.
+    name, rel = name.lower(), rel.lower()
+    return any(fnmatch(name, p.lower()) or fnmatch(rel, p.lower()) for p in patterns)
+
+
+class _Walk:
+    def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
+        self.include = include
+        self.exclude = exclude
+        self.seen_dirs: set[str] = set()
+        self.seen_files: set[str] = set()
+
+    def first_time(self, path: Path, seen: set[str]) -> bool:
+        real = os.path.realpath(path)
+        if real in seen:
+            return False
+        seen.add(real)
+        return True
+
+    def folder(self, folder: Path, root: Path) -> Iterator[Path]:
+        if not self.first_time(folder, self.seen_dirs):
+            return
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as e:
+            raise ReadError(str(folder), f"cannot list folder: {e.strerror or e}") from e
+        for entry in entries:
+            if entry.name.startswith(_SKIP_PREFIXES):
+                continue
+            path = folder / entry.name
+            rel = path.relative_to(root).as_posix()
+            if _matches(entry.name, rel, self.exclude):
+                continue
+            if entry.is_dir():  # follows symlinks; a broken link is neither dir nor file
+                yield from self.folder(path, root)
+            elif (entry.is_file() and _matches(entry.name, rel, self.include)
+                  and self.first_time(path, self.seen_files)):
+                yield path
+
+
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> Iterator[Path]:
+    """Yield the input files under ``paths``: folders walked, files given directly kept.
+
+    ``include`` and ``exclude`` are glob patterns matched against a file's name and its
+    path relative to the folder given (``exclude=["草稿/*"]``); an excluded folder is not
+    entered.
+    """
+    walk = _Walk(include, exclude)
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from walk.folder(path, path)
+        elif walk.first_time(path, walk.seen_files):
+            yield path
