@@ -40,19 +40,19 @@ class Quantity(_Record):
     text: str = Field(description="original[start:end]")
     start: int = Field(ge=0, description="offset into the original text (inclusive)")
     end: int = Field(ge=0, description="offset into the original text (exclusive)")
-    value: str | None = Field(None, description="canonical value: decimal, ISO date/interval/duration, digits")
-    amount: Decimal | None = Field(None, description="exact numeric value in the base unit")
-    unit: str | None = Field(None, description="base unit (CNY, m2, kg, %, pp) or the classifier")
+    value: str | None = Field(default=None, description="canonical value: decimal, ISO date/interval/duration, digits")
+    amount: Decimal | None = Field(default=None, description="exact numeric value in the base unit")
+    unit: str | None = Field(default=None, description="base unit (CNY, m2, kg, %, pp) or the classifier")
     qualifier: Qualifier = "exact"
     low: Decimal | None = None
     high: Decimal | None = None
-    per: str | None = Field(None, description="denominator of a rate as written (月, 户, 平米)")
-    of: str | None = Field(None, description="the thing measured or counted")
-    scope: str | None = Field(None, description="the field a rank is taken in (全市, 全国)")
-    number_text: str | None = Field(None, description="the number as written")
-    unit_text: str | None = Field(None, description="the unit as written")
-    date_start: dt.date | None = Field(None, description="first day a date or period covers")
-    date_end: dt.date | None = Field(None, description="last day a date or period covers")
+    per: str | None = Field(default=None, description="denominator of a rate as written (月, 户, 平米)")
+    of: str | None = Field(default=None, description="the thing measured or counted")
+    scope: str | None = Field(default=None, description="the field a rank is taken in (全市, 全国)")
+    number_text: str | None = Field(default=None, description="the number as written")
+    unit_text: str | None = Field(default=None, description="the unit as written")
+    date_start: dt.date | None = Field(default=None, description="first day a date or period covers")
+    date_end: dt.date | None = Field(default=None, description="last day a date or period covers")
     resolved: bool = Field(True, description="False when a relative date had no reference date")
 
 
@@ -62,7 +62,7 @@ class Document(_Record):
     text: str = Field(description="the original text; every offset indexes it")
     ref_date: dt.date | None = None
     quantities: list[Quantity] = Field(default_factory=list)
-    meta: Meta | None = Field(None, description="header and signature metadata")
+    meta: Meta | None = Field(default=None, description="header and signature metadata")
     sections: list[Section] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
@@ -85,19 +85,19 @@ class Meta(_Record):
 
     title: str | None = None
     doc_kind: DocKind = "other"
-    body: str | None = Field(None, description="the body the proposal went to (区政协, 市人大)")
-    session: str | None = Field(None, description="the session as written (六届四次会议)")
-    proposal_no: str | None = Field(None, description="the proposal or suggestion number as written")
-    addressee: str | None = Field(None, description="the person or handle addressed")
-    addressee_role: str | None = Field(None, description="委员, 代表, 网友 …")
+    body: str | None = Field(default=None, description="the body the proposal went to (区政协, 市人大)")
+    session: str | None = Field(default=None, description="the session as written (六届四次会议)")
+    proposal_no: str | None = Field(default=None, description="the proposal or suggestion number as written")
+    addressee: str | None = Field(default=None, description="the person or handle addressed")
+    addressee_role: str | None = Field(default=None, description="委员, 代表, 网友 …")
     proposal_title: str | None = None
-    agency: str | None = Field(None, description="the replying agency of the signature")
-    date: dt.date | None = Field(None, description="the signature date")
+    agency: str | None = Field(default=None, description="the replying agency of the signature")
+    date: dt.date | None = Field(default=None, description="the signature date")
     contact_unit: str | None = None
     contact_person: str | None = None
-    contact_phone: str | None = Field(None, description="as written")
-    reply_category: str | None = Field(None, description="A, B, C or D (答复类别)")
-    cc: str | None = Field(None, description="抄送 as written")
+    contact_phone: str | None = Field(default=None, description="as written")
+    reply_category: str | None = Field(default=None, description="A, B, C or D (答复类别)")
+    cc: str | None = Field(default=None, description="抄送 as written")
 
 
 class Section(_Record):
@@ -122,7 +122,7 @@ class Paragraph(_Record):
     """One paragraph of the body (no title, salutation, signature, date or contact line)."""
 
     id: str = Field(description="p1, p2 …")
-    parent_id: str | None = Field(None, description="the innermost section holding its start")
+    parent_id: str | None = Field(default=None, description="the innermost section holding its start")
     text: str = Field(description="original[start:end]")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -133,7 +133,7 @@ class Sentence(_Record):
 
     id: str = Field(description="t1, t2 …")
     parent_id: str = Field(description="the paragraph id")
-    section_id: str | None = Field(None, description="the innermost section holding its start")
+    section_id: str | None = Field(default=None, description="the innermost section holding its start")
     text: str = Field(description="original[start:end]")
     start: int = Field(ge=0)
     end: int = Field(ge=0)

@@ -1,0 +1,169 @@
+"""Blocks and quotations: the raw material of paragraphs, found in the normalised text.
+
+A block is a line, or a piece of a line that a run of spaces after a sentence end cuts off:
+replies pasted from a web form keep their paragraphs only as ``\u3000\u3000`` indents
+(``…回复如下：\u3000\u3000一、关于…``). Offsets here index the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Whitespace a block never starts or ends with; ``_x000D_`` is the carriage return an
+# Excel export leaves behind as text.
+SPACE = " \t\r\xa0\u3000"
+CR_TEXT = "_x000D_"
+RE_LEAD_SPACE = re.compile(rf"(?:[{SPACE}]|{CR_TEXT})+")
+
+# A sentence end or colon after which a run of two or more spaces starts a new paragraph.
+_BREAK_AFTER = "。！？；：!?;:”」』）)】"
+# An outline marker before which a run of spaces starts a new paragraph.
+_MARKER_AHEAD = r"(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[①-⑳])"
+RE_INNER_BREAK = re.compile(
+    rf"""
+    (?: (?<=[{_BREAK_AFTER}]) (?:[{SPACE}]{{2,}}|{CR_TEXT})   # indent after a sentence end
+      | [{SPACE}]{{2,}} (?={_MARKER_AHEAD})                  # indent before 一、 （一） 1.
+      | {CR_TEXT}                                            # a stray carriage return
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Quotation marks that open and close a passage kept whole.
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
+QUOTE_TOGGLES = '"＂'
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A stretch ``[start, end)`` of the normalised text, trimmed of spaces, never empty."""
+
+    start: int
+    end: int
+
+    def text(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def _trimmed(text: str, start: int, end: int) -> Block | None:
+    lead = RE_LEAD_SPACE.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start:
+        if text[end - 1] in SPACE:
+            end -= 1
+        elif text.endswith(CR_TEXT, start, end):
+            end -= len(CR_TEXT)
+        else:
+            break
+    return Block(start, end) if end > start else None
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The lines of ``text``, each cut again at paragraph indents inside it.
+
+    >>> [b.text("甲。\\u3000\\u3000乙\\n丙") for b in split_blocks("甲。\\u3000\\u3000乙\\n丙")]
+    ['甲。', '乙', '丙']
+    """
+    blocks: list[Block] = []
+    line_start = 0
+    for line_end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+        pos = line_start
+        for cut in RE_INNER_BREAK.finditer(text, line_start, line_end):
+            block = _trimmed(text, pos, cut.start())
+            if block:
+                blocks.append(block)
+            pos = cut.end()
+        block = _trimmed(text, pos, line_end)
+        if block:
+            blocks.append(block)
+        line_start = line_end + 1
+    return blocks
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The outermost matched quotations in ``text[start:end]`` as ``(open, close)`` indexes.
+
+    An opening mark without its closing mark in the range quotes nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        closer = QUOTE_PAIRS.get(ch) or (ch if ch in QUOTE_TOGGLES else None)
+        if closer is not None:
+            close = _matching(text, i, end, ch, closer)
+            if close is not None:
+                spans.append((i, close))
+                i = close + 1
+                continue
+        i += 1
+    return spans
+
+
+def _matching(text: str, open_at: int, end: int, opener: str, closer: str) -> int | None:
+    depth = 0
+    for j in range(open_at + 1, end):
+        ch = text[j]
+        if ch == closer:
+            if depth == 0:
+                return j
+            depth -= 1
+        elif ch == opener and opener != closer:
+            depth += 1
+    return None
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The quotation whose inside holds ``pos``, if any."""
+    for open_at, close_at in spans:
+        if open_at < pos < close_at:
+            return open_at, close_at
+        if open_at > pos:
+            break
+    return None
+
+
+# How many blocks a quotation may run across before its opening mark counts as stray.
+QUOTE_CARRY_LIMIT = 30
+
+
+def _balance(text: str, block: Block) -> tuple[int | None, bool]:
+    """Where a closing ``”`` with no opening mark before it sits, and whether one stays open."""
+    depth, leading_close = 0, None
+    for i in range(block.start, block.end):
+        ch = text[i]
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            elif leading_close is None:
+                leading_close = i
+    return leading_close, depth > 0
+
+
+def carried_quotes(text: str, blocks: list[Block]) -> list[int]:
+    """For each block, where a quotation opened in an earlier block ends in it.
+
+    ``block.start`` when none runs into it. A passage quoted over several paragraphs
+    (``通告规定：“`` / ``一、…`` / ``二、…。”``) holds no heading.
+    """
+    ends = [b.start for b in blocks]
+    balances = [_balance(text, b) for b in blocks]
+    i = 0
+    while i < len(blocks):
+        if balances[i][1]:
+            for j in range(i + 1, min(len(blocks), i + 1 + QUOTE_CARRY_LIMIT)):
+                close = balances[j][0]
+                if close is not None:
+                    for k in range(i + 1, j):
+                        ends[k] = blocks[k].end
+                    ends[j] = close
+                    i = j - 1
+                    break
+                if balances[j][1] and not text.startswith("“", blocks[j].start):
+                    break
+        i += 1
+    return ends

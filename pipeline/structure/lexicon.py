@@ -1,0 +1,127 @@
+"""The structure lexicon (``resources/structure.toml``), validated on load, loaded once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from pydantic import field_validator, model_validator
+
+from pipeline.records import OUTLINE_STYLES, DocKind, OutlineStyle
+from pipeline.resources import Lexicon, load
+
+RESOURCE = "structure.toml"
+
+
+class RoleEntry(Lexicon):
+    role: str
+    kind: DocKind
+
+
+class RoleMisc(Lexicon):
+    honorifics: list[str]
+    collective: list[str]
+    handle_role: str
+    handle_kind: DocKind
+
+
+class Roles(Lexicon):
+    after_name: dict[str, RoleEntry]
+    standalone: dict[str, RoleEntry]
+    misc: RoleMisc
+
+
+class Kinds(Lexicon):
+    title: list[tuple[str, DocKind]]
+    opening: list[tuple[str, DocKind]]
+    opening_window: int
+
+
+class Header(Lexicon):
+    title_cues: list[str]
+    organs: list[str]
+    levels: list[str]
+    proposal_words: list[str]
+    proposal_verbs: list[str]
+    max_blocks: int
+
+
+class Agency(Lexicon):
+    suffixes: list[str]
+    stop_words: list[str]
+    min_len: int
+    max_len: int
+
+
+class Contact(Lexicon):
+    person: list[str]
+    unit: list[str]
+    phone: list[str]
+    unit_suffixes: list[str]
+
+
+class Closing(Lexicon):
+    page_notes: list[str]
+    cc_labels: list[str]
+    date_may_follow: list[str]
+    admin_labels: list[str]
+    category_labels: list[str]
+    categories: list[str]
+
+
+class Outline(Lexicon):
+    order: list[OutlineStyle]
+
+    @field_validator("order")
+    @classmethod
+    def _every_style_once(cls, order: list[OutlineStyle]) -> list[OutlineStyle]:
+        if sorted(order) != sorted(OUTLINE_STYLES):
+            raise ValueError(f"must list each of {OUTLINE_STYLES} once, got {order}")
+        return order
+
+
+class Numerals(Lexicon):
+    digits: dict[str, int]
+    tens: dict[str, int]
+    months: dict[str, int]
+    circled: str
+
+    @model_validator(mode="after")
+    def _values_in_range(self) -> Numerals:
+        for char, value in self.digits.items():
+            if len(char) != 1 or not 0 <= value <= 9:
+                raise ValueError(f"digit {char!r} = {value}: one character worth 0–9 expected")
+        for char, value in self.tens.items():
+            if len(char) != 1 or value % 10 or not 10 <= value <= 90:
+                raise ValueError(f"tens {char!r} = {value}: one character worth 10, 20 … 90 expected")
+        return self
+
+
+class StructureLexicon(Lexicon):
+    roles: Roles
+    kinds: Kinds
+    header: Header
+    agency: Agency
+    contact: Contact
+    closing: Closing
+    outline: Outline
+    numerals: Numerals
+
+    @model_validator(mode="after")
+    def _no_empty_words(self) -> StructureLexicon:
+        words = [*self.agency.suffixes, *self.header.title_cues, *self.closing.page_notes]
+        if any(not w.strip() for w in words):
+            raise ValueError("an empty word in agency.suffixes, header.title_cues or closing.page_notes")
+        return self
+
+
+@cache
+def lexicon() -> StructureLexicon:
+    """The validated structure lexicon (read once)."""
+    return load(RESOURCE, StructureLexicon)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal ``words``, longest first (``人民政府|政府|局``)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

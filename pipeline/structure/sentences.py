@@ -1,0 +1,64 @@
+"""Sentences of one paragraph: cut after 。！？；, a quoted passage “…” kept whole.
+
+A sentence end inside a quotation cuts only when it closes the quotation
+(``规定：“禁止燃放。”`` ends there); an outline item inside a paragraph starts a sentence.
+Offsets index the normalised text.
+"""
+
+from __future__ import annotations
+
+from pipeline.structure.blocks import SPACE, Block, inside, quote_spans
+
+TERMINATORS = frozenset("。！？；!?;")
+# Closing marks that belong to the sentence before them: ``（详见附件。）``.
+CLOSERS = frozenset("”’」』）)】》")
+
+
+def _end_after(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in CLOSERS:
+        pos += 1
+    return pos
+
+
+def _cuts(text: str, block: Block) -> list[int]:
+    quotes = quote_spans(text, block.start, block.end)
+    cuts: list[int] = []
+    i = block.start
+    while i < block.end:
+        if text[i] in TERMINATORS:
+            quote = inside(quotes, i)
+            if quote is None:
+                i = _end_after(text, i + 1, block.end)
+                cuts.append(i)
+                continue
+            close = quote[1]
+            if all(ch in CLOSERS or ch in SPACE or ch in TERMINATORS for ch in text[i + 1 : close]):
+                i = _end_after(text, close + 1, block.end)
+                cuts.append(i)
+                continue
+        i += 1
+    return cuts
+
+
+def split_sentences(text: str, block: Block, starts: list[int] | None = None) -> list[Block]:
+    """The sentences of ``block``; ``starts`` are positions that must begin one (items).
+
+    >>> t = "他说：“下雨了。”我们走。好"
+    >>> [s.text(t) for s in split_sentences(t, Block(0, len(t)))]
+    ['他说：“下雨了。”', '我们走。', '好']
+    """
+    cuts = sorted({*_cuts(text, block), *(starts or []), block.end})
+    sentences: list[Block] = []
+    pos = block.start
+    for cut in cuts:
+        if not block.start < cut <= block.end:
+            continue
+        start, end = pos, cut
+        while start < end and text[start] in SPACE:
+            start += 1
+        while end > start and text[end - 1] in SPACE:
+            end -= 1
+        if end > start:
+            sentences.append(Block(start, end))
+        pos = cut
+    return sentences

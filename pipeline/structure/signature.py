@@ -1,0 +1,192 @@
+"""The closing of a reply: signature agency, date, contact line, 抄送, 答复类别.
+
+Read backwards from the last block until a block of the body; the last body block may
+still end in an inline signature (``…支持。A7县交通运输局 2014年5月19日``), which is
+peeled off. ``福田区科技和工业信息化局`` / ``2024年9月12日`` /
+``(联系人： 集群发展科，联系电话： 82918474)`` → agency, date, contact unit and phone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from pipeline.structure.blocks import SPACE, Block
+from pipeline.structure.dates import date_fragment, date_from_match
+from pipeline.structure.lexicon import alternation, lexicon
+
+# What may stand between the end of a sentence and a signature on the same line.
+_SEPARATORS = rf"。！？!?；;：:，,、{SPACE}"
+# What a signature date may follow on its line, when no agency stands before it.
+_BEFORE_DATE = frozenset(f"。！？!?；;：:，,、”’」』）)】~～{SPACE}")
+# The characters of an agency's name (letters and digits for anonymised ``A7县``).
+_AGENCY_CHAR = r"[\u4e00-\u9fffA-Za-z0-9“”（）()·•]"
+
+
+@dataclass(slots=True)
+class Closing:
+    """What the closing states, and where the body ends (normalised offsets).
+
+    Read from the end, so the first value found for a field is the one nearest the end.
+    """
+
+    first: int = 0  # index of the first closing block
+    body_end: int | None = None  # the last body block's new end when a signature was peeled
+    agency: str | None = None
+    date: dt.date | None = None
+    date_seen: bool = False
+    contact_unit: str | None = None
+    contact_person: str | None = None
+    contact_phone: str | None = None
+    cc: str | None = None
+    reply_category: str | None = None
+
+    def sign(self, signature: Signature) -> None:
+        if self.agency is None:
+            self.agency = signature.agency
+        if signature.has_date and not self.date_seen:
+            self.date, self.date_seen = signature.date, True
+
+
+class Signature(NamedTuple):
+    """A signature ending a line: where it starts, its agency and date."""
+
+    cut: int
+    agency: str | None
+    date: dt.date | None
+    has_date: bool  # a date was written, even if it names no real day
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    agency: re.Pattern[str]
+    tail_segment: re.Pattern[str]
+    date_only: re.Pattern[str]
+    date_at_end: re.Pattern[str]
+    page_note: re.Pattern[str]
+    contact_line: re.Pattern[str]
+    contact_field: re.Pattern[str]
+    cc: re.Pattern[str]
+    category: re.Pattern[str]
+    admin: re.Pattern[str]
+
+
+@cache
+def patterns() -> _Patterns:
+    """The closing patterns, built from the lexicon once."""
+    lex = lexicon()
+    contact_labels = alternation([*lex.contact.person, *lex.contact.unit, *lex.contact.phone])
+    categories = "".join(re.escape(c) for c in lex.closing.categories)
+    return _Patterns(
+        agency=re.compile(rf"{_AGENCY_CHAR}*?(?:{alternation(lex.agency.suffixes)})"),
+        tail_segment=re.compile(rf"[^{_SEPARATORS}]*$"),
+        date_only=re.compile(rf"[{SPACE}]*{date_fragment()}[{SPACE}]*", re.VERBOSE),
+        date_at_end=re.compile(rf"{date_fragment()}[{SPACE}]*$", re.VERBOSE),
+        page_note=re.compile(rf"[(（]?\s*(?:{alternation(lex.closing.page_notes)})\s*[)）]?"),
+        contact_line=re.compile(rf"[(（]?\s*(?:{contact_labels})\s*[:：]"),
+        contact_field=re.compile(rf"(?P<label>{contact_labels})\s*[:：]?\s*(?P<value>[^，,；;）)]+)"),
+        cc=re.compile(rf"(?:{alternation(lex.closing.cc_labels)})\s*[:：]\s*(?P<cc>.+?)\s*[。.]?"),
+        category=re.compile(
+            rf"[(（]?\s*(?:(?:{alternation(lex.closing.category_labels)})\s*[:：]?\s*)?"
+            rf"(?P<cat>[{categories}])\s*类?\s*[)）]?"
+        ),
+        admin=re.compile(rf"(?:{alternation(lex.closing.admin_labels)})\s*[:：]"),
+    )
+
+
+def agency_name(segment: str) -> str | None:
+    """``segment`` if it is the whole name of an agency (``A7县环境保护局``), else None."""
+    lex = lexicon().agency
+    if not lex.min_len <= len(segment) <= lex.max_len or not patterns().agency.fullmatch(segment):
+        return None
+    if any(word in segment for word in lex.stop_words):
+        return None
+    return segment
+
+
+def is_page_note(text: str) -> bool:
+    """``(本页无正文)``: a line that is never a paragraph."""
+    return patterns().page_note.fullmatch(text) is not None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is one date and nothing else: never a paragraph."""
+    return patterns().date_only.fullmatch(text) is not None
+
+
+def category_of(text: str) -> str | None:
+    """``A`` for a line ``答复类别：A类`` or ``（A类）``."""
+    match = patterns().category.fullmatch(text)
+    return match["cat"] if match else None
+
+
+def _contact(text: str, closing: Closing) -> None:
+    lex = lexicon().contact
+    for m in patterns().contact_field.finditer(text):
+        label, value = m["label"], m["value"].strip(f"{SPACE}。.")
+        if not value:
+            continue
+        if label in lex.phone:
+            closing.contact_phone = closing.contact_phone or value
+        elif label in lex.unit or value.endswith(tuple(lex.unit_suffixes)):
+            closing.contact_unit = closing.contact_unit or value
+        else:
+            closing.contact_person = closing.contact_person or value
+
+
+def _signature(line: str) -> Signature | None:
+    """The signature ending ``line`` (``…支持！A7县交通运输局 2014年5月19日``), if any."""
+    pats = patterns()
+    date_match = pats.date_at_end.search(line)
+    cut = date_match.start() if date_match else len(line)
+    date = date_from_match(date_match) if date_match else None
+    head = line[:cut].rstrip(SPACE)
+    segment = pats.tail_segment.search(head)
+    agency = agency_name(segment.group()) if segment and segment.group() else None
+    if agency and segment:
+        cut = segment.start()
+    elif date_match is None or not _date_may_follow(line[:cut]):
+        return None  # no signature, or a date inside a sentence (截至2019年5月9日)
+    return Signature(cut, agency, date, date_match is not None)
+
+
+def _date_may_follow(head: str) -> bool:
+    return not head or head[-1] in _BEFORE_DATE or head.endswith(tuple(lexicon().closing.date_may_follow))
+
+
+def _classify(text: str, closing: Closing) -> bool:
+    """Record what a whole closing line states; False when the line is body text."""
+    pats = patterns()
+    if is_page_note(text) or pats.admin.match(text):
+        return True
+    if pats.contact_line.match(text):
+        _contact(text, closing)
+        return True
+    if cc := pats.cc.fullmatch(text):
+        closing.cc = closing.cc or cc["cc"]
+        return True
+    if category := category_of(text):
+        closing.reply_category = closing.reply_category or category
+        return True
+    signature = _signature(text)
+    if signature is None or signature.cut > 0:
+        return False
+    closing.sign(signature)
+    return True
+
+
+def read_closing(text: str, blocks: list[Block], first_body: int) -> Closing:
+    """The closing of the blocks after ``first_body``, read from the end."""
+    closing = Closing(first=len(blocks))
+    while closing.first > first_body and _classify(blocks[closing.first - 1].text(text), closing):
+        closing.first -= 1
+    if closing.first > first_body:
+        last = blocks[closing.first - 1]
+        signature = _signature(last.text(text))
+        if signature is not None:
+            closing.sign(signature)
+            closing.body_end = last.start + signature.cut
+    return closing
