@@ -63,7 +63,7 @@ def run(inputs: tuple[Path, ...], out: Path, ref_date: str | None) -> None:
     """
     files = sorted(p for i in inputs for p in ([i] if i.is_file() else i.rglob("*.txt")))
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows: list[dict[str, object]] = []
     for path in files:
         doc = pipeline.extract(path.read_text(encoding="utf-8"), ref_date=ref_date)
         rows.extend(_row(path.stem, q) for q in doc.quantities)

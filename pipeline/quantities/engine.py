@@ -13,8 +13,9 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import Literal
 
-from pipeline.quantities import hedges, measures, percent, phone, rank, ratio
+from pipeline.quantities import hedges, measures, numbers, percent, phone, rank, ratio
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
 from pipeline.quantities.numerals import format_decimal
@@ -22,6 +23,9 @@ from pipeline.records import Quantity
 from pipeline.text.normalise import Normalised, normalise
 
 Finder = Callable[[str, Context], Iterable[Candidate]]
+#: ``reported``: bare numbers only where they mean something (document mode);
+#: ``all``: also every numeral on its own, see :mod:`pipeline.quantities.numbers`
+NumberReading = Literal["reported", "all"]
 
 #: The kind modules, each ``find(text, ctx) -> Iterable[Candidate]``.
 FINDERS: tuple[Finder, ...] = (
@@ -44,8 +48,14 @@ _SHORT_QUOTE = 9
 _FRIEND_TYPES = frozenset({"count", "number", "percent"})
 
 
-def find_candidates(norm: Normalised, ref_date: dt.date | None) -> list[Candidate]:
-    """Every quantity in the normalised text, overlaps resolved, offsets normalised."""
+def find_candidates(
+    norm: Normalised, ref_date: dt.date | None, *, numbers: NumberReading = "reported"
+) -> list[Candidate]:
+    """Every quantity in the normalised text, overlaps resolved, offsets normalised.
+
+    ``numbers="all"`` adds a ``number`` for every numeral (``199`` in ``199个`` too),
+    so those may nest inside other records.
+    """
     text = norm.text
     ctx = Context(ref_date=ref_date)
     found: list[Candidate] = []
@@ -59,20 +69,33 @@ def find_candidates(norm: Normalised, ref_date: dt.date | None) -> list[Candidat
             found.append(cand)
     kept = _resolve(found, len(text))
     kept = _coordinate(text, kept, from_suffix)
-    friends = _false_friend_mask(text)
+    friends = _false_friends(text)
     out = []
     for cand in kept:
         if cand.weak and (cand.type == "number" or cand.qualifier == "exact"):
             continue
         if cand.type in _FRIEND_TYPES and _in_short_quote(text, cand):
             continue
-        if cand.type in _FRIEND_TYPES and friends.find(1, cand.core_start, cand.core_end) != -1:
+        if cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends):
             continue
         if cand.per is None and cand.type in ("money", "count"):
             m = _PER_BEFORE_RE.search(text, max(0, cand.start - 10), cand.start)
             if m:
                 cand.per = m["per"]
         out.append(cand)
+    if numbers == "all":
+        out = _with_every_number(text, out, friends)
+    return out
+
+
+def _with_every_number(text: str, out: list[Candidate], friends: list[tuple[int, int]]) -> list[Candidate]:
+    """``out`` and every numeral of the number layer that is not a false friend or
+    already reported as a number with the same span."""
+    have = {(c.start, c.end) for c in out if c.type == "number"}
+    for cand in numbers.find(text, Context()):
+        if (cand.start, cand.end) not in have and not _is_false_friend(cand, friends):
+            out.append(cand)
+    out.sort(key=lambda c: (c.start, c.end))
     return out
 
 
@@ -120,11 +143,16 @@ def _in_short_quote(text: str, cand: Candidate) -> bool:
     return close is not None
 
 
-def _false_friend_mask(text: str) -> bytearray:
-    mask = bytearray(len(text) + 1)
-    for m in _FALSE_FRIEND_RE.finditer(text):
-        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    return mask
+def _false_friends(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _FALSE_FRIEND_RE.finditer(text)]
+
+
+def _is_false_friend(cand: Candidate, friends: list[tuple[int, int]]) -> bool:
+    """The number lies in a false friend (统一, 一流) that is not strictly inside it: the
+    万一 of 一百零一万一千 and the 十分 of 十分之一 are parts of a longer numeral."""
+    lo, hi = cand.core_start, cand.core_end
+    return any(start < hi and end > lo and not (lo <= start and end <= hi and end - start < hi - lo)
+               for start, end in friends)
 
 
 def to_record(norm: Normalised, cand: Candidate) -> Quantity:
@@ -140,8 +168,11 @@ def to_record(norm: Normalised, cand: Candidate) -> Quantity:
     )
 
 
-def extract_quantities(norm: Normalised, ref_date: dt.date | None) -> Iterator[Quantity]:
-    for cand in find_candidates(norm, ref_date):
+def extract_quantities(
+    norm: Normalised, ref_date: dt.date | None, *, numbers: NumberReading = "reported"
+) -> Iterator[Quantity]:
+    """The records of :func:`find_candidates`, offsets mapped back to the original text."""
+    for cand in find_candidates(norm, ref_date, numbers=numbers):
         yield to_record(norm, cand)
 
 

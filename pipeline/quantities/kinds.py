@@ -1,4 +1,4 @@
-"""The small lexicons of the percent, rank, ratio and phone kinds (``kinds.toml``)."""
+"""The small lexicons of the number layer and the percent, rank, ratio and phone kinds (``kinds.toml``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pipeline.resources import Lexicon, load
 
 class PercentLexicon(Lexicon):
     cheng_blocked_next: list[str]
+    zhe_blocked_next: list[str]
 
 
 class RankLexicon(Lexicon):
@@ -24,7 +25,13 @@ class PhoneLexicon(Lexicon):
     toll_free: list[str]
 
 
+class NumberLexicon(Lexicon):
+    followers: list[str]
+    dozen_blocked_next: list[str]
+
+
 class KindLexicon(Lexicon):
+    number: NumberLexicon
     percent: PercentLexicon
     rank: RankLexicon
     ratio: RatioLexicon

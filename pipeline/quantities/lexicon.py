@@ -32,6 +32,8 @@ class UnitEntry(Lexicon):
 class UnitLexicon(Lexicon):
     arabic_only: list[str]
     money: dict[str, UnitEntry]
+    money_prefix: dict[str, UnitEntry]
+    money_parts: dict[str, UnitEntry]
     area: dict[str, UnitEntry]
     length: dict[str, UnitEntry]
     weight: dict[str, UnitEntry]
@@ -47,7 +49,7 @@ class UnitLexicon(Lexicon):
         """Surface form → (quantity type, entry)."""
         table: dict[str, tuple[str, UnitEntry]] = {}
         for kind in type(self).model_fields:
-            if kind == "arabic_only":
+            if kind in ("arabic_only", "money_prefix", "money_parts"):
                 continue
             for surface, entry in getattr(self, kind).items():
                 if surface in table:

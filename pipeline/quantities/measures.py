@@ -28,7 +28,9 @@ from pipeline.quantities.numerals import (
     format_decimal,
     is_chinese_numeral,
     parse_number,
+    sign_start,
 )
+from pipeline.quantities.numerals import LEX as NUMERALS
 
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
@@ -45,7 +47,12 @@ _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
 _PER_RE = re.compile(r"/(?:平方米|平米|万人|人次|人·次|[\u4e00-\u9fff]|[a-zA-Z]{1,3}(?![a-zA-Z]))")
 _RANGE_SEP_RE = re.compile(r"(?:至|到|-|—|－|~|～|〜|–)")
-_CURRENCY_BEFORE = re.compile(r"(?:人民币|RMB|￥|¥)\s?$")
+_CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
+_UNIT_AFTER_SPACE_RE = re.compile(f" (?:{alternation(UNIT_TABLE)})")  # 2000 元, 50 % (PDF text)
+# 一吨半, 两米半: and a half, when no word goes on after 半 (一吨半导体, 两米半径)
+_AND_A_HALF_RE = re.compile(r"半(?=$|[^\u3400-\u9fff]|的|左右|以[上下内]|多)")
+_HALVES = frozenset({"area", "length", "weight", "volume"})
+_MONEY_PART_RE = re.compile(rf"又?(?P<num>{NUMBER})(?P<part>{alternation(UNITS.money_parts)})")
 _CURRENCY_AFTER = re.compile(r"人民币")
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -102,9 +109,17 @@ class _Reading:
             num_end, unit = end, _UNIT_RE.match(text, pos)
         else:
             num_end, unit = _split_unit(text, start, end)
+        scale = 1
+        if unit is None and not is_chinese_numeral(text[start:end]):
+            spaced = _UNIT_AFTER_SPACE_RE.match(text, end)
+            unit = _UNIT_RE.match(text, end + 1) if spaced else None
+        latin = NUMERALS.latin_magnitudes.get(text[end : end + 1])
+        if unit is None and latin and not is_chinese_numeral(text[start:end]):
+            unit = _UNIT_RE.match(text, end + 1)  # 12k个百分点
+            scale = latin if unit else 1
         self.num_end = num_end
         self.num_text = text[start:num_end]
-        self.amount = parse_number(self.num_text) * (parse_number("1" + magnitude) if magnitude else 1)
+        self.amount = parse_number(self.num_text) * (parse_number("1" + magnitude) if magnitude else scale)
         self.unit = unit.group() if unit else None
         self.unit_end = unit.end() if unit else pos
         self.end = self.unit_end
@@ -124,6 +139,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         if cand is None:
             continue
         yield cand
+        whole = _with_parts(text, cand)
+        if whole is not None:
+            yield whole
         rng = _range(text, start, reading, cand)
         if rng is not None:
             yield rng
@@ -157,7 +175,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
         has_magnitude = any(c in "万亿萬億" for c in r.num_text) or (r.amount >= 10000 and r.inner is not None)
         if before:
-            typed = ("money", "CNY", Fraction(1))
+            typed = ("money", UNITS.money_prefix[before["sign"]].base, Fraction(1))
             begin = before.start()
             end = r.unit_end
         elif chinese:
@@ -169,7 +187,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     kind, base, factor = typed
     if kind == "money":
         before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
-        if before:
+        if before and UNITS.money_prefix[before["sign"]].base == base:
             begin = before.start()
         after = _CURRENCY_AFTER.match(text, end)
         if after:
@@ -182,7 +200,14 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             end = pm.end()
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
-    value = to_decimal(Fraction(r.amount) * factor)
+    amount = r.amount
+    if kind in _HALVES and per is None and r.inner is None and amount == amount.to_integral_value():
+        half = _AND_A_HALF_RE.match(text, end)
+        if half:
+            amount, end = amount + Decimal("0.5"), half.end()
+    if begin == start and kind != "count" and sign_start(text, start) < start:
+        begin, amount = start - 1, -amount  # 负2.6%, -22.2%
+    value = to_decimal(Fraction(amount) * factor)
     cand = Candidate(
         start=begin, end=end, type=kind, amount=value, value=format_decimal(value),
         unit=base or None, qualifier=_inner_qualifier(r.inner), per=per,
@@ -196,6 +221,26 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         cand.low, cand.high = (to_decimal(Fraction(x) * factor) for x in pair)
         cand.qualifier = "approx"
     return cand
+
+
+def _with_parts(text: str, cand: Candidate) -> Candidate | None:
+    """五元三毛 = 5.3 CNY, 两美元又三美分 = 2.03 USD: an amount with its fractional unit."""
+    if cand.type != "money" or cand.amount is None or cand.per is not None:
+        return None
+    m = _MONEY_PART_RE.match(text, cand.end)
+    if m is None or UNITS.money_parts[m["part"]].base != cand.unit:
+        return None
+    try:
+        part = Fraction(parse_number(m["num"])) * UNITS.money_parts[m["part"]].fraction
+    except NumeralError:
+        return None
+    value = to_decimal(Fraction(cand.amount) + part)
+    return Candidate(
+        start=cand.start, end=m.end(), type="money", amount=value, value=format_decimal(value),
+        unit=cand.unit, qualifier=cand.qualifier, number_text=cand.number_text,
+        unit_text=cand.unit_text, priority=cand.priority, core_start=cand.core_start,
+        core_end=cand.core_end, factor=cand.factor,
+    )
 
 
 def _inner_qualifier(inner: str | None) -> str:

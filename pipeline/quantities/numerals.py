@@ -22,10 +22,14 @@ class NumeralLexicon(Lexicon):
     digits: dict[str, int]
     small_units: dict[str, int]
     large_units: dict[str, int]
+    inner_units: dict[str, int]
     tens: dict[str, int]
     points: dict[str, str]
+    counting_only: list[str]
+    minus_after: list[str]
+    latin_magnitudes: dict[str, int]
 
-    @field_validator("digits", "small_units", "large_units", "tens", "points")
+    @field_validator("digits", "small_units", "large_units", "inner_units", "tens", "points")
     @classmethod
     def _single_chars(cls, table: dict[str, object]) -> dict[str, object]:
         for key in table:
@@ -57,21 +61,33 @@ _TEN_CHARS = "".join(k for k, v in LEX.small_units.items() if v == 10)
 
 _ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 _CN_DIGIT = f"[{DIGIT_CHARS}]"
+_CN_FRACTION_DIGIT = "[" + "".join(c for c in LEX.digits if c not in LEX.counting_only) + "]"
 _CN_ANY = f"[{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}]"
-_CN_POINT = f"(?:[{POINT_CHARS}]{_CN_DIGIT}+)"
+_CN_POINT = f"(?:[{POINT_CHARS}]{_CN_FRACTION_DIGIT}+)"
+_INNER_UNIT_CHARS = "".join(LEX.inner_units)
+_CN_INNER = f"(?:[{_INNER_UNIT_CHARS}](?=[{DIGIT_CHARS}{_TEN_CHARS}]))"
 
 #: One numeral: it starts with a digit (Arabic or Chinese), 十 or 廿, and goes on with
-#: digits, powers of ten, a decimal point between digits, or further Arabic groups.
+#: digits, powers of ten, a decimal point between digits, or thousands groups. It never
+#: starts inside another numeral, and it is atomic: once matched it is not backtracked
+#: into, so a megabyte of digits is read in linear time.
 NUMBER = (
-    rf"(?:{_ARABIC}|{_CN_DIGIT}|[{_TEN_CHARS}{TENS_CHARS}])"
-    rf"(?:{_ARABIC}|{_CN_ANY}|{_CN_POINT})*"
+    rf"(?<![0-9{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}.])"
+    rf"(?>(?:[0-9]|{_CN_DIGIT}|[{_TEN_CHARS}{TENS_CHARS}])"
+    rf"(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
 #: Magnitude words that may follow a number after a hedge (100余万元).
 MAGNITUDE = f"[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]+"
 
+#: Longer digit runs are codes or noise, and would exceed Decimal's default precision.
+_MAX_DIGITS = 24
 _TOKEN = re.compile(rf"(?P<arabic>{_ARABIC})|(?P<cn>{_CN_DIGIT}(?:[{POINT_CHARS}]{_CN_DIGIT}+)?)|(?P<unit>.)")
 _ONLY_DIGITS = re.compile(f"{_CN_DIGIT}+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_BEFORE_MINUS = frozenset(" \t\n(（[【，,：:；;=“\"'")  # a hyphen after these is a minus sign
 _ARABIC_ONLY = re.compile(_ARABIC)
+#: a whole numeral, a point, digits read one by one, magnitudes: 两千万点五五, 二十六点四万
+_POINTED = re.compile(rf"(?P<whole>.+?)[{POINT_CHARS}](?P<digits>{_CN_DIGIT}+)(?P<mag>[{LARGE_UNIT_CHARS}]*)")
 
 
 def _cn_decimal(token: str) -> Decimal:
@@ -92,11 +108,22 @@ def parse_number(text: str) -> Decimal:
     """
     if not text:
         raise NumeralError("empty numeral")
+    if len(text) > _MAX_DIGITS:
+        raise NumeralError(f"numeral of {len(text)} characters is too long to be a quantity")
     if _ARABIC_ONLY.fullmatch(text):
         return Decimal(text.replace(",", ""))
     if len(text) > 1 and _ONLY_DIGITS.fullmatch(text):
         # 二○一六: digit by digit, as years and codes are read
         return Decimal("".join(str(LEX.digits[c]) for c in text))
+    high = next((c for c in text if c in LEX.inner_units), None)
+    if high is not None:  # 五兆六十二亿: 5 × 10¹² + 6.2 × 10⁹
+        left, _, right = text.partition(high)
+        return parse_number(left) * LEX.inner_units[high] + (parse_number(right) if right else 0)
+    pointed = _POINTED.fullmatch(text)
+    if pointed:
+        fraction = Decimal("0." + "".join(str(LEX.digits[c]) for c in pointed["digits"]))
+        scale = parse_number("1" + pointed["mag"]) if pointed["mag"] else 1
+        return (parse_number(pointed["whole"]) + fraction) * scale
     total = Decimal(0)  # parts already multiplied by 亿
     myriad = Decimal(0)  # parts multiplied by 万 since the last 亿
     section = Decimal(0)  # below 万
@@ -111,7 +138,8 @@ def parse_number(text: str) -> Decimal:
             ch = m.group()
             if ch in LEX.small_units:
                 unit = LEX.small_units[ch]
-                section += (Decimal(1) if pending is None else pending) * unit
+                # 零十 is ten: a 零 before a power of ten only marks a gap (一万零十二)
+                section += (pending or Decimal(1)) * unit
                 pending, last_unit = None, unit
             elif ch in LEX.tens:
                 section += LEX.tens[ch]
@@ -143,12 +171,28 @@ def _zero_before_last(text: str) -> bool:
 
 
 def adjacent_pair(text: str) -> tuple[Decimal, Decimal] | None:
-    """``三四`` → (3, 4): two neighbouring digits that mean "three or four"."""
-    if len(text) == 2 and all(c in LEX.digits for c in text):
+    """``三四`` → (3, 4): two neighbouring digits that mean "three or four"; a power of
+    ten after them applies to both (``二三十`` → (20, 30), ``七八万`` → (70000, 80000))."""
+    if len(text) >= 2 and all(c in LEX.digits for c in text[:2]):
         a, b = LEX.digits[text[0]], LEX.digits[text[1]]
-        if a >= 1 and b == a + 1:
-            return Decimal(a), Decimal(b)
+        scale = text[2:]
+        if a >= 1 and b == a + 1 and all(c in LEX.small_units or c in LEX.large_units for c in scale):
+            times = parse_number("1" + scale) if scale else Decimal(1)
+            return a * times, b * times
     return None
+
+
+def sign_start(text: str, start: int) -> int:
+    """Where a number starting at ``start`` begins once its sign is included: 负2.6%,
+    增长-3.5% (but not the hyphen of 3-5, 30%-50% or 5万-10万, nor the 负 of 背负)."""
+    if start == 0:
+        return start
+    before = text[start - 2 : start - 1]
+    if text[start - 1] in "负負" and (not _HAN.match(before) or before in LEX.minus_after):
+        return start - 1
+    if text[start - 1] == "-" and (not before or before in _BEFORE_MINUS or before in LEX.minus_after):
+        return start - 1
+    return start
 
 
 def is_chinese_numeral(text: str) -> bool:
@@ -159,5 +203,6 @@ def is_chinese_numeral(text: str) -> bool:
 def format_decimal(value: Decimal) -> str:
     """The canonical text of an exact value: no exponent, no trailing zeros."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+        return str(int(value))
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,7 +1,8 @@
-"""Percentages written with words: 百分之七十, 千分之三, 三分之二, 六成.
+"""Percentages written with words: 百分之七十, 千分之三, 三分之二, 六成, 八折.
 
 ``70%`` and ``3个百分点`` are unit forms handled by :mod:`measures`; this module reads the
-forms where the denominator comes first.
+forms where the denominator comes first (百万分之五, 百分之百), tenths (六成, 9.5成,
+七成六, 七八成) and prices in tenths (八折, 75折, 三点五折).
 """
 
 from __future__ import annotations
@@ -14,29 +15,62 @@ from fractions import Fraction
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
 from pipeline.quantities.lexicon import to_decimal
-from pipeline.quantities.numerals import NUMBER, NumeralError, format_decimal, parse_number
+from pipeline.quantities.numerals import (
+    LARGE_UNIT_CHARS,
+    NUMBER,
+    SMALL_UNIT_CHARS,
+    NumeralError,
+    adjacent_pair,
+    format_decimal,
+    parse_number,
+)
+from pipeline.quantities.numerals import LEX as NUMERALS
 
 _SEP = r"(?:至|到|-|—|－|~|～)"
+_LATIN = "".join(NUMERALS.latin_magnitudes)
+_MAG = f"[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]"
 _FRACTION_RE = re.compile(
-    rf"""(?P<den>百|千|万|{NUMBER})分之(?P<num>{NUMBER})
+    rf"""(?P<den>(?<!{_MAG}){_MAG}++|{NUMBER})分之     # 百, 百万, 千, 三
+        (?P<num>{NUMBER}|(?<=百分之)百)                                   # 百分之百
+        (?P<latin>[{_LATIN}](?![A-Za-z]))?                                 # 百分之3.2k
         (?:{_SEP}(?:(?P=den)分之)?(?P<num2>{NUMBER}))?""",
     re.VERBOSE,
 )
-_CHENG_RE = re.compile(r"(?P<num>[二三四五六七八九两]|十)成(?P<half>半)?")
+_CN_DIGIT = "[" + "".join(c for c, v in NUMERALS.digits.items() if v > 0) + "]"
+_NOT_AFTER_NUMERAL = r"(?<![0-9.零〇一二三四五六七八九十百千万两])"
+# 一成 is left out: 一成不变, 一成员 are words far more often than 10 %.
+_CHENG_RE = re.compile(
+    rf"""{_NOT_AFTER_NUMERAL}
+        (?:(?P<num>[1-9](?:\.[0-9])?|10|(?![一壹幺]){_CN_DIGIT}(?:[点點]{_CN_DIGIT})?|十)
+          |(?P<pair>{_CN_DIGIT}{{2}})|(?P<only_half>半))
+        成(?:(?P<half>半)|(?P<tenth>{_CN_DIGIT})(?![\u3400-\u9fff]))?""",
+    re.VERBOSE,
+)
 _CHENG_BLOCKED = frozenset(KINDS.percent.cheng_blocked_next)
-_DENOMINATORS = {"百": 100, "千": 1000, "万": 10000}
+_ZHE_RE = re.compile(
+    rf"""{_NOT_AFTER_NUMERAL}
+        (?:(?P<num>[1-9](?:\.[0-9]|[0-9])?|{_CN_DIGIT}(?:[点點]?{_CN_DIGIT})?)
+          |(?P<half>半)|(?<=打)(?P<pair>[对對]))
+        折""",
+    re.VERBOSE,
+)
+_ZHE_BLOCKED = frozenset(KINDS.percent.zhe_blocked_next)
+_MAGNITUDES = frozenset(SMALL_UNIT_CHARS + LARGE_UNIT_CHARS)
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     yield from _fractions(text)
     yield from _cheng(text)
+    yield from _zhe(text)
 
 
 def _fractions(text: str) -> Iterator[Candidate]:
     for m in _FRACTION_RE.finditer(text):
         try:
-            den = Fraction(_DENOMINATORS.get(m["den"]) or parse_number(m["den"]))
-            num = Fraction(parse_number(m["num"]))
+            den_text = m["den"]
+            den = Fraction(parse_number(den_text if den_text[0] not in _MAGNITUDES else "1" + den_text))
+            num = Fraction(parse_number(m["num"] if m["num"] != "百" else "一百"))
+            num *= NUMERALS.latin_magnitudes[m["latin"]] if m["latin"] else 1
             num2 = Fraction(parse_number(m["num2"])) if m["num2"] else None
         except NumeralError:
             continue
@@ -47,21 +81,55 @@ def _fractions(text: str) -> Iterator[Candidate]:
             start=m.start(), end=m.end(), type="percent", unit="%", number_text=m.group(),
             priority=3, core_start=m.start(), core_end=m.end(),
         )
+        pair = adjacent_pair(m["num"])
         if num2 is not None:
             cand.low, cand.high = value, to_decimal(num2 / den * 100)
+        elif pair is not None:  # 百分之二三十
+            cand.low, cand.high = (to_decimal(Fraction(x) / den * 100) for x in pair)
+            cand.qualifier = "approx"
         else:
             cand.amount, cand.value = value, format_decimal(value)
         yield cand
 
 
 def _cheng(text: str) -> Iterator[Candidate]:
+    """六成 = 60 %, 9.5成, 三成半 = 35 %, 七成六 = 76 %, 半成 = 5 %, 七八成 = 70–80 %."""
     for m in _CHENG_RE.finditer(text):
-        nxt = text[m.end() : m.end() + 1]
-        if nxt in _CHENG_BLOCKED or (m.start() > 0 and text[m.start() - 1] in "一二三四五六七八九十"):
+        if text[m.end() : m.end() + 1] in _CHENG_BLOCKED:
             continue
-        value = parse_number(m["num"]) * 10 + (Decimal(5) if m["half"] else 0)
+        numeral = m["num"] or m["pair"] or m["only_half"]
+        cand = Candidate(
+            start=m.start(), end=m.end(), type="percent", unit="%", number_text=numeral,
+            unit_text="成", priority=3, core_start=m.start(), core_end=m.end(),
+        )
+        if m["pair"]:
+            pair = adjacent_pair(m["pair"])
+            if pair is None:
+                continue
+            cand.low, cand.high = pair[0] * 10, pair[1] * 10
+            cand.qualifier = "approx"
+        else:
+            value = parse_number(m["num"]) * 10 if m["num"] else Decimal(0)
+            value += Decimal(5) if m["half"] or m["only_half"] else 0
+            value += parse_number(m["tenth"]) if m["tenth"] else 0
+            cand.amount, cand.value = value, format_decimal(value)
+        yield cand
+
+
+def _zhe(text: str) -> Iterator[Candidate]:
+    """八折 = 80 %, 75折 = 75 %, 9.9折 = 99 %, 三点五折 = 35 %, 三八折 = 38 %, 半折 = 50 %."""
+    for m in _ZHE_RE.finditer(text):
+        if text[m.end() : m.end() + 1] in _ZHE_BLOCKED:
+            continue
+        numeral = m["num"]
+        if numeral is None:
+            value = Decimal(50)  # 半折, 打对折
+        elif len(numeral) == 2 and numeral[1] not in ".点點":
+            value = parse_number(numeral)  # 75折, 三八折: the price in hundredths
+        else:
+            value = parse_number(numeral) * 10
         yield Candidate(
             start=m.start(), end=m.end(), type="percent", amount=value, value=format_decimal(value),
-            unit="%", number_text=m["num"], unit_text="成", priority=3,
+            unit="%", number_text=numeral or m.group()[:-1], unit_text="折", priority=3,
             core_start=m.start(), core_end=m.end(),
         )

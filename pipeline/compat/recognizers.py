@@ -1,0 +1,171 @@
+"""dafu's records in Recognizers-Text's terms, for scoring on RT's Chinese specs.
+
+``extract(text, ref=None)`` returns one dict per entity, as ``shared/tools/rtbench.py``
+reads them: ``type`` (RT's coarse type), ``text``, ``start``/``end`` (end exclusive, into
+``text``), ``value`` and ``unit``. It reads the text with the engine's ``numbers="all"``
+option, because RT's NumberModel reports every numeral (``199`` in ``199个``), which
+dafu's document mode deliberately leaves out.
+
+The mapping, and why:
+
+* ``number`` → ``number``; ``count`` is dropped (RT has no counts: the number layer
+  gives its numeral); ``ratio`` and ``phone`` are dropped (no RT model here).
+* ``money`` → ``currency``; ``percent`` → ``percentage``, except a fraction with a
+  numeral denominator (三分之二), which RT reads as a number and the number layer gives.
+* physical measures keep their type (``area``, ``length`` …) and RT's value convention:
+  the amount in the unit as written (``20万公斤`` → 200000), not converted to base units.
+* a range (``5-20%``, ``三四家``, ``800至1200元``) → ``numberrange``, as RT reports
+  ranges, value ``[low,high)``.
+* ``rank`` → ``ordinal``, its span cut before the rank unit (RT: ``第一`` in 第一名).
+* ``date``/``period`` → ``date`` with both the ISO value and the (first, last) day pair,
+  a ``从`` before a period from one date to another inside the span (RT's convention);
+  ``duration`` → ``duration``, or ``age`` when written with 岁.
+
+Half of RT's specs are written in traditional characters (壹百零幾萬, 個百分點); the text
+is read with ``normalise(to_simplified=True)``, which needs OpenCC (``dafu[opencc]``).
+RT's specs also spell numerals with spaces inside (``一百 五 十 二``, ``7 万5 千4 百``),
+which reply documents never do; :func:`close_numeral_gaps` closes those gaps before
+extraction and offsets are mapped back, so spans still index the input.
+
+>>> [(e["type"], e["text"], e["value"]) for e in extract("奖池金额攀升至36.57亿元")]
+[('number', '36.57亿', '3657000000'), ('currency', '36.57亿元', '3657000000')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from pipeline.quantities.engine import extract_quantities
+from pipeline.quantities.lexicon import UNIT_TABLE, to_decimal
+from pipeline.quantities.numerals import (
+    DIGIT_CHARS,
+    LARGE_UNIT_CHARS,
+    POINT_CHARS,
+    SMALL_UNIT_CHARS,
+    format_decimal,
+)
+from pipeline.records import Quantity
+from pipeline.refdate import find_document_date
+from pipeline.text.normalise import normalise
+
+MEASURE_TYPES = frozenset({"area", "length", "weight", "volume", "energy", "power", "speed"})
+_RT_TYPE = {"number": "number", "money": "currency", "percent": "percentage",
+            "temperature": "temperature", "rank": "ordinal"}
+_TEMPORAL = frozenset({"date", "period", "duration"})
+
+# Characters that write a numeral or a number word: between two of them a space is a gap
+# inside one numeral (一百 五 十 二, 百 分 之, 七成 六, 三分  之一).
+_CJK_NUMERAL = f"{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{POINT_CHARS}十拾廿卅负負又分之个個成折余多几幾半"
+_DIGIT = "0-9０-９"
+_AFTER_DIGIT = f"{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}个個成折分"
+_GAP_RE = re.compile(
+    rf"""(?<=[{_CJK_NUMERAL}])[ \t\u3000]+(?=[{_CJK_NUMERAL}{_DIGIT}])   # 一百 五, 之 2.4
+        |(?<=[{_DIGIT}])[ \t\u3000]+(?=[{_AFTER_DIGIT}])                  # 7 万, 2.4 个百分点
+        |(?<=[{_DIGIT}])[ \t\u3000]+(?=[kKM](?![A-Za-z]))                 # 52.5 k
+        |(?<=(?<![{_DIGIT}])[{_DIGIT}])[ \t\u3000]+(?=[{_DIGIT}](?![{_DIGIT}/／]))  # 7 2 折, not 1 3/5
+    """,
+    re.VERBOSE,
+)
+_FRACTION_PERCENT_RE = re.compile(r"[百千万亿佰仟萬億]+分之")
+_YEARS_RE = re.compile(r"P([0-9.]+)Y")
+_SPAN_SEP_RE = re.compile(r"[到至\-—~～]")
+
+
+def close_numeral_gaps(text: str) -> tuple[str, list[int]]:
+    """``text`` without the spaces inside numerals, and for each of its characters (plus
+    one past the end) the offset in ``text``.
+
+    >>> close_numeral_gaps("7 万5 千")[0]
+    '7万5千'
+    """
+    kept: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _GAP_RE.finditer(text):
+        kept.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return "".join(kept), offsets
+
+
+def extract(text: str, ref: dt.date | None = None) -> list[dict[str, Any]]:
+    """Every entity RT's Chinese models would report, from dafu's reading of ``text``."""
+    closed, offsets = close_numeral_gaps(text)
+    # RT's inputs are snippets, not pages: a lone "3/5" is a fraction, not a page number
+    norm = normalise(closed, drop_furniture=False, to_simplified=True)
+    ref_date = ref.date() if isinstance(ref, dt.datetime) else ref
+    if ref_date is None:
+        ref_date = find_document_date(norm.text)
+    items: list[dict[str, Any]] = []
+    for q in extract_quantities(norm, ref_date, numbers="all"):
+        item = to_rt(q, closed)
+        if item is None:
+            continue
+        start, end = item["start"], item["end"]
+        start, end = offsets[start], offsets[end - 1] + 1
+        items.append({**item, "start": start, "end": end, "text": text[start:end]})
+    return items
+
+
+def to_rt(q: Quantity, text: str) -> dict[str, Any] | None:
+    """One record of ``text`` in RT's terms (offsets still into ``text``), or None when RT
+    has no such entity."""
+    start, end, kind = q.start, q.end, q.type
+    if q.low is not None and q.high is not None and kind not in _TEMPORAL:
+        # RT has no money or percentage ranges: 5-20%, 三四家 are number ranges there
+        return _item("numberrange", start, end, f"[{q.low},{q.high})")
+    if kind in MEASURE_TYPES:
+        return _item(kind, start, end, _as_written(q), unit=q.unit_text)
+    if kind == "duration":
+        years = _YEARS_RE.fullmatch(q.value or "")
+        if q.unit_text == "岁":
+            return _item("age", start, end, years[1] if years else None)
+        return _item("duration", start, end, q.value)
+    if kind in ("date", "period"):
+        if kind == "period" and text[start - 1 : start] == "从" and _SPAN_SEP_RE.search(q.text):
+            start -= 1  # RT: 从一月十日到十二日
+        return _item("date", start, end, _date_value(q))
+    if kind == "rank" and q.unit_text and q.text.endswith(q.unit_text):
+        end -= len(q.unit_text)  # RT: 第一 in 第一名
+    if kind == "percent" and _is_plain_fraction(q.number_text or ""):
+        return None  # 三分之二 is a number for RT; the number layer reports it
+    if kind in _RT_TYPE:
+        return _item(_RT_TYPE[kind], start, end, q.value)
+    return None
+
+
+def _item(rt_type: str, start: int, end: int, value: Any, unit: str | None = None) -> dict[str, Any]:
+    return {"type": rt_type, "start": start, "end": end, "value": value, "unit": unit}
+
+
+def _is_plain_fraction(numeral: str) -> bool:
+    """三分之二 (a number for RT), not 百分之七十 or 千分之三 (percentages)."""
+    return "分之" in numeral and not _FRACTION_PERCENT_RE.match(numeral)
+
+
+def _as_written(q: Quantity) -> str | None:
+    """The amount in the unit as written: 20万公斤 → 200000 (dafu stores 200000 kg)."""
+    if q.amount is None or q.unit_text not in UNIT_TABLE:
+        return q.value
+    _, entry = UNIT_TABLE[q.unit_text]
+    written = Fraction(q.amount) / entry.fraction
+    value = Decimal(written.numerator) / Decimal(written.denominator)
+    if to_decimal(entry.fraction) != entry.fraction:  # 亩 = 2000/3 m²: undo the rounding
+        value = value.quantize(Decimal("0.01"))
+    return format_decimal(value)
+
+
+def _date_value(q: Quantity) -> list[dict[str, str]]:
+    answers = []
+    if q.value:
+        answers.append({"timex": q.value})
+    if q.date_start and q.date_end:
+        answers.append({"start": q.date_start.isoformat(), "end": q.date_end.isoformat()})
+    return answers
