@@ -8,24 +8,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from pipeline.quantities.engine import extract_quantities
-from pipeline.records import Document, Quantity
-from pipeline.refdate import coerce_date, find_document_date
-from pipeline.text.normalise import normalise
+from pipeline.document import extract, read
+from pipeline.records import Document, Meta, Quantity, Section, Sentence
 
 __version__ = "0.1.0"
-__all__ = ["Document", "Quantity", "__version__", "extract"]
-
-
-def extract(text: str, *, ref_date: str | dt.date | None = None) -> Document:
-    """Find every quantity in ``text``.
-
-    ``ref_date`` resolves relative dates (今年6月); without it dafu uses the date the
-    document states (its signature date), and otherwise leaves them unresolved.
-    """
-    norm = normalise(text)
-    ref = coerce_date(ref_date) if ref_date is not None else find_document_date(norm.text)
-    quantities = list(extract_quantities(norm, ref))
-    return Document(text=text, ref_date=ref, quantities=quantities)
+__all__ = ["Document", "Meta", "Quantity", "Section", "Sentence", "__version__", "extract", "read"]

@@ -54,6 +54,8 @@ class Quantity(_Record):
     date_start: dt.date | None = Field(default=None, description="first day a date or period covers")
     date_end: dt.date | None = Field(default=None, description="last day a date or period covers")
     resolved: bool = Field(True, description="False when a relative date had no reference date")
+    sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12)")
+    section_id: str | None = Field(default=None, description="the innermost outline section (s2.1)")
 
 
 class Document(_Record):
@@ -98,6 +100,10 @@ class Meta(_Record):
     contact_phone: str | None = Field(default=None, description="as written")
     reply_category: str | None = Field(default=None, description="A, B, C or D (答复类别)")
     cc: str | None = Field(default=None, description="抄送 as written")
+    doc_id: str | None = Field(default=None, description="the document's key in every table")
+    source_path: str | None = Field(default=None, description="the file it was read from")
+    format: str | None = Field(default=None, description="txt, md, docx, pdf or html")
+    encoding: str | None = Field(default=None, description="the encoding a text file was decoded with")
 
 
 class Section(_Record):
