@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.quantities import hedges, measures, numbers, percent, phone, rank, ratio
+from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
 from pipeline.quantities.numerals import format_decimal
@@ -29,13 +29,9 @@ NumberReading = Literal["reported", "all"]
 
 #: The kind modules, each ``find(text, ctx) -> Iterable[Candidate]``.
 FINDERS: tuple[Finder, ...] = (
-    measures.find, percent.find, rank.find, ratio.find, phone.find,
+    measures.find, percent.find, rank.find, ratio.find, phone.find, dates.find,
 )
-try:  # TEMPORARY while the dates kind is being written
-    from pipeline.quantities import dates
-    FINDERS = (*FINDERS, dates.find)
-except ImportError:
-    pass
+
 
 _FALSE_FRIEND_RE = re.compile(
     "|".join([alternation(FALSE_FRIENDS.words), *(f"(?:{p})" for p in FALSE_FRIENDS.patterns)])

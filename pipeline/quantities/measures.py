@@ -56,6 +56,7 @@ _MONEY_PART_RE = re.compile(rf"又?(?P<num>{NUMBER})(?P<part>{alternation(UNITS.
 _CURRENCY_AFTER = re.compile(r"人民币")
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TEMPORAL_AFTER = tuple("年月日号时点分秒周天")
 _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "volume": 2, "count": 1}
 
 
@@ -178,8 +179,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             typed = ("money", UNITS.money_prefix[before["sign"]].base, Fraction(1))
             begin = before.start()
             end = r.unit_end
-        elif chinese:
-            return None
+        elif chinese or text.startswith(_TEMPORAL_AFTER, r.unit_end):
+            return None  # 2010年, 3月: the dates kind reads these
         else:
             typed = ("number", "", Fraction(1))
             end = r.unit_end if r.inner else r.num_end

@@ -1,0 +1,196 @@
+"""Dates, periods and durations: 2024年9月12日, 2024年上半年, “十四五”, 近三年, 3个月.
+
+Find → interpret → record. Each written form has its regex (``dates_patterns``) and its
+interpreter: a duration becomes a :class:`Candidate` at once (``dates_durations``:
+``3个月`` → ``P3M``); a date or period becomes an ``Atom`` whose year may still be open
+(``dates_forms``: ``9月8日``). Overlapping readings keep the longest; atoms are then
+resolved in text order — an open year comes from an earlier date of the same sentence,
+else from the reference date — and two dates joined by 至/到/- become one period
+(``2015年3月-2019年9月``), as the parts of a duration become one (``3年6个月``).
+
+>>> [c.value for c in find("2024年上半年", Context())]
+['2024-01-01/2024-06-30']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+
+from pipeline.quantities import dates_durations as durations
+from pipeline.quantities import dates_forms as forms
+from pipeline.quantities import dates_patterns as P
+from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.dates_calendar import date_value, day_exact, day_in, period_value
+from pipeline.quantities.dates_forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
+
+_Item = Atom | Candidate
+_Interpreter = Callable[[re.Match[str], str], _Item | None]
+_NOTHING: frozenset[str] = frozenset()
+
+#: Each form: its regex, the characters it may not follow, and what it means.
+_FORMS: tuple[tuple[re.Pattern[str], Collection[str], _Interpreter], ...] = (
+    (P.RE_YEAR_DATE, P.YEAR_NOT_AFTER, forms.year_date),
+    (P.RE_CN_YEAR_DATE, P.CN_YEAR_NOT_AFTER, forms.cn_year_date),
+    (P.RE_REL_YEAR_DATE, P.REL_NOT_AFTER, forms.rel_year_date),
+    (P.RE_MONTH, P.MONTH_NOT_AFTER, forms.bare_month),
+    (P.RE_NUMERIC, P.NUMERIC_NOT_AFTER, forms.numeric),
+    (P.RE_YEAR_RANGE, P.YEAR_NOT_AFTER, forms.year_range),
+    (P.RE_BARE_PART, P.BARE_PART_NOT_AFTER, forms.bare_part),
+    (P.RE_QUOTED_PLAN, _NOTHING, forms.plan),
+    (P.RE_PLAN, P.PLAN_NOT_AFTER, forms.plan),
+    (P.RE_REL_DAY, P.REL_DAY_NOT_AFTER, forms.rel_day),
+    (P.RE_REL_MONTH, P.REL_NOT_AFTER, forms.rel_month),
+    (P.RE_REL_WEEK, P.REL_NOT_AFTER, forms.rel_week),
+    (P.RE_RECENT, _NOTHING, forms.recent),
+    (P.RE_AGO, _NOTHING, forms.ago),
+    (P.RE_DURATION, _NOTHING, durations.interpret),
+)
+
+
+def find(text: str, ctx: Context) -> Iterator[Candidate]:
+    """Every date, period and duration in the normalised ``text``, without overlaps."""
+    found = _longest_first(list(_scan(text)), len(text))
+    _resolve_years(found, text, ctx)
+    for item in _join(found, text, ctx):
+        yield item if isinstance(item, Candidate) else _record(item)
+
+
+def _scan(text: str) -> Iterator[_Item]:
+    friends = [m.span() for m in P.RE_FALSE_FRIEND.finditer(text)]
+    for pattern, not_after, interpret in _FORMS:
+        for m in pattern.finditer(text):
+            start = m.start()
+            if start and text[start - 1] in not_after:
+                continue
+            item = interpret(m, text)
+            if item is None:
+                continue
+            if friends and isinstance(item, Candidate) and any(a < item.end and item.start < b for a, b in friends):
+                continue  # 一年四季
+            yield item
+
+
+def _longest_first(items: list[_Item], size: int) -> list[_Item]:
+    """Of overlapping readings keep the longest, then the higher priority (as the engine does)."""
+    order = sorted(items, key=lambda c: (c.start - c.end, -c.priority, c.start))
+    taken = bytearray(size + 1)
+    kept: list[_Item] = []
+    for item in order:
+        if taken.find(1, item.start, item.end) != -1:
+            continue
+        taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+        kept.append(item)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _resolve_years(items: list[_Item], text: str, ctx: Context) -> None:
+    """Give each atom its days; an open year comes from the sentence, else the reference."""
+    last_year: int | None = None  # of the last date in this sentence
+    text_year: int | None = None  # of the last date anywhere before
+    last_end = 0
+    for atom in items:
+        if not isinstance(atom, Atom):
+            continue
+        if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):
+            last_year = None
+        if atom.from_ref is not None:
+            atom.span = _from_ref(atom, ctx)
+        else:
+            assert atom.first is not None and atom.last is not None
+            before = text_year if atom.follows else last_year
+            y1 = _year(atom.first, ctx, before)
+            y2 = _year(atom.last, ctx, before)
+            if y1 is not None and y2 is not None:
+                first = day_exact(y1, atom.first.month, atom.first.day)
+                last = day_exact(y2, atom.last.month, atom.last.day)
+                if first is None or last is None:
+                    atom.valid = False
+                    continue
+                atom.span = first, last
+        atom.resolved = atom.span is not None
+        if atom.span is not None:
+            last_year = text_year = atom.span[1].year
+            last_end = atom.end
+
+
+def _from_ref(atom: Atom, ctx: Context) -> Span | None:
+    assert atom.from_ref is not None
+    if ctx.ref_date is None:
+        return None
+    try:
+        return atom.from_ref(ctx.ref_date)
+    except (ValueError, OverflowError):  # 5000年前 leaves the calendar
+        atom.valid = False
+        return None
+
+
+def _year(point: Point, ctx: Context, year_before: int | None) -> int | None:
+    if point.year is not None:
+        return point.year
+    if point.shift is not None:
+        return ctx.ref_date.year + point.shift if ctx.ref_date else None
+    if year_before is not None:
+        return year_before
+    return ctx.ref_date.year if ctx.ref_date else None
+
+
+def _join(items: list[_Item], text: str, ctx: Context) -> Iterator[_Item]:
+    """2014年－2016年, 8月1日至31日, 2018年至今: one period from two ends; 3年6个月: one
+    duration from its parts."""
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        i += 1
+        if isinstance(a, Candidate):
+            while isinstance(b, Candidate) and durations.extend(a, b, text):
+                i += 1
+                b = items[i] if i < len(items) else None
+            yield a
+        elif not a.valid:
+            continue
+        elif isinstance(b, Atom) and b.valid and P.RE_RANGE_GAP.fullmatch(text, a.end, b.start) and _in_order(a, b):
+            span = (a.span[0], b.span[1]) if a.span is not None and b.span is not None else None
+            yield Atom(a.start, b.end, "period", span=span, resolved=a.resolved and b.resolved,
+                       number_text=a.number_text, priority=PERIOD_PRIORITY)
+            i += 1
+        else:
+            yield _open_end(a, text, ctx)
+
+
+def _in_order(a: Atom, b: Atom) -> bool:
+    return a.span is None or b.span is None or a.span[0] <= b.span[1]
+
+
+def _open_end(a: Atom, text: str, ctx: Context) -> Atom:
+    """A date followed by a second day (至31日) or by 至今 becomes a period."""
+    tail = P.RE_DAY_TAIL.match(text, a.end) if a.precision == "D" and a.span is not None else None
+    if tail is not None and a.span is not None:
+        first = a.span[0]
+        day = forms.whole_number(tail["d"]) if P.DAY_RE.fullmatch(tail["d"]) else None
+        if day is not None and first.day < day <= MAX_DAYS[first.month]:
+            return _period_to(a, tail.end(), (first, day_in(first.year, first.month, day)))
+    until = P.RE_UNTIL_NOW.match(text, a.end)
+    if until is not None:
+        if a.span is None or ctx.ref_date is None:
+            return Atom(a.start, until.end(), "period", resolved=False, priority=PERIOD_PRIORITY)
+        if a.span[0] <= ctx.ref_date:
+            return _period_to(a, until.end(), (a.span[0], ctx.ref_date))
+    return a
+
+
+def _period_to(a: Atom, end: int, span: Span) -> Atom:
+    return Atom(a.start, end, "period", span=span, number_text=a.number_text, priority=PERIOD_PRIORITY)
+
+
+def _record(atom: Atom) -> Candidate:
+    value = first = last = None
+    if atom.span is not None:
+        first, last = atom.span
+        value = period_value(first, last) if atom.type == "period" else date_value(first, atom.precision or "D")
+    return Candidate(
+        start=atom.start, end=atom.end, type=atom.type, value=value, date_start=first, date_end=last,
+        resolved=atom.resolved, number_text=atom.number_text, priority=atom.priority,
+    )

@@ -1,0 +1,137 @@
+"""Durations: 3年 → ``P3Y``, 一个半月 → ``P1M15D``, 1个多小时 → ``PT1H`` (gt), 45岁 → ``P45Y``,
+3-5年 → a range (value None, low 3, high 5, unit ``Y``), 3年6个月 → ``P3Y6M``.
+
+The engine adds the hedges written around a duration (约, 超过, 以上); those written
+inside it (两年多, 10余年, 十来天) are read here.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.quantities import dates_patterns as P
+from pipeline.quantities.base import Candidate
+from pipeline.quantities.dates_calendar import DESIGNATOR_ORDER, duration_parts, duration_value
+from pipeline.quantities.dates_lexicon import DATES, DurationUnit
+from pipeline.quantities.numerals import NumeralError, adjacent_pair, parse_number
+
+PRIORITY = 3
+_ZERO_LEAD = "0零〇○"
+_YEAR_DIGITS = {**dict.fromkeys("零〇○" + DATES.year_zero_chars, 0),
+                **{c: i for i, c in enumerate("一二三四五六七八九", start=1)}}
+_NOT_BEFORE = {
+    name: re.compile("|".join(re.escape(w) for w in unit.not_before)) if unit.not_before else None
+    for name, unit in DATES.durations.units.items()
+}
+_ONLY_BEFORE = {
+    name: re.compile("|".join(re.escape(w) for w in unit.only_before)) if unit.only_before else None
+    for name, unit in DATES.durations.units.items()
+}
+
+
+def is_numeral(text: str) -> bool:
+    """True when a loosely matched run of numeral characters is one numeral (not 3.年, 1,5)."""
+    return P.NUMBER_RE.fullmatch(text) is not None
+
+
+def is_year(number: str) -> bool:
+    """2024 or 二○一六: a number that, before 年, is a calendar year."""
+    if len(number) != 4:
+        return False
+    if number.isascii():
+        return number.isdigit() and DATES.first_year <= int(number) <= DATES.last_year
+    if not all(c in _YEAR_DIGITS for c in number):
+        return False
+    return DATES.first_year <= year_of(number) <= DATES.last_year
+
+
+def year_of(digits: str) -> int:
+    """二○一六 → 2016, read digit by digit (二O一六 and 二0一六 too)."""
+    return int("".join(str(_YEAR_DIGITS[c]) for c in digits))
+
+
+def zero_led(number: str) -> bool:
+    """00000000, 07, 零八: a code or a two-digit year, never a count of years."""
+    return number[0] in _ZERO_LEAD and number[1:2] not in ("", ".", "点")
+
+
+def interpret(m: re.Match[str], text: str) -> Candidate | None:
+    """The duration ``RE_DURATION`` matched, or None when the words around refuse it."""
+    name = m["u"]
+    unit = DATES.durations.units[name]
+    after = m.end("u")
+    refused = _NOT_BEFORE[name]
+    if refused is not None and refused.match(text, after):
+        return None  # 三年级, 八十年代, 70周年
+    needed = _ONLY_BEFORE[name]
+    if needed is not None and not needed.match(text, after):
+        return None  # 5日 alone is a day of the month
+    if (unit.classifier == "never" and m["cls"]) or (unit.classifier == "required" and not m["cls"]):
+        return None
+    half = bool(m["half"]) or m["post"] == "半"
+    if half and (unit.half is None or (m["half"] and (not m["cls"] or m["post"] == "半"))):
+        return None
+    n_text, n2_text = m["n"], m["n2"]
+    if m["space"] and not (n_text.isascii() and n2_text is None):
+        return None  # 6 天 but not 三 年
+    if n_text == "半":
+        if n2_text or half or m["more"] or unit.half is None:
+            return None
+        return _candidate(m, _with_half({}, unit))
+    if "半" in n_text or (n2_text and "半" in n2_text):
+        return None
+    if not is_numeral(n_text) or (n2_text is not None and not is_numeral(n2_text)) or zero_led(n_text):
+        return None
+    if name == "年" and (is_year(n_text) or (n2_text is not None and is_year(n2_text))):
+        return None  # 2024年 is a date, 2014-2016年 a period
+    pair = adjacent_pair(n_text) if n2_text is None else None
+    try:
+        low = pair[0] if pair else parse_number(n_text)
+        high = pair[1] if pair else (parse_number(n2_text) if n2_text else None)
+    except NumeralError:
+        return None
+    if high is None:
+        parts: dict[str, Decimal] = {unit.designator: low}
+        return _candidate(m, _with_half(parts, unit) if half else parts)
+    if high <= low or half or m["more"] or m["more2"] or m["post"]:
+        return None
+    cand = _candidate(m, {})
+    cand.low, cand.high, cand.unit = low, high, unit.designator
+    cand.qualifier = "approx" if pair else "exact"
+    return cand
+
+
+def _with_half(parts: dict[str, Decimal], unit: DurationUnit) -> dict[str, Decimal]:
+    assert unit.half is not None
+    key = unit.half.designator
+    return {**parts, key: parts.get(key, Decimal(0)) + unit.half.amount}
+
+
+def _candidate(m: re.Match[str], parts: dict[str, Decimal]) -> Candidate:
+    more = m["more"] or m["more2"] or (m["post"] if m["post"] == "多" else None)
+    number_end = m.end("n2") if m["n2"] else m.end("n")
+    return Candidate(
+        start=m.start(), end=m.end(), type="duration",
+        value=duration_value(parts) if parts else None,
+        qualifier=DATES.durations.more[more] if more else "exact",
+        number_text=m.string[m.start("n") : number_end], unit_text=(m["cls"] or "") + m["u"],
+        priority=PRIORITY, core_start=m.start("n"), core_end=number_end,
+    )
+
+
+def extend(a: Candidate, b: Candidate, text: str) -> bool:
+    """Extend ``a`` by ``b`` when they are parts of one duration: 3年6个月, 8天又20小时."""
+    if a.value is None or b.value is None or not P.RE_COMPOUND_GAP.fullmatch(text, a.end, b.start):
+        return False
+    left, right = dict(duration_parts(a.value)), dict(duration_parts(b.value))
+    smallest_left = max(DESIGNATOR_ORDER.index(d) for d in left)
+    largest_right = min(DESIGNATOR_ORDER.index(d) for d in right)
+    if smallest_left >= largest_right:
+        return False
+    a.value = duration_value({**left, **right})
+    a.end, a.core_end = b.end, b.core_end
+    a.unit_text = None
+    if b.qualifier != "exact":
+        a.qualifier = b.qualifier
+    return True

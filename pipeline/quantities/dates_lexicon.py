@@ -1,0 +1,201 @@
+"""The temporal lexicon (``pipeline/resources/dates.toml``), validated on load.
+
+Relative words (今年, 上个月, 下周), parts of a year or month (上半年, 年底, 下旬), named
+five-year plans (十四五), range separators and duration units (3个月 → ``P3M``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+
+from pipeline.resources import Lexicon, load
+
+Designator = Literal["Y", "M", "W", "D", "H", "MIN", "S"]
+_MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12][0-9]|0[1-9])")
+
+
+class Neighbours(Lexicon):
+    """Characters that, right before or right after a word, make it part of another word."""
+
+    not_after: str = ""
+    not_before: str = ""
+
+
+class Words(Lexicon):
+    words: list[str]
+
+
+class PlanContext(Lexicon):
+    not_before: list[str]
+
+
+class Weeks(Lexicon):
+    words: list[str]
+    not_before: str
+    days: dict[str, list[int]]
+
+    @field_validator("days")
+    @classmethod
+    def _iso_days(cls, days: dict[str, list[int]]) -> dict[str, list[int]]:
+        for word, numbers in days.items():
+            if not numbers or any(not 1 <= n <= 7 for n in numbers):
+                raise ValueError(f"weekday {word!r}: {numbers} are not ISO day numbers 1–7")
+        return days
+
+
+class YearPart(Lexicon):
+    words: list[str]
+    first: str
+    last: str
+    bare: bool = True
+    not_before: str = ""
+    whole_year: bool = False
+
+    @field_validator("first", "last")
+    @classmethod
+    def _month_day(cls, text: str) -> str:
+        if not _MONTH_DAY.fullmatch(text):
+            raise ValueError(f"{text!r} is not MM-DD")
+        return text
+
+    @property
+    def first_md(self) -> tuple[int, int]:
+        return int(self.first[:2]), int(self.first[3:])
+
+    @property
+    def last_md(self) -> tuple[int, int]:
+        return int(self.last[:2]), int(self.last[3:])
+
+
+class MonthPart(Lexicon):
+    words: list[str]
+    first: int
+    last: int
+    not_before: str = ""
+
+    @model_validator(mode="after")
+    def _days(self) -> MonthPart:
+        if not 1 <= self.first <= self.last <= 31:
+            raise ValueError(f"{self.words}: days {self.first}–{self.last} are not 1 ≤ first ≤ last ≤ 31")
+        return self
+
+
+class Plan(Lexicon):
+    first: int
+    last: int
+    quoted_only: bool = False
+
+
+class Ranges(Lexicon):
+    separators: list[str]
+    until_now: list[str]
+
+
+class Recent(Lexicon):
+    prefixes: list[str]
+    not_after: list[str]
+    tails: list[str]
+
+
+class Ago(Lexicon):
+    suffixes: list[str]
+    not_before: str
+
+
+class Half(Lexicon):
+    amount: Decimal
+    designator: Designator
+
+
+class DurationUnit(Lexicon):
+    designator: Designator
+    classifier: Literal["never", "optional", "required"]
+    half: Half | None = None
+    not_before: tuple[str, ...] = ()
+    only_before: tuple[str, ...] = ()
+    age: bool = False
+
+
+class Durations(Lexicon):
+    more: dict[str, Literal["gt"]]
+    not_after: str
+    false_friends: list[str]
+    units: dict[str, DurationUnit]
+
+
+class DatesLexicon(Lexicon):
+    first_year: int
+    last_year: int
+    year_zero_chars: str
+    relative_years: dict[str, int]
+    same_year: Words
+    relative_months: dict[str, int]
+    relative_days: dict[str, int]
+    relative_days_context: Neighbours
+    relative_weeks: dict[str, int]
+    relative_context: Neighbours
+    weeks: Weeks
+    month_names: dict[str, int]
+    year_parts: list[YearPart]
+    month_parts: list[MonthPart]
+    plans: dict[str, Plan]
+    plan_context: PlanContext
+    ranges: Ranges
+    recent: Recent
+    ago: Ago
+    durations: Durations
+
+    @field_validator("month_names")
+    @classmethod
+    def _months(cls, names: dict[str, int]) -> dict[str, int]:
+        for name, month in names.items():
+            if not 1 <= month <= 12:
+                raise ValueError(f"month {name!r} = {month} is not 1–12")
+        return names
+
+    @model_validator(mode="after")
+    def _plans_in_order(self) -> DatesLexicon:
+        for name, plan in self.plans.items():
+            if plan.first > plan.last:
+                raise ValueError(f"plan {name!r}: {plan.first} is after {plan.last}")
+        return self
+
+    @model_validator(mode="after")
+    def _parts_listed_once(self) -> DatesLexicon:
+        for name, parts in (("year_parts", self.year_parts), ("month_parts", self.month_parts)):
+            words = [w for part in parts for w in part.words]
+            twice = sorted({w for w in words if words.count(w) > 1})
+            if twice:
+                raise ValueError(f"{name}: {twice} listed more than once")
+        return self
+
+    @model_validator(mode="after")
+    def _relative_years_end_in_year(self) -> DatesLexicon:
+        # a year part follows a relative year as it follows 2024年: 今年底, 明年上半年
+        for word in [*self.relative_years, *self.same_year.words]:
+            if not word.endswith("年"):
+                raise ValueError(f"relative year {word!r} does not end in 年")
+        return self
+
+
+DATES = load("dates.toml", DatesLexicon)
+
+
+def tail_forms(word: str, lead: str) -> list[str]:
+    """How a part word is written after its year or month: 年底 after 2024年 is 底 or
+    年底 (2024年底, 今年年底); 上半年 stays 上半年."""
+    return [word, word[len(lead) :]] if word.startswith(lead) else [word]
+
+
+#: Every written form of a year part (上半年, 底, 年底 …) → the part.
+YEAR_PARTS: dict[str, YearPart] = {
+    form: part for part in DATES.year_parts for word in part.words for form in tail_forms(word, "年")
+}
+#: Every written form of a month part (下旬, 底, 月底 …) → the part.
+MONTH_PARTS: dict[str, MonthPart] = {
+    form: part for part in DATES.month_parts for word in part.words for form in tail_forms(word, "月")
+}
