@@ -8,6 +8,7 @@ friends (一流, 一批, 六届四次), and maps every span back to the original
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -33,8 +34,12 @@ FINDERS: tuple[Finder, ...] = (
 )
 
 
+# the lookahead lets the scan skip, in C, every position no false friend can start at
+_FRIEND_STARTS = "".join(sorted({w[0] for w in FALSE_FRIENDS.words} | set(FALSE_FRIENDS.pattern_starts)))
 _FALSE_FRIEND_RE = re.compile(
-    "|".join([alternation(FALSE_FRIENDS.words), *(f"(?:{p})" for p in FALSE_FRIENDS.patterns)])
+    f"(?=[{re.escape(_FRIEND_STARTS)}])(?:"
+    + "|".join([alternation(FALSE_FRIENDS.words), *(f"(?:{p})" for p in FALSE_FRIENDS.patterns)])
+    + ")"
 )
 _CONNECTOR_RE = re.compile(r"[和与及、或]|以及|和和")
 _PER_BEFORE_RE = re.compile(r"每(?P<per>平方米|平米|万人|[\u4e00-\u9fff])[^，。；：每]{0,6}$")
@@ -84,7 +89,7 @@ def find_candidates(
     return out
 
 
-def _with_every_number(text: str, out: list[Candidate], friends: list[tuple[int, int]]) -> list[Candidate]:
+def _with_every_number(text: str, out: list[Candidate], friends: _Friends) -> list[Candidate]:
     """``out`` and every numeral of the number layer that is not a false friend or
     already reported as a number with the same span."""
     have = {(c.start, c.end) for c in out if c.type == "number"}
@@ -139,16 +144,33 @@ def _in_short_quote(text: str, cand: Candidate) -> bool:
     return close is not None
 
 
-def _false_friends(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _FALSE_FRIEND_RE.finditer(text)]
+class _Friends:
+    """False-friend spans (统一, 一流) in a text, indexed by start for fast overlap tests."""
+
+    __slots__ = ("longest", "spans", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.spans = [m.span() for m in _FALSE_FRIEND_RE.finditer(text)]
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def near(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans that may overlap ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo - self.longest)
+        j = bisect.bisect_left(self.starts, hi)
+        return self.spans[i:j]
 
 
-def _is_false_friend(cand: Candidate, friends: list[tuple[int, int]]) -> bool:
+def _false_friends(text: str) -> _Friends:
+    return _Friends(text)
+
+
+def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
     """The number lies in a false friend (统一, 一流) that is not strictly inside it: the
     万一 of 一百零一万一千 and the 十分 of 十分之一 are parts of a longer numeral."""
     lo, hi = cand.core_start, cand.core_end
     return any(start < hi and end > lo and not (lo <= start and end <= hi and end - start < hi - lo)
-               for start, end in friends)
+               for start, end in friends.near(lo, hi))
 
 
 def to_record(norm: Normalised, cand: Candidate) -> Quantity:
