@@ -34,12 +34,11 @@ FINDERS: tuple[Finder, ...] = (
 )
 
 
-# the lookahead lets the scan skip, in C, every position no false friend can start at
-_FRIEND_STARTS = "".join(sorted({w[0] for w in FALSE_FRIENDS.words} | set(FALSE_FRIENDS.pattern_starts)))
+# the lookahead lets the scan skip, in C, every position no listed word can start at
+_WORD_STARTS = "".join(sorted({w[0] for w in FALSE_FRIENDS.words}))
 _FALSE_FRIEND_RE = re.compile(
-    f"(?=[{re.escape(_FRIEND_STARTS)}])(?:"
-    + "|".join([alternation(FALSE_FRIENDS.words), *(f"(?:{p})" for p in FALSE_FRIENDS.patterns)])
-    + ")"
+    "|".join([f"(?=[{re.escape(_WORD_STARTS)}])(?:{alternation(FALSE_FRIENDS.words)})",
+              *(f"(?:{p})" for p in FALSE_FRIENDS.patterns)])
 )
 _CONNECTOR_RE = re.compile(r"[和与及、或]|以及|和和")
 _PER_BEFORE_RE = re.compile(r"每(?P<per>平方米|平米|万人|[\u4e00-\u9fff])[^，。；：每]{0,6}$")

@@ -78,7 +78,6 @@ class HedgeLexicon(Lexicon):
 
 class FalseFriendLexicon(Lexicon):
     words: list[str]
-    pattern_starts: str
     patterns: list[str]
 
     @field_validator("patterns")
