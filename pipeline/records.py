@@ -15,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field
 QuantityType = Literal[
     "count", "money", "percent", "ratio", "rank", "number",
     "area", "length", "weight", "volume", "energy", "power", "speed", "temperature",
-    "duration", "date", "period", "phone",
+    "duration", "date", "period", "time", "set", "phone",
 ]
 Qualifier = Literal["exact", "approx", "gt", "ge", "lt", "le"]
+Change = Literal["increase", "decrease", "target"]
 
 QUANTITY_TYPES: tuple[str, ...] = QuantityType.__args__  # type: ignore[attr-defined]
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
@@ -49,6 +50,8 @@ class Quantity(_Record):
     per: str | None = Field(default=None, description="denominator of a rate as written (月, 户, 平米)")
     of: str | None = Field(default=None, description="the thing measured or counted")
     scope: str | None = Field(default=None, description="the field a rank is taken in (全市, 全国)")
+    predicate: str | None = Field(default=None, description="the verb that makes the claim (引入, 提升至)")
+    change: Change | None = Field(default=None, description="increase, decrease or target, when the sentence says so")
     number_text: str | None = Field(default=None, description="the number as written")
     unit_text: str | None = Field(default=None, description="the unit as written")
     date_start: dt.date | None = Field(default=None, description="first day a date or period covers")
@@ -68,6 +71,7 @@ class Document(_Record):
     sections: list[Section] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
 
 
 # --- Document structure: header metadata and outline (pipeline.structure) ---------------
@@ -152,6 +156,60 @@ class Structure(_Record):
     sections: list[Section] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
+
+
+# --- Entities, tokens and the batch's own records ----------------------------------------
+
+EntityLabel = Literal["GOV", "ORG", "LOC", "PROGRAM", "PERSON"]
+ProblemStage = Literal["read", "extract", "tables"]
+ManifestStatus = Literal["processed", "unchanged", "problem"]
+
+ENTITY_LABELS: tuple[str, ...] = EntityLabel.__args__  # type: ignore[attr-defined]
+
+
+class Entity(_Record):
+    """A named thing in the text, e.g. ``福田区科技和工业信息化局`` → ``GOV``."""
+
+    id: str = Field(description="e1, e2 …")
+    label: EntityLabel = Field(description="GOV agency, ORG organisation, LOC place, PROGRAM programme or fund, PERSON")
+    text: str = Field(description="original[start:end]")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12)")
+
+
+class Token(_Record):
+    """One word of jieba's segmentation, e.g. ``概念验证中心`` with POS ``nz``.
+
+    The texts of a document's tokens, joined in order, are the document's text.
+    """
+
+    i: int = Field(ge=0, description="position in the document, from 0")
+    text: str = Field(description="original[start:end]")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    pos: str | None = Field(default=None, description="jieba's part-of-speech tag (n, v, ns, m, x …)")
+    sentence_id: str | None = Field(default=None, description="the sentence it falls in; None between sentences")
+
+
+class Problem(_Record):
+    """A file the batch could not turn into rows, and why."""
+
+    path: str = Field(description="the input file")
+    doc_id: str | None = Field(default=None, description="the id the document would have had")
+    stage: ProblemStage = Field(description="read (file), extract (the pipeline) or tables (its rows)")
+    reason: str = Field(description="one line, e.g. 'empty file'")
+
+
+class ManifestEntry(_Record):
+    """One input file of a batch: its digest and what became of it."""
+
+    path: str
+    doc_id: str | None = None
+    sha256: str | None = Field(default=None, description="hex digest of the file's bytes")
+    size: int | None = Field(default=None, ge=0, description="bytes")
+    status: ManifestStatus = Field(description="processed, unchanged (rows kept from the previous run) or problem")
+    reason: str | None = Field(default=None, description="why, for a problem")
 
 
 Document.model_rebuild()

@@ -1,0 +1,40 @@
+"""Spreadsheet formula injection: text cells that a spreadsheet would run are prefixed with ``'``.
+
+A text cell starting with ``= + - @``, a tab or a carriage return is a formula to Excel and
+LibreOffice (OWASP "CSV injection"); ``'=cmd()`` shows as text instead. Only text columns
+are touched: numbers in numeric columns (``-3``) stay numbers. The escape is reversible —
+a cell already starting with ``'`` before such a character gets one more — so
+:func:`restore` gives back exactly the original text:
+
+>>> neutralise("=cmd()"), neutralise("'=x"), restore(neutralise("'=x"))
+("'=cmd()", "''=x", "'=x")
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_RISKY = r"'*[=+\-@\t\r]"  # any quotes, then a character that starts a formula
+_NEEDS_QUOTE = re.compile(_RISKY)
+_QUOTED = re.compile("'" + _RISKY)
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if _NEEDS_QUOTE.match(text) else text
+
+
+def restore(text: str) -> str:
+    return text[1:] if _QUOTED.match(text) else text
+
+
+def neutralise_series(s: pd.Series) -> pd.Series:
+    """:func:`neutralise` for a string column; missing cells stay missing."""
+    risky = s.str.match(_RISKY).fillna(False).astype(bool)
+    return s.where(~risky, "'" + s)
+
+
+def restore_series(s: pd.Series) -> pd.Series:
+    quoted = s.str.match("'" + _RISKY).fillna(False).astype(bool)
+    return s.where(~quoted, s.str.slice(1))

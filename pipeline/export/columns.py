@@ -1,0 +1,212 @@
+"""The shape of a table: its columns, their kinds, keys, and the same data as rows, Arrow or pandas.
+
+Every writer takes the same DataFrames, whose dtypes follow from a column's kind:
+
+========  ================  ==================  =============  ===========
+kind      pandas            Arrow (Parquet)     SQLite         DuckDB
+========  ================  ==================  =============  ===========
+string    string            string              TEXT           VARCHAR
+int       Int64             int64               INTEGER        BIGINT
+bool      boolean           bool                INTEGER        BOOLEAN
+float     Float64           float64             REAL           DOUBLE
+decimal   string (exact)    string              TEXT           VARCHAR
+date      string (ISO)      date32              TEXT           DATE
+========  ================  ==================  =============  ===========
+
+``decimal`` cells stay exact text (``"200000000"``, ``"0.05"``), never a float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.errors import DafuError
+
+Kind = Literal["string", "int", "bool", "float", "decimal", "date"]
+
+_FRAME_TYPES: dict[Kind, pa.DataType] = {
+    "string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "float": pa.float64(),
+    "decimal": pa.string(), "date": pa.string(),
+}
+_PANDAS_TYPES: dict[pa.DataType, Any] = {
+    pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
+    pa.float64(): pd.Float64Dtype(),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """``columns`` of this table reference ``refs`` of ``table``."""
+
+    columns: tuple[str, ...]
+    table: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table: its columns in order, primary key (may be empty) and foreign keys."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def of_kind(self, *kinds: Kind) -> list[str]:
+        return [c.name for c in self.columns if c.kind in kinds]
+
+    @property
+    def frame_schema(self) -> pa.Schema:
+        """The Arrow schema of the DataFrame: dates as ISO text."""
+        return pa.schema([pa.field(c.name, _FRAME_TYPES[c.kind]) for c in self.columns])
+
+    @property
+    def parquet_schema(self) -> pa.Schema:
+        """The Arrow schema written to Parquet: dates as date32."""
+        return pa.schema([pa.field(c.name, pa.date32() if c.kind == "date" else _FRAME_TYPES[c.kind])
+                          for c in self.columns])
+
+
+# --- cells ----------------------------------------------------------------------------------
+
+
+def is_missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def cell(kind: Kind, value: Any) -> Any:
+    """One value as the plain Python value of its kind (None when missing).
+
+    >>> cell("decimal", Decimal("2E+8")), cell("date", dt.date(2024, 9, 12))
+    ('200000000', '2024-09-12')
+    """
+    if is_missing(value):
+        return None
+    if kind == "string":
+        return str(value)
+    if kind == "int":
+        return int(value)
+    if kind == "bool":
+        return bool(value)
+    if kind == "float":
+        return float(value)
+    if kind == "decimal":
+        return _decimal_text(value)
+    return _date_text(value)
+
+
+def _decimal_text(value: Any) -> str:
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, Decimal):
+        number = value
+    else:
+        try:
+            number = Decimal(value if isinstance(value, str) else str(value))
+        except InvalidOperation as e:
+            raise ValueError(f"{value!r} is not a number") from e
+    if not number.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    return format(number, "f")
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, dt.datetime):  # pandas' Timestamp too
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    raise ValueError(f"{value!r} is not a date")
+
+
+def normalise_rows(spec: TableSpec, rows: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+    """Rows as tuples of plain cells in column order; a missing key is None, an unknown one an error."""
+    names = spec.names
+    known = set(names)
+    kinds = [c.kind for c in spec.columns]
+    out = []
+    for n, row in enumerate(rows):
+        if not known.issuperset(row):
+            extra = sorted(set(row) - known)
+            raise DafuError(f"table {spec.name}: row {n} has unknown column(s) {', '.join(extra)}")
+        try:
+            out.append(tuple(cell(k, row.get(c)) for c, k in zip(names, kinds, strict=True)))
+        except (ValueError, TypeError) as e:
+            raise DafuError(f"table {spec.name}: row {n}: {e}") from e
+    return out
+
+
+# --- Arrow and pandas -----------------------------------------------------------------------
+
+
+def arrow_from_rows(spec: TableSpec, rows: Sequence[tuple[Any, ...]]) -> pa.Table:
+    """Normalised rows (see :func:`normalise_rows`) as an Arrow table of the frame schema."""
+    schema = spec.frame_schema
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in spec.columns]
+    return pa.table([pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)], schema=schema)
+
+
+def frame_from_arrow(spec: TableSpec, table: pa.Table | pa.RecordBatch) -> pd.DataFrame:
+    """An Arrow table or batch (frame or Parquet schema, any column order) as the table's DataFrame.
+
+    Columns it lacks come out all-missing; columns the spec does not know are dropped.
+    """
+    arrays = []
+    for c, f in zip(spec.columns, spec.frame_schema, strict=True):
+        if c.name in table.schema.names:
+            arr = table.column(c.name)
+            if c.kind == "date" and not pa.types.is_string(arr.type):
+                arr = pc.cast(arr, pa.date32()) if not pa.types.is_date32(arr.type) else arr
+            arrays.append(pc.cast(arr, f.type))
+        else:
+            arrays.append(pa.nulls(table.num_rows, type=f.type))
+    frame: pd.DataFrame = pa.table(arrays, schema=spec.frame_schema).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return frame
+
+
+def frame_from_rows(spec: TableSpec, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    return frame_from_arrow(spec, arrow_from_rows(spec, normalise_rows(spec, rows)))
+
+
+def conform(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with exactly the spec's columns, in order, with the spec's dtypes."""
+    if list(frame.columns) == spec.names and all(
+        str(frame[c.name].dtype) == str(_PANDAS_TYPES[_FRAME_TYPES[c.kind]]) for c in spec.columns
+    ):
+        return frame.reset_index(drop=True)
+    rows = frame.to_dict("records")
+    return frame_from_rows(spec, ({k: v for k, v in r.items() if k in set(spec.names)} for r in rows))
+
+
+def arrow_from_frame(spec: TableSpec, frame: pd.DataFrame, *, parquet: bool = False) -> pa.Table:
+    """The DataFrame as Arrow, without pandas metadata (so the bytes written do not depend on pandas)."""
+    table = pa.Table.from_pandas(frame, schema=spec.frame_schema, preserve_index=False).replace_schema_metadata(None)
+    if not parquet:
+        return table
+    return table.cast(spec.parquet_schema)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a DataFrame as dicts of plain Python values (None when missing)."""
+    return [{str(k): None if is_missing(v) else v for k, v in r.items()} for r in frame.to_dict("records")]

@@ -1,0 +1,70 @@
+"""JSON Schemas of the records, generated from the pydantic models into ``schemas/``.
+
+``dafu schema --write`` (or :func:`write_schemas`) regenerates them; a test regenerates them
+in memory and fails when the committed files differ. The schemas describe the JSON dafu
+writes (pydantic's serialization mode: an exact ``Decimal`` is a string, ``"200000000"``).
+
+>>> sorted(schema_texts())[:2]
+['document.schema.json', 'entity.schema.json']
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from pipeline.errors import DafuError
+from pipeline.records import (
+    Document,
+    Entity,
+    ManifestEntry,
+    Meta,
+    Paragraph,
+    Problem,
+    Quantity,
+    Section,
+    Sentence,
+    Token,
+)
+
+MODELS: tuple[type[BaseModel], ...] = (
+    Quantity, Document, Meta, Section, Paragraph, Sentence, Entity, Token, Problem, ManifestEntry,
+)
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def file_name(model: type[BaseModel]) -> str:
+    """``ManifestEntry`` → ``manifest_entry.schema.json``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower() + ".schema.json"
+
+
+def schema_text(model: type[BaseModel]) -> str:
+    """The model's JSON Schema as committed: sorted keys, two-space indent, trailing newline."""
+    schema = {"$schema": DIALECT, **model.model_json_schema(mode="serialization")}
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def schema_texts() -> dict[str, str]:
+    """File name → text, for every record model, sorted by file name."""
+    return dict(sorted((file_name(m), schema_text(m)) for m in MODELS))
+
+
+def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
+    """Write every schema into ``folder`` (created if missing); returns the paths written."""
+    out = Path(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, text in schema_texts().items():
+            path = out / name
+            tmp = out / f".{name}.tmp"
+            tmp.write_text(text, encoding="utf-8", newline="\n")
+            os.replace(tmp, path)
+            paths.append(path)
+    except OSError as e:
+        raise DafuError(f"{out}: cannot write the schemas: {e.strerror or e}") from e
+    return paths

@@ -1,0 +1,180 @@
+"""Word segmentation with part-of-speech tags: jieba's algorithm and dictionary.
+
+The default backend is ``rjieba`` (jieba-rs, jieba's dictionary and HMM in Rust, about ten
+times faster); Python ``jieba.posseg`` is the fallback where rjieba is not installed. Both
+load the domain dictionary ``pipeline/resources/userdict.txt`` (jieba's ``word freq pos``
+lines) — rjieba has no ``load_userdict``, so each line goes in through ``add_word``.
+
+Tokens never cross a sentence boundary, and their texts joined in order are the text:
+
+>>> [(t.text, t.pos) for t in tokens("设立概念验证中心")]
+[('设立', 'v'), ('概念验证中心', 'n')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from pipeline.errors import DafuError, MissingDependencyError, ResourceError
+from pipeline.records import Sentence, Token
+
+Backend = Literal["rjieba", "jieba"]
+BACKENDS: tuple[Backend, ...] = ("rjieba", "jieba")
+
+USERDICT = "userdict.txt"
+
+# One line of jieba's user dictionary: a word, then an optional frequency and POS tag.
+_USERDICT_LINE = re.compile(
+    r"""^(?P<word>\S+)              # the word, no spaces
+        (?:[ ]+(?P<freq>[0-9]+))?   # its frequency, when the default suggestion is not enough
+        (?:[ ]+(?P<pos>[a-z]+))?    # its part of speech (ns place, nz proper noun …)
+        $""",
+    re.VERBOSE,
+)
+
+Tagger = Callable[[str], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """One line of the user dictionary: ``概念验证中心 1000 n``."""
+
+    word: str
+    freq: int | None
+    pos: str | None
+
+
+def tokens(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | None = None) -> list[Token]:
+    """Segment ``text`` into tokens; each gets the id of the sentence it falls in.
+
+    ``sentences`` (their offsets index ``text``) bound the tokens: the text is cut at every
+    sentence start and end, and a token between sentences has ``sentence_id`` None.
+    Raises :class:`~pipeline.errors.DafuError` when the tokens would not reassemble the text.
+    """
+    tag = tagger(backend)
+    out: list[Token] = []
+    for start, end, sentence_id in _spans(text, sentences):
+        piece = text[start:end]
+        pos_at = start
+        for word, pos in tag(piece):
+            if not word:
+                continue
+            if pos_at + len(word) > end or not text.startswith(word, pos_at):
+                raise DafuError(f"segmentation lost text at offset {pos_at}: token {word!r}, "
+                                f"text {text[pos_at:pos_at + len(word)]!r}")
+            out.append(Token(i=len(out), text=word, start=pos_at, end=pos_at + len(word), pos=pos or None,
+                             sentence_id=sentence_id))
+            pos_at += len(word)
+        if pos_at != end:
+            raise DafuError(f"segmentation lost text at offset {pos_at}: {text[pos_at:end][:20]!r} has no token")
+    return out
+
+
+def _spans(text: str, sentences: Sequence[Sentence]) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, sentence_id) covering ``text`` in order: each sentence and each gap between."""
+    at = 0
+    for s in sorted(sentences, key=lambda s: s.start):
+        start, end = max(s.start, at), min(s.end, len(text))
+        if start >= end:
+            continue
+        if at < start:
+            yield at, start, None
+        yield start, end, s.id
+        at = end
+    if at < len(text):
+        yield at, len(text), None
+
+
+def tagger(backend: Backend | None = None) -> Tagger:
+    """``text → [(word, pos)]`` with the user dictionary loaded (built once per backend).
+
+    ``backend`` None takes rjieba when it is installed, else Python jieba.
+    """
+    if backend is None:
+        backend = "rjieba" if _installed("rjieba") else "jieba"
+    if backend == "rjieba":
+        return _rjieba_tagger()
+    if backend == "jieba":
+        return _jieba_tagger()
+    raise DafuError(f"unknown segmentation backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+
+
+@cache
+def _rjieba_tagger() -> Tagger:
+    rjieba = _import("rjieba")
+    seg = rjieba.Jieba()  # its own instance: the module-level default stays jieba's plain dictionary
+    for e in userdict():
+        seg.add_word(e.word, e.freq, e.pos)
+    # jieba-rs's add_word keeps the POS a word already has in jieba's dictionary (前海 f, 河套 n);
+    # Python jieba's replaces it. Dictionary POS is context-free, so retagging after the fact is the same.
+    retag = {e.word: e.pos for e in userdict() if e.pos}
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        return [(str(w), retag.get(w, str(p))) for w, p in seg.tag(text)]
+
+    return tag
+
+
+@cache
+def _jieba_tagger() -> Tagger:
+    jieba = _import("jieba")
+    posseg = _import("jieba.posseg")
+    jieba.setLogLevel(logging.WARNING)  # else building the prefix dict logs to stderr at DEBUG
+    seg = jieba.Tokenizer()
+    for e in userdict():
+        seg.add_word(e.word, e.freq, e.pos)
+    pos = posseg.POSTokenizer(seg)  # takes the POS of add_word's words from the tokenizer
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        return [(str(p.word), str(p.flag)) for p in pos.cut(text)]
+
+    return tag
+
+
+@cache
+def userdict() -> tuple[DictEntry, ...]:
+    """The entries of ``pipeline/resources/userdict.txt``, validated (cached)."""
+    text = (resources.files("pipeline.resources") / USERDICT).read_text(encoding="utf-8")
+    return parse_userdict(text, name=f"pipeline/resources/{USERDICT}")
+
+
+def parse_userdict(text: str, *, name: str = USERDICT) -> tuple[DictEntry, ...]:
+    """Parse jieba user-dictionary lines; a malformed line raises ResourceError naming it.
+
+    >>> parse_userdict("河套 3000 ns\\n前海\\n")
+    (DictEntry(word='河套', freq=3000, pos='ns'), DictEntry(word='前海', freq=None, pos=None))
+    """
+    entries = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        m = _USERDICT_LINE.match(line.strip())
+        if m is None:
+            raise ResourceError(f"{name}:{n}: {line!r} is not 'word [freq] [pos]'")
+        freq = m["freq"]
+        entries.append(DictEntry(m["word"], int(freq) if freq else None, m["pos"]))
+    return tuple(entries)
+
+
+def _installed(module: str) -> bool:
+    try:
+        _import(module)
+    except MissingDependencyError:
+        return False
+    return True
+
+
+def _import(module: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        package = module.split(".")[0]
+        raise MissingDependencyError(f"word segmentation needs {package}: pip install {package}") from e

@@ -1,0 +1,74 @@
+"""pipeline.segment: jieba tokens with POS that reassemble the text and know their sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from pipeline import segment
+from pipeline.errors import DafuError, ResourceError
+from pipeline.segment import BACKENDS, parse_userdict, tokens, userdict
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
+TRICKY = "河套引入超6家央企\r\n\r\n  设立概念验证中心\t和 English 123.45%！\u3000😀e\u0301 \u200b结束"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "知识产权质押融资", TRICKY], ids=repr)
+def test_segment_tokens_reassemble_the_text(backend: segment.Backend, text: str) -> None:
+    toks = tokens(text, backend=backend)
+    assert "".join(t.text for t in toks) == text
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert [t.i for t in toks] == list(range(len(toks)))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("word", "pos"), [("概念验证中心", "n"), ("知识产权质押融资", "n"),
+                                          ("前海", "ns"), ("河套", "ns")])
+def test_segment_user_dictionary_words_are_whole_with_their_pos(backend: segment.Backend, word: str,
+                                                                 pos: str) -> None:
+    toks = tokens(f"在{word}开展工作", backend=backend)
+    assert (word, pos) in [(t.text, t.pos) for t in toks]
+
+
+def test_segment_tokens_know_their_sentence() -> None:
+    doc = pipeline.read(SAMPLE)
+    toks = tokens(doc.text, doc.sentences)
+    sentences = {s.id: s for s in doc.sentences}
+    assert "".join(t.text for t in toks) == doc.text
+    for t in toks:
+        if t.sentence_id is not None:
+            s = sentences[t.sentence_id]
+            assert s.start <= t.start < t.end <= s.end
+        else:
+            assert not any(s.start <= t.start < s.end for s in doc.sentences)
+
+
+def test_segment_lost_text_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment, "tagger", lambda backend=None: lambda text: [(text[:-1], "x")])
+    with pytest.raises(DafuError, match="offset 1"):
+        tokens("ab")
+
+
+def test_segment_changed_text_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment, "tagger", lambda backend=None: lambda text: [("壹", "m")])
+    with pytest.raises(DafuError, match="offset 0"):
+        tokens("一")
+
+
+def test_segment_unknown_backend_is_an_error() -> None:
+    with pytest.raises(DafuError, match="unknown segmentation backend"):
+        segment.tagger("thulac")  # type: ignore[arg-type]
+
+
+def test_segment_userdict_is_valid_and_unique() -> None:
+    words = [e.word for e in userdict()]
+    assert "概念验证中心" in words
+    assert len(words) == len(set(words))
+
+
+def test_segment_malformed_userdict_line_names_the_line() -> None:
+    with pytest.raises(ResourceError, match=r"userdict\.txt:2"):
+        parse_userdict("河套 3000 ns\n前海 ns 3000\n")
