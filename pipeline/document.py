@@ -13,6 +13,8 @@ import os
 from collections.abc import Sequence
 
 from pipeline import structure
+from pipeline.entities import find_entities
+from pipeline.linking import link
 from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import read_source
 from pipeline.records import Document, Quantity, Sentence
@@ -45,10 +47,12 @@ def extract(
     meta = parsed.meta.model_copy(update={"doc_id": doc_id or text_id(text), **(source or {})})
     ref = coerce_date(ref_date) if ref_date is not None else meta.date or find_document_date(norm.text)
     quantities = _place(list(extract_quantities(norm, ref)), parsed.sentences)
-    return Document(
+    quantities = link(text, quantities, parsed.sentences)
+    doc = Document(
         text=text, ref_date=ref, quantities=quantities, meta=meta,
         sections=parsed.sections, paragraphs=parsed.paragraphs, sentences=parsed.sentences,
     )
+    return doc.model_copy(update={"entities": find_entities(doc)})
 
 
 def read(path: str | os.PathLike[str], *, ref_date: str | dt.date | None = None,

@@ -89,18 +89,18 @@ class Meta(_Record):
     e.g. ``尊敬的张立勤委员：`` → ``addressee="张立勤"``, ``addressee_role="委员"``.
     """
 
-    title: str | None = None
-    doc_kind: DocKind = "other"
+    title: str | None = Field(default=None, description="the title line (关于…的答复)")
+    doc_kind: DocKind = Field(default="other", description="提案答复, 建议答复, 留言答复 or other")
     body: str | None = Field(default=None, description="the body the proposal went to (区政协, 市人大)")
     session: str | None = Field(default=None, description="the session as written (六届四次会议)")
     proposal_no: str | None = Field(default=None, description="the proposal or suggestion number as written")
     addressee: str | None = Field(default=None, description="the person or handle addressed")
     addressee_role: str | None = Field(default=None, description="委员, 代表, 网友 …")
-    proposal_title: str | None = None
+    proposal_title: str | None = Field(default=None, description="the title of the proposal answered, as quoted")
     agency: str | None = Field(default=None, description="the replying agency of the signature")
     date: dt.date | None = Field(default=None, description="the signature date")
-    contact_unit: str | None = None
-    contact_person: str | None = None
+    contact_unit: str | None = Field(default=None, description="the contact office (联系人：集群发展科)")
+    contact_person: str | None = Field(default=None, description="the contact person named")
     contact_phone: str | None = Field(default=None, description="as written")
     reply_category: str | None = Field(default=None, description="A, B, C or D (答复类别)")
     cc: str | None = Field(default=None, description="抄送 as written")

@@ -68,3 +68,20 @@ def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
     except OSError as e:
         raise DafuError(f"{out}: cannot write the schemas: {e.strerror or e}") from e
     return paths
+
+
+def table_reference_markdown() -> str:
+    """The README's table reference: every table's key and columns, from the models."""
+    from pipeline.tables import SPECS
+
+    out: list[str] = []
+    for spec in SPECS.values():
+        key = ", ".join(spec.key) if spec.key else "—"
+        out.append(f"#### `{spec.name}` (key: {key})\n")
+        out.append("| column | kind | meaning |")
+        out.append("|---|---|---|")
+        for col in spec.columns:
+            meaning = (col.description or "").replace("|", "\\|")
+            out.append(f"| `{col.name}` | {col.kind} | {meaning} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -91,14 +91,15 @@ def _specs() -> dict[str, TableSpec]:
     doc_id = Column("doc_id", "string", "the document's key in every table")
     path = Column("section_path", "string", "the outline markers down to the section (一 > （二）)")
     meta = [c for c in _fields(Meta) if c.name != "doc_id"]
-    counts = [Column(f"n_{n}", "int") for n in ("chars", "sections", "sentences", "quantities", "entities")]
+    counts = [Column(f"n_{n}", "int", f"how many {n} the document has")
+              for n in ("chars", "sections", "sentences", "quantities", "entities")]
     quantity: list[Column] = []
     for c in _fields(Quantity):
         quantity.append(c)
         if c.name == "amount":
             quantity.append(Column("amount_float", "float", "amount as a float, for plotting; amount is exact"))
     specs = [
-        TableSpec("documents", (doc_id, *meta, Column("ref_date", "date"), *counts), ("doc_id",)),
+        TableSpec("documents", (doc_id, *meta, Column("ref_date", "date", "the date relative dates were resolved against"), *counts), ("doc_id",)),
         TableSpec("sections", (doc_id, *_fields(Section, id_as="section_id"), path),
                   ("doc_id", "section_id"), (_DOC,)),
         TableSpec("sentences", (doc_id, *_fields(Sentence, id_as="sentence_id")), ("doc_id", "sentence_id"),

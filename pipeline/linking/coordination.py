@@ -1,0 +1,67 @@
+"""Coordinated subjects: 分别 gives each number of a list its own name.
+
+``PM10、PM2.5分别下降19.4%、14.9%`` links 19.4% to PM10 and 14.9% to PM2.5;
+``城镇居民、农村居民人均可支配收入分别增长…`` shares the head 人均可支配收入.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.linking.lexicon import SHARED_HEADS, SKIP_TYPES
+from pipeline.linking.phrases import tidy, window
+from pipeline.records import Quantity
+
+_COORDINATION_RE = re.compile(r"^\s*(?:、|和|及|与|以及|或)?\s*$")
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+
+
+def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
+    """Index in ``qs`` → the name a 分别 clause gives that quantity (``start``: the sentence's)."""
+    shared: dict[int, str] = {}
+    floor = start
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        win = window(text, q.start, floor)
+        if "分别" not in win.text or q.type in SKIP_TYPES:
+            floor = max(floor, q.end)
+            i += 1
+            continue
+        group = [i]
+        while group[-1] + 1 < len(qs) and _COORDINATION_RE.match(text[qs[group[-1]].end : qs[group[-1] + 1].start]):
+            group.append(group[-1] + 1)
+        subject = tidy(win.text.split("分别", 1)[0])
+        if subject is not None:
+            for j, name in zip(group, _share(subject, len(group)), strict=True):
+                shared[j] = name
+        floor = max(floor, qs[group[-1]].end)
+        i = group[-1] + 1
+    return shared
+
+
+def _share(subject: str, n: int) -> list[str]:
+    """One name per number: 城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民…;
+    without as many names as numbers, every number gets the whole subject."""
+    items = [tidy(x) or "" for x in _LIST_SPLIT_RE.split(subject)]
+    if len(items) != n or not all(items):
+        return [subject] * n
+    head = _shared_head(items[0], items[-1])
+    if head is None or any(x.endswith(head) or len(x) != len(items[0]) for x in items[:-1]):
+        return items
+    return [x + head for x in items[:-1]] + [items[-1]]
+
+
+def _shared_head(first: str, last: str) -> str | None:
+    """The head the last name carries for all: after the end of ``first`` repeats in it
+    (制造业 in 装备制造业增加值 → 增加值), else past ``first``'s length (绿证交易规模 → 交易规模)."""
+    for k in range(len(first), 0, -1):
+        at = last.find(first[-k:])
+        if at >= 0 and at + k < len(last):
+            head = last[at + k :]
+            break
+    else:
+        head = last[len(first) :]
+    if len(head) < 2 or not head.endswith(SHARED_HEADS):
+        return None
+    return head

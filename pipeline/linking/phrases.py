@@ -1,0 +1,290 @@
+"""Reading a phrase around one quantity: the clause window, the noun before or after it.
+
+Pure functions over strings; :mod:`pipeline.linking` decides which reading wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from pipeline.linking.lexicon import (
+    AFTER_RE,
+    ANY_BRACKET_RE,
+    ANY_CUT_RE,
+    ANY_SPACE_RE,
+    ASIDE_RE,
+    BASE_PREDICATES,
+    BOUNDARY_RE,
+    BRACKET_RE,
+    CUT_RE,
+    DATE_PREPOSITION_RE,
+    ENUM_RE,
+    LEAD_FIRST,
+    LEAD_RE,
+    NOT_NOUNS,
+    PREDICATE_RE,
+    RANK_VERB_RE,
+    SCOPE_END_RE,
+    SPACE_RE,
+    TEMPORAL_TAILS,
+    TRAIL_LAST,
+    TRAIL_REVERSED_RE,
+)
+
+MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
+MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在
+_LOCATIVE_RE = re.compile(r"^(?P<head>.+?)(?<![现存所正实])在(?P<scope>.{1,10}?)(?:中|内|里|之中)?$")
+_SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
+_HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
+_OPENING = frozenset("（([【")
+
+
+class Window(NamedTuple):
+    """The clause text before a quantity, asides and spaces removed.
+
+    ``lo`` is where it starts in the original text; ``opened`` says it starts right after
+    an opening bracket (路段（约200米）: the bracket glosses the phrase before it).
+    """
+
+    text: str
+    lo: int
+    opened: bool
+
+
+class Reading(NamedTuple):
+    """What the words before a number say.
+
+    ``claim`` is the window up to the predicate (where 力争, 目标 mark a target);
+    ``possessive`` says a 的 joins the phrase to the number (原标准的50元/月).
+    """
+
+    of: str | None = None
+    predicate: str | None = None
+    scope: str | None = None
+    possessive: bool = False
+    claim: str = ""
+
+
+def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] = ()) -> Window:
+    """The clause before ``start``, never before ``floor``, without the ``holes`` in it.
+
+    Holes are dates and durations: 经费五年增长1倍 reads as 经费增长.
+
+    >>> window("收入增长，粮食总产量达到", 12, 0).text
+    '粮食总产量达到'
+    """
+    lo = max(floor, start - MAX_WINDOW, 0)
+    raw = text[lo:start]
+    for a, b in holes:
+        if b > lo and a < start:  # blanked, not cut, so that offsets hold until _squeeze
+            a, b = max(a, lo) - lo, min(b, start) - lo
+            m = DATE_PREPOSITION_RE.search(raw, 0, a)
+            if m is not None:  # 到2010年 goes as a whole
+                a = m.start()
+            raw = raw[:a] + " " * (b - a) + raw[b:]
+    m = BOUNDARY_RE.match(raw)
+    if m is not None:
+        lo += m.end()
+        raw = raw[m.end() :]
+    m = ENUM_RE.match(raw)
+    if m is not None:
+        lo += m.end()
+        raw = raw[m.end() :]
+    if ANY_BRACKET_RE.search(raw):
+        m = BRACKET_RE.match(raw)
+        if m is not None and m.group()[-1] in _OPENING:
+            lo += m.end()
+            raw = raw[m.end() :]
+            return Window(_squeeze(raw), lo, not raw.strip())
+        raw = ASIDE_RE.sub("", raw)
+        m = BRACKET_RE.match(raw)
+        if m is not None:  # an aside closing here that opened before the window
+            raw = raw[m.end() :]
+    return Window(_squeeze(raw), lo, False)
+
+
+def _squeeze(text: str) -> str:
+    """``text`` without the spaces a line wrap left inside it (科  技创新)."""
+    return SPACE_RE.sub("", text) if ANY_SPACE_RE.search(text) else text
+
+
+def tidy(phrase: str) -> str | None:
+    """Strip connectors, adverbs and particles from both ends; None when nothing is left.
+
+    >>> tidy("其中租金")
+    '租金'
+    """
+    whole = phrase
+    phrase = _trail(_lead(phrase))[0]
+    if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
+        phrase = whole  # 人均 is a word, not 人 + 均
+    if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费
+        head = phrase.rsplit("等", 1)[1]
+        if len(head) >= 2:
+            phrase = head
+    if len(phrase) > MAX_PHRASE:
+        cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
+        if cut is not None:
+            phrase = _lead(phrase[cut.end() :])
+    if "“" in phrase or "”" in phrase:
+        phrase = _balance_quotes(phrase)
+    if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
+        return None
+    if (len(phrase) < 2 or phrase[0].isdigit()) and not _CJK_RE.search(phrase):
+        return None  # P, 7000PF: the tail of a number, not a thing
+    return phrase
+
+
+def _balance_quotes(phrase: str) -> str:
+    if phrase.startswith("”"):
+        phrase = phrase[1:]
+    if phrase.endswith("“"):
+        phrase = phrase[:-1]
+    if phrase.count("“") > phrase.count("”") and phrase.startswith("“"):
+        phrase = phrase[1:]
+    return phrase
+
+
+def _cut(text: str) -> str:
+    """What follows the last preposition, pronoun or time word (均已按新标准 → 新标准)."""
+    if not ANY_CUT_RE.search(text):
+        return text
+    m = CUT_RE.match(text)
+    if m is None or m["cut"] is None or len(text) - m.end() < 2:
+        return text
+    return text[m.end() :]
+
+
+def _locative(text: str) -> tuple[str, str | None]:
+    """总量在全国 → (总量, 全国); a phrase with no 在 comes back whole."""
+    m = _LOCATIVE_RE.match(text) if "在" in text else None
+    if m is None:
+        return text, None
+    return m["head"], _SCOPE_TIDY_RE.sub("", m["scope"]) or None
+
+
+def _predicates(text: str) -> list[re.Match[str]]:
+    """Predicates in ``text``; a one-character verb only at either end (占全国11.2%, 人口为)."""
+    end = len(text)
+    return [
+        m
+        for m in PREDICATE_RE.finditer(text)
+        if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or m.start() == 0)
+    ]
+
+
+def _lead(text: str) -> str:
+    """``text`` without its leading connectors (其中, 据统计)."""
+    if not text or text[0] not in LEAD_FIRST:
+        return text
+    m = LEAD_RE.match(text)
+    return text if m is None else text[m.end() :]
+
+
+def _trail(text: str) -> tuple[str, bool]:
+    """``text`` without its trailing adverbs and particles, and whether a 的 was among them."""
+    if not text or text[-1] not in TRAIL_LAST:
+        return text, False
+    m = TRAIL_REVERSED_RE.match(text[::-1])
+    if m is None:
+        return text, False
+    return text[: len(text) - m.end()], "的" in m.group()
+
+
+def _noun(text: str) -> str | None:
+    """A phrase with no verb in it: after any preposition, before any 在-place."""
+    return tidy(_locative(_cut(_trail(text)[0]))[0])
+
+
+def _subject(text: str, preds: list[re.Match[str]]) -> str | None:
+    """The phrase before a verb, after any earlier verb in ``preds`` (found in ``text``)."""
+    if preds:
+        rest = tidy(text[preds[-1].end() :])
+        if rest is not None and len(rest) >= 2:
+            return rest
+    return _noun(text)
+
+
+@lru_cache(maxsize=8192)  # a third of the windows of a batch recur (地区生产总值增长)
+def read_before(text: str, kind: str) -> Reading:
+    """Read the window before a number of type ``kind``.
+
+    The object after the last verb if there is one (提供空间超30万平方米 → 空间), else the
+    subject before it (粮食总产量达到820.1亿斤 → 粮食总产量). A percentage of something
+    (车辆规模只有规划目标的54.8%) measures the subject, not the base.
+    """
+    text, possessive = _trail(_lead(text))
+    if kind == "rank":
+        return _read_rank(text)
+    preds = _predicates(text)
+    if not preds:
+        return Reading(_noun(text), None, None, possessive, text)
+    last = preds[-1]
+    predicate, claim = last["pred"], text[: last.start()]
+    obj_of, obj_possessive = None, False
+    if last.end() < len(text):
+        obj, obj_possessive = _trail(text[last.end() :])
+        obj_of = tidy(_cut(obj))
+    base = kind in ("percent", "ratio") and (possessive or obj_possessive or predicate in BASE_PREDICATES)
+    if obj_of is not None and not base:
+        return Reading(obj_of, predicate, None, possessive, claim)
+    return Reading(_subject(claim, preds[:-1]), predicate, None, False, claim)
+
+
+@lru_cache(maxsize=8192)
+def read_verb(text: str) -> Reading:
+    """Only the verb of the window (引入 in 引入超6家央企研发中心), when the noun is known."""
+    text = _trail(text)[0]
+    preds = _predicates(text)
+    if not preds:
+        return Reading(claim=text)
+    return Reading(predicate=preds[-1]["pred"], claim=text[: preds[-1].start()])
+
+
+def _read_rank(text: str) -> Reading:
+    """A rank measures the subject of its ranking verb; the words after the verb are its scope."""
+    verb = next((m for m in RANK_VERB_RE.finditer(text) if m["verb"] is not None), None)
+    preds = _predicates(text)
+    # the verb nearest the rank claims it (排名有望上升至第20位: 上升至); the first splits it
+    predicate = preds[-1]["pred"] if preds else None
+    if verb is not None and (not preds or verb.start() > preds[-1].start()):
+        predicate = verb.group()
+    scope = None
+    if verb is not None:
+        scope = _SCOPE_TIDY_RE.sub("", text[verb.end() :]) or None
+        if scope is not None and (_has_rank_verb(scope) or _predicates(scope)):
+            scope = None
+        text = text[: verb.start()]
+    else:
+        m = SCOPE_END_RE.search(text)
+        if m is not None:
+            scope, text = m["scope"], text[: m.start()]
+    subject, place = _locative(_trail(text)[0])
+    return Reading(_subject(subject, _predicates(subject)), predicate, scope or place, False, text)
+
+
+def _has_rank_verb(text: str) -> bool:
+    return any(m["verb"] is not None for m in RANK_VERB_RE.finditer(text))
+
+
+def read_after(text: str, end: int, ceiling: int) -> str | None:
+    """The noun right after a number (超6家央企研发中心 → 央企研发中心), or None.
+
+    >>> read_after("引入超6家央企研发中心，", 5, 12)
+    '央企研发中心'
+    """
+    if ANY_SPACE_RE.search(text, end, ceiling):  # a line wrap: 超6家\n央企研发中心
+        text, end = _squeeze(text[end:ceiling]), 0
+        ceiling = len(text)
+    m = AFTER_RE.match(text, end, ceiling)
+    if m is None:
+        return None
+    phrase = _balance_quotes(m["np"])
+    if len(phrase) < 2 and not _CJK_RE.match(phrase):
+        return None
+    return phrase
