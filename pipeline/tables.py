@@ -99,7 +99,9 @@ def _specs() -> dict[str, TableSpec]:
         if c.name == "amount":
             quantity.append(Column("amount_float", "float", "amount as a float, for plotting; amount is exact"))
     specs = [
-        TableSpec("documents", (doc_id, *meta, Column("ref_date", "date", "the date relative dates were resolved against"), *counts), ("doc_id",)),
+        TableSpec("documents",
+                  (doc_id, *meta, Column("ref_date", "date", "the date relative dates were resolved against"), *counts),
+                  ("doc_id",)),
         TableSpec("sections", (doc_id, *_fields(Section, id_as="section_id"), path),
                   ("doc_id", "section_id"), (_DOC,)),
         TableSpec("sentences", (doc_id, *_fields(Sentence, id_as="sentence_id")), ("doc_id", "sentence_id"),

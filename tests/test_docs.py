@@ -24,3 +24,12 @@ def test_docs_hedge_policy_lists_every_word() -> None:
     for section in ("prefix", "inner", "suffix", "context_before", "context_after"):
         for word in getattr(HEDGES, section):
             assert f" {word} " in table or f" {word} |" in table or f"| {word} " in table, word
+
+
+def test_docs_table_reference_matches_models() -> None:
+    from pipeline.schema import table_reference_markdown
+
+    text = README.read_text(encoding="utf-8")
+    m = re.search(r"<!-- tables:start -->\n(.*?)<!-- tables:end -->", text, re.S)
+    assert m is not None, "README lost its table reference markers"
+    assert m.group(1) == table_reference_markdown()
