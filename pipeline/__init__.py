@@ -8,8 +8,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from pipeline.document import extract, read
 from pipeline.records import Document, Meta, Quantity, Section, Sentence
 
+if TYPE_CHECKING:
+    from pipeline.runner import run
+    from pipeline.tables import Tables, read_tables
+
 __version__ = "0.1.0"
-__all__ = ["Document", "Meta", "Quantity", "Section", "Sentence", "__version__", "extract", "read"]
+__all__ = [
+    "Document", "Meta", "Quantity", "Section", "Sentence", "Tables", "__version__", "extract", "read", "read_tables",
+    "run",
+]
+
+# The batch and the tables need pandas and pyarrow: imported on first use, so that
+# `import pipeline` and `dafu extract` stay quick.
+_LAZY = {"run": "pipeline.runner", "read_tables": "pipeline.tables", "Tables": "pipeline.tables"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

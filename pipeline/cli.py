@@ -1,76 +1,286 @@
 """The ``dafu`` command line: a thin layer over the library.
 
+    dafu run 答复 -o 表格              # every file under 答复/ into tables in 表格/
     dafu extract "引入超6家央企研发中心"
-    dafu run corpora -o out
+    dafu eval --gold ../shared/gold
+
+Exit codes: 0 done; 1 some inputs had problems (with ``--strict``); 2 a usage error;
+3 dafu could not do it (the one-line message says why).
 """
 
 from __future__ import annotations
 
-import csv
-import json
+import datetime as dt
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 import pipeline
 from pipeline.errors import DafuError
 from pipeline.records import Quantity
+from pipeline.refdate import coerce_date
 
-_COLUMNS = ("doc_id", *Quantity.model_fields)
+if TYPE_CHECKING:
+    from pipeline.runner import Progress, RunSummary
 
+FORMATS = ("parquet", "csv", "jsonl", "xlsx", "sqlite", "duckdb")
+EXIT_PROBLEMS = 1
+EXIT_FAILED = 3
 
-def _row(doc_id: str, q: Quantity) -> dict[str, object]:
-    return {"doc_id": doc_id, **q.model_dump(mode="json")}
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(pipeline.__version__, prog_name="dafu")
-def main() -> None:
-    """dafu: Chinese government replies in, tidy tables out."""
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-@main.command()
-@click.argument("source")
-@click.option("--ref-date", help="Document date for relative dates (YYYY-MM-DD).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
-def extract(source: str, ref_date: str | None, as_json: bool) -> None:
-    """Print the quantities in SOURCE (a text or a path to a .txt file).
+class DafuFailed(click.ClickException):
+    """A library error, shown as one line: ``Error: 答复.txt: empty file``."""
 
-    Example: dafu extract "规模2亿元，排名全市第2"
-    """
-    path = Path(source)
-    text = path.read_text(encoding="utf-8") if len(source) < 1024 and path.is_file() else source
+    exit_code = EXIT_FAILED
+
+
+def _parse_ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
     try:
-        doc = pipeline.extract(text, ref_date=ref_date)
+        return coerce_date(value)
     except DafuError as e:
-        raise click.UsageError(str(e)) from e
-    for q in doc.quantities:
-        if as_json:
-            click.echo(q.model_dump_json(exclude_none=True))
-        else:
-            shown = q.value if q.value is not None else f"{q.low}–{q.high}"
-            click.echo(f"{q.start:>6} {q.text:<16} {q.type:<9} {shown!s:<24} {q.unit or '':<6} {q.qualifier}")
+        raise click.BadParameter(str(e)) from e
+
+
+def _parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise click.BadParameter(f"{', '.join(unknown) or 'nothing'} is not one of {', '.join(FORMATS)}")
+    return formats
+
+
+def ref_date_option(f: F) -> F:
+    """``--ref-date``, shared by the commands that extract."""
+    return click.option("--ref-date", callback=_parse_ref_date, metavar="YYYY-MM-DD",
+                        help="Date that resolves relative dates (今年6月) when a document states none.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(pipeline.__version__, "-V", "--version", prog_name="dafu")
+def main() -> None:
+    """dafu: Chinese government replies in, tidy tables out.
+
+    \b
+    Example:
+      dafu run 答复 -o 表格
+    """
+
+
+# --- run ------------------------------------------------------------------------------------
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--out", type=click.Path(path_type=Path), required=True, help="Output folder.")
-@click.option("--ref-date", help="Document date for relative dates, when documents state none.")
-def run(inputs: tuple[Path, ...], out: Path, ref_date: str | None) -> None:
-    """Extract the quantities of every .txt file under INPUTS into OUT.
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Output folder for the tables.")
+@click.option("-f", "--format", "formats", default="parquet,csv", show_default=True, callback=_parse_formats,
+              help=f"Comma-separated table formats: {', '.join(FORMATS)}.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
+@ref_date_option
+@click.option("--glob", "include", multiple=True, metavar="PATTERN",
+              help="Read only files matching PATTERN (repeatable; default: *.txt *.md *.docx *.pdf *.html).")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Skip files and folders matching PATTERN (repeatable).")
+@click.option("--tokens", is_flag=True, help="Also write the tokens table (one row per word).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any input had a problem.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def run(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], jobs: int | None, ref_date: dt.date | None,
+        include: tuple[str, ...], exclude: tuple[str, ...], tokens: bool, strict: bool, quiet: bool) -> None:
+    """Read every document under INPUTS into joinable tables in OUT.
 
-    Example: dafu run corpora -o out
+    Files whose content has not changed since the last run into OUT are not read again.
+    A file that cannot be read is listed in the problems table and the run goes on.
+
+    \b
+    Examples:
+      dafu run 答复 -o 表格
+      dafu run 答复 2024/*.docx -o 表格 --format parquet,xlsx --jobs 4
+      dafu run 答复 -o 表格 --glob "*.txt" --exclude "草稿/*" --strict
     """
-    files = sorted(p for i in inputs for p in ([i] if i.is_file() else i.rglob("*.txt")))
-    out.mkdir(parents=True, exist_ok=True)
-    rows: list[dict[str, object]] = []
-    for path in files:
-        doc = pipeline.extract(path.read_text(encoding="utf-8"), ref_date=ref_date)
-        rows.extend(_row(path.stem, q) for q in doc.quantities)
-    with (out / "quantities.csv").open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=_COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    with (out / "quantities.jsonl").open("w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    click.echo(f"{len(files)} documents, {len(rows)} quantities → {out}/quantities.csv, quantities.jsonl")
+    from pipeline.runner import out_exclusions, run_batch  # keeps `dafu --help` fast
+
+    exclude = (*exclude, *_exclude_out(inputs, out, exclude, out_exclusions))
+    bar = _ProgressBar(enabled=not quiet)
+    try:
+        summary = run_batch(inputs, out=out, jobs=jobs, formats=formats, ref_date=ref_date,
+                            include=include or None, exclude=exclude, tokens=tokens, progress=bar.update)
+    except DafuError as e:
+        raise DafuFailed(str(e)) from e
+    finally:
+        bar.close()
+    _report(summary, out, formats)
+    if strict and summary.problem_count:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _exclude_out(inputs: Sequence[Path], out: Path, exclude: Sequence[str],
+                 out_exclusions: Callable[..., list[tuple[str, str]]]) -> list[str]:
+    patterns = []
+    for folder, pattern in out_exclusions(inputs, out, exclude):
+        if pattern == "*":
+            raise click.BadParameter(f"{out} is the input folder {folder} itself", param_hint="'-o' / '--out'")
+        click.echo(f"note: {out} is inside input folder {folder}; not reading it (--exclude {pattern!r})", err=True)
+        patterns.append(pattern)
+    return patterns
+
+
+class _ProgressBar:
+    """A bar on stderr (documents/s and ETA), drawn only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+        self.started = time.monotonic()
+
+    def update(self, event: Progress) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=event.total, label="reading", file=sys.stderr, show_eta=True,
+                                         show_pos=True, item_show_func=lambda rate: rate)
+            self.bar.__enter__()
+        rate = event.done / max(time.monotonic() - self.started, 1e-9)
+        self.bar.update(1, current_item=f"{rate:.1f} documents/s")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
+    s = summary.statuses
+    documents = s["processed"] + s["unchanged"]
+    click.echo(f"{summary.files} files: {documents} documents ({s['processed']} read, {s['unchanged']} unchanged), "
+               f"{s['problem']} problems → {out}/ ({', '.join(formats)})")
+    total = sum(summary.quantities.values())
+    by_type = ", ".join(f"{t} {n}" for t, n in sorted(summary.quantities.items(), key=lambda kv: (-kv[1], kv[0])))
+    click.echo(f"{total} quantities" + (f": {by_type}" if by_type else ""))
+    for path, reason in summary.problems:
+        click.echo(f"  problem: {path}: {reason}")
+    if s["problem"] > len(summary.problems):
+        click.echo(f"  … and {s['problem'] - len(summary.problems)} more in {out}/problems")
+
+
+# --- extract --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("source")
+@ref_date_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one quantity a line.")
+def extract(source: str, ref_date: dt.date | None, as_json: bool) -> None:
+    """Print the quantities in SOURCE: a text, or the path of a document.
+
+    \b
+    Examples:
+      dafu extract "引入超6家央企研发中心，总投资约2.5亿元"
+      dafu extract 答复.docx --json --ref-date 2024-09-12
+    """
+    try:
+        is_file = len(source) < 1024 and Path(source).is_file()
+        doc = pipeline.read(source, ref_date=ref_date) if is_file else pipeline.extract(source, ref_date=ref_date)
+    except DafuError as e:
+        raise DafuFailed(str(e)) from e
+    if as_json:
+        for q in doc.quantities:
+            click.echo(q.model_dump_json(exclude_none=True))
+        return
+    click.echo(_quantity_table(doc.quantities))
+
+
+_TABLE_HEAD = ("start", "end", "text", "type", "value", "unit", "qualifier", "of")
+
+
+def _quantity_table(quantities: Sequence[Quantity]) -> str:
+    rows = [_TABLE_HEAD] + [
+        (str(q.start), str(q.end), q.text.replace("\n", " "), q.type,
+         q.value if q.value is not None else f"{q.low}–{q.high}", q.unit or "", q.qualifier, q.of or "")
+        for q in quantities
+    ]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(_TABLE_HEAD))]
+    right = {0, 1}
+    lines = ["  ".join(_pad(cell, w, i in right) for i, (cell, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+             for r in rows]
+    lines.append(f"{len(quantities)} quantities")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    # Chinese characters take two columns in a terminal.
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    fill = " " * (width - _width(text))
+    return fill + text if right else text + fill
+
+
+# --- schema ---------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--write", is_flag=True, help="Write the JSON Schemas into DIR.")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+              show_default=True, help="Folder of the JSON Schemas.")
+def schema(write: bool, folder: Path) -> None:
+    """List the JSON Schemas of dafu's records and whether DIR holds them up to date.
+
+    \b
+    Examples:
+      dafu schema                 # names, and "up to date" / "stale" / "missing"
+      dafu schema --write         # regenerate schemas/
+    """
+    from pipeline import schema as schemas  # written by the records' owner; imported when used
+
+    try:
+        if write:
+            for path in schemas.write_schemas(folder):
+                click.echo(f"wrote {path}")
+            return
+        texts: dict[str, str] = schemas.schema_texts()
+    except DafuError as e:
+        raise DafuFailed(str(e)) from e
+    width = max((len(n) for n in texts), default=0)
+    for name, text in texts.items():
+        path = folder / name
+        if not path.exists():
+            state = "missing"
+        else:
+            state = "up to date" if path.read_text(encoding="utf-8") == text else "stale"
+        click.echo(f"{name:<{width}}  {state}")
+
+
+# --- eval -----------------------------------------------------------------------------------
+
+
+@main.command(name="eval")
+@click.option("--gold", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Folder of <doc>.quantities.jsonl / <doc>.negatives.jsonl gold annotations.")
+@click.option("--only", default="", metavar="IDS", help="Comma-separated document ids (or id prefixes) to score.")
+@click.option("--errors", type=click.IntRange(min=0), default=0, show_default=True, metavar="N",
+              help="Show up to N mismatches.")
+def evaluate(gold: Path, only: str, errors: int) -> None:
+    """Score the extractor against gold annotations: P/R/F1 per quantity type.
+
+    \b
+    Examples:
+      dafu eval --gold ../shared/gold
+      dafu eval --gold ../shared/gold --only futian-2024079-reply --errors 20
+    """
+    from pipeline.evaluate import evaluate as score
+
+    try:
+        result = score(gold, only=[x for x in only.split(",") if x], errors=errors)
+    except DafuError as e:
+        raise DafuFailed(str(e)) from e
+    click.echo(result.report(errors))

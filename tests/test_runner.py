@@ -1,0 +1,257 @@
+"""pipeline.run: a folder of real files in, every file accounted for, deterministic tables out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from docx import Document
+from PIL import Image
+
+import pipeline
+from pipeline import runner
+from pipeline.errors import InputError
+from pipeline.tables import TABLE_NAMES, read_tables
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
+SAMPLE_ID = "futian-2024079-reply"
+
+
+def make_inputs(folder: Path) -> Path:
+    """The sample, a GBK copy, an empty file, a binary file named .txt and a .docx."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SAMPLE.read_text(encoding="utf-8")
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    (folder / "gbk.txt").write_bytes(text.encode("gbk"))
+    (folder / "empty.txt").write_bytes(b"")
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(folder / "image.txt", format="PNG")
+    doc = Document()
+    for line in text.splitlines():
+        if line.strip():
+            doc.add_paragraph(line.strip())
+    doc.save(str(folder / "word.docx"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_inputs(tmp_path_factory.mktemp("inputs") / "答复")
+
+
+@pytest.fixture(scope="module")
+def tables(inputs: Path) -> pipeline.Tables:
+    return pipeline.run([inputs], jobs=1)
+
+
+def table_files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name != runner.RUN_FILE}
+
+
+def data_frames(out: Path) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Every table but the manifest, whose status column tells runs apart."""
+    read = read_tables(out)
+    for name in TABLE_NAMES:
+        if name != "manifest" and name in read.frames:
+            yield name, read[name]
+
+
+def test_runner_manifest_accounts_for_every_file(inputs: Path, tables: pipeline.Tables) -> None:
+    manifest = tables["manifest"]
+    assert sorted(Path(p).name for p in manifest["path"]) == sorted(p.name for p in inputs.iterdir())
+    statuses = dict(zip(manifest["doc_id"], manifest["status"], strict=True))
+    assert statuses == {SAMPLE_ID: "processed", "gbk": "processed", "word": "processed",
+                        "empty": "problem", "image": "problem"}
+
+
+def test_runner_manifest_rows_follow_input_order(inputs: Path, tables: pipeline.Tables) -> None:
+    assert list(tables["manifest"]["path"]) == [os.fspath(p) for p in pipeline.readers.iter_inputs([inputs])]
+
+
+def test_runner_manifest_records_digest_and_size(inputs: Path, tables: pipeline.Tables) -> None:
+    row = tables["manifest"].set_index("doc_id").loc[SAMPLE_ID]
+    assert row["size"] == SAMPLE.stat().st_size
+    assert row["sha256"] == pipeline.readers.read_source(SAMPLE).sha256
+
+
+def test_runner_problems_name_the_bad_files_with_reasons(tables: pipeline.Tables) -> None:
+    problems = tables["problems"]
+    reasons = {Path(p).name: (stage, reason) for p, stage, reason in
+               zip(problems["path"], problems["stage"], problems["reason"], strict=True)}
+    assert reasons == {"empty.txt": ("read", "empty file"),
+                       "image.txt": ("read", "binary content (NUL bytes) in a .txt file")}
+
+
+def test_runner_quantities_hold_the_sample_rows(tables: pipeline.Tables) -> None:
+    expected = [q.text for q in pipeline.read(SAMPLE).quantities]
+    quantities = tables["quantities"]
+    assert list(quantities.loc[quantities["doc_id"] == SAMPLE_ID, "text"]) == expected
+    assert list(quantities.loc[quantities["doc_id"] == "gbk", "text"]) == expected
+
+
+def test_runner_documents_table_has_one_row_per_document(tables: pipeline.Tables) -> None:
+    assert list(tables["documents"]["doc_id"]) == [SAMPLE_ID, "gbk", "word"]
+
+
+def test_runner_doc_ids_are_relative_paths_made_unique(tmp_path: Path) -> None:
+    (tmp_path / "a" / "2024").mkdir(parents=True)
+    for name in ("2024/答复.txt", "2024/答复.md", "其他.txt"):
+        shutil.copy(SAMPLE, tmp_path / "a" / name)
+    shutil.copy(SAMPLE, tmp_path / "其他.txt")
+    ids = [doc_id for _, doc_id in runner.list_inputs([tmp_path / "a", tmp_path / "其他.txt"])]
+    assert ids == ["2024/答复", "2024/答复.txt", "其他", "其他.txt"]  # 答复.md comes first
+
+
+def test_runner_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    assert [doc_id for _, doc_id in runner.list_inputs([tmp_path, tmp_path / "a.txt"])] == ["a"]
+
+
+def test_runner_jobs_2_writes_byte_identical_tables_to_jobs_1(inputs: Path, tmp_path: Path) -> None:
+    pipeline.run([inputs], out=tmp_path / "one", jobs=1)
+    pipeline.run([inputs], out=tmp_path / "two", jobs=2)
+    one, two = table_files(tmp_path / "one"), table_files(tmp_path / "two")
+    assert {"quantities.parquet", "quantities.csv", "manifest.parquet"} <= set(one)
+    assert one == two
+
+
+def test_runner_rerun_marks_files_unchanged(inputs: Path, tmp_path: Path) -> None:
+    pipeline.run([inputs], out=tmp_path, jobs=1)
+    again = pipeline.run([inputs], out=tmp_path, jobs=1)
+    statuses = dict(zip(again["manifest"]["doc_id"], again["manifest"]["status"], strict=True))
+    assert statuses == {SAMPLE_ID: "unchanged", "gbk": "unchanged", "word": "unchanged",
+                        "empty": "problem", "image": "problem"}
+
+
+def test_runner_rerun_keeps_identical_tables(inputs: Path, tmp_path: Path) -> None:
+    pipeline.run([inputs], out=tmp_path, jobs=1)
+    before = table_files(tmp_path)
+    pipeline.run([inputs], out=tmp_path, jobs=1)
+    after = table_files(tmp_path)
+    assert {n: b for n, b in after.items() if not n.startswith("manifest")} == \
+           {n: b for n, b in before.items() if not n.startswith("manifest")}
+
+
+def test_runner_rerun_reads_a_changed_file_again(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "a.txt")
+    shutil.copy(SAMPLE, src / "b.txt")
+    pipeline.run([src], out=tmp_path / "out", jobs=1)
+    (src / "b.txt").write_text("引入超6家央企研发中心。", encoding="utf-8")
+    tables = pipeline.run([src], out=tmp_path / "out", jobs=1)
+    assert list(tables["manifest"]["status"]) == ["unchanged", "processed"]
+    assert list(tables["quantities"].loc[tables["quantities"]["doc_id"] == "b", "text"]) == ["超6家"]
+    assert list(tables["documents"]["doc_id"]) == ["a", "b"]
+
+
+def test_runner_rerun_with_other_options_reads_every_file_again(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    pipeline.run([tmp_path / "a.txt"], out=tmp_path / "out", jobs=1)
+    tables = pipeline.run([tmp_path / "a.txt"], out=tmp_path / "out", jobs=1, ref_date="2020-01-01")
+    assert list(tables["manifest"]["status"]) == ["processed"]
+
+
+def test_runner_interrupted_rerun_keeps_old_tables_and_next_run_catches_up(inputs: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(inputs, src)
+    pipeline.run([src], out=tmp_path / "out", jobs=1)
+    before = table_files(tmp_path / "out")
+    (src / "gbk.txt").write_text("落地10余家外资研发中心。", encoding="gbk")
+
+    def interrupt(event: runner.Progress) -> None:
+        if event.done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run([src], out=tmp_path / "out", jobs=1, progress=interrupt)
+    assert table_files(tmp_path / "out") == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == []
+    pipeline.run([src], out=tmp_path / "out", jobs=2)
+    pipeline.run([src], out=tmp_path / "fresh", jobs=1)
+    for (name, got), (_, want) in zip(data_frames(tmp_path / "out"), data_frames(tmp_path / "fresh"), strict=True):
+        pd.testing.assert_frame_equal(got, want, obj=name)
+
+
+def test_runner_unexpected_exception_becomes_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    shutil.copy(SAMPLE, tmp_path / "b.txt")
+    real_read = runner.read
+
+    def failing(path: str, **kwargs: object) -> pipeline.Document:
+        if path.endswith("a.txt"):
+            raise ZeroDivisionError("division by zero\nsecond line")
+        return real_read(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "read", failing)
+    tables = pipeline.run([tmp_path], jobs=1)
+    assert list(tables["manifest"]["status"]) == ["problem", "processed"]
+    assert tables["problems"].loc[0, ["stage", "reason"]].tolist() == ["extract", "ZeroDivisionError: division by zero"]
+
+
+def test_runner_worker_crash_becomes_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        shutil.copy(SAMPLE, tmp_path / name)
+    real_read = runner.read
+
+    def crashing(path: str, **kwargs: object) -> pipeline.Document:
+        if path.endswith("b.txt"):
+            os._exit(9)  # as the kernel's out-of-memory killer would
+        return real_read(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "_START_METHOD", "fork")  # the workers inherit the patched read
+    monkeypatch.setattr(runner, "read", crashing)
+    tables = pipeline.run([tmp_path], jobs=2)
+    assert list(tables["manifest"]["status"]) == ["processed", "problem", "processed", "processed"]
+    assert "worker process died" in tables["problems"].loc[0, "reason"]
+
+
+def _die(*args: object, **kwargs: object) -> None:
+    os._exit(1)  # as a worker re-importing an unguarded script would (module level: pickled by name)
+
+
+def test_runner_workers_that_cannot_start_stop_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    shutil.copy(SAMPLE, tmp_path / "b.txt")
+    monkeypatch.setattr(runner, "_START_METHOD", "fork")
+    monkeypatch.setattr(runner, "_process_chunk", _die)
+    monkeypatch.setattr(runner, "_noop", _die)
+    with pytest.raises(pipeline.errors.DafuError, match="__name__ == '__main__'"):
+        pipeline.run([tmp_path], jobs=2)
+
+
+def test_runner_refuses_out_inside_an_input_folder(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    with pytest.raises(InputError, match="inside input folder") as info:
+        pipeline.run([tmp_path], out=tmp_path / "表格", jobs=1)
+    assert "exclude=['表格']" in str(info.value)
+
+
+def test_runner_accepts_out_inside_an_input_folder_when_excluded(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    pipeline.run([tmp_path], out=tmp_path / "表格", jobs=1, exclude=["表格"], formats=("csv",))
+    tables = pipeline.run([tmp_path], out=tmp_path / "表格", jobs=1, exclude=["表格"], formats=("csv",))
+    assert list(tables["manifest"]["doc_id"]) == ["a"]
+
+
+def test_runner_out_exclusions_names_the_folder_and_pattern(tmp_path: Path) -> None:
+    assert runner.out_exclusions([tmp_path], tmp_path / "x" / "表格") == [(os.fspath(tmp_path), "x/表格")]
+    assert runner.out_exclusions([tmp_path], tmp_path / "x" / "表格", ["x"]) == []
+    assert runner.out_exclusions([tmp_path], tmp_path / ".out") == []
+    assert runner.out_exclusions([tmp_path / "x"], tmp_path / "out") == []
+
+
+def test_runner_without_out_writes_nothing(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    before = sorted(tmp_path.rglob("*"))
+    tables = pipeline.run([tmp_path], jobs=1)
+    assert list(tables["documents"]["doc_id"]) == ["a"]
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_runner_rejects_zero_jobs(tmp_path: Path) -> None:
+    with pytest.raises(pipeline.errors.DafuError, match="jobs"):
+        pipeline.run([tmp_path], jobs=0)
