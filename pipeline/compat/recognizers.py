@@ -20,6 +20,12 @@ The mapping, and why:
 * ``date``/``period`` → ``date`` with both the ISO value and the (first, last) day pair,
   a ``从`` before a period from one date to another inside the span (RT's convention);
   ``duration`` → ``duration``, or ``age`` when written with 岁.
+* ``time`` → ``time`` (RT's time, timerange, datetime and datetimerange), ``set`` → ``set``,
+  with RT's resolution strings (``17:00:00``, ``2016-11-08 14:00:00``, ``T17``). RT also
+  reports what dafu's document mode leaves out on purpose — day parts without a clock
+  (``明天上午``) and bare recurrences (``每天``) — from :func:`times.find_extras`, and keeps
+  in a date's or a time's span the words that bound it (``2019年1月1日或之后``,
+  ``自2018年以来``, ``十二点之后``, ``2015年和2018年之间``), which dafu leaves outside.
 
 Half of RT's specs are written in traditional characters (壹百零幾萬, 個百分點); the text
 is read with ``normalise(to_simplified=True)``, which needs OpenCC (``dafu[opencc]``).
@@ -39,7 +45,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from pipeline.quantities.engine import extract_quantities
+from pipeline.quantities import times
+from pipeline.quantities.base import Context
+from pipeline.quantities.engine import extract_quantities, to_record
 from pipeline.quantities.lexicon import UNIT_TABLE, to_decimal
 from pipeline.quantities.numerals import (
     DIGIT_CHARS,
@@ -50,12 +58,12 @@ from pipeline.quantities.numerals import (
 )
 from pipeline.records import Quantity
 from pipeline.refdate import find_document_date
-from pipeline.text.normalise import normalise
+from pipeline.text.normalise import Normalised, normalise
 
 MEASURE_TYPES = frozenset({"area", "length", "weight", "volume", "energy", "power", "speed"})
 _RT_TYPE = {"number": "number", "money": "currency", "percent": "percentage",
             "temperature": "temperature", "rank": "ordinal"}
-_TEMPORAL = frozenset({"date", "period", "duration"})
+_TEMPORAL = frozenset({"date", "period", "duration", "time", "set"})
 
 # Characters that write a numeral or a number word: between two of them a space is a gap
 # inside one numeral (一百 五 十 二, 百 分 之, 七成 六, 三分  之一).
@@ -73,6 +81,12 @@ _GAP_RE = re.compile(
 _FRACTION_PERCENT_RE = re.compile(r"[百千万亿佰仟萬億]+分之")
 _YEARS_RE = re.compile(r"P([0-9.]+)Y")
 _SPAN_SEP_RE = re.compile(r"[到至\-—~～]")
+# RT's bounds of a date or time, inside its span: 2019年1月1日或之后, 自2018年以来, 2015年前.
+_BOUND_AFTER_RE = re.compile(r"[ ]?(?:(?:或|及)?(?:之前|之后|以前|以后)|以来|起|开始|[前后](?![\u4e00-\u9fff]))")
+_BOUND_BEFORE_RE = re.compile(r"(?:自从|自|截止到|截至|截止)$")
+_WEEKDAY_AFTER_RE = re.compile(r"[，,]?(?:星期|礼拜|周)[一二三四五六日天]")  # 10月12号，星期一
+_BETWEEN_RE = re.compile(r"[和与](?P<b>.{2,14}?)(?:之间|间)")
+_ISO_TIME_RE = re.compile(r"(?P<d>\d{4}-\d{2}-\d{2})?T(?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
 
 
 def close_numeral_gaps(text: str) -> tuple[str, list[int]]:
@@ -104,7 +118,8 @@ def extract(text: str, ref: dt.date | None = None) -> list[dict[str, Any]]:
     if ref_date is None:
         ref_date = find_document_date(norm.text)
     items: list[dict[str, Any]] = []
-    for q in extract_quantities(norm, ref_date, numbers="all"):
+    records = _with_extras(norm, ref_date, list(extract_quantities(norm, ref_date, numbers="all")))
+    for q in _join_between(records, closed):
         item = to_rt(q, closed)
         if item is None:
             continue
@@ -128,10 +143,17 @@ def to_rt(q: Quantity, text: str) -> dict[str, Any] | None:
         if q.unit_text == "岁":
             return _item("age", start, end, years[1] if years else None)
         return _item("duration", start, end, q.value)
-    if kind in ("date", "period"):
-        if kind == "period" and text[start - 1 : start] == "从" and _SPAN_SEP_RE.search(q.text):
+    if kind in ("date", "period", "time"):
+        if kind != "date" and text[start - 1 : start] == "从" and _SPAN_SEP_RE.search(q.text):
             start -= 1  # RT: 从一月十日到十二日
+        start, end = _bounds(text, start, end)
+        weekday = _WEEKDAY_AFTER_RE.match(text, end) if kind == "date" else None
+        end = weekday.end() if weekday is not None else end
+        if kind == "time":
+            return _item("time", start, end, _time_value(q.value))
         return _item("date", start, end, _date_value(q))
+    if kind == "set":
+        return _item("set", start, end, _set_value(q.value))
     if kind == "rank" and q.unit_text and q.text.endswith(q.unit_text):
         end -= len(q.unit_text)  # RT: 第一 in 第一名
     if kind == "percent" and _is_plain_fraction(q.number_text or ""):
@@ -160,6 +182,76 @@ def _as_written(q: Quantity) -> str | None:
     if to_decimal(entry.fraction) != entry.fraction:  # 亩 = 2000/3 m²: undo the rounding
         value = value.quantize(Decimal("0.01"))
     return format_decimal(value)
+
+
+def _with_extras(norm: Normalised, ref_date: dt.date | None, records: list[Quantity]) -> list[Quantity]:
+    """``records`` and the readings of :func:`times.find_extras`: one that covers records
+    replaces them (明天上午 replaces 明天); one inside a record, or across one, is dropped."""
+    out = records
+    for cand in times.find_extras(norm.text, Context(ref_date=ref_date)):
+        extra = to_record(norm, cand)
+        hit = [r for r in out if r.type != "number" and r.start < extra.end and extra.start < r.end]
+        if all(extra.start <= r.start and r.end <= extra.end and r.end - r.start < extra.end - extra.start
+               for r in hit):
+            out = [r for r in out if r not in hit] + [extra]
+    return sorted(out, key=lambda r: (r.start, r.end))
+
+
+def _join_between(records: list[Quantity], text: str) -> list[Quantity]:
+    """RT reads 2015年和2018年之间 as one date range; dafu reports the two dates."""
+    out: list[Quantity] = []
+    for q in records:
+        prev = next((p for p in reversed(out) if p.type != "number"), None)
+        m = _BETWEEN_RE.match(text, prev.end) if prev is not None and prev.type == q.type == "date" else None
+        if prev is not None and m is not None and m.start("b") == q.start and m.end("b") == q.end:
+            out.remove(prev)
+            q = prev.model_copy(update={"end": m.end(), "text": text[prev.start : m.end()], "type": "period",
+                                        "value": None, "date_end": q.date_end})
+        out.append(q)
+    return out
+
+
+def _bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened over RT's bound words: 自2018年以来, 2019年1月1日或之后."""
+    after = _BOUND_AFTER_RE.match(text, end)
+    before = _BOUND_BEFORE_RE.search(text, max(0, start - 3), start)
+    if after is not None:
+        end = after.end()
+        if after.group() == "开始" and text[start - 1 : start] == "从":
+            start -= 1  # RT: 从2016年3月1日开始, but 从2015年起 leaves 从 out
+    if before is not None:
+        start = before.start()
+    return start, end
+
+
+def _rt_time(iso: str) -> list[str]:
+    """``T17:00`` → 17:00:00 and RT's timexes T17:00, T17; with a date, 2016-11-08 17:00:00."""
+    m = _ISO_TIME_RE.fullmatch(iso)
+    if m is None:
+        return []
+    clock = f"{m['h']}:{m['m']}:{m['s'] or '00'}"
+    short = f"T{m['h']}" if m["m"] == "00" and not m["s"] else iso[iso.index("T"):]
+    day = m["d"] or ""
+    return [f"{day} {clock}".strip(), iso, day + short]
+
+
+def _time_value(value: str | None) -> list[dict[str, Any]]:
+    if not value:
+        return []
+    if "/" in value:
+        first, last = (_rt_time(v) for v in value.split("/"))
+        return [{"start": first[0], "end": last[0]}] if first and last else []
+    return [{"value": v} for v in _rt_time(value)]
+
+
+def _set_value(value: str | None) -> list[dict[str, Any]]:
+    if not value:
+        return []
+    answers = [{"timex": value}]
+    m = _ISO_TIME_RE.search(value)
+    if m is not None and m["m"] == "00" and not m["s"]:
+        answers.append({"timex": value[: m.start("h") + 2]})  # XXXX-WXX-1T20:00 → XXXX-WXX-1T20
+    return answers
 
 
 def _date_value(q: Quantity) -> list[dict[str, str]]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio
+from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio, times
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
 from pipeline.quantities.numerals import format_decimal
@@ -30,7 +30,7 @@ NumberReading = Literal["reported", "all"]
 
 #: The kind modules, each ``find(text, ctx) -> Iterable[Candidate]``.
 FINDERS: tuple[Finder, ...] = (
-    measures.find, percent.find, rank.find, ratio.find, phone.find, dates.find,
+    measures.find, percent.find, rank.find, ratio.find, phone.find, dates.find, times.find,
 )
 
 

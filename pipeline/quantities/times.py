@@ -1,0 +1,143 @@
+"""Clock times, time ranges, recurrences and holidays: 下午3点, 15:30, 上午9点至12点,
+2024年9月12日下午3点, 每周一, 每天8点, 国庆节.
+
+Records (``type`` and ``value``):
+
+* ``time`` — a clock time, ISO 8601: ``15:30`` → ``T15:30``, ``17点55分23秒`` →
+  ``T17:55:23``; with the date written before it, ``2024年9月12日下午3点`` →
+  ``2024-09-12T15:00`` (a relative date — 明天, 今晚 — is resolved against the document
+  date). A range is an ISO interval: ``上午9点至12点`` → ``T09:00/T12:00``; an end
+  without its own day part or date takes the other's (``下午5:00到6:00`` →
+  ``T17:00/T18:00``). Day parts shift the hour (下午, 晚上 +12; 中午1点 = 13:00;
+  晚上12点 = ``T24:00``).
+* ``set`` — a recurrence with a point in it, the timex of that point as Recognizers-Text
+  writes it: ``每周一`` → ``XXXX-WXX-1``, ``每周一下午八点`` → ``XXXX-WXX-1T20:00``,
+  ``每天8点`` → ``T08:00``, ``每月15日`` → ``XXXX-XX-15``, ``每年3月1日`` → ``XXXX-03-01``.
+  A bare ``每天`` (``P1D``) is the denominator of a rate in a reply (每天10元) and only
+  :func:`find_extras` reports it.
+* ``date`` — holidays and lunar dates (``times_days``): ``2024年国庆节`` → ``2024-10-01``.
+
+A bare numeral + 点 or 时 is an item or a moment (三点意见, 两点要求, 第一时间, 一时): it is a
+clock time only with a day part or a date before it (下午三点), a clock word after it
+(三点半, 八点钟, 十点整, 三点一刻, 十点以后), in digital form (9:00), or in a range with one.
+A bare Arabic hour (3点) is also one when nothing but punctuation or a time word follows.
+
+>>> [c.value for c in find("会议定于下午3点至5点召开", Context())]
+['T15:00/T17:00']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from pipeline.quantities import times_days
+from pipeline.quantities import times_patterns as P
+from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.times_calendar import parse_hh_mm
+from pipeline.quantities.times_clock import PRIORITY, by_end, clock_time, clocks, date_before, part_of, ranges
+from pipeline.quantities.times_lexicon import TIMES
+
+_WEEKDAY_GAP = "（(，, "  # 1月24日（星期三）: the weekday restates the date
+
+
+def find(text: str, ctx: Context) -> Iterator[Candidate]:
+    """Every clock time, time range, recurrence with a point and named day in ``text``."""
+    days = list(times_days.find(text, ctx))
+    found = list(ranges(clocks(text, ctx, days), text, ctx.ref_date))
+    used: set[int] = set()
+    yield from _recurrences(text, found, used)
+    kept = [t for i, t in enumerate(found) if i not in used]
+    yield from kept
+    for day in days:
+        if any(t.start < day.end and day.start < t.end for t in kept):
+            continue
+        if times_days.is_weekday(day) and date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP):
+            continue
+        yield day
+
+
+# --- recurrences -------------------------------------------------------------------------
+
+def _recurrences(text: str, found: list[Candidate], used: set[int]) -> Iterator[Candidate]:
+    """每周一, 每天8点, 每晚8点, 每天21:00—7:00, 每月15日: recurrences with a point."""
+    for m in P.RE_RECURRENCE.finditer(text):
+        unit = TIMES.recurrence.units[m["u"]]
+        point, end = _point(m), m.end()
+        i = next((i for i, t in enumerate(found) if m.start() < t.start <= m.end() < t.end), None)
+        if i is not None and unit in ("P1D", "P1W") and found[i].value:
+            time = found[i]
+            assert time.value is not None
+            if time.start < m.end() and m["wd"] and not time.value.startswith("XXXX-WXX"):
+                i = None  # 每周一 and a clock inside it that is not led by 周一
+            else:
+                used.add(i)
+                end = time.end
+                has_day = time.value.startswith("XXXX")
+                point = time.value if has_day else "/".join((point or "") + v for v in time.value.split("/"))
+        if point is None:
+            continue
+        yield Candidate(start=m.start(), end=end, type="set", value=point, priority=PRIORITY)
+
+
+def _point(m: re.Match[str]) -> str | None:
+    """The point of 每周一 (``XXXX-WXX-1``), 每月15日 (``XXXX-XX-15``), 每年3月 (``XXXX-03``)."""
+    if m["wd"]:
+        return f"XXXX-WXX-{TIMES.weekdays.days[m['wd']]}"
+    if m["md"]:
+        day = times_days.whole(m["md"])
+        return f"XXXX-XX-{day:02d}" if day is not None and 1 <= day <= 31 else None
+    if m["ym"]:
+        month = times_days.whole(m["ym"])
+        if month is None or not 1 <= month <= 12:
+            return None
+        if not m["yd"]:
+            return f"XXXX-{month:02d}"
+        day = times_days.whole(m["yd"])
+        return f"XXXX-{month:02d}-{day:02d}" if day is not None and 1 <= day <= 31 else None
+    return None
+
+
+# --- what only Recognizers-Text reports --------------------------------------------------
+
+def find_extras(text: str, ctx: Context) -> Iterator[Candidate]:
+    """Readings Recognizers-Text reports that dafu's document mode leaves out: a bare
+    recurrence (每天 → ``P1D``), a day part without a clock (上午, 明天晚上, 7月25日早间 →
+    an interval such as ``T08:00/T12:00``) and times counted from the moment of speaking
+    (2小时后, 还剩5分钟, 马上; value None, as the reference has no time of day). In a reply
+    每天 is the denominator of a rate, 2016年1月19日下午 is a date and 2小时 a duration."""
+    for m in P.RE_RECURRENCE.finditer(text):
+        if _point(m) is None:
+            yield Candidate(start=m.start(), end=m.end(), type="set", value=TIMES.recurrence.units[m["u"]],
+                            priority=PRIORITY)
+    days = by_end(times_days.find(text, ctx))
+    for m in P.RE_DAY_PART.finditer(text):
+        cand = _day_part(m, text, ctx, days)
+        if cand is not None:
+            yield cand
+    for m in P.RE_FROM_NOW.finditer(text):
+        yield Candidate(start=m.start(), end=m.end(), type="time", resolved=False, priority=PRIORITY)
+    for m in P.RE_FROM_NOW_TO.finditer(text):
+        clock = P.RE_CLOCK.match(text, m.end())
+        if clock is not None and clock_time(clock, part_of(clock)) is not None:
+            yield Candidate(start=m.start(), end=clock.end(), type="time", resolved=False, priority=PRIORITY)
+
+
+def _day_part(m: re.Match[str], text: str, ctx: Context, days: dict[int, Candidate]) -> Candidate | None:
+    part = part_of(m)
+    assert part is not None
+    start, day, resolved = m.start(), "", True
+    if m["dw"]:
+        ref = ctx.ref_date
+        day = (ref + dt.timedelta(days=TIMES.day_words[m["dw"]].day)).isoformat() if ref else ""
+        resolved = ref is not None
+    else:
+        found = date_before(text, m.start(), ctx, days)
+        if found is not None:
+            start, day, resolved = found.start, found.value or "", found.resolved
+        elif part.short:
+            return None  # 早, 晚 alone: 早稻田, 晚礼服
+    first, last = parse_hh_mm(part.first), parse_hh_mm(part.last)
+    value = f"{day}{first.iso()}/{day}{last.iso()}" if resolved else None
+    return Candidate(start=start, end=m.end(), type="time", value=value, resolved=resolved, priority=PRIORITY)
