@@ -14,18 +14,19 @@ from pipeline.document import extract, read
 from pipeline.records import Document, Meta, Quantity, Section, Sentence
 
 if TYPE_CHECKING:
+    from pipeline.nlp import load
     from pipeline.runner import run
     from pipeline.tables import Tables, read_tables
 
 __version__ = "0.1.0"
 __all__ = [
-    "Document", "Meta", "Quantity", "Section", "Sentence", "Tables", "__version__", "extract", "read", "read_tables",
-    "run",
+    "Document", "Meta", "Quantity", "Section", "Sentence", "Tables", "__version__", "extract", "load", "read",
+    "read_tables", "run",
 ]
 
-# The batch and the tables need pandas and pyarrow: imported on first use, so that
+# The batch and the tables need pandas and pyarrow, load() needs spaCy: imported on first use, so that
 # `import pipeline` and `dafu extract` stay quick.
-_LAZY = {"run": "pipeline.runner", "read_tables": "pipeline.tables", "Tables": "pipeline.tables"}
+_LAZY = {"load": "pipeline.nlp", "run": "pipeline.runner", "read_tables": "pipeline.tables", "Tables": "pipeline.tables"}
 
 
 def __getattr__(name: str) -> Any:
