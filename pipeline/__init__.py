@@ -26,7 +26,9 @@ __all__ = [
 
 # The batch and the tables need pandas and pyarrow, load() needs spaCy: imported on first use, so that
 # `import pipeline` and `dafu extract` stay quick.
-_LAZY = {"load": "pipeline.nlp", "run": "pipeline.runner", "read_tables": "pipeline.tables", "Tables": "pipeline.tables"}
+_LAZY = {
+    "load": "pipeline.nlp", "run": "pipeline.runner", "read_tables": "pipeline.tables", "Tables": "pipeline.tables",
+}
 
 
 def __getattr__(name: str) -> Any:
