@@ -1,5 +1,5 @@
-"""Clock times, time ranges, recurrences and holidays: 下午3点, 15:30, 上午9点至12点,
-2024年9月12日下午3点, 每周一, 每天8点, 国庆节.
+"""Clock times, time ranges, recurrences and named days: 下午3点, 15:30, 上午9点至12点,
+2024年9月12日下午3点, 每周一, 每天8点, 国庆节, 正月初一, 星期三.
 
 Records (``type`` and ``value``):
 
@@ -9,13 +9,24 @@ Records (``type`` and ``value``):
   date). A range is an ISO interval: ``上午9点至12点`` → ``T09:00/T12:00``; an end
   without its own day part or date takes the other's (``下午5:00到6:00`` →
   ``T17:00/T18:00``). Day parts shift the hour (下午, 晚上 +12; 中午1点 = 13:00;
-  晚上12点 = ``T24:00``).
+  晚上12点 = ``T24:00``). A weekday of no known week leads as Recognizers-Text writes it:
+  ``周一上午10点`` → ``XXXX-WXX-1T10:00``; ``下周一上午10点`` has its date. The hedges
+  大约, 约, 左右, 许 are inside the span (qualifier ``approx``); 以后, 之前 stay outside.
 * ``set`` — a recurrence with a point in it, the timex of that point as Recognizers-Text
   writes it: ``每周一`` → ``XXXX-WXX-1``, ``每周一下午八点`` → ``XXXX-WXX-1T20:00``,
   ``每天8点`` → ``T08:00``, ``每月15日`` → ``XXXX-XX-15``, ``每年3月1日`` → ``XXXX-03-01``.
   A bare ``每天`` (``P1D``) is the denominator of a rate in a reply (每天10元) and only
   :func:`find_extras` reports it.
-* ``date`` — holidays and lunar dates (``times_days``): ``2024年国庆节`` → ``2024-10-01``.
+* ``date`` — named days (``times_days``): holidays on the year written before them, else
+  the document's (``2024年国庆节`` → ``2024-10-01``; lunar ones through the table in
+  ``times.toml``: ``2024年春节`` → ``2024-02-10``), lunar dates (``农历正月初七``) and bare
+  weekdays (``星期三`` → ``XXXX-WXX-3``; not when it restates the date before it,
+  ``1月24日（星期三）``).
+
+Document mode leaves out, on purpose, what :func:`find_extras` gives the Recognizers-Text
+adapter: a day part without a clock (2016年1月19日下午 is the date 2016年1月19日), a bare
+recurrence (每天10元: 每天 is the rate's denominator) and times counted from the moment of
+speaking (2小时后: the duration 2小时).
 
 A bare numeral + 点 or 时 is an item or a moment (三点意见, 两点要求, 第一时间, 一时): it is a
 clock time only with a day part or a date before it (下午三点), a clock word after it
