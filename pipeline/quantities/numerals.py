@@ -72,7 +72,7 @@ _CN_INNER = f"(?:[{_INNER_UNIT_CHARS}](?=[{DIGIT_CHARS}{_TEN_CHARS}]))"
 #: starts inside another numeral, and it is atomic: once matched it is not backtracked
 #: into, so a megabyte of digits is read in linear time.
 NUMBER = (
-    rf"(?<![0-9{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}.])"
+    rf"(?<![0-9{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}{POINT_CHARS}.])"
     rf"(?>(?:[0-9]|{_CN_DIGIT}|[{_TEN_CHARS}{TENS_CHARS}])"
     rf"(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
