@@ -142,7 +142,10 @@ _MORE = alternation(DATES.durations.more)
 # Checked inside the regex, just after the first character (so that the engine still
 # skips in C to the characters that can start a number): a number never starts inside
 # another, which also keeps a long run of digits linear.
-_NOT_IN_NUMBER = rf"(?<![0-9A-Za-z.,点點{re.escape(CN_NUMERAL + DATES.durations.not_after)}].)"  # PM2.5年均
+_NOT_IN_NUMBER = (
+    rf"(?<![0-9A-Za-z.,{re.escape(CN_NUMERAL + DATES.durations.not_after)}].)"
+    rf"(?<![0-9{re.escape(CN_NUMERAL)}][点點].)"  # the fraction digits of 一点五: 一点一点… stays linear
+)  # PM2.5年均
 _COUNT = rf"[{_NUMBER_CHARS}半]{_NOT_IN_NUMBER}[{_NUMBER_CHARS},.{POINT_CHARS}]*+"
 
 #: 3年, 6个月, 一个半月, 1个多小时, 两年多, 10余年, 半年, 45岁, 3-5年, 两三年, 6 天.

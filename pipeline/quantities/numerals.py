@@ -71,8 +71,11 @@ _CN_INNER = f"(?:[{_INNER_UNIT_CHARS}](?=[{DIGIT_CHARS}{_TEN_CHARS}]))"
 #: digits, powers of ten, a decimal point between digits, or thousands groups. It never
 #: starts inside another numeral, and it is atomic: once matched it is not backtracked
 #: into, so a megabyte of digits is read in linear time.
+_NUMERAL_CHARS = f"0-9{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}"
 NUMBER = (
-    rf"(?<![0-9{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}{POINT_CHARS}.])"
+    rf"(?<![{_NUMERAL_CHARS}.])"
+    # nor at the fraction digits of 一点五 (the numeral before read them): 一点一点… stays linear
+    rf"(?:(?<![{_NUMERAL_CHARS}][{POINT_CHARS}])|(?!{_CN_FRACTION_DIGIT}))"
     rf"(?>(?:[0-9]|{_CN_DIGIT}|[{_TEN_CHARS}{TENS_CHARS}])"
     rf"(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
