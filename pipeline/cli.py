@@ -72,6 +72,9 @@ def main() -> None:
     \b
     Example:
       dafu run 答复 -o 表格
+    \b
+    Exit codes: 0 done; 1 inputs had problems (run --strict);
+    2 usage error; 3 dafu could not do it (the message says why).
     """
 
 

@@ -7,8 +7,9 @@ the same inputs always give byte-identical tables. Every file gets a ``manifest`
 the extractor fail, becomes a ``problems`` row and the batch goes on.
 
 Re-runs are incremental: a file whose SHA-256, path and ``doc_id`` match the previous
-manifest (written by the same dafu version with the same options) is not read again, and
-its previous rows are kept.
+manifest is not read again, and its previous rows are kept — when ``OUT/dafu-run.json``
+says the previous run had the same dafu version, ``ref_date`` and ``tokens``. A file that
+was a problem is always tried again.
 
 >>> tables = run(["corpora"])                               # doctest: +SKIP
 >>> tables["quantities"].loc[0, ["doc_id", "text", "type"]].tolist()  # doctest: +SKIP
@@ -151,7 +152,9 @@ def run_batch(
         folder, pattern = inside[0]
         raise InputError(os.fspath(out), f"output folder is inside input folder {folder}; "
                                          f"exclude it (exclude=[{pattern!r}])")
-    settings = {"dafu": _version(), "ref_date": ref and ref.isoformat(), "tokens": tokens, "formats": list(formats)}
+    # What makes the rows of an unchanged file the same again (the formats do not: any one
+    # of Parquet, CSV or JSONL reads back exactly).
+    settings = {"dafu": _version(), "ref_date": ref and ref.isoformat(), "tokens": tokens}
     inputs = list(list_inputs(paths, include=include, exclude=exclude))
     work = partial(_process_chunk, ref_date=ref, tokens=tokens)
     jobs = min(jobs or _cores(), len(inputs))

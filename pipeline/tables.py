@@ -47,7 +47,7 @@ from pipeline.export.columns import (
 from pipeline.records import Document, Entity, ManifestEntry, Meta, Problem, Quantity, Section, Sentence, Token
 
 TABLE_NAMES = ("documents", "sections", "sentences", "quantities", "entities", "tokens", "problems", "manifest")
-ROW_GROUP = 65_536  # rows per Parquet row group and per chunk handed to a writer
+ROW_GROUP = 8_192  # rows per Parquet row group and per chunk written: small, so writing overlaps the workers
 
 Rows = dict[str, list[dict[str, Any]]]
 

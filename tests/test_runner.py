@@ -252,6 +252,13 @@ def test_runner_without_out_writes_nothing(tmp_path: Path) -> None:
     assert sorted(tmp_path.rglob("*")) == before
 
 
+def test_runner_tokens_fill_the_tokens_table(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("引入超6家央企研发中心。", encoding="utf-8")
+    without, with_tokens = pipeline.run([tmp_path], jobs=1), pipeline.run([tmp_path], jobs=1, tokens=True)
+    assert without["tokens"].empty
+    assert "".join(with_tokens["tokens"]["text"]) == "引入超6家央企研发中心。"
+
+
 def test_runner_rejects_zero_jobs(tmp_path: Path) -> None:
     with pytest.raises(pipeline.errors.DafuError, match="jobs"):
         pipeline.run([tmp_path], jobs=0)
