@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pipeline.quantities.lexicon import alternation
 from pipeline.records import Document, Entity
 from pipeline.resources import Lexicon, load
+from pipeline.spans import keep_best
 
 
 class EntityLexicon(Lexicon):
@@ -148,12 +149,4 @@ def _gazetteer(text: str) -> Iterator[_Span]:
 
 
 def _resolve(spans: list[_Span], size: int) -> list[_Span]:
-    taken = bytearray(size + 1)
-    kept = []
-    for span in sorted(spans, key=lambda s: (s.start - s.end, -s.rank, s.start)):
-        if span.end <= span.start or taken.find(1, span.start, span.end) != -1:
-            continue
-        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-        kept.append(span)
-    kept.sort(key=lambda s: s.start)
-    return kept
+    return keep_best(spans, size, lambda s: (s.start - s.end, -s.rank, s.start))

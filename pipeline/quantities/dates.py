@@ -23,6 +23,7 @@ from pipeline.quantities import dates_patterns as P
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.dates_calendar import date_value, day_exact, day_in, period_value
 from pipeline.quantities.dates_forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
+from pipeline.spans import keep_best
 
 _Item = Atom | Candidate
 _Interpreter = Callable[[re.Match[str], str], _Item | None]
@@ -73,16 +74,7 @@ def _scan(text: str) -> Iterator[_Item]:
 
 def _longest_first(items: list[_Item], size: int) -> list[_Item]:
     """Of overlapping readings keep the longest, then the higher priority (as the engine does)."""
-    order = sorted(items, key=lambda c: (c.start - c.end, -c.priority, c.start))
-    taken = bytearray(size + 1)
-    kept: list[_Item] = []
-    for item in order:
-        if taken.find(1, item.start, item.end) != -1:
-            continue
-        taken[item.start : item.end] = b"\x01" * (item.end - item.start)
-        kept.append(item)
-    kept.sort(key=lambda c: c.start)
-    return kept
+    return keep_best(items, size, lambda c: (c.start - c.end, -c.priority, c.start))
 
 
 def _resolve_years(items: list[_Item], text: str, ctx: Context) -> None:

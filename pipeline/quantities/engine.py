@@ -21,6 +21,7 @@ from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
 from pipeline.quantities.numerals import format_decimal
 from pipeline.records import Quantity
+from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
 
 Finder = Callable[[str, Context], Iterable[Candidate]]
@@ -101,16 +102,7 @@ def _with_every_number(text: str, out: list[Candidate], friends: _Friends) -> li
 
 def _resolve(cands: list[Candidate], size: int) -> list[Candidate]:
     """Keep the longest of overlapping candidates (then the higher priority)."""
-    order = sorted(cands, key=lambda c: (c.start - c.end, -c.priority, c.weak, c.start))
-    taken = bytearray(size + 1)
-    kept = []
-    for cand in order:
-        if cand.end <= cand.start or taken.find(1, cand.start, cand.end) != -1:
-            continue
-        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-        kept.append(cand)
-    kept.sort(key=lambda c: c.start)
-    return kept
+    return keep_best(cands, size, lambda c: (c.start - c.end, -c.priority, c.weak, c.start))
 
 
 def _coordinate(text: str, kept: list[Candidate], from_suffix: set[int]) -> list[Candidate]:
