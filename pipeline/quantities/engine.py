@@ -18,6 +18,7 @@ from typing import Literal
 
 from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio, times
 from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
 from pipeline.quantities.numerals import format_decimal
 from pipeline.records import Quantity
@@ -41,8 +42,8 @@ _FALSE_FRIEND_RE = re.compile(
     "|".join([f"(?=[{re.escape(_WORD_STARTS)}])(?:{alternation(FALSE_FRIENDS.words)})",
               *(f"(?:{p})" for p in FALSE_FRIENDS.patterns)])
 )
-_CONNECTOR_RE = re.compile(r"[和与及、或]|以及|和和")
-_PER_BEFORE_RE = re.compile(r"每(?P<per>平方米|平米|万人|[\u4e00-\u9fff])[^，。；：每]{0,6}$")
+_CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
+_PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
 _OPEN_QUOTES = frozenset("“\"「『‘")
 _CLOSE_QUOTE_RE = re.compile(r"[”\"」』’]")
 _SHORT_QUOTE = 9

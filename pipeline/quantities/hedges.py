@@ -29,10 +29,11 @@ _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _CONTEXT_BEFORE_RE = re.compile(alternation(HEDGES.context_before))
 _CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))
-_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?\n、（）()“”]")
+_CLAUSE_BREAK = re.compile(f"[{re.escape(HEDGES.context_limits['clause_breaks'])}]")
 _DIGIT = re.compile(r"[0-9一二三四五六七八九十百千万亿两]")
 _CONTEXT_WINDOW = 12
-_FILLER_RE = re.compile(r"[为是有达在合了]{0,2}")
+_FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
+_GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")
 
 
 def apply(text: str, cand: Candidate) -> bool:
@@ -81,12 +82,10 @@ def _context(text: str, cand: Candidate) -> str | None:
         if near and not _DIGIT.search(between):
             return HEDGES.context_before[last.group()]
     after = _CONTEXT_AFTER_RE.match(text, cand.end)
-    if after is None and text.startswith(("范", "之"), cand.end):
-        after = _CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:
         return HEDGES.context_after[after.group()]
-    m = re.compile(r"[\u4e00-\u9fff]{1,3}?范围内").match(text, cand.end)
-    return "le" if m else None
+    gapped = _GAPPED_AFTER_RE.match(text, cand.end)
+    return HEDGES.context_after_gapped[gapped["word"]] if gapped else None
 
 
 _MEANING = {
@@ -98,6 +97,7 @@ _WHERE = {
     "suffix": "after the unit, inside the span",
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
+    "context_after_gapped": "a few characters after, outside the span (qualifier only)",
 }
 
 

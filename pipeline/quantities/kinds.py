@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.quantities.lexicon import alternation
 from pipeline.resources import Lexicon, load
 
 
@@ -30,12 +31,25 @@ class NumberLexicon(Lexicon):
     dozen_blocked_next: list[str]
 
 
+class SharedLexicon(Lexicon):
+    range_separators: list[str]
+    per_words: list[str]
+    connectors: list[str]
+    temporal_after: str
+
+
 class KindLexicon(Lexicon):
     number: NumberLexicon
     percent: PercentLexicon
     rank: RankLexicon
     ratio: RatioLexicon
     phone: PhoneLexicon
+    shared: SharedLexicon
 
 
 KINDS = load("kinds.toml", KindLexicon)
+
+#: A range separator between two numbers, longest first (8至12个, 30-50家).
+RANGE_SEPARATOR = f"(?:{alternation(KINDS.shared.range_separators)})"
+#: A rate's denominator after / or 每: a listed word, else one CJK character.
+PER_WORD = rf"(?:{alternation(KINDS.shared.per_words)}|[\u4e00-\u9fff])"

@@ -72,6 +72,8 @@ class HedgeLexicon(Lexicon):
     suffix: dict[str, HedgeQualifier]
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
+    context_after_gapped: dict[str, HedgeQualifier]
+    context_limits: dict[str, str]
     not_hedges: dict[str, list[str]]
     negators: dict[str, list[str]]
 

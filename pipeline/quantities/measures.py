@@ -17,6 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR
 from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, alternation, to_decimal
 from pipeline.quantities.numerals import (
     LARGE_UNIT_CHARS,
@@ -45,8 +46,8 @@ _UNIT_RE = re.compile(alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
-_PER_RE = re.compile(r"/(?:平方米|平米|万人|人次|人·次|[\u4e00-\u9fff]|[a-zA-Z]{1,3}(?![a-zA-Z]))")
-_RANGE_SEP_RE = re.compile(r"(?:至|到|-|—|－|~|～|〜|–)")
+_PER_RE = re.compile(rf"/(?:{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")
+_RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
 _UNIT_AFTER_SPACE_RE = re.compile(f" (?:{alternation(UNIT_TABLE)})")  # 2000 元, 50 % (PDF text)
 # 一吨半, 两米半: and a half, when no word goes on after 半 (一吨半导体, 两米半径)
@@ -56,7 +57,7 @@ _MONEY_PART_RE = re.compile(rf"又?(?P<num>{NUMBER})(?P<part>{alternation(UNITS.
 _CURRENCY_AFTER = re.compile(r"人民币")
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_TEMPORAL_AFTER = tuple("年月日号时点分秒周天")
+_TEMPORAL_AFTER = tuple(KINDS.shared.temporal_after)
 _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "volume": 2, "count": 1}
 
 

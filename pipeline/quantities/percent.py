@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.kinds import KINDS
+from pipeline.quantities.kinds import KINDS, RANGE_SEPARATOR
 from pipeline.quantities.lexicon import to_decimal
 from pipeline.quantities.numerals import (
     LARGE_UNIT_CHARS,
@@ -26,7 +26,7 @@ from pipeline.quantities.numerals import (
 )
 from pipeline.quantities.numerals import LEX as NUMERALS
 
-_SEP = r"(?:至|到|-|—|－|~|～)"
+_SEP = RANGE_SEPARATOR
 _LATIN = "".join(NUMERALS.latin_magnitudes)
 _MAG = f"[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]"
 _FRACTION_RE = re.compile(
