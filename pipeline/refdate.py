@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from pipeline.errors import DafuError
-from pipeline.quantities.numerals import NumeralError, parse_number
+from pipeline.structure.dates import date_fragment, date_from_match
 
-_CN = "〇○零一二三四五六七八九十"
-_DATE_RE = re.compile(
-    rf"(?P<y>[0-9]{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*月"
-    rf"\s*(?P<d>[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
-)
 _TAIL = 400  # a signature date stands at the end of the document
 
 
@@ -28,12 +24,15 @@ def coerce_date(value: str | dt.date) -> dt.date:
         raise DafuError(f"ref_date {value!r} is not an ISO date (YYYY-MM-DD)") from e
 
 
+@cache
+def _date_re() -> re.Pattern[str]:
+    # the signature-date form the structure parser reads (二○一六年十一月八日, 2024-09-12)
+    return re.compile(date_fragment(), re.VERBOSE)
+
+
 def find_document_date(text: str) -> dt.date | None:
     """The last full date in the document's tail (its signature date), if any."""
     last = None
-    for m in _DATE_RE.finditer(text, max(0, len(text) - _TAIL)):
-        try:
-            last = dt.date(int(parse_number(m["y"])), int(parse_number(m["m"])), int(parse_number(m["d"])))
-        except (NumeralError, ValueError):
-            continue
+    for m in _date_re().finditer(text, max(0, len(text) - _TAIL)):
+        last = date_from_match(m) or last
     return last
