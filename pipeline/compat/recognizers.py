@@ -23,7 +23,9 @@ The mapping, and why:
 * ``time`` → ``time`` (RT's time, timerange, datetime and datetimerange), ``set`` → ``set``,
   with RT's resolution strings (``17:00:00``, ``2016-11-08 14:00:00``, ``T17``). RT also
   reports what dafu's document mode leaves out on purpose — day parts without a clock
-  (``明天上午``) and bare recurrences (``每天``) — from :func:`times.find_extras`, and keeps
+  (``明天上午``) and bare recurrences (``每天``) — from :func:`times.find_extras`, the dates
+  :func:`dates.find_extras` reads for RT only (``12号``, ``八月十五``, ``3-7-2017``, ``前1周``),
+  joins ``2010年之后2018年之前`` into one range, and keeps
   in a date's or a time's span the words that bound it (``2019年1月1日或之后``,
   ``自2018年以来``, ``十二点之后``, ``2015年和2018年之间``), which dafu leaves outside.
 
@@ -40,12 +42,13 @@ extraction and offsets are mapped back, so spans still index the input.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from pipeline.quantities import times
+from pipeline.quantities import dates, times
 from pipeline.quantities.base import Context
 from pipeline.quantities.engine import extract_quantities, to_record
 from pipeline.quantities.lexicon import UNIT_TABLE, to_decimal
@@ -75,6 +78,8 @@ _GAP_RE = re.compile(
         |(?<=[{_DIGIT}])[ \t\u3000]+(?=[{_AFTER_DIGIT}])                  # 7 万, 2.4 个百分点
         |(?<=[{_DIGIT}])[ \t\u3000]+(?=[kKM](?![A-Za-z]))                 # 52.5 k
         |(?<=(?<![{_DIGIT}])[{_DIGIT}])[ \t\u3000]+(?=[{_DIGIT}](?![{_DIGIT}/／]))  # 7 2 折, not 1 3/5
+        |(?<=近)[ \t\u3000]+(?=[{_CJK_NUMERAL}{_DIGIT}])                  # 近 三 年
+        |(?<=[{_CJK_NUMERAL}])[ \t\u3000]+(?=年)                           # 三 年
     """,
     re.VERBOSE,
 )
@@ -86,6 +91,8 @@ _BOUND_AFTER_RE = re.compile(r"[ ]?(?:(?:或|及)?(?:之前|之后|以前|以后
 _BOUND_BEFORE_RE = re.compile(r"(?:自从|自|截止到|截至|截止)$")
 _WEEKDAY_AFTER_RE = re.compile(r"[，,]?(?:星期|礼拜|周)[一二三四五六日天]")  # 10月12号，星期一
 _BETWEEN_RE = re.compile(r"[和与](?P<b>.{2,14}?)(?:之间|间)")
+_AFTER_THEN_BEFORE_RE = re.compile(r"(?:之后|以后)$")  # 2010年之后2018年之前: one range
+_BEFORE_END_RE = re.compile(r"(?:之前|以前)$")
 _ISO_TIME_RE = re.compile(r"(?P<d>\d{4}-\d{2}-\d{2})?T(?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
 
 
@@ -117,12 +124,14 @@ def extract(text: str, ref: dt.date | None = None) -> list[dict[str, Any]]:
     ref_date = ref.date() if isinstance(ref, dt.datetime) else ref
     if ref_date is None:
         ref_date = find_document_date(norm.text)
-    items: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
     records = _with_extras(norm, ref_date, list(extract_quantities(norm, ref_date, numbers="all")))
     for q in _join_between(records, closed):
         item = to_rt(q, closed)
-        if item is None:
-            continue
+        if item is not None:
+            found.append(item)
+    items: list[dict[str, Any]] = []
+    for item in _join_bounds(found, closed):
         start, end = item["start"], item["end"]
         start, end = offsets[start], offsets[end - 1] + 1
         items.append({**item, "start": start, "end": end, "text": text[start:end]})
@@ -188,7 +197,8 @@ def _with_extras(norm: Normalised, ref_date: dt.date | None, records: list[Quant
     """``records`` and the readings of :func:`times.find_extras`: one that covers records
     replaces them (明天上午 replaces 明天); one inside a record, or across one, is dropped."""
     out = records
-    for cand in times.find_extras(norm.text, Context(ref_date=ref_date)):
+    ctx = Context(ref_date=ref_date)
+    for cand in itertools.chain(times.find_extras(norm.text, ctx), dates.find_extras(norm.text, ctx)):
         extra = to_record(norm, cand)
         hit = [r for r in out if r.type != "number" and r.start < extra.end and extra.start < r.end]
         if all(extra.start <= r.start and r.end <= extra.end and r.end - r.start < extra.end - extra.start
@@ -205,9 +215,27 @@ def _join_between(records: list[Quantity], text: str) -> list[Quantity]:
         m = _BETWEEN_RE.match(text, prev.end) if prev is not None and prev.type == q.type == "date" else None
         if prev is not None and m is not None and m.start("b") == q.start and m.end("b") == q.end:
             out.remove(prev)
-            q = prev.model_copy(update={"end": m.end(), "text": text[prev.start : m.end()], "type": "period",
-                                        "value": None, "date_end": q.date_end})
+            start = prev.start - 1 if text[prev.start - 1 : prev.start] == "在" else prev.start  # RT: 在…之间
+            q = prev.model_copy(update={"start": start, "end": m.end(), "text": text[start : m.end()],
+                                        "type": "period", "value": None, "date_end": q.date_end})
         out.append(q)
+    return out
+
+
+def _join_bounds(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """RT reads 2010年之后2018年之前 as one date range; the adapter has two bounded dates."""
+    out: list[dict[str, Any]] = []
+    for item in items:
+        prev = next((p for p in reversed(out) if p["type"] != "number"), None)
+        if (prev is not None and prev["type"] == item["type"] == "date" and prev["end"] == item["start"]
+                and _AFTER_THEN_BEFORE_RE.search(text, prev["start"], prev["end"])
+                and _BEFORE_END_RE.search(text, item["start"], item["end"])):
+            first, last = prev["value"][-1:], item["value"][-1:]
+            pair = ([{"start": first[0]["start"], "end": last[0]["end"]}]
+                    if first and last and "start" in first[0] and "end" in last[0] else [])
+            out[out.index(prev)] = {**prev, "end": item["end"], "value": pair}
+            continue
+        out.append(item)
     return out
 
 

@@ -6,7 +6,10 @@ interpreter: a duration becomes a :class:`Candidate` at once (``dates_durations`
 (``dates_forms``: ``9月8日``). Overlapping readings keep the longest; atoms are then
 resolved in text order — an open year comes from an earlier date of the same sentence,
 else from the reference date — and two dates joined by 至/到/- become one period
-(``2015年3月-2019年9月``), as the parts of a duration become one (``3年6个月``).
+(``2015年3月-2019年9月``), as the parts of a duration become one (``3年6个月``). A day
+without its month (``于29日``) takes the month of the sentence's last date, else the
+reference date's. :func:`find_extras` adds the forms Recognizers-Text reports that a reply
+rarely means (``12号``, ``3-7-2017``, ``前1周``).
 
 >>> [c.value for c in find("2024年上半年", Context())]
 ['2024-01-01/2024-06-30']
@@ -14,14 +17,15 @@ else from the reference date — and two dates joined by 至/到/- become one pe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from pipeline.quantities import dates_durations as durations
 from pipeline.quantities import dates_forms as forms
 from pipeline.quantities import dates_patterns as P
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.dates_calendar import date_value, day_exact, day_in, period_value
+from pipeline.quantities.dates_calendar import date_value, day_exact, day_in, last_day, period_value
 from pipeline.quantities.dates_forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
 from pipeline.spans import keep_best
 
@@ -30,12 +34,17 @@ _Interpreter = Callable[[re.Match[str], str], _Item | None]
 _NOTHING: frozenset[str] = frozenset()
 
 #: Each form: its regex, the characters it may not follow, and what it means.
-_FORMS: tuple[tuple[re.Pattern[str], Collection[str], _Interpreter], ...] = (
+_Form = tuple[re.Pattern[str], Collection[str], _Interpreter]
+_FORMS: tuple[_Form, ...] = (
     (P.RE_YEAR_DATE, P.YEAR_NOT_AFTER, forms.year_date),
     (P.RE_CN_YEAR_DATE, P.CN_YEAR_NOT_AFTER, forms.cn_year_date),
     (P.RE_REL_YEAR_DATE, P.REL_NOT_AFTER, forms.rel_year_date),
     (P.RE_MONTH, P.MONTH_NOT_AFTER, forms.bare_month),
     (P.RE_NUMERIC, P.NUMERIC_NOT_AFTER, forms.numeric),
+    (P.RE_TWO_DIGIT_YEAR, P.TWO_DIGIT_NOT_AFTER, forms.two_digit_year),
+    (P.RE_ERA, _NOTHING, forms.era_year),
+    (P.RE_DECADE, _NOTHING, forms.decade),
+    (P.RE_BARE_DAY, _NOTHING, forms.bare_day),
     (P.RE_YEAR_RANGE, P.YEAR_NOT_AFTER, forms.year_range),
     (P.RE_BARE_PART, P.BARE_PART_NOT_AFTER, forms.bare_part),
     (P.RE_QUOTED_PLAN, _NOTHING, forms.plan),
@@ -48,28 +57,73 @@ _FORMS: tuple[tuple[re.Pattern[str], Collection[str], _Interpreter], ...] = (
     (P.RE_DURATION, _NOTHING, durations.interpret),
 )
 
+#: What Recognizers-Text reports and a reply rarely means (:func:`find_extras`).
+_RT_FORMS: tuple[_Form, ...] = (
+    (P.RE_RT_DAY, P.BARE_DAY_NOT_AFTER | frozenset("月"), forms.rt_day),
+    (P.RE_RT_MONTH_DAY, P.MONTH_NOT_AFTER, forms.rt_month_day),
+    (P.RE_RT_NUMBER_YEAR, P.CN_YEAR_NOT_AFTER, forms.rt_number_year),
+    (P.RE_RT_OLD_YEAR, P.YEAR_NOT_AFTER | P.CN_YEAR_NOT_AFTER, forms.rt_old_year),
+    (P.RE_TWO_DIGIT_YEAR, P.TWO_DIGIT_NOT_AFTER, forms.rt_two_digit_year),
+    (P.RE_RT_NUMERIC, P.RT_NUMERIC_NOT_AFTER, forms.rt_numeric),
+    (P.RE_RT_MONTH_SLASH, P.RT_NUMERIC_NOT_AFTER, forms.rt_month_slash),
+    (P.RE_RT_SPACED, P.RT_NUMERIC_NOT_AFTER, forms.rt_spaced),
+    (P.RE_RT_AROUND, P.REL_NOT_AFTER, forms.rt_around),
+    (P.RE_RT_LATELY, _NOTHING, forms.rt_lately),
+    (P.RE_RT_YEAR_SPAN, _NOTHING, forms.rt_year_span),
+    (P.RE_RT_HALF, _NOTHING, forms.rt_half),
+    (P.RE_RT_SEASON, P.YEAR_NOT_AFTER | P.REL_NOT_AFTER, forms.rt_season),
+)
+
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every date, period and duration in the normalised ``text``, without overlaps."""
-    found = _longest_first(list(_scan(text)), len(text))
+    return _find(text, ctx, _FORMS, keep_invalid=False)
+
+
+def find_extras(text: str, ctx: Context) -> Iterator[Candidate]:
+    """The readings of :func:`find` with the forms Recognizers-Text reports that dafu's
+    document mode leaves out: 12号 alone (12号文), a day without 日 (八月十五), numeric dates
+    day- or month-first (13.5.2015, 05/05/89, 12/1), two-digit years alone (15年, a duration
+    in a reply), years before 1900 (789年), 前1周/未来两天, 最近 alone, 上半月, and days the
+    calendar lacks (2019年2月29日, unresolved). The caller keeps those that add to its records."""
+    return _find(text, ctx, _FORMS + _RT_FORMS, keep_invalid=True)
+
+
+def _find(text: str, ctx: Context, forms_: Sequence[_Form], *, keep_invalid: bool) -> Iterator[Candidate]:
+    found = _longest_first(list(_scan(text, forms_)), len(text))
     _resolve_years(found, text, ctx)
+    if keep_invalid:
+        for item in found:
+            if isinstance(item, Atom) and not item.valid:  # 2月30日: RT reports it, unresolved
+                item.valid, item.resolved, item.span = True, False, None
     for item in _join(found, text, ctx):
         yield item if isinstance(item, Candidate) else _record(item)
 
 
-def _scan(text: str) -> Iterator[_Item]:
+def _scan(text: str, forms_: Sequence[_Form]) -> Iterator[_Item]:
     friends = [m.span() for m in P.RE_FALSE_FRIEND.finditer(text)]
-    for pattern, not_after, interpret in _FORMS:
-        for m in pattern.finditer(text):
-            start = m.start()
-            if start and text[start - 1] in not_after:
-                continue
+    for pattern, not_after, interpret in forms_:
+        for m in _matches(pattern, not_after, text):
             item = interpret(m, text)
             if item is None:
                 continue
             if friends and isinstance(item, Candidate) and any(a < item.end and item.start < b for a, b in friends):
                 continue  # 一年四季
             yield item
+
+
+def _matches(pattern: re.Pattern[str], not_after: Collection[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that do not follow a character of ``not_after``; after one
+    that does, the search goes on from its second character (星期一到十月一日: not 一到十月,
+    but 十月一日)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and text[start - 1] in not_after:
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > start else start + 1
 
 
 def _longest_first(items: list[_Item], size: int) -> list[_Item]:
@@ -80,31 +134,54 @@ def _longest_first(items: list[_Item], size: int) -> list[_Item]:
 def _resolve_years(items: list[_Item], text: str, ctx: Context) -> None:
     """Give each atom its days; an open year comes from the sentence, else the reference."""
     last_year: int | None = None  # of the last date in this sentence
+    last_month: dt.date | None = None  # its last day, for a day without its month (至29日)
     text_year: int | None = None  # of the last date anywhere before
     last_end = 0
     for atom in items:
         if not isinstance(atom, Atom):
             continue
         if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):
-            last_year = None
+            last_year = last_month = None
         if atom.from_ref is not None:
             atom.span = _from_ref(atom, ctx)
-        else:
-            assert atom.first is not None and atom.last is not None
+        elif atom.day_only is not None:
+            month = last_month or ctx.ref_date
+            day = None
+            if month is not None and atom.day_only <= last_day(month.year, month.month):
+                day = dt.date(month.year, month.month, atom.day_only)
+            if month is not None and day is None:  # 31日 in April
+                atom.valid = False
+                continue
+            atom.span = (day, day) if day is not None else None
+        elif atom.first is not None and atom.last is not None:
             before = text_year if atom.follows else last_year
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
-                first = day_exact(y1, atom.first.month, atom.first.day)
-                last = day_exact(y2, atom.last.month, atom.last.day)
-                if first is None or last is None:
+                span = _days(atom, y1, y2)
+                if span is None:
                     atom.valid = False
                     continue
-                atom.span = first, last
-        atom.resolved = atom.span is not None
+                atom.span = span
+        if atom.resolved:  # False from the start for a form without days (最近, 雍正二十三年)
+            atom.resolved = atom.span is not None
         if atom.span is not None:
             last_year = text_year = atom.span[1].year
+            last_month = atom.span[1]
             last_end = atom.end
+
+
+def _days(atom: Atom, y1: int, y2: int) -> Span | None:
+    """The first and last day of ``atom`` once its years are known (None: the calendar lacks one)."""
+    assert atom.first is not None and atom.last is not None
+    if atom.by_year is not None:
+        try:
+            return atom.by_year(y1)
+        except ValueError:  # the 53rd week of a year of 52
+            return None
+    first = day_exact(y1, atom.first.month, atom.first.day)
+    last = day_exact(y2, atom.last.month, atom.last.day)
+    return None if first is None or last is None else (first, last)
 
 
 def _from_ref(atom: Atom, ctx: Context) -> Span | None:
@@ -121,6 +198,8 @@ def _from_ref(atom: Atom, ctx: Context) -> Span | None:
 def _year(point: Point, ctx: Context, year_before: int | None) -> int | None:
     if point.year is not None:
         return point.year
+    if point.yy is not None:
+        return forms.century_year(point.yy, ctx.ref_date.year) if ctx.ref_date else None
     if point.shift is not None:
         return ctx.ref_date.year + point.shift if ctx.ref_date else None
     if year_before is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from pipeline.quantities import dates_patterns as P
-from pipeline.quantities.dates_calendar import back_from, day_in, shift_month, week_of
+from pipeline.quantities.dates_calendar import add_months, back_from, day_in, shift_month, week_of
 from pipeline.quantities.dates_durations import is_numeral, is_year, year_of, zero_led
 from pipeline.quantities.dates_lexicon import DATES, MONTH_PARTS, YEAR_PARTS, DurationUnit
 from pipeline.quantities.numerals import NumeralError, parse_number
@@ -30,12 +30,14 @@ Span = tuple[dt.date, dt.date]
 @dataclass(frozen=True, slots=True)
 class Point:
     """A day whose year is written (``year``), relative to the reference year (``shift``),
-    or left to the sentence (neither). Day 31 means the last day of the month."""
+    written with two digits (``yy``) or left to the sentence (none). Day 31 means the last
+    day of the month."""
 
     month: int
     day: int
     year: int | None = None
     shift: int | None = None
+    yy: int | None = None  # a two-digit year (07年): its century comes from the reference year
 
 
 @dataclass(slots=True)
@@ -49,6 +51,8 @@ class Atom:
     first: Point | None = None
     last: Point | None = None
     from_ref: Callable[[dt.date], Span] | None = None
+    by_year: Callable[[int], Span] | None = None  # the days, once the year of ``first`` is known
+    day_only: int | None = None  # 29日: the month comes from the sentence or the reference date
     number_text: str | None = None
     priority: int = DATE_PRIORITY
     span: Span | None = None
@@ -81,35 +85,103 @@ def _period(start: int, end: int, first: Point, last: Point) -> Atom:
     return Atom(start, end, "period", None, first, last, priority=PERIOD_PRIORITY)
 
 
-def _calendar(m: re.Match[str], year: int | None, shift: int | None) -> Atom | None:
+def _calendar(m: re.Match[str], year: int | None, shift: int | None, yy: int | None = None) -> Atom | None:
     """The date or period a year (maybe open) and the words after it name."""
     start, end = m.start(), m.end()
     g = m.groupdict()
+
+    def pt(month: int, day: int) -> Point:
+        return Point(month, day, year, shift, yy)
+
     if g.get("yp"):
         part = YEAR_PARTS[g["yp"]]
-        first, last = Point(*part.first_md, year, shift), Point(*part.last_md, year, shift)
+        first, last = pt(*part.first_md), pt(*part.last_md)
         if part.whole_year:
             return Atom(start, end, "date", "Y", first, last)
         return Atom(start, end, "date", "D", first, last) if first == last else _period(start, end, first, last)
+    if g.get("nu") or g.get("eu"):
+        return _counted_part(m, pt(1, 1), pt(12, 31))
     if not g.get("m1"):
-        return Atom(start, end, "date", "Y", Point(1, 1, year, shift), Point(12, 31, year, shift))
+        return Atom(start, end, "date", "Y", pt(1, 1), pt(12, 31))
     m1 = _month(g["m1"])
-    m2 = _month(g["m2"]) if g["m2"] else None
-    if m1 is None or (g["m2"] and (m2 is None or m2 <= m1)):
+    m2 = _month(g["m2"]) if g.get("m2") else None
+    if m1 is None or (g.get("m2") and (m2 is None or m2 <= m1)):
         return None
-    day = _day(g["d"], m2 or m1) if g["d"] else None
-    if g["d"] and day is None:
+    day = _day(g["d"], m2 or m1) if g.get("d") else None
+    if g.get("d") and day is None:
         return None
     if m2 is not None:  # 1-9月, 1-9月底
         last_day = day or (MONTH_PARTS[g["mp"]].last if g["mp"] else 31)
-        return _period(start, end, Point(m1, 1, year, shift), Point(m2, last_day, year, shift))
+        return _period(start, end, pt(m1, 1), pt(m2, last_day))
     if day is not None:
-        return Atom(start, end, "date", "D", Point(m1, day, year, shift), Point(m1, day, year, shift))
-    if g["mp"]:
+        return Atom(start, end, "date", "D", pt(m1, day), pt(m1, day))
+    if g.get("mp"):
         days = MONTH_PARTS[g["mp"]]
-        first, last = Point(m1, days.first, year, shift), Point(m1, days.last, year, shift)
+        first, last = pt(m1, days.first), pt(m1, days.last)
         return Atom(start, end, "date", "D", first, last) if first == last else _period(start, end, first, last)
-    return Atom(start, end, "date", "M", Point(m1, 1, year, shift), Point(m1, 31, year, shift))
+    if g.get("wn"):  # 十月的第一周: from the month's first Monday
+        n = whole_number(g["wn"]) or 0
+        atom = _period(start, end, pt(m1, 1), pt(m1, 31))
+        atom.by_year = partial(_nth_week_of_month, m1, n)
+        return atom
+    return Atom(start, end, "date", "M", pt(m1, 1), pt(m1, 31))
+
+
+def _counted_part(m: re.Match[str], first: Point, last: Point) -> Atom | None:
+    """2021年的第一周 (ISO week), 明年第九个月, 2021年的前2周, 去年的最后10天."""
+    g = m.groupdict()
+    nth = g.get("nu") is not None
+    n = whole_number(g["nth"] if nth else g["en"]) if P.NUMBER_RE.fullmatch(g["nth"] or g["en"] or "") else None
+    unit = DATES.durations.units.get(g["nu"] or g["eu"])
+    if n is None or n < 1 or unit is None:
+        return None
+    if (g["ncls"] or g["ecls"]) and unit.classifier == "never":
+        return None
+    if unit.designator == "M" and not (g["ncls"] or g["ecls"]):
+        return None  # 第九个月, 前2个月 (月 alone is a month's name)
+    if nth:
+        fn = partial(_nth_of_year, unit.designator, n)
+        precision = "M" if unit.designator == "M" else None
+    else:
+        fn = partial(_edge_of_year, unit.designator, n, g["edge"] != "前")
+        precision = None
+    if precision == "M":
+        if n > 12:
+            return None
+        return Atom(m.start(), m.end(), "date", "M", first, last, by_year=fn)
+    return Atom(m.start(), m.end(), "period", None, first, last, by_year=fn, priority=PERIOD_PRIORITY)
+
+
+def _nth_week_of_month(month: int, n: int, year: int) -> Span:
+    """The ``n``-th week (Monday to Sunday) from the first Monday of the month."""
+    first = dt.date(year, month, 1)
+    monday = first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * (n - 1))
+    if monday.month != month:
+        raise ValueError(f"{year}-{month} has no week {n}")
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _nth_of_year(designator: str, n: int, year: int) -> Span:
+    if designator == "M":
+        return day_in(year, n, 1), day_in(year, n, 31)
+    monday = dt.date.fromisocalendar(year, n, 1)  # ValueError past the year's last week
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _edge_of_year(designator: str, n: int, last: bool, year: int) -> Span:
+    """The first (or last) ``n`` days, weeks or months of ``year``."""
+    days = {"D": 1, "W": 7}.get(designator)
+    if days is not None:
+        if n * days > 366:
+            raise ValueError(f"{n}{designator} is longer than a year")
+        if last:
+            return dt.date(year, 12, 31) - dt.timedelta(days=n * days - 1), dt.date(year, 12, 31)
+        return dt.date(year, 1, 1), dt.date(year, 1, 1) + dt.timedelta(days=n * days - 1)
+    if not 1 <= n <= 12:
+        raise ValueError(f"{n} months is not part of a year")
+    if last:
+        return dt.date(year, 13 - n, 1), dt.date(year, 12, 31)
+    return dt.date(year, 1, 1), day_in(year, n, 31)
 
 
 def _with_year(m: re.Match[str], text: str, year: int | None, shift: int | None) -> Atom | None:
@@ -120,8 +192,13 @@ def _with_year(m: re.Match[str], text: str, year: int | None, shift: int | None)
 
 
 def year_date(m: re.Match[str], text: str) -> Atom | None:
-    """2024年, 2024年9月12日, 2024年上半年, 2018年元月份."""
+    """2024年, 2024年9月12日, 2024年上半年, 2018年元月份; 1357年6月10日 (an old year needs its month)."""
     year = int(m["y"])
+    if DATES.old_first_year <= year < DATES.first_year and m["m1"] and not m["m2"]:
+        atom = _calendar(m, year, None)
+        if atom is not None:
+            atom.number_text = m["y"]
+        return atom
     if not DATES.first_year <= year <= DATES.last_year:
         return None
     atom = _with_year(m, text, year, None)
@@ -150,6 +227,102 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
     if atom is not None and shift is None:
         atom.follows = True
     return atom
+
+
+def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
+    """07年, 零八年, 18年10月1日 (15年 alone is a duration in a reply)."""
+    if not (zero_led(m["yy"]) or m["m1"]):
+        return None
+    return rt_two_digit_year(m, text)
+
+
+def rt_two_digit_year(m: re.Match[str], text: str) -> Atom | None:
+    """15年, 89年 alone too (Recognizers-Text)."""
+    if m["yy"][0].isascii() != m["yy"][1].isascii():
+        return None  # 0八年, 零8年
+    yy = int(year_of(m["yy"]) if not m["yy"].isascii() else m["yy"])
+    atom = _calendar(m, None, None, yy)
+    if atom is None:
+        return None
+    atom.number_text = m["yy"]
+    return atom
+
+
+def century_year(yy: int, ref_year: int) -> int:
+    """The year ``yy`` (two digits) names: at most ``two_digit_years.ahead`` after ``ref_year``."""
+    year = ref_year // 100 * 100 + yy
+    if year > ref_year + DATES.two_digit_years.ahead:
+        year -= 100
+    elif year + 100 <= ref_year + DATES.two_digit_years.ahead:
+        year += 100
+    return year
+
+
+def era_year(m: re.Match[str], text: str) -> Atom | None:
+    """康熙三年 → 1664; 康熙三年五月; 神龙二年正月初一 (a lunar day: unresolved)."""
+    n = 1 if m["n"] == "元" else (whole_number(m["n"]) if P.NUMBER_RE.fullmatch(m["n"]) else None)
+    if n is None or n < 1:
+        return None
+    era = DATES.eras[m["era"]]
+    lunar = m["lunar"] is not None
+    if n > era.years or lunar:  # past the era (雍正二十三年), or a lunar day: the span alone
+        precision = "D" if lunar else ("M" if m["m1"] else "Y")
+        return Atom(m.start(), m.end(), "date", precision, resolved=False, number_text=m["n"])
+    atom = _calendar(m, era.first + n - 1, None)
+    if atom is not None:
+        atom.number_text = m["n"]
+    return atom
+
+
+def decade(m: re.Match[str], text: str) -> Atom | None:
+    """九十年代 → 1990–1999 (the latest not after the reference year); 19世纪70年代 → 1870–1879."""
+    form = P.DECADE_FORM.search(text, max(0, m.start() - P.DECADE_LOOKBACK), m.end())
+    if form is None or (form.start() and text[form.start() - 1] in P.DECADE_NOT_AFTER):
+        return None  # 1990年代 is read as 1990年
+    m = form
+    d = whole_number(m["d"])
+    if d is None:
+        return None
+    start, end = m.start(), m.end()
+    if m["c"]:
+        century = whole_number(m["c"])
+        if century is None:
+            return None
+        first = (century - 1) * 100 + d
+        return _period(start, end, Point(1, 1, first), Point(12, 31, first + 9))
+    shift = DATES.decades.centuries[m["cw"]] if m["cw"] else None
+    return Atom(start, end, "period", from_ref=partial(_decade_from, d, shift), priority=PERIOD_PRIORITY)
+
+
+def _decade_from(d: int, century_shift: int | None, ref: dt.date) -> Span:
+    if century_shift is not None:  # 上世纪90年代: the century before the reference year's
+        first = (ref.year // 100 + century_shift) * 100 + d
+    else:
+        first = ref.year // 100 * 100 + d
+        if first > ref.year:
+            first -= 100
+    return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+
+
+def bare_day(m: re.Match[str], text: str) -> Atom | None:
+    """29日: a day of the month of the sentence's date, else of the reference date."""
+    start = m.start()
+    while start > 0 and start > m.start() - 3 and P.DAY_CHAR.match(text, start - 1):
+        start -= 1  # back over the day's digits
+    form = P.BARE_DAY_FORM.fullmatch(text, start, m.end())
+    if form is None or (start and text[start - 1] in P.BARE_DAY_NOT_AFTER):
+        return None
+    m = form
+    written = m["d"]
+    if not P.DAY_RE.fullmatch(written) or not (written.isascii() or any(c in "十廿卅" for c in written)):
+        return None  # 一日, 三日 are mostly "one day", "three days" (同一日, 三日清零)
+    start = m.start()
+    if start and not P.RE_BARE_DAY_AFTER.search(text, max(0, start - 3), start):
+        return None  # 拘留15日 counts days
+    day = whole_number(m["d"])
+    if day is None or not 1 <= day <= 31:
+        return None
+    return Atom(m.start(), m.end(), "date", "D", day_only=day, number_text=m["d"])
 
 
 def bare_month(m: re.Match[str], text: str) -> Atom | None:
@@ -227,9 +400,20 @@ def rel_day(m: re.Match[str], text: str) -> Atom:
     return Atom(m.start(), m.end(), "date", "D", from_ref=partial(_days_from, DATES.relative_days[m["w"]]))
 
 
-def rel_month(m: re.Match[str], text: str) -> Atom:
-    """本月, 上个月."""
-    return Atom(m.start(), m.end(), "date", "M", from_ref=partial(_month_from, DATES.relative_months[m["w"]]))
+def rel_month(m: re.Match[str], text: str) -> Atom | None:
+    """本月, 上个月; 本月十日."""
+    shift = DATES.relative_months[m["w"]]
+    if m["d"]:
+        day = _day(m["d"], 1)  # any month's day 1–31; a day the month lacks fails on resolving
+        if day is None:
+            return None
+        return Atom(m.start(), m.end(), "date", "D", from_ref=partial(_month_day_from, shift, day))
+    return Atom(m.start(), m.end(), "date", "M", from_ref=partial(_month_from, shift))
+
+
+def _month_day_from(months: int, day: int, ref: dt.date) -> Span:
+    y, m = shift_month(ref.year, ref.month, months)
+    return _days_from(0, dt.date(y, m, day))
 
 
 def rel_week(m: re.Match[str], text: str) -> Atom:
@@ -279,3 +463,144 @@ def ago(m: re.Match[str], text: str) -> Atom | None:
         return Atom(m.start(), m.end(), "date", "M", from_ref=partial(_month_from, -n), number_text=m["n"])
     days = -n * (7 if unit.designator == "W" else 1)
     return Atom(m.start(), m.end(), "date", "D", from_ref=partial(_days_from, days), number_text=m["n"])
+
+
+# --- Recognizers-Text only (dates.find_extras) -------------------------------------------
+
+def rt_day(m: re.Match[str], text: str) -> Atom | None:
+    """12号, 29日 alone."""
+    day = whole_number(m["d"]) if P.DAY_RE.fullmatch(m["d"]) else None
+    if day is None or not 1 <= day <= 31:
+        return None
+    return Atom(m.start(), m.end(), "date", "D", day_only=day, number_text=m["d"])
+
+
+def _written_year(m: re.Match[str]) -> int | None:
+    if m["y"]:
+        return int(m["y"])
+    if m["cy"]:
+        return year_of(m["cy"])
+    if m["ny"]:
+        return whole_number(m["ny"])
+    return None
+
+
+def rt_month_day(m: re.Match[str], text: str) -> Atom | None:
+    """八月十五, 二零零四年八月十五: a month and day without 日."""
+    return _calendar(m, _written_year(m), None)
+
+
+def rt_number_year(m: re.Match[str], text: str) -> Atom | None:
+    """两千零四年, 两千年八月."""
+    year = whole_number(m["ny"])
+    if year is None or not DATES.first_year <= year <= DATES.last_year:
+        return None
+    return _with_year(m, text, year, None)
+
+
+def rt_old_year(m: re.Match[str], text: str) -> Atom | None:
+    """789年, 1357年6月10日, 三六七年一月一日."""
+    year = int(m["y"]) if m["y"] else year_of(m["cy"])
+    if not 100 <= year < DATES.first_year:
+        return None
+    return _with_year(m, text, year, None)
+
+
+def rt_numeric(m: re.Match[str], text: str) -> Atom | None:
+    """Year first: 1789-01-29, 27-7-3, 12-11-10 (two digits each); day first: 13.5.2015,
+    3-7-2017, 3-7-07, 05/05/89 (a one-digit day, or a year past 31); 10/1/2018 is US, month first."""
+    a, b, c = m["a"], m["b"], m["c"]
+    if len(a) == 4 or (len(a) == 2 and len(c) == 1) or (len(a) == len(c) == 2 and int(c) <= 31):
+        y, month, day = a, int(b), int(c)
+    elif len(c) in (2, 4) and len(a) <= 2:
+        first, second = int(a), int(b)
+        us = m["s"] == "/" and len(c) == 4 and first <= 12
+        month, day = (first, second) if us else (second, first)
+        y = c
+    else:
+        return None
+    if not 1 <= month <= 12 or not 1 <= day <= MAX_DAYS[month]:
+        return None
+    point = Point(month, day, int(y)) if len(y) == 4 else Point(month, day, yy=int(y))
+    return Atom(m.start(), m.end(), "date", "D", point, point)
+
+
+def rt_month_slash(m: re.Match[str], text: str) -> Atom | None:
+    """12/1: 1 December."""
+    month, day = int(m["m"]), int(m["d"])
+    if day > MAX_DAYS[month]:
+        return None
+    return Atom(m.start(), m.end(), "date", "D", Point(month, day), Point(month, day))
+
+
+def rt_spaced(m: re.Match[str], text: str) -> Atom | None:
+    """2010 01 29."""
+    month, day = int(m["m"]), int(m["d"])
+    if day > MAX_DAYS[month]:
+        return None
+    point = Point(month, day, int(m["y"]))
+    return Atom(m.start(), m.end(), "date", "D", point, point)
+
+
+def _ahead(designator: str, amount: int, ref: dt.date) -> Span:
+    """The ``amount`` units after the reference date (未来两天: the next two days)."""
+    first = ref + dt.timedelta(days=1)
+    if designator == "Y":
+        return first, add_months(ref, 12 * amount)
+    if designator == "M":
+        return first, add_months(ref, amount)
+    return first, ref + dt.timedelta(days=amount * (7 if designator == "W" else 1))
+
+
+def rt_around(m: re.Match[str], text: str) -> Atom | None:
+    """前1周, 上2个月 (up to the reference date); 后1年, 未来两天 (from it)."""
+    counted = _calendar_count(m)
+    if counted is None:
+        return None
+    unit, n = counted
+    back = m["p"] in DATES.around.before
+    fn = partial(_back_to_ref if back else _ahead, unit.designator, n)
+    return Atom(m.start(), m.end(), "period", from_ref=fn, number_text=m["n"], priority=PERIOD_PRIORITY)
+
+
+def rt_lately(m: re.Match[str], text: str) -> Atom:
+    """最近 alone: a time close to the reference date, no days."""
+    return Atom(m.start(), m.end(), "period", resolved=False, priority=PERIOD_PRIORITY)
+
+
+def rt_year_span(m: re.Match[str], text: str) -> Atom | None:
+    """从2016到2018 (bare years)."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not DATES.first_year <= y1 < y2 <= DATES.last_year:
+        return None
+    return _period(m.start(), m.end(), Point(1, 1, y1), Point(12, 31, y2))
+
+
+def rt_half(m: re.Match[str], text: str) -> Atom:
+    """上半月, 下半周, 上个半年."""
+    half = DATES.relative_halves[m["w"]]
+    return Atom(m.start(), m.end(), "period", from_ref=partial(_half_from, half.unit, half.part, half.shift),
+                priority=PERIOD_PRIORITY)
+
+
+def _half_from(unit: str, part: int, shift: int, ref: dt.date) -> Span:
+    if unit == "H":
+        y, h = divmod(ref.year * 2 + (ref.month > 6) + shift, 2)
+        return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if h == 0 else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+    if unit == "W":
+        monday, sunday = week_of(ref, shift)
+        return (monday, monday + dt.timedelta(days=3)) if part == 1 else (monday + dt.timedelta(days=4), sunday)
+    y, mo = shift_month(ref.year, ref.month, shift)
+    return (dt.date(y, mo, 1), dt.date(y, mo, 15)) if part == 1 else (dt.date(y, mo, 16), day_in(y, mo, 31))
+
+
+def rt_season(m: re.Match[str], text: str) -> Atom:
+    """今年夏天 → June–August of this year."""
+    season = DATES.seasons[m["s"]]
+    year = int(m["y"]) if m["y"] else None
+    shift = DATES.relative_years.get(m["rel"]) if m["rel"] else None
+    first = Point(int(season.first[:2]), int(season.first[3:]), year, shift)
+    last = Point(int(season.last[:2]), int(season.last[3:]), year, shift)
+    atom = _period(m.start(), m.end(), first, last)
+    atom.follows = m["rel"] is not None and shift is None
+    return atom

@@ -106,6 +106,47 @@ class Ago(Lexicon):
     not_before: str
 
 
+class TwoDigitYears(Lexicon):
+    ahead: int
+
+
+class BareDay(Lexicon):
+    after: list[str]
+    not_before: list[str]
+
+
+class Season(Lexicon):
+    first: str
+    last: str
+
+    @field_validator("first", "last")
+    @classmethod
+    def _month_day(cls, text: str) -> str:
+        if not _MONTH_DAY.fullmatch(text):
+            raise ValueError(f"{text!r} is not MM-DD")
+        return text
+
+
+class Decades(Lexicon):
+    centuries: dict[str, int]
+
+
+class Era(Lexicon):
+    first: int
+    years: int
+
+
+class RelativeHalf(Lexicon):
+    unit: Literal["H", "M", "W"]
+    part: Literal[1, 2] = 1
+    shift: int = 0
+
+
+class Around(Lexicon):
+    before: list[str]
+    after: list[str]
+
+
 class Half(Lexicon):
     amount: Decimal
     designator: Designator
@@ -131,6 +172,8 @@ class DatesLexicon(Lexicon):
     first_year: int
     last_year: int
     year_zero_chars: str
+    old_first_year: int
+    two_digit_years: TwoDigitYears
     relative_years: dict[str, int]
     same_year: Words
     relative_months: dict[str, int]
@@ -144,8 +187,14 @@ class DatesLexicon(Lexicon):
     month_parts: list[MonthPart]
     plans: dict[str, Plan]
     plan_context: PlanContext
+    bare_day: BareDay
+    decades: Decades
+    eras: dict[str, Era]
     ranges: Ranges
     recent: Recent
+    around: Around
+    relative_halves: dict[str, RelativeHalf]
+    seasons: dict[str, Season]
     ago: Ago
     durations: Durations
 

@@ -53,9 +53,13 @@ DAY_RE = re.compile(
 NUMBER_RE = re.compile(NUMBER)
 _MONTH = rf"[0-9一二三四五六七八九十{''.join(DATES.month_names)}]{{1,2}}+"
 _DAY = r"[0-9一二三四五六七八九十廿卅]{1,3}+"
+DAY_CHAR = re.compile(r"[0-9一二三四五六七八九十廿卅]")
 _NUMBER_CHARS = "0-9" + re.escape(CN_NUMERAL)
 #: A run of numeral characters (a number, or 半), to be checked with NUMBER_RE.
 _NUMBER = rf"[{_NUMBER_CHARS}半][{_NUMBER_CHARS},.{POINT_CHARS}]*+"
+
+#: 十月的第一周: the days 1–7, 8–14 … of a month.
+_NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
@@ -63,7 +67,9 @@ _YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
       | [ ]?(?P<m1>{_MONTH})(?:{SEPARATOR}(?P<m2>{_MONTH}))?月(?P<fen>份)?
-        (?:(?P<d>{_DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}))?
+        (?:[ ]?(?P<d>{_DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+      | 的?第(?P<nth>{_NUMBER})(?P<ncls>个)?(?P<nu>周|星期|月)
+      | 的(?P<edge>前|最后)[ ]?(?P<en>{_NUMBER})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
     )?
 """
 
@@ -81,12 +87,59 @@ REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
 #: A month without its year, which comes from the sentence or the document: 9月8日, 3月.
 RE_MONTH = re.compile(
     rf"""
-    (?P<m1>{_MONTH})(?:{SEPARATOR}(?P<m2>{_MONTH}))?月(?P<fen>份)?
-    (?:(?P<d>{_DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}))?
+    (?P<m1>{_MONTH})
+    (?<!星期.)(?<!礼拜.)  # 星期一到十月一日 is a weekday, then a date (not 一到十月, months 1–10)
+    (?:{SEPARATOR}(?P<m2>{_MONTH}))?月(?P<fen>份)?
+    (?:[ ]?(?P<d>{_DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
     """,
     re.VERBOSE,
 )
-MONTH_NOT_AFTER = frozenset("0123456789.第" + CN_NUMERAL)
+MONTH_NOT_AFTER = frozenset("0123456789.第周" + CN_NUMERAL)
+
+_TWO_DIGITS = "零〇○" + "一二三四五六七八九"
+#: 07年, 零八年, 18年10月1日: a year written with two digits (read further in dates_forms).
+RE_TWO_DIGIT_YEAR = re.compile(
+    rf"(?P<head>(?P<yy>[0-9零〇○](?<![0-9.][0-9])[0-9{_TWO_DIGITS}])[ ]?年){_YEAR_TAIL}", re.VERBOSE
+)  # one class first, so that the scan skips in C; 24年 inside 2024年 fails at once
+TWO_DIGIT_NOT_AFTER = frozenset("0123456789.第近满约达超逾共历" + CN_NUMERAL)
+
+#: 康熙三年五月, 民国三年, 神龙二年正月初一: a regnal or republican year.
+_LUNAR_DAY = r"初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|[十廿][一二三四五六七八九]"
+RE_ERA = re.compile(
+    rf"""
+    (?P<era>{alternation(DATES.eras)})(?P<n>元|{_NUMBER})年
+    (?:
+        (?P<lunar>(?:正|腊|冬|十[一二]?|[一二三四五六七八九])月(?:{_LUNAR_DAY})(?![日号])
+                  | 大年(?:初[一二三四五六七八九十]|三十|二十九))
+      | (?P<m1>{_MONTH})月(?:(?P<d>{_DAY})[日号])?
+    )?
+    """,
+    re.VERBOSE,
+)
+
+#: 九十年代, 80年代, 19世纪70年代, 上世纪90年代: found from their 年代 (a literal the scan
+#: finds in C; digits, which a decade starts with, are everywhere), then read backwards with
+#: DECADE_FORM.
+RE_DECADE = re.compile("年代")
+DECADE_LOOKBACK = 8  # 十九世纪七十年代
+#: The decade that ends with that 年代 (五六十年代 → 六十年代).
+DECADE_FORM = re.compile(
+    rf"""
+    (?:(?P<cw>{alternation(DATES.decades.centuries)}) | (?P<c>1[0-9]|20|十[一二三四五六七八九]|二十)世纪)?
+    (?P<d>[1-9]0|[一二三四五六七八九]十)年代$
+    """,
+    re.VERBOSE,
+)
+DECADE_NOT_AFTER = frozenset("0123456789." + CN_NUMERAL)
+
+#: 29日: a day whose month comes from the sentence or the reference date (not 第29日, 15日均).
+#: Found from its 日 (digits, which it starts with, are everywhere), then read backwards
+#: with BARE_DAY_FORM.
+RE_BARE_DAY = re.compile(rf"日(?!{alternation(DATES.bare_day.not_before)})")
+BARE_DAY_FORM = re.compile(rf"(?P<d>{_DAY})日")
+BARE_DAY_NOT_AFTER = frozenset("0123456789.,/-:" + CN_NUMERAL)
+#: What a day without its month follows in document mode: 于29日, 10月17日、18日.
+RE_BARE_DAY_AFTER = re.compile(rf"(?:{alternation(DATES.bare_day.after)})$")
 
 #: 2024-09-12, 2024.9.12, 2024/9/12 (one separator, used twice).
 RE_NUMERIC = re.compile(
@@ -122,8 +175,8 @@ RE_REL_DAY = re.compile(
     rf"(?P<w>{alternation(DATES.relative_days)})(?!{_cls(DATES.relative_days_context.not_before)})"
 )
 REL_DAY_NOT_AFTER = REL_NOT_AFTER | frozenset(DATES.relative_days_context.not_after)
-#: 本月, 上个月, 下月.
-RE_REL_MONTH = re.compile(rf"(?P<w>{alternation(DATES.relative_months)})")
+#: 本月, 上个月, 下月, 本月十日.
+RE_REL_MONTH = re.compile(rf"(?P<w>{alternation(DATES.relative_months)})(?:(?P<d>{_DAY})[日号])?")
 #: 下周, 上个星期, 本周五, 下下周末.
 RE_REL_WEEK = re.compile(
     rf"""
@@ -196,3 +249,53 @@ RE_DAY_TAIL = re.compile(rf"{SEPARATOR}(?P<d>{_DAY})[日号]")
 RE_UNTIL_NOW = re.compile(alternation(DATES.ranges.until_now))
 #: Where a sentence ends, so that 9月8日 takes its year only from its own sentence.
 RE_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+# --- forms Recognizers-Text reports that a reply rarely means (dates.find_extras) -------
+
+#: 12号, 29日 (any day with 号 too: in a reply 12号 is mostly 12号文, 12号楼).
+RE_RT_DAY = re.compile(rf"(?P<d>{_DAY})[日号]")
+#: 两千零四: a year written as a number.
+_NUMBER_YEAR = r"[一二两]千[零〇一二三四五六七八九十]{0,3}"
+#: 八月十五, 二零零四年八月十五, 两千零四年八月十五: a day without 日.
+RE_RT_MONTH_DAY = re.compile(
+    rf"""
+    (?:(?P<y>[12][0-9]{{3}})[ ]?年 | (?P<cy>[一二]{_cls(_CN_YEAR_DIGIT)}{{3}})年 | (?P<ny>{_NUMBER_YEAR})年)?
+    (?P<m1>{_MONTH})月(?P<d>{_DAY})(?![0-9{CN_NUMERAL}日号月])
+    """,
+    re.VERBOSE,
+)
+#: 两千零四年, 两千年八月.
+RE_RT_NUMBER_YEAR = re.compile(rf"(?P<head>(?P<ny>{_NUMBER_YEAR})年){_YEAR_TAIL}", re.VERBOSE)
+#: 1357年6月10日 without a month too, 789年, 三六七年一月一日: years before first_year.
+RE_RT_OLD_YEAR = re.compile(
+    rf"""(?P<head>(?:(?P<y>[1-9][0-9]{{2,3}})[ ]? | (?P<cy>[一二三四五六七八九]{_cls(_CN_YEAR_DIGIT)}{{2,3}}))年)
+    {_YEAR_TAIL}""",
+    re.VERBOSE,
+)
+#: 13.5.2015, 3-7-2017, 05/05/89, 27-7-3, 1789-01-29: day-first, US and two-digit years.
+RE_RT_NUMERIC = re.compile(
+    r"(?P<a>[0-9]{1,4})(?P<s>[-./])(?P<b>[0-9]{1,2})(?P=s)(?P<c>[0-9]{1,4})(?![0-9]|(?P=s)[0-9])"
+)
+#: 12/1 (month/day).
+RE_RT_MONTH_SLASH = re.compile(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9/])")
+RT_NUMERIC_NOT_AFTER = frozenset("0123456789./")
+#: 2010 01 29.
+RE_RT_SPACED = re.compile(r"(?P<y>[12][0-9]{3}) (?P<m>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
+#: 前1周, 上2个月, 后1年, 未来两天.
+RE_RT_AROUND = re.compile(
+    rf"""
+    (?P<p>{alternation([*DATES.around.before, *DATES.around.after])})
+    (?P<n>{_NUMBER})(?P<cls>个)?(?P<u>{_CALENDAR_UNITS})
+    """,
+    re.VERBOSE,
+)
+#: 最近 alone.
+RE_RT_LATELY = re.compile(rf"最近(?![{_NUMBER_CHARS}几])")
+#: 从2016到2018, 从2016-2018: bare years (the span starts after 从).
+RE_RT_YEAR_SPAN = re.compile(rf"(?<=从)(?P<y1>[12][0-9]{{3}}){SEPARATOR}(?P<y2>[12][0-9]{{3}})(?![0-9年])")
+#: 今年夏天, 2024年秋季.
+RE_RT_SEASON = re.compile(
+    rf"(?:(?P<y>[12][0-9]{{3}})[ ]?年|(?P<rel>{_REL_YEARS}))(?P<s>{alternation(DATES.seasons)})[季天]"
+)
+#: 上半月, 下半周, 上个半年.
+RE_RT_HALF = re.compile(rf"(?P<w>{alternation(DATES.relative_halves)})")
