@@ -4,6 +4,9 @@ The default backend is ``rjieba`` (jieba-rs, jieba's dictionary and HMM in Rust,
 times faster); Python ``jieba.posseg`` is the fallback where rjieba is not installed. Both
 load the domain dictionary ``pipeline/resources/userdict.txt`` (jieba's ``word freq pos``
 lines) — rjieba has no ``load_userdict``, so each line goes in through ``add_word``.
+The one way jieba-rs cut differently on the external corpora — runs of Latin letters and
+digits joined by punctuation (``0731-0000-00000000``) kept whole — is evened out here, so
+rjieba's tokens are Python jieba's (``bench/segment_agreement.py``).
 
 Tokens never cross a sentence boundary, and their texts joined in order are the text:
 
@@ -39,6 +42,17 @@ _USERDICT_LINE = re.compile(
 )
 
 Tagger = Callable[[str], list[tuple[str, str]]]
+
+# Python jieba cuts a run of characters that are not in its dictionary (``0731-0000-00000000``,
+# ``2018.10.12-10.26``, ``www.baidu.com``) again with a regex after its HMM; jieba-rs keeps
+# such a run whole. A token of jieba-rs with no Chinese character, not all letters and digits,
+# and not a dictionary word (``C++``) is cut here the way Python jieba cuts it:
+# ``jieba.finalseg.re_skip`` for ``jieba.cut``, ``jieba.posseg.re_skip_detail`` for tagging.
+_HAN = re.compile("[\u4E00-\u9FD5]")  # jieba's own range of Chinese characters
+_ALNUM = re.compile("[a-zA-Z0-9]+")
+_SKIP_CUT = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_SKIP_TAG = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_NUM = re.compile(r"[\.0-9]+")
 
 
 @dataclass(frozen=True)
@@ -116,9 +130,56 @@ def _rjieba_tagger() -> Tagger:
     retag = {e.word: e.pos for e in userdict() if e.pos}
 
     def tag(text: str) -> list[tuple[str, str]]:
-        return [(str(w), retag.get(w, str(p))) for w, p in seg.tag(text)]
+        out: list[tuple[str, str]] = []
+        for w, p in seg.tag(text):
+            if _runs_together(w, seg.has_word):
+                out.extend(_tag_run(w))
+            else:
+                out.append((str(w), retag.get(w, str(p))))
+        return out
 
     return tag
+
+
+def _runs_together(word: str, has_word: Callable[[str], bool]) -> bool:
+    """Whether jieba-rs gave as one token a run that Python jieba cuts again (see ``_SKIP_CUT``)."""
+    return len(word) > 1 and not _HAN.search(word) and not _ALNUM.fullmatch(word) and not has_word(word)
+
+
+def cut_run(word: str) -> list[str]:
+    """A run outside the dictionary cut as ``jieba.cut`` cuts it.
+
+    >>> cut_run("2018.10.12-10.26")
+    ['2018.10', '.', '12', '-', '10.26']
+    """
+    return [piece for piece in _SKIP_CUT.split(word) if piece]
+
+
+def _tag_run(word: str) -> list[tuple[str, str]]:
+    """A run outside the dictionary cut and tagged as ``jieba.posseg`` does: numbers m, Latin eng, else x."""
+    pieces = [piece for piece in _SKIP_TAG.split(word) if piece]
+    return [(p, "m" if _NUM.match(p) else "eng" if _ALNUM.match(p) else "x") for p in pieces]
+
+
+def cut(text: str) -> list[str]:
+    """``jieba.lcut(text)`` (jieba's dictionary, no user dictionary) computed by jieba-rs.
+
+    jieba-rs's words, with the runs Python jieba cuts again (``0731-0000-00000000``) cut the same way.
+
+    >>> cut("电话0731-12315")
+    ['电话', '0731', '-', '12315']
+    """
+    rjieba = _import("rjieba")
+    out: list[str] = []
+    for w in rjieba.cut(text):
+        out.extend(cut_run(w) if _runs_together(w, _plain_has_word()) else [w])
+    return out
+
+
+@cache
+def _plain_has_word() -> Callable[[str], bool]:
+    has_word: Callable[[str], bool] = _import("rjieba").Jieba().has_word
+    return has_word
 
 
 @cache

@@ -72,3 +72,27 @@ def test_segment_userdict_is_valid_and_unique() -> None:
 def test_segment_malformed_userdict_line_names_the_line() -> None:
     with pytest.raises(ResourceError, match=r"userdict\.txt:2"):
         parse_userdict("河套 3000 ns\n前海 ns 3000\n")
+
+
+# Runs outside jieba's dictionary that jieba-rs keeps whole and Python jieba cuts again after its HMM.
+JOINED_RUNS = ["电话0731-0000-00000000。", "办理时间2018.10.12-10.26，", "登录www.baidu.com查询", "标准cjj179-2012规定"]
+
+
+@pytest.mark.parametrize("text", JOINED_RUNS)
+def test_segment_cut_agrees_with_jieba_lcut_on_joined_runs(text: str) -> None:
+    jieba = pytest.importorskip("jieba")
+    rjieba = pytest.importorskip("rjieba")
+    assert rjieba.cut(text) != jieba.lcut(text)  # the difference this pins: jieba-rs keeps the run whole
+    assert segment.cut(text) == jieba.lcut(text)
+
+
+@pytest.mark.parametrize("text", [*JOINED_RUNS, "约5%左右，C++和AT&T"])
+def test_segment_rjieba_tags_joined_runs_as_python_jieba(text: str) -> None:
+    pytest.importorskip("rjieba")
+    pytest.importorskip("jieba")
+    assert segment.tagger("rjieba")(text) == segment.tagger("jieba")(text)
+
+
+def test_segment_cut_keeps_dictionary_words_with_symbols() -> None:
+    pytest.importorskip("rjieba")
+    assert segment.cut("学习C++和AT&T") == ["学习", "C++", "和", "AT&T"]
