@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
@@ -38,10 +39,11 @@ from pipeline.export.columns import (
     ForeignKey,
     Kind,
     TableSpec,
+    arrow_from_columns,
     conform,
     frame_from_arrow,
     frame_from_rows,
-    normalise_rows,
+    normalise_columns,
     records,
 )
 from pipeline.records import Document, Entity, ManifestEntry, Meta, Problem, Quantity, Section, Sentence, Token
@@ -163,20 +165,43 @@ def document_rows(doc: Document, *, tokens: bool = False) -> Rows:
     if tokens:
         from pipeline.segment import tokens as segment
 
-        rows["tokens"] = [{"doc_id": doc_id, **t.model_dump()} for t in segment(doc.text, doc.sentences)]
+        rows["tokens"] = [{"doc_id": doc_id, **_dumped(t)} for t in segment(doc.text, doc.sentences)]
     return rows
 
 
 def _renamed(record: BaseModel, id_as: str) -> dict[str, Any]:
-    data = record.model_dump()
+    data = _dumped(record)
     return {(id_as if k == "id" else k): v for k, v in data.items()}
+
+
+def _dumped(record: BaseModel) -> dict[str, Any]:
+    """``record.model_dump()``, taken straight from the fields when dumping cannot change them.
+
+    That is a record of scalar fields only, with no serializer and no computed field (every
+    record of the row tables); the rows need it for each of their hundreds of thousands of
+    records, and pydantic's serializer costs several times the copy.
+    """
+    if _plain(type(record)):
+        return dict(record.__dict__)
+    return record.model_dump()
+
+
+@functools.cache
+def _plain(model: type[BaseModel]) -> bool:
+    decorators = model.__pydantic_decorators__
+    if decorators.field_serializers or decorators.model_serializers or model.model_computed_fields:
+        return False
+    try:
+        return all(_kind(f.annotation) is not None for f in model.model_fields.values())
+    except TypeError:  # a list, a nested model …: model_dump converts it
+        return False
 
 
 def _quantity_row(doc_id: str, n: int, q: Quantity, sentences: dict[str, Sentence],
                   paths: dict[str, str]) -> dict[str, Any]:
     sentence = sentences.get(q.sentence_id) if q.sentence_id else None
     return {
-        "doc_id": doc_id, "quantity_id": f"q{n}", **q.model_dump(),
+        "doc_id": doc_id, "quantity_id": f"q{n}", **_dumped(q),
         "amount_float": float(q.amount) if q.amount is not None else None,
         "sentence_text": sentence.text if sentence else None,
         "section_path": paths.get(q.section_id) if q.section_id else None,
@@ -247,7 +272,7 @@ class Tables:
 
 
 def read_tables(out: str | os.PathLike[str]) -> Tables:
-    """The tables in ``out``: each from its Parquet file if present, else CSV, else JSONL.
+    """The tables in ``out``: each from its Parquet file or dataset (``<table>/*.parquet``), else CSV, else JSONL.
 
     Raises :class:`~pipeline.errors.InputError` when ``out`` holds none of them.
     """
@@ -268,6 +293,11 @@ def _read_table(folder: Path, spec: TableSpec) -> pd.DataFrame | None:
     base = folder / spec.name
     if base.with_suffix(".parquet").is_file():
         return frame_from_arrow(spec, pq.read_table(base.with_suffix(".parquet")))
+    if base.is_dir():  # a partitioned dataset, OUT/<table>/part-*.parquet (the Dask engine's)
+        import pyarrow.dataset as ds
+
+        parts = ds.dataset(base, format="parquet", schema=spec.parquet_schema)
+        return frame_from_arrow(spec, parts.to_table())
     if base.with_suffix(".csv").is_file():
         raw = pd.read_csv(base.with_suffix(".csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False,
                           na_values=[""])
@@ -305,7 +335,8 @@ class TableSink:
         self.out.mkdir(parents=True, exist_ok=True)
         self._tmp = Path(tempfile.mkdtemp(prefix=".dafu-tmp-", dir=self.out))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._tmp, True)
-        self._pending: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLE_NAMES}
+        # Pending rows a column at a time (one list of plain cells per column), as Arrow takes them.
+        self._pending: dict[str, list[list[Any]]] = {name: [[] for _ in SPECS[name].columns] for name in TABLE_NAMES}
         # Parquet is always written: it is where the one-file formats are built from at the end.
         streamed = ["parquet", *(f for f in self.formats if f in export.PER_TABLE and f != "parquet")]
         self._writers = {name: [export.table_writer(f, SPECS[name], self._tmp / export.file_name(name, f))
@@ -326,8 +357,10 @@ class TableSink:
         self._open()
         for name, table_rows in rows.items():
             pending = self._pending[_known(name)]
-            pending.extend(normalise_rows(SPECS[name], table_rows))
-            if len(pending) >= ROW_GROUP:
+            given = table_rows if isinstance(table_rows, list) else list(table_rows)
+            for column, cells in zip(pending, normalise_columns(SPECS[name], given), strict=True):
+                column.extend(cells)
+            if len(pending[0]) >= ROW_GROUP:
                 self._flush(name, final=False)
 
     def close(self) -> list[Path]:
@@ -366,12 +399,20 @@ class TableSink:
 
     def _flush(self, name: str, *, final: bool) -> None:
         pending = self._pending[name]
-        cut = len(pending) if final else len(pending) - len(pending) % ROW_GROUP
+        count = len(pending[0])
+        cut = count if final else count - count % ROW_GROUP
         for start in range(0, cut, ROW_GROUP):
-            frame = _frame(SPECS[name], pending[start:min(start + ROW_GROUP, cut)])
+            stop = min(start + ROW_GROUP, cut)
+            table = arrow_from_columns(SPECS[name], [column[start:stop] for column in pending])
+            frame: pd.DataFrame | None = None  # built only for a writer that takes nothing but pandas
             for writer in self._writers[name]:
-                writer.write(frame)
-        del pending[:cut]
+                if hasattr(writer, "write_arrow"):
+                    writer.write_arrow(table)
+                else:
+                    frame = frame_from_arrow(SPECS[name], table) if frame is None else frame
+                    writer.write(frame)
+        for column in pending:
+            del column[:cut]
 
     def _chunks(self) -> Iterator[tuple[TableSpec, Iterator[pd.DataFrame]]]:
         for name in TABLE_NAMES:

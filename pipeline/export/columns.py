@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -100,19 +100,52 @@ def cell(kind: Kind, value: Any) -> Any:
     >>> cell("decimal", Decimal("2E+8")), cell("date", dt.date(2024, 9, 12))
     ('200000000', '2024-09-12')
     """
-    if is_missing(value):
+    return _CELLS[kind](value)
+
+
+# One converter per kind. Each first takes the common case (the value already has the plain
+# type, checked with ``type(...) is`` so that subclasses such as enums still go the long way),
+# because the sink runs them for every cell of every row.
+
+
+def _string_cell(value: Any) -> str | None:
+    if type(value) is str or value is None:
+        return value
+    return None if is_missing(value) else str(value)
+
+
+def _int_cell(value: Any) -> int | None:
+    if type(value) is int or value is None:
+        return value
+    return None if is_missing(value) else int(value)
+
+
+def _bool_cell(value: Any) -> bool | None:
+    if type(value) is bool or value is None:
+        return value
+    return None if is_missing(value) else bool(value)
+
+
+def _float_cell(value: Any) -> float | None:
+    if (type(value) is float and value == value) or value is None:  # NaN is missing
+        return value
+    return None if is_missing(value) else float(value)
+
+
+def _decimal_cell(value: Any) -> str | None:
+    if type(value) is Decimal and value.is_finite():
+        return format(value, "f")
+    if value is None:
         return None
-    if kind == "string":
-        return str(value)
-    if kind == "int":
-        return int(value)
-    if kind == "bool":
-        return bool(value)
-    if kind == "float":
-        return float(value)
-    if kind == "decimal":
-        return _decimal_text(value)
-    return _date_text(value)
+    return None if is_missing(value) else _decimal_text(value)
+
+
+def _date_cell(value: Any) -> str | None:
+    if type(value) is dt.date:
+        return value.isoformat()
+    if value is None:
+        return None
+    return None if is_missing(value) else _date_text(value)
 
 
 def _decimal_text(value: Any) -> str:
@@ -140,21 +173,41 @@ def _date_text(value: Any) -> str:
     raise ValueError(f"{value!r} is not a date")
 
 
+_CELLS: dict[Kind, Callable[[Any], Any]] = {
+    "string": _string_cell, "int": _int_cell, "bool": _bool_cell, "float": _float_cell,
+    "decimal": _decimal_cell, "date": _date_cell,
+}
+
+
 def normalise_rows(spec: TableSpec, rows: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
     """Rows as tuples of plain cells in column order; a missing key is None, an unknown one an error."""
-    names = spec.names
-    known = set(names)
-    kinds = [c.kind for c in spec.columns]
-    out = []
+    given = rows if isinstance(rows, list) else list(rows)
+    columns = normalise_columns(spec, given)
+    return list(zip(*columns, strict=True)) if columns else [() for _ in given]
+
+
+def normalise_columns(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+    """:func:`normalise_rows` as one list of plain cells per column, in column order."""
+    known = set(spec.names)
     for n, row in enumerate(rows):
         if not known.issuperset(row):
             extra = sorted(set(row) - known)
             raise DafuError(f"table {spec.name}: row {n} has unknown column(s) {', '.join(extra)}")
+    try:  # a column at a time: one converter over a list, much less work per cell than row by row
+        return [list(map(_CELLS[c.kind], [row.get(c.name) for row in rows])) for c in spec.columns]
+    except (ValueError, TypeError):
+        _raise_bad_row(spec, rows)
+        raise
+
+
+def _raise_bad_row(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Raise the error of the first row with a cell its column's kind cannot take, naming the row."""
+    for n, row in enumerate(rows):
         try:
-            out.append(tuple(cell(k, row.get(c)) for c, k in zip(names, kinds, strict=True)))
+            for c in spec.columns:
+                _CELLS[c.kind](row.get(c.name))
         except (ValueError, TypeError) as e:
             raise DafuError(f"table {spec.name}: row {n}: {e}") from e
-    return out
 
 
 # --- Arrow and pandas -----------------------------------------------------------------------
@@ -162,8 +215,13 @@ def normalise_rows(spec: TableSpec, rows: Iterable[Mapping[str, Any]]) -> list[t
 
 def arrow_from_rows(spec: TableSpec, rows: Sequence[tuple[Any, ...]]) -> pa.Table:
     """Normalised rows (see :func:`normalise_rows`) as an Arrow table of the frame schema."""
-    schema = spec.frame_schema
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in spec.columns]
+    return arrow_from_columns(spec, columns)
+
+
+def arrow_from_columns(spec: TableSpec, columns: Sequence[Sequence[Any]]) -> pa.Table:
+    """Normalised columns (see :func:`normalise_columns`) as an Arrow table of the frame schema."""
+    schema = spec.frame_schema
     return pa.table([pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)], schema=schema)
 
 

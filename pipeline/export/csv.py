@@ -1,6 +1,7 @@
 """CSV, one file per table: UTF-8 with a BOM (so Excel reads the Chinese right), formulas neutralised.
 
 Missing cells are empty; booleans are ``True``/``False``; exact decimals and ISO dates as text.
+Floats are written as Python's ``repr`` (``0.1``, ``2870000000.0``, ``1e+16``), as pandas does.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ import csv
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from pipeline.export.cells import neutralise_series
-from pipeline.export.columns import TableSpec
+from pipeline.export.cells import _RISKY
+from pipeline.export.columns import TableSpec, arrow_from_frame
 
 
 class CsvTableWriter:
@@ -19,13 +22,31 @@ class CsvTableWriter:
         self.spec = spec
         self._text = spec.of_kind("string")  # the only cells a spreadsheet could take for a formula
         self._file = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 — closed by close()
-        csv.writer(self._file, lineterminator="\n").writerow(spec.names)
+        self._csv = csv.writer(self._file, lineterminator="\n")
+        self._csv.writerow(spec.names)
 
     def write(self, frame: pd.DataFrame) -> None:
-        out = frame.copy()
-        for name in self._text:
-            out[name] = neutralise_series(out[name])
-        out.to_csv(self._file, header=False, index=False, lineterminator="\n")
+        self.write_arrow(arrow_from_frame(self.spec, frame))
+
+    def write_arrow(self, table: pa.Table) -> None:
+        """Write a chunk given as Arrow (the frame schema), without going through pandas."""
+        columns = []
+        for name in self.spec.names:
+            col = table.column(name)
+            if name in self._text:
+                col = _neutralise(col)
+            columns.append(col.to_pylist())
+        # The csv module writes None as an empty cell and a float as its repr, as pandas' to_csv does.
+        self._csv.writerows(zip(*columns, strict=True))
 
     def close(self) -> None:
         self._file.close()
+
+
+def _neutralise(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    """:func:`pipeline.export.cells.neutralise` over a string column, vectorised."""
+    risky = pc.match_substring_regex(col, "^" + _RISKY)
+    if not pc.any(risky).as_py():
+        return col
+    result: pa.ChunkedArray = pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col)
+    return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.export.columns import TableSpec, arrow_from_frame
@@ -22,6 +23,11 @@ class ParquetTableWriter:
     def write(self, frame: pd.DataFrame) -> None:
         if len(frame):
             self._writer.write_table(arrow_from_frame(self.spec, frame, parquet=True), row_group_size=len(frame))
+
+    def write_arrow(self, table: pa.Table) -> None:
+        """Write a chunk given as Arrow (the frame schema: dates as ISO text), without going through pandas."""
+        if table.num_rows:
+            self._writer.write_table(table.cast(self.spec.parquet_schema), row_group_size=table.num_rows)
 
     def close(self) -> None:
         self._writer.close()

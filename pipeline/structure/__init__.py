@@ -14,6 +14,8 @@ sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from pipeline.records import Meta, Paragraph, Section, Sentence, Structure
 from pipeline.structure.blocks import Block, carried_quotes, split_blocks
 from pipeline.structure.dates import cn_int, parse_date
@@ -77,7 +79,7 @@ def _paragraphs(
         paragraphs.append(Paragraph(
             id=p_id, parent_id=section_of(block.start), text=norm.original[start:end], start=start, end=end
         ))
-        inner = [s for s in item_starts if block.start < s < block.end]
+        inner = item_starts[bisect_right(item_starts, block.start):bisect_left(item_starts, block.end)]
         for piece in split_sentences(norm.text, block, inner):
             s_start, s_end = norm.to_original(piece.start, piece.end)
             sentences.append(Sentence(

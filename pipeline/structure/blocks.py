@@ -128,6 +128,8 @@ def inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     return None
 
 
+_CURLY_QUOTE = re.compile("[“”]")
+
 # How many blocks a quotation may run across before its opening mark counts as stray.
 QUOTE_CARRY_LIMIT = 30
 
@@ -135,8 +137,8 @@ QUOTE_CARRY_LIMIT = 30
 def _balance(text: str, block: Block) -> tuple[int | None, bool]:
     """Where a closing ``”`` with no opening mark before it sits, and whether one stays open."""
     depth, leading_close = 0, None
-    for i in range(block.start, block.end):
-        ch = text[i]
+    for m in _CURLY_QUOTE.finditer(text, block.start, block.end):  # only the marks, not every character
+        i, ch = m.start(), m.group()
         if ch == "“":
             depth += 1
         elif ch == "”":

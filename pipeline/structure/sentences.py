@@ -7,9 +7,12 @@ Offsets index the normalised text.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.structure.blocks import SPACE, Block, inside, quote_spans
 
 TERMINATORS = frozenset("。！？；!?;")
+_TERMINATOR = re.compile("[" + re.escape("".join(sorted(TERMINATORS))) + "]")
 # Closing marks that belong to the sentence before them: ``（详见附件。）``.
 CLOSERS = frozenset("”’」』）)】》")
 
@@ -21,21 +24,24 @@ def _end_after(text: str, pos: int, end: int) -> int:
 
 
 def _cuts(text: str, block: Block) -> list[int]:
-    quotes = quote_spans(text, block.start, block.end)
+    quotes: list[tuple[int, int]] | None = None
     cuts: list[int] = []
     i = block.start
-    while i < block.end:
-        if text[i] in TERMINATORS:
-            quote = inside(quotes, i)
-            if quote is None:
-                i = _end_after(text, i + 1, block.end)
-                cuts.append(i)
-                continue
-            close = quote[1]
-            if all(ch in CLOSERS or ch in SPACE or ch in TERMINATORS for ch in text[i + 1 : close]):
-                i = _end_after(text, close + 1, block.end)
-                cuts.append(i)
-                continue
+    # Jump from one sentence end to the next (a regex search) rather than visit every character.
+    while (found := _TERMINATOR.search(text, i, block.end)) is not None:
+        i = found.start()
+        if quotes is None:
+            quotes = quote_spans(text, block.start, block.end)
+        quote = inside(quotes, i)
+        if quote is None:
+            i = _end_after(text, i + 1, block.end)
+            cuts.append(i)
+            continue
+        close = quote[1]
+        if all(ch in CLOSERS or ch in SPACE or ch in TERMINATORS for ch in text[i + 1 : close]):
+            i = _end_after(text, close + 1, block.end)
+            cuts.append(i)
+            continue
         i += 1
     return cuts
 

@@ -1,0 +1,131 @@
+"""The fast paths of the tables (bench/README.md, "Throughput") give what the slow, plain ones give.
+
+Each is checked against the straightforward implementation it replaced: pydantic's
+``model_dump``, pandas' ``to_csv``, a row-by-row cell conversion.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from pipeline import extract
+from pipeline.errors import DafuError
+from pipeline.export.cells import neutralise_series
+from pipeline.export.columns import (
+    arrow_from_rows,
+    cell,
+    frame_from_arrow,
+    normalise_columns,
+    normalise_rows,
+)
+from pipeline.export.csv import CsvTableWriter
+from pipeline.structure.blocks import Block
+from pipeline.structure.sentences import split_sentences
+from pipeline.tables import SPECS, _dumped
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
+
+
+def test_fast_paths_records_dump_as_model_dump() -> None:
+    doc = extract(SAMPLE.read_text(encoding="utf-8"), doc_id="futian")
+    records = [*doc.sections, *doc.sentences, *doc.quantities, *doc.entities]
+    assert doc.quantities and doc.entities
+    for record in records:
+        fast, slow = _dumped(record), record.model_dump()
+        assert list(fast.items()) == list(slow.items())
+        assert [type(v) for v in fast.values()] == [type(v) for v in slow.values()]
+
+
+def test_fast_paths_document_dumps_through_pydantic() -> None:
+    doc = extract("引入超6家央企研发中心", doc_id="d1")
+    assert _dumped(doc) == doc.model_dump()  # lists of records: not the plain path
+    assert isinstance(_dumped(doc)["quantities"][0], dict)
+
+
+QUANTITY_ROWS = [
+    {"doc_id": "d", "quantity_id": "q1", "amount": Decimal("2.87E+9"), "amount_float": 2.87e9, "resolved": True,
+     "start": 3, "end": 9, "date_start": dt.date(2024, 9, 12), "text": "=28.7亿元"},
+    {"doc_id": "d", "quantity_id": "q2", "amount": None, "amount_float": float("nan"), "resolved": None,
+     "start": pd.NA, "end": 12, "date_start": "2024-06-01T00:00:00", "text": None},
+    {"doc_id": "d", "quantity_id": "q3", "amount": "0.05", "amount_float": 1e16, "resolved": False,
+     "start": True, "end": 7.0, "date_end": None, "text": 'a,"b"\n c'},
+]
+
+
+def test_fast_paths_rows_are_cells_converted_one_by_one() -> None:
+    spec = SPECS["quantities"]
+    expected = [tuple(cell(c.kind, row.get(c.name)) for c in spec.columns) for row in QUANTITY_ROWS]
+    assert normalise_rows(spec, QUANTITY_ROWS) == expected
+    assert normalise_columns(spec, QUANTITY_ROWS) == [list(col) for col in zip(*expected, strict=True)]
+    assert expected[0][spec.names.index("amount")] == "2870000000"
+    assert expected[1][spec.names.index("start")] is None
+
+
+def test_fast_paths_bad_cell_names_its_row() -> None:
+    rows = [{"doc_id": "d", "start": 1}, {"doc_id": "d", "amount": "many"}]
+    with pytest.raises(DafuError, match=r"table quantities: row 1: 'many' is not a number"):
+        normalise_rows(SPECS["quantities"], rows)
+
+
+def test_fast_paths_csv_is_what_pandas_writes(tmp_path: Path) -> None:
+    spec = SPECS["quantities"]
+    table = arrow_from_rows(spec, normalise_rows(spec, QUANTITY_ROWS))
+    writer = CsvTableWriter(spec, tmp_path / "q.csv")
+    writer.write_arrow(table)
+    writer.close()
+    frame = frame_from_arrow(spec, table)
+    for name in spec.of_kind("string"):
+        frame[name] = neutralise_series(frame[name])
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\n").writerow(spec.names)
+    frame.to_csv(expected, header=False, index=False, lineterminator="\n")
+    written = (tmp_path / "q.csv").read_text(encoding="utf-8-sig")
+    assert written == expected.getvalue()
+    assert "'=28.7亿元" in written and "1e+16" in written
+
+
+def test_fast_paths_csv_writes_a_column_without_risky_cells_unchanged(tmp_path: Path) -> None:
+    spec = SPECS["problems"]
+    table = pa.table({n: pa.array(["x", None], pa.string()) for n in spec.names})
+    writer = CsvTableWriter(spec, tmp_path / "p.csv")
+    writer.write_arrow(table)
+    writer.close()
+    assert (tmp_path / "p.csv").read_text(encoding="utf-8-sig").splitlines()[1:] == [
+        ",".join(["x"] * len(spec.names)), ",".join([""] * len(spec.names))]
+
+
+SENTENCE_CASES = ["他说：“下雨了。”我们走。好", "甲。乙！丙？？”丁；", "“一。二。”三", "无标点", "。。"]
+
+
+@pytest.mark.parametrize("text", SENTENCE_CASES, ids=repr)
+def test_fast_paths_sentences_cut_as_a_character_scan(text: str) -> None:
+    def scanned(text: str) -> list[str]:  # the per-character scan the regex search replaced
+        from pipeline.structure.blocks import inside, quote_spans
+        from pipeline.structure.sentences import CLOSERS, SPACE, TERMINATORS, _end_after
+
+        quotes, cuts, i = quote_spans(text, 0, len(text)), [], 0
+        while i < len(text):
+            if text[i] in TERMINATORS:
+                quote = inside(quotes, i)
+                if quote is None or all(ch in CLOSERS or ch in SPACE or ch in TERMINATORS
+                                        for ch in text[i + 1:quote[1]]):
+                    i = _end_after(text, (i if quote is None else quote[1]) + 1, len(text))
+                    cuts.append(i)
+                    continue
+            i += 1
+        pieces, pos = [], 0
+        for cut in sorted({*cuts, len(text)}):
+            if cut > pos and text[pos:cut].strip():
+                pieces.append(text[pos:cut].strip())
+            pos = cut
+        return pieces
+
+    assert [s.text(text) for s in split_sentences(text, Block(0, len(text)))] == scanned(text)
