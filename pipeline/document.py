@@ -17,6 +17,7 @@ from pipeline.entities import find_entities
 from pipeline.linking import link
 from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import read_source
+from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.records import Document, Quantity, Sentence
 from pipeline.refdate import coerce_date, find_document_date
 from pipeline.text.normalise import normalise
@@ -56,12 +57,12 @@ def extract(
 
 
 def read(path: str | os.PathLike[str], *, ref_date: str | dt.date | None = None,
-         doc_id: str | None = None) -> Document:
+         doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a ``.txt``/``.md``/``.docx``/``.pdf``/``.html`` file and :func:`extract` it.
 
     Raises :class:`pipeline.errors.ReadError` naming the file and the reason.
     """
-    src = read_source(path)
+    src = read_source(path, max_bytes=max_bytes)
     name = doc_id or os.path.splitext(os.path.basename(src.path))[0]
     info: dict[str, str | None] = {"source_path": src.path, "format": src.format, "encoding": src.encoding}
     return extract(src.text, ref_date=ref_date, doc_id=name, source=info)

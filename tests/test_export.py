@@ -201,3 +201,46 @@ def test_export_sink_chunks_like_tables_write_across_row_groups(rows: dict[str, 
         sink.add({name: table_rows for name, table_rows in rows.items() if name != "tokens"})
     assert _bytes(tmp_path / "streamed") == _bytes(tmp_path / "whole")
     assert pq.ParquetFile(tmp_path / "whole" / "tokens.parquet").num_row_groups > 10
+
+
+# --- output safety --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first", ["=", "+", "-", "@", "\t", "\r"])
+def test_export_xlsx_and_csv_neutralise_every_formula_start(first: str, tmp_path: Path) -> None:
+    risky = f"{first}HYPERLINK(\"http://example.com\")"
+    Tables.from_rows({"problems": [problem_row(risky, risky, doc_id=risky)]}).write(tmp_path, formats=("csv", "xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "dafu.xlsx")["problems"]
+    assert [c.value for c in sheet[2]] == ["'" + risky, "'" + risky, "read", "'" + risky]
+    back = read_tables(tmp_path)["problems"]  # CSV reads back to the original text
+    assert back.loc[0, ["path", "doc_id", "reason"]].tolist() == [risky] * 3
+
+
+def test_export_xlsx_same_rows_give_identical_bytes_at_another_time(rows: dict[str, list[dict[str, Any]]],
+                                                                    tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+    import zipfile
+    from types import SimpleNamespace
+
+    Tables.from_rows(rows).write(tmp_path / "now", formats=("xlsx",))
+    later = SimpleNamespace(time=lambda: time.time() + 400 * 86400, localtime=time.localtime)
+    monkeypatch.setattr(zipfile, "time", later)  # what zipfile dates entries with
+    Tables.from_rows(rows).write(tmp_path / "later", formats=("xlsx",))
+    assert (tmp_path / "now" / "dafu.xlsx").read_bytes() == (tmp_path / "later" / "dafu.xlsx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "later" / "dafu.xlsx") as z:
+        assert "<dcterms:created" in z.read("docProps/core.xml").decode()
+        assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_export_writes_only_table_files_inside_out_whatever_the_doc_ids(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "out"
+    escape = "../../../escaped"
+    rows = {"documents": [{"doc_id": escape}],
+            "problems": [problem_row(escape + ".txt", "empty file", doc_id="/etc/passwd")],
+            "manifest": [{"path": "../x.txt", "doc_id": "..", "status": "problem"}]}
+    Tables.from_rows(rows).write(out, formats=ALL)
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    expected = [f"a/out/{name}.{fmt}" for name in TABLE_NAMES for fmt in ("csv", "jsonl", "parquet")]
+    assert written == sorted([*expected, "a/out/dafu.duckdb", "a/out/dafu.sqlite", "a/out/dafu.xlsx"])
+    assert read_tables(out)["documents"]["doc_id"].tolist() == [escape]

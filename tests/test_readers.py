@@ -522,7 +522,9 @@ def test_readers_iter_inputs_follows_symlinked_files_once(tmp_path: Path) -> Non
     (tmp_path / "links").mkdir()
     os.symlink(tmp_path / "real" / "a.txt", tmp_path / "links" / "b.txt")
     os.symlink(tmp_path / "nowhere.txt", tmp_path / "links" / "broken.txt")
-    assert rel(list(iter_inputs([tmp_path / "links", tmp_path / "real"])), tmp_path) == ["links/b.txt"]
+    # The broken link is yielded so that reading it reports it (issue 7: every file accounted for).
+    assert rel(list(iter_inputs([tmp_path / "links", tmp_path / "real"])), tmp_path) == ["links/b.txt",
+                                                                                          "links/broken.txt"]
 
 
 def test_readers_iter_inputs_reads_back_what_it_finds(tmp_path: Path) -> None:

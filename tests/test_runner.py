@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -13,8 +18,9 @@ from docx import Document
 from PIL import Image
 
 import pipeline
-from pipeline import runner
+from pipeline import document, runner
 from pipeline.errors import InputError
+from pipeline.readers import read as read_module
 from pipeline.tables import TABLE_NAMES, read_tables
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
@@ -262,3 +268,95 @@ def test_runner_tokens_fill_the_tokens_table(tmp_path: Path) -> None:
 def test_runner_rejects_zero_jobs(tmp_path: Path) -> None:
     with pytest.raises(pipeline.errors.DafuError, match="jobs"):
         pipeline.run([tmp_path], jobs=0)
+
+
+# --- time limit per file --------------------------------------------------------------------
+
+SLOW_MARK = "慢慢慢"
+
+
+def _slow_extract(real: Callable[..., pipeline.Document]) -> Callable[..., pipeline.Document]:
+    def extract(text: str, **kwargs: Any) -> pipeline.Document:  # named as the stage it stands for
+        if SLOW_MARK in text:
+            give_up = time.monotonic() + 20  # a broken limit fails the test instead of hanging it
+            while time.monotonic() < give_up:
+                pass
+        return real(text, **kwargs)
+
+    return extract
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_runner_time_limit_turns_a_slow_file_into_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            jobs: int) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_text(SLOW_MARK + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(SAMPLE, tmp_path / "c.txt")
+    monkeypatch.setattr(runner, "_START_METHOD", "fork")  # the workers inherit the patched extract
+    monkeypatch.setattr(document, "extract", _slow_extract(document.extract))
+    started = time.monotonic()
+    tables = pipeline.run([tmp_path], jobs=jobs, time_limit=0.5)
+    assert time.monotonic() - started < 15
+    assert list(tables["manifest"]["status"]) == ["processed", "problem", "processed"]
+    problem = tables["problems"].iloc[0]
+    assert problem["doc_id"] == "b"
+    assert [problem["stage"], problem["reason"]] == ["extract", "time limit of 0.5 s exceeded while extracting"]
+    assert list(tables["documents"]["doc_id"]) == ["a", "c"]
+
+
+def test_runner_time_limit_names_the_reading_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("引入超6家央企研发中心。", encoding="utf-8")
+
+    def read_txt(data: bytes, name: str) -> object:
+        time.sleep(20)  # interrupted by the alarm
+        raise AssertionError("the time limit did not interrupt the reader")
+
+    monkeypatch.setitem(read_module.READERS, ".txt", ("txt", read_txt))
+    tables = pipeline.run([tmp_path], jobs=1, time_limit=0.2)
+    assert tables["problems"][["stage", "reason"]].values.tolist() == [
+        ["read", "time limit of 0.2 s exceeded while reading the file"]]
+
+
+def test_runner_time_limit_restores_the_alarm_handler(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("引入超6家央企研发中心。", encoding="utf-8")
+    before = signal.getsignal(signal.SIGALRM)
+    assert list(pipeline.run([tmp_path], jobs=1, time_limit=5)["manifest"]["status"]) == ["processed"]
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_runner_time_limit_zero_means_no_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("引入超6家央企研发中心。", encoding="utf-8")
+    armed: list[float] = []
+    monkeypatch.setattr(signal, "setitimer", lambda which, seconds, *a: armed.append(seconds))
+    pipeline.run([tmp_path], jobs=1, time_limit=0)
+    pipeline.run([tmp_path], jobs=1, time_limit=None)
+    assert armed == []
+    pipeline.run([tmp_path], jobs=1, time_limit=3)
+    assert armed == [3, 0]
+
+
+def test_runner_max_bytes_turns_a_large_file_into_a_problem(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "big.txt")
+    (tmp_path / "small.txt").write_text("引入超6家央企研发中心。", encoding="utf-8")
+    tables = pipeline.run([tmp_path], jobs=1, max_bytes=1000)
+    assert list(tables["manifest"]["status"]) == ["problem", "processed"]
+    assert tables["problems"].loc[0, "reason"].startswith(f"file too large: {SAMPLE.stat().st_size} bytes > limit 1000")
+
+
+def test_runner_two_fresh_processes_write_byte_identical_files(inputs: Path, tmp_path: Path) -> None:
+    # DuckDB is left out: its file keeps block and checkpoint bookkeeping that differs run to run.
+    formats = "parquet,csv,jsonl,xlsx,sqlite"
+    for out in ("first", "second"):
+        command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(inputs),
+                   "-o", str(tmp_path / out), "-j", "2", "-q", "-f", formats]
+        subprocess.run(command, check=True, capture_output=True)
+    first, second = table_files(tmp_path / "first"), table_files(tmp_path / "second")
+    assert len(first) == 3 * len(TABLE_NAMES) + 2  # a file per table and format, a workbook, a database
+    assert first == second
+
+
+@pytest.mark.parametrize("limits", [{"time_limit": -1}, {"max_bytes": 0}])
+def test_runner_rejects_negative_limits(tmp_path: Path, limits: dict[str, float]) -> None:
+    with pytest.raises(pipeline.errors.DafuError, match="time_limit must be 0 or more"):
+        pipeline.run([tmp_path], jobs=1, **limits)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ reader for its suffix, so the hash and the text always come from the same bytes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -50,8 +51,12 @@ def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError as e:
+        if path.is_symlink():
+            raise ReadError(name, f"broken symbolic link to {os.readlink(path)}") from e
         raise ReadError(name, "no such file") from e
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise ReadError(name, "symbolic link loop") from e
         raise ReadError(name, f"cannot read: {e.strerror or e}") from e
     if not stat.S_ISREG(info.st_mode):
         raise ReadError(name, "not a file")
@@ -69,6 +74,14 @@ def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
     return data
 
 
+def _refuse_folder(name: str) -> None:
+    try:
+        os.listdir(name)
+    except OSError as e:  # the walker hands on a subfolder it could not list
+        raise ReadError(name, f"cannot list folder: {e.strerror or e}") from e
+    raise ReadError(name, "not a file: a folder")
+
+
 def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read one ``.txt``/``.md``/``.docx``/``.pdf``/``.html`` file into a :class:`Source`.
 
@@ -76,6 +89,8 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BY
     '关于区政'
     """
     name = os.fspath(path)
+    if os.path.isdir(name):
+        _refuse_folder(name)
     suffix = Path(name).suffix.lower()
     if suffix not in READERS:
         hint = _HINTS.get(suffix)

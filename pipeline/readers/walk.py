@@ -3,8 +3,9 @@
 Folders are walked depth-first with entries sorted by name; hidden files and folders (a
 leading ``.``) and Office lock files (``~$报告.docx``) are skipped; symbolic links are
 followed, but each real folder is entered once and each real file yielded once, so a link
-loop ends. A path given directly is yielded as given, whatever the patterns say (if it is
-missing, reading it reports that).
+loop ends; a broken link named like an input is yielded for the reader to report. A path
+given directly is yielded as given, whatever the patterns say (if it is missing, reading it
+reports that); so is a subfolder that cannot be listed.
 
 >>> list(iter_inputs(["corpora"]))
 [PosixPath('corpora/futian-2024079-reply.txt')]
@@ -29,6 +30,18 @@ def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch(name, p.lower()) or fnmatch(rel, p.lower()) for p in patterns)
 
 
+def _kind(entry: os.DirEntry[str]) -> str:
+    """``dir`` or ``file`` (links followed), ``link`` for a broken link or a link loop, else ``other``."""
+    try:
+        if entry.is_dir():
+            return "dir"
+        if entry.is_file():
+            return "file"
+    except OSError:  # ELOOP: a link to itself; is_dir() and is_file() raise it instead of saying False
+        pass
+    return "link" if entry.is_symlink() else "other"
+
+
 class _Walk:
     def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
         self.include = include
@@ -49,6 +62,9 @@ class _Walk:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as e:
+            if folder != root:  # the batch goes on: reading the folder reports it as a problem
+                yield folder
+                return
             raise ReadError(str(folder), f"cannot list folder: {e.strerror or e}") from e
         for entry in entries:
             if entry.name.startswith(_SKIP_PREFIXES):
@@ -57,11 +73,13 @@ class _Walk:
             rel = path.relative_to(root).as_posix()
             if _matches(entry.name, rel, self.exclude):
                 continue
-            if entry.is_dir():  # follows symlinks; a broken link is neither dir nor file
+            kind = _kind(entry)
+            if kind == "dir":
                 yield from self.folder(path, root)
-            elif (entry.is_file() and _matches(entry.name, rel, self.include)
-                  and self.first_time(path, self.seen_files)):
+            elif kind == "file" and _matches(entry.name, rel, self.include) and self.first_time(path, self.seen_files):
                 yield path
+            elif kind == "link" and _matches(entry.name, rel, self.include):
+                yield path  # a broken link or a link loop: reading it says which, so it is accounted for
 
 
 def iter_inputs(
