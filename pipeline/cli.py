@@ -3,6 +3,7 @@
     dafu run 答复 -o 表格              # every file under 答复/ into tables in 表格/
     dafu extract "引入超6家央企研发中心"
     dafu eval --gold ../shared/gold
+    dafu report 表格                   # one self-contained HTML page of the tables
 
 Exit codes: 0 done; 1 some inputs had problems (with ``--strict``); 2 a usage error;
 3 dafu could not do it (the one-line message says why).
@@ -16,7 +17,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
 
@@ -96,8 +97,18 @@ def main() -> None:
 @click.option("--tokens", is_flag=True, help="Also write the tokens table (one row per word).")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any input had a problem.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Seconds to read and extract one file before it becomes a problem (0: no limit).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 2**20, show_default=True, metavar="BYTES",
+              help="Larger files become a problem without being read.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a pool of processes here; dask: a Dask cluster (tables as Parquet datasets OUT/<table>/).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler (tcp://host:8786 or a scheduler file); "
+                   "default: a local cluster of --jobs workers.")
 def run(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], jobs: int | None, ref_date: dt.date | None,
-        include: tuple[str, ...], exclude: tuple[str, ...], tokens: bool, strict: bool, quiet: bool) -> None:
+        include: tuple[str, ...], exclude: tuple[str, ...], tokens: bool, strict: bool, quiet: bool,
+        time_limit: float, max_bytes: int, engine: Literal["local", "dask"], scheduler: str | None) -> None:
     """Read every document under INPUTS into joinable tables in OUT.
 
     Files whose content has not changed since the last run into OUT are not read again.
@@ -108,6 +119,7 @@ def run(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], jobs: int
       dafu run 答复 -o 表格
       dafu run 答复 2024/*.docx -o 表格 --format parquet,xlsx --jobs 4
       dafu run 答复 -o 表格 --glob "*.txt" --exclude "草稿/*" --strict
+      dafu run 答复 -o /shared/表格 --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from pipeline.runner import out_exclusions, run_batch  # keeps `dafu --help` fast
 
@@ -115,7 +127,8 @@ def run(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], jobs: int
     bar = _ProgressBar(enabled=not quiet)
     try:
         summary = run_batch(inputs, out=out, jobs=jobs, formats=formats, ref_date=ref_date,
-                            include=include or None, exclude=exclude, tokens=tokens, progress=bar.update)
+                            include=include or None, exclude=exclude, tokens=tokens, progress=bar.update,
+                            time_limit=time_limit, max_bytes=max_bytes, engine=engine, scheduler=scheduler)
     except DafuError as e:
         raise DafuFailed(str(e)) from e
     finally:
@@ -287,3 +300,29 @@ def evaluate(gold: Path, only: str, errors: int) -> None:
     except DafuError as e:
         raise DafuFailed(str(e)) from e
     click.echo(result.report(errors))
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write (default: OUT/report.html).")
+@click.option("--max-docs", type=click.IntRange(min=0), default=50, show_default=True, metavar="N",
+              help="Show the highlighted text of the first N documents.")
+def report(out: Path, output: Path | None, max_docs: int) -> None:
+    """Write one self-contained HTML page of the tables in OUT: numbers, charts, highlighted texts.
+
+    \b
+    Examples:
+      dafu run 答复 -o 表格 && dafu report 表格
+      dafu report 表格 -o 报告.html --max-docs 10
+    """
+    from pipeline.report import write_report  # pandas and spaCy: imported when used
+
+    try:
+        path = write_report(out, output, max_docs=max_docs)
+    except DafuError as e:
+        raise DafuFailed(str(e)) from e
+    click.echo(f"wrote {path}")

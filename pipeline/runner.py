@@ -25,7 +25,9 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,12 +36,14 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
+from types import FrameType
 from typing import Any, Literal
 
 from pipeline.document import read
 from pipeline.errors import DafuError, InputError, ReadError
 from pipeline.export.columns import records
 from pipeline.readers import DEFAULT_INCLUDE, iter_inputs
+from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.refdate import coerce_date
 from pipeline.tables import TABLE_NAMES, Tables, TableSink, document_rows, manifest_row, problem_row, read_tables
 
@@ -52,6 +56,7 @@ _WINDOW_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy, few 
 _CHUNK_FILES = 8
 _CHUNK_BYTES = 16_384
 _SHOWN_PROBLEMS = 20
+DEFAULT_TIME_LIMIT = 60.0  # seconds per file, read and extract: a reply takes well under one
 
 
 @dataclass(frozen=True)
@@ -110,17 +115,26 @@ def run(
     exclude: Sequence[str] = (),
     tokens: bool = False,
     progress: Callable[[Progress], None] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
 ) -> Tables:
     """Read every file under ``paths`` into tables, written to ``out`` when it is given.
 
     ``jobs`` worker processes (default: every core; 1 runs in this process). Returns the
-    tables (read back from ``out``, or built in memory when ``out`` is None).
+    tables (read back from ``out``, or built in memory when ``out`` is None). A file larger
+    than ``max_bytes``, or that takes more than ``time_limit`` seconds to read and extract
+    (0 or None: no limit), becomes a ``problems`` row. ``engine="dask"`` runs the files on a
+    Dask cluster (``scheduler``: its address; default a ``LocalCluster`` of ``jobs`` workers),
+    see :mod:`pipeline.engines.dask`.
 
     >>> run(["答复"], out="表格")["manifest"]["status"].tolist()  # doctest: +SKIP
     ['processed', 'problem']
     """
     summary = run_batch(paths, out=out, jobs=jobs, formats=formats, ref_date=ref_date, include=include,
-                        exclude=exclude, tokens=tokens, progress=progress)
+                        exclude=exclude, tokens=tokens, progress=progress, time_limit=time_limit,
+                        max_bytes=max_bytes, engine=engine, scheduler=scheduler)
     if summary.tables is not None:
         return summary.tables
     assert out is not None
@@ -138,6 +152,10 @@ def run_batch(
     exclude: Sequence[str] = (),
     tokens: bool = False,
     progress: Callable[[Progress], None] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
     """:func:`run` without loading the tables back: returns a :class:`RunSummary`.
 
@@ -147,6 +165,10 @@ def run_batch(
     paths = [os.fspath(p) for p in paths]
     if jobs is not None and jobs < 1:
         raise DafuError(f"jobs must be 1 or more, not {jobs}")
+    if (time_limit is not None and time_limit < 0) or max_bytes < 1:
+        raise DafuError(f"time_limit must be 0 or more and max_bytes 1 or more, not {time_limit} and {max_bytes}")
+    if engine not in ("local", "dask"):
+        raise DafuError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
     ref = coerce_date(ref_date) if ref_date is not None else None
     if out is not None and (inside := out_exclusions(paths, out, exclude)):
         folder, pattern = inside[0]
@@ -156,7 +178,13 @@ def run_batch(
     # of Parquet, CSV or JSONL reads back exactly).
     settings = {"dafu": _version(), "ref_date": ref and ref.isoformat(), "tokens": tokens}
     inputs = list(list_inputs(paths, include=include, exclude=exclude))
-    work = partial(_process_chunk, ref_date=ref, tokens=tokens)
+    if engine == "dask":
+        from pipeline.engines.dask import run_dask
+
+        return run_dask(inputs, out=out, settings=settings, jobs=jobs, formats=formats, progress=progress,
+                        scheduler=scheduler, options={"ref_date": ref, "tokens": tokens, "time_limit": time_limit,
+                                                      "max_bytes": max_bytes})
+    work = partial(_process_chunk, ref_date=ref, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes)
     jobs = min(jobs or _cores(), len(inputs))
     # The workers start first, before pyarrow (reading the previous tables, writing the new)
     # starts threads in this process: a fork copies only the thread that forks.
@@ -176,6 +204,9 @@ def run_batch(
             for rows in _rows(outcomes, previous, summary, progress):
                 sink.add(rows)
             summary.written = sink.close()
+    from pipeline.engines.dask import drop_datasets  # an earlier Dask run's datasets are stale now
+
+    drop_datasets(out)
     _write_settings(Path(out), settings)
     return summary
 
@@ -243,11 +274,15 @@ def _skipped(name: str, rel: str, exclude: Sequence[str]) -> bool:
 # --- one file, in a worker ------------------------------------------------------------------
 
 
-def _process_chunk(tasks: list[_Task], *, ref_date: dt.date | None, tokens: bool) -> list[_Outcome]:
-    return [_process(task, ref_date=ref_date, tokens=tokens) for task in tasks]
+def _process_chunk(tasks: list[_Task], *, ref_date: dt.date | None, tokens: bool,
+                   time_limit: float | None = DEFAULT_TIME_LIMIT,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> list[_Outcome]:
+    return [_process(task, ref_date=ref_date, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes)
+            for task in tasks]
 
 
-def _process(task: _Task, *, ref_date: dt.date | None, tokens: bool) -> _Outcome:
+def _process(task: _Task, *, ref_date: dt.date | None, tokens: bool,
+             time_limit: float | None = DEFAULT_TIME_LIMIT, max_bytes: int = DEFAULT_MAX_BYTES) -> _Outcome:
     """Read one file; every failure becomes an outcome, never an exception."""
     sha256: str | None = None
     size: int | None = None
@@ -256,16 +291,66 @@ def _process(task: _Task, *, ref_date: dt.date | None, tokens: bool) -> _Outcome
     if sha256 is not None and sha256 == task.known_sha256:
         return _Outcome(task, "unchanged", sha256, size)
     try:
-        doc = read(task.path, ref_date=ref_date, doc_id=task.doc_id)
-    except ReadError as e:
-        return _Outcome(task, "problem", sha256, size, "read", e.reason)
-    except Exception as e:  # one bad file must not stop the batch
-        return _Outcome(task, "problem", sha256, size, "extract", _describe(e))
-    try:
-        rows = document_rows(doc, tokens=tokens)
-    except Exception as e:
-        return _Outcome(task, "problem", sha256, size, "tables", _describe(e))
+        with _time_limit(time_limit):
+            try:
+                doc = read(task.path, ref_date=ref_date, doc_id=task.doc_id, max_bytes=max_bytes)
+            except ReadError as e:
+                return _Outcome(task, "problem", sha256, size, "read", e.reason)
+            except Exception as e:  # one bad file must not stop the batch
+                return _Outcome(task, "problem", sha256, size, "extract", _describe(e))
+            try:
+                rows = document_rows(doc, tokens=tokens)
+            except Exception as e:
+                return _Outcome(task, "problem", sha256, size, "tables", _describe(e))
+    except _TimeLimitExceeded as e:
+        return _Outcome(task, "problem", sha256, size, e.stage, str(e))
     return _Outcome(task, "processed", sha256, size, rows=rows)
+
+
+class _TimeLimitExceeded(BaseException):
+    """Raised by SIGALRM in the middle of one file; a BaseException, so no ``except Exception`` swallows it."""
+
+    def __init__(self, seconds: float, stage: str) -> None:
+        what = {"read": "reading the file", "extract": "extracting", "tables": "building its rows"}[stage]
+        super().__init__(f"time limit of {seconds:g} s exceeded while {what}")
+        self.stage = stage
+
+
+_STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables"}
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with :class:`_TimeLimitExceeded` (SIGALRM).
+
+    Signals reach only the main thread, and Windows has no SIGALRM: there, or when another
+    SIGALRM timer is already running, the block runs without a limit. Python code and the
+    ``re`` engine are interruptible; one long call inside a C extension ends first.
+    """
+    usable = (bool(seconds) and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    if not usable:
+        yield
+        return
+    assert seconds is not None
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        stage = "extract"
+        while frame is not None:  # the innermost known stage on the stack says what was slow
+            if frame.f_code.co_name in _STAGE_OF_FUNCTION:
+                stage = _STAGE_OF_FUNCTION[frame.f_code.co_name]
+                break
+            frame = frame.f_back
+        raise _TimeLimitExceeded(seconds, stage)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _size(path: str) -> int:
@@ -294,7 +379,7 @@ def _in_process(tasks: list[_Task], work: Callable[[list[_Task]], list[_Outcome]
         yield from work([task])
 
 
-def _chunks(tasks: list[_Task]) -> Iterator[list[_Task]]:
+def _chunks(tasks: list[_Task], files: int = _CHUNK_FILES, max_bytes: int = _CHUNK_BYTES) -> Iterator[list[_Task]]:
     """Consecutive tasks, a few small files or one large file per chunk.
 
     Few round trips for many short replies; a long work report alone, so that one worker
@@ -305,7 +390,7 @@ def _chunks(tasks: list[_Task]) -> Iterator[list[_Task]]:
     for task in tasks:
         chunk.append(task)
         size += task.size
-        if len(chunk) >= _CHUNK_FILES or size >= _CHUNK_BYTES:
+        if len(chunk) >= files or size >= max_bytes:
             yield chunk
             chunk, size = [], 0
     if chunk:

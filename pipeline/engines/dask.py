@@ -1,0 +1,339 @@
+"""The batch on a Dask cluster: the local engine's tables, written as partitioned Parquet datasets.
+
+The client lists the inputs and cuts them into chunks of consecutive files, as the local
+engine does. Each chunk goes to a worker, which runs the runner's very same ``_process`` on
+every file (so rows, problems and limits are the local engine's) and writes its share of
+each table as ``OUT/<table>/part-<chunk>.parquet``; only a small summary (statuses, digests,
+quantity counts) comes back. The client writes the ``manifest`` and ``problems`` partitions
+itself, so every input is in the manifest exactly once, whatever happened to the workers.
+
+Worker death: Dask runs the chunks of a lost worker again elsewhere. A partition is written
+under a temporary name and renamed, and is named after its chunk, so a chunk run twice
+overwrites its own files and never duplicates rows. A chunk that keeps killing workers is run
+again one file at a time; the file that kills its worker becomes a problem, as locally.
+
+Everything is written into a hidden staging folder inside ``OUT`` and moved into place at the
+end, so OUT must be a folder every worker can write (a shared file system on a real cluster).
+
+>>> run(["答复"], out="表格", engine="dask", scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from pipeline import export
+from pipeline.errors import DafuError
+from pipeline.export.columns import arrow_from_rows, frame_from_arrow, normalise_rows
+from pipeline.export.parquet import ParquetTableWriter
+from pipeline.runner import (
+    Progress,
+    Rows,
+    RunSummary,
+    _chunks,
+    _cores,
+    _Outcome,
+    _Previous,
+    _process_chunk,
+    _rows,
+    _size,
+    _Task,
+    _write_settings,
+)
+from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, read_tables
+
+# Bigger chunks than the local pool's: a Dask task costs a few milliseconds of scheduling and
+# a chunk writes a file per table, so a chunk should hold some seconds of work.
+CHUNK_FILES = 48
+CHUNK_BYTES = 262_144
+_CLIENT_TABLES = ("problems", "manifest")  # written by the client, from the summaries
+_WORKER_TABLES = tuple(n for n in TABLE_NAMES if n not in _CLIENT_TABLES)
+_CONNECT_TIMEOUT = "30s"
+_WAIT_FOR_WORKERS_S = 60
+_DATASET_FILES = ("part-*.parquet", "kept-*.parquet", ".part-*.tmp", ".kept-*.tmp")
+_DIED = "the worker process died while reading this file (crash or out of memory)"
+
+
+def run_dask(
+    inputs: Sequence[tuple[str, str]],
+    *,
+    out: str | os.PathLike[str] | None,
+    settings: dict[str, Any],
+    jobs: int | None = None,
+    formats: Sequence[str] = ("parquet", "csv"),
+    options: dict[str, Any] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    scheduler: str | None = None,
+) -> RunSummary:
+    """Run ``inputs`` ((path, doc_id) pairs) on Dask into ``out``; see :func:`pipeline.runner.run`.
+
+    ``scheduler`` is an address (``tcp://10.0.0.5:8786``) or a scheduler file (``*.json``);
+    without it a ``LocalCluster`` of ``jobs`` single-threaded worker processes is started.
+    ``options`` are the keyword arguments of the runner's ``_process_chunk`` (``ref_date``,
+    ``tokens``, the limits), the same for every file.
+    """
+    options = dict(options or {})
+    if out is None:  # the workers need a folder to write to: a temporary one
+        with tempfile.TemporaryDirectory(prefix="dafu-dask-") as tmp:
+            summary = run_dask(inputs, out=tmp, settings=settings, jobs=jobs, formats=("parquet",),
+                               options=options, progress=progress, scheduler=scheduler)
+            summary.tables = read_tables(tmp)
+            summary.written = []
+            return summary
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_NAMES:
+        if (folder / name).exists() and not _is_dataset(folder / name):
+            raise DafuError(f"{folder / name} is in the way of the {name} table: it is not a dataset dafu wrote")
+    previous = _Previous.load(folder, settings)
+    tasks = [_Task(path, doc_id, previous.known_sha256(path, doc_id), _size(path)) for path, doc_id in inputs]
+    chunks = list(_chunks(tasks, CHUNK_FILES, CHUNK_BYTES))
+    summary = RunSummary(files=len(tasks))
+    staging = Path(tempfile.mkdtemp(prefix=".dafu-dask-", dir=folder)).resolve()
+    try:
+        for name in TABLE_NAMES:
+            (staging / name).mkdir()
+        if chunks:
+            with _client(scheduler, min(jobs or _cores(), len(chunks))) as client:
+                done = 0
+                for index, outcomes, counts in _results(client, chunks, staging, options):
+                    summary.quantities.update(counts)
+                    _write_client_rows(staging, index, _rows(outcomes, previous, summary, None))
+                    for o in outcomes:
+                        done += 1
+                        if progress is not None:
+                            progress(Progress(done, summary.files, o.task.path, o.status))
+        summary.written = _move_into_place(staging, folder, formats)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _write_settings(folder, settings)
+    return summary
+
+
+def drop_datasets(out: str | os.PathLike[str]) -> None:
+    """Remove the partitioned datasets (``OUT/<table>/``) an earlier Dask run left in ``out``.
+
+    The local engine calls this once it has written ``OUT/<table>.<format>``, so that
+    :func:`~pipeline.tables.read_tables` never finds a stale dataset.
+    """
+    for name in TABLE_NAMES:
+        target = Path(out) / name
+        if _is_dataset(target):
+            shutil.rmtree(target)
+
+
+def _is_dataset(folder: Path) -> bool:
+    """A folder that holds only the files a Dask run writes: never remove a user's own folder."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    return all(p.is_file() and any(fnmatch(p.name, pattern) for pattern in _DATASET_FILES)
+               for p in folder.iterdir())
+
+
+# --- the chunks, on the workers -------------------------------------------------------------
+
+
+def _part(index: int, sub: int | None = None) -> str:
+    """``part-00007.parquet``; ``part-00007-003.parquet`` for file 3 of chunk 7 run alone."""
+    return f"part-{index:05d}.parquet" if sub is None else f"part-{index:05d}-{sub:03d}.parquet"
+
+
+def _work(index: int, sub: int | None, tasks: list[_Task], *, staging: str,
+          options: dict[str, Any]) -> tuple[list[_Outcome], Counter[str]]:
+    """On a worker: process ``tasks``, write their rows as partitions, return outcomes without rows."""
+    outcomes = _process_chunk(tasks, **options)
+    collected: Rows = {name: [] for name in _WORKER_TABLES}
+    for o in outcomes:
+        for name, table_rows in (o.rows or {}).items():
+            collected[name].extend(table_rows)
+    for name, table_rows in collected.items():
+        if table_rows:
+            _write_part(Path(staging) / name / _part(index, sub), name, table_rows)
+    counts = Counter(str(q.get("type")) for q in collected["quantities"])
+    return [replace(o, rows=None) for o in outcomes], counts
+
+
+def _write_part(path: Path, name: str, table_rows: list[dict[str, Any]]) -> None:
+    """Write rows as one Parquet file under a temporary name, then rename it into place."""
+    spec = SPECS[name]
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")  # hidden: datasets skip it
+    writer = ParquetTableWriter(spec, tmp)
+    try:
+        writer.write(frame_from_arrow(spec, arrow_from_rows(spec, normalise_rows(spec, table_rows))))
+    finally:
+        writer.close()
+    os.replace(tmp, path)
+
+
+def _worker_version() -> str:
+    from pipeline import __version__
+
+    return __version__
+
+
+# --- the client -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    distributed = _import_distributed()
+    if scheduler is None:
+        with distributed.LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                                      dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+            yield client
+        return
+    try:
+        if scheduler.endswith(".json") and os.path.isfile(scheduler):
+            client = distributed.Client(scheduler_file=scheduler, timeout=_CONNECT_TIMEOUT)
+        else:
+            client = distributed.Client(scheduler, timeout=_CONNECT_TIMEOUT)
+    except (OSError, ValueError) as e:
+        raise DafuError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=_WAIT_FOR_WORKERS_S)
+        except TimeoutError as e:
+            raise DafuError(f"the Dask scheduler at {scheduler} has no workers") from e
+        _check_workers(client)
+        yield client
+
+
+def _check_workers(client: Any) -> None:
+    from pipeline import __version__
+
+    try:
+        versions = client.run(_worker_version)
+    except Exception as e:  # a worker cannot import dafu: the error says what is missing
+        raise DafuError(f"the Dask workers cannot run dafu (install dafu {__version__} on every worker): "
+                        f"{type(e).__name__}: {e}") from e
+    other = sorted({v for v in versions.values() if v != __version__})
+    if other:
+        raise DafuError(f"the Dask workers run dafu {', '.join(other)}, this is dafu {__version__}")
+
+
+def _results(client: Any, chunks: list[list[_Task]], staging: Path,
+             options: dict[str, Any]) -> Iterator[tuple[int, list[_Outcome], Counter[str]]]:
+    """(chunk index, outcomes, quantity counts) of every chunk, as the chunks finish."""
+    distributed = _import_distributed()
+    futures = {client.submit(_work, i, None, chunk, staging=os.fspath(staging), options=options, pure=False): i
+               for i, chunk in enumerate(chunks)}
+    for future in distributed.as_completed(futures):
+        index = futures.pop(future)
+        try:
+            outcomes, counts = future.result()
+        except Exception:  # the chunk killed workers again and again, or a row would not write
+            outcomes, counts = _alone(client, index, chunks[index], staging, options)
+        future.release()
+        yield index, outcomes, counts
+
+
+def _alone(client: Any, index: int, chunk: list[_Task], staging: Path,
+           options: dict[str, Any]) -> tuple[list[_Outcome], Counter[str]]:
+    """Each file of a failed chunk on its own; the one that fails becomes a problem."""
+    for name in _WORKER_TABLES:  # what the failed chunk wrote before it failed
+        (staging / name / _part(index)).unlink(missing_ok=True)
+    outcomes: list[_Outcome] = []
+    counts: Counter[str] = Counter()
+    for sub, task in enumerate(chunk):
+        future = client.submit(_work, index, sub, [task], staging=os.fspath(staging), options=options, pure=False)
+        try:
+            done, found = future.result()
+        except Exception as e:
+            killed = type(e).__name__ == "KilledWorker"
+            done = [_Outcome(task, "problem", stage="extract" if killed else "tables",
+                             reason=_DIED if killed else f"{type(e).__name__}: {e}")]
+            found = Counter()
+        outcomes.extend(done)
+        counts.update(found)
+    return outcomes, counts
+
+
+def _write_client_rows(staging: Path, index: int, rows: Iterator[Rows]) -> None:
+    """The manifest and problems rows of a chunk, and the kept rows of its unchanged files."""
+    collected: Rows = {}
+    for one in rows:
+        for name, table_rows in one.items():
+            collected.setdefault(name, []).extend(table_rows)
+    for name, table_rows in collected.items():
+        if table_rows:
+            # Kept rows go beside the chunk's own partition (which has the rows of its new files).
+            part = _part(index) if name in _CLIENT_TABLES else f"kept-{index:05d}.parquet"
+            _write_part(staging / name / part, name, table_rows)
+
+
+def _move_into_place(staging: Path, folder: Path, formats: Sequence[str]) -> list[Path]:
+    """Datasets from staging into OUT; the other formats streamed from them; stale files removed."""
+    written = []
+    for name in TABLE_NAMES:
+        dataset = staging / name
+        if not any(dataset.glob("*.parquet")):  # a dataset needs one file, for its schema
+            _write_empty(dataset / _part(0), name)
+        target = folder / name
+        if target.is_dir():
+            if not _is_dataset(target):
+                raise DafuError(f"{target} is in the way of the {name} table: it is not a dataset dafu wrote")
+            os.replace(target, staging / f"old-{name}")
+        os.replace(dataset, target)
+        written.append(target)
+    others = [f for f in dict.fromkeys(formats) if f != "parquet"]
+    written.extend(_write_formats(folder, staging, others))
+    for fmt in export.FORMATS:  # the one-file Parquet and formats not asked for would be stale
+        if fmt == "parquet" or fmt not in others:
+            for name in TABLE_NAMES if fmt in export.PER_TABLE else ("",):
+                (folder / export.file_name(name, fmt)).unlink(missing_ok=True)
+    return written
+
+
+def _write_formats(folder: Path, staging: Path, formats: Sequence[str]) -> list[Path]:
+    """The other formats, streamed from the datasets in ``folder`` by the same writers as the local engine's."""
+    done = staging / "formats"
+    done.mkdir()
+    for fmt in formats:
+        if fmt in export.PER_TABLE:
+            for name in TABLE_NAMES:
+                writer = export.table_writer(fmt, SPECS[name], done / export.file_name(name, fmt))
+                try:
+                    for frame in _dataset_frames(folder / name, name):
+                        writer.write(frame)
+                finally:
+                    writer.close()
+        else:
+            chunks = ((SPECS[name], _dataset_frames(folder / name, name)) for name in TABLE_NAMES)
+            export.whole_writer(fmt)(done / export.file_name("", fmt), chunks)
+    written = []
+    for path in sorted(done.iterdir()):
+        os.replace(path, folder / path.name)
+        written.append(folder / path.name)
+    return written
+
+
+def _write_empty(path: Path, name: str) -> None:
+    ParquetTableWriter(SPECS[name], path).close()
+
+
+def _dataset_frames(dataset: Path, name: str) -> Iterator[Any]:
+    spec = SPECS[name]
+    for part in sorted(dataset.glob("[!._]*.parquet")):
+        for batch in pq.ParquetFile(part).iter_batches(ROW_GROUP):
+            yield frame_from_arrow(spec, batch)
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as e:
+        raise DafuError("engine 'dask' needs Dask: pip install 'dafu[dask]'") from e
+    return distributed
+
