@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck clean
+.PHONY: run test lint typecheck clean browser
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -19,8 +19,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+test: $(STAMP) browser lint
 	$(BIN)/pytest
+
+# tests/test_report.py opens the HTML report in a real headless Chromium (Debian's package); as root
+# (CI) it is installed when missing, elsewhere the test skips and says why.
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: /usr/bin/chromium"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "chromium missing and not root: tests/test_report.py's browser test will skip"; fi
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

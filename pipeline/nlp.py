@@ -82,7 +82,8 @@ def dafu_component(doc: Doc) -> Doc:
             continue
         for attr in QUANTITY_ATTRS:
             value = getattr(q, attr)
-            span._.set(attr, None if value is None else str(value))
+            if value is not None:  # None is the default: not stored, so not serialised with the Doc
+                span._.set(attr, str(value))
         quantities.append(span)
     doc.spans[SPANS_KEY] = quantities
     ents: list[Span] = []
@@ -96,9 +97,31 @@ def dafu_component(doc: Doc) -> Doc:
     return doc
 
 
+def _read_msgpack_entry_points_once() -> None:
+    """Have srsly read its msgpack (de)coder entry points once, not at every (un)pack.
+
+    srsly scans every installed package's entry points each time it makes a msgpack packer
+    or unpacker: five times per ``Doc.to_bytes`` and five per ``from_bytes``, about 1 ms
+    each, which ``nlp.pipe(..., n_process=2)`` pays for every Doc in a worker and again in
+    the main process (more than dafu's own work on a short reply). The entry points found
+    are registered as ordinary entries, so every (de)coder stays in use.
+    """
+    from srsly.msgpack import msgpack_decoders, msgpack_encoders  # type: ignore[import-untyped]
+
+    for registry in (msgpack_encoders, msgpack_decoders):
+        if registry.entry_points:
+            found = registry.get_entry_points()
+            registry.entry_points = False
+            own = registry.get_all()
+            for name, func in found.items():
+                if name not in own:  # as in get_all(), an entry registered by name wins over an entry point
+                    registry.register(name, func=func)
+
+
 def load() -> Language:
     """A blank Chinese spaCy pipeline with jieba tokens and the ``dafu`` component."""
     _register_extensions()
+    _read_msgpack_entry_points_once()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     nlp.add_pipe("dafu")
