@@ -91,7 +91,8 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
 @ref_date_option
 @click.option("--glob", "include", multiple=True, metavar="PATTERN",
-              help="Read only files matching PATTERN (repeatable; default: *.txt *.md *.docx *.pdf *.html).")
+              help="Read only files matching PATTERN (repeatable; default: *.txt *.md *.docx *.pdf *.html *.htm, "
+                   "and *.doc *.wps *.rtf, which become problems saying how to convert them).")
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="Skip files and folders matching PATTERN (repeatable).")
 @click.option("--tokens", is_flag=True, help="Also write the tokens table (one row per word).")

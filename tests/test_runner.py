@@ -360,3 +360,18 @@ def test_runner_two_fresh_processes_write_byte_identical_files(inputs: Path, tmp
 def test_runner_rejects_negative_limits(tmp_path: Path, limits: dict[str, float]) -> None:
     with pytest.raises(pipeline.errors.DafuError, match="time_limit must be 0 or more"):
         pipeline.run([tmp_path], jobs=1, **limits)  # type: ignore[arg-type]
+
+
+def test_runner_old_word_and_wps_files_are_problems_not_silently_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "答复"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    (folder / "旧答复.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # an OLE header
+    (folder / "答复.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    (folder / "notes.json").write_text("{}", encoding="utf-8")  # not a document format: not an input
+    tables = pipeline.run([folder], jobs=1)
+    statuses = dict(zip(tables["manifest"]["doc_id"], tables["manifest"]["status"], strict=True))
+    assert statuses == {SAMPLE_ID: "processed", "旧答复": "problem", "答复": "problem"}
+    reasons = sorted(tables["problems"]["reason"])
+    assert reasons == ["unsupported format .doc (old binary Word; save it as .docx)",
+                       "unsupported format .wps (WPS document; save it as .docx)"]
