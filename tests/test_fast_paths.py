@@ -1,7 +1,8 @@
-"""The fast paths of the tables (bench/README.md, "Throughput") give what the slow, plain ones give.
+"""The fast paths (bench/README.md, "Throughput") give what the slow, plain ones give.
 
 Each is checked against the straightforward implementation it replaced: pydantic's
-``model_dump``, pandas' ``to_csv``, a row-by-row cell conversion.
+``model_dump``, pandas' ``to_csv``, a row-by-row cell conversion; and the quantity
+scanners' shortcuts against their full patterns.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pipeline import extract
 from pipeline.errors import DafuError
@@ -27,6 +31,7 @@ from pipeline.export.columns import (
     normalise_rows,
 )
 from pipeline.export.csv import CsvTableWriter
+from pipeline.quantities import measures, numerals, percent, phone
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, _dumped
@@ -129,3 +134,50 @@ def test_fast_paths_sentences_cut_as_a_character_scan(text: str) -> None:
         return pieces
 
     assert [s.text(text) for s in split_sentences(text, Block(0, len(text)))] == scanned(text)
+
+
+# The quantity scanners' shortcuts (bench/README.md, "Throughput") give what the full
+# patterns give, on texts made of the characters that matter to each.
+_NUMERAL_TEXT = st.text(alphabet="0123456789,.一二三四五六七八九十百千万亿零〇两点廿壹拾佰萬億年月个元余多人民币 \n第+",
+                        max_size=40)
+_SHORTCUTS = settings(max_examples=400, deadline=None)
+
+
+@_SHORTCUTS
+@given(_NUMERAL_TEXT)
+def test_fast_paths_number_scan_finds_what_number_finds(text: str) -> None:
+    plain = [m.span() for m in re.compile(numerals.NUMBER).finditer(text)]
+    assert [m.span() for m in re.compile(numerals.NUMBER_SCAN).finditer(text)] == plain
+
+
+@_SHORTCUTS
+@given(_NUMERAL_TEXT)
+def test_fast_paths_numerals_skipped_read_as_nothing(text: str) -> None:
+    for m in re.compile(numerals.NUMBER).finditer(text):
+        start, end = m.span()
+        if not measures._reads_as_nothing(text, start, end):
+            continue
+        try:
+            reading = measures._Reading(text, start, end)
+        except numerals.NumeralError:
+            continue
+        assert measures._candidate(text, start, reading) is None, (text, start, end)
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="0123456789.一二三十两半对打成折分之百点 ", max_size=20))
+@example("十成")
+@example("占总数的七八成，打对折，9.5成，三成半，75折，百分之五到十，三分之二")
+def test_fast_paths_percent_gates_drop_no_reading(text: str) -> None:
+    def spans(cands: object) -> list[tuple[int, int, object]]:
+        return [(c.start, c.end, c.value) for c in cands]  # type: ignore[attr-defined]
+
+    ungated = [*percent._fractions(text), *percent._cheng(text), *percent._zhe(text)]
+    assert spans(percent.find(text, measures.Context())) == spans(ungated)
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="0123456789-（）() 40电话元", max_size=30))
+def test_fast_paths_phone_gate_drops_no_number(text: str) -> None:
+    ungated = [m.span() for m in phone._PHONE_RE.finditer(text) if not phone._NOT_AFTER.match(text, m.end())]
+    assert [(c.start, c.end) for c in phone.find(text, measures.Context())] == ungated

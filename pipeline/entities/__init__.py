@@ -91,9 +91,11 @@ def _from_meta(doc: Document) -> Iterator[_Span]:
         return
     names = [(meta.agency, "GOV"), (meta.addressee, "PERSON"), (meta.contact_person, "PERSON")]
     for name, label in names:
-        if name and len(name) >= 2:
-            for m in re.finditer(re.escape(name), doc.text):
-                yield _Span(m.start(), m.end(), label, 4)
+        if name and len(name) >= 2:  # every place, without overlaps, as re.finditer would give
+            at = doc.text.find(name)
+            while at >= 0:
+                yield _Span(at, at + len(name), label, 4)
+                at = doc.text.find(name, at + len(name))
 
 
 def _by_suffix(text: str) -> Iterator[_Span]:

@@ -11,6 +11,7 @@ power 135000000 kW. Hedges around the whole (超, 以上 …) are the engine's b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -23,6 +24,7 @@ from pipeline.quantities.numerals import (
     LARGE_UNIT_CHARS,
     MAGNITUDE,
     NUMBER,
+    NUMBER_SCAN,
     SMALL_UNIT_CHARS,
     NumeralError,
     adjacent_pair,
@@ -42,6 +44,7 @@ _UNIT_ARABIC_ONLY = frozenset(UNITS.arabic_only)
 _ALL_UNITS = set(UNIT_TABLE) | _COUNT | _ARABIC_ONLY
 
 NUMBER_RE = re.compile(NUMBER)
+_NUMBER_SCAN_RE = re.compile(NUMBER_SCAN)
 _UNIT_RE = re.compile(alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
@@ -58,6 +61,11 @@ _CURRENCY_AFTER = re.compile(r"人民币")
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TEMPORAL_AFTER = tuple(KINDS.shared.temporal_after)
+# the characters a unit, an inner hedge (余, 多), a 六大 group, a spaced unit or a Latin
+# magnitude (12k) can begin with, right after a numeral
+_NEXT_CHARS = frozenset(
+    {w[0] for w in (*_ALL_UNITS, *HEDGES.inner, *_BIG)} | {" "} | set(NUMERALS.latin_magnitudes)
+)
 _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "volume": 2, "count": 1}
 
 
@@ -129,9 +137,9 @@ class _Reading:
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every ``number + unit`` reading in ``text``."""
-    for m in NUMBER_RE.finditer(text):
+    for m in _NUMBER_SCAN_RE.finditer(text):
         start, end = m.span()
-        if _blocked_before(text, start) or text[end : end + 1] == "+":
+        if _blocked_before(text, start) or text[end : end + 1] == "+" or _reads_as_nothing(text, start, end):
             continue
         try:
             reading = _Reading(text, start, end)
@@ -149,20 +157,58 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
             yield rng
 
 
+def _reads_as_nothing(text: str, start: int, end: int) -> bool:
+    """A shortcut for the commonest numerals (一, 三, 2018年): True only where
+    :class:`_Reading` and :func:`_candidate` would find nothing — no unit, hedge, 六大
+    group, spaced unit or Latin magnitude can start after the numeral, its last two
+    characters (which a unit such as 千瓦 may take back) are no magnitudes, no currency
+    sign stands before it, and it is Chinese or a date's number (2018年)."""
+    if text[end : end + 1] in _NEXT_CHARS or text[end - 1] in _MAGNITUDE_CHARS:
+        return False
+    if end - 2 > start and text[end - 2] in _MAGNITUDE_CHARS:
+        return False
+    if _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    return is_chinese_numeral(text[start:end]) or text.startswith(_TEMPORAL_AFTER, end)
+
+
 def _unit_type(unit: str, chinese: bool) -> tuple[str, str, Fraction] | None:
     """(type, base unit, factor) for a unit written after a number."""
-    if unit in UNIT_TABLE:
-        if chinese and unit in _UNIT_ARABIC_ONLY:
-            return None
-        kind, entry = UNIT_TABLE[unit]
-        return kind, entry.base, entry.fraction
-    if unit in _ARABIC_ONLY:
-        return None if chinese else ("count", unit, Fraction(1))
-    if unit in _COUNT:
-        if chinese and unit in _CHINESE_BLOCKED:
-            return None
-        return "count", unit, Fraction(1)
-    return None
+    return _UNIT_TYPES_CN.get(unit) if chinese else _UNIT_TYPES.get(unit)
+
+
+def _unit_types(chinese: bool) -> dict[str, tuple[str, str, Fraction]]:
+    """Every unit's (type, base unit, factor) after an Arabic or a Chinese numeral."""
+    table: dict[str, tuple[str, str, Fraction]] = {}
+    for unit in _COUNT:
+        if not (chinese and unit in _CHINESE_BLOCKED):
+            table[unit] = ("count", unit, _ONE)
+    for unit in _ARABIC_ONLY:
+        table.pop(unit, None)
+        if not chinese:
+            table[unit] = ("count", unit, _ONE)
+    for unit, (kind, entry) in UNIT_TABLE.items():
+        table.pop(unit, None)
+        if not (chinese and unit in _UNIT_ARABIC_ONLY):
+            table[unit] = (kind, entry.base, entry.fraction)
+    return table
+
+
+_ONE = Fraction(1)
+_UNIT_TYPES = _unit_types(chinese=False)
+_UNIT_TYPES_CN = _unit_types(chinese=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _scaled(amount: Decimal, factor: Fraction) -> Decimal:
+    """``amount × factor`` as :func:`to_decimal` gives it. Cached: the result depends only
+    on the two values, and the same few numbers and units recur in every text."""
+    return to_decimal(Fraction(amount) * factor)
+
+
+@functools.lru_cache(maxsize=256)
+def _factor(factor: Fraction) -> Decimal:
+    return to_decimal(factor, 6)
 
 
 def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
@@ -177,13 +223,13 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
         has_magnitude = any(c in "万亿萬億" for c in r.num_text) or (r.amount >= 10000 and r.inner is not None)
         if before:
-            typed = ("money", UNITS.money_prefix[before["sign"]].base, Fraction(1))
+            typed = ("money", UNITS.money_prefix[before["sign"]].base, _ONE)
             begin = before.start()
             end = r.unit_end
         elif chinese or text.startswith(_TEMPORAL_AFTER, r.unit_end):
             return None  # 2010年, 3月: the dates kind reads these
         else:
-            typed = ("number", "", Fraction(1))
+            typed = ("number", "", _ONE)
             end = r.unit_end if r.inner else r.num_end
             weak = not has_magnitude or r.inner is not None
     kind, base, factor = typed
@@ -209,13 +255,13 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             amount, end = amount + Decimal("0.5"), half.end()
     if begin == start and kind != "count" and sign_start(text, start) < start:
         begin, amount = start - 1, -amount  # 负2.6%, -22.2%
-    value = to_decimal(Fraction(amount) * factor)
+    value = _scaled(amount, factor)
     cand = Candidate(
         start=begin, end=end, type=kind, amount=value, value=format_decimal(value),
         unit=base or None, qualifier=_inner_qualifier(r.inner), per=per,
         number_text=r.num_text, unit_text=r.unit if kind != "number" else None,
         priority=_PRIORITY.get(kind, 0), weak=weak, core_start=start, core_end=r.num_end,
-        factor=to_decimal(factor, 6),
+        factor=_factor(factor),
     )
     pair = adjacent_pair(r.num_text)
     if pair is not None and kind not in ("number",):

@@ -79,6 +79,17 @@ NUMBER = (
     rf"(?>(?:[0-9]|{_CN_DIGIT}|[{_TEN_CHARS}{TENS_CHARS}])"
     rf"(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
+#: ``NUMBER`` rewritten to begin with its first character's class, for scanning a whole
+#: text with ``finditer``: the regex engine then skips in C to the next character that can
+#: start a numeral, where ``NUMBER`` (it begins with lookbehinds) is tried at every
+#: position. The lookbehinds move after that first character and look one further back.
+#: Same matches (``tests/test_numerals.py`` compares them).
+NUMBER_SCAN = (
+    rf"[0-9{DIGIT_CHARS}{_TEN_CHARS}{TENS_CHARS}]"
+    rf"(?<![{_NUMERAL_CHARS}.].)"
+    rf"(?:(?<![{_NUMERAL_CHARS}][{POINT_CHARS}].)|(?<!{_CN_FRACTION_DIGIT}))"
+    rf"(?>(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_ANY}|{_CN_POINT}|{_CN_INNER})*)"
+)
 #: Magnitude words that may follow a number after a hedge (100余万元).
 MAGNITUDE = f"[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]+"
 

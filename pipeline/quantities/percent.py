@@ -56,12 +56,20 @@ _ZHE_RE = re.compile(
 )
 _ZHE_BLOCKED = frozenset(KINDS.percent.zhe_blocked_next)
 _MAGNITUDES = frozenset(SMALL_UNIT_CHARS + LARGE_UNIT_CHARS)
+# Necessary conditions, tested first because they begin with a character class, which
+# the regex engine scans for in C; the full patterns start with a lookbehind and are
+# tried at every position (most texts have no 成 or 折 reading at all).
+_CHENG_GATE = re.compile(rf"[0-9十半{_CN_DIGIT[1:-1]}]成")
+_ZHE_GATE = re.compile(rf"[0-9半对對{_CN_DIGIT[1:-1]}]折")
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
-    yield from _fractions(text)
-    yield from _cheng(text)
-    yield from _zhe(text)
+    if "分之" in text:
+        yield from _fractions(text)
+    if _CHENG_GATE.search(text):
+        yield from _cheng(text)
+    if _ZHE_GATE.search(text):
+        yield from _zhe(text)
 
 
 def _fractions(text: str) -> Iterator[Candidate]:

@@ -24,11 +24,18 @@ _PHONE_RE = re.compile(
     (?![0-9])""",
     re.VERBOSE,
 )
+# Every phone number has seven digits in a row or a toll-free prefix: a test the regex
+# engine runs in C, where the full pattern (it starts with a lookbehind) is tried at
+# every position of the text.
+_GATE = re.compile(r"[0-9]{7}")
+_TOLL_FREE_GATE = re.compile(alternation(KINDS.phone.toll_free))
 # Words after which a local number cannot be a phone: it is an amount or a code.
 _NOT_AFTER = re.compile(r"[元万亿年月日号个人家次%.,]")
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
+    if not (_GATE.search(text) or _TOLL_FREE_GATE.search(text)):
+        return
     for m in _PHONE_RE.finditer(text):
         if _NOT_AFTER.match(text, m.end()):
             continue
