@@ -35,6 +35,7 @@ from pipeline.quantities import measures, numerals, percent, phone
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, _dumped
+from pipeline.text import normalise as normalise_module
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -181,3 +182,18 @@ def test_fast_paths_percent_gates_drop_no_reading(text: str) -> None:
 def test_fast_paths_phone_gate_drops_no_number(text: str) -> None:
     ungated = [m.span() for m in phone._PHONE_RE.finditer(text) if not phone._NOT_AFTER.match(text, m.end())]
     assert [(c.start, c.end) for c in phone.find(text, measures.Context())] == ungated
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="ab一（#。，：\n\r \t", max_size=40))
+@example("第一行没有\n写完\n\n一、标题\r\n  续行")
+def test_fast_paths_broken_lines_found_where_lines_end(text: str) -> None:
+    plain = [m.span() for m in normalise_module._BROKEN_LINE.finditer(text)]
+    assert [m.span() for m in normalise_module._broken_lines(text)] == plain
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="０１２ＡＺ％，：（）\u3000＂a1 ", max_size=30))
+def test_fast_paths_fold_is_translate(text: str) -> None:
+    table = str.maketrans(normalise_module._FOLDABLE)
+    assert normalise_module._fold(text) == text.translate(table)

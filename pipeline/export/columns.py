@@ -194,10 +194,26 @@ def normalise_columns(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> lis
             extra = sorted(set(row) - known)
             raise DafuError(f"table {spec.name}: row {n} has unknown column(s) {', '.join(extra)}")
     try:  # a column at a time: one converter over a list, much less work per cell than row by row
-        return [list(map(_CELLS[c.kind], [row.get(c.name) for row in rows])) for c in spec.columns]
+        return [_column(c.kind, [row.get(c.name) for row in rows]) for c in spec.columns]
     except (ValueError, TypeError):
         _raise_bad_row(spec, rows)
         raise
+
+
+#: the kinds whose plain cells are already of one exact type (or None)
+_PLAIN_TYPES: dict[Kind, frozenset[type]] = {
+    "string": frozenset({str, type(None)}), "int": frozenset({int, type(None)}),
+    "bool": frozenset({bool, type(None)}),
+}
+
+
+def _column(kind: Kind, values: list[Any]) -> list[Any]:
+    """One column's cells converted; a column whose cells all have the plain type already
+    (the common case, tested in C by ``set(map(type, ...))``) is kept as it is."""
+    plain = _PLAIN_TYPES.get(kind)
+    if plain is not None and plain.issuperset(map(type, values)):
+        return values
+    return list(map(_CELLS[kind], values))
 
 
 def _raise_bad_row(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> None:

@@ -13,9 +13,10 @@ reports that); so is a subfolder that cannot be listed.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from fnmatch import fnmatch
 from pathlib import Path
 
 from pipeline.errors import ReadError
@@ -27,10 +28,15 @@ DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html"
 _SKIP_PREFIXES = (".", "~$")
 
 
-def _matches(name: str, rel: str, patterns: Sequence[str]) -> bool:
+def _globs(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """The glob patterns as one regex, lower-cased (None for no pattern): ``fnmatch`` for a
+    whole folder at the cost of one match a name."""
+    return re.compile("|".join(fnmatch.translate(p.lower()) for p in patterns)) if patterns else None
+
+
+def _matches(name: str, rel: str, globs: re.Pattern[str] | None) -> bool:
     # Case-insensitive: folders copied from Windows are full of ``.PDF`` and ``.DOCX``.
-    name, rel = name.lower(), rel.lower()
-    return any(fnmatch(name, p.lower()) or fnmatch(rel, p.lower()) for p in patterns)
+    return globs is not None and (globs.match(name.lower()) is not None or globs.match(rel.lower()) is not None)
 
 
 def _kind(entry: os.DirEntry[str]) -> str:
@@ -47,20 +53,21 @@ def _kind(entry: os.DirEntry[str]) -> str:
 
 class _Walk:
     def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
-        self.include = include
-        self.exclude = exclude
+        self.include = _globs(include)
+        self.exclude = _globs(exclude)
         self.seen_dirs: set[str] = set()
         self.seen_files: set[str] = set()
 
-    def first_time(self, path: Path, seen: set[str]) -> bool:
-        real = os.path.realpath(path)
+    def first_time(self, path: Path, seen: set[str], real: str | None = None) -> bool:
+        real = real or os.path.realpath(path)
         if real in seen:
             return False
         seen.add(real)
         return True
 
     def folder(self, folder: Path, root: Path) -> Iterator[Path]:
-        if not self.first_time(folder, self.seen_dirs):
+        real_folder = os.path.realpath(folder)
+        if not self.first_time(folder, self.seen_dirs, real_folder):
             return
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -79,8 +86,11 @@ class _Walk:
             kind = _kind(entry)
             if kind == "dir":
                 yield from self.folder(path, root)
-            elif kind == "file" and _matches(entry.name, rel, self.include) and self.first_time(path, self.seen_files):
-                yield path
+            elif kind == "file" and _matches(entry.name, rel, self.include):
+                # a plain file's real path is its real folder's and its name: no realpath call
+                real = None if entry.is_symlink() else os.path.join(real_folder, entry.name)
+                if self.first_time(path, self.seen_files, real):
+                    yield path
             elif kind == "link" and _matches(entry.name, rel, self.include):
                 yield path  # a broken link or a link loop: reading it says which, so it is accounted for
 
