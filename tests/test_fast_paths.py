@@ -32,6 +32,7 @@ from pipeline.export.columns import (
 )
 from pipeline.export.csv import CsvTableWriter
 from pipeline.quantities import measures, numerals, percent, phone
+from pipeline.structure import signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, _dumped
@@ -197,3 +198,21 @@ def test_fast_paths_broken_lines_found_where_lines_end(text: str) -> None:
 def test_fast_paths_fold_is_translate(text: str) -> None:
     table = str.maketrans(normalise_module._FOLDABLE)
     assert normalise_module._fold(text) == text.translate(table)
+
+
+_LINE = st.text(alphabet="A局县2014年5月19日号一〇十，。：、 \t\u3000\n", max_size=30)
+
+
+@_SHORTCUTS
+@given(_LINE)
+def test_fast_paths_last_segment_is_the_tail_pattern(head: str) -> None:
+    m = signature.patterns().tail_segment.search(head)
+    assert m is not None and signature.last_segment_start(head) == m.start()
+
+
+@_SHORTCUTS
+@given(_LINE)
+@example("此复。A7县交通运输局 2014年5月19日 \n")
+def test_fast_paths_date_gate_skips_no_signature_date(line: str) -> None:
+    if line.rstrip()[-1:] not in signature._date_last_chars():
+        assert signature.patterns().date_at_end.search(line) is None

@@ -140,17 +140,32 @@ def _contact(text: str, closing: Closing) -> None:
 def _signature(line: str) -> Signature | None:
     """The signature ending ``line`` (``…支持！A7县交通运输局 2014年5月19日``), if any."""
     pats = patterns()
-    date_match = pats.date_at_end.search(line)
+    # a date ends the line only if its last non-space character can end one: most lines
+    # end with 。 and are spared the search, which tries the date at every character
+    date_match = pats.date_at_end.search(line) if line.rstrip()[-1:] in _date_last_chars() else None
     cut = date_match.start() if date_match else len(line)
     date = date_from_match(date_match) if date_match else None
     head = line[:cut].rstrip(SPACE)
-    segment = pats.tail_segment.search(head)
-    agency = agency_name(segment.group()) if segment and segment.group() else None
-    if agency and segment:
-        cut = segment.start()
+    seg_start = last_segment_start(head)
+    agency = agency_name(head[seg_start:]) if seg_start < len(head) else None
+    if agency:
+        cut = seg_start
     elif date_match is None or not _date_may_follow(line[:cut]):
         return None  # no signature, or a date inside a sentence (截至2019年5月9日)
     return Signature(cut, agency, date, date_match is not None)
+
+
+def last_segment_start(head: str) -> int:
+    """Where the text after the last separator starts: ``patterns().tail_segment``'s match,
+    found by one ``rfind`` a separator instead of a regex tried at every character."""
+    return max(map(head.rfind, _SEPARATORS)) + 1
+
+
+@cache
+def _date_last_chars() -> frozenset[str]:
+    """The characters a signature date can end with (日, 号, a digit), spaces aside."""
+    num = lexicon().numerals
+    return frozenset(["日", "号", *"0123456789", *num.digits, *num.tens])
 
 
 def _date_may_follow(head: str) -> bool:
