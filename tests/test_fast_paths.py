@@ -31,8 +31,8 @@ from pipeline.export.columns import (
     normalise_rows,
 )
 from pipeline.export.csv import CsvTableWriter
-from pipeline.quantities import measures, numerals, percent, phone
-from pipeline.structure import signature
+from pipeline.quantities import measures, numerals, percent, phone, times_patterns
+from pipeline.structure import blocks, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, _dumped
@@ -216,3 +216,37 @@ def test_fast_paths_last_segment_is_the_tail_pattern(head: str) -> None:
 def test_fast_paths_date_gate_skips_no_signature_date(line: str) -> None:
     if line.rstrip()[-1:] not in signature._date_last_chars():
         assert signature.patterns().date_at_end.search(line) is None
+
+
+def _same_matches(fast: re.Pattern[str], plain: str, text: str) -> None:
+    want = [(m.span(), m.groupdict()) for m in re.compile(plain, fast.flags).finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == want
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="星期礼拜周一二三日天每上个次末5.，", max_size=20))
+def test_fast_paths_weekday_scan(text: str) -> None:
+    tp = times_patterns
+    plain = (rf"(?<![{tp.NUMERAL_CHARS}每个上下本这])(?P<wp>{tp._WEEK_PREFIX})(?P<wd>[{tp._WEEK_DAYS}])"
+             rf"(?![{tp.NUMERAL_CHARS}次回遍趟个批项人名年岁期边末])")
+    _same_matches(tp.RE_WEEKDAY, plain, text)
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="0159十一点时:：a ", max_size=20))
+def test_fast_paths_clock_anchor_scan(text: str) -> None:
+    plain = r"(?<=[0-9零〇一二两三四五六七八九十])[点时]|(?<=[0-9])[:：](?=[0-5][0-9])"
+    _same_matches(times_patterns.RE_CLOCK_ANCHOR, plain, text)
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="。：）一1、.①  \t\u3000_x000Da", max_size=30))
+@example("第一段。  二、第二段_x000D_第三段   （三）")
+def test_fast_paths_inner_break_scan(text: str) -> None:
+    b = blocks
+    plain = (rf"(?:(?<=[{b._BREAK_AFTER}])(?:[{b.SPACE}]{{2,}}|{b.CR_TEXT})"
+             rf"|[{b.SPACE}]{{2,}}(?={b._MARKER_AHEAD})|{b.CR_TEXT})")
+    _same_matches(b.RE_INNER_BREAK, plain, text)
+    for lo in range(len(text)):  # split_blocks scans line by line, with pos and endpos
+        want = [m.span() for m in re.compile(plain).finditer(text, lo, len(text) - lo // 2)]
+        assert [m.span() for m in b.RE_INNER_BREAK.finditer(text, lo, len(text) - lo // 2)] == want

@@ -199,16 +199,25 @@ _UNIT_TYPES = _unit_types(chinese=False)
 _UNIT_TYPES_CN = _unit_types(chinese=True)
 
 
-@functools.lru_cache(maxsize=8192)
 def _scaled(amount: Decimal, factor: Fraction) -> Decimal:
-    """``amount × factor`` as :func:`to_decimal` gives it. Cached: the result depends only
-    on the two values, and the same few numbers and units recur in every text."""
-    return to_decimal(Fraction(amount) * factor)
+    """``amount × factor`` as :func:`to_decimal` gives it."""
+    return _scaled_by(amount, factor.numerator, factor.denominator)
+
+
+@functools.lru_cache(maxsize=8192)
+def _scaled_by(amount: Decimal, num: int, den: int) -> Decimal:
+    # Cached: the result depends only on the values, and the same few numbers and units
+    # recur in every text. Keyed by integers: a Fraction's hash costs more than the call.
+    return to_decimal(Fraction(amount) * Fraction(num, den))
 
 
 @functools.lru_cache(maxsize=256)
+def _factor_by(num: int, den: int) -> Decimal:
+    return to_decimal(Fraction(num, den), 6)
+
+
 def _factor(factor: Fraction) -> Decimal:
-    return to_decimal(factor, 6)
+    return _factor_by(factor.numerator, factor.denominator)
 
 
 def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:

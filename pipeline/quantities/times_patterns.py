@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.dates_lexicon import DATES
-from pipeline.quantities.lexicon import alternation
+from pipeline.quantities.lexicon import alternation, first_char_alternation
 from pipeline.quantities.times_lexicon import DAY_PARTS, HOLIDAYS, TIMES
 
 _C = TIMES.clock
@@ -72,7 +72,9 @@ RE_CLOCK = re.compile(
 )
 
 #: What every clock time holds: the scan looks for RE_CLOCK only around one of these.
-RE_CLOCK_ANCHOR = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十])[点时]|(?<=[0-9])[:：](?=[0-5][0-9])")
+#: The plain form ``(?<=[0-9零…十])[点时]|(?<=[0-9])[:：](?=[0-5][0-9])``, begun with the
+#: class of the anchor characters so that the scan skips in C to the next one.
+RE_CLOCK_ANCHOR = re.compile(r"[点时:：](?:(?<=[0-9零〇一二两三四五六七八九十][点时])|(?<=[0-9][:：])(?=[0-5][0-9]))")
 #: How far a clock reaches before its anchor (大约下下个星期一早上十二点) and after it.
 CLOCK_BEFORE, CLOCK_AFTER = 16, 20
 
@@ -159,14 +161,18 @@ _YEAR_LEAD = rf"(?:(?<![0-9])(?P<y>[12][0-9]{{3}})[ ]?年|(?P<rel>{_REL_YEARS}))
 #: 国庆节, 2024年春节, 今年中秋节. Found from the name (``RE_HOLIDAY_NAME``, which the scan
 #: reaches in C), then read from the year before it (``RE_HOLIDAY_LEAD``).
 RE_HOLIDAY = re.compile(rf"{_YEAR_LEAD}?(?P<name>{alternation(HOLIDAYS)})")
-RE_HOLIDAY_NAME = re.compile(rf"(?=[{''.join(sorted({w[0] for w in HOLIDAYS}))}])(?:{alternation(HOLIDAYS)})")
+RE_HOLIDAY_NAME = re.compile(alternation(HOLIDAYS))
 RE_HOLIDAY_LEAD = re.compile(rf"{_YEAR_LEAD}$")
 
 #: 星期一, 礼拜日, 周三 standing alone (下周一 and 本周三 are the dates kind's); not
 #: 一周一次, 周六日 or 周年.
+#: It begins with the class of the prefixes' first characters, which the regex engine
+#: scans for in C; the lookbehind that the plain form
+#: ``(?<![…])(?P<wp>星期|礼拜|周)(?P<wd>[一…])(?![…])`` starts with (and that made the
+#: engine try it at every character) follows that first character and looks one further.
 RE_WEEKDAY = re.compile(
-    rf"(?<![{NUMERAL_CHARS}每个上下本这])(?P<wp>{_WEEK_PREFIX})(?P<wd>[{_WEEK_DAYS}])"
-    rf"(?![{NUMERAL_CHARS}次回遍趟个批项人名年岁期边末])"
+    rf"(?P<wp>{first_char_alternation(TIMES.weekdays.prefixes, not_after=f'{NUMERAL_CHARS}每个上下本这')})"
+    rf"(?P<wd>[{_WEEK_DAYS}])(?![{NUMERAL_CHARS}次回遍趟个批项人名年岁期边末])"
 )
 
 _LUNAR_YEAR = r"(?P<lunar>农历)?(?:(?<![0-9])(?P<y>[12][0-9]{3})[ ]?年)?(?P<lunar2>农历)?"

@@ -20,15 +20,19 @@ RE_LEAD_SPACE = re.compile(rf"(?:[{SPACE}]|{CR_TEXT})+")
 _BREAK_AFTER = "。！？；：!?;:”」』）)】"
 # An outline marker before which a run of spaces starts a new paragraph.
 _MARKER_AHEAD = r"(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[①-⑳])"
+#: Where a line holds two paragraphs: the plain form is
+#: ``(?<=[BREAK])(?:[SPACE]{2,}|CR) | [SPACE]{2,}(?=MARKER) | CR`` (an indent after a
+#: sentence end, an indent before 一、 （一） 1., a stray carriage return). Written to begin
+#: with the class of its first characters, which the regex engine scans for in C (a leading
+#: lookbehind has it try the pattern at every character); the lookbehinds follow that
+#: first character and look one further. Same matches.
 RE_INNER_BREAK = re.compile(
-    rf"""
-    (?: (?<=[{_BREAK_AFTER}]) (?:[{SPACE}]{{2,}}|{CR_TEXT})   # indent after a sentence end
-      | [{SPACE}]{{2,}} (?={_MARKER_AHEAD})                  # indent before 一、 （一） 1.
-      | {CR_TEXT}                                            # a stray carriage return
-    )
-    """,
-    re.VERBOSE,
+    rf"[{SPACE}{CR_TEXT[0]}]"
+    rf"(?:(?<=[{_BREAK_AFTER}][{SPACE}])[{SPACE}]+"
+    rf"|(?<=[{SPACE}])[{SPACE}]+(?={_MARKER_AHEAD})"
+    rf"|(?<={CR_TEXT[0]}){CR_TEXT[1:]})"
 )
+
 
 # Quotation marks that open and close a passage kept whole.
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
