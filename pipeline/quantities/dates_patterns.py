@@ -51,8 +51,12 @@ DAY_RE = re.compile(
     r"3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]"
 )
 NUMBER_RE = re.compile(NUMBER)
-_MONTH = rf"[0-9一二三四五六七八九十{''.join(DATES.month_names)}]{{1,2}}+"
-_DAY = r"[0-9一二三四五六七八九十廿卅]{1,3}+"
+# One to two (three) numeral characters, possessive: written as one class and then the
+# rest, ``[…][…]?+`` rather than ``[…]{1,2}+``, so that a pattern starting with one begins
+# with a class, which the regex engine scans for in C instead of trying every position.
+_MONTH_CHAR = rf"[0-9一二三四五六七八九十{''.join(DATES.month_names)}]"
+_MONTH = rf"{_MONTH_CHAR}{_MONTH_CHAR}?+"
+_DAY = r"[0-9一二三四五六七八九十廿卅][0-9一二三四五六七八九十廿卅]{0,2}+"
 DAY_CHAR = re.compile(r"[0-9一二三四五六七八九十廿卅]")
 _NUMBER_CHARS = "0-9" + re.escape(CN_NUMERAL)
 #: A run of numeral characters (a number, or 半), to be checked with NUMBER_RE.

@@ -13,29 +13,38 @@ from pipeline.quantities.kinds import KINDS
 from pipeline.quantities.lexicon import alternation
 
 _SEP = r"[-—－\s]?"
-_PHONE_RE = re.compile(
-    rf"""(?<![0-9A-Za-z.\-])
+#: The plain form: not after a digit, letter, point or hyphen, one of
+#: ``1[3-9]\d{9}`` (mobile) | ``400|800 - ddd - dddd`` (toll-free) |
+#: ``(0dd(d)) - [2-9]d{6,7}`` (area code) | ``[2-9]\d{7}`` (local), and no digit after.
+_PLAIN = rf"""(?<![0-9A-Za-z.\-])
     (?:
         (?P<mobile>1[3-9][0-9]{{9}})
       | (?P<tollfree>(?:{alternation(KINDS.phone.toll_free)}){_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}})
       | (?P<area>[(（]?0[1-9][0-9]{{1,2}}[)）]?{_SEP}[2-9][0-9]{{6,7}})
       | (?P<local>[2-9][0-9]{{7}})
     )
+    (?![0-9])"""
+# The same, written to begin with the class of its first characters, which the regex engine
+# scans for in C (the lookbehind of the plain form has it try the pattern at every
+# character). The first character is read once; each branch checks it by a lookbehind, in
+# the plain form's order, so the same branch wins at every position.
+_TOLL_FREE = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in sorted(KINDS.phone.toll_free))
+_PHONE_RE = re.compile(
+    rf"""[0-9(（](?<![0-9A-Za-z.\-].)
+    (?:
+        (?<=1)[3-9][0-9]{{9}}
+      | (?:{_TOLL_FREE}){_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}}
+      | (?:(?<=[(（])0|(?<=0))[1-9][0-9]{{1,2}}[)）]?{_SEP}[2-9][0-9]{{6,7}}
+      | (?<=[2-9])[0-9]{{7}}
+    )
     (?![0-9])""",
     re.VERBOSE,
 )
-# Every phone number has seven digits in a row or a toll-free prefix: a test the regex
-# engine runs in C, where the full pattern (it starts with a lookbehind) is tried at
-# every position of the text.
-_GATE = re.compile(r"[0-9]{7}")
-_TOLL_FREE_GATE = re.compile(alternation(KINDS.phone.toll_free))
 # Words after which a local number cannot be a phone: it is an amount or a code.
 _NOT_AFTER = re.compile(r"[元万亿年月日号个人家次%.,]")
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
-    if not (_GATE.search(text) or _TOLL_FREE_GATE.search(text)):
-        return
     for m in _PHONE_RE.finditer(text):
         if _NOT_AFTER.match(text, m.end()):
             continue
