@@ -39,11 +39,11 @@ from pipeline.export.columns import (
     ForeignKey,
     Kind,
     TableSpec,
-    arrow_from_columns,
+    arrow_from_dicts,
+    check_columns,
     conform,
     frame_from_arrow,
     frame_from_rows,
-    normalise_columns,
     records,
 )
 from pipeline.records import Document, Entity, ManifestEntry, Meta, Problem, Quantity, Section, Sentence, Token
@@ -335,8 +335,8 @@ class TableSink:
         self.out.mkdir(parents=True, exist_ok=True)
         self._tmp = Path(tempfile.mkdtemp(prefix=".dafu-tmp-", dir=self.out))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._tmp, True)
-        # Pending rows a column at a time (one list of plain cells per column), as Arrow takes them.
-        self._pending: dict[str, list[list[Any]]] = {name: [[] for _ in SPECS[name].columns] for name in TABLE_NAMES}
+        # Pending rows as given (their keys checked); Arrow reads them a row group at a time.
+        self._pending: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
         # Parquet is always written: it is where the one-file formats are built from at the end.
         streamed = ["parquet", *(f for f in self.formats if f in export.PER_TABLE and f != "parquet")]
         self._writers = {name: [export.table_writer(f, SPECS[name], self._tmp / export.file_name(name, f))
@@ -358,9 +358,9 @@ class TableSink:
         for name, table_rows in rows.items():
             pending = self._pending[_known(name)]
             given = table_rows if isinstance(table_rows, list) else list(table_rows)
-            for column, cells in zip(pending, normalise_columns(SPECS[name], given), strict=True):
-                column.extend(cells)
-            if len(pending[0]) >= ROW_GROUP:
+            check_columns(SPECS[name], given)
+            pending.extend(given)
+            if len(pending) >= ROW_GROUP:
                 self._flush(name, final=False)
 
     def close(self) -> list[Path]:
@@ -399,11 +399,11 @@ class TableSink:
 
     def _flush(self, name: str, *, final: bool) -> None:
         pending = self._pending[name]
-        count = len(pending[0])
+        count = len(pending)
         cut = count if final else count - count % ROW_GROUP
         for start in range(0, cut, ROW_GROUP):
             stop = min(start + ROW_GROUP, cut)
-            table = arrow_from_columns(SPECS[name], [column[start:stop] for column in pending])
+            table = arrow_from_dicts(SPECS[name], pending[start:stop])
             frame: pd.DataFrame | None = None  # built only for a writer that takes nothing but pandas
             for writer in self._writers[name]:
                 if hasattr(writer, "write_arrow"):
@@ -411,8 +411,7 @@ class TableSink:
                 else:
                     frame = frame_from_arrow(SPECS[name], table) if frame is None else frame
                     writer.write(frame)
-        for column in pending:
-            del column[:cut]
+        del pending[:cut]
 
     def _chunks(self) -> Iterator[tuple[TableSpec, Iterator[pd.DataFrame]]]:
         for name in TABLE_NAMES:

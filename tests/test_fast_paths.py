@@ -24,6 +24,7 @@ from pipeline import extract
 from pipeline.errors import DafuError
 from pipeline.export.cells import neutralise_series
 from pipeline.export.columns import (
+    arrow_from_dicts,
     arrow_from_rows,
     cell,
     frame_from_arrow,
@@ -76,10 +77,27 @@ def test_fast_paths_rows_are_cells_converted_one_by_one() -> None:
     assert expected[1][spec.names.index("start")] is None
 
 
+@pytest.mark.parametrize("rows", [
+    QUANTITY_ROWS,  # pandas' NA, NaN, a bool in an int column: the plain way
+    QUANTITY_ROWS[:1] * 3,  # plain cells: Arrow reads the text columns itself
+    [{"doc_id": "d", "quantity_id": "q9", "type": "count", "start": 1, "resolved": False, "amount_float": None}],
+    [{"doc_id": 7, "quantity_id": "q1"}],  # a number in a text column
+    [],
+])
+def test_fast_paths_arrow_from_dicts_is_the_plain_path(rows: list[dict[str, object]]) -> None:
+    spec = SPECS["quantities"]
+    plain = arrow_from_rows(spec, normalise_rows(spec, rows))
+    fast = arrow_from_dicts(spec, [dict(row) for row in rows])
+    assert fast.schema == plain.schema
+    assert fast.to_pylist() == plain.to_pylist()
+
+
 def test_fast_paths_bad_cell_names_its_row() -> None:
     rows = [{"doc_id": "d", "start": 1}, {"doc_id": "d", "amount": "many"}]
     with pytest.raises(DafuError, match=r"table quantities: row 1: 'many' is not a number"):
         normalise_rows(SPECS["quantities"], rows)
+    with pytest.raises(DafuError, match=r"table quantities: row 1: 'many' is not a number"):
+        arrow_from_dicts(SPECS["quantities"], rows)
 
 
 def test_fast_paths_csv_is_what_pandas_writes(tmp_path: Path) -> None:

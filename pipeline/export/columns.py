@@ -19,6 +19,7 @@ date      string (ISO)      date32              TEXT           DATE
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -74,6 +75,15 @@ class TableSpec:
 
     def of_kind(self, *kinds: Kind) -> list[str]:
         return [c.name for c in self.columns if c.kind in kinds]
+
+    @functools.cached_property
+    def name_set(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.columns)
+
+    @functools.cached_property
+    def direct_schema(self) -> pa.Schema:
+        """The frame schema's string, integer and boolean columns: those Arrow reads as they are."""
+        return pa.schema([pa.field(c.name, _FRAME_TYPES[c.kind]) for c in self.columns if c.kind in _PLAIN_TYPES])
 
     @property
     def frame_schema(self) -> pa.Schema:
@@ -186,13 +196,18 @@ def normalise_rows(spec: TableSpec, rows: Iterable[Mapping[str, Any]]) -> list[t
     return list(zip(*columns, strict=True)) if columns else [() for _ in given]
 
 
-def normalise_columns(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
-    """:func:`normalise_rows` as one list of plain cells per column, in column order."""
-    known = set(spec.names)
+def check_columns(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Raise naming the first row with a key that is not a column of ``spec``."""
+    known = spec.name_set
     for n, row in enumerate(rows):
         if not known.issuperset(row):
             extra = sorted(set(row) - known)
             raise DafuError(f"table {spec.name}: row {n} has unknown column(s) {', '.join(extra)}")
+
+
+def normalise_columns(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+    """:func:`normalise_rows` as one list of plain cells per column, in column order."""
+    check_columns(spec, rows)
     try:  # a column at a time: one converter over a list, much less work per cell than row by row
         return [_column(c.kind, [row.get(c.name) for row in rows]) for c in spec.columns]
     except (ValueError, TypeError):
@@ -239,6 +254,29 @@ def arrow_from_columns(spec: TableSpec, columns: Sequence[Sequence[Any]]) -> pa.
     """Normalised columns (see :func:`normalise_columns`) as an Arrow table of the frame schema."""
     schema = spec.frame_schema
     return pa.table([pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)], schema=schema)
+
+
+def arrow_from_dicts(spec: TableSpec, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows whose keys :func:`check_columns` has accepted, as :func:`arrow_from_columns` of
+    :func:`normalise_columns` gives them.
+
+    Arrow reads the string, integer and boolean columns straight from the dicts, in C++;
+    the decimal, date and float cells are converted here. Rows with a cell Arrow will not
+    take as it is (a number in a text column, pandas' NA …) go the plain way.
+    """
+    schema = spec.frame_schema
+    try:
+        direct = pa.Table.from_pylist(rows, schema=spec.direct_schema)
+    except (pa.ArrowException, TypeError, ValueError):
+        return arrow_from_columns(spec, normalise_columns(spec, rows))
+    try:
+        arrays = [direct.column(c.name) if c.kind in _PLAIN_TYPES
+                  else pa.array(_column(c.kind, [row.get(c.name) for row in rows]), type=f.type)
+                  for c, f in zip(spec.columns, schema, strict=True)]
+    except (ValueError, TypeError):
+        _raise_bad_row(spec, rows)
+        raise
+    return pa.table(arrays, schema=schema)
 
 
 def frame_from_arrow(spec: TableSpec, table: pa.Table | pa.RecordBatch) -> pd.DataFrame:

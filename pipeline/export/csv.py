@@ -7,6 +7,7 @@ Floats are written as Python's ``repr`` (``0.1``, ``2870000000.0``, ``1e+16``), 
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +38,10 @@ class CsvTableWriter:
                 col = _neutralise(col)
             columns.append(col.to_pylist())
         # The csv module writes None as an empty cell and a float as its repr, as pandas' to_csv does.
-        self._csv.writerows(zip(*columns, strict=True))
+        # Into memory first: the file then encodes one string a chunk instead of one a row.
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(zip(*columns, strict=True))
+        self._file.write(buffer.getvalue())
 
     def close(self) -> None:
         self._file.close()
