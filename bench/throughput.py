@@ -1,6 +1,7 @@
 """Throughput of ``pipeline.run`` on the 2,890 external documents, against jieba's speed.
 
     .venv/bin/python bench/throughput.py              # all texts; prints a Markdown table
+    .venv/bin/python bench/throughput.py --repeat 3   # three rounds; the median round's numbers
     .venv/bin/python bench/throughput.py --limit 300  # a quick look
 
 Writes the TIPDM replies and the government work reports (``../shared/corpora-external``)
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -119,8 +121,10 @@ def measure(what: str, corpus: Path, work: Path) -> dict[str, float]:
 
         jobs = int(what.split("=")[1])
         del texts
+        out = work / f"out-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)  # a previous round's tables would make this an incremental re-run
         start = time.perf_counter()
-        summary = run_batch([corpus], out=work / f"out-{jobs}", jobs=jobs, formats=("parquet", "csv"))
+        summary = run_batch([corpus], out=out, jobs=jobs, formats=("parquet", "csv"))
         seconds = time.perf_counter() - start
         stats["problems"] = summary.problem_count
         stats["quantities"] = sum(summary.quantities.values())
@@ -132,9 +136,18 @@ def measure(what: str, corpus: Path, work: Path) -> dict[str, float]:
             "cpu_self": cpu.ru_utime + cpu.ru_stime}
 
 
+def _median(rounds: list[dict[str, dict[str, float]]], what: str) -> dict[str, float]:
+    """The round whose ``what`` run took the median time (the lower one of an even count)."""
+    ordered = sorted((res[what] for res in rounds), key=lambda x: x["seconds"])
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, help="at most N texts from each source")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of the three runs (the order turns each round); the table shows each "
+                         "run's median, and every round's ratios are printed, so noise shows")
     ap.add_argument("--one", help=argparse.SUPPRESS)  # child mode: WHAT CORPUS WORK
     ap.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -143,17 +156,29 @@ def main() -> None:
         return
     if not SHARED.is_dir():
         sys.exit(f"throughput: {SHARED} is absent; this benchmark needs the shared corpora (set DAFU_SHARED)")
-    results: dict[str, dict[str, float]] = {}
+    runs = ("dafu jobs=1", "dafu jobs=2", "jieba")
+    rounds: list[dict[str, dict[str, float]]] = []
     load = os.getloadavg()[0]  # other work on the machine skews every number
     if load > 0.5:
         print(f"note: load average {load:.2f} before the run; the speed-up needs idle cores", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="dafu-bench-") as tmp:
         corpus, work = Path(tmp) / "corpus", Path(tmp)
         write_corpus(corpus, args.limit)
-        for what in ("dafu jobs=1", "dafu jobs=2", "jieba"):
-            child = [sys.executable, __file__, "--one", what.split()[-1], str(corpus), str(work)]
-            done = subprocess.run(child, check=True, capture_output=True, text=True, cwd=ROOT)
-            results[what] = json.loads(done.stdout.strip().splitlines()[-1])
+        for r in range(args.repeat):
+            results: dict[str, dict[str, float]] = {}
+            for what in runs[r % 3:] + runs[: r % 3]:
+                child = [sys.executable, __file__, "--one", what.split()[-1], str(corpus), str(work)]
+                done = subprocess.run(child, check=True, capture_output=True, text=True, cwd=ROOT)
+                results[what] = json.loads(done.stdout.strip().splitlines()[-1])
+            rounds.append(results)
+    if args.repeat > 1:
+        print("| round | dafu jobs=1 s | dafu jobs=2 s | jieba s | jobs=1 / jieba | jobs=2 speed-up |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for r, res in enumerate(rounds, 1):
+            one, two, jieba = (res[k]["seconds"] for k in runs)
+            print(f"| {r} | {one:.1f} | {two:.1f} | {jieba:.1f} | {one / jieba:.2f} | {one / two:.2f} |")
+        print()
+    results = {what: _median(rounds, what) for what in runs}
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, load average before: {load:.2f}")
     print("| run | documents | seconds | documents/s | characters/s | MB/s | CPU s: main + workers "
           "| peak RSS MB: main / workers |")
@@ -165,7 +190,7 @@ def main() -> None:
               f"{r['rss_self']:,.0f} / {r['rss_workers']:,.0f} |")
     one, two, jieba = (results[k]["seconds"] for k in ("dafu jobs=1", "dafu jobs=2", "jieba"))
     print(f"\nspeed-up of jobs=2 over jobs=1: {one / two:.2f}x (target >= 1.7x)")
-    print(f"dafu end-to-end vs jieba.lcut: jobs=1 {one / jieba:.1f}x, jobs=2 {two / jieba:.1f}x jieba's time")
+    print(f"dafu end-to-end vs jieba.lcut: jobs=1 {one / jieba:.2f}x, jobs=2 {two / jieba:.2f}x jieba's time")
     print(f"problems: {results['dafu jobs=1'].get('problems', 0):.0f}, "
           f"quantities: {results['dafu jobs=1'].get('quantities', 0):,.0f}")
 

@@ -42,8 +42,9 @@ from typing import Any, Literal
 from pipeline.document import read
 from pipeline.errors import DafuError, InputError, ReadError
 from pipeline.export.columns import records
-from pipeline.readers import DEFAULT_INCLUDE, iter_inputs
+from pipeline.readers import DEFAULT_INCLUDE
 from pipeline.readers.read import DEFAULT_MAX_BYTES
+from pipeline.readers.walk import iter_inputs_by_root
 from pipeline.refdate import coerce_date
 from pipeline.tables import TABLE_NAMES, Tables, TableSink, document_rows, manifest_row, problem_row, read_tables
 
@@ -218,17 +219,12 @@ def list_inputs(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[st
     ``doc_id`` is the path relative to the folder given, without its suffix (``2024/答复``);
     when two files would share one, the later keeps its suffix (``答复.docx``).
     """
-    seen_files: set[str] = set()
     taken: set[str] = set()
-    for given in paths:
-        root = Path(given)
-        for path in iter_inputs([root], include=DEFAULT_INCLUDE if include is None else include, exclude=exclude):
-            real = os.path.realpath(path)
-            if real in seen_files:  # reached again through another input or a link
-                continue
-            seen_files.add(real)
-            rel = path.relative_to(root) if root.is_dir() else Path(path.name)
-            yield os.fspath(path), _unique(rel, taken)
+    # one walk over every input: a file reached again through another input or a link is skipped
+    for root, path in iter_inputs_by_root(paths, include=DEFAULT_INCLUDE if include is None else include,
+                                          exclude=exclude):
+        rel = path.relative_to(root) if root.is_dir() else Path(path.name)
+        yield os.fspath(path), _unique(rel, taken)
 
 
 def _unique(rel: Path, taken: set[str]) -> str:

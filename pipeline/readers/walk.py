@@ -106,10 +106,22 @@ def iter_inputs(
     path relative to the folder given (``exclude=["草稿/*"]``); an excluded folder is not
     entered.
     """
+    for _, path in iter_inputs_by_root(paths, include, exclude):
+        yield path
+
+
+def iter_inputs_by_root(
+    paths: Iterable[str | os.PathLike[str]],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> Iterator[tuple[Path, Path]]:
+    """:func:`iter_inputs` with the path given that each file was found under: each real
+    file once over all of ``paths`` (one walk shares what it has seen)."""
     walk = _Walk(include, exclude)
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from walk.folder(path, path)
+            for found in walk.folder(path, path):
+                yield path, found
         elif walk.first_time(path, walk.seen_files):
-            yield path
+            yield path, path
