@@ -32,7 +32,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
@@ -46,7 +46,18 @@ from pipeline.readers import DEFAULT_INCLUDE
 from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.readers.walk import iter_inputs_by_root
 from pipeline.refdate import coerce_date
-from pipeline.tables import TABLE_NAMES, Tables, TableSink, document_rows, manifest_row, problem_row, read_tables
+from pipeline.tables import (
+    SPECS,
+    TABLE_NAMES,
+    PackedRows,
+    Tables,
+    TableSink,
+    document_rows,
+    manifest_row,
+    pack,
+    problem_row,
+    read_tables,
+)
 
 Status = Literal["processed", "unchanged", "problem"]
 Rows = dict[str, list[dict[str, Any]]]
@@ -103,6 +114,7 @@ class _Outcome:
     stage: str = "read"
     reason: str | None = None
     rows: Rows | None = None
+    packed: dict[str, PackedRows] | None = None  # the rows as tuples instead (from a worker)
 
 
 def run(
@@ -185,8 +197,10 @@ def run_batch(
         return run_dask(inputs, out=out, settings=settings, jobs=jobs, formats=formats, progress=progress,
                         scheduler=scheduler, options={"ref_date": ref, "tokens": tokens, "time_limit": time_limit,
                                                       "max_bytes": max_bytes})
-    work = partial(_process_chunk, ref_date=ref, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes)
     jobs = min(jobs or _cores(), len(inputs))
+    # Workers pack the rows that go to files; rows kept in memory (no ``out``) stay dicts.
+    work = partial(_process_chunk, ref_date=ref, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes,
+                   packed=jobs > 1 and out is not None)
     # The workers start first, before pyarrow (reading the previous tables, writing the new)
     # starts threads in this process: a fork copies only the thread that forks.
     with _Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:
@@ -198,6 +212,7 @@ def run_batch(
             collected: Rows = {name: [] for name in TABLE_NAMES}
             for rows in _rows(outcomes, previous, summary, progress):
                 for name, table_rows in rows.items():
+                    assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
                     collected.setdefault(name, []).extend(table_rows)
             summary.tables = Tables.from_rows(collected)
             return summary
@@ -272,9 +287,15 @@ def _skipped(name: str, rel: str, exclude: Sequence[str]) -> bool:
 
 def _process_chunk(tasks: list[_Task], *, ref_date: dt.date | None, tokens: bool,
                    time_limit: float | None = DEFAULT_TIME_LIMIT,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> list[_Outcome]:
-    return [_process(task, ref_date=ref_date, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes)
-            for task in tasks]
+                   max_bytes: int = DEFAULT_MAX_BYTES, packed: bool = False) -> list[_Outcome]:
+    """The outcomes of some files; with ``packed``, their rows as tuples (see ``tables.pack``),
+    which a worker process hands back to the writing process faster than dicts."""
+    outcomes = [_process(task, ref_date=ref_date, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes)
+                for task in tasks]
+    if packed:
+        outcomes = [replace(o, rows=None, packed={name: pack(name, rows) for name, rows in o.rows.items()})
+                    if o.rows else o for o in outcomes]
+    return outcomes
 
 
 def _process(task: _Task, *, ref_date: dt.date | None, tokens: bool,
@@ -496,22 +517,28 @@ def _cores() -> int:
 
 
 def _rows(outcomes: Iterable[_Outcome], previous: _Previous, summary: RunSummary,
-          progress: Callable[[Progress], None] | None) -> Iterator[Rows]:
+          progress: Callable[[Progress], None] | None) -> Iterator[dict[str, list[dict[str, Any]] | PackedRows]]:
+    type_at = SPECS["quantities"].names.index("type")
     for done, o in enumerate(outcomes, 1):
         path, doc_id = o.task.path, o.task.doc_id
+        rows: dict[str, list[dict[str, Any]] | PackedRows]
         if o.status == "unchanged":
-            rows = previous.rows(doc_id)
+            rows = dict(previous.rows(doc_id))
         elif o.status == "problem":
             reason = o.reason or "unknown"
             rows = {"problems": [problem_row(path, reason, stage=o.stage, doc_id=doc_id)]}
             if len(summary.problems) < _SHOWN_PROBLEMS:
                 summary.problems.append((path, reason))
         else:
-            rows = dict(o.rows or {})
+            rows = dict(o.packed) if o.packed is not None else dict(o.rows or {})
         rows["manifest"] = [manifest_row(path, doc_id=doc_id, sha256=o.sha256, size=o.size, status=o.status,
                                          reason=o.reason)]
         summary.statuses[o.status] += 1
-        summary.quantities.update(str(q.get("type")) for q in rows.get("quantities", ()))
+        quantities = rows.get("quantities", [])
+        if isinstance(quantities, PackedRows):
+            summary.quantities.update(str(q[type_at]) for q in quantities.rows)
+        else:
+            summary.quantities.update(str(q.get("type")) for q in quantities)
         yield rows
         if progress is not None:
             progress(Progress(done, summary.files, path, o.status))

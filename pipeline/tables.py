@@ -23,12 +23,14 @@ import tempfile
 import types
 import typing
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
@@ -40,6 +42,7 @@ from pipeline.export.columns import (
     Kind,
     TableSpec,
     arrow_from_dicts,
+    arrow_from_packed,
     check_columns,
     conform,
     frame_from_arrow,
@@ -52,6 +55,27 @@ TABLE_NAMES = ("documents", "sections", "sentences", "quantities", "entities", "
 ROW_GROUP = 8_192  # rows per Parquet row group and per chunk written: small, so writing overlaps the workers
 
 Rows = dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class PackedRows:
+    """Rows as tuples of cells in the table's column order: what a worker process hands
+    over, since a tuple pickles and unpickles in a fraction of a dict's time. Made by
+    :func:`pack`, whose caller has the table's name."""
+
+    rows: list[tuple[Any, ...]]
+
+
+#: The rows of a file for some tables: as dicts, or packed.
+AnyRows = Mapping[str, "list[dict[str, Any]] | PackedRows"]
+
+
+def pack(name: str, rows: list[dict[str, Any]]) -> PackedRows:
+    """``rows`` of table ``name`` as tuples (a key that is no column raises, naming the row)."""
+    spec = SPECS[name]
+    check_columns(spec, rows)
+    names = spec.names
+    return PackedRows([tuple(map(row.get, names)) for row in rows])
 
 
 # --- the tables, from the records -----------------------------------------------------------
@@ -335,8 +359,10 @@ class TableSink:
         self.out.mkdir(parents=True, exist_ok=True)
         self._tmp = Path(tempfile.mkdtemp(prefix=".dafu-tmp-", dir=self.out))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._tmp, True)
-        # Pending rows as given (their keys checked); Arrow reads them a row group at a time.
-        self._pending: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+        # Pending rows in order, in runs as given: dicts (their keys checked), which Arrow
+        # reads a row group at a time, or packed tuples.
+        self._pending: dict[str, list[list[dict[str, Any]] | PackedRows]] = {name: [] for name in TABLE_NAMES}
+        self._counts = dict.fromkeys(TABLE_NAMES, 0)
         # Parquet is always written: it is where the one-file formats are built from at the end.
         streamed = ["parquet", *(f for f in self.formats if f in export.PER_TABLE and f != "parquet")]
         self._writers = {name: [export.table_writer(f, SPECS[name], self._tmp / export.file_name(name, f))
@@ -352,15 +378,26 @@ class TableSink:
         elif self._written is None:
             self.close()
 
-    def add(self, rows: Rows) -> None:
-        """Append rows to any subset of the tables."""
+    def add(self, rows: AnyRows) -> None:
+        """Append rows (dicts, or packed by :func:`pack`) to any subset of the tables."""
         self._open()
         for name, table_rows in rows.items():
             pending = self._pending[_known(name)]
-            given = table_rows if isinstance(table_rows, list) else list(table_rows)
-            check_columns(SPECS[name], given)
-            pending.extend(given)
-            if len(pending) >= ROW_GROUP:
+            if isinstance(table_rows, PackedRows):
+                if pending and isinstance(pending[-1], PackedRows):
+                    pending[-1].rows.extend(table_rows.rows)
+                elif table_rows.rows:
+                    pending.append(PackedRows(list(table_rows.rows)))
+                self._counts[name] += len(table_rows.rows)
+            else:
+                given = table_rows if isinstance(table_rows, list) else list(table_rows)
+                check_columns(SPECS[name], given)
+                if pending and isinstance(pending[-1], list):
+                    pending[-1].extend(given)
+                elif given:
+                    pending.append(list(given))
+                self._counts[name] += len(given)
+            if self._counts[name] >= ROW_GROUP:
                 self._flush(name, final=False)
 
     def close(self) -> list[Path]:
@@ -398,12 +435,21 @@ class TableSink:
             raise DafuError(f"{self.out}: the table sink is already closed")
 
     def _flush(self, name: str, *, final: bool) -> None:
-        pending = self._pending[name]
-        count = len(pending)
+        count = self._counts[name]
         cut = count if final else count - count % ROW_GROUP
+        if cut == 0:
+            return
+        spec = SPECS[name]
+        head, self._pending[name] = _split_runs(self._pending[name], cut)
+        self._counts[name] = count - cut
+        parts = [arrow_from_packed(spec, part.rows) if isinstance(part, PackedRows) else arrow_from_dicts(spec, part)
+                 for part in head]
+        pending = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
         for start in range(0, cut, ROW_GROUP):
             stop = min(start + ROW_GROUP, cut)
-            table = arrow_from_dicts(SPECS[name], pending[start:stop])
+            table = pending.slice(start, stop - start)
+            if len(parts) > 1:
+                table = table.combine_chunks()
             frame: pd.DataFrame | None = None  # built only for a writer that takes nothing but pandas
             for writer in self._writers[name]:
                 if hasattr(writer, "write_arrow"):
@@ -411,7 +457,6 @@ class TableSink:
                 else:
                     frame = frame_from_arrow(SPECS[name], table) if frame is None else frame
                     writer.write(frame)
-        del pending[:cut]
 
     def _chunks(self) -> Iterator[tuple[TableSpec, Iterator[pd.DataFrame]]]:
         for name in TABLE_NAMES:
@@ -429,6 +474,24 @@ class TableSink:
             for name in TABLE_NAMES if fmt in export.PER_TABLE else ("",):
                 (self.out / export.file_name(name, fmt)).unlink(missing_ok=True)
         return [target for _, target in moves]
+
+
+def _split_runs(runs: list[list[dict[str, Any]] | PackedRows], n: int
+                ) -> tuple[list[list[dict[str, Any]] | PackedRows], list[list[dict[str, Any]] | PackedRows]]:
+    """The first ``n`` rows of some runs of rows, and the rest, still in runs."""
+    head: list[list[dict[str, Any]] | PackedRows] = []
+    for i, run in enumerate(runs):
+        size = len(run.rows) if isinstance(run, PackedRows) else len(run)
+        if n >= size:
+            head.append(run)
+            n -= size
+            continue
+        if n == 0:
+            return head, runs[i:]
+        if isinstance(run, PackedRows):
+            return [*head, PackedRows(run.rows[:n])], [PackedRows(run.rows[n:]), *runs[i + 1:]]
+        return [*head, run[:n]], [run[n:], *runs[i + 1:]]
+    return head, []
 
 
 def _frame(spec: TableSpec, rows: list[tuple[Any, ...]]) -> pd.DataFrame:

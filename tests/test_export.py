@@ -203,6 +203,25 @@ def test_export_sink_chunks_like_tables_write_across_row_groups(rows: dict[str, 
     assert pq.ParquetFile(tmp_path / "whole" / "tokens.parquet").num_row_groups > 10
 
 
+def test_export_sink_takes_packed_rows_between_dicts_in_order(rows: dict[str, list[dict[str, Any]]],
+                                                              tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes hand rows over packed (tables.pack); unchanged files' rows come as
+    dicts: a table mixing both runs, across row groups, is the table of the dicts alone."""
+    from pipeline import tables
+
+    monkeypatch.setattr(tables, "ROW_GROUP", 100)
+    Tables.from_rows(rows).write(tmp_path / "whole", formats=("parquet", "csv"))
+    with TableSink(tmp_path / "mixed", formats=("parquet", "csv")) as sink:
+        for n in range(0, len(rows["tokens"]), 37):
+            some = rows["tokens"][n:n + 37]
+            sink.add({"tokens": tables.pack("tokens", some) if n % 2 else some})
+        sink.add({name: tables.pack(name, table_rows) for name, table_rows in rows.items() if name != "tokens"})
+    assert _bytes(tmp_path / "mixed") == _bytes(tmp_path / "whole")
+    with pytest.raises(DafuError, match="unknown column"):
+        tables.pack("documents", [{"doc_id": "a", "colour": "red"}])
+
+
 # --- output safety --------------------------------------------------------------------------
 
 

@@ -52,7 +52,7 @@ from pipeline.runner import (
     _Task,
     _write_settings,
 )
-from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, read_tables
+from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, PackedRows, read_tables
 
 # Bigger chunks than the local pool's: a Dask task costs a few milliseconds of scheduling and
 # a chunk writes a file per table, so a chunk should hold some seconds of work.
@@ -260,11 +260,12 @@ def _alone(client: Any, index: int, chunk: list[_Task], staging: Path,
     return outcomes, counts
 
 
-def _write_client_rows(staging: Path, index: int, rows: Iterator[Rows]) -> None:
+def _write_client_rows(staging: Path, index: int, rows: Iterator[AnyRows]) -> None:
     """The manifest and problems rows of a chunk, and the kept rows of its unchanged files."""
     collected: Rows = {}
     for one in rows:
         for name, table_rows in one.items():
+            assert not isinstance(table_rows, PackedRows)  # Dask workers write their own rows
             collected.setdefault(name, []).extend(table_rows)
     for name, table_rows in collected.items():
         if table_rows:
