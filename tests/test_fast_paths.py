@@ -34,7 +34,7 @@ from pipeline.export.columns import (
 )
 from pipeline.export.csv import CsvTableWriter
 from pipeline.quantities import measures, numerals, percent, phone, times_patterns
-from pipeline.structure import blocks, signature
+from pipeline.structure import blocks, outline, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, _dumped, pack
@@ -275,3 +275,12 @@ def test_fast_paths_inner_break_scan(text: str) -> None:
     for lo in range(len(text)):  # split_blocks scans line by line, with pos and endpos
         want = [m.span() for m in re.compile(plain).finditer(text, lo, len(text) - lo // 2)]
         assert [m.span() for m in b.RE_INNER_BREAK.finditer(text, lo, len(text) - lo // 2)] == want
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="。；：:一、a \t\u3000", max_size=30), st.integers(0, 5), st.integers(0, 5))
+def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
+    start, end = min(lo, len(text)), max(min(lo, len(text)), len(text) - cut)
+    plain = re.compile(rf"(?<=[{outline._BOUNDARY}])[{blocks.SPACE}]*")
+    want = [m.end() for m in plain.finditer(text, start + 1, end)] if start + 1 <= end else []
+    assert [m.end() for m in outline._inline().finditer(text, start, end)] == want

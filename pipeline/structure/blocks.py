@@ -7,7 +7,9 @@ replies pasted from a web form keep their paragraphs only as ``\u3000\u3000`` in
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Whitespace a block never starts or ends with; ``_x000D_`` is the carriage return an
@@ -87,11 +89,14 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)
+def quote_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The outermost matched quotations in ``text[start:end]`` as ``(open, close)`` indexes.
 
     An opening mark without its closing mark in the range quotes nothing. Only the quote
     marks are visited (found by one regex), so long paragraphs cost no per-character loop.
+    Cached: the outline and the sentence splitter ask for the same paragraph in turn (a
+    string caches its hash, so the key costs little).
     """
     marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)]
     spans: list[tuple[int, int]] = []
@@ -106,7 +111,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 k = close + 1
                 continue
         k += 1
-    return spans
+    return tuple(spans)
 
 
 def _matching(marks: list[tuple[int, str]], open_k: int, opener: str, closer: str) -> int | None:
@@ -122,7 +127,7 @@ def _matching(marks: list[tuple[int, str]], open_k: int, opener: str, closer: st
     return None
 
 
-def inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+def inside(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     """The quotation whose inside holds ``pos``, if any."""
     for open_at, close_at in spans:
         if open_at < pos < close_at:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,7 +78,11 @@ RE_DECIMAL_LIKE = re.compile(r"(?P<num>[0-9]{1,2})\.(?=[0-9])")
 
 @cache
 def _inline() -> re.Pattern[str]:
-    return re.compile(rf"(?<=[{_BOUNDARY}])[{SPACE}]*")
+    """A sentence end or colon and the spaces after it: where an inline item may start (its
+    match's end). Begins with the boundary's class, which the regex engine scans for in C;
+    the plain ``(?<=[…])[ …]*`` was tried at every character. Same ends: no boundary
+    character is a space."""
+    return re.compile(rf"[{_BOUNDARY}][{SPACE}]*")
 
 
 def _ordinal(style: str, number: str) -> int | None:
@@ -109,7 +114,7 @@ def _candidates(text: str, block: Block, quoted_until: int) -> list[_Candidate]:
                                decimal.end(), at_start=True, decimal_like=True)
         if first:
             found.append(first)
-    for gap in _inline().finditer(text, block.start + 1, block.end):
+    for gap in _inline().finditer(text, block.start, block.end):
         pos = gap.end()
         if pos < quoted_until or inside(quotes, pos) or (found and pos < found[-1].marker_end):
             continue
@@ -119,7 +124,7 @@ def _candidates(text: str, block: Block, quoted_until: int) -> list[_Candidate]:
     return found
 
 
-def _heading(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
+def _heading(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> str:
     for i in range(start, end):
         if text[i] in _HEADING_END and not inside(quotes, i):
             return text[start : i + 1].strip(SPACE)

@@ -8,6 +8,7 @@ Offsets index the normalised text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.structure.blocks import SPACE, Block, inside, quote_spans
 
@@ -24,7 +25,7 @@ def _end_after(text: str, pos: int, end: int) -> int:
 
 
 def _cuts(text: str, block: Block) -> list[int]:
-    quotes: list[tuple[int, int]] | None = None
+    quotes: Sequence[tuple[int, int]] | None = None
     cuts: list[int] = []
     i = block.start
     # Jump from one sentence end to the next (a regex search) rather than visit every character.
