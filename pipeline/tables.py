@@ -42,11 +42,12 @@ from pipeline.export.columns import (
     Kind,
     TableSpec,
     arrow_from_dicts,
-    arrow_from_packed,
+    arrow_from_rows,
     check_columns,
     conform,
     frame_from_arrow,
     frame_from_rows,
+    normalise_rows,
     records,
 )
 from pipeline.records import Document, Entity, ManifestEntry, Meta, Problem, Quantity, Section, Sentence, Token
@@ -59,9 +60,10 @@ Rows = dict[str, list[dict[str, Any]]]
 
 @dataclass(frozen=True)
 class PackedRows:
-    """Rows as tuples of cells in the table's column order: what a worker process hands
-    over, since a tuple pickles and unpickles in a fraction of a dict's time. Made by
-    :func:`pack`, whose caller has the table's name."""
+    """Rows as tuples of plain cells (see ``export.columns.cell``) in the table's column
+    order: what a worker process hands over, since a tuple of plain values pickles and
+    unpickles in a fraction of a dict of records' values' time, and the writing process
+    has nothing left to convert. Made by :func:`pack`."""
 
     rows: list[tuple[Any, ...]]
 
@@ -71,11 +73,9 @@ AnyRows = Mapping[str, "list[dict[str, Any]] | PackedRows"]
 
 
 def pack(name: str, rows: list[dict[str, Any]]) -> PackedRows:
-    """``rows`` of table ``name`` as tuples (a key that is no column raises, naming the row)."""
-    spec = SPECS[name]
-    check_columns(spec, rows)
-    names = spec.names
-    return PackedRows([tuple(map(row.get, names)) for row in rows])
+    """``rows`` of table ``name`` converted and packed (a key that is no column, or a cell
+    its column cannot take, raises naming the row)."""
+    return PackedRows(normalise_rows(SPECS[name], rows))
 
 
 # --- the tables, from the records -----------------------------------------------------------
@@ -442,7 +442,7 @@ class TableSink:
         spec = SPECS[name]
         head, self._pending[name] = _split_runs(self._pending[name], cut)
         self._counts[name] = count - cut
-        parts = [arrow_from_packed(spec, part.rows) if isinstance(part, PackedRows) else arrow_from_dicts(spec, part)
+        parts = [arrow_from_rows(spec, part.rows) if isinstance(part, PackedRows) else arrow_from_dicts(spec, part)
                  for part in head]
         pending = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
         for start in range(0, cut, ROW_GROUP):

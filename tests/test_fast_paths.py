@@ -25,7 +25,6 @@ from pipeline.errors import DafuError
 from pipeline.export.cells import neutralise_series
 from pipeline.export.columns import (
     arrow_from_dicts,
-    arrow_from_packed,
     arrow_from_rows,
     cell,
     frame_from_arrow,
@@ -91,9 +90,6 @@ def test_fast_paths_arrow_from_dicts_is_the_plain_path(rows: list[dict[str, obje
     fast = arrow_from_dicts(spec, [dict(row) for row in rows])
     assert fast.schema == plain.schema
     assert fast.to_pylist() == plain.to_pylist()
-    packed = arrow_from_packed(spec, pack("quantities", [dict(row) for row in rows]).rows)
-    assert packed.schema == plain.schema
-    assert packed.to_pylist() == plain.to_pylist()
 
 
 def test_fast_paths_bad_cell_names_its_row() -> None:
@@ -103,7 +99,7 @@ def test_fast_paths_bad_cell_names_its_row() -> None:
     with pytest.raises(DafuError, match=r"table quantities: row 1: 'many' is not a number"):
         arrow_from_dicts(SPECS["quantities"], rows)
     with pytest.raises(DafuError, match=r"table quantities: row 1: 'many' is not a number"):
-        arrow_from_packed(SPECS["quantities"], pack("quantities", rows).rows)
+        pack("quantities", rows)
 
 
 def test_fast_paths_csv_is_what_pandas_writes(tmp_path: Path) -> None:

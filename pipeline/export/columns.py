@@ -279,18 +279,6 @@ def arrow_from_dicts(spec: TableSpec, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.table(arrays, schema=schema)
 
 
-def arrow_from_packed(spec: TableSpec, rows: Sequence[tuple[Any, ...]]) -> pa.Table:
-    """Rows as tuples of cells in column order, not yet converted (see ``tables.pack``), as
-    :func:`arrow_from_columns` of :func:`normalise_columns` gives them."""
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in spec.columns]
-    try:
-        converted = [_column(c.kind, list(col)) for c, col in zip(spec.columns, columns, strict=True)]
-    except (ValueError, TypeError):
-        _raise_bad_row(spec, [dict(zip(spec.names, row, strict=True)) for row in rows])
-        raise
-    return arrow_from_columns(spec, converted)
-
-
 def frame_from_arrow(spec: TableSpec, table: pa.Table | pa.RecordBatch) -> pd.DataFrame:
     """An Arrow table or batch (frame or Parquet schema, any column order) as the table's DataFrame.
 
