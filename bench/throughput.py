@@ -58,7 +58,7 @@ class TreeMemory(threading.Thread):
     ``RUSAGE_CHILDREN`` misses the pool's workers: they are children of the forkserver.
     """
 
-    def __init__(self, every: float = 0.05) -> None:
+    def __init__(self, every: float = 0.25) -> None:  # each sample reads all of /proc: not too often
         super().__init__(daemon=True)
         self.every = every
         self.peak_mb = 0.0
