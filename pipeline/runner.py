@@ -25,6 +25,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import threading
@@ -32,8 +33,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
-from fnmatch import fnmatch
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -44,7 +44,7 @@ from pipeline.errors import DafuError, InputError, ReadError
 from pipeline.export.columns import records
 from pipeline.readers import DEFAULT_INCLUDE
 from pipeline.readers.read import DEFAULT_MAX_BYTES
-from pipeline.readers.walk import iter_inputs_by_root
+from pipeline.readers.walk import SKIP_PREFIXES, compile_globs, glob_matches, iter_inputs_by_root
 from pipeline.refdate import coerce_date
 from pipeline.tables import (
     SPECS,
@@ -270,16 +270,15 @@ def out_exclusions(paths: Iterable[str | os.PathLike[str]], out: str | os.PathLi
         if not parts:  # OUT is the input folder itself: excluding it would exclude everything
             found.append((os.fspath(given), "*"))
             continue
-        if not any(_skipped(parts[i], "/".join(parts[: i + 1]), exclude) for i in range(len(parts))):
+        globs = compile_globs(exclude)
+        if not any(_skipped(parts[i], "/".join(parts[: i + 1]), globs) for i in range(len(parts))):
             found.append((os.fspath(given), glob.escape("/".join(parts))))
     return found
 
 
-def _skipped(name: str, rel: str, exclude: Sequence[str]) -> bool:
+def _skipped(name: str, rel: str, exclude: re.Pattern[str] | None) -> bool:
     # The walker's rules: hidden entries are skipped; patterns match name or relative path.
-    if name.startswith((".", "~$")):
-        return True
-    return any(fnmatch(name.lower(), p.lower()) or fnmatch(rel.lower(), p.lower()) for p in exclude)
+    return name.startswith(SKIP_PREFIXES) or glob_matches(name, rel, exclude)
 
 
 # --- one file, in a worker ------------------------------------------------------------------
@@ -290,17 +289,15 @@ def _process_chunk(tasks: list[_Task], *, ref_date: dt.date | None, tokens: bool
                    max_bytes: int = DEFAULT_MAX_BYTES, packed: bool = False) -> list[_Outcome]:
     """The outcomes of some files; with ``packed``, their rows as tuples (see ``tables.pack``),
     which a worker process hands back to the writing process faster than dicts."""
-    outcomes = [_process(task, ref_date=ref_date, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes)
-                for task in tasks]
-    if packed:
-        outcomes = [replace(o, rows=None, packed={name: pack(name, rows) for name, rows in o.rows.items()})
-                    if o.rows else o for o in outcomes]
-    return outcomes
+    return [_process(task, ref_date=ref_date, tokens=tokens, time_limit=time_limit, max_bytes=max_bytes,
+                     packed=packed) for task in tasks]
 
 
 def _process(task: _Task, *, ref_date: dt.date | None, tokens: bool,
-             time_limit: float | None = DEFAULT_TIME_LIMIT, max_bytes: int = DEFAULT_MAX_BYTES) -> _Outcome:
-    """Read one file; every failure becomes an outcome, never an exception."""
+             time_limit: float | None = DEFAULT_TIME_LIMIT, max_bytes: int = DEFAULT_MAX_BYTES,
+             packed: bool = False) -> _Outcome:
+    """Read one file; every failure becomes an outcome, never an exception. With ``packed``,
+    its rows come as tuples (``tables.pack``)."""
     sha256: str | None = None
     size: int | None = None
     with contextlib.suppress(OSError):  # reading the file says why
@@ -317,6 +314,9 @@ def _process(task: _Task, *, ref_date: dt.date | None, tokens: bool,
                 return _Outcome(task, "problem", sha256, size, "extract", _describe(e))
             try:
                 rows = document_rows(doc, tokens=tokens)
+                if packed:
+                    ready = {name: pack(name, table_rows) for name, table_rows in rows.items()}
+                    return _Outcome(task, "processed", sha256, size, packed=ready)
             except Exception as e:
                 return _Outcome(task, "problem", sha256, size, "tables", _describe(e))
     except _TimeLimitExceeded as e:
@@ -333,7 +333,7 @@ class _TimeLimitExceeded(BaseException):
         self.stage = stage
 
 
-_STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables"}
+_STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables", "pack": "tables"}
 
 
 @contextlib.contextmanager

@@ -83,7 +83,7 @@ NUMBER = (
 #: text with ``finditer``: the regex engine then skips in C to the next character that can
 #: start a numeral, where ``NUMBER`` (it begins with lookbehinds) is tried at every
 #: position. The lookbehinds move after that first character and look one further back.
-#: Same matches (``tests/test_numerals.py`` compares them).
+#: Same matches (``tests/test_fast_paths.py`` compares them).
 NUMBER_SCAN = (
     rf"[0-9{DIGIT_CHARS}{_TEN_CHARS}{TENS_CHARS}]"
     rf"(?<![{_NUMERAL_CHARS}.].)"

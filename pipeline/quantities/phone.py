@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
-from pipeline.quantities.lexicon import alternation
+from pipeline.quantities.lexicon import alternation, rest_alternation
 
 _SEP = r"[-—－\s]?"
 #: The plain form: not after a digit, letter, point or hyphen, one of
@@ -28,12 +28,11 @@ _PLAIN = rf"""(?<![0-9A-Za-z.\-])
 # scans for in C (the lookbehind of the plain form has it try the pattern at every
 # character). The first character is read once; each branch checks it by a lookbehind, in
 # the plain form's order, so the same branch wins at every position.
-_TOLL_FREE = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in sorted(KINDS.phone.toll_free))
 _PHONE_RE = re.compile(
     rf"""[0-9(（](?<![0-9A-Za-z.\-].)
     (?:
         (?<=1)[3-9][0-9]{{9}}
-      | (?:{_TOLL_FREE}){_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}}
+      | (?:{rest_alternation(KINDS.phone.toll_free)}){_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}}
       | (?:(?<=[(（])0|(?<=0))[1-9][0-9]{{1,2}}[)）]?{_SEP}[2-9][0-9]{{6,7}}
       | (?<=[2-9])[0-9]{{7}}
     )

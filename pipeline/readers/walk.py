@@ -25,16 +25,17 @@ from pipeline.errors import ReadError
 # those are listed too, so that each becomes a problem saying how to convert it instead of
 # vanishing from the manifest.
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm", "*.doc", "*.wps", "*.rtf")
-_SKIP_PREFIXES = (".", "~$")
+SKIP_PREFIXES = (".", "~$")
 
 
-def _globs(patterns: Sequence[str]) -> re.Pattern[str] | None:
+def compile_globs(patterns: Sequence[str]) -> re.Pattern[str] | None:
     """The glob patterns as one regex, lower-cased (None for no pattern): ``fnmatch`` for a
     whole folder at the cost of one match a name."""
     return re.compile("|".join(fnmatch.translate(p.lower()) for p in patterns)) if patterns else None
 
 
-def _matches(name: str, rel: str, globs: re.Pattern[str] | None) -> bool:
+def glob_matches(name: str, rel: str, globs: re.Pattern[str] | None) -> bool:
+    """``name`` or its path ``rel`` under the folder given matches one of the globs."""
     # Case-insensitive: folders copied from Windows are full of ``.PDF`` and ``.DOCX``.
     return globs is not None and (globs.match(name.lower()) is not None or globs.match(rel.lower()) is not None)
 
@@ -53,8 +54,8 @@ def _kind(entry: os.DirEntry[str]) -> str:
 
 class _Walk:
     def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
-        self.include = _globs(include)
-        self.exclude = _globs(exclude)
+        self.include = compile_globs(include)
+        self.exclude = compile_globs(exclude)
         self.seen_dirs: set[str] = set()
         self.seen_files: set[str] = set()
 
@@ -77,21 +78,21 @@ class _Walk:
                 return
             raise ReadError(str(folder), f"cannot list folder: {e.strerror or e}") from e
         for entry in entries:
-            if entry.name.startswith(_SKIP_PREFIXES):
+            if entry.name.startswith(SKIP_PREFIXES):
                 continue
             path = folder / entry.name
             rel = path.relative_to(root).as_posix()
-            if _matches(entry.name, rel, self.exclude):
+            if glob_matches(entry.name, rel, self.exclude):
                 continue
             kind = _kind(entry)
             if kind == "dir":
                 yield from self.folder(path, root)
-            elif kind == "file" and _matches(entry.name, rel, self.include):
+            elif kind == "file" and glob_matches(entry.name, rel, self.include):
                 # a plain file's real path is its real folder's and its name: no realpath call
                 real = None if entry.is_symlink() else os.path.join(real_folder, entry.name)
                 if self.first_time(path, self.seen_files, real):
                     yield path
-            elif kind == "link" and _matches(entry.name, rel, self.include):
+            elif kind == "link" and glob_matches(entry.name, rel, self.include):
                 yield path  # a broken link or a link loop: reading it says which, so it is accounted for
 
 

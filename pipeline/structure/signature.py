@@ -63,7 +63,6 @@ class Signature(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     agency: re.Pattern[str]
-    tail_segment: re.Pattern[str]
     date_only: re.Pattern[str]
     date_at_end: re.Pattern[str]
     page_note: re.Pattern[str]
@@ -82,7 +81,6 @@ def patterns() -> _Patterns:
     categories = "".join(re.escape(c) for c in lex.closing.categories)
     return _Patterns(
         agency=re.compile(rf"{_AGENCY_CHAR}*?(?:{alternation(lex.agency.suffixes)})"),
-        tail_segment=re.compile(rf"[^{_SEPARATORS}]*$"),
         date_only=re.compile(rf"[{SPACE}]*{date_fragment()}[{SPACE}]*", re.VERBOSE),
         date_at_end=re.compile(rf"{date_fragment()}[{SPACE}]*$", re.VERBOSE),
         page_note=re.compile(rf"[(（]?\s*(?:{alternation(lex.closing.page_notes)})\s*[)）]?"),
@@ -156,7 +154,7 @@ def _signature(line: str) -> Signature | None:
 
 
 def last_segment_start(head: str) -> int:
-    """Where the text after the last separator starts: ``patterns().tail_segment``'s match,
+    """Where the text after the last separator starts: the match of ``[^separators]*$``,
     found by one ``rfind`` a separator instead of a regex tried at every character."""
     return max(map(head.rfind, _SEPARATORS)) + 1
 
