@@ -11,6 +11,7 @@ Exit codes: 0 done; 1 some inputs had problems (with ``--strict``); 2 a usage er
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -107,8 +108,7 @@ _RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows the
                  help="With --engine dask: the scheduler (tcp://host:8786 or a scheduler file); "
                       "default: a local cluster of --jobs workers."),
 )
-_RUN_FIELDS = ("formats", "jobs", "ref_date", "include", "exclude", "tokens", "time_limit", "max_bytes", "engine",
-               "scheduler")
+_RUN_FIELDS = tuple(f.name for f in dataclasses.fields(RunOptions))  # one option each, above
 
 
 def run_options(f: F) -> F:
