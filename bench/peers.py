@@ -47,7 +47,7 @@ def _timed(texts: list[str], work: Callable[[str], object]) -> float:
 
 
 def _dafu(corpus: Path, out: Path, *, tokens: bool) -> float:
-    from pipeline.runner import run_batch
+    from pipeline.batch import run_batch
 
     start = time.perf_counter()
     run_batch([corpus], out=out, jobs=1, formats=("parquet", "csv"), tokens=tokens)

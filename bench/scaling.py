@@ -48,7 +48,7 @@ def write_corpus(folder: Path, n: int) -> None:
 
 def measure(engine: str, corpus: Path, out: Path) -> dict[str, float]:
     """One run in this (child) process: seconds and peak memory."""
-    from pipeline.runner import run_batch
+    from pipeline.batch import run_batch
 
     files = list(corpus.rglob("*.txt"))
     stats = {"docs": len(files), "bytes": sum(f.stat().st_size for f in files)}

@@ -117,7 +117,7 @@ def measure(what: str, corpus: Path, work: Path) -> dict[str, float]:
             jieba.lcut(text)
         seconds = time.perf_counter() - start
     else:
-        from pipeline.runner import run_batch
+        from pipeline.batch import run_batch
 
         jobs = int(what.split("=")[1])
         del texts

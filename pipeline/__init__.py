@@ -14,8 +14,8 @@ from pipeline.document import extract, read
 from pipeline.records import Document, Meta, Quantity, Section, Sentence
 
 if TYPE_CHECKING:
+    from pipeline.batch import run
     from pipeline.nlp import load
-    from pipeline.runner import run
     from pipeline.tables import Tables, read_tables
 
 __version__ = "0.1.0"
@@ -27,7 +27,7 @@ __all__ = [
 # The batch and the tables need pandas and pyarrow, load() needs spaCy: imported on first use, so that
 # `import pipeline` and `dafu extract` stay quick.
 _LAZY = {
-    "load": "pipeline.nlp", "run": "pipeline.runner", "read_tables": "pipeline.tables", "Tables": "pipeline.tables",
+    "load": "pipeline.nlp", "run": "pipeline.batch", "read_tables": "pipeline.tables", "Tables": "pipeline.tables",
 }
 
 

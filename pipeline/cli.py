@@ -11,25 +11,35 @@ Exit codes: 0 done; 1 some inputs had problems (with ``--strict``); 2 a usage er
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import sys
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 import pipeline
+from pipeline.batch.options import (
+    DEFAULT_FORMATS,
+    DEFAULT_INCLUDE,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIME_LIMIT,
+    ENGINES,
+    RunOptions,
+)
 from pipeline.errors import DafuError
+from pipeline.export import FORMATS
 from pipeline.records import Quantity
 from pipeline.refdate import coerce_date
 
 if TYPE_CHECKING:
-    from pipeline.runner import Progress, RunSummary
+    from pipeline.batch import Progress, RunSummary
 
-FORMATS = ("parquet", "csv", "jsonl", "xlsx", "sqlite", "duckdb")
 EXIT_PROBLEMS = 1
 EXIT_FAILED = 3
 
@@ -40,6 +50,16 @@ class DafuFailed(click.ClickException):
     """A library error, shown as one line: ``Error: 答复.txt: empty file``."""
 
     exit_code = EXIT_FAILED
+
+
+class DafuGroup(click.Group):
+    """The ``dafu`` group: a library error in any command becomes :class:`DafuFailed` here, once."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DafuError as e:
+            raise DafuFailed(str(e)) from e
 
 
 def _parse_ref_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -65,7 +85,47 @@ def ref_date_option(f: F) -> F:
                         help="Date that resolves relative dates (今年6月) when a document states none.")(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+_RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows them
+    click.option("-f", "--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+                 callback=_parse_formats, help=f"Comma-separated table formats: {', '.join(FORMATS)}."),
+    click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core)."),
+    ref_date_option,
+    click.option("--glob", "include", multiple=True, metavar="PATTERN",
+                 help=f"Read only files matching PATTERN (repeatable; default: {' '.join(DEFAULT_INCLUDE)}; "
+                      "formats dafu cannot read become problems saying how to convert them)."),
+    click.option("--exclude", multiple=True, metavar="PATTERN",
+                 help="Skip files and folders matching PATTERN (repeatable)."),
+    click.option("--tokens", is_flag=True, help="Also write the tokens table (one row per word)."),
+    click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
+                 metavar="SECONDS",
+                 help="Seconds to read and extract one file before it becomes a problem (0: no limit)."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                 metavar="BYTES", help="Larger files become a problem without being read."),
+    click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                 help="local: a pool of processes here; dask: a Dask cluster (tables as Parquet datasets "
+                      "OUT/<table>/)."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the scheduler (tcp://host:8786 or a scheduler file); "
+                      "default: a local cluster of --jobs workers."),
+)
+_RUN_FIELDS = tuple(f.name for f in dataclasses.fields(RunOptions))  # one option each, above
+
+
+def run_options(f: F) -> F:
+    """The options of :class:`~pipeline.batch.RunOptions`, handed to the command as one ``options`` record."""
+
+    @functools.wraps(f)
+    def command(**params: Any) -> Any:
+        fields = {name: params.pop(name) for name in _RUN_FIELDS}
+        fields["include"] = fields["include"] or None  # no --glob: the readers' default patterns
+        return f(options=RunOptions(**fields), **params)
+
+    for option in reversed(_RUN_OPTIONS):
+        command = option(command)
+    return cast(F, command)
+
+
+@click.group(cls=DafuGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(pipeline.__version__, "-V", "--version", prog_name="dafu")
 def main() -> None:
     """dafu: Chinese government replies in, tidy tables out.
@@ -86,30 +146,10 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Output folder for the tables.")
-@click.option("-f", "--format", "formats", default="parquet,csv", show_default=True, callback=_parse_formats,
-              help=f"Comma-separated table formats: {', '.join(FORMATS)}.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core).")
-@ref_date_option
-@click.option("--glob", "include", multiple=True, metavar="PATTERN",
-              help="Read only files matching PATTERN (repeatable; default: *.txt *.md *.docx *.pdf *.html *.htm, "
-                   "and *.doc *.wps *.rtf, which become problems saying how to convert them).")
-@click.option("--exclude", multiple=True, metavar="PATTERN",
-              help="Skip files and folders matching PATTERN (repeatable).")
-@click.option("--tokens", is_flag=True, help="Also write the tokens table (one row per word).")
+@run_options
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any input had a problem.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--time-limit", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
-              help="Seconds to read and extract one file before it becomes a problem (0: no limit).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=50 * 2**20, show_default=True, metavar="BYTES",
-              help="Larger files become a problem without being read.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: a pool of processes here; dask: a Dask cluster (tables as Parquet datasets OUT/<table>/).")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="With --engine dask: the scheduler (tcp://host:8786 or a scheduler file); "
-                   "default: a local cluster of --jobs workers.")
-def run(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], jobs: int | None, ref_date: dt.date | None,
-        include: tuple[str, ...], exclude: tuple[str, ...], tokens: bool, strict: bool, quiet: bool,
-        time_limit: float, max_bytes: int, engine: Literal["local", "dask"], scheduler: str | None) -> None:
+def run(inputs: tuple[Path, ...], out: Path, options: RunOptions, strict: bool, quiet: bool) -> None:
     """Read every document under INPUTS into joinable tables in OUT.
 
     Files whose content has not changed since the last run into OUT are not read again.
@@ -122,19 +162,15 @@ def run(inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], jobs: int
       dafu run 答复 -o 表格 --glob "*.txt" --exclude "草稿/*" --strict
       dafu run 答复 -o /shared/表格 --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from pipeline.runner import out_exclusions, run_batch  # keeps `dafu --help` fast
+    from pipeline.batch import out_exclusions, run_batch  # keeps `dafu --help` fast
 
-    exclude = (*exclude, *_exclude_out(inputs, out, exclude, out_exclusions))
+    exclude = (*options.exclude, *_exclude_out(inputs, out, options.exclude, out_exclusions))
     bar = _ProgressBar(enabled=not quiet)
     try:
-        summary = run_batch(inputs, out=out, jobs=jobs, formats=formats, ref_date=ref_date,
-                            include=include or None, exclude=exclude, tokens=tokens, progress=bar.update,
-                            time_limit=time_limit, max_bytes=max_bytes, engine=engine, scheduler=scheduler)
-    except DafuError as e:
-        raise DafuFailed(str(e)) from e
+        summary = run_batch(inputs, out=out, options=options, progress=bar.update, exclude=exclude)
     finally:
         bar.close()
-    _report(summary, out, formats)
+    _report(summary, out, options.formats)
     if strict and summary.problem_count:
         sys.exit(EXIT_PROBLEMS)
 
@@ -203,11 +239,8 @@ def extract(source: str, ref_date: dt.date | None, as_json: bool) -> None:
       dafu extract "引入超6家央企研发中心，总投资约2.5亿元"
       dafu extract 答复.docx --json --ref-date 2024-09-12
     """
-    try:
-        is_file = len(source) < 1024 and Path(source).is_file()
-        doc = pipeline.read(source, ref_date=ref_date) if is_file else pipeline.extract(source, ref_date=ref_date)
-    except DafuError as e:
-        raise DafuFailed(str(e)) from e
+    is_file = len(source) < 1024 and Path(source).is_file()
+    doc = pipeline.read(source, ref_date=ref_date) if is_file else pipeline.extract(source, ref_date=ref_date)
     if as_json:
         for q in doc.quantities:
             click.echo(q.model_dump_json(exclude_none=True))
@@ -259,14 +292,11 @@ def schema(write: bool, folder: Path) -> None:
     """
     from pipeline import schema as schemas  # written by the records' owner; imported when used
 
-    try:
-        if write:
-            for path in schemas.write_schemas(folder):
-                click.echo(f"wrote {path}")
-            return
-        texts: dict[str, str] = schemas.schema_texts()
-    except DafuError as e:
-        raise DafuFailed(str(e)) from e
+    if write:
+        for path in schemas.write_schemas(folder):
+            click.echo(f"wrote {path}")
+        return
+    texts: dict[str, str] = schemas.schema_texts()
     width = max((len(n) for n in texts), default=0)
     for name, text in texts.items():
         path = folder / name
@@ -296,10 +326,7 @@ def evaluate(gold: Path, only: str, errors: int) -> None:
     """
     from pipeline.evaluate import evaluate as score
 
-    try:
-        result = score(gold, only=[x for x in only.split(",") if x], errors=errors)
-    except DafuError as e:
-        raise DafuFailed(str(e)) from e
+    result = score(gold, only=[x for x in only.split(",") if x], errors=errors)
     click.echo(result.report(errors))
 
 
@@ -322,8 +349,5 @@ def report(out: Path, output: Path | None, max_docs: int) -> None:
     """
     from pipeline.report import write_report  # pandas and spaCy: imported when used
 
-    try:
-        path = write_report(out, output, max_docs=max_docs)
-    except DafuError as e:
-        raise DafuFailed(str(e)) from e
+    path = write_report(out, output, max_docs=max_docs)
     click.echo(f"wrote {path}")

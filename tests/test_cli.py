@@ -19,6 +19,7 @@ from pipeline.cli import main
 from pipeline.tables import TABLE_NAMES, read_tables
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 @pytest.fixture
@@ -42,11 +43,16 @@ def test_cli_version(cli: CliRunner) -> None:
     assert result.output == f"dafu, version {pipeline.__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["run", "extract", "schema", "eval"])
+@pytest.mark.parametrize("command", sorted(main.commands))
 def test_cli_help_shows_an_example(cli: CliRunner, command: str) -> None:
     result = cli.invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert f"dafu {command}" in result.output
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_cli_command_is_documented_in_the_readme(command: str) -> None:
+    assert f"`dafu {command}" in README.read_text(encoding="utf-8")
 
 
 def test_cli_run_writes_tables_and_summary(cli: CliRunner, folder: Path, tmp_path: Path) -> None:
@@ -217,3 +223,9 @@ def test_cli_schema_lists_schemas(cli: CliRunner, tmp_path: Path) -> None:
     result = cli.invoke(main, ["schema", "--dir", str(tmp_path)])
     assert result.exit_code == 0
     assert result.output and all(line.endswith("up to date") for line in result.output.splitlines())
+
+
+def test_cli_report_without_tables_is_one_line(cli: CliRunner, tmp_path: Path) -> None:
+    result = cli.invoke(main, ["report", str(tmp_path)])
+    assert result.exit_code == 3
+    assert result.output == f"Error: {tmp_path}: no tables here (<table>.parquet, .csv or .jsonl)\n"

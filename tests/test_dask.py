@@ -26,10 +26,10 @@ import pytest
 from click.testing import CliRunner
 
 import pipeline
+from pipeline.batch import dask as dask_engine
+from pipeline.batch import run_batch
 from pipeline.cli import main
-from pipeline.engines import dask as dask_engine
 from pipeline.errors import DafuError
-from pipeline.runner import run_batch
 from pipeline.tables import SPECS, TABLE_NAMES, read_tables
 
 distributed = pytest.importorskip("distributed")
@@ -250,16 +250,16 @@ def test_dask_failed_chunk_runs_file_by_file_without_duplicate_rows(corpus: Path
                                                                     tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A chunk whose task raises is run again one file at a time; only the bad file is a problem."""
-    real = dask_engine._process_chunk
+    real = dask_engine.process_chunk
     bad = corpus / "年度" / "答复0007.txt"
 
-    def failing(tasks: list[Any], **options: Any) -> list[Any]:
-        done = real(tasks, **options)
+    def failing(tasks: list[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        done = real(tasks, *args, **kwargs)
         if any(t.path == str(bad) for t in tasks):
             raise RuntimeError("cannot write this chunk")
         return done
 
-    monkeypatch.setattr(dask_engine, "_process_chunk", failing)
+    monkeypatch.setattr(dask_engine, "process_chunk", failing)
     monkeypatch.setattr(dask_engine, "CHUNK_FILES", 5)
     # An in-process cluster: its workers see the patched function.
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,

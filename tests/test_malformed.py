@@ -24,7 +24,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 import pipeline
-from pipeline import runner
+from pipeline import batch
+from pipeline.batch import driver, local, options
 from pipeline.cli import main
 from pipeline.tables import TABLE_NAMES
 
@@ -153,15 +154,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def vanishing(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Delete GONE after the inputs are listed and before any is read; put it back after."""
-    real = runner.list_inputs
+    real = driver.list_inputs
 
     def list_then_delete(*args: object, **kwargs: object) -> Iterator[tuple[str, str]]:
         found = list(real(*args, **kwargs))  # type: ignore[arg-type]
         (corpus / GONE).unlink()
         yield from found
 
-    monkeypatch.setattr(runner, "list_inputs", list_then_delete)
-    monkeypatch.setattr(runner, "_START_METHOD", "fork")
+    monkeypatch.setattr(driver, "list_inputs", list_then_delete)
+    monkeypatch.setattr(local, "START_METHOD", "fork")
     yield
     (corpus / GONE).write_text(TEXT, encoding="utf-8")
 
@@ -214,7 +215,7 @@ def test_malformed_cli_run_finishes_and_lists_problems(corpus: Path, tmp_path: P
     assert f"{len(BAD)} problem" in result.output
     _check(pipeline.read_tables(out), corpus)
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [runner.RUN_FILE, "dafu.xlsx", *(f"{name}.csv" for name in TABLE_NAMES)])
+        [batch.RUN_FILE, "dafu.xlsx", *(f"{name}.csv" for name in TABLE_NAMES)])
 
 
 @pytest.mark.usefixtures("vanishing")
@@ -261,5 +262,5 @@ def test_malformed_unlistable_subfolder_is_a_problem_and_the_batch_goes_on(tmp_p
 
 def test_malformed_cli_limits_default_to_the_library_defaults() -> None:
     defaults = {p.name: p.default for p in main.commands["run"].params}
-    assert defaults["time_limit"] == runner.DEFAULT_TIME_LIMIT
-    assert defaults["max_bytes"] == runner.DEFAULT_MAX_BYTES
+    assert defaults["time_limit"] == options.DEFAULT_TIME_LIMIT
+    assert defaults["max_bytes"] == options.DEFAULT_MAX_BYTES

@@ -18,7 +18,8 @@ from docx import Document
 from PIL import Image
 
 import pipeline
-from pipeline import document, runner
+from pipeline import batch, document
+from pipeline.batch import local, work
 from pipeline.errors import InputError
 from pipeline.readers import read as read_module
 from pipeline.tables import TABLE_NAMES, read_tables
@@ -54,7 +55,7 @@ def tables(inputs: Path) -> pipeline.Tables:
 
 
 def table_files(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name != runner.RUN_FILE}
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.name != batch.RUN_FILE}
 
 
 def data_frames(out: Path) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -107,13 +108,13 @@ def test_runner_doc_ids_are_relative_paths_made_unique(tmp_path: Path) -> None:
     for name in ("2024/答复.txt", "2024/答复.md", "其他.txt"):
         shutil.copy(SAMPLE, tmp_path / "a" / name)
     shutil.copy(SAMPLE, tmp_path / "其他.txt")
-    ids = [doc_id for _, doc_id in runner.list_inputs([tmp_path / "a", tmp_path / "其他.txt"])]
+    ids = [doc_id for _, doc_id in batch.list_inputs([tmp_path / "a", tmp_path / "其他.txt"])]
     assert ids == ["2024/答复", "2024/答复.txt", "其他", "其他.txt"]  # 答复.md comes first
 
 
 def test_runner_file_reached_twice_is_read_once(tmp_path: Path) -> None:
     shutil.copy(SAMPLE, tmp_path / "a.txt")
-    assert [doc_id for _, doc_id in runner.list_inputs([tmp_path, tmp_path / "a.txt"])] == ["a"]
+    assert [doc_id for _, doc_id in batch.list_inputs([tmp_path, tmp_path / "a.txt"])] == ["a"]
 
 
 def test_runner_jobs_2_writes_byte_identical_tables_to_jobs_1(inputs: Path, tmp_path: Path) -> None:
@@ -168,7 +169,7 @@ def test_runner_interrupted_rerun_keeps_old_tables_and_next_run_catches_up(input
     before = table_files(tmp_path / "out")
     (src / "gbk.txt").write_text("落地10余家外资研发中心。", encoding="gbk")
 
-    def interrupt(event: runner.Progress) -> None:
+    def interrupt(event: batch.Progress) -> None:
         if event.done == 3:
             raise KeyboardInterrupt
 
@@ -185,14 +186,14 @@ def test_runner_interrupted_rerun_keeps_old_tables_and_next_run_catches_up(input
 def test_runner_unexpected_exception_becomes_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(SAMPLE, tmp_path / "a.txt")
     shutil.copy(SAMPLE, tmp_path / "b.txt")
-    real_read = runner.read
+    real_read = work.read
 
     def failing(path: str, **kwargs: object) -> pipeline.Document:
         if path.endswith("a.txt"):
             raise ZeroDivisionError("division by zero\nsecond line")
         return real_read(path, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner, "read", failing)
+    monkeypatch.setattr(work, "read", failing)
     tables = pipeline.run([tmp_path], jobs=1)
     assert list(tables["manifest"]["status"]) == ["problem", "processed"]
     assert tables["problems"].loc[0, ["stage", "reason"]].tolist() == ["extract", "ZeroDivisionError: division by zero"]
@@ -201,15 +202,15 @@ def test_runner_unexpected_exception_becomes_a_problem(tmp_path: Path, monkeypat
 def test_runner_worker_crash_becomes_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
         shutil.copy(SAMPLE, tmp_path / name)
-    real_read = runner.read
+    real_read = work.read
 
     def crashing(path: str, **kwargs: object) -> pipeline.Document:
         if path.endswith("b.txt"):
             os._exit(9)  # as the kernel's out-of-memory killer would
         return real_read(path, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner, "_START_METHOD", "fork")  # the workers inherit the patched read
-    monkeypatch.setattr(runner, "read", crashing)
+    monkeypatch.setattr(local, "START_METHOD", "fork")  # the workers inherit the patched read
+    monkeypatch.setattr(work, "read", crashing)
     tables = pipeline.run([tmp_path], jobs=2)
     assert list(tables["manifest"]["status"]) == ["processed", "problem", "processed", "processed"]
     assert "worker process died" in tables["problems"].loc[0, "reason"]
@@ -222,9 +223,9 @@ def _die(*args: object, **kwargs: object) -> None:
 def test_runner_workers_that_cannot_start_stop_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(SAMPLE, tmp_path / "a.txt")
     shutil.copy(SAMPLE, tmp_path / "b.txt")
-    monkeypatch.setattr(runner, "_START_METHOD", "fork")
-    monkeypatch.setattr(runner, "_process_chunk", _die)
-    monkeypatch.setattr(runner, "_noop", _die)
+    monkeypatch.setattr(local, "START_METHOD", "fork")
+    monkeypatch.setattr(local, "process_chunk", _die)
+    monkeypatch.setattr(local, "_noop", _die)
     with pytest.raises(pipeline.errors.DafuError, match="__name__ == '__main__'"):
         pipeline.run([tmp_path], jobs=2)
 
@@ -244,10 +245,10 @@ def test_runner_accepts_out_inside_an_input_folder_when_excluded(tmp_path: Path)
 
 
 def test_runner_out_exclusions_names_the_folder_and_pattern(tmp_path: Path) -> None:
-    assert runner.out_exclusions([tmp_path], tmp_path / "x" / "表格") == [(os.fspath(tmp_path), "x/表格")]
-    assert runner.out_exclusions([tmp_path], tmp_path / "x" / "表格", ["x"]) == []
-    assert runner.out_exclusions([tmp_path], tmp_path / ".out") == []
-    assert runner.out_exclusions([tmp_path / "x"], tmp_path / "out") == []
+    assert batch.out_exclusions([tmp_path], tmp_path / "x" / "表格") == [(os.fspath(tmp_path), "x/表格")]
+    assert batch.out_exclusions([tmp_path], tmp_path / "x" / "表格", ["x"]) == []
+    assert batch.out_exclusions([tmp_path], tmp_path / ".out") == []
+    assert batch.out_exclusions([tmp_path / "x"], tmp_path / "out") == []
 
 
 def test_runner_without_out_writes_nothing(tmp_path: Path) -> None:
@@ -292,7 +293,7 @@ def test_runner_time_limit_turns_a_slow_file_into_a_problem(tmp_path: Path, monk
     shutil.copy(SAMPLE, tmp_path / "a.txt")
     (tmp_path / "b.txt").write_text(SLOW_MARK + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copy(SAMPLE, tmp_path / "c.txt")
-    monkeypatch.setattr(runner, "_START_METHOD", "fork")  # the workers inherit the patched extract
+    monkeypatch.setattr(local, "START_METHOD", "fork")  # the workers inherit the patched extract
     monkeypatch.setattr(document, "extract", _slow_extract(document.extract))
     started = time.monotonic()
     tables = pipeline.run([tmp_path], jobs=jobs, time_limit=0.5)

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-import pandas as pd
+if TYPE_CHECKING:  # the writers load pandas and pyarrow when used: the CLI reads FORMATS quickly
+    import pandas as pd
 
-from pipeline.export.columns import TableSpec
+    from pipeline.export.columns import TableSpec
 
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl", "xlsx", "sqlite", "duckdb")
 PER_TABLE: tuple[str, ...] = ("parquet", "csv", "jsonl")  # OUT/<table>.<format>
 WORKBOOK = "dafu"  # OUT/dafu.xlsx, OUT/dafu.sqlite, OUT/dafu.duckdb
 
-Chunks = Iterable[tuple[TableSpec, Iterable[pd.DataFrame]]]  # every table, in order, as chunks
+Chunks: TypeAlias = "Iterable[tuple[TableSpec, Iterable[pd.DataFrame]]]"  # every table, in order, as chunks
 
 
 class TableWriter(Protocol):

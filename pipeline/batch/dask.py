@@ -1,8 +1,9 @@
 """The batch on a Dask cluster: the local engine's tables, written as partitioned Parquet datasets.
 
 The client lists the inputs and cuts them into chunks of consecutive files, as the local
-engine does. Each chunk goes to a worker, which runs the runner's very same ``_process`` on
-every file (so rows, problems and limits are the local engine's) and writes its share of
+engine does. Each chunk goes to a worker with the run's :class:`~pipeline.batch.options.RunOptions`;
+the worker runs the very same :func:`~pipeline.batch.work.process_chunk` as the local engine
+(so rows, problems and limits are the local engine's) and writes its share of
 each table as ``OUT/<table>/part-<chunk>.parquet``; only a small summary (statuses, digests,
 quantity counts) comes back. The client writes the ``manifest`` and ``problems`` partitions
 itself, so every input is in the manifest exactly once, whatever happened to the workers.
@@ -35,23 +36,13 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from pipeline import export
+from pipeline.batch.options import RunOptions
+from pipeline.batch.results import Progress, RunSummary, outcome_rows
+from pipeline.batch.state import Previous
+from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, process_chunk
 from pipeline.errors import DafuError
 from pipeline.export.columns import arrow_from_rows, frame_from_arrow, normalise_rows
 from pipeline.export.parquet import ParquetTableWriter
-from pipeline.runner import (
-    Progress,
-    Rows,
-    RunSummary,
-    _chunks,
-    _cores,
-    _Outcome,
-    _Previous,
-    _process_chunk,
-    _rows,
-    _size,
-    _Task,
-    _write_settings,
-)
 from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, PackedRows, read_tables
 
 # Bigger chunks than the local pool's: a Dask task costs a few milliseconds of scheduling and
@@ -63,32 +54,19 @@ _WORKER_TABLES = tuple(n for n in TABLE_NAMES if n not in _CLIENT_TABLES)
 _CONNECT_TIMEOUT = "30s"
 _WAIT_FOR_WORKERS_S = 60
 _DATASET_FILES = ("part-*.parquet", "kept-*.parquet", ".part-*.tmp", ".kept-*.tmp")
-_DIED = "the worker process died while reading this file (crash or out of memory)"
 
 
-def run_dask(
-    inputs: Sequence[tuple[str, str]],
-    *,
-    out: str | os.PathLike[str] | None,
-    settings: dict[str, Any],
-    jobs: int | None = None,
-    formats: Sequence[str] = ("parquet", "csv"),
-    options: dict[str, Any] | None = None,
-    progress: Callable[[Progress], None] | None = None,
-    scheduler: str | None = None,
-) -> RunSummary:
-    """Run ``inputs`` ((path, doc_id) pairs) on Dask into ``out``; see :func:`pipeline.runner.run`.
+def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | None, options: RunOptions,
+             progress: Callable[[Progress], None] | None) -> RunSummary:
+    """Run ``inputs`` ((path, doc_id) pairs) on Dask into ``out``; see :func:`pipeline.batch.run`.
 
-    ``scheduler`` is an address (``tcp://10.0.0.5:8786``) or a scheduler file (``*.json``);
-    without it a ``LocalCluster`` of ``jobs`` single-threaded worker processes is started.
-    ``options`` are the keyword arguments of the runner's ``_process_chunk`` (``ref_date``,
-    ``tokens``, the limits), the same for every file.
+    ``options.scheduler`` is an address (``tcp://10.0.0.5:8786``) or a scheduler file (``*.json``);
+    without it a ``LocalCluster`` of ``options.jobs`` single-threaded worker processes is started.
+    Every chunk of files goes to a worker with ``options``.
     """
-    options = dict(options or {})
     if out is None:  # the workers need a folder to write to: a temporary one
         with tempfile.TemporaryDirectory(prefix="dafu-dask-") as tmp:
-            summary = run_dask(inputs, out=tmp, settings=settings, jobs=jobs, formats=("parquet",),
-                               options=options, progress=progress, scheduler=scheduler)
+            summary = run_dask(inputs, tmp, replace(options, formats=("parquet",)), progress)
             summary.tables = read_tables(tmp)
             summary.written = []
             return summary
@@ -97,35 +75,34 @@ def run_dask(
     for name in TABLE_NAMES:
         if (folder / name).exists() and not _is_dataset(folder / name):
             raise DafuError(f"{folder / name} is in the way of the {name} table: it is not a dataset dafu wrote")
-    previous = _Previous.load(folder, settings)
-    tasks = [_Task(path, doc_id, previous.known_sha256(path, doc_id), _size(path)) for path, doc_id in inputs]
-    chunks = list(_chunks(tasks, CHUNK_FILES, CHUNK_BYTES))
+    previous = Previous.load(folder, options)
+    tasks = previous.tasks(inputs)
+    chunked = list(chunks(tasks, CHUNK_FILES, CHUNK_BYTES))
     summary = RunSummary(files=len(tasks))
     staging = Path(tempfile.mkdtemp(prefix=".dafu-dask-", dir=folder)).resolve()
     try:
         for name in TABLE_NAMES:
             (staging / name).mkdir()
-        if chunks:
-            with _client(scheduler, min(jobs or _cores(), len(chunks))) as client:
+        if chunked:
+            with _client(options.scheduler, options.workers(len(chunked))) as client:
                 done = 0
-                for index, outcomes, counts in _results(client, chunks, staging, options):
+                for index, outcomes, counts in _results(client, chunked, staging, options):
                     summary.quantities.update(counts)
-                    _write_client_rows(staging, index, _rows(outcomes, previous, summary, None))
+                    _write_client_rows(staging, index, outcome_rows(outcomes, previous, summary, None))
                     for o in outcomes:
                         done += 1
                         if progress is not None:
                             progress(Progress(done, summary.files, o.task.path, o.status))
-        summary.written = _move_into_place(staging, folder, formats)
+        summary.written = _move_into_place(staging, folder, options.formats)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _write_settings(folder, settings)
     return summary
 
 
 def drop_datasets(out: str | os.PathLike[str]) -> None:
     """Remove the partitioned datasets (``OUT/<table>/``) an earlier Dask run left in ``out``.
 
-    The local engine calls this once it has written ``OUT/<table>.<format>``, so that
+    Called once the local engine has written ``OUT/<table>.<format>``, so that
     :func:`~pipeline.tables.read_tables` never finds a stale dataset.
     """
     for name in TABLE_NAMES:
@@ -150,10 +127,10 @@ def _part(index: int, sub: int | None = None) -> str:
     return f"part-{index:05d}.parquet" if sub is None else f"part-{index:05d}-{sub:03d}.parquet"
 
 
-def _work(index: int, sub: int | None, tasks: list[_Task], *, staging: str,
-          options: dict[str, Any]) -> tuple[list[_Outcome], Counter[str]]:
+def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str,
+          options: RunOptions) -> tuple[list[Outcome], Counter[str]]:
     """On a worker: process ``tasks``, write their rows as partitions, return outcomes without rows."""
-    outcomes = _process_chunk(tasks, **options)
+    outcomes = process_chunk(tasks, options)
     collected: Rows = {name: [] for name in _WORKER_TABLES}
     for o in outcomes:
         for name, table_rows in (o.rows or {}).items():
@@ -223,8 +200,8 @@ def _check_workers(client: Any) -> None:
         raise DafuError(f"the Dask workers run dafu {', '.join(other)}, this is dafu {__version__}")
 
 
-def _results(client: Any, chunks: list[list[_Task]], staging: Path,
-             options: dict[str, Any]) -> Iterator[tuple[int, list[_Outcome], Counter[str]]]:
+def _results(client: Any, chunks: list[list[Task]], staging: Path,
+             options: RunOptions) -> Iterator[tuple[int, list[Outcome], Counter[str]]]:
     """(chunk index, outcomes, quantity counts) of every chunk, as the chunks finish."""
     distributed = _import_distributed()
     futures = {client.submit(_work, i, None, chunk, staging=os.fspath(staging), options=options, pure=False): i
@@ -239,12 +216,12 @@ def _results(client: Any, chunks: list[list[_Task]], staging: Path,
         yield index, outcomes, counts
 
 
-def _alone(client: Any, index: int, chunk: list[_Task], staging: Path,
-           options: dict[str, Any]) -> tuple[list[_Outcome], Counter[str]]:
+def _alone(client: Any, index: int, chunk: list[Task], staging: Path,
+           options: RunOptions) -> tuple[list[Outcome], Counter[str]]:
     """Each file of a failed chunk on its own; the one that fails becomes a problem."""
     for name in _WORKER_TABLES:  # what the failed chunk wrote before it failed
         (staging / name / _part(index)).unlink(missing_ok=True)
-    outcomes: list[_Outcome] = []
+    outcomes: list[Outcome] = []
     counts: Counter[str] = Counter()
     for sub, task in enumerate(chunk):
         future = client.submit(_work, index, sub, [task], staging=os.fspath(staging), options=options, pure=False)
@@ -252,8 +229,8 @@ def _alone(client: Any, index: int, chunk: list[_Task], staging: Path,
             done, found = future.result()
         except Exception as e:
             killed = type(e).__name__ == "KilledWorker"
-            done = [_Outcome(task, "problem", stage="extract" if killed else "tables",
-                             reason=_DIED if killed else f"{type(e).__name__}: {e}")]
+            done = [Outcome(task, "problem", stage="extract" if killed else "tables",
+                            reason=DIED if killed else f"{type(e).__name__}: {e}")]
             found = Counter()
         outcomes.extend(done)
         counts.update(found)

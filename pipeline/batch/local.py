@@ -1,0 +1,159 @@
+"""The local engine: a pool of worker processes on this machine, streaming into one set of tables.
+
+Files are processed in input order and streamed into a :class:`~pipeline.tables.TableSink`,
+so memory stays bounded whatever the corpus size and the same inputs always give
+byte-identical tables. The pool survives a worker's death (a crash, the out-of-memory
+killer): the files that were in flight are run again one by one, and the one that kills its
+worker becomes a problem.
+
+>>> run_local([("答复/a.txt", "a")], "表格", RunOptions(jobs=2), None).statuses  # doctest: +SKIP
+Counter({'processed': 1})
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+
+from pipeline.batch.options import RunOptions
+from pipeline.batch.results import Progress, RunSummary, outcome_rows
+from pipeline.batch.state import Previous
+from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, describe, process_chunk
+from pipeline.errors import DafuError
+from pipeline.tables import TABLE_NAMES, PackedRows, Tables, TableSink
+
+START_METHOD: str | None = None  # multiprocessing start method; None: fork on Linux, else the platform's
+WINDOW_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy, few enough to bound memory
+
+Work = Callable[[list[Task]], list[Outcome]]
+
+
+def run_local(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | None, options: RunOptions,
+              progress: Callable[[Progress], None] | None) -> RunSummary:
+    """Run ``inputs`` ((path, doc_id) pairs) into tables in ``out``, or in memory without it."""
+    jobs = options.workers(len(inputs))
+    # Workers pack the rows that go to files; rows kept in memory (no ``out``) stay dicts.
+    work = partial(process_chunk, options=options, packed=jobs > 1 and out is not None)
+    # The workers start first, before pyarrow (reading the previous tables, writing the new)
+    # starts threads in this process: a fork copies only the thread that forks.
+    with Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:
+        previous = Previous.load(out, options)
+        tasks = previous.tasks(inputs)
+        outcomes = pool.ordered(tasks) if pool is not None else _in_process(tasks, work)
+        summary = RunSummary(files=len(tasks))
+        if out is None:
+            collected: Rows = {name: [] for name in TABLE_NAMES}
+            for rows in outcome_rows(outcomes, previous, summary, progress):
+                for name, table_rows in rows.items():
+                    assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
+                    collected.setdefault(name, []).extend(table_rows)
+            summary.tables = Tables.from_rows(collected)
+            return summary
+        with TableSink(out, formats=options.formats) as sink:
+            for rows in outcome_rows(outcomes, previous, summary, progress):
+                sink.add(rows)
+            summary.written = sink.close()
+    return summary
+
+
+def _in_process(tasks: list[Task], work: Work) -> Iterator[Outcome]:
+    for task in tasks:
+        yield from work([task])
+
+
+def _noop() -> None:
+    """A task that only proves a worker process can start."""
+
+
+class Pool:
+    """Worker processes handing back outcomes in task order, a few chunks ahead at most.
+
+    The pool survives a worker's death (a crash, the out-of-memory killer): the files that
+    were in flight are run again one by one, each alone, and the one that kills its worker
+    becomes a problem.
+    """
+
+    def __init__(self, jobs: int, work: Work) -> None:
+        self.jobs = jobs
+        self.work = work
+        self.executor: ProcessPoolExecutor | None = self._new_executor(jobs)
+        self.executor.submit(_noop)  # with fork, every worker starts now
+        self.workers_can_start: bool | None = None
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=exc[0] is None, cancel_futures=True)
+
+    def ordered(self, tasks: list[Task]) -> Iterator[Outcome]:
+        pending: deque[tuple[list[Task], Future[list[Outcome]]]] = deque()
+        for chunk in chunks(tasks):
+            pending.append((chunk, self._submit(chunk)))
+            if len(pending) >= self.jobs * WINDOW_PER_JOB:
+                yield from self._collect(*pending.popleft())
+        while pending:
+            yield from self._collect(*pending.popleft())
+
+    @staticmethod
+    def _new_executor(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()))
+
+    def _submit(self, chunk: list[Task]) -> Future[list[Outcome]]:
+        if self.executor is None:
+            self.executor = self._new_executor(self.jobs)
+        try:
+            return self.executor.submit(self.work, chunk)
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._new_executor(self.jobs)
+            return self.executor.submit(self.work, chunk)
+
+    def _collect(self, chunk: list[Task], future: Future[list[Outcome]]) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if self.executor is not None:
+                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = None
+        except Exception:  # e.g. a result that cannot be pickled: find the file that has it
+            pass
+        return [self._alone(task) for task in chunk]
+
+    def _alone(self, task: Task) -> Outcome:
+        with self._new_executor(1) as executor:
+            try:
+                return executor.submit(self.work, [task]).result()[0]
+            except BrokenProcessPool:
+                pass
+            except Exception as e:
+                return Outcome(task, "problem", stage="tables", reason=describe(e))
+        if not self._check_workers_can_start():
+            raise DafuError("worker processes die as they start; a script that calls pipeline.run with "
+                            "jobs > 1 must guard its top level with `if __name__ == '__main__':`")
+        return Outcome(task, "problem", stage="extract", reason=DIED)
+
+    def _check_workers_can_start(self) -> bool:
+        if self.workers_can_start is None:
+            with self._new_executor(1) as executor:
+                try:
+                    executor.submit(_noop).result()
+                    self.workers_can_start = True
+                except BrokenProcessPool:
+                    self.workers_can_start = False
+        return self.workers_can_start
+
+
+def _start_method() -> str:
+    # fork: the workers share the parent's loaded pipeline and never re-import a user's
+    # script (spawn and forkserver do, so an unguarded script would start itself again).
+    # macOS and Windows keep their default: fork is unsafe or missing there.
+    return START_METHOD or ("fork" if sys.platform.startswith("linux") else multiprocessing.get_start_method())

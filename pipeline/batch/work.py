@@ -1,0 +1,181 @@
+"""The work done per file: read → document → rows, within the time and size limits.
+
+Runs in a worker process (local engine) or on a Dask worker, the same code for both, so that
+rows, problems and limits are the same everywhere. Every failure becomes an :class:`Outcome`
+with a stage and a reason (a ``problems`` row), never an exception: one bad file must not
+stop the batch.
+
+>>> [o.status for o in process_chunk([Task("答复/空白.txt", "空白", None)], RunOptions())]  # doctest: +SKIP
+['problem']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any, Literal
+
+from pipeline.batch.options import RunOptions
+from pipeline.document import read
+from pipeline.errors import ReadError
+from pipeline.tables import PackedRows, document_rows, pack
+
+Status = Literal["processed", "unchanged", "problem"]
+Rows = dict[str, list[dict[str, Any]]]
+
+CHUNK_FILES = 8  # the local pool's chunks: few round trips for many short replies
+CHUNK_BYTES = 16_384
+DIED = "the worker process died while reading this file (crash or out of memory)"  # a problem's reason
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input file, with the previous run's digest of it when its rows can be kept."""
+
+    path: str
+    doc_id: str
+    known_sha256: str | None
+    size: int = 0  # bytes, to share the work out evenly
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: its status, digest and rows, or the stage and reason of its problem."""
+
+    task: Task
+    status: Status
+    sha256: str | None = None
+    size: int | None = None
+    stage: str = "read"
+    reason: str | None = None
+    rows: Rows | None = None
+    packed: dict[str, PackedRows] | None = None  # the rows as tuples instead (from a worker)
+
+
+def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = False) -> list[Outcome]:
+    """The outcomes of some files; with ``packed``, their rows as tuples (see ``tables.pack``),
+    which a worker process hands back to the writing process faster than dicts."""
+    return [process(task, options, packed=packed) for task in tasks]
+
+
+def process(task: Task, options: RunOptions, *, packed: bool = False) -> Outcome:
+    """Read one file; every failure becomes an outcome, never an exception. With ``packed``,
+    its rows come as tuples (``tables.pack``)."""
+    sha256: str | None = None
+    size: int | None = None
+    with contextlib.suppress(OSError):  # reading the file says why
+        sha256, size = digest(task.path)
+    if sha256 is not None and sha256 == task.known_sha256:
+        return Outcome(task, "unchanged", sha256, size)
+    try:
+        with _time_limit(options.time_limit):
+            try:
+                doc = read(task.path, ref_date=options.ref_date, doc_id=task.doc_id, max_bytes=options.max_bytes)
+            except ReadError as e:
+                return Outcome(task, "problem", sha256, size, "read", e.reason)
+            except Exception as e:  # one bad file must not stop the batch
+                return Outcome(task, "problem", sha256, size, "extract", describe(e))
+            try:
+                rows = document_rows(doc, tokens=options.tokens)
+                if packed:
+                    ready = {name: pack(name, table_rows) for name, table_rows in rows.items()}
+                    return Outcome(task, "processed", sha256, size, packed=ready)
+            except Exception as e:
+                return Outcome(task, "problem", sha256, size, "tables", describe(e))
+    except _TimeLimitExceeded as e:
+        return Outcome(task, "problem", sha256, size, e.stage, str(e))
+    return Outcome(task, "processed", sha256, size, rows=rows)
+
+
+def chunks(tasks: list[Task], files: int = CHUNK_FILES, max_bytes: int = CHUNK_BYTES) -> Iterator[list[Task]]:
+    """Consecutive tasks, a few small files or one large file per chunk.
+
+    Few round trips for many short replies; a long work report alone, so that one worker
+    does not end up with a run of them while the other waits.
+    """
+    chunk: list[Task] = []
+    size = 0
+    for task in tasks:
+        chunk.append(task)
+        size += task.size
+        if len(chunk) >= files or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def digest(path: str) -> tuple[str, int]:
+    """The SHA-256 and size of a file, as the manifest records them."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        return hashlib.file_digest(f, "sha256").hexdigest(), size
+
+
+def file_size(path: str) -> int:
+    """Bytes of ``path``; 0 when it cannot be read (reading it will say why)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def describe(e: BaseException) -> str:
+    """``ZeroDivisionError: division by zero``: the type and the first line of an unexpected error."""
+    message = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    return f"{type(e).__name__}: {message}" if message else type(e).__name__
+
+
+# --- the time limit -------------------------------------------------------------------------
+
+
+class _TimeLimitExceeded(BaseException):
+    """Raised by SIGALRM in the middle of one file; a BaseException, so no ``except Exception`` swallows it."""
+
+    def __init__(self, seconds: float, stage: str) -> None:
+        what = {"read": "reading the file", "extract": "extracting", "tables": "building its rows"}[stage]
+        super().__init__(f"time limit of {seconds:g} s exceeded while {what}")
+        self.stage = stage
+
+
+_STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables", "pack": "tables"}
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with :class:`_TimeLimitExceeded` (SIGALRM).
+
+    Signals reach only the main thread, and Windows has no SIGALRM: there, or when another
+    SIGALRM timer is already running, the block runs without a limit. Python code and the
+    ``re`` engine are interruptible; one long call inside a C extension ends first.
+    """
+    usable = (bool(seconds) and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    if not usable:
+        yield
+        return
+    assert seconds is not None
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        stage = "extract"
+        while frame is not None:  # the innermost known stage on the stack says what was slow
+            if frame.f_code.co_name in _STAGE_OF_FUNCTION:
+                stage = _STAGE_OF_FUNCTION[frame.f_code.co_name]
+                break
+            frame = frame.f_back
+        raise _TimeLimitExceeded(seconds, stage)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
