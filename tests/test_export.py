@@ -191,9 +191,9 @@ def test_export_sink_refuses_rows_after_close(tmp_path: Path) -> None:
 def test_export_sink_chunks_like_tables_write_across_row_groups(rows: dict[str, list[dict[str, Any]]],
                                                                 tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import tables
+    from pipeline.tables import sink as sink_module
 
-    monkeypatch.setattr(tables, "ROW_GROUP", 100)  # the sample's 1,000-odd tokens span many row groups
+    monkeypatch.setattr(sink_module, "ROW_GROUP", 100)  # the sample's 1,000-odd tokens span many row groups
     Tables.from_rows(rows).write(tmp_path / "whole", formats=("parquet", "csv"))
     with TableSink(tmp_path / "streamed", formats=("parquet", "csv")) as sink:
         for n in range(0, len(rows["tokens"]), 7):
@@ -210,7 +210,7 @@ def test_export_sink_takes_packed_rows_between_dicts_in_order(rows: dict[str, li
     dicts: a table mixing both runs, across row groups, is the table of the dicts alone."""
     from pipeline import tables
 
-    monkeypatch.setattr(tables, "ROW_GROUP", 100)
+    monkeypatch.setattr(tables.sink, "ROW_GROUP", 100)
     Tables.from_rows(rows).write(tmp_path / "whole", formats=("parquet", "csv"))
     with TableSink(tmp_path / "mixed", formats=("parquet", "csv")) as sink:
         for n in range(0, len(rows["tokens"]), 37):

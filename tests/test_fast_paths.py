@@ -36,7 +36,7 @@ from pipeline.quantities import measures, numerals, percent, phone, times_patter
 from pipeline.structure import blocks, outline, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
-from pipeline.tables import SPECS, _dumped, pack
+from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import normalise as normalise_module
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
@@ -47,15 +47,15 @@ def test_fast_paths_records_dump_as_model_dump() -> None:
     records = [*doc.sections, *doc.sentences, *doc.quantities, *doc.entities]
     assert doc.quantities and doc.entities
     for record in records:
-        fast, slow = _dumped(record), record.model_dump()
+        fast, slow = dumped(record), record.model_dump()
         assert list(fast.items()) == list(slow.items())
         assert [type(v) for v in fast.values()] == [type(v) for v in slow.values()]
 
 
 def test_fast_paths_document_dumps_through_pydantic() -> None:
     doc = extract("引入超6家央企研发中心", doc_id="d1")
-    assert _dumped(doc) == doc.model_dump()  # lists of records: not the plain path
-    assert isinstance(_dumped(doc)["quantities"][0], dict)
+    assert dumped(doc) == doc.model_dump()  # lists of records: not the plain path
+    assert isinstance(dumped(doc)["quantities"][0], dict)
 
 
 QUANTITY_ROWS = [

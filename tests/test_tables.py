@@ -144,3 +144,21 @@ def test_tables_read_tables_falls_back_to_text_formats(tables: Tables, tmp_path:
 def test_tables_read_tables_of_an_empty_folder_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no tables"):
         read_tables(tmp_path)
+
+
+def test_tables_package_keeps_the_names_of_the_one_module_it_was() -> None:
+    """pipeline/tables.py became a package: what was imported from it still is, the same object."""
+    from pipeline import tables
+    from pipeline.tables import frames, rows, sink, specs
+
+    old_names = {
+        "ROW_GROUP": sink, "SPECS": specs, "TABLE_NAMES": specs, "AnyRows": rows, "PackedRows": rows,
+        "Rows": rows, "TableSink": sink, "Tables": frames, "columns": specs, "document_rows": rows,
+        "manifest_row": rows, "pack": rows, "problem_row": rows, "read_tables": frames,
+    }
+    for name, home in old_names.items():
+        assert getattr(tables, name) is getattr(home, name), name
+    renamed = {"_dumped": rows.dumped, "_known": specs.known_table, "_kind": specs.column_kind}
+    for name, public in renamed.items():
+        assert getattr(tables, name) is public, name
+    assert pipeline.Tables is frames.Tables and pipeline.read_tables is frames.read_tables

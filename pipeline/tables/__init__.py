@@ -1,0 +1,31 @@
+"""Records → tidy tables: one DataFrame per record type, joinable on ``doc_id`` and the record ids.
+
+One module per job: :mod:`~pipeline.tables.specs` (each table's columns and keys, from the
+records), :mod:`~pipeline.tables.rows` (a document's rows; rows packed for handing over),
+:mod:`~pipeline.tables.frames` (:class:`Tables` in memory, :func:`read_tables`) and
+:mod:`~pipeline.tables.sink` (:class:`TableSink`, rows streamed into the files of ``OUT``).
+
+>>> from pipeline import extract
+>>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))
+>>> rows["quantities"][0]["quantity_id"], rows["quantities"][0]["amount"]
+('q1', Decimal('6'))
+>>> Tables.from_rows(rows)["quantities"][["quantity_id", "amount"]].values.tolist()  # decimals kept exact, as text
+[['q1', '6']]
+"""
+
+from __future__ import annotations
+
+from pipeline.tables.frames import Tables, read_tables
+from pipeline.tables.rows import AnyRows, PackedRows, Rows, document_rows, dumped, manifest_row, pack, problem_row
+from pipeline.tables.sink import ROW_GROUP, TableSink
+from pipeline.tables.specs import SPECS, TABLE_NAMES, column_kind, columns, known_table
+
+# The names these had when pipeline.tables was one module, still imported that way.
+_dumped = dumped
+_known = known_table
+_kind = column_kind
+
+__all__ = [
+    "ROW_GROUP", "SPECS", "TABLE_NAMES", "AnyRows", "PackedRows", "Rows", "TableSink", "Tables", "column_kind",
+    "columns", "document_rows", "dumped", "known_table", "manifest_row", "pack", "problem_row", "read_tables",
+]

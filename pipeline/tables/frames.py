@@ -1,0 +1,99 @@
+"""The tables in memory: :class:`Tables`, one pandas DataFrame per table, and :func:`read_tables`.
+
+>>> from pipeline import extract
+>>> from pipeline.tables.rows import document_rows
+>>> Tables.from_rows(document_rows(extract("引入超6家央企研发中心", doc_id="d1")))
+Tables(documents=1, sections=0, sentences=0, quantities=1, entities=1, tokens=0, problems=0, manifest=0)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from pipeline.errors import InputError
+from pipeline.export.columns import TableSpec, conform, frame_from_arrow, frame_from_rows, records
+from pipeline.tables.rows import Rows
+from pipeline.tables.sink import ROW_GROUP, TableSink
+from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
+
+
+class Tables:
+    """One pandas DataFrame per table; columns as in :data:`SPECS`, nullable dtypes."""
+
+    def __init__(self, frames: dict[str, pd.DataFrame] | None = None) -> None:
+        given = frames or {}
+        for name in given:
+            known_table(name)
+        self.frames: dict[str, pd.DataFrame] = {
+            name: conform(SPECS[name], given[name]) if name in given else frame_from_rows(SPECS[name], [])
+            for name in TABLE_NAMES
+        }
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.frames[name]
+
+    def __repr__(self) -> str:
+        return "Tables(" + ", ".join(f"{n}={len(f)}" for n, f in self.frames.items()) + ")"
+
+    @classmethod
+    def from_rows(cls, rows: Rows) -> Tables:
+        """Tables from rows (any subset of the tables); a table without rows still has its columns."""
+        for name in rows:
+            known_table(name)
+        return cls({name: frame_from_rows(SPECS[name], rows.get(name, [])) for name in TABLE_NAMES})
+
+    def write(self, out: str | os.PathLike[str], formats: Sequence[str] = ("parquet", "csv")) -> list[Path]:
+        """Write every table to ``out`` in each format; the same files a :class:`TableSink` writes."""
+        with TableSink(out, formats) as sink:
+            for name, frame in self.frames.items():
+                for start in range(0, len(frame), ROW_GROUP):  # a chunk at a time: bounded memory
+                    sink.add({name: records(frame.iloc[start:start + ROW_GROUP])})
+            return sink.close()
+
+
+def read_tables(out: str | os.PathLike[str]) -> Tables:
+    """The tables in ``out``: each from its Parquet file or dataset (``<table>/*.parquet``), else CSV, else JSONL.
+
+    Raises :class:`~pipeline.errors.InputError` when ``out`` holds none of them.
+    """
+    folder = Path(out)
+    frames: dict[str, pd.DataFrame] = {}
+    for name in TABLE_NAMES:
+        frame = _read_table(folder, SPECS[name])
+        if frame is not None:
+            frames[name] = frame
+    if not frames:
+        raise InputError(os.fspath(out), "no tables here (<table>.parquet, .csv or .jsonl)")
+    return Tables(frames)
+
+
+def _read_table(folder: Path, spec: TableSpec) -> pd.DataFrame | None:
+    from pipeline.export.cells import restore_series
+
+    base = folder / spec.name
+    if base.with_suffix(".parquet").is_file():
+        return frame_from_arrow(spec, pq.read_table(base.with_suffix(".parquet")))
+    if base.is_dir():  # a partitioned dataset, OUT/<table>/part-*.parquet (the Dask engine's)
+        import pyarrow.dataset as ds
+
+        parts = ds.dataset(base, format="parquet", schema=spec.parquet_schema)
+        return frame_from_arrow(spec, parts.to_table())
+    if base.with_suffix(".csv").is_file():
+        raw = pd.read_csv(base.with_suffix(".csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False,
+                          na_values=[""])
+        for name in spec.of_kind("string"):
+            if name in raw.columns:
+                raw[name] = restore_series(raw[name].astype("string"))
+        bools = {n: raw[n].map({"True": True, "False": False}) for n in spec.of_kind("bool") if n in raw.columns}
+        return frame_from_rows(spec, records(raw.assign(**bools)[[c for c in raw.columns if c in spec.names]]))
+    if base.with_suffix(".jsonl").is_file():
+        import json
+
+        with open(base.with_suffix(".jsonl"), encoding="utf-8") as f:
+            return frame_from_rows(spec, (json.loads(line) for line in f if line.strip()))
+    return None

@@ -1,0 +1,139 @@
+"""Records → rows: one dict per row of a table, and rows packed as tuples for handing over.
+
+>>> from pipeline import extract
+>>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))
+>>> rows["quantities"][0]["quantity_id"], rows["quantities"][0]["amount"]
+('q1', Decimal('6'))
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from pipeline.export.columns import normalise_rows
+from pipeline.records import Document, ManifestEntry, Meta, Problem, Quantity, Section, Sentence
+from pipeline.tables.specs import SPECS, column_kind
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def document_rows(doc: Document, *, tokens: bool = False) -> Rows:
+    """The rows of one document for documents, sections, sentences, quantities, entities (and tokens).
+
+    Values are the records' own (``Decimal``, ``date``); the tables normalise them.
+    """
+    from pipeline.document import text_id
+
+    meta = doc.meta or Meta()
+    doc_id = meta.doc_id or text_id(doc.text)
+    paths = _section_paths(doc.sections)
+    sentences = {s.id: s for s in doc.sentences}
+    row = {"doc_id": doc_id, **meta.model_dump(exclude={"doc_id"}), "ref_date": doc.ref_date,
+           "n_chars": len(doc.text), "n_sections": len(doc.sections), "n_sentences": len(doc.sentences),
+           "n_quantities": len(doc.quantities), "n_entities": len(doc.entities)}
+    rows: Rows = {
+        "documents": [row],
+        "sections": [{"doc_id": doc_id, **_renamed(s, "section_id"), "section_path": paths.get(s.id)}
+                     for s in doc.sections],
+        "sentences": [{"doc_id": doc_id, **_renamed(s, "sentence_id")} for s in doc.sentences],
+        "quantities": [_quantity_row(doc_id, n, q, sentences, paths) for n, q in enumerate(doc.quantities, 1)],
+        "entities": [{"doc_id": doc_id, **_renamed(e, "entity_id")} for e in doc.entities],
+    }
+    if tokens:
+        from pipeline.segment import tokens as segment
+
+        rows["tokens"] = [{"doc_id": doc_id, **dumped(t)} for t in segment(doc.text, doc.sentences)]
+    return rows
+
+
+def _renamed(record: BaseModel, id_as: str) -> dict[str, Any]:
+    data = dumped(record)
+    return {(id_as if k == "id" else k): v for k, v in data.items()}
+
+
+def dumped(record: BaseModel) -> dict[str, Any]:
+    """``record.model_dump()``, taken straight from the fields when dumping cannot change them.
+
+    That is a record of scalar fields only, with no serializer and no computed field (every
+    record of the row tables); the rows need it for each of their hundreds of thousands of
+    records, and pydantic's serializer costs several times the copy.
+    """
+    if _plain(type(record)):
+        return dict(record.__dict__)
+    return record.model_dump()
+
+
+@functools.cache
+def _plain(model: type[BaseModel]) -> bool:
+    decorators = model.__pydantic_decorators__
+    if decorators.field_serializers or decorators.model_serializers or model.model_computed_fields:
+        return False
+    try:
+        return all(column_kind(f.annotation) is not None for f in model.model_fields.values())
+    except TypeError:  # a list, a nested model …: model_dump converts it
+        return False
+
+
+def _quantity_row(doc_id: str, n: int, q: Quantity, sentences: dict[str, Sentence],
+                  paths: dict[str, str]) -> dict[str, Any]:
+    sentence = sentences.get(q.sentence_id) if q.sentence_id else None
+    return {
+        "doc_id": doc_id, "quantity_id": f"q{n}", **dumped(q),
+        "amount_float": float(q.amount) if q.amount is not None else None,
+        "sentence_text": sentence.text if sentence else None,
+        "section_path": paths.get(q.section_id) if q.section_id else None,
+    }
+
+
+def _section_paths(sections: Sequence[Section]) -> dict[str, str]:
+    """``s1.2`` → ``一 > （二）``: each section's markers from the top, without trailing 、 or .."""
+    by_id = {s.id: s for s in sections}
+    paths: dict[str, str] = {}
+    for s in sections:
+        chain: list[str] = []
+        at: Section | None = s
+        while at is not None and len(chain) <= len(sections):  # the bound guards against a parent cycle
+            chain.append(at.marker.rstrip("、.．,，"))
+            at = by_id.get(at.parent_id) if at.parent_id else None
+        paths[s.id] = " > ".join(reversed(chain))
+    return paths
+
+
+def problem_row(path: str, reason: str, *, stage: str = "read", doc_id: str | None = None) -> dict[str, Any]:
+    """A ``problems`` row, validated by :class:`~pipeline.records.Problem`."""
+    return Problem.model_validate({"path": path, "doc_id": doc_id, "stage": stage, "reason": reason}).model_dump()
+
+
+def manifest_row(path: str, *, doc_id: str | None, sha256: str | None, size: int | None, status: str,
+                 reason: str | None = None) -> dict[str, Any]:
+    """A ``manifest`` row, validated by :class:`~pipeline.records.ManifestEntry`."""
+    data = {"path": path, "doc_id": doc_id, "sha256": sha256, "size": size, "status": status, "reason": reason}
+    return ManifestEntry.model_validate(data).model_dump()
+
+
+# --- rows packed for handing over -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackedRows:
+    """Rows as tuples of plain cells (see ``export.columns.cell``) in the table's column
+    order: what a worker process hands over, since a tuple of plain values pickles and
+    unpickles in a fraction of a dict of records' values' time, and the writing process
+    has nothing left to convert. Made by :func:`pack`."""
+
+    rows: list[tuple[Any, ...]]
+
+
+#: The rows of a file for some tables: as dicts, or packed.
+AnyRows = Mapping[str, "list[dict[str, Any]] | PackedRows"]
+
+
+def pack(name: str, rows: list[dict[str, Any]]) -> PackedRows:
+    """``rows`` of table ``name`` converted and packed (a key that is no column, or a cell
+    its column cannot take, raises naming the row)."""
+    return PackedRows(normalise_rows(SPECS[name], rows))
