@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.dates import find, find_extras
-from pipeline.quantities.dates_calendar import (
+from pipeline.quantities.dates.calendar import (
     add_months,
     day_exact,
     duration_parts,
@@ -28,7 +28,7 @@ from pipeline.quantities.dates_calendar import (
     period_value,
     week_of,
 )
-from pipeline.quantities.dates_lexicon import DatesLexicon
+from pipeline.quantities.dates.lexicon import DatesLexicon
 from pipeline.resources import read_toml
 from pipeline.text.normalise import normalise
 

@@ -7,8 +7,8 @@ from pydantic import field_validator
 
 from pipeline.errors import ResourceError
 from pipeline.quantities.lexicon import UNIT_TABLE, UnitEntry, UnitLexicon
-from pipeline.quantities.numerals import NumeralLexicon
 from pipeline.resources import Lexicon, load, read_toml
+from pipeline.text.numerals import NumeralLexicon
 
 
 def test_resources_numeral_digit_out_of_range_is_refused() -> None:

@@ -11,10 +11,11 @@ import pytest
 
 import pipeline
 from pipeline.errors import ResourceError
-from pipeline.quantities import times, times_days
+from pipeline.quantities import times
 from pipeline.quantities.base import Context
-from pipeline.quantities.times_calendar import ClockTime, holiday_day, lunar_day, shift_hour, weekday_of
-from pipeline.quantities.times_lexicon import HOLIDAYS, TIMES, TimesLexicon
+from pipeline.quantities.times import days as named_days
+from pipeline.quantities.times.calendar import ClockTime, holiday_day, lunar_day, shift_hour, weekday_of
+from pipeline.quantities.times.lexicon import HOLIDAYS, TIMES, TimesLexicon
 from pipeline.resources import read_toml
 
 REF = Context(dt.date(2016, 11, 7))
@@ -109,7 +110,7 @@ def test_times_relative_clock_without_reference_is_unresolved() -> None:
 
 
 def test_times_days_weekday_has_no_week() -> None:
-    assert _found("礼拜日", times_days.find) == [("date", "礼拜日", "XXXX-WXX-7")]
+    assert _found("礼拜日", named_days.find) == [("date", "礼拜日", "XXXX-WXX-7")]
 
 
 def test_times_extras_report_what_documents_leave_out() -> None:

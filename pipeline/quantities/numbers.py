@@ -26,7 +26,7 @@ from fractions import Fraction
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
 from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, alternation, to_decimal
-from pipeline.quantities.numerals import (
+from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
     NUMBER,
@@ -36,7 +36,7 @@ from pipeline.quantities.numerals import (
     parse_number,
     sign_start,
 )
-from pipeline.quantities.numerals import LEX as NUMERALS
+from pipeline.text.numerals import LEX as NUMERALS
 
 #: places kept for a fraction that does not terminate (1/3)
 _PLACES = 15

@@ -15,7 +15,7 @@ from fractions import Fraction
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, RANGE_SEPARATOR
 from pipeline.quantities.lexicon import to_decimal
-from pipeline.quantities.numerals import (
+from pipeline.text.numerals import (
     LARGE_UNIT_CHARS,
     NUMBER,
     SMALL_UNIT_CHARS,
@@ -24,7 +24,7 @@ from pipeline.quantities.numerals import (
     format_decimal,
     parse_number,
 )
-from pipeline.quantities.numerals import LEX as NUMERALS
+from pipeline.text.numerals import LEX as NUMERALS
 
 _SEP = RANGE_SEPARATOR
 _LATIN = "".join(NUMERALS.latin_magnitudes)

@@ -21,12 +21,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
-from pipeline.quantities import dates_durations as durations
-from pipeline.quantities import dates_forms as forms
-from pipeline.quantities import dates_patterns as P
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.dates_calendar import date_value, day_exact, day_in, last_day, period_value
-from pipeline.quantities.dates_forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
+from pipeline.quantities.dates import durations as durations
+from pipeline.quantities.dates import forms as forms
+from pipeline.quantities.dates import patterns as P
+from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, last_day, period_value
+from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
 from pipeline.spans import keep_best
 
 _Item = Atom | Candidate

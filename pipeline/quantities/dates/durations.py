@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.quantities import dates_patterns as P
 from pipeline.quantities.base import Candidate
-from pipeline.quantities.dates_calendar import DESIGNATOR_ORDER, duration_parts, duration_value
-from pipeline.quantities.dates_lexicon import DATES, DurationUnit
-from pipeline.quantities.numerals import NumeralError, adjacent_pair, parse_number
+from pipeline.quantities.dates import patterns as P
+from pipeline.quantities.dates.calendar import DESIGNATOR_ORDER, duration_parts, duration_value
+from pipeline.quantities.dates.lexicon import DATES, DurationUnit
+from pipeline.text.numerals import NumeralError, adjacent_pair, parse_number
 
 PRIORITY = 3
 _ZERO_LEAD = "0零〇○"

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from pipeline.quantities import dates_patterns as P
-from pipeline.quantities.dates_calendar import add_months, back_from, day_in, shift_month, week_of
-from pipeline.quantities.dates_durations import is_numeral, is_year, year_of, zero_led
-from pipeline.quantities.dates_lexicon import DATES, MONTH_PARTS, YEAR_PARTS, DurationUnit
-from pipeline.quantities.numerals import NumeralError, parse_number
+from pipeline.quantities.dates import patterns as P
+from pipeline.quantities.dates.calendar import add_months, back_from, day_in, shift_month, week_of
+from pipeline.quantities.dates.durations import is_numeral, is_year, year_of, zero_led
+from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, DurationUnit
+from pipeline.text.numerals import NumeralError, parse_number
 
 DATE_PRIORITY = 3
 PERIOD_PRIORITY = 4

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from pipeline.quantities.dates_lexicon import DATES, MONTH_PARTS, YEAR_PARTS, MonthPart, YearPart
+from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, MonthPart, YearPart
 from pipeline.quantities.lexicon import alternation
-from pipeline.quantities.numerals import (
+from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
     NUMBER,

@@ -17,7 +17,7 @@ Records (``type`` and ``value``):
   ``每天8点`` → ``T08:00``, ``每月15日`` → ``XXXX-XX-15``, ``每年3月1日`` → ``XXXX-03-01``.
   A bare ``每天`` (``P1D``) is the denominator of a rate in a reply (每天10元) and only
   :func:`find_extras` reports it.
-* ``date`` — named days (``times_days``): holidays on the year written before them, else
+* ``date`` — named days (``times.days``): holidays on the year written before them, else
   the document's (``2024年国庆节`` → ``2024-10-01``; lunar ones through the table in
   ``times.toml``: ``2024年春节`` → ``2024-02-10``), lunar dates (``农历正月初七``) and bare
   weekdays (``星期三`` → ``XXXX-WXX-3``; not when it restates the date before it,
@@ -43,19 +43,19 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from pipeline.quantities import times_days
-from pipeline.quantities import times_patterns as P
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.times_calendar import parse_hh_mm
-from pipeline.quantities.times_clock import PRIORITY, by_end, clock_time, clocks, date_before, part_of, ranges
-from pipeline.quantities.times_lexicon import TIMES
+from pipeline.quantities.times import days as named_days
+from pipeline.quantities.times import patterns as P
+from pipeline.quantities.times.calendar import parse_hh_mm
+from pipeline.quantities.times.clock import PRIORITY, by_end, clock_time, clocks, date_before, part_of, ranges
+from pipeline.quantities.times.lexicon import TIMES
 
 _WEEKDAY_GAP = "（(，, "  # 1月24日（星期三）: the weekday restates the date
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every clock time, time range, recurrence with a point and named day in ``text``."""
-    days = list(times_days.find(text, ctx))
+    days = list(named_days.find(text, ctx))
     found = list(ranges(clocks(text, ctx, days), text, ctx.ref_date))
     used: set[int] = set()
     yield from _recurrences(text, found, used)
@@ -64,7 +64,7 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     for day in days:
         if any(t.start < day.end and day.start < t.end for t in kept):
             continue
-        if times_days.is_weekday(day) and date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP):
+        if named_days.is_weekday(day) and date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP):
             continue
         yield day
 
@@ -97,15 +97,15 @@ def _point(m: re.Match[str]) -> str | None:
     if m["wd"]:
         return f"XXXX-WXX-{TIMES.weekdays.days[m['wd']]}"
     if m["md"]:
-        day = times_days.whole(m["md"])
+        day = named_days.whole(m["md"])
         return f"XXXX-XX-{day:02d}" if day is not None and 1 <= day <= 31 else None
     if m["ym"]:
-        month = times_days.whole(m["ym"])
+        month = named_days.whole(m["ym"])
         if month is None or not 1 <= month <= 12:
             return None
         if not m["yd"]:
             return f"XXXX-{month:02d}"
-        day = times_days.whole(m["yd"])
+        day = named_days.whole(m["yd"])
         return f"XXXX-{month:02d}-{day:02d}" if day is not None and 1 <= day <= 31 else None
     return None
 
@@ -122,7 +122,7 @@ def find_extras(text: str, ctx: Context) -> Iterator[Candidate]:
         if _point(m) is None:
             yield Candidate(start=m.start(), end=m.end(), type="set", value=TIMES.recurrence.units[m["u"]],
                             priority=PRIORITY)
-    days = by_end(times_days.find(text, ctx))
+    days = by_end(named_days.find(text, ctx))
     for m in P.RE_DAY_PART.finditer(text):
         cand = _day_part(m, text, ctx, days)
         if cand is not None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.quantities.dates_lexicon import DATES
+from pipeline.quantities.dates.lexicon import DATES
 from pipeline.quantities.lexicon import alternation, first_char_alternation
-from pipeline.quantities.times_lexicon import DAY_PARTS, HOLIDAYS, TIMES
+from pipeline.quantities.times.lexicon import DAY_PARTS, HOLIDAYS, TIMES
 
 _C = TIMES.clock
 
