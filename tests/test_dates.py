@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from pipeline.compat.recognizers.dates import find_extras
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.dates import find, find_extras
+from pipeline.quantities.dates import find
 from pipeline.quantities.dates.calendar import (
     add_months,
     day_exact,

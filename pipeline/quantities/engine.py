@@ -19,11 +19,12 @@ from typing import Literal
 from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio, times
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
-from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
+from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.records import Quantity
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
 from pipeline.text.numerals import format_decimal
+from pipeline.text.regex import alternation
 
 Finder = Callable[[str, Context], Iterable[Candidate]]
 #: ``reported``: bare numbers only where they mean something (document mode);

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.base import Candidate
-from pipeline.quantities.lexicon import HEDGES, alternation
+from pipeline.quantities.lexicon import HEDGES
+from pipeline.text.regex import alternation
 
 #: Types a hedge can qualify; dates, periods, ranks and phone numbers never take one.
 HEDGEABLE = frozenset({

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.quantities.lexicon import alternation
 from pipeline.resources import Lexicon, load
+from pipeline.text.regex import alternation
 
 
 class PercentLexicon(Lexicon):

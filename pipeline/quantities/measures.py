@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR
-from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, alternation, to_decimal
+from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, to_decimal
 from pipeline.text.numerals import (
     LARGE_UNIT_CHARS,
     MAGNITUDE,
@@ -34,6 +34,7 @@ from pipeline.text.numerals import (
     sign_start,
 )
 from pipeline.text.numerals import LEX as NUMERALS
+from pipeline.text.regex import alternation
 
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)

@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
-from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, alternation, to_decimal
+from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, to_decimal
 from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
@@ -37,6 +37,7 @@ from pipeline.text.numerals import (
     sign_start,
 )
 from pipeline.text.numerals import LEX as NUMERALS
+from pipeline.text.regex import alternation
 
 #: places kept for a fraction that does not terminate (1/3)
 _PLACES = 15

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
-from pipeline.quantities.lexicon import alternation
 from pipeline.text.numerals import NUMBER, NumeralError, format_decimal, parse_number
+from pipeline.text.regex import alternation
 
 _UNITS = alternation(KINDS.rank.units)
 _RANK_RE = re.compile(rf"(?P<lead>第|前)(?P<num>{NUMBER})(?P<unit>{_UNITS})?")

@@ -13,7 +13,8 @@ from functools import cache
 
 from pipeline.records import DocKind
 from pipeline.structure.blocks import SPACE, Block
-from pipeline.structure.lexicon import alternation, lexicon
+from pipeline.structure.lexicon import lexicon
+from pipeline.text.regex import alternation
 
 _CN_NUM = "一二三四五六七八九十〇○零两"
 _TERMINATORS = "。！？!?；;"

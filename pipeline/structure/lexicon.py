@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import cache
 
 from pydantic import field_validator, model_validator
@@ -120,8 +118,3 @@ class StructureLexicon(Lexicon):
 def lexicon() -> StructureLexicon:
     """The validated structure lexicon (read once)."""
     return load(RESOURCE, StructureLexicon)
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal ``words``, longest first (``人民政府|政府|局``)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

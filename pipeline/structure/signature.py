@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from pipeline.structure.blocks import SPACE, Block
 from pipeline.structure.dates import date_fragment, date_from_match
-from pipeline.structure.lexicon import alternation, lexicon
+from pipeline.structure.lexicon import lexicon
+from pipeline.text.regex import alternation
 
 # What may stand between the end of a sentence and a signature on the same line.
 _SEPARATORS = rf"。！？!?；;：:，,、{SPACE}"

@@ -48,7 +48,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from pipeline.quantities import dates, times
+from pipeline.compat.recognizers import dates, times
 from pipeline.quantities.base import Context
 from pipeline.quantities.engine import extract_quantities, to_record
 from pipeline.quantities.lexicon import UNIT_TABLE, to_decimal
