@@ -171,7 +171,6 @@ class Durations(Lexicon):
 class DatesLexicon(Lexicon):
     first_year: int
     last_year: int
-    year_zero_chars: str
     old_first_year: int
     two_digit_years: TwoDigitYears
     relative_years: dict[str, int]

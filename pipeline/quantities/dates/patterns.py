@@ -17,14 +17,19 @@ from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
     NUMBER,
+    ONE_TO_NINE,
     POINT_CHARS,
     SMALL_UNIT_CHARS,
+    TEN,
     TENS_CHARS,
+    YEAR_DIGITS,
+    ZERO_CHARS,
 )
 from pipeline.text.regex import alternation, char_class
 
 CN_NUMERAL = DIGIT_CHARS + SMALL_UNIT_CHARS + LARGE_UNIT_CHARS + TENS_CHARS
-CN_YEAR_DIGIT = "零〇○一二三四五六七八九" + DATES.year_zero_chars
+#: a digit of a year read digit by digit (二○一六, 二O一六, 二0一六)
+CN_YEAR_DIGIT = "".join(YEAR_DIGITS)
 _OPEN_QUOTES = "“\"＂「『‘'"
 CLOSE_QUOTES = "”\"＂」』’'"
 
@@ -49,10 +54,11 @@ NUMBER_RE = re.compile(NUMBER)
 # One to two (three) numeral characters, possessive: written as one class and then the
 # rest, ``[…][…]?+`` rather than ``[…]{1,2}+``, so that a pattern starting with one begins
 # with a class, which the regex engine scans for in C instead of trying every position.
-_MONTH_CHAR = rf"[0-9一二三四五六七八九十{''.join(DATES.month_names)}]"
+_MONTH_CHAR = rf"[0-9{ONE_TO_NINE}{TEN}{''.join(DATES.month_names)}]"
 MONTH = rf"{_MONTH_CHAR}{_MONTH_CHAR}?+"
-DAY = r"[0-9一二三四五六七八九十廿卅][0-9一二三四五六七八九十廿卅]{0,2}+"
-DAY_CHAR = re.compile(r"[0-9一二三四五六七八九十廿卅]")
+_DAY_CHAR = f"[0-9{ONE_TO_NINE}{TEN}{TENS_CHARS}]"
+DAY = rf"{_DAY_CHAR}{_DAY_CHAR}{{0,2}}+"
+DAY_CHAR = re.compile(_DAY_CHAR)
 NUMBER_CHARS = "0-9" + re.escape(CN_NUMERAL)
 #: A run of numeral characters (a number, or 半), to be checked with NUMBER_RE.
 NUMBER_RUN = rf"[{NUMBER_CHARS}半][{NUMBER_CHARS},.{POINT_CHARS}]*+"
@@ -95,10 +101,10 @@ RE_MONTH = re.compile(
 )
 MONTH_NOT_AFTER = frozenset("0123456789.第周" + CN_NUMERAL)
 
-_TWO_DIGITS = "零〇○" + "一二三四五六七八九"
+_TWO_DIGITS = ZERO_CHARS + ONE_TO_NINE
 #: 07年, 零八年, 18年10月1日: a year written with two digits (read further in dates_forms).
 RE_TWO_DIGIT_YEAR = re.compile(
-    rf"(?P<head>(?P<yy>[0-9零〇○](?<![0-9.][0-9])[0-9{_TWO_DIGITS}])[ ]?年){YEAR_TAIL}", re.VERBOSE
+    rf"(?P<head>(?P<yy>[0-9{ZERO_CHARS}](?<![0-9.][0-9])[0-9{_TWO_DIGITS}])[ ]?年){YEAR_TAIL}", re.VERBOSE
 )  # one class first, so that the scan skips in C; 24年 inside 2024年 fails at once
 TWO_DIGIT_NOT_AFTER = frozenset("0123456789.第近满约达超逾共历" + CN_NUMERAL)
 

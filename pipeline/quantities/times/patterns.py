@@ -12,12 +12,13 @@ import re
 
 from pipeline.quantities.dates.lexicon import DATES
 from pipeline.quantities.times.lexicon import DAY_PARTS, HOLIDAYS, TIMES
+from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS, TENS_CHARS
 from pipeline.text.regex import alternation, first_char_alternation
 
 _C = TIMES.clock
 
 #: Characters a number is made of: a clock hour never starts right after one (十二点, 3.5点).
-NUMERAL_CHARS = "0-9.,一二三四五六七八九十百千万亿两零〇廿"
+NUMERAL_CHARS = f"0-9.,{ORDINARY_DIGITS}{ORDINARY_UNITS}{TENS_CHARS}"
 #: 0–24 in Arabic digits, then in Chinese (二十四, 十二, 两, 零).
 HOUR_AR = r"(?:2[0-4]|[01]?[0-9])"
 HOUR_CN = r"(?:二十[一二三四]?|十[一二三四五六七八九]?|[零〇一二两三四五六七八九])"
