@@ -6,6 +6,7 @@ import re
 
 from pydantic import model_validator
 
+from pipeline.quantities.kinds import KINDS
 from pipeline.records import QUANTITY_TYPES, Change
 from pipeline.resources import Lexicon, load
 from pipeline.text.regex import trie_alternation
@@ -17,7 +18,6 @@ class PredicateLexicon(Lexicon):
     target: list[str]
     neutral: list[str]
     blocked: list[str]
-    rank_verbs: list[str]
     rank_blocked: list[str]
     scopes: list[str]
     target_markers: list[str]
@@ -96,7 +96,7 @@ CUT_RE = re.compile(
     re.DOTALL,
 )
 RANK_VERB_RE = re.compile(
-    rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(PRED.rank_verbs)})"
+    rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(KINDS.rank.rank_verbs)})"
 )
 SCOPE_END_RE = re.compile(rf"(?P<scope>{trie_alternation(PRED.scopes)})$")
 TARGET_RE = re.compile(trie_alternation(PRED.target_markers))

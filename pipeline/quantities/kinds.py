@@ -14,6 +14,7 @@ class PercentLexicon(Lexicon):
 class RankLexicon(Lexicon):
     units: list[str]
     rank_verbs: list[str]
+    claim_verbs: list[str]
     scope_starts: list[str]
     legal_units: list[str]
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, MonthPart, YearPart
+from pipeline.quantities.kinds import KINDS
 from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
@@ -43,7 +44,7 @@ def _guarded(forms: Mapping[str, YearPart | MonthPart]) -> str:
     return "|".join(out)
 
 
-SEPARATOR = rf"[ ]?(?:{alternation(DATES.ranges.separators)})[ ]?"
+SEPARATOR = rf"[ ]?(?:{alternation(KINDS.shared.range_separators)})[ ]?"
 
 #: A month or day is first matched loosely and then checked against these.
 MONTH_RE = re.compile(rf"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|{alternation(DATES.month_names)}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.dates.lexicon import DATES
+from pipeline.quantities.kinds import KINDS
 from pipeline.quantities.times.lexicon import DAY_PARTS, HOLIDAYS, TIMES
 from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS, TENS_CHARS
 from pipeline.text.regex import alternation, first_char_alternation
@@ -90,7 +91,7 @@ REL_DAY_LAST_CHARS = frozenset(w[-1] for w in DATES.relative_days)
 #: Before a digital form that is a ratio, not a time: 比例1:50.
 RE_RATIO_BEFORE = re.compile(r"(?:比|比例|比为|比例为|之比)$")
 
-SEPARATOR = rf"[ ]?(?:{alternation(TIMES.ranges.separators)})[ ]?"
+SEPARATOR = rf"[ ]?(?:{alternation(KINDS.shared.range_separators)})[ ]?"
 #: Between the two ends of a time range (从 is left out of the span, as for periods).
 RE_RANGE_GAP = re.compile(SEPARATOR)
 #: 1月15号4点和2月3号9点之间.
