@@ -1,9 +1,11 @@
 """The quantity engine: find candidates with every kind, hedge, resolve, record.
 
-``extract_quantities(text, ref_date)`` normalises the text, asks each kind module for
-candidates, extends them over hedge words, keeps the longest of overlapping readings,
-lets coordinated numbers share a unit or a hedge (``3.1和1.6个百分点``), drops false
-friends (一流, 一批, 六届四次), and maps every span back to the original text.
+``extract_quantities(norm, ref_date, numbers="reported")`` takes a text already
+normalised (:func:`pipeline.text.normalise.normalise`), asks each kind's ``find`` for
+candidates (:data:`FINDERS`), extends them over hedge words, keeps the longest of
+overlapping readings, lets coordinated numbers share a unit or a hedge
+(``3.1和1.6个百分点``), drops false friends (一流, 一批, 六届四次), and maps every span
+back to the original text as :class:`pipeline.records.Quantity` records.
 """
 
 from __future__ import annotations

@@ -233,6 +233,8 @@ def small_number(text: str) -> int | None:
 def read_digits(text: str) -> int | None:
     """A number read digit by digit, as years are written: ``二○一六``, ``二O一六``, ``2016``
     → 2016; None when a character is not such a digit."""
+    if not text:
+        return None
     value = 0
     for ch in text:
         if ch.isascii() and ch.isdigit():
