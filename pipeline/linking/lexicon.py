@@ -9,6 +9,7 @@ from pydantic import model_validator
 from pipeline.quantities.kinds import KINDS
 from pipeline.records import QUANTITY_TYPES, Change
 from pipeline.resources import Lexicon, load
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 
@@ -111,7 +112,7 @@ ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
 # Enumerators and outline numbers at a clause start (一是, 2、, （三）).
-ENUM_RE = re.compile(r"^(?:[0-9０-９]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、)")
+ENUM_RE = re.compile(rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、)")
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
 LEAD_FIRST = frozenset(w[0] for w in PHRASE.lead_stops) | frozenset("、，, \t\n\u3000")
@@ -134,7 +135,7 @@ AFTER_RE = re.compile(
     (?!{_AFTER_LEAD})
     (?P<np>
       (?:{_AFTER_UNIT}|[^\W\d_])
-      (?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９一二三四五六七八九十两])[^\W\d_]){{0,19}}
+      (?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_]){{0,19}}
     )
     """,
     re.VERBOSE,

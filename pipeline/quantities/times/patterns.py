@@ -13,7 +13,7 @@ import re
 from pipeline.quantities.dates.lexicon import DATES
 from pipeline.quantities.kinds import KINDS
 from pipeline.quantities.times.lexicon import DAY_PARTS, HOLIDAYS, TIMES
-from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS, TENS_CHARS
+from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS, TEN, TENS_CHARS
 from pipeline.text.regex import alternation, first_char_alternation
 
 _C = TIMES.clock
@@ -46,7 +46,7 @@ _LEAD = rf"""
 #: A clock time: 15:30, 2:00pm, 下午3点, 17点55分23秒, 五点半, 五点一刻, 7点30, 八点钟, 零点整.
 _CLOCK_STARTS = "".join(sorted(
     {w[0] for w in [*_C.approx_before, *DATES.relative_weeks, *TIMES.weekdays.prefixes, *TIMES.day_words, *DAY_PARTS]}
-    | set("0123456789零〇一二两三四五六七八九十")
+    | set("0123456789" + ORDINARY_DIGITS + TEN)
 ))
 
 RE_CLOCK = re.compile(
