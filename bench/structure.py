@@ -26,8 +26,9 @@ from typing import Any
 
 from pipeline.records import Structure
 from pipeline.structure import parse
-from pipeline.structure.lexicon import alternation, lexicon
+from pipeline.structure.lexicon import lexicon
 from pipeline.text.normalise import normalise
+from pipeline.text.regex import alternation
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora-external"
 REPLIES = SHARED / "tipdm2020-gov-replies" / "replies.jsonl"

@@ -1,8 +1,8 @@
-"""The temporal kind on its own: ``pipeline.quantities.dates.find`` against the date,
-period and duration records of ``tests/specs/dates.jsonl``, plus its helpers and lexicon.
+"""The temporal kind on its own: ``pipeline.quantities.dates.find``, its calendar helpers,
+its lexicon, and the forms the Recognizers-Text adapter adds.
 
-The spec runner (``test_specs.py``) checks the same cases through the whole engine; here
-a duration may be found without the hedge words the engine adds around it (``约``).
+The whole-text cases (``tests/specs/dates.jsonl``, ``dates_forms.jsonl``) are run once, by
+the spec runner (``test_specs.py``), through the whole engine.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.dates import find, find_extras
-from pipeline.quantities.dates_calendar import (
+from pipeline.compat.recognizers.dates import find_extras
+from pipeline.quantities.base import Context
+from pipeline.quantities.dates import find
+from pipeline.quantities.dates.calendar import (
     add_months,
     day_exact,
     duration_parts,
@@ -28,64 +29,8 @@ from pipeline.quantities.dates_calendar import (
     period_value,
     week_of,
 )
-from pipeline.quantities.dates_lexicon import DatesLexicon
+from pipeline.quantities.dates.lexicon import DATES, DatesLexicon
 from pipeline.resources import read_toml
-from pipeline.text.normalise import normalise
-
-SPECS = sorted((Path(__file__).parent / "specs").glob("dates*.jsonl"))
-TYPES = frozenset({"date", "period", "duration"})
-
-
-def _cases() -> list[Any]:
-    params = []
-    for spec in SPECS:
-        for line in spec.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            case = json.loads(line)
-            # an xfail names what another kind gets wrong; find alone may pass it
-            marks = [pytest.mark.xfail(reason=case["xfail"], strict=False)] if case.get("xfail") else []
-            params.append(pytest.param(case, id=f"{spec.stem}:{case['id']}", marks=marks))
-    return params
-
-
-def test_dates_specs_are_found() -> None:
-    assert {p.name for p in SPECS} >= {"dates.jsonl", "dates_forms.jsonl"}
-
-
-def _found(text: str, ref_date: str | None) -> list[tuple[int, int, Candidate]]:
-    norm = normalise(text)
-    ref = dt.date.fromisoformat(ref_date) if ref_date else None
-    return [(*norm.to_original(c.start, c.end), c) for c in find(norm.text, Context(ref))]
-
-
-def _as_text(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-@pytest.mark.parametrize("case", _cases())
-def test_dates_spec_case(case: dict[str, Any]) -> None:
-    text = case["text"]
-    found = _found(text, case.get("ref_date"))
-    unmatched = list(found)
-    pos = 0
-    for want in (w for w in case["expected"] if w["type"] in TYPES):
-        start = text.index(want["text"], pos)
-        end = pos = start + len(want["text"])
-        # the engine adds hedges around durations (约1个多小时); find stops inside them
-        hits = [f for f in unmatched if (f[0], f[1]) == (start, end)
-                or (want["type"] == "duration" and start <= f[0] and f[1] <= end)]
-        assert hits, f"{want['text']!r} not found; found {[text[a:b] for a, b, _ in found]}"
-        a, b, cand = hits[0]
-        unmatched.remove(hits[0])
-        assert cand.type == want["type"]
-        for key in ("value", "low", "high", "unit", "resolved"):
-            if key in want:
-                assert _as_text(getattr(cand, key)) == _as_text(want[key]), key
-        if "qualifier" in want and (a, b) == (start, end):
-            assert cand.qualifier == want["qualifier"]
-    assert not unmatched, f"unexpected {[(text[a:b], c.type, c.value) for a, b, c in unmatched]}"
-
 
 # --- records ------------------------------------------------------------------------------
 
@@ -238,8 +183,12 @@ def _lexicon_data() -> dict[str, Any]:
     return read_toml("dates.toml")
 
 
-def test_dates_lexicon_loads() -> None:
-    DatesLexicon.model_validate(_lexicon_data())
+def test_dates_lexicon_file_is_what_the_kind_reads() -> None:
+    lexicon = DatesLexicon.model_validate(_lexicon_data())
+    assert lexicon == DATES
+    assert lexicon.old_first_year < lexicon.first_year < lexicon.last_year
+    assert (lexicon.plans["十四五"].first, lexicon.plans["十四五"].last) == (2021, 2025)
+    assert lexicon.month_names["元"] == 1
 
 
 @pytest.mark.parametrize(

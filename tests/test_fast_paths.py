@@ -32,12 +32,14 @@ from pipeline.export.columns import (
     normalise_rows,
 )
 from pipeline.export.csv import CsvTableWriter
-from pipeline.quantities import measures, numerals, percent, phone, times_patterns
+from pipeline.quantities import measures, percent, phone
+from pipeline.quantities.times import patterns as times_patterns
 from pipeline.structure import blocks, outline, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import normalise as normalise_module
+from pipeline.text import numerals
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 

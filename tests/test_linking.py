@@ -9,10 +9,11 @@ from pydantic import ValidationError
 
 import pipeline
 from pipeline.linking import link
-from pipeline.linking.lexicon import LINKING, LinkingLexicon, alternation
+from pipeline.linking.lexicon import LINKING, LinkingLexicon
 from pipeline.linking.phrases import read_after, tidy, window
 from pipeline.records import Quantity
 from pipeline.resources import read_toml
+from pipeline.text.regex import trie_alternation as alternation
 
 
 def _linked(text: str) -> list[tuple[str, str | None]]:

@@ -8,6 +8,7 @@ from pipeline.quantities.base import Context
 from pipeline.quantities.engine import find_candidates
 from pipeline.quantities.numbers import find
 from pipeline.text.normalise import normalise
+from pipeline.text.numerals import read_digits
 
 CASES = [
     ("一百五十二", [("一百五十二", "152")]),
@@ -58,3 +59,12 @@ def test_numbers_all_nests_the_numeral_inside_a_count() -> None:
 
 def test_numbers_reported_mode_leaves_bare_numbers_out() -> None:
     assert find_candidates(normalise("答案是四不是五"), None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("二○一六", 2016), ("二O一六", 2016), ("二o一六", 2016), ("二0一六", 2016), ("2016", 2016), ("二〇二四", 2024),
+     ("二十一", None), ("两千", None), ("", None)],
+)
+def test_numbers_read_digits_reads_a_year_digit_by_digit(text: str, expected: int | None) -> None:
+    assert read_digits(text) == expected

@@ -7,8 +7,15 @@ from pydantic import field_validator
 
 from pipeline.errors import ResourceError
 from pipeline.quantities.lexicon import UNIT_TABLE, UnitEntry, UnitLexicon
-from pipeline.quantities.numerals import NumeralLexicon
 from pipeline.resources import Lexicon, load, read_toml
+from pipeline.text.numerals import (
+    LEX,
+    ONE_TO_NINE,
+    ORDINARY_DIGITS,
+    ORDINARY_UNITS,
+    ZERO_CHARS,
+    NumeralLexicon,
+)
 
 
 def test_resources_numeral_digit_out_of_range_is_refused() -> None:
@@ -16,6 +23,21 @@ def test_resources_numeral_digit_out_of_range_is_refused() -> None:
     data["digits"]["一"] = 11
     with pytest.raises(ValueError, match="not a digit"):
         NumeralLexicon.model_validate(data)
+
+
+def test_resources_numeral_variant_that_is_no_numeral_is_refused() -> None:
+    data = read_toml("numerals.toml")
+    data["variants"].append("甲")
+    with pytest.raises(ValueError, match="not a digit or a power of ten"):
+        NumeralLexicon.model_validate(data)
+
+
+def test_resources_numeral_classes_come_from_the_one_resource() -> None:
+    # the sets once written by hand in seven modules drifted (○ was missing in one)
+    assert set(ZERO_CHARS) == {c for c, v in LEX.digits.items() if v == 0 and c not in LEX.variants}
+    assert {"零", "〇", "○"} <= set(ZERO_CHARS) <= set(ORDINARY_DIGITS)
+    assert ONE_TO_NINE == "一二三四五六七八九"
+    assert not set(ORDINARY_DIGITS + ORDINARY_UNITS) & set(LEX.variants)
 
 
 def test_resources_unit_factor_typo_is_refused() -> None:

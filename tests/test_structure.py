@@ -13,9 +13,10 @@ from pydantic import ValidationError
 
 from pipeline.records import Structure
 from pipeline.resources import read_toml
-from pipeline.structure import cn_int, parse, parse_date
+from pipeline.structure import parse, parse_date
 from pipeline.structure.lexicon import StructureLexicon
 from pipeline.text.normalise import normalise
+from pipeline.text.numerals import small_number
 
 ROOT = Path(__file__).parents[1]
 SAMPLE = ROOT / "corpora" / "futian-2024079-reply.txt"
@@ -306,8 +307,8 @@ def test_structure_chinese_numeral_signature_date_in_document() -> None:
     [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("三十一", 31), ("廿三", 23), ("12", 12),
      ("二三", None), ("十十", None), ("", None)],
 )
-def test_structure_cn_int(text: str, expected: int | None) -> None:
-    assert cn_int(text) == expected
+def test_structure_small_number_reads_outline_and_day_numbers(text: str, expected: int | None) -> None:
+    assert small_number(text) == expected
 
 
 def test_structure_offsets_survive_normalisation() -> None:
@@ -325,10 +326,10 @@ def test_structure_lexicon_rejects_a_bad_outline_order() -> None:
         StructureLexicon.model_validate(data)
 
 
-def test_structure_lexicon_rejects_a_bad_digit() -> None:
+def test_structure_lexicon_rejects_a_bad_month() -> None:
     data = read_toml("structure.toml")
-    data["numerals"]["digits"]["七"] = 17
-    with pytest.raises(ValidationError, match="worth 0–9"):
+    data["numerals"]["months"]["元"] = 13
+    with pytest.raises(ValidationError, match="1–12"):
         StructureLexicon.model_validate(data)
 
 

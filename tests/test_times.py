@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 import pipeline
+from pipeline.compat.recognizers import times as rt_times
 from pipeline.errors import ResourceError
-from pipeline.quantities import times, times_days
+from pipeline.quantities import times
 from pipeline.quantities.base import Context
-from pipeline.quantities.times_calendar import ClockTime, holiday_day, lunar_day, shift_hour, weekday_of
-from pipeline.quantities.times_lexicon import HOLIDAYS, TIMES, TimesLexicon
+from pipeline.quantities.times import days as named_days
+from pipeline.quantities.times.calendar import ClockTime, holiday_day, lunar_day, shift_hour, weekday_of
+from pipeline.quantities.times.lexicon import HOLIDAYS, TIMES, TimesLexicon
 from pipeline.resources import read_toml
 
 REF = Context(dt.date(2016, 11, 7))
@@ -109,19 +111,19 @@ def test_times_relative_clock_without_reference_is_unresolved() -> None:
 
 
 def test_times_days_weekday_has_no_week() -> None:
-    assert _found("礼拜日", times_days.find) == [("date", "礼拜日", "XXXX-WXX-7")]
+    assert _found("礼拜日", named_days.find) == [("date", "礼拜日", "XXXX-WXX-7")]
 
 
 def test_times_extras_report_what_documents_leave_out() -> None:
-    assert _found("事件每天都发生", times.find_extras) == [("set", "每天", "P1D")]
-    assert _found("明天上午", times.find_extras) == [("time", "明天上午", "2016-11-08T08:00/2016-11-08T12:00")]
-    assert _found("七月五号晚", times.find_extras) == [("time", "七月五号晚", "2016-07-05T16:00/2016-07-05T20:00")]
-    assert _found("2小时后", times.find_extras) == [("time", "2小时后", None)]
+    assert _found("事件每天都发生", rt_times.find_extras) == [("set", "每天", "P1D")]
+    assert _found("明天上午", rt_times.find_extras) == [("time", "明天上午", "2016-11-08T08:00/2016-11-08T12:00")]
+    assert _found("七月五号晚", rt_times.find_extras) == [("time", "七月五号晚", "2016-07-05T16:00/2016-07-05T20:00")]
+    assert _found("2小时后", rt_times.find_extras) == [("time", "2小时后", None)]
 
 
 def test_times_extras_short_day_part_needs_a_date() -> None:
-    assert _found("早稻田大学", times.find_extras) == []
-    assert _found("晚礼服", times.find_extras) == []
+    assert _found("早稻田大学", rt_times.find_extras) == []
+    assert _found("晚礼服", rt_times.find_extras) == []
 
 
 def test_times_document_mode_keeps_day_part_outside_a_date() -> None:

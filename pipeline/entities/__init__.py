@@ -24,10 +24,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.quantities.lexicon import alternation
 from pipeline.records import Document, Entity
 from pipeline.resources import Lexicon, load
 from pipeline.spans import keep_best
+from pipeline.text.regex import alternation
 
 
 class EntityLexicon(Lexicon):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from pydantic import model_validator
 
+from pipeline.quantities.kinds import KINDS
 from pipeline.records import QUANTITY_TYPES, Change
 from pipeline.resources import Lexicon, load
+from pipeline.text.numerals import ONE_TO_NINE, TEN
+from pipeline.text.regex import trie_alternation
 
 
 class PredicateLexicon(Lexicon):
@@ -17,7 +19,6 @@ class PredicateLexicon(Lexicon):
     target: list[str]
     neutral: list[str]
     blocked: list[str]
-    rank_verbs: list[str]
     rank_blocked: list[str]
     scopes: list[str]
     target_markers: list[str]
@@ -72,34 +73,6 @@ class LinkingLexicon(Lexicon):
     phrases: PhraseLexicon
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, longest first (提升至 before 提升).
-
-    Built as a trie (提(?:升(?:至|到)?|高…)) behind a look-ahead on the first characters,
-    so that most positions cost one character-class test: a plain alternation of 200
-    verbs is four times slower.
-    """
-    trie: dict[str, dict[str, object]] = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
-        node[""] = {}
-    first = "".join(re.escape(ch) for ch in sorted(trie))
-    return f"(?=[{first}]){_trie_pattern(trie)}"
-
-
-def _trie_pattern(node: dict[str, dict[str, object]]) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
-
-
 LINKING = load("linking.toml", LinkingLexicon)
 PRED = LINKING.predicates
 PHRASE = LINKING.phrases
@@ -111,20 +84,23 @@ ATTRIBUTE_ENDINGS = tuple(PHRASE.attributes)
 NOT_NOUNS = frozenset(PHRASE.not_nouns)
 BASE_PREDICATES = frozenset(PHRASE.base_predicates)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
-DATE_PREPOSITION_RE = re.compile(rf"(?:{alternation(PHRASE.date_prepositions)})$")
+DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = frozenset(PHRASE.duration_copulas)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas)
 
 # A blocked word is matched (and ignored) before the predicate it contains.
-PREDICATE_RE = re.compile(rf"(?P<blocked>{alternation(PRED.blocked)})|(?P<pred>{alternation(CHANGES)})")
+PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")
 # Greedy from the start: one match finds the last cut word (a blocked word there cancels it).
 CUT_RE = re.compile(
-    rf".*(?:(?P<blocked>{alternation(PHRASE.cut_blocked)})|(?P<cut>{alternation(PHRASE.cut_after)}))", re.DOTALL
+    rf".*(?:(?P<blocked>{trie_alternation(PHRASE.cut_blocked)})|(?P<cut>{trie_alternation(PHRASE.cut_after)}))",
+    re.DOTALL,
 )
-RANK_VERB_RE = re.compile(rf"(?P<blocked>{alternation(PRED.rank_blocked)})|(?P<verb>{alternation(PRED.rank_verbs)})")
-SCOPE_END_RE = re.compile(rf"(?P<scope>{alternation(PRED.scopes)})$")
-TARGET_RE = re.compile(alternation(PRED.target_markers))
+RANK_VERB_RE = re.compile(
+    rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(KINDS.rank.rank_verbs)})"
+)
+SCOPE_END_RE = re.compile(rf"(?P<scope>{trie_alternation(PRED.scopes)})$")
+TARGET_RE = re.compile(trie_alternation(PRED.target_markers))
 
 # Where a clause ends: punctuation, line breaks, markdown emphasis. Greedy from the
 # start, so one match finds the last one.
@@ -136,30 +112,30 @@ ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
 # Enumerators and outline numbers at a clause start (一是, 2、, （三）).
-ENUM_RE = re.compile(r"^(?:[0-9０-９]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、)")
+ENUM_RE = re.compile(rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、)")
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
 LEAD_FIRST = frozenset(w[0] for w in PHRASE.lead_stops) | frozenset("、，, \t\n\u3000")
 TRAIL_LAST = frozenset(w[-1] for w in PHRASE.trail_stops) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
-LEAD_RE = re.compile(rf"(?:{alternation(PHRASE.lead_stops)}|[、，,\s])+")
+LEAD_RE = re.compile(rf"(?:{trie_alternation(PHRASE.lead_stops)}|[、，,\s])+")
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
-TRAIL_REVERSED_RE = re.compile(rf"(?:{alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
+TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 # After the number: 的/内的 first, an optional modifier (已建成), then the noun itself —
 # letters or quoted names, up to a stop word, a verb (个人荣获), a digit or punctuation.
 # The verb test starts at the second character, so 改造项目 stays whole.
-_AFTER_STOP = alternation([*PHRASE.after_stops, *(w for w in CHANGES if len(w) > 1)])
-_AFTER_LEAD = alternation([*PHRASE.after_lead_stops, *(w for w in CHANGES if len(w) > 1)])
+_AFTER_STOP = trie_alternation([*PHRASE.after_stops, *(w for w in CHANGES if len(w) > 1)])
+_AFTER_LEAD = trie_alternation([*PHRASE.after_lead_stops, *(w for w in CHANGES if len(w) > 1)])
 _AFTER_UNIT = r"“[^”]{1,16}”|《[^》]{1,24}》"
 AFTER_RE = re.compile(
     rf"""
     (?:(?:以|之)?内)?的?
-    (?:{alternation(PHRASE.after_modifiers)})?
+    (?:{trie_alternation(PHRASE.after_modifiers)})?
     (?!{_AFTER_LEAD})
     (?P<np>
       (?:{_AFTER_UNIT}|[^\W\d_])
-      (?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９一二三四五六七八九十两])[^\W\d_]){{0,19}}
+      (?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_]){{0,19}}
     )
     """,
     re.VERBOSE,

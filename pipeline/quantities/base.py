@@ -1,6 +1,6 @@
 """What every kind module shares: the candidate it yields and the context it reads.
 
-A kind module (``money``, ``count``, ``dates`` …) exposes one function::
+A kind module or package (``measures``, ``percent``, ``dates`` …) exposes one function::
 
     def find(text: str, ctx: Context) -> Iterator[Candidate]
 

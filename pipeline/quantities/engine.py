@@ -1,9 +1,11 @@
 """The quantity engine: find candidates with every kind, hedge, resolve, record.
 
-``extract_quantities(text, ref_date)`` normalises the text, asks each kind module for
-candidates, extends them over hedge words, keeps the longest of overlapping readings,
-lets coordinated numbers share a unit or a hedge (``3.1和1.6个百分点``), drops false
-friends (一流, 一批, 六届四次), and maps every span back to the original text.
+``extract_quantities(norm, ref_date, numbers="reported")`` takes a text already
+normalised (:func:`pipeline.text.normalise.normalise`), asks each kind's ``find`` for
+candidates (:data:`FINDERS`), extends them over hedge words, keeps the longest of
+overlapping readings, lets coordinated numbers share a unit or a hedge
+(``3.1和1.6个百分点``), drops false friends (一流, 一批, 六届四次), and maps every span
+back to the original text as :class:`pipeline.records.Quantity` records.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from typing import Literal
 from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio, times
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
-from pipeline.quantities.lexicon import FALSE_FRIENDS, alternation
-from pipeline.quantities.numerals import format_decimal
+from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.records import Quantity
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
+from pipeline.text.numerals import format_decimal
+from pipeline.text.regex import alternation
 
 Finder = Callable[[str, Context], Iterable[Candidate]]
 #: ``reported``: bare numbers only where they mean something (document mode);

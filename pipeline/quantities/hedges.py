@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.base import Candidate
-from pipeline.quantities.lexicon import HEDGES, alternation
+from pipeline.quantities.lexicon import HEDGES
+from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS
+from pipeline.text.regex import alternation
 
 #: Types a hedge can qualify; dates, periods, ranks and phone numbers never take one.
 HEDGEABLE = frozenset({
@@ -30,7 +32,7 @@ _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _CONTEXT_BEFORE_RE = re.compile(alternation(HEDGES.context_before))
 _CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))
 _CLAUSE_BREAK = re.compile(f"[{re.escape(HEDGES.context_limits['clause_breaks'])}]")
-_DIGIT = re.compile(r"[0-9一二三四五六七八九十百千万亿两]")
+_DIGIT = re.compile(f"[0-9{ORDINARY_DIGITS}{ORDINARY_UNITS}]")
 _CONTEXT_WINDOW = 12
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
 _GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.quantities.lexicon import alternation
 from pipeline.resources import Lexicon, load
+from pipeline.text.regex import alternation
 
 
 class PercentLexicon(Lexicon):
@@ -14,6 +14,7 @@ class PercentLexicon(Lexicon):
 class RankLexicon(Lexicon):
     units: list[str]
     rank_verbs: list[str]
+    claim_verbs: list[str]
     scope_starts: list[str]
     legal_units: list[str]
 

@@ -97,29 +97,6 @@ HEDGES = load("hedges.toml", HedgeLexicon)
 FALSE_FRIENDS = load("false_friends.toml", FalseFriendLexicon)
 
 
-def alternation(words: object) -> str:
-    """A regex alternation of literal words, longest first (so 超过 beats 超)."""
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
-    return "|".join(re.escape(w) for w in items)
-
-
-def rest_alternation(words: object) -> str:
-    """The words as an alternation to match after their first character has been read:
-    ``(?<=星)期|(?<=礼)拜|(?<=周)`` — each branch checks that character by a lookbehind.
-    Longest word first, as :func:`alternation`."""
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
-    return "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in items)
-
-
-def first_char_alternation(words: object, *, not_after: str) -> str:
-    """``(?<![not_after])(?:w1|w2…)`` rewritten to begin with the class of the words' first
-    characters: ``[星礼周](?<![…].)(?:(?<=星)期|(?<=礼)拜|(?<=周))``. The regex engine scans
-    for a leading class in C, where a leading lookbehind has it try the pattern at every
-    character. Same matches."""
-    firsts = "".join(sorted({re.escape(str(w)[0]) for w in words}))  # type: ignore[attr-defined]
-    return f"[{firsts}](?<![{not_after}].)(?:{rest_alternation(words)})"
-
-
 def to_decimal(value: Fraction, places: int = 2) -> Decimal:
     """An exact ``Decimal`` for a fraction, rounded to ``places`` only when it does not terminate."""
     num, den = value.numerator, value.denominator

@@ -19,8 +19,8 @@ from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR
-from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, alternation, to_decimal
-from pipeline.quantities.numerals import (
+from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, to_decimal
+from pipeline.text.numerals import (
     LARGE_UNIT_CHARS,
     MAGNITUDE,
     NUMBER,
@@ -33,7 +33,8 @@ from pipeline.quantities.numerals import (
     parse_number,
     sign_start,
 )
-from pipeline.quantities.numerals import LEX as NUMERALS
+from pipeline.text.numerals import LEX as NUMERALS
+from pipeline.text.regex import alternation
 
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)

@@ -25,18 +25,21 @@ from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
-from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, alternation, to_decimal
-from pipeline.quantities.numerals import (
+from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, to_decimal
+from pipeline.text.numerals import (
     DIGIT_CHARS,
+    HUNDREDS_THOUSANDS,
     LARGE_UNIT_CHARS,
     NUMBER,
+    ORDINARY_SMALL_UNITS,
     NumeralError,
     format_decimal,
     is_chinese_numeral,
     parse_number,
     sign_start,
 )
-from pipeline.quantities.numerals import LEX as NUMERALS
+from pipeline.text.numerals import LEX as NUMERALS
+from pipeline.text.regex import alternation
 
 #: places kept for a fraction that does not terminate (1/3)
 _PLACES = 15
@@ -45,7 +48,7 @@ _LATIN = NUMERALS.latin_magnitudes
 _DOZEN = 12
 
 # A numeral that may open with a bare 百 or 千 before a digit: 百三 = 130, 千三 = 1300.
-_NUM = rf"(?:[百千佰仟](?=[{DIGIT_CHARS}]))?{NUMBER}"
+_NUM = rf"(?:[{HUNDREDS_THOUSANDS}](?=[{DIGIT_CHARS}]))?{NUMBER}"
 _INNER = alternation(HEDGES.inner)
 
 _PLAIN_RE = re.compile(
@@ -74,7 +77,7 @@ _LEADING_POINT_RE = re.compile(r"(?<![0-9.])\.[0-9]+")
 _CHAIN_RE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+){2,}(?![0-9])")
 _CHAIN_PART_RE = re.compile(r"[0-9]+")
 _DOZEN_RE = re.compile(
-    rf"(?P<num>{_NUM})打(?![{DIGIT_CHARS}十百千]|{alternation(KINDS.number.dozen_blocked_next)})"
+    rf"(?P<num>{_NUM})打(?![{DIGIT_CHARS}{ORDINARY_SMALL_UNITS}]|{alternation(KINDS.number.dozen_blocked_next)})"
 )
 _FOLLOWER_RE = re.compile(
     alternation([*UNIT_TABLE, *CLASSIFIERS.count, *CLASSIFIERS.arabic_only, *KINDS.rank.units,

@@ -15,16 +15,18 @@ from fractions import Fraction
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, RANGE_SEPARATOR
 from pipeline.quantities.lexicon import to_decimal
-from pipeline.quantities.numerals import (
+from pipeline.text.numerals import (
     LARGE_UNIT_CHARS,
     NUMBER,
+    ORDINARY_DIGITS,
+    ORDINARY_UNITS,
     SMALL_UNIT_CHARS,
     NumeralError,
     adjacent_pair,
     format_decimal,
     parse_number,
 )
-from pipeline.quantities.numerals import LEX as NUMERALS
+from pipeline.text.numerals import LEX as NUMERALS
 
 _SEP = RANGE_SEPARATOR
 _LATIN = "".join(NUMERALS.latin_magnitudes)
@@ -37,7 +39,7 @@ _FRACTION_RE = re.compile(
     re.VERBOSE,
 )
 _CN_DIGIT = "[" + "".join(c for c, v in NUMERALS.digits.items() if v > 0) + "]"
-_NOT_AFTER_NUMERAL = r"(?<![0-9.零〇一二三四五六七八九十百千万两])"
+_NOT_AFTER_NUMERAL = f"(?<![0-9.{ORDINARY_DIGITS}{ORDINARY_UNITS}])"
 # 一成 is left out: 一成不变, 一成员 are words far more often than 10 %.
 _CHENG_RE = re.compile(
     rf"""{_NOT_AFTER_NUMERAL}

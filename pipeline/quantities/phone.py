@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
-from pipeline.quantities.lexicon import alternation, rest_alternation
+from pipeline.text.regex import alternation, rest_alternation
 
 _SEP = r"[-—－\s]?"
 #: The plain form: not after a digit, letter, point or hyphen, one of

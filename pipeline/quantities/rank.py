@@ -11,13 +11,14 @@ from collections.abc import Iterator
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
-from pipeline.quantities.lexicon import alternation
-from pipeline.quantities.numerals import NUMBER, NumeralError, format_decimal, parse_number
+from pipeline.text.numerals import NUMBER, NumeralError, format_decimal, parse_number
+from pipeline.text.regex import alternation
 
 _UNITS = alternation(KINDS.rank.units)
 _RANK_RE = re.compile(rf"(?P<lead>第|前)(?P<num>{NUMBER})(?P<unit>{_UNITS})?")
 _LEGAL_RE = re.compile(alternation(KINDS.rank.legal_units))
-_VERB_RE = re.compile(rf"(?:{alternation(KINDS.rank.rank_verbs)})(?P<scope>[^，。；、\s第前]{{0,8}}?)$")
+_VERBS = alternation([*KINDS.rank.rank_verbs, *KINDS.rank.claim_verbs])
+_VERB_RE = re.compile(rf"(?:{_VERBS})(?P<scope>[^，。；、\s第前]{{0,8}}?)$")
 _SCOPE_START = tuple(KINDS.rank.scope_starts)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.numerals import NUMBER, NumeralError, format_decimal, parse_number
+from pipeline.text.numerals import NUMBER, NumeralError, format_decimal, parse_number
 
 _DOUBLING_RE = re.compile(rf"翻(?:(?P<num>{NUMBER})番|番)")
 

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 
 from pipeline.records import Meta, Paragraph, Section, Sentence, Structure
 from pipeline.structure.blocks import Block, carried_quotes, split_blocks
-from pipeline.structure.dates import cn_int, parse_date
+from pipeline.structure.dates import parse_date
 from pipeline.structure.header import Header, read_header
 from pipeline.structure.meta import build_meta
 from pipeline.structure.outline import Node, build_outline, innermost, node_ids
@@ -26,7 +26,7 @@ from pipeline.structure.sentences import split_sentences
 from pipeline.structure.signature import Closing, is_date_line, is_page_note, read_closing
 from pipeline.text.normalise import Normalised
 
-__all__ = ["Meta", "Paragraph", "Section", "Sentence", "Structure", "cn_int", "parse", "parse_date"]
+__all__ = ["Meta", "Paragraph", "Section", "Sentence", "Structure", "parse", "parse_date"]
 
 
 def _body(text: str, blocks: list[Block], header: Header, closing: Closing) -> list[Block]:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.text.numerals import ONE_TO_NINE, TEN
+
 # Whitespace a block never starts or ends with; ``_x000D_`` is the carriage return an
 # Excel export leaves behind as text.
 SPACE = " \t\r\xa0\u3000"
@@ -21,7 +23,7 @@ RE_LEAD_SPACE = re.compile(rf"(?:[{SPACE}]|{CR_TEXT})+")
 # A sentence end or colon after which a run of two or more spaces starts a new paragraph.
 _BREAK_AFTER = "。！？；：!?;:”」』）)】"
 # An outline marker before which a run of spaces starts a new paragraph.
-_MARKER_AHEAD = r"(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[①-⑳])"
+_MARKER_AHEAD = rf"(?:[（(]?[{ONE_TO_NINE}{TEN}0-9]{{1,3}}[）)、.．]|[①-⑳])"
 #: Where a line holds two paragraphs: the plain form is
 #: ``(?<=[BREAK])(?:[SPACE]{2,}|CR) | [SPACE]{2,}(?=MARKER) | CR`` (an indent after a
 #: sentence end, an indent before 一、 （一） 1., a stray carriage return). Written to begin

@@ -1,4 +1,4 @@
-"""Signature dates and small Chinese numbers, read with the structure lexicon.
+"""Signature dates, read with the numerals of ``numerals.toml``.
 
 A signature states one whole date, so this parser needs no reference date; the quantity
 engine has its own, richer one. ``二○一六年十一月八日`` → ``date(2016, 11, 8)``.
@@ -11,61 +11,20 @@ import re
 from functools import cache
 
 from pipeline.structure.lexicon import lexicon
-
-
-def cn_int(text: str) -> int | None:
-    """The value of a small number written in Chinese or Arabic digits, else None.
-
-    >>> cn_int("二十三"), cn_int("十一"), cn_int("廿八"), cn_int("12")
-    (23, 11, 28, 12)
-    """
-    if text.isascii() and text.isdigit():
-        return int(text)
-    num = lexicon().numerals
-    total, digit, seen_tens = 0, None, False
-    for ch in text:
-        if ch in num.digits and digit is None:
-            digit = num.digits[ch]
-        elif ch in num.tens and not seen_tens:
-            if ch == "十":  # 十 multiplies the digit before it; 廿 and 卅 stand alone
-                total += (1 if digit is None else digit) * 10
-            elif digit is None:
-                total += num.tens[ch]
-            else:
-                return None
-            digit, seen_tens = None, True
-        else:
-            return None
-    if not text or (digit is None and not seen_tens):
-        return None
-    return total + (digit or 0)
-
-
-def _year(text: str) -> int | None:
-    """A year written digit by digit: ``二○一六``, ``二0一八``, ``2016``."""
-    digits = lexicon().numerals.digits
-    value = 0
-    for ch in text:
-        if ch.isascii() and ch.isdigit():
-            value = value * 10 + int(ch)
-        elif ch in digits:
-            value = value * 10 + digits[ch]
-        else:
-            return None
-    return value
+from pipeline.text.numerals import TEN, TENS_CHARS, YEAR_DIGITS, read_digits, small_number
 
 
 def _month(text: str) -> int | None:
-    return lexicon().numerals.months.get(text) or cn_int(text)
+    return lexicon().numerals.months.get(text) or small_number(text)
 
 
 @cache
 def date_fragment() -> str:
     """The signature date as a regex fragment with groups ``y m d`` or ``y2 m2 d2``."""
-    num = lexicon().numerals
-    year_digit = "0-9" + "".join(re.escape(c) for c in num.digits)
-    small = "".join(re.escape(c) for c in [*num.digits, *num.tens])
-    month_names = "".join(re.escape(c) for c in num.months)
+    year_digit = "0-9" + "".join(re.escape(c) for c in YEAR_DIGITS)
+    # the digits of a year but the Arabic ones (read by the [0-9] branch), and 十 廿 卅
+    small = "".join(re.escape(c) for c in [*YEAR_DIGITS, *TEN, *TENS_CHARS] if c not in "0123456789")
+    month_names = "".join(re.escape(c) for c in lexicon().numerals.months)
     written = rf"""
         (?<![0-9])(?P<y>[{year_digit}]{{4}}) \s* 年 \s*
         (?P<m>[0-9]{{1,2}}|[{small}{month_names}]{{1,3}}) \s* 月 \s*
@@ -86,7 +45,7 @@ def _date_only() -> re.Pattern[str]:
 def date_from_match(match: re.Match[str]) -> dt.date | None:
     """The date a match of :func:`date_fragment` states, or None if it is no real day."""
     if match.group("y") is not None:
-        year, month, day = _year(match["y"]), _month(match["m"]), cn_int(match["d"])
+        year, month, day = read_digits(match["y"]), _month(match["m"]), small_number(match["d"])
     else:
         year, month, day = int(match["y2"]), int(match["m2"]), int(match["d2"])
     if year is None or month is None or day is None:

@@ -13,9 +13,11 @@ from functools import cache
 
 from pipeline.records import DocKind
 from pipeline.structure.blocks import SPACE, Block
-from pipeline.structure.lexicon import alternation, lexicon
+from pipeline.structure.lexicon import lexicon
+from pipeline.text.numerals import ORDINARY_DIGITS, TEN
+from pipeline.text.regex import alternation
 
-_CN_NUM = "一二三四五六七八九十〇○零两"
+_CN_NUM = ORDINARY_DIGITS + TEN  # 第十一届, 六届四次, 二〇二四届
 _TERMINATORS = "。！？!?；;"
 # A screen handle as message boards write it: quoted (``“UU008913”``) or bare (``UU008698``).
 _HANDLE_QUOTED = r"[“”\"＂](?P<{name}>[^“”\"＂\n]{{0,40}})[“”\"＂]"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import cache
 
 from pydantic import field_validator, model_validator
@@ -82,20 +80,18 @@ class Outline(Lexicon):
 
 
 class Numerals(Lexicon):
-    digits: dict[str, int]
-    tens: dict[str, int]
+    """What the outline and signature dates write beside the numerals of ``numerals.toml``."""
+
     months: dict[str, int]
     circled: str
 
-    @model_validator(mode="after")
-    def _values_in_range(self) -> Numerals:
-        for char, value in self.digits.items():
-            if len(char) != 1 or not 0 <= value <= 9:
-                raise ValueError(f"digit {char!r} = {value}: one character worth 0–9 expected")
-        for char, value in self.tens.items():
-            if len(char) != 1 or value % 10 or not 10 <= value <= 90:
-                raise ValueError(f"tens {char!r} = {value}: one character worth 10, 20 … 90 expected")
-        return self
+    @field_validator("months")
+    @classmethod
+    def _months_in_range(cls, months: dict[str, int]) -> dict[str, int]:
+        for name, value in months.items():
+            if not 1 <= value <= 12:
+                raise ValueError(f"month {name!r} = {value}: 1–12 expected")
+        return months
 
 
 class StructureLexicon(Lexicon):
@@ -120,8 +116,3 @@ class StructureLexicon(Lexicon):
 def lexicon() -> StructureLexicon:
     """The validated structure lexicon (read once)."""
     return load(RESOURCE, StructureLexicon)
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal ``words``, longest first (``人民政府|政府|局``)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

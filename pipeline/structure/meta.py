@@ -13,8 +13,9 @@ from functools import cache
 from pipeline.records import DocKind, Meta
 from pipeline.structure.blocks import Block
 from pipeline.structure.header import Header, header_fields
-from pipeline.structure.lexicon import alternation, lexicon
+from pipeline.structure.lexicon import lexicon
 from pipeline.structure.signature import Closing
+from pipeline.text.regex import alternation
 
 _PROPOSAL_KINDS = ("提案答复", "建议答复")
 

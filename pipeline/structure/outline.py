@@ -17,10 +17,10 @@ from functools import cache
 
 from pipeline.records import OutlineStyle
 from pipeline.structure.blocks import SPACE, Block, inside, quote_spans
-from pipeline.structure.dates import cn_int
 from pipeline.structure.lexicon import lexicon
+from pipeline.text.numerals import ONE_TO_NINE, TEN, small_number
 
-_CN = "一二三四五六七八九十"
+_CN = ONE_TO_NINE + TEN
 # Where a marker may start inside a paragraph: after a sentence end or a colon.
 _BOUNDARY = "。；！？;!?：:"
 # What ends a heading: the first sentence end or colon outside a quotation.
@@ -88,7 +88,7 @@ def _inline() -> re.Pattern[str]:
 def _ordinal(style: str, number: str) -> int | None:
     if style == "circled":
         return lexicon().numerals.circled.index(number) + 1
-    return cn_int(number)
+    return small_number(number)
 
 
 def _candidate(text: str, pos: int, end: int, at_start: bool) -> _Candidate | None:

@@ -16,7 +16,9 @@ from typing import NamedTuple
 
 from pipeline.structure.blocks import SPACE, Block
 from pipeline.structure.dates import date_fragment, date_from_match
-from pipeline.structure.lexicon import alternation, lexicon
+from pipeline.structure.lexicon import lexicon
+from pipeline.text.numerals import TEN, TENS_CHARS, YEAR_DIGITS
+from pipeline.text.regex import alternation
 
 # What may stand between the end of a sentence and a signature on the same line.
 _SEPARATORS = rf"。！？!?；;：:，,、{SPACE}"
@@ -162,8 +164,7 @@ def last_segment_start(head: str) -> int:
 @cache
 def _date_last_chars() -> frozenset[str]:
     """The characters a signature date can end with (日, 号, a digit), spaces aside."""
-    num = lexicon().numerals
-    return frozenset(["日", "号", *"0123456789", *num.digits, *num.tens])
+    return frozenset(["日", "号", *"0123456789", *YEAR_DIGITS, *TEN, *TENS_CHARS])
 
 
 def _date_may_follow(head: str) -> bool:

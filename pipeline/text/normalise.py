@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from pipeline.errors import MissingDependencyError
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 # Full-width forms that fold safely: digits, Latin letters, and symbols that never serve
 # as CJK list punctuation. The full-width comma, colon, semicolon, parentheses and full
@@ -73,13 +74,14 @@ _DIGITS = re.compile(r"\d+")
 _MAX_RUNNING_HEADER = 40  # running headers and footers are short
 
 # --- line joining ---------------------------------------------------------------------------
+_OUTLINE_NUMERAL = ONE_TO_NINE + TEN  # 一、 （十一）
 _BROKEN_LINE = re.compile(
     rf"""(?<=[^\s{re.escape(_SENTENCE_END)}])  # the line so far does not end a sentence
          [ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*      # a line break, perhaps one blank line
-         (?=[^\s一二三四五六七八九十（(第\d#])  # the next line starts no heading or list""",
+         (?=[^\s{_OUTLINE_NUMERAL}（(第\d#])  # the next line starts no heading or list""",
     re.VERBOSE,
 )
-_HEADING_START = re.compile(r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|#)")
+_HEADING_START = re.compile(rf"(?:[{_OUTLINE_NUMERAL}百]+、|[（(][{_OUTLINE_NUMERAL}百]+[）)]|#)")
 _PROSE_MARK = re.compile(r"[，、。；,;]")
 _SALUTATION = re.compile(r".{1,30}[：:]")  # 尊敬的张立勤委员：  各有关单位：
 _FULL_LINE_SHARE = 0.9  # a line this close to the usual full width was wrapped, not ended

@@ -48,7 +48,6 @@ class Clock(Lexicon):
 
 
 class Ranges(Lexicon):
-    separators: list[str]
     between: list[str]
     between_tails: list[str]
 

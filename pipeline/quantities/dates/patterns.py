@@ -12,26 +12,27 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from pipeline.quantities.dates_lexicon import DATES, MONTH_PARTS, YEAR_PARTS, MonthPart, YearPart
-from pipeline.quantities.lexicon import alternation
-from pipeline.quantities.numerals import (
+from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, MonthPart, YearPart
+from pipeline.quantities.kinds import KINDS
+from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
     NUMBER,
+    ONE_TO_NINE,
     POINT_CHARS,
     SMALL_UNIT_CHARS,
+    TEN,
     TENS_CHARS,
+    YEAR_DIGITS,
+    ZERO_CHARS,
 )
+from pipeline.text.regex import alternation, char_class
 
 CN_NUMERAL = DIGIT_CHARS + SMALL_UNIT_CHARS + LARGE_UNIT_CHARS + TENS_CHARS
-_CN_YEAR_DIGIT = "零〇○一二三四五六七八九" + DATES.year_zero_chars
+#: a digit of a year read digit by digit (二○一六, 二O一六, 二0一六)
+CN_YEAR_DIGIT = "".join(YEAR_DIGITS)
 _OPEN_QUOTES = "“\"＂「『‘'"
 CLOSE_QUOTES = "”\"＂」』’'"
-
-
-def _cls(chars: str) -> str:
-    """A character class of literal characters."""
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
 def _guarded(forms: Mapping[str, YearPart | MonthPart]) -> str:
@@ -39,11 +40,11 @@ def _guarded(forms: Mapping[str, YearPart | MonthPart]) -> str:
     out = []
     for form in sorted(forms, key=lambda w: (-len(w), w)):
         guard = forms[form].not_before
-        out.append(re.escape(form) + (f"(?!{_cls(guard)})" if guard else ""))
+        out.append(re.escape(form) + (f"(?!{char_class(guard)})" if guard else ""))
     return "|".join(out)
 
 
-SEPARATOR = rf"[ ]?(?:{alternation(DATES.ranges.separators)})[ ]?"
+SEPARATOR = rf"[ ]?(?:{alternation(KINDS.shared.range_separators)})[ ]?"
 
 #: A month or day is first matched loosely and then checked against these.
 MONTH_RE = re.compile(rf"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|{alternation(DATES.month_names)}")
@@ -54,36 +55,37 @@ NUMBER_RE = re.compile(NUMBER)
 # One to two (three) numeral characters, possessive: written as one class and then the
 # rest, ``[…][…]?+`` rather than ``[…]{1,2}+``, so that a pattern starting with one begins
 # with a class, which the regex engine scans for in C instead of trying every position.
-_MONTH_CHAR = rf"[0-9一二三四五六七八九十{''.join(DATES.month_names)}]"
-_MONTH = rf"{_MONTH_CHAR}{_MONTH_CHAR}?+"
-_DAY = r"[0-9一二三四五六七八九十廿卅][0-9一二三四五六七八九十廿卅]{0,2}+"
-DAY_CHAR = re.compile(r"[0-9一二三四五六七八九十廿卅]")
-_NUMBER_CHARS = "0-9" + re.escape(CN_NUMERAL)
+_MONTH_CHAR = rf"[0-9{ONE_TO_NINE}{TEN}{''.join(DATES.month_names)}]"
+MONTH = rf"{_MONTH_CHAR}{_MONTH_CHAR}?+"
+_DAY_CHAR = f"[0-9{ONE_TO_NINE}{TEN}{TENS_CHARS}]"
+DAY = rf"{_DAY_CHAR}{_DAY_CHAR}{{0,2}}+"
+DAY_CHAR = re.compile(_DAY_CHAR)
+NUMBER_CHARS = "0-9" + re.escape(CN_NUMERAL)
 #: A run of numeral characters (a number, or 半), to be checked with NUMBER_RE.
-_NUMBER = rf"[{_NUMBER_CHARS}半][{_NUMBER_CHARS},.{POINT_CHARS}]*+"
+NUMBER_RUN = rf"[{NUMBER_CHARS}半][{NUMBER_CHARS},.{POINT_CHARS}]*+"
 
 #: 十月的第一周: the days 1–7, 8–14 … of a month.
 _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
-_YEAR_TAIL = rf"""
+YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
-      | [ ]?(?P<m1>{_MONTH})(?:{SEPARATOR}(?P<m2>{_MONTH}))?月(?P<fen>份)?
-        (?:[ ]?(?P<d>{_DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
-      | 的?第(?P<nth>{_NUMBER})(?P<ncls>个)?(?P<nu>周|星期|月)
-      | 的(?P<edge>前|最后)[ ]?(?P<en>{_NUMBER})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
+      | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
+        (?:[ ]?(?P<d>{DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+      | 的?第(?P<nth>{NUMBER_RUN})(?P<ncls>个)?(?P<nu>周|星期|月)
+      | 的(?P<edge>前|最后)[ ]?(?P<en>{NUMBER_RUN})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
     )?
 """
 
 #: 2024年, 2024年9月12日, 2024年上半年, 2018年元月份, 2024年1-9月, 2018年 十二月.
-RE_YEAR_DATE = re.compile(rf"(?P<head>(?P<y>[12][0-9]{{3}})[ ]?年){_YEAR_TAIL}", re.VERBOSE)
+RE_YEAR_DATE = re.compile(rf"(?P<head>(?P<y>[12][0-9]{{3}})[ ]?年){YEAR_TAIL}", re.VERBOSE)
 #: 二○一六年十一月八日.
-RE_CN_YEAR_DATE = re.compile(rf"(?P<head>(?P<cy>[一二]{_cls(_CN_YEAR_DIGIT)}{{3}})年){_YEAR_TAIL}", re.VERBOSE)
+RE_CN_YEAR_DATE = re.compile(rf"(?P<head>(?P<cy>[一二]{char_class(CN_YEAR_DIGIT)}{{3}})年){YEAR_TAIL}", re.VERBOSE)
 #: 今年, 去年上半年, 今年6月, 明年底.
-_REL_YEARS = alternation([*DATES.relative_years, *DATES.same_year.words])
-RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{_REL_YEARS})){_YEAR_TAIL}", re.VERBOSE)
+REL_YEARS = alternation([*DATES.relative_years, *DATES.same_year.words])
+RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{REL_YEARS})){YEAR_TAIL}", re.VERBOSE)
 YEAR_NOT_AFTER = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CN_YEAR_NOT_AFTER = frozenset(CN_NUMERAL)
 REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
@@ -91,19 +93,19 @@ REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
 #: A month without its year, which comes from the sentence or the document: 9月8日, 3月.
 RE_MONTH = re.compile(
     rf"""
-    (?P<m1>{_MONTH})
+    (?P<m1>{MONTH})
     (?<!星期.)(?<!礼拜.)  # 星期一到十月一日 is a weekday, then a date (not 一到十月, months 1–10)
-    (?:{SEPARATOR}(?P<m2>{_MONTH}))?月(?P<fen>份)?
-    (?:[ ]?(?P<d>{_DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+    (?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
+    (?:[ ]?(?P<d>{DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
     """,
     re.VERBOSE,
 )
 MONTH_NOT_AFTER = frozenset("0123456789.第周" + CN_NUMERAL)
 
-_TWO_DIGITS = "零〇○" + "一二三四五六七八九"
+_TWO_DIGITS = ZERO_CHARS + ONE_TO_NINE
 #: 07年, 零八年, 18年10月1日: a year written with two digits (read further in dates_forms).
 RE_TWO_DIGIT_YEAR = re.compile(
-    rf"(?P<head>(?P<yy>[0-9零〇○](?<![0-9.][0-9])[0-9{_TWO_DIGITS}])[ ]?年){_YEAR_TAIL}", re.VERBOSE
+    rf"(?P<head>(?P<yy>[0-9{ZERO_CHARS}](?<![0-9.][0-9])[0-9{_TWO_DIGITS}])[ ]?年){YEAR_TAIL}", re.VERBOSE
 )  # one class first, so that the scan skips in C; 24年 inside 2024年 fails at once
 TWO_DIGIT_NOT_AFTER = frozenset("0123456789.第近满约达超逾共历" + CN_NUMERAL)
 
@@ -111,11 +113,11 @@ TWO_DIGIT_NOT_AFTER = frozenset("0123456789.第近满约达超逾共历" + CN_NU
 _LUNAR_DAY = r"初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十|[十廿][一二三四五六七八九]"
 RE_ERA = re.compile(
     rf"""
-    (?P<era>{alternation(DATES.eras)})(?P<n>元|{_NUMBER})年
+    (?P<era>{alternation(DATES.eras)})(?P<n>元|{NUMBER_RUN})年
     (?:
         (?P<lunar>(?:正|腊|冬|十[一二]?|[一二三四五六七八九])月(?:{_LUNAR_DAY})(?![日号])
                   | 大年(?:初[一二三四五六七八九十]|三十|二十九))
-      | (?P<m1>{_MONTH})月(?:(?P<d>{_DAY})[日号])?
+      | (?P<m1>{MONTH})月(?:(?P<d>{DAY})[日号])?
     )?
     """,
     re.VERBOSE,
@@ -140,7 +142,7 @@ DECADE_NOT_AFTER = frozenset("0123456789." + CN_NUMERAL)
 #: Found from its 日 (digits, which it starts with, are everywhere), then read backwards
 #: with BARE_DAY_FORM.
 RE_BARE_DAY = re.compile(rf"日(?!{alternation(DATES.bare_day.not_before)})")
-BARE_DAY_FORM = re.compile(rf"(?P<d>{_DAY})日")
+BARE_DAY_FORM = re.compile(rf"(?P<d>{DAY})日")
 BARE_DAY_NOT_AFTER = frozenset("0123456789.,/-:" + CN_NUMERAL)
 #: What a day without its month follows in document mode: 于29日, 10月17日、18日.
 RE_BARE_DAY_AFTER = re.compile(rf"(?:{alternation(DATES.bare_day.after)})$")
@@ -166,7 +168,9 @@ RE_BARE_PART = re.compile(rf"(?P<yp>{_guarded(_BARE_YEAR_PARTS)})")
 BARE_PART_NOT_AFTER = frozenset("0123456789" + CN_NUMERAL)
 
 #: “十四五”, “九五” (the span is inside the quotes).
-RE_QUOTED_PLAN = re.compile(rf"{_cls(_OPEN_QUOTES)}(?P<p>{alternation(DATES.plans)})(?={_cls(CLOSE_QUOTES)})")
+RE_QUOTED_PLAN = re.compile(
+    rf"{char_class(_OPEN_QUOTES)}(?P<p>{alternation(DATES.plans)})(?={char_class(CLOSE_QUOTES)})"
+)
 #: 十三五 without quotes (not 二十四五岁).
 RE_PLAN = re.compile(
     rf"(?P<p>{alternation(k for k, v in DATES.plans.items() if not v.quoted_only)})"
@@ -176,16 +180,16 @@ PLAN_NOT_AFTER = frozenset("第" + CN_NUMERAL)
 
 #: 今天, 昨天, 大后天 (not 明天的希望).
 RE_REL_DAY = re.compile(
-    rf"(?P<w>{alternation(DATES.relative_days)})(?!{_cls(DATES.relative_days_context.not_before)})"
+    rf"(?P<w>{alternation(DATES.relative_days)})(?!{char_class(DATES.relative_days_context.not_before)})"
 )
 REL_DAY_NOT_AFTER = REL_NOT_AFTER | frozenset(DATES.relative_days_context.not_after)
 #: 本月, 上个月, 下月, 本月十日.
-RE_REL_MONTH = re.compile(rf"(?P<w>{alternation(DATES.relative_months)})(?:(?P<d>{_DAY})[日号])?")
+RE_REL_MONTH = re.compile(rf"(?P<w>{alternation(DATES.relative_months)})(?:(?P<d>{DAY})[日号])?")
 #: 下周, 上个星期, 本周五, 下下周末.
 RE_REL_WEEK = re.compile(
     rf"""
     (?P<p>{alternation(DATES.relative_weeks)})(?P<w>{alternation(DATES.weeks.words)})
-    (?:(?P<d>{alternation(DATES.weeks.days)}) | (?!{_cls(DATES.weeks.not_before)}))
+    (?:(?P<d>{alternation(DATES.weeks.days)}) | (?!{char_class(DATES.weeks.not_before)}))
     """,
     re.VERBOSE,
 )
@@ -193,7 +197,7 @@ RE_REL_WEEK = re.compile(
 # --- durations and the periods counted from the reference date ---------------------------
 
 _UNITS = alternation(DATES.durations.units)
-_CALENDAR_UNITS = alternation(k for k, u in DATES.durations.units.items()
+CALENDAR_UNITS = alternation(k for k, u in DATES.durations.units.items()
                               if not u.age and u.designator in ("Y", "M", "W", "D"))
 _MORE = alternation(DATES.durations.more)
 # Checked inside the regex, just after the first character (so that the engine still
@@ -203,13 +207,13 @@ _NOT_IN_NUMBER = (
     rf"(?<![0-9A-Za-z.,{re.escape(CN_NUMERAL + DATES.durations.not_after)}].)"
     rf"(?<![0-9{re.escape(CN_NUMERAL)}][点點].)"  # the fraction digits of 一点五: 一点一点… stays linear
 )  # PM2.5年均
-_COUNT = rf"[{_NUMBER_CHARS}半]{_NOT_IN_NUMBER}[{_NUMBER_CHARS},.{POINT_CHARS}]*+"
+_COUNT = rf"[{NUMBER_CHARS}半]{_NOT_IN_NUMBER}[{NUMBER_CHARS},.{POINT_CHARS}]*+"
 
 #: 3年, 6个月, 一个半月, 1个多小时, 两年多, 10余年, 半年, 45岁, 3-5年, 两三年, 6 天.
 RE_DURATION = re.compile(
     rf"""
     (?P<n>{_COUNT})(?P<space>[ ])?            # 6 天 (after Arabic digits only)
-    (?:{SEPARATOR}(?P<n2>{_NUMBER}))?         # 3-5年, 三至五年
+    (?:{SEPARATOR}(?P<n2>{NUMBER_RUN}))?         # 3-5年, 三至五年
     (?P<more>{_MORE})?                        # 10余年, 十多天
     (?P<cls>个)?
     (?P<half>半)?                              # 一个半月
@@ -224,7 +228,7 @@ RE_DURATION = re.compile(
 RE_RECENT = re.compile(
     rf"""
     (?P<pre>{alternation(DATES.recent.prefixes)})
-    (?P<n>{_NUMBER})(?P<cls>个)?(?P<u>{_CALENDAR_UNITS})
+    (?P<n>{NUMBER_RUN})(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
     (?P<tail>{alternation(DATES.recent.tails)})?
     """,
     re.VERBOSE,
@@ -233,8 +237,8 @@ RE_RECENT = re.compile(
 #: 三年前, 两个月以前: a date counted back from the reference date.
 RE_AGO = re.compile(
     rf"""
-    (?P<n>{_COUNT})(?P<cls>个)?(?P<u>{_CALENDAR_UNITS})
-    (?:{alternation(DATES.ago.suffixes)})(?!{_cls(DATES.ago.not_before)})
+    (?P<n>{_COUNT})(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
+    (?:{alternation(DATES.ago.suffixes)})(?!{char_class(DATES.ago.not_before)})
     """,
     re.VERBOSE,
 )
@@ -248,58 +252,8 @@ RE_RANGE_GAP = re.compile(SEPARATOR)
 #: Between the parts of one duration: 3年6个月, 8天又20小时.
 RE_COMPOUND_GAP = re.compile(r"[又零]?")
 #: 8月1日至31日: a second day of the same month.
-RE_DAY_TAIL = re.compile(rf"{SEPARATOR}(?P<d>{_DAY})[日号]")
+RE_DAY_TAIL = re.compile(rf"{SEPARATOR}(?P<d>{DAY})[日号]")
 #: 2018年至今.
 RE_UNTIL_NOW = re.compile(alternation(DATES.ranges.until_now))
 #: Where a sentence ends, so that 9月8日 takes its year only from its own sentence.
 RE_SENTENCE_END = re.compile(r"[。！？!?\n]")
-
-# --- forms Recognizers-Text reports that a reply rarely means (dates.find_extras) -------
-
-#: 12号, 29日 (any day with 号 too: in a reply 12号 is mostly 12号文, 12号楼).
-RE_RT_DAY = re.compile(rf"(?P<d>{_DAY})[日号]")
-#: 两千零四: a year written as a number.
-_NUMBER_YEAR = r"[一二两]千[零〇一二三四五六七八九十]{0,3}"
-#: 八月十五, 二零零四年八月十五, 两千零四年八月十五: a day without 日.
-RE_RT_MONTH_DAY = re.compile(
-    rf"""
-    (?:(?P<y>[12][0-9]{{3}})[ ]?年 | (?P<cy>[一二]{_cls(_CN_YEAR_DIGIT)}{{3}})年 | (?P<ny>{_NUMBER_YEAR})年)?
-    (?P<m1>{_MONTH})月(?P<d>{_DAY})(?![0-9{CN_NUMERAL}日号月])
-    """,
-    re.VERBOSE,
-)
-#: 两千零四年, 两千年八月.
-RE_RT_NUMBER_YEAR = re.compile(rf"(?P<head>(?P<ny>{_NUMBER_YEAR})年){_YEAR_TAIL}", re.VERBOSE)
-#: 1357年6月10日 without a month too, 789年, 三六七年一月一日: years before first_year.
-RE_RT_OLD_YEAR = re.compile(
-    rf"""(?P<head>(?:(?P<y>[1-9][0-9]{{2,3}})[ ]? | (?P<cy>[一二三四五六七八九]{_cls(_CN_YEAR_DIGIT)}{{2,3}}))年)
-    {_YEAR_TAIL}""",
-    re.VERBOSE,
-)
-#: 13.5.2015, 3-7-2017, 05/05/89, 27-7-3, 1789-01-29: day-first, US and two-digit years.
-RE_RT_NUMERIC = re.compile(
-    r"(?P<a>[0-9]{1,4})(?P<s>[-./])(?P<b>[0-9]{1,2})(?P=s)(?P<c>[0-9]{1,4})(?![0-9]|(?P=s)[0-9])"
-)
-#: 12/1 (month/day).
-RE_RT_MONTH_SLASH = re.compile(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9/])")
-RT_NUMERIC_NOT_AFTER = frozenset("0123456789./")
-#: 2010 01 29.
-RE_RT_SPACED = re.compile(r"(?P<y>[12][0-9]{3}) (?P<m>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
-#: 前1周, 上2个月, 后1年, 未来两天.
-RE_RT_AROUND = re.compile(
-    rf"""
-    (?P<p>{alternation([*DATES.around.before, *DATES.around.after])})
-    (?P<n>{_NUMBER})(?P<cls>个)?(?P<u>{_CALENDAR_UNITS})
-    """,
-    re.VERBOSE,
-)
-#: 最近 alone.
-RE_RT_LATELY = re.compile(rf"最近(?![{_NUMBER_CHARS}几])")
-#: 从2016到2018, 从2016-2018: bare years (the span starts after 从).
-RE_RT_YEAR_SPAN = re.compile(rf"(?<=从)(?P<y1>[12][0-9]{{3}}){SEPARATOR}(?P<y2>[12][0-9]{{3}})(?![0-9年])")
-#: 今年夏天, 2024年秋季.
-RE_RT_SEASON = re.compile(
-    rf"(?:(?P<y>[12][0-9]{{3}})[ ]?年|(?P<rel>{_REL_YEARS}))(?P<s>{alternation(DATES.seasons)})[季天]"
-)
-#: 上半月, 下半周, 上个半年.
-RE_RT_HALF = re.compile(rf"(?P<w>{alternation(DATES.relative_halves)})")

@@ -17,13 +17,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from pipeline.quantities import dates, times_days
-from pipeline.quantities import times_patterns as P
+from pipeline.quantities import dates
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.dates_lexicon import DATES
-from pipeline.quantities.numerals import NumeralError, parse_number
-from pipeline.quantities.times_calendar import ClockTime, shift_hour, weekday_of
-from pipeline.quantities.times_lexicon import DAY_PARTS, TIMES, ClockRule, DayPart
+from pipeline.quantities.dates.lexicon import DATES
+from pipeline.quantities.times import days as named_days
+from pipeline.quantities.times import patterns as P
+from pipeline.quantities.times.calendar import ClockTime, shift_hour, weekday_of
+from pipeline.quantities.times.lexicon import DAY_PARTS, TIMES, ClockRule, DayPart
+from pipeline.text.numerals import NumeralError, parse_number
 
 PRIORITY = 3
 _DATE_WINDOW = 40  # characters looked back for the date of a clock time
@@ -52,8 +53,8 @@ class Clock:
 
 def clocks(text: str, ctx: Context, days: list[Candidate] | None = None) -> list[Clock]:
     """Every clock time written in ``text``, confirmed or not (``days``: the named days of
-    :mod:`times_days`, which may stand before a clock)."""
-    named = by_end(days if days is not None else times_days.find(text, ctx))
+    :mod:`~pipeline.quantities.times.days`, which may stand before a clock)."""
+    named = by_end(days if days is not None else named_days.find(text, ctx))
     out: list[Clock] = []
     for m in clock_matches(text):
         clock = _read(m, text, ctx, named, out[-1].end if out else 0)

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from pipeline.quantities import dates_patterns as P
-from pipeline.quantities.dates_calendar import add_months, back_from, day_in, shift_month, week_of
-from pipeline.quantities.dates_durations import is_numeral, is_year, year_of, zero_led
-from pipeline.quantities.dates_lexicon import DATES, MONTH_PARTS, YEAR_PARTS, DurationUnit
-from pipeline.quantities.numerals import NumeralError, parse_number
+from pipeline.quantities.dates import patterns as P
+from pipeline.quantities.dates.calendar import back_from, day_in, shift_month, week_of
+from pipeline.quantities.dates.durations import is_numeral, is_year, year_of, zero_led
+from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, DurationUnit
+from pipeline.text.numerals import NumeralError, parse_number
 
 DATE_PRIORITY = 3
 PERIOD_PRIORITY = 4
@@ -81,11 +81,11 @@ def _day(text: str, month: int) -> int | None:
     return day if day is not None and 1 <= day <= MAX_DAYS[month] else None
 
 
-def _period(start: int, end: int, first: Point, last: Point) -> Atom:
+def period_between(start: int, end: int, first: Point, last: Point) -> Atom:
     return Atom(start, end, "period", None, first, last, priority=PERIOD_PRIORITY)
 
 
-def _calendar(m: re.Match[str], year: int | None, shift: int | None, yy: int | None = None) -> Atom | None:
+def on_calendar(m: re.Match[str], year: int | None, shift: int | None, yy: int | None = None) -> Atom | None:
     """The date or period a year (maybe open) and the words after it name."""
     start, end = m.start(), m.end()
     g = m.groupdict()
@@ -98,7 +98,7 @@ def _calendar(m: re.Match[str], year: int | None, shift: int | None, yy: int | N
         first, last = pt(*part.first_md), pt(*part.last_md)
         if part.whole_year:
             return Atom(start, end, "date", "Y", first, last)
-        return Atom(start, end, "date", "D", first, last) if first == last else _period(start, end, first, last)
+        return Atom(start, end, "date", "D", first, last) if first == last else period_between(start, end, first, last)
     if g.get("nu") or g.get("eu"):
         return _counted_part(m, pt(1, 1), pt(12, 31))
     if not g.get("m1"):
@@ -112,16 +112,16 @@ def _calendar(m: re.Match[str], year: int | None, shift: int | None, yy: int | N
         return None
     if m2 is not None:  # 1-9月, 1-9月底
         last_day = day or (MONTH_PARTS[g["mp"]].last if g["mp"] else 31)
-        return _period(start, end, pt(m1, 1), pt(m2, last_day))
+        return period_between(start, end, pt(m1, 1), pt(m2, last_day))
     if day is not None:
         return Atom(start, end, "date", "D", pt(m1, day), pt(m1, day))
     if g.get("mp"):
         days = MONTH_PARTS[g["mp"]]
         first, last = pt(m1, days.first), pt(m1, days.last)
-        return Atom(start, end, "date", "D", first, last) if first == last else _period(start, end, first, last)
+        return Atom(start, end, "date", "D", first, last) if first == last else period_between(start, end, first, last)
     if g.get("wn"):  # 十月的第一周: from the month's first Monday
         n = whole_number(g["wn"]) or 0
-        atom = _period(start, end, pt(m1, 1), pt(m1, 31))
+        atom = period_between(start, end, pt(m1, 1), pt(m1, 31))
         atom.by_year = partial(_nth_week_of_month, m1, n)
         return atom
     return Atom(start, end, "date", "M", pt(m1, 1), pt(m1, 31))
@@ -184,8 +184,8 @@ def _edge_of_year(designator: str, n: int, last: bool, year: int) -> Span:
     return dt.date(year, 1, 1), day_in(year, n, 31)
 
 
-def _with_year(m: re.Match[str], text: str, year: int | None, shift: int | None) -> Atom | None:
-    atom = _calendar(m, year, shift)
+def with_year(m: re.Match[str], text: str, year: int | None, shift: int | None) -> Atom | None:
+    atom = on_calendar(m, year, shift)
     if atom is None:  # 2024年13月: keep the year alone
         atom = Atom(m.start(), m.end("head"), "date", "Y", Point(1, 1, year, shift), Point(12, 31, year, shift))
     return atom
@@ -195,13 +195,13 @@ def year_date(m: re.Match[str], text: str) -> Atom | None:
     """2024年, 2024年9月12日, 2024年上半年, 2018年元月份; 1357年6月10日 (an old year needs its month)."""
     year = int(m["y"])
     if DATES.old_first_year <= year < DATES.first_year and m["m1"] and not m["m2"]:
-        atom = _calendar(m, year, None)
+        atom = on_calendar(m, year, None)
         if atom is not None:
             atom.number_text = m["y"]
         return atom
     if not DATES.first_year <= year <= DATES.last_year:
         return None
-    atom = _with_year(m, text, year, None)
+    atom = with_year(m, text, year, None)
     if atom is not None:
         atom.number_text = m["y"]
     return atom
@@ -211,7 +211,7 @@ def cn_year_date(m: re.Match[str], text: str) -> Atom | None:
     """二○一六年十一月八日."""
     if not is_year(m["cy"]):
         return None
-    atom = _with_year(m, text, year_of(m["cy"]), None)
+    atom = with_year(m, text, year_of(m["cy"]), None)
     if atom is not None:
         atom.number_text = m["cy"]
     return atom
@@ -223,7 +223,7 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
     if after and m.end() == m.end("head") and after in DATES.relative_context.not_before:
         return None  # 上年龄, 当年轻
     shift = DATES.relative_years.get(m["rel"])
-    atom = _with_year(m, text, None, shift)
+    atom = with_year(m, text, None, shift)
     if atom is not None and shift is None:
         atom.follows = True
     return atom
@@ -233,15 +233,15 @@ def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
     """07年, 零八年, 18年10月1日 (15年 alone is a duration in a reply)."""
     if not (zero_led(m["yy"]) or m["m1"]):
         return None
-    return rt_two_digit_year(m, text)
+    return any_two_digit_year(m, text)
 
 
-def rt_two_digit_year(m: re.Match[str], text: str) -> Atom | None:
-    """15年, 89年 alone too (Recognizers-Text)."""
+def any_two_digit_year(m: re.Match[str], text: str) -> Atom | None:
+    """07年, 18年10月1日, and 15年, 89年 alone (a duration in a reply; Recognizers-Text reads a year)."""
     if m["yy"][0].isascii() != m["yy"][1].isascii():
         return None  # 0八年, 零8年
     yy = int(year_of(m["yy"]) if not m["yy"].isascii() else m["yy"])
-    atom = _calendar(m, None, None, yy)
+    atom = on_calendar(m, None, None, yy)
     if atom is None:
         return None
     atom.number_text = m["yy"]
@@ -268,7 +268,7 @@ def era_year(m: re.Match[str], text: str) -> Atom | None:
     if n > era.years or lunar:  # past the era (雍正二十三年), or a lunar day: the span alone
         precision = "D" if lunar else ("M" if m["m1"] else "Y")
         return Atom(m.start(), m.end(), "date", precision, resolved=False, number_text=m["n"])
-    atom = _calendar(m, era.first + n - 1, None)
+    atom = on_calendar(m, era.first + n - 1, None)
     if atom is not None:
         atom.number_text = m["n"]
     return atom
@@ -289,7 +289,7 @@ def decade(m: re.Match[str], text: str) -> Atom | None:
         if century is None:
             return None
         first = (century - 1) * 100 + d
-        return _period(start, end, Point(1, 1, first), Point(12, 31, first + 9))
+        return period_between(start, end, Point(1, 1, first), Point(12, 31, first + 9))
     shift = DATES.decades.centuries[m["cw"]] if m["cw"] else None
     return Atom(start, end, "period", from_ref=partial(_decade_from, d, shift), priority=PERIOD_PRIORITY)
 
@@ -329,7 +329,7 @@ def bare_month(m: re.Match[str], text: str) -> Atom | None:
     """9月8日, 3月, 6月底: the year comes later, from the sentence or the document."""
     if m["m1"] in DATES.month_names and not (m["fen"] or m["d"] or m["m2"]):
         return None  # 元月 alone is mostly 美元月…; 元月份 and 元月8日 are months
-    atom = _calendar(m, None, None)
+    atom = on_calendar(m, None, None)
     if atom is not None:
         atom.number_text = m["m1"]
     return atom
@@ -349,14 +349,14 @@ def year_range(m: re.Match[str], text: str) -> Atom | None:
     y1, y2 = int(m["y1"]), int(m["y2"])
     if not DATES.first_year <= y1 < y2 <= DATES.last_year:
         return None
-    atom = _period(m.start(), m.end(), Point(1, 1, y1), Point(12, 31, y2))
+    atom = period_between(m.start(), m.end(), Point(1, 1, y1), Point(12, 31, y2))
     atom.number_text = m["y1"]
     return atom
 
 
 def bare_part(m: re.Match[str], text: str) -> Atom | None:
     """上半年, 一季度 without a year."""
-    return _calendar(m, None, None)
+    return on_calendar(m, None, None)
 
 
 def plan(m: re.Match[str], text: str) -> Atom | None:
@@ -365,7 +365,7 @@ def plan(m: re.Match[str], text: str) -> Atom | None:
     if any(text.startswith(w, after) for w in DATES.plan_context.not_before):
         return None  # “八五”普法
     years = DATES.plans[m["p"]]
-    return _period(m.start("p"), m.end("p"), Point(1, 1, years.first), Point(12, 31, years.last))
+    return period_between(m.start("p"), m.end("p"), Point(1, 1, years.first), Point(12, 31, years.last))
 
 
 # --- counted from the reference date ----------------------------------------------------
@@ -391,7 +391,7 @@ def _year_back(years: int, ref: dt.date) -> Span:
     return dt.date(ref.year - years, 1, 1), dt.date(ref.year - years, 12, 31)
 
 
-def _back_to_ref(designator: str, amount: int, ref: dt.date) -> Span:
+def back_to_ref(designator: str, amount: int, ref: dt.date) -> Span:
     return back_from(ref, designator, amount), ref
 
 
@@ -425,7 +425,7 @@ def rel_week(m: re.Match[str], text: str) -> Atom:
     return Atom(m.start(), m.end(), "period", from_ref=fn, priority=PERIOD_PRIORITY)
 
 
-def _calendar_count(m: re.Match[str]) -> tuple[DurationUnit, int] | None:
+def calendar_count(m: re.Match[str]) -> tuple[DurationUnit, int] | None:
     """The unit and whole number of 三年, 两个月 (None when 个 is wrong or it is not a count)."""
     unit = DATES.durations.units[m["u"]]
     if (unit.classifier == "never" and m["cls"]) or (unit.classifier == "required" and not m["cls"]):
@@ -441,19 +441,19 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
     """近三年 → the three years up to the reference date."""
     if any(text.endswith(w, 0, m.start()) for w in DATES.recent.not_after):
         return None
-    counted = _calendar_count(m)
+    counted = calendar_count(m)
     if counted is None:
         return None
     unit, n = counted
     if unit.designator != "Y" and m["pre"] == "近" and not m["tail"]:
         return None  # 近两个月 is mostly "nearly two months"
-    return Atom(m.start(), m.end("u"), "period", from_ref=partial(_back_to_ref, unit.designator, n),
+    return Atom(m.start(), m.end("u"), "period", from_ref=partial(back_to_ref, unit.designator, n),
                 number_text=m["n"], priority=PERIOD_PRIORITY)
 
 
 def ago(m: re.Match[str], text: str) -> Atom | None:
     """三年前 → the year three before the reference year; 三天前 → that day."""
-    counted = _calendar_count(m)
+    counted = calendar_count(m)
     if counted is None:
         return None
     unit, n = counted
@@ -463,144 +463,3 @@ def ago(m: re.Match[str], text: str) -> Atom | None:
         return Atom(m.start(), m.end(), "date", "M", from_ref=partial(_month_from, -n), number_text=m["n"])
     days = -n * (7 if unit.designator == "W" else 1)
     return Atom(m.start(), m.end(), "date", "D", from_ref=partial(_days_from, days), number_text=m["n"])
-
-
-# --- Recognizers-Text only (dates.find_extras) -------------------------------------------
-
-def rt_day(m: re.Match[str], text: str) -> Atom | None:
-    """12号, 29日 alone."""
-    day = whole_number(m["d"]) if P.DAY_RE.fullmatch(m["d"]) else None
-    if day is None or not 1 <= day <= 31:
-        return None
-    return Atom(m.start(), m.end(), "date", "D", day_only=day, number_text=m["d"])
-
-
-def _written_year(m: re.Match[str]) -> int | None:
-    if m["y"]:
-        return int(m["y"])
-    if m["cy"]:
-        return year_of(m["cy"])
-    if m["ny"]:
-        return whole_number(m["ny"])
-    return None
-
-
-def rt_month_day(m: re.Match[str], text: str) -> Atom | None:
-    """八月十五, 二零零四年八月十五: a month and day without 日."""
-    return _calendar(m, _written_year(m), None)
-
-
-def rt_number_year(m: re.Match[str], text: str) -> Atom | None:
-    """两千零四年, 两千年八月."""
-    year = whole_number(m["ny"])
-    if year is None or not DATES.first_year <= year <= DATES.last_year:
-        return None
-    return _with_year(m, text, year, None)
-
-
-def rt_old_year(m: re.Match[str], text: str) -> Atom | None:
-    """789年, 1357年6月10日, 三六七年一月一日."""
-    year = int(m["y"]) if m["y"] else year_of(m["cy"])
-    if not 100 <= year < DATES.first_year:
-        return None
-    return _with_year(m, text, year, None)
-
-
-def rt_numeric(m: re.Match[str], text: str) -> Atom | None:
-    """Year first: 1789-01-29, 27-7-3, 12-11-10 (two digits each); day first: 13.5.2015,
-    3-7-2017, 3-7-07, 05/05/89 (a one-digit day, or a year past 31); 10/1/2018 is US, month first."""
-    a, b, c = m["a"], m["b"], m["c"]
-    if len(a) == 4 or (len(a) == 2 and len(c) == 1) or (len(a) == len(c) == 2 and int(c) <= 31):
-        y, month, day = a, int(b), int(c)
-    elif len(c) in (2, 4) and len(a) <= 2:
-        first, second = int(a), int(b)
-        us = m["s"] == "/" and len(c) == 4 and first <= 12
-        month, day = (first, second) if us else (second, first)
-        y = c
-    else:
-        return None
-    if not 1 <= month <= 12 or not 1 <= day <= MAX_DAYS[month]:
-        return None
-    point = Point(month, day, int(y)) if len(y) == 4 else Point(month, day, yy=int(y))
-    return Atom(m.start(), m.end(), "date", "D", point, point)
-
-
-def rt_month_slash(m: re.Match[str], text: str) -> Atom | None:
-    """12/1: 1 December."""
-    month, day = int(m["m"]), int(m["d"])
-    if day > MAX_DAYS[month]:
-        return None
-    return Atom(m.start(), m.end(), "date", "D", Point(month, day), Point(month, day))
-
-
-def rt_spaced(m: re.Match[str], text: str) -> Atom | None:
-    """2010 01 29."""
-    month, day = int(m["m"]), int(m["d"])
-    if day > MAX_DAYS[month]:
-        return None
-    point = Point(month, day, int(m["y"]))
-    return Atom(m.start(), m.end(), "date", "D", point, point)
-
-
-def _ahead(designator: str, amount: int, ref: dt.date) -> Span:
-    """The ``amount`` units after the reference date (未来两天: the next two days)."""
-    first = ref + dt.timedelta(days=1)
-    if designator == "Y":
-        return first, add_months(ref, 12 * amount)
-    if designator == "M":
-        return first, add_months(ref, amount)
-    return first, ref + dt.timedelta(days=amount * (7 if designator == "W" else 1))
-
-
-def rt_around(m: re.Match[str], text: str) -> Atom | None:
-    """前1周, 上2个月 (up to the reference date); 后1年, 未来两天 (from it)."""
-    counted = _calendar_count(m)
-    if counted is None:
-        return None
-    unit, n = counted
-    back = m["p"] in DATES.around.before
-    fn = partial(_back_to_ref if back else _ahead, unit.designator, n)
-    return Atom(m.start(), m.end(), "period", from_ref=fn, number_text=m["n"], priority=PERIOD_PRIORITY)
-
-
-def rt_lately(m: re.Match[str], text: str) -> Atom:
-    """最近 alone: a time close to the reference date, no days."""
-    return Atom(m.start(), m.end(), "period", resolved=False, priority=PERIOD_PRIORITY)
-
-
-def rt_year_span(m: re.Match[str], text: str) -> Atom | None:
-    """从2016到2018 (bare years)."""
-    y1, y2 = int(m["y1"]), int(m["y2"])
-    if not DATES.first_year <= y1 < y2 <= DATES.last_year:
-        return None
-    return _period(m.start(), m.end(), Point(1, 1, y1), Point(12, 31, y2))
-
-
-def rt_half(m: re.Match[str], text: str) -> Atom:
-    """上半月, 下半周, 上个半年."""
-    half = DATES.relative_halves[m["w"]]
-    return Atom(m.start(), m.end(), "period", from_ref=partial(_half_from, half.unit, half.part, half.shift),
-                priority=PERIOD_PRIORITY)
-
-
-def _half_from(unit: str, part: int, shift: int, ref: dt.date) -> Span:
-    if unit == "H":
-        y, h = divmod(ref.year * 2 + (ref.month > 6) + shift, 2)
-        return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if h == 0 else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-    if unit == "W":
-        monday, sunday = week_of(ref, shift)
-        return (monday, monday + dt.timedelta(days=3)) if part == 1 else (monday + dt.timedelta(days=4), sunday)
-    y, mo = shift_month(ref.year, ref.month, shift)
-    return (dt.date(y, mo, 1), dt.date(y, mo, 15)) if part == 1 else (dt.date(y, mo, 16), day_in(y, mo, 31))
-
-
-def rt_season(m: re.Match[str], text: str) -> Atom:
-    """今年夏天 → June–August of this year."""
-    season = DATES.seasons[m["s"]]
-    year = int(m["y"]) if m["y"] else None
-    shift = DATES.relative_years.get(m["rel"]) if m["rel"] else None
-    first = Point(int(season.first[:2]), int(season.first[3:]), year, shift)
-    last = Point(int(season.last[:2]), int(season.last[3:]), year, shift)
-    atom = _period(m.start(), m.end(), first, last)
-    atom.follows = m["rel"] is not None and shift is None
-    return atom

@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from pipeline.quantities import times_patterns as P
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.dates_lexicon import DATES
-from pipeline.quantities.dates_patterns import DAY_RE
-from pipeline.quantities.numerals import NumeralError, parse_number
-from pipeline.quantities.times_calendar import holiday_day, lunar_day
-from pipeline.quantities.times_lexicon import HOLIDAYS, TIMES
+from pipeline.quantities.dates.lexicon import DATES
+from pipeline.quantities.dates.patterns import DAY_RE
+from pipeline.quantities.times import patterns as P
+from pipeline.quantities.times.calendar import holiday_day, lunar_day
+from pipeline.quantities.times.lexicon import HOLIDAYS, TIMES
+from pipeline.text.numerals import NumeralError, parse_number
 
 PRIORITY = 3
 _WEEK = "XXXX-WXX-"

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 
-from pipeline.quantities.numerals import format_decimal
+from pipeline.text.numerals import format_decimal
 
 #: ISO 8601 order of the designators; MIN is written M after the T.
 _DATE_DESIGNATORS = ("Y", "M", "W", "D")

@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.quantities import dates_patterns as P
 from pipeline.quantities.base import Candidate
-from pipeline.quantities.dates_calendar import DESIGNATOR_ORDER, duration_parts, duration_value
-from pipeline.quantities.dates_lexicon import DATES, DurationUnit
-from pipeline.quantities.numerals import NumeralError, adjacent_pair, parse_number
+from pipeline.quantities.dates import patterns as P
+from pipeline.quantities.dates.calendar import DESIGNATOR_ORDER, duration_parts, duration_value
+from pipeline.quantities.dates.lexicon import DATES, DurationUnit
+from pipeline.text.numerals import YEAR_DIGITS, ZERO_CHARS, NumeralError, adjacent_pair, parse_number, read_digits
 
 PRIORITY = 3
-_ZERO_LEAD = "0零〇○"
-_YEAR_DIGITS = {**dict.fromkeys("零〇○" + DATES.year_zero_chars, 0),
-                **{c: i for i, c in enumerate("一二三四五六七八九", start=1)}}
+_ZERO_LEAD = "0" + ZERO_CHARS
 _NOT_BEFORE = {
     name: re.compile("|".join(re.escape(w) for w in unit.not_before)) if unit.not_before else None
     for name, unit in DATES.durations.units.items()
@@ -41,14 +39,17 @@ def is_year(number: str) -> bool:
         return False
     if number.isascii():
         return number.isdigit() and DATES.first_year <= int(number) <= DATES.last_year
-    if not all(c in _YEAR_DIGITS for c in number):
+    if not all(c in YEAR_DIGITS for c in number):
         return False
     return DATES.first_year <= year_of(number) <= DATES.last_year
 
 
 def year_of(digits: str) -> int:
     """二○一六 → 2016, read digit by digit (二O一六 and 二0一六 too)."""
-    return int("".join(str(_YEAR_DIGITS[c]) for c in digits))
+    value = read_digits(digits)
+    if value is None:
+        raise NumeralError(f"{digits!r} is not a year written digit by digit")
+    return value
 
 
 def zero_led(number: str) -> bool:

@@ -1,15 +1,16 @@
 """Dates, periods and durations: 2024年9月12日, 2024年上半年, “十四五”, 近三年, 3个月.
 
-Find → interpret → record. Each written form has its regex (``dates_patterns``) and its
-interpreter: a duration becomes a :class:`Candidate` at once (``dates_durations``:
+Find → interpret → record. Each written form has its regex (``dates.patterns``) and its
+interpreter: a duration becomes a :class:`Candidate` at once (``dates.durations``:
 ``3个月`` → ``P3M``); a date or period becomes an ``Atom`` whose year may still be open
-(``dates_forms``: ``9月8日``). Overlapping readings keep the longest; atoms are then
+(``dates.forms``: ``9月8日``). Overlapping readings keep the longest; atoms are then
 resolved in text order — an open year comes from an earlier date of the same sentence,
 else from the reference date — and two dates joined by 至/到/- become one period
 (``2015年3月-2019年9月``), as the parts of a duration become one (``3年6个月``). A day
 without its month (``于29日``) takes the month of the sentence's last date, else the
-reference date's. :func:`find_extras` adds the forms Recognizers-Text reports that a reply
-rarely means (``12号``, ``3-7-2017``, ``前1周``).
+reference date's. The forms Recognizers-Text reports that a reply rarely means (``12号``,
+``3-7-2017``, ``前1周``) are read by :mod:`pipeline.compat.recognizers.dates` with
+:func:`find_with`.
 
 >>> [c.value for c in find("2024年上半年", Context())]
 ['2024-01-01/2024-06-30']
@@ -21,75 +22,49 @@ import datetime as dt
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 
-from pipeline.quantities import dates_durations as durations
-from pipeline.quantities import dates_forms as forms
-from pipeline.quantities import dates_patterns as P
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.dates_calendar import date_value, day_exact, day_in, last_day, period_value
-from pipeline.quantities.dates_forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
+from pipeline.quantities.dates import durations, forms
+from pipeline.quantities.dates import patterns as P
+from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, last_day, period_value
+from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
 from pipeline.spans import keep_best
 
-_Item = Atom | Candidate
-_Interpreter = Callable[[re.Match[str], str], _Item | None]
-_NOTHING: frozenset[str] = frozenset()
+Item = Atom | Candidate
+Interpreter = Callable[[re.Match[str], str], Item | None]
+NOTHING: frozenset[str] = frozenset()
 
 #: Each form: its regex, the characters it may not follow, and what it means.
-_Form = tuple[re.Pattern[str], Collection[str], _Interpreter]
-_FORMS: tuple[_Form, ...] = (
+Form = tuple[re.Pattern[str], Collection[str], Interpreter]
+FORMS: tuple[Form, ...] = (
     (P.RE_YEAR_DATE, P.YEAR_NOT_AFTER, forms.year_date),
     (P.RE_CN_YEAR_DATE, P.CN_YEAR_NOT_AFTER, forms.cn_year_date),
     (P.RE_REL_YEAR_DATE, P.REL_NOT_AFTER, forms.rel_year_date),
     (P.RE_MONTH, P.MONTH_NOT_AFTER, forms.bare_month),
     (P.RE_NUMERIC, P.NUMERIC_NOT_AFTER, forms.numeric),
     (P.RE_TWO_DIGIT_YEAR, P.TWO_DIGIT_NOT_AFTER, forms.two_digit_year),
-    (P.RE_ERA, _NOTHING, forms.era_year),
-    (P.RE_DECADE, _NOTHING, forms.decade),
-    (P.RE_BARE_DAY, _NOTHING, forms.bare_day),
+    (P.RE_ERA, NOTHING, forms.era_year),
+    (P.RE_DECADE, NOTHING, forms.decade),
+    (P.RE_BARE_DAY, NOTHING, forms.bare_day),
     (P.RE_YEAR_RANGE, P.YEAR_NOT_AFTER, forms.year_range),
     (P.RE_BARE_PART, P.BARE_PART_NOT_AFTER, forms.bare_part),
-    (P.RE_QUOTED_PLAN, _NOTHING, forms.plan),
+    (P.RE_QUOTED_PLAN, NOTHING, forms.plan),
     (P.RE_PLAN, P.PLAN_NOT_AFTER, forms.plan),
     (P.RE_REL_DAY, P.REL_DAY_NOT_AFTER, forms.rel_day),
     (P.RE_REL_MONTH, P.REL_NOT_AFTER, forms.rel_month),
     (P.RE_REL_WEEK, P.REL_NOT_AFTER, forms.rel_week),
-    (P.RE_RECENT, _NOTHING, forms.recent),
-    (P.RE_AGO, _NOTHING, forms.ago),
-    (P.RE_DURATION, _NOTHING, durations.interpret),
+    (P.RE_RECENT, NOTHING, forms.recent),
+    (P.RE_AGO, NOTHING, forms.ago),
+    (P.RE_DURATION, NOTHING, durations.interpret),
 )
-
-#: What Recognizers-Text reports and a reply rarely means (:func:`find_extras`).
-_RT_FORMS: tuple[_Form, ...] = (
-    (P.RE_RT_DAY, P.BARE_DAY_NOT_AFTER | frozenset("月"), forms.rt_day),
-    (P.RE_RT_MONTH_DAY, P.MONTH_NOT_AFTER, forms.rt_month_day),
-    (P.RE_RT_NUMBER_YEAR, P.CN_YEAR_NOT_AFTER, forms.rt_number_year),
-    (P.RE_RT_OLD_YEAR, P.YEAR_NOT_AFTER | P.CN_YEAR_NOT_AFTER, forms.rt_old_year),
-    (P.RE_TWO_DIGIT_YEAR, P.TWO_DIGIT_NOT_AFTER, forms.rt_two_digit_year),
-    (P.RE_RT_NUMERIC, P.RT_NUMERIC_NOT_AFTER, forms.rt_numeric),
-    (P.RE_RT_MONTH_SLASH, P.RT_NUMERIC_NOT_AFTER, forms.rt_month_slash),
-    (P.RE_RT_SPACED, P.RT_NUMERIC_NOT_AFTER, forms.rt_spaced),
-    (P.RE_RT_AROUND, P.REL_NOT_AFTER, forms.rt_around),
-    (P.RE_RT_LATELY, _NOTHING, forms.rt_lately),
-    (P.RE_RT_YEAR_SPAN, _NOTHING, forms.rt_year_span),
-    (P.RE_RT_HALF, _NOTHING, forms.rt_half),
-    (P.RE_RT_SEASON, P.YEAR_NOT_AFTER | P.REL_NOT_AFTER, forms.rt_season),
-)
-
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every date, period and duration in the normalised ``text``, without overlaps."""
-    return _find(text, ctx, _FORMS, keep_invalid=False)
+    return find_with(text, ctx, FORMS, keep_invalid=False)
 
 
-def find_extras(text: str, ctx: Context) -> Iterator[Candidate]:
-    """The readings of :func:`find` with the forms Recognizers-Text reports that dafu's
-    document mode leaves out: 12号 alone (12号文), a day without 日 (八月十五), numeric dates
-    day- or month-first (13.5.2015, 05/05/89, 12/1), two-digit years alone (15年, a duration
-    in a reply), years before 1900 (789年), 前1周/未来两天, 最近 alone, 上半月, and days the
-    calendar lacks (2019年2月29日, unresolved). The caller keeps those that add to its records."""
-    return _find(text, ctx, _FORMS + _RT_FORMS, keep_invalid=True)
-
-
-def _find(text: str, ctx: Context, forms_: Sequence[_Form], *, keep_invalid: bool) -> Iterator[Candidate]:
+def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: bool) -> Iterator[Candidate]:
+    """The readings of ``forms_`` in ``text``; ``keep_invalid`` keeps a day the calendar lacks
+    (2019年2月29日) as an unresolved date instead of dropping it."""
     found = _longest_first(list(_scan(text, forms_)), len(text))
     _resolve_years(found, text, ctx)
     if keep_invalid:
@@ -100,7 +75,7 @@ def _find(text: str, ctx: Context, forms_: Sequence[_Form], *, keep_invalid: boo
         yield item if isinstance(item, Candidate) else _record(item)
 
 
-def _scan(text: str, forms_: Sequence[_Form]) -> Iterator[_Item]:
+def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
     friends = [m.span() for m in P.RE_FALSE_FRIEND.finditer(text)]
     for pattern, not_after, interpret in forms_:
         for m in _matches(pattern, not_after, text):
@@ -126,12 +101,12 @@ def _matches(pattern: re.Pattern[str], not_after: Collection[str], text: str) ->
         pos = m.end() if m.end() > start else start + 1
 
 
-def _longest_first(items: list[_Item], size: int) -> list[_Item]:
+def _longest_first(items: list[Item], size: int) -> list[Item]:
     """Of overlapping readings keep the longest, then the higher priority (as the engine does)."""
     return keep_best(items, size, lambda c: (c.start - c.end, -c.priority, c.start))
 
 
-def _resolve_years(items: list[_Item], text: str, ctx: Context) -> None:
+def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
     """Give each atom its days; an open year comes from the sentence, else the reference."""
     last_year: int | None = None  # of the last date in this sentence
     last_month: dt.date | None = None  # its last day, for a day without its month (至29日)
@@ -207,7 +182,7 @@ def _year(point: Point, ctx: Context, year_before: int | None) -> int | None:
     return ctx.ref_date.year if ctx.ref_date else None
 
 
-def _join(items: list[_Item], text: str, ctx: Context) -> Iterator[_Item]:
+def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
     """2014年－2016年, 8月1日至31日, 2018年至今: one period from two ends; 3年6个月: one
     duration from its parts."""
     i = 0

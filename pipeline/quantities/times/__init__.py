@@ -16,15 +16,15 @@ Records (``type`` and ``value``):
   writes it: ``每周一`` → ``XXXX-WXX-1``, ``每周一下午八点`` → ``XXXX-WXX-1T20:00``,
   ``每天8点`` → ``T08:00``, ``每月15日`` → ``XXXX-XX-15``, ``每年3月1日`` → ``XXXX-03-01``.
   A bare ``每天`` (``P1D``) is the denominator of a rate in a reply (每天10元) and only
-  :func:`find_extras` reports it.
-* ``date`` — named days (``times_days``): holidays on the year written before them, else
+  the adapter reports it.
+* ``date`` — named days (``times.days``): holidays on the year written before them, else
   the document's (``2024年国庆节`` → ``2024-10-01``; lunar ones through the table in
   ``times.toml``: ``2024年春节`` → ``2024-02-10``), lunar dates (``农历正月初七``) and bare
   weekdays (``星期三`` → ``XXXX-WXX-3``; not when it restates the date before it,
   ``1月24日（星期三）``).
 
-Document mode leaves out, on purpose, what :func:`find_extras` gives the Recognizers-Text
-adapter: a day part without a clock (2016年1月19日下午 is the date 2016年1月19日), a bare
+Document mode leaves out, on purpose, what :mod:`pipeline.compat.recognizers.times` reads
+for the Recognizers-Text adapter: a day part without a clock (2016年1月19日下午 is the date 2016年1月19日), a bare
 recurrence (每天10元: 每天 is the rate's denominator) and times counted from the moment of
 speaking (2小时后: the duration 2小时).
 
@@ -39,23 +39,21 @@ A bare Arabic hour (3点) is also one when nothing but punctuation or a time wor
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
-from pipeline.quantities import times_days
-from pipeline.quantities import times_patterns as P
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.times_calendar import parse_hh_mm
-from pipeline.quantities.times_clock import PRIORITY, by_end, clock_time, clocks, date_before, part_of, ranges
-from pipeline.quantities.times_lexicon import TIMES
+from pipeline.quantities.times import days as named_days
+from pipeline.quantities.times import patterns as P
+from pipeline.quantities.times.clock import PRIORITY, clocks, date_before, ranges
+from pipeline.quantities.times.lexicon import TIMES
 
 _WEEKDAY_GAP = "（(，, "  # 1月24日（星期三）: the weekday restates the date
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every clock time, time range, recurrence with a point and named day in ``text``."""
-    days = list(times_days.find(text, ctx))
+    days = list(named_days.find(text, ctx))
     found = list(ranges(clocks(text, ctx, days), text, ctx.ref_date))
     used: set[int] = set()
     yield from _recurrences(text, found, used)
@@ -64,7 +62,7 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     for day in days:
         if any(t.start < day.end and day.start < t.end for t in kept):
             continue
-        if times_days.is_weekday(day) and date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP):
+        if named_days.is_weekday(day) and date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP):
             continue
         yield day
 
@@ -75,7 +73,7 @@ def _recurrences(text: str, found: list[Candidate], used: set[int]) -> Iterator[
     """每周一, 每天8点, 每晚8点, 每天21:00—7:00, 每月15日: recurrences with a point."""
     for m in P.RE_RECURRENCE.finditer(text):
         unit = TIMES.recurrence.units[m["u"]]
-        point, end = _point(m), m.end()
+        point, end = recurrence_point(m), m.end()
         i = next((i for i, t in enumerate(found) if m.start() < t.start <= m.end() < t.end), None)
         if i is not None and unit in ("P1D", "P1W") and found[i].value:
             time = found[i]
@@ -92,63 +90,19 @@ def _recurrences(text: str, found: list[Candidate], used: set[int]) -> Iterator[
         yield Candidate(start=m.start(), end=end, type="set", value=point, priority=PRIORITY)
 
 
-def _point(m: re.Match[str]) -> str | None:
+def recurrence_point(m: re.Match[str]) -> str | None:
     """The point of 每周一 (``XXXX-WXX-1``), 每月15日 (``XXXX-XX-15``), 每年3月 (``XXXX-03``)."""
     if m["wd"]:
         return f"XXXX-WXX-{TIMES.weekdays.days[m['wd']]}"
     if m["md"]:
-        day = times_days.whole(m["md"])
+        day = named_days.whole(m["md"])
         return f"XXXX-XX-{day:02d}" if day is not None and 1 <= day <= 31 else None
     if m["ym"]:
-        month = times_days.whole(m["ym"])
+        month = named_days.whole(m["ym"])
         if month is None or not 1 <= month <= 12:
             return None
         if not m["yd"]:
             return f"XXXX-{month:02d}"
-        day = times_days.whole(m["yd"])
+        day = named_days.whole(m["yd"])
         return f"XXXX-{month:02d}-{day:02d}" if day is not None and 1 <= day <= 31 else None
     return None
-
-
-# --- what only Recognizers-Text reports --------------------------------------------------
-
-def find_extras(text: str, ctx: Context) -> Iterator[Candidate]:
-    """Readings Recognizers-Text reports that dafu's document mode leaves out: a bare
-    recurrence (每天 → ``P1D``), a day part without a clock (上午, 明天晚上, 7月25日早间 →
-    an interval such as ``T08:00/T12:00``) and times counted from the moment of speaking
-    (2小时后, 还剩5分钟, 马上; value None, as the reference has no time of day). In a reply
-    每天 is the denominator of a rate, 2016年1月19日下午 is a date and 2小时 a duration."""
-    for m in P.RE_RECURRENCE.finditer(text):
-        if _point(m) is None:
-            yield Candidate(start=m.start(), end=m.end(), type="set", value=TIMES.recurrence.units[m["u"]],
-                            priority=PRIORITY)
-    days = by_end(times_days.find(text, ctx))
-    for m in P.RE_DAY_PART.finditer(text):
-        cand = _day_part(m, text, ctx, days)
-        if cand is not None:
-            yield cand
-    for m in P.RE_FROM_NOW.finditer(text):
-        yield Candidate(start=m.start(), end=m.end(), type="time", resolved=False, priority=PRIORITY)
-    for m in P.RE_FROM_NOW_TO.finditer(text):
-        clock = P.RE_CLOCK.match(text, m.end())
-        if clock is not None and clock_time(clock, part_of(clock)) is not None:
-            yield Candidate(start=m.start(), end=clock.end(), type="time", resolved=False, priority=PRIORITY)
-
-
-def _day_part(m: re.Match[str], text: str, ctx: Context, days: dict[int, Candidate]) -> Candidate | None:
-    part = part_of(m)
-    assert part is not None
-    start, day, resolved = m.start(), "", True
-    if m["dw"]:
-        ref = ctx.ref_date
-        day = (ref + dt.timedelta(days=TIMES.day_words[m["dw"]].day)).isoformat() if ref else ""
-        resolved = ref is not None
-    else:
-        found = date_before(text, m.start(), ctx, days)
-        if found is not None:
-            start, day, resolved = found.start, found.value or "", found.resolved
-        elif part.short:
-            return None  # 早, 晚 alone: 早稻田, 晚礼服
-    first, last = parse_hh_mm(part.first), parse_hh_mm(part.last)
-    value = f"{day}{first.iso()}/{day}{last.iso()}" if resolved else None
-    return Candidate(start=start, end=m.end(), type="time", value=value, resolved=resolved, priority=PRIORITY)

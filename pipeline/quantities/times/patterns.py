@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 
-from pipeline.quantities.dates_lexicon import DATES
-from pipeline.quantities.lexicon import alternation, first_char_alternation
-from pipeline.quantities.times_lexicon import DAY_PARTS, HOLIDAYS, TIMES
+from pipeline.quantities.dates.lexicon import DATES
+from pipeline.quantities.kinds import KINDS
+from pipeline.quantities.times.lexicon import DAY_PARTS, HOLIDAYS, TIMES
+from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS, TEN, TENS_CHARS
+from pipeline.text.regex import alternation, first_char_alternation
 
 _C = TIMES.clock
 
 #: Characters a number is made of: a clock hour never starts right after one (十二点, 3.5点).
-NUMERAL_CHARS = "0-9.,一二三四五六七八九十百千万亿两零〇廿"
+NUMERAL_CHARS = f"0-9.,{ORDINARY_DIGITS}{ORDINARY_UNITS}{TENS_CHARS}"
 #: 0–24 in Arabic digits, then in Chinese (二十四, 十二, 两, 零).
 HOUR_AR = r"(?:2[0-4]|[01]?[0-9])"
 HOUR_CN = r"(?:二十[一二三四]?|十[一二三四五六七八九]?|[零〇一二两三四五六七八九])"
@@ -44,7 +46,7 @@ _LEAD = rf"""
 #: A clock time: 15:30, 2:00pm, 下午3点, 17点55分23秒, 五点半, 五点一刻, 7点30, 八点钟, 零点整.
 _CLOCK_STARTS = "".join(sorted(
     {w[0] for w in [*_C.approx_before, *DATES.relative_weeks, *TIMES.weekdays.prefixes, *TIMES.day_words, *DAY_PARTS]}
-    | set("0123456789零〇一二两三四五六七八九十")
+    | set("0123456789" + ORDINARY_DIGITS + TEN)
 ))
 
 RE_CLOCK = re.compile(
@@ -86,12 +88,10 @@ RE_BARE_HOUR = re.compile(
 #: 昨天, 明天 right before a clock time (also after 从, which the dates kind refuses).
 RE_REL_DAY_BEFORE = re.compile(rf"(?:{alternation(DATES.relative_days)})$")
 REL_DAY_LAST_CHARS = frozenset(w[-1] for w in DATES.relative_days)
-#: A day part or day word alone (上午, 今晚), for :func:`times.find_extras`.
-RE_DAY_PART = re.compile(rf"(?P<dw>{_DAY_WORDS})|(?P<dp>{_DAY_PARTS})")
 #: Before a digital form that is a ratio, not a time: 比例1:50.
 RE_RATIO_BEFORE = re.compile(r"(?:比|比例|比为|比例为|之比)$")
 
-SEPARATOR = rf"[ ]?(?:{alternation(TIMES.ranges.separators)})[ ]?"
+SEPARATOR = rf"[ ]?(?:{alternation(KINDS.shared.range_separators)})[ ]?"
 #: Between the two ends of a time range (从 is left out of the span, as for periods).
 RE_RANGE_GAP = re.compile(SEPARATOR)
 #: 1月15号4点和2月3号9点之间.
@@ -113,22 +113,6 @@ DATE_END_CHARS = frozenset("日号天底末初中0123456789")
 #: ... or a weekday after its prefix (下周一).
 WEEKDAY_CHARS, WEEK_PREFIX_ENDS = frozenset(_WEEK_DAYS), frozenset(w[-1] for w in TIMES.weekdays.prefixes)
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-# --- times counted from now (find_extras) -------------------------------------------------
-
-_REL = TIMES.relative
-_COUNT = r"(?:[0-9]{1,3}+|[一二三四五六七八九十两半]{1,3}+)"
-#: 之后5分钟, 还剩 3 小时, 2小时后, 10分钟之前, 上个小时, 马上.
-RE_FROM_NOW = re.compile(
-    rf"""
-    (?P<pre>{alternation(_REL.before)})[ ]?{_COUNT}[ ]?个?(?:{alternation(_REL.units)})
-  | (?<![{NUMERAL_CHARS}]){_COUNT}[ ]?个?(?:{alternation(_REL.units)})(?P<post>{alternation(_REL.after)})
-  | (?P<word>{alternation(_REL.words)})
-    """,
-    re.VERBOSE,
-)
-#: 现在到八点: a range from now (its clock is read with RE_CLOCK).
-RE_FROM_NOW_TO = re.compile(rf"(?:{alternation(_REL.now)}){SEPARATOR}")
 
 # --- recurrences ---------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The temporal lexicon (``pipeline/resources/dates.toml``), validated on load.
 
 Relative words (今年, 上个月, 下周), parts of a year or month (上半年, 年底, 下旬), named
-five-year plans (十四五), range separators and duration units (3个月 → ``P3M``).
+five-year plans (十四五), open range ends (至今) and duration units (3个月 → ``P3M``).
 """
 
 from __future__ import annotations
@@ -91,7 +91,6 @@ class Plan(Lexicon):
 
 
 class Ranges(Lexicon):
-    separators: list[str]
     until_now: list[str]
 
 
@@ -171,7 +170,6 @@ class Durations(Lexicon):
 class DatesLexicon(Lexicon):
     first_year: int
     last_year: int
-    year_zero_chars: str
     old_first_year: int
     two_digit_years: TwoDigitYears
     relative_years: dict[str, int]

@@ -48,20 +48,20 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from pipeline.quantities import dates, times
+from pipeline.compat.recognizers import dates, times
 from pipeline.quantities.base import Context
 from pipeline.quantities.engine import extract_quantities, to_record
 from pipeline.quantities.lexicon import UNIT_TABLE, to_decimal
-from pipeline.quantities.numerals import (
+from pipeline.records import Quantity
+from pipeline.refdate import find_document_date
+from pipeline.text.normalise import Normalised, normalise
+from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
     POINT_CHARS,
     SMALL_UNIT_CHARS,
     format_decimal,
 )
-from pipeline.records import Quantity
-from pipeline.refdate import find_document_date
-from pipeline.text.normalise import Normalised, normalise
 
 MEASURE_TYPES = frozenset({"area", "length", "weight", "volume", "energy", "power", "speed"})
 _RT_TYPE = {"number": "number", "money": "currency", "percent": "percentage",

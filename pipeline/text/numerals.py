@@ -1,9 +1,15 @@
 """Numerals → exact ``Decimal``: Arabic, Chinese, 大写, traditional and mixed forms.
 
+The one numeric vocabulary of dafu. Characters and their worth live in
+``pipeline/resources/numerals.toml``; this module loads them once and exposes them as
+regex character classes (``DIGIT_CHARS``, ``ONE_TO_NINE``, ``ZERO_CHARS`` …) to every
+room — structure (outline numbers, sessions, signature dates), quantities and linking —
+so that no module writes a numeral character set of its own.
+
 ``parse_number`` is a pure function over a numeral string such as ``2,350万``,
 ``两万三千亿``, ``二十六点四万``, ``3千零50万`` or ``二○一六``; ``NUMBER`` is the regex
-fragment that finds such strings. Characters and their worth live in
-``pipeline/resources/numerals.toml``.
+fragment that finds such strings; ``small_number`` and ``read_digits`` read the outline
+numbers (十一) and the years (二○一六) of the structure with it.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from pipeline.errors import DafuError
 from pipeline.resources import Lexicon, load
@@ -26,8 +32,18 @@ class NumeralLexicon(Lexicon):
     tens: dict[str, int]
     points: dict[str, str]
     counting_only: list[str]
+    variants: list[str]
+    digit_by_digit_zeros: list[str]
     minus_after: list[str]
     latin_magnitudes: dict[str, int]
+
+    @model_validator(mode="after")
+    def _variants_are_numerals(self) -> NumeralLexicon:
+        known = {*self.digits, *self.small_units, *self.large_units}
+        for char in self.variants:
+            if char not in known:
+                raise ValueError(f"variant {char!r} is not a digit or a power of ten")
+        return self
 
     @field_validator("digits", "small_units", "large_units", "inner_units", "tens", "points")
     @classmethod
@@ -58,6 +74,24 @@ LARGE_UNIT_CHARS = "".join(LEX.large_units)
 TENS_CHARS = "".join(LEX.tens)
 POINT_CHARS = "".join(LEX.points)
 _TEN_CHARS = "".join(k for k, v in LEX.small_units.items() if v == 10)
+
+
+def _ordinary(table: dict[str, int], *values: int) -> str:
+    return "".join(k for k, v in table.items() if v in values and k not in LEX.variants)
+
+
+#: The ordinary script (no 大写, traditional or spoken forms), as regex class contents.
+ZERO_CHARS = _ordinary(LEX.digits, 0)  # 零〇○Ｏ
+ONE_TO_NINE = "".join(c for c in _ordinary(LEX.digits, *range(1, 10)) if c not in LEX.counting_only)  # 一…九
+#: 零〇○ 一 二 两 三 … 九: the digits outlines, sessions and clock times are written with
+ORDINARY_DIGITS = _ordinary(LEX.digits, *range(10))
+TEN = _ordinary(LEX.small_units, 10)  # 十
+ORDINARY_SMALL_UNITS = _ordinary(LEX.small_units, 10, 100, 1000)  # 十百千
+ORDINARY_UNITS = ORDINARY_SMALL_UNITS + _ordinary(LEX.large_units, 10_000, 100_000_000)  # 十百千万亿
+#: 百 佰 千 仟: the powers of ten that may open a numeral before a digit (百三 = 130)
+HUNDREDS_THOUSANDS = "".join(k for k, v in LEX.small_units.items() if v in (100, 1000))
+#: what a year read digit by digit is written with, and each character's worth (二○一六, 二O一六)
+YEAR_DIGITS = {**{c: LEX.digits[c] for c in ZERO_CHARS + ONE_TO_NINE}, **dict.fromkeys(LEX.digit_by_digit_zeros, 0)}
 
 _ARABIC = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 _CN_DIGIT = f"[{DIGIT_CHARS}]"
@@ -177,6 +211,39 @@ def parse_number(text: str) -> Decimal:
             pending *= last_unit // 10
         section += pending
     return total + myriad + section
+
+
+#: 一, 十一, 二十三, 廿八: the shape of a small number as outlines and signature dates write it
+_SMALL_RE = re.compile(
+    rf"[{ONE_TO_NINE}]?[{TEN}][{ZERO_CHARS}{ONE_TO_NINE}]?|[{TENS_CHARS}][{ZERO_CHARS}{ONE_TO_NINE}]?|[{ZERO_CHARS}{ONE_TO_NINE}]"
+)
+
+
+def small_number(text: str) -> int | None:
+    """The value of a small number written in ordinary Chinese or Arabic digits, else None.
+
+    >>> small_number("二十三"), small_number("十一"), small_number("廿八"), small_number("12")
+    (23, 11, 28, 12)
+    """
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return int(parse_number(text)) if _SMALL_RE.fullmatch(text) else None
+
+
+def read_digits(text: str) -> int | None:
+    """A number read digit by digit, as years are written: ``二○一六``, ``二O一六``, ``2016``
+    → 2016; None when a character is not such a digit."""
+    if not text:
+        return None
+    value = 0
+    for ch in text:
+        if ch.isascii() and ch.isdigit():
+            value = value * 10 + int(ch)
+        elif ch in YEAR_DIGITS:
+            value = value * 10 + YEAR_DIGITS[ch]
+        else:
+            return None
+    return value
 
 
 def _zero_before_last(text: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipeline.quantities.times_lexicon import TIMES, ClockRule, Holiday
+from pipeline.quantities.times.lexicon import TIMES, ClockRule, Holiday
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,73 @@
+"""Regex fragments built from word lists: the one place that turns a lexicon into a pattern.
+
+Every room builds its patterns from its lexicon's words with these, so that "longest word
+first" and escaping mean the same everywhere:
+
+>>> alternation(["超", "超过"])
+'超过|超'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def _longest_first(words: Iterable[object]) -> list[str]:
+    return sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of literal words, longest first (so 超过 beats 超).
+
+    A plain alternation of literals lets the regex engine skip in C every position no word
+    can start at; :func:`trie_alternation` matches the same words and is faster for a long
+    list tried at a few positions."""
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+def trie_alternation(words: Iterable[object]) -> str:
+    """The words of :func:`alternation` as a trie behind a look-ahead on their first
+    characters: ``(?=[提增])(?:提(?:升(?:至|到)?|高)|增…)``. Same matches; most positions
+    cost one character-class test, where a plain alternation of 200 verbs tries each."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in _longest_first(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+    first = "".join(re.escape(ch) for ch in sorted(trie))
+    return f"(?=[{first}]){_trie_pattern(trie)}"
+
+
+def _trie_pattern(node: dict[str, dict[str, object]]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+def rest_alternation(words: Iterable[object]) -> str:
+    """The words as an alternation to match after their first character has been read:
+    ``(?<=星)期|(?<=礼)拜|(?<=周)`` — each branch checks that character by a lookbehind.
+    Longest word first, as :func:`alternation`."""
+    return "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in _longest_first(words))
+
+
+def first_char_alternation(words: Iterable[object], *, not_after: str) -> str:
+    """``(?<![not_after])(?:w1|w2…)`` rewritten to begin with the class of the words' first
+    characters: ``[星礼周](?<![…].)(?:(?<=星)期|(?<=礼)拜|(?<=周))``. The regex engine scans
+    for a leading class in C, where a leading lookbehind has it try the pattern at every
+    character. Same matches."""
+    items = _longest_first(words)
+    firsts = "".join(sorted({re.escape(w[0]) for w in items}))
+    return f"[{firsts}](?<![{not_after}].)(?:{rest_alternation(items)})"
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A character class of literal characters: ``char_class("“「")`` → ``[“「]``."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
