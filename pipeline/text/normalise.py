@@ -16,7 +16,13 @@ What changes (each step keeps a per-character map):
   (``二、``, ``（一）``, ``第``, a digit) nor be a salutation (``尊敬的…委员：``). Unless the line
   before fills the usual line width, it must not be a heading itself (``一、总体要求``), and
   across a blank line it must also be prose (hold a comma or a full stop), so that a title
-  stays apart from what follows;
+  stays apart from what follows. A line without punctuation (a title) is never joined to a
+  greeting, with or without its colon (``尊敬的张立勤委员``, ``网友“UU008846”：您好！…``,
+  the role words from ``resources/structure.toml``), nor a greeting without punctuation to
+  the line after it;
+* a line break inside a number or a date is dropped when the line before fills the usual
+  line width: ``201\n9年6月3日``, ``1\n0万元``, ``2019年\n6月``, ``二〇一\n九年`` — but never
+  before a list item (``1.``, ``（一）``, ``一、``, ``二是``);
 * zero-width characters are dropped;
 * optionally, traditional characters become simplified ones (OpenCC ``t2s``), only where
   that keeps the length, so the offset map stays one to one.
@@ -32,6 +38,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from pipeline.errors import MissingDependencyError
+from pipeline.resources import read_toml
 
 # Full-width forms that fold safely: digits, Latin letters, and symbols that never serve
 # as CJK list punctuation. The full-width comma, colon, semicolon, parentheses and full
@@ -82,6 +89,19 @@ _BROKEN_LINE = re.compile(
 _HEADING_START = re.compile(r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|#)")
 _PROSE_MARK = re.compile(r"[，、。；,;]")
 _SALUTATION = re.compile(r".{1,30}[：:]")  # 尊敬的张立勤委员：  各有关单位：
+# A break inside a number: digits on both sides (``201\n9年``, ``1.\n5亿``), Chinese numerals
+# on both sides (``二〇一\n九年``), or a year or month and the rest of its date (``2019年\n6月``).
+_NUMBER_BREAK = re.compile(
+    r"""(?:(?<=\d)|(?<=\d[.．])|(?<=[〇零一二三四五六七八九十百千万两])|(?<=\d[年月]))
+        [ \t]*\r?\n[ \t]*
+        (?=[\d〇零一二三四五六七八九十])""",
+    re.VERBOSE,
+)
+_NUMERAL_END = re.compile(r"[〇零一二三四五六七八九十百千万两]$")
+_DIGIT_START = re.compile(r"\d")
+_DATE_REST = re.compile(r"\d{1,2}[月日号]")
+_LIST_ITEM = re.compile(r"\d{1,3}[.．](?!\d)|\d{1,3}[、)）]|[一二三四五六七八九十百]+[、是要]|[（(]")
+_PUNCTUATION = re.compile(r"[，。；：！？,;:!?、]")
 _FULL_LINE_SHARE = 0.9  # a line this close to the usual full width was wrapped, not ended
 _MIN_FULL_WIDTH = 20
 
@@ -179,9 +199,38 @@ def _full_width(text: str) -> int:
     return lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
 
 
+@lru_cache(maxsize=1)
+def _greeting() -> re.Pattern[str]:
+    """A line that opens with a greeting: 尊敬的…, …您好, a role word of ``structure.toml``
+    (网友“UU008846”：, 张立勤委员) or a bare screen handle (“UU008913”)."""
+    roles = read_toml("structure.toml")["roles"]
+    words = [*roles["standalone"], *roles["after_name"], *roles["misc"]["honorifics"]]
+    role = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    stop = "，。；：:！!？?\n"
+    return re.compile(
+        rf"""(?:尊敬的|亲爱的)
+           | [^{stop}]{{0,30}}?(?:您好|你好)
+           | [^{stop}]{{0,30}}?(?:{role})(?:[“"][^”"\n]{{0,40}}[”"])?[ \t\u3000]*(?:[：:，,]|$)
+           | [“"][A-Za-z]{{1,8}}[0-9]{{2,}}[”"]""",
+        re.VERBOSE,
+    )
+
+
+def _number_joins(before: str, after: str, full_width: int) -> bool:
+    """A break inside a number or a date, in a line that filled the usual width."""
+    if full_width < _MIN_FULL_WIDTH or len(before) < _FULL_LINE_SHARE * full_width or _LIST_ITEM.match(after):
+        return False
+    if before[-1:] in "年月":
+        return _DATE_REST.match(after) is not None
+    # digits continue digits, Chinese numerals continue Chinese numerals
+    return (_DIGIT_START.match(after) is not None) == (_NUMERAL_END.search(before) is None)
+
+
 def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool:
     if _SALUTATION.fullmatch(after):
         return False
+    if not _PUNCTUATION.search(before) and (_greeting().match(after) or _greeting().match(before)):
+        return False  # a title stays apart from the greeting, a greeting from the text it opens
     if full_width >= _MIN_FULL_WIDTH and len(before) >= _FULL_LINE_SHARE * full_width:
         return True
     if _HEADING_START.match(before):
@@ -200,7 +249,7 @@ def _broken_lines(text: str) -> Iterator[re.Match[str]]:
             start = at - 1 if at and text[at - 1] == "\r" else at
             while start and text[start - 1] in " \t":
                 start -= 1
-            m = _BROKEN_LINE.match(text, start)
+            m = _BROKEN_LINE.match(text, start) or _NUMBER_BREAK.match(text, start)
             if m is not None:
                 yield m
                 done = m.end()
@@ -218,7 +267,11 @@ def _line_break_spans(text: str) -> list[tuple[int, int]]:
         before = text[text.rfind("\n", 0, a) + 1 : a].strip()
         line_end = text.find("\n", b)
         after = text[b : line_end if line_end >= 0 else len(text)].strip()
-        if _joins(before, after, m.group().count("\n") > 1, full_width):
+        if m.re is _NUMBER_BREAK:
+            joins = _number_joins(before, after, full_width)
+        else:
+            joins = _joins(before, after, m.group().count("\n") > 1, full_width)
+        if joins:
             spans.append((a, b))
     return spans
 
