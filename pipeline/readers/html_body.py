@@ -1,7 +1,8 @@
 """Which part of an HTML page is the reply: the rule, written out so that it can be checked.
 
 1. Page chrome goes: scripts, styles, ``nav``/``header``/``footer``/``aside`` …, elements whose
-   ``class`` or ``id`` names chrome (``nav``, ``menu``, ``crumb``, ``footer``, ``share`` …), and
+   ``class`` or ``id`` names chrome (``nav``, ``menu``, ``crumb``, ``footer``, ``share`` …),
+   the page's information lines (``发布时间：… 来源：… 浏览次数：…``, ``索引号：``), and
    link-dense blocks (menus, link lists, footers: half or more of their Chinese text in ``<a>``).
 2. Within the ``<article>`` holding the most Chinese text, or else the whole ``<body>``, the
    *densest block* is the block element with the most Chinese text of its own (text in nested
@@ -51,6 +52,12 @@ _CHROME_NAME = re.compile(
     r"login|search|banner|ad|ads|qrcode|ewm)(?:$|[-_\s\d])",
     re.IGNORECASE,
 )
+# A page's own information line (``发布时间：2024-07-02 来源：… 浏览次数：168``) is chrome, not
+# text of the reply: its date would pass for the reply's date on a page with a short reply.
+_PAGE_INFO = re.compile(
+    r"\s*[【\[]?(?:发布时间|发布日期|生成日期|信息来源|来源|浏览次数|点击数|访问量|索引号|字体|字号)\s*[：:】\]]"
+)
+_PAGE_INFO_MAX = 100  # characters: a longer block is more than an information line
 _TITLE_NAME = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _LINK_DENSE = 0.5
 _PROSE = re.compile(r"[，。；,;]")
@@ -118,6 +125,12 @@ def _drop_chrome(soup: BeautifulSoup, root: Tag) -> None:
             continue
         names = _names(tag)
         if names and _CHROME_NAME.search(names) and not _TITLE_NAME.search(names):
+            tag.decompose()
+    for tag in root.find_all(_SCORED):
+        if tag.decomposed or tag.find(_SCORED) is not None:
+            continue
+        text = tag.get_text()
+        if len(text) <= _PAGE_INFO_MAX and _PAGE_INFO.match(text):
             tag.decompose()
     total, linked, _ = _counts(root)
     for tag in root.find_all(_SCORED):

@@ -16,10 +16,10 @@ What changes (each step keeps a per-character map):
   (``二、``, ``（一）``, ``第``, a digit) nor be a salutation (``尊敬的…委员：``). Unless the line
   before fills the usual line width, it must not be a heading itself (``一、总体要求``), and
   across a blank line it must also be prose (hold a comma or a full stop), so that a title
-  stays apart from what follows. A line without punctuation (a title) is never joined to a
-  greeting, with or without its colon (``尊敬的张立勤委员``, ``网友“UU008846”：您好！…``,
-  the role words from ``resources/structure.toml``), nor a greeting without punctuation to
-  the line after it;
+  stays apart from what follows. A line that does not fill the usual width (a title) is never
+  joined to a greeting, with or without its colon (``尊敬的张立勤委员``,
+  ``网友“UU008846”：您好！…``, the role words from ``resources/structure.toml``), nor a
+  greeting without punctuation to the line after it;
 * a line break inside a number or a date is dropped when the line before fills the usual
   line width: ``201\n9年6月3日``, ``1\n0万元``, ``2019年\n6月``, ``二〇一\n九年`` — but never
   before a list item (``1.``, ``（一）``, ``一、``, ``二是``);
@@ -91,13 +91,17 @@ _PROSE_MARK = re.compile(r"[，、。；,;]")
 _SALUTATION = re.compile(r".{1,30}[：:]")  # 尊敬的张立勤委员：  各有关单位：
 # A break inside a number: digits on both sides (``201\n9年``, ``1.\n5亿``), Chinese numerals
 # on both sides (``二〇一\n九年``), or a year or month and the rest of its date (``2019年\n6月``).
+# The Chinese numerals are those of ``resources/numerals.toml``: digits, 十百千 and 万亿.
+_NUMERALS = read_toml("numerals.toml")
+_CN_DIGITS = "".join(_NUMERALS["digits"]) + "".join(_NUMERALS["small_units"])
+_CN_NUMERALS = _CN_DIGITS + "".join(_NUMERALS["large_units"])
 _NUMBER_BREAK = re.compile(
-    r"""(?:(?<=\d)|(?<=\d[.．])|(?<=[〇零一二三四五六七八九十百千万两])|(?<=\d[年月]))
+    rf"""(?:(?<=\d)|(?<=\d[.．])|(?<=[{_CN_NUMERALS}])|(?<=\d[年月]))
         [ \t]*\r?\n[ \t]*
-        (?=[\d〇零一二三四五六七八九十])""",
+        (?=[\d{_CN_DIGITS}])""",
     re.VERBOSE,
 )
-_NUMERAL_END = re.compile(r"[〇零一二三四五六七八九十百千万两]$")
+_NUMERAL_END = re.compile(f"[{_CN_NUMERALS}]$")
 _DIGIT_START = re.compile(r"\d")
 _DATE_REST = re.compile(r"\d{1,2}[月日号]")
 _LIST_ITEM = re.compile(r"\d{1,3}[.．](?!\d)|\d{1,3}[、)）]|[一二三四五六七八九十百]+[、是要]|[（(]")
@@ -229,9 +233,12 @@ def _number_joins(before: str, after: str, full_width: int) -> bool:
 def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool:
     if _SALUTATION.fullmatch(after):
         return False
-    if not _PUNCTUATION.search(before) and (_greeting().match(after) or _greeting().match(before)):
-        return False  # a title stays apart from the greeting, a greeting from the text it opens
-    if full_width >= _MIN_FULL_WIDTH and len(before) >= _FULL_LINE_SHARE * full_width:
+    fills_line = full_width >= _MIN_FULL_WIDTH and len(before) >= _FULL_LINE_SHARE * full_width
+    if not fills_line and _greeting().match(after):
+        return False  # a title (关于…的答复, a message's subject) stays apart from the greeting
+    if not _PUNCTUATION.search(before) and _greeting().match(before):
+        return False  # 尊敬的张立勤委员: a greeting without its colon stays apart from the text
+    if fills_line:
         return True
     if _HEADING_START.match(before):
         return False
