@@ -245,9 +245,9 @@ def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool
     return not across_blank or _PROSE_MARK.search(before) is not None
 
 
-def _broken_lines(text: str) -> Iterator[re.Match[str]]:
-    """``_BROKEN_LINE.finditer(text)``, tried only where a line ends. The pattern starts with
-    a lookbehind, which would make the regex engine try it at every character; a match can
+def _broken_lines(text: str, pattern: re.Pattern[str] = _BROKEN_LINE) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where a line ends. The patterns start with a
+    lookbehind, which would make the regex engine try them at every character; a match can
     only start at the spaces (and carriage return) before a newline, found here in C."""
     done = 0
     at = text.find("\n")
@@ -256,7 +256,7 @@ def _broken_lines(text: str) -> Iterator[re.Match[str]]:
             start = at - 1 if at and text[at - 1] == "\r" else at
             while start and text[start - 1] in " \t":
                 start -= 1
-            m = _BROKEN_LINE.match(text, start) or _NUMBER_BREAK.match(text, start)
+            m = pattern.match(text, start)
             if m is not None:
                 yield m
                 done = m.end()
@@ -265,6 +265,10 @@ def _broken_lines(text: str) -> Iterator[re.Match[str]]:
 
 def _line_break_spans(text: str) -> list[tuple[int, int]]:
     candidates = list(_broken_lines(text))
+    taken = {m.start() for m in candidates}
+    numbers = [m for m in _broken_lines(text, _NUMBER_BREAK) if m.start() not in taken]
+    if numbers:
+        candidates = sorted([*candidates, *numbers], key=lambda m: m.start())
     if not candidates:
         return []
     full_width = _full_width(text)
