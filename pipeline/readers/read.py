@@ -108,4 +108,5 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BY
         text=extracted.text,
         pages=extracted.pages,
         sha256=hashlib.sha256(data).hexdigest(),
+        warnings=extracted.warnings,
     )

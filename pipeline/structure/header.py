@@ -19,6 +19,7 @@ from pipeline.text.regex import alternation
 
 _CN_NUM = ORDINARY_DIGITS + TEN  # 第十一届, 六届四次, 二〇二四届
 _TERMINATORS = "。！？!?；;"
+_CLAUSE_MARKS = "，,、：:"
 # A screen handle as message boards write it: quoted (``“UU008913”``) or bare (``UU008698``).
 _HANDLE_QUOTED = r"[“”\"＂](?P<{name}>[^“”\"＂\n]{{0,40}})[“”\"＂]"
 _HANDLE_BARE = r"(?P<{name}>[A-Za-z]{{1,8}}[0-9]{{2,}})"
@@ -131,8 +132,12 @@ def _salutation(text: str, block: Block, index: int) -> Salutation | None:
 
 
 def _headerish(line: str) -> bool:
-    """A short line without a sentence end: a title, a number or a category line."""
-    return len(line) <= 100 and not any(ch in _TERMINATORS for ch in line)
+    """A short line without a sentence end: a title, a number or a category line. A subject
+    line without a comma or a colon may end in ！ or ？ (``…停车费符合法规吗？``)."""
+    core = line.rstrip("！？!?")
+    if any(ch in _CLAUSE_MARKS for ch in core):
+        core = line  # 您反映的问题已移交，稍后回复！ is a sentence
+    return len(line) <= 100 and not any(ch in _TERMINATORS for ch in core)
 
 
 def _title_like(line: str) -> bool:
