@@ -57,8 +57,8 @@ class Quantity(_Record):
     date_start: dt.date | None = Field(default=None, description="first day a date or period covers")
     date_end: dt.date | None = Field(default=None, description="last day a date or period covers")
     resolved: bool = Field(True, description="False when a relative date had no reference date")
-    sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12)")
-    section_id: str | None = Field(default=None, description="the innermost outline section (s2.1)")
+    sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12, ct1)")
+    section_id: str | None = Field(default=None, description="the innermost outline section (s2.1), header or closing")
 
 
 class Document(_Record):
@@ -78,9 +78,11 @@ class Document(_Record):
 
 DocKind = Literal["提案答复", "建议答复", "留言答复", "other"]
 OutlineStyle = Literal["cn", "cn_paren", "num", "num_paren", "circled", "cn_shi"]
+SectionKind = Literal["header", "outline", "closing"]
 
 DOC_KINDS: tuple[str, ...] = DocKind.__args__  # type: ignore[attr-defined]
 OUTLINE_STYLES: tuple[str, ...] = OutlineStyle.__args__  # type: ignore[attr-defined]
+SECTION_KINDS: tuple[str, ...] = SectionKind.__args__  # type: ignore[attr-defined]
 
 
 class Meta(_Record):
@@ -111,27 +113,33 @@ class Meta(_Record):
 
 
 class Section(_Record):
-    """One node of the outline: ``一、``, ``（一）``, ``1.``, ``（1）``, ``①`` or ``一是``.
+    """One node of the outline (``一、``, ``（一）``, ``1.``, ``（1）``, ``①``, ``一是``), or the
+    lines before or after the body: the ``header`` (title, number, salutation) and the
+    ``closing`` (agency, date, contact, 抄送), which have no marker.
 
-    ``start``/``end`` cover the marker through the end of the node's content.
+    ``start``/``end`` cover the marker through the end of the node's content; for the header
+    and closing, their first line through their last.
     """
 
-    id: str = Field(description="s1, s1.2 … (position among siblings, not the number written)")
+    id: str = Field(description="s1, s1.2 … (position among siblings, not the number written), or header, closing")
+    kind: SectionKind = Field(default="outline",
+                              description="header (title, salutation), outline or closing (signature, date, contact)")
     parent_id: str | None = None
-    level: int = Field(ge=1, description="depth in the outline, 1 for top-level sections")
-    style: OutlineStyle
-    marker: str = Field(description="the marker as written (一、, （一）, 1., 一是)")
-    number: str = Field(description="the bare number as written (一, 1)")
-    ordinal: int = Field(ge=0, description="the number's value")
-    heading: str = Field(description="the text after the marker through its first sentence end")
+    level: int = Field(ge=1, description="depth in the outline, 1 for top-level sections, the header and the closing")
+    style: OutlineStyle | None = Field(
+        default=None, description="the marker's style (cn, cn_paren …); null for the header and closing")
+    marker: str | None = Field(default=None, description="the marker as written (一、, （一）, 1., 一是)")
+    number: str | None = Field(default=None, description="the bare number as written (一, 1)")
+    ordinal: int | None = Field(default=None, ge=0, description="the number's value")
+    heading: str | None = Field(default=None, description="the text after the marker through its first sentence end")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
 
 class Paragraph(_Record):
-    """One paragraph of the body (no title, salutation, signature, date or contact line)."""
+    """One paragraph of the body, or one line of the header or closing (their own ids)."""
 
-    id: str = Field(description="p1, p2 …")
+    id: str = Field(description="p1, p2 … in the body; hp1 … in the header, cp1 … in the closing")
     parent_id: str | None = Field(default=None, description="the innermost section holding its start")
     text: str = Field(description="original[start:end]")
     start: int = Field(ge=0)
@@ -141,7 +149,7 @@ class Paragraph(_Record):
 class Sentence(_Record):
     """One sentence; never crosses a paragraph; a quoted passage “…” stays whole."""
 
-    id: str = Field(description="t1, t2 …")
+    id: str = Field(description="t1, t2 … in the body; ht1 … in the header, ct1 … in the closing")
     parent_id: str = Field(description="the paragraph id")
     section_id: str | None = Field(default=None, description="the innermost section holding its start")
     text: str = Field(description="original[start:end]")

@@ -78,7 +78,10 @@ def test_tables_join_documents_sentences_quantities_in_pandas(tables: Tables) ->
     row = joined[joined["text"] == "2亿元"].iloc[0]
     assert row["agency"] == "福田区科技和工业信息化局"
     assert "规模2亿元" in row["text_sentence"]
-    assert len(joined) == tables["quantities"]["sentence_id"].notna().sum()
+    assert len(joined) == len(tables["quantities"])  # the closing's date and phone too
+    closing = joined[joined["section_id"] == "closing"]
+    assert closing[["text", "text_sentence"]].values.tolist() == [
+        ["2024年9月12日", "2024年9月12日"], ["82918474", "(联系人： 集群发展科，联系电话： 82918474)"]]
 
 
 def test_tables_sections_join_quantities_on_section_id(tables: Tables) -> None:

@@ -91,14 +91,17 @@ def _quantity_row(doc_id: str, n: int, q: Quantity, sentences: dict[str, Sentenc
 
 
 def _section_paths(sections: Sequence[Section]) -> dict[str, str]:
-    """``s1.2`` → ``一 > （二）``: each section's markers from the top, without trailing 、 or .."""
+    """``s1.2`` → ``一 > （二）``: each section's markers from the top, without trailing 、 or ..
+    The header and closing have no marker, and no path."""
     by_id = {s.id: s for s in sections}
     paths: dict[str, str] = {}
     for s in sections:
+        if s.marker is None:
+            continue
         chain: list[str] = []
         at: Section | None = s
         while at is not None and len(chain) <= len(sections):  # the bound guards against a parent cycle
-            chain.append(at.marker.rstrip("、.．,，"))
+            chain.append((at.marker or "").rstrip("、.．,，"))
             at = by_id.get(at.parent_id) if at.parent_id else None
         paths[s.id] = " > ".join(reversed(chain))
     return paths
