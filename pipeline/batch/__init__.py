@@ -36,7 +36,7 @@ __all__ = ["DEFAULT_TIME_LIMIT", "RUN_FILE", "Progress", "RunOptions", "RunSumma
 _LAZY = {
     "run": "driver", "run_batch": "driver", "list_inputs": "inputs", "out_exclusions": "inputs",
     "DEFAULT_TIME_LIMIT": "options", "RunOptions": "options", "Progress": "results", "RunSummary": "results",
-    "RUN_FILE": "state",
+    "RUN_FILE": "state",  # defined in pipeline.tables.extra
 }
 
 
