@@ -211,3 +211,14 @@ def test_metadata_tipdm_posting_dates_ids_and_messages(tmp_path: Path) -> None:
                                                                             r["message_text"])
     q = tables["quantities"]
     assert q.loc[(q["doc_id"] == "replies/tipdm2020c-11875") & (q["text"] == "今年"), "value"].tolist() == ["2014"] * 2
+
+
+def test_metadata_columns_survive_tables_write_and_read_back(folder: Path, tmp_path: Path) -> None:
+    tables = pipeline.run([folder], out=tmp_path / "out", jobs=1)
+    tables.write(tmp_path / "copy", formats=["jsonl"])
+    again = read_tables(tmp_path / "copy")["documents"]  # no dafu-run.json here: kept, as text
+    assert again.set_index("doc_id").loc["2019/a", "region"] == "福田"
+    parquet = tmp_path / "parquet"
+    tables.write(parquet, formats=["parquet"])
+    docs = read_tables(parquet)["documents"]
+    assert {n: str(docs[n].dtype) for n in EXTRA_KINDS} == EXTRA_KINDS  # Parquet keeps them

@@ -41,7 +41,7 @@ from pipeline.errors import DafuError, InputError
 from pipeline.export.columns import Column, Kind, TableSpec, cell
 from pipeline.readers.ids import source_path_of
 from pipeline.refdate import coerce_date
-from pipeline.tables import AnyRows, PackedRows, problem_row
+from pipeline.tables import SPECS, AnyRows, PackedRows, problem_row
 from pipeline.tables.extra import EXTRA_TABLE, documents_spec, with_extra
 
 SIDECAR_STEM = "dafu-metadata"
@@ -82,8 +82,9 @@ class FileMetadata:
             return rows
         blank = (None,) * len(self.columns)
         added: list[dict[str, Any]] | PackedRows
-        if isinstance(documents, PackedRows):  # doc_id is the first cell of a packed row
-            added = PackedRows([(*r, *self.values.get(r[0], blank)) for r in documents.rows])
+        if isinstance(documents, PackedRows):  # cells in dafu's column order, the sidecar's after them
+            at = SPECS[EXTRA_TABLE].names.index("doc_id")
+            added = PackedRows([(*r, *self.values.get(r[at], blank)) for r in documents.rows])
         else:
             names = [c.name for c in self.columns]
             added = [{**r, **dict(zip(names, self.values.get(r["doc_id"], blank), strict=True))}
