@@ -17,6 +17,7 @@ from pipeline.entities import find_entities
 from pipeline.linking import link
 from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import read_source
+from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.records import Document, Quantity, Sentence
 from pipeline.refdate import coerce_date, find_document_date
@@ -56,16 +57,21 @@ def extract(
     return doc.model_copy(update={"entities": find_entities(doc)})
 
 
-def read(path: str | os.PathLike[str], *, ref_date: str | dt.date | None = None,
-         doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None,
+         ref_date: str | dt.date | None = None, doc_id: str | None = None,
+         max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a ``.txt``/``.md``/``.docx``/``.pdf``/``.html`` file and :func:`extract` it.
 
-    Raises :class:`pipeline.errors.ReadError` naming the file and the reason.
+    ``doc_id`` and ``meta.source_path`` follow one rule (:mod:`pipeline.readers.ids`): the
+    path relative to ``root`` (default: the file's own folder), the id without its format
+    extensions, so ``read("语料/replies/a.gbk.txt", root="语料")`` has the id ``replies/a``
+    that ``dafu run 语料`` gives it. Raises :class:`pipeline.errors.ReadError` naming the
+    file and the reason.
     """
     src = read_source(path, max_bytes=max_bytes)
-    name = doc_id or os.path.splitext(os.path.basename(src.path))[0]
-    info: dict[str, str | None] = {"source_path": src.path, "format": src.format, "encoding": src.encoding}
-    return extract(src.text, ref_date=ref_date, doc_id=name, source=info)
+    info: dict[str, str | None] = {"source_path": source_path_of(path, root), "format": src.format,
+                                   "encoding": src.encoding}
+    return extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info)
 
 
 def _place(quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[Quantity]:

@@ -107,7 +107,9 @@ class Meta(_Record):
     reply_category: str | None = Field(default=None, description="A, B, C or D (答复类别)")
     cc: str | None = Field(default=None, description="抄送 as written")
     doc_id: str | None = Field(default=None, description="the document's key in every table")
-    source_path: str | None = Field(default=None, description="the file it was read from")
+    source_path: str | None = Field(default=None,
+                                    description="the file it was read from, relative to the input root "
+                                                "(recorded in OUT/dafu-run.json)")
     format: str | None = Field(default=None, description="txt, md, docx, pdf or html")
     encoding: str | None = Field(default=None, description="the encoding a text file was decoded with")
 
@@ -169,7 +171,7 @@ class Structure(_Record):
 # --- Entities, tokens and the batch's own records ----------------------------------------
 
 EntityLabel = Literal["GOV", "ORG", "LOC", "PROGRAM", "PERSON"]
-ProblemStage = Literal["read", "extract", "tables"]
+ProblemStage = Literal["read", "extract", "tables", "metadata"]
 ManifestStatus = Literal["processed", "unchanged", "problem"]
 
 ENTITY_LABELS: tuple[str, ...] = EntityLabel.__args__  # type: ignore[attr-defined]
@@ -205,7 +207,8 @@ class Problem(_Record):
 
     path: str = Field(description="the input file")
     doc_id: str | None = Field(default=None, description="the id the document would have had")
-    stage: ProblemStage = Field(description="read (file), extract (the pipeline) or tables (its rows)")
+    stage: ProblemStage = Field(description="read (file), extract (the pipeline), tables (its rows) "
+                                            "or metadata (a sidecar row without a file, a file without a row)")
     reason: str = Field(description="one line, e.g. 'empty file'")
 
 

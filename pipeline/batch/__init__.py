@@ -5,7 +5,8 @@ that cannot be read, or that makes the extractor fail, becomes a ``problems`` ro
 batch goes on. Re-runs into the same OUT are incremental. The modules, by job:
 
 - :mod:`~pipeline.batch.options`: :class:`RunOptions`, the settings every part shares;
-- :mod:`~pipeline.batch.inputs`: the files under the paths, their ``doc_id``, OUT kept out;
+- :mod:`~pipeline.batch.inputs`: the files under the paths, their ``doc_id`` and root, OUT kept out;
+- :mod:`~pipeline.batch.metadata`: a sidecar's per-file ``ref_date`` and columns for ``documents``;
 - :mod:`~pipeline.batch.state`: the previous run in OUT and whether its rows can be kept;
 - :mod:`~pipeline.batch.work`: one file read → document → rows, within the limits;
 - :mod:`~pipeline.batch.results`: outcomes to rows, the :class:`RunSummary`;
@@ -36,7 +37,7 @@ __all__ = ["DEFAULT_TIME_LIMIT", "RUN_FILE", "Progress", "RunOptions", "RunSumma
 _LAZY = {
     "run": "driver", "run_batch": "driver", "list_inputs": "inputs", "out_exclusions": "inputs",
     "DEFAULT_TIME_LIMIT": "options", "RunOptions": "options", "Progress": "results", "RunSummary": "results",
-    "RUN_FILE": "state",
+    "RUN_FILE": "state",  # defined in pipeline.tables.extra
 }
 
 

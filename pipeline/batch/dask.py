@@ -36,12 +36,14 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from pipeline import export
+from pipeline.batch.inputs import InputFile
+from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
 from pipeline.batch.results import Progress, RunSummary, outcome_rows
 from pipeline.batch.state import Previous
 from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, process_chunk
 from pipeline.errors import DafuError
-from pipeline.export.columns import arrow_from_rows, frame_from_arrow, normalise_rows
+from pipeline.export.columns import TableSpec, arrow_from_frame, arrow_from_rows, frame_from_arrow, normalise_rows
 from pipeline.export.parquet import ParquetTableWriter
 from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, PackedRows, read_tables
 
@@ -56,17 +58,19 @@ _WAIT_FOR_WORKERS_S = 60
 _DATASET_FILES = ("part-*.parquet", "kept-*.parquet", ".part-*.tmp", ".kept-*.tmp")
 
 
-def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | None, options: RunOptions,
-             progress: Callable[[Progress], None] | None) -> RunSummary:
-    """Run ``inputs`` ((path, doc_id) pairs) on Dask into ``out``; see :func:`pipeline.batch.run`.
+def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
+             progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None) -> RunSummary:
+    """Run ``inputs`` on Dask into ``out``; see :func:`pipeline.batch.run`.
 
     ``options.scheduler`` is an address (``tcp://10.0.0.5:8786``) or a scheduler file (``*.json``);
     without it a ``LocalCluster`` of ``options.jobs`` single-threaded worker processes is started.
-    Every chunk of files goes to a worker with ``options``.
+    Every chunk of files goes to a worker with ``options``. ``metadata``'s columns are added to
+    the documents dataset by the client at the end (the table has a row per file: small).
     """
+    metadata = metadata or FileMetadata()
     if out is None:  # the workers need a folder to write to: a temporary one
         with tempfile.TemporaryDirectory(prefix="dafu-dask-") as tmp:
-            summary = run_dask(inputs, tmp, replace(options, formats=("parquet",)), progress)
+            summary = run_dask(inputs, tmp, replace(options, formats=("parquet",)), progress, metadata)
             summary.tables = read_tables(tmp)
             summary.written = []
             return summary
@@ -75,8 +79,8 @@ def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | No
     for name in TABLE_NAMES:
         if (folder / name).exists() and not _is_dataset(folder / name):
             raise DafuError(f"{folder / name} is in the way of the {name} table: it is not a dataset dafu wrote")
-    previous = Previous.load(folder, options)
-    tasks = previous.tasks(inputs)
+    previous = Previous.load(folder, options, metadata.ref_dates_digest())
+    tasks = previous.tasks(inputs, metadata.ref_dates)
     chunked = list(chunks(tasks, CHUNK_FILES, CHUNK_BYTES))
     summary = RunSummary(files=len(tasks))
     staging = Path(tempfile.mkdtemp(prefix=".dafu-dask-", dir=folder)).resolve()
@@ -93,7 +97,8 @@ def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | No
                         done += 1
                         if progress is not None:
                             progress(Progress(done, summary.files, o.task.path, o.status))
-        summary.written = _move_into_place(staging, folder, options.formats)
+        _add_metadata(staging, metadata)
+        summary.written = _move_into_place(staging, folder, options.formats, metadata.specs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
@@ -251,13 +256,38 @@ def _write_client_rows(staging: Path, index: int, rows: Iterator[AnyRows]) -> No
             _write_part(staging / name / part, name, table_rows)
 
 
-def _move_into_place(staging: Path, folder: Path, formats: Sequence[str]) -> list[Path]:
+def _add_metadata(staging: Path, metadata: FileMetadata) -> None:
+    """The sidecar's columns added to every documents partition, and its problems as one more partition."""
+    if metadata.problems:
+        _write_part(staging / "problems" / "part-metadata.parquet", "problems", list(metadata.problems))
+    if not metadata.columns:
+        return
+    spec = metadata.specs["documents"]
+    for part in sorted((staging / "documents").glob("[!._]*.parquet")):
+        table = metadata.add_to_arrow(_own_columns(pq.read_table(part)))
+        tmp = part.with_name(f".{part.name}.{uuid.uuid4().hex}.tmp")
+        writer = ParquetTableWriter(spec, tmp)
+        try:
+            writer.write(frame_from_arrow(spec, table))
+        finally:
+            writer.close()
+        os.replace(tmp, part)
+
+
+def _own_columns(table: Any) -> Any:
+    """A documents partition with dafu's own columns only, in the frame schema."""
+    spec = SPECS["documents"]
+    return arrow_from_frame(spec, frame_from_arrow(spec, table))
+
+
+def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
+                     specs: dict[str, TableSpec]) -> list[Path]:
     """Datasets from staging into OUT; the other formats streamed from them; stale files removed."""
     written = []
     for name in TABLE_NAMES:
         dataset = staging / name
         if not any(dataset.glob("*.parquet")):  # a dataset needs one file, for its schema
-            _write_empty(dataset / _part(0), name)
+            _write_empty(dataset / _part(0), specs[name])
         target = folder / name
         if target.is_dir():
             if not _is_dataset(target):
@@ -266,7 +296,7 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str]) -> lis
         os.replace(dataset, target)
         written.append(target)
     others = [f for f in dict.fromkeys(formats) if f != "parquet"]
-    written.extend(_write_formats(folder, staging, others))
+    written.extend(_write_formats(folder, staging, others, specs))
     for fmt in export.FORMATS:  # the one-file Parquet and formats not asked for would be stale
         if fmt == "parquet" or fmt not in others:
             for name in TABLE_NAMES if fmt in export.PER_TABLE else ("",):
@@ -274,21 +304,21 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str]) -> lis
     return written
 
 
-def _write_formats(folder: Path, staging: Path, formats: Sequence[str]) -> list[Path]:
+def _write_formats(folder: Path, staging: Path, formats: Sequence[str], specs: dict[str, TableSpec]) -> list[Path]:
     """The other formats, streamed from the datasets in ``folder`` by the same writers as the local engine's."""
     done = staging / "formats"
     done.mkdir()
     for fmt in formats:
         if fmt in export.PER_TABLE:
             for name in TABLE_NAMES:
-                writer = export.table_writer(fmt, SPECS[name], done / export.file_name(name, fmt))
+                writer = export.table_writer(fmt, specs[name], done / export.file_name(name, fmt))
                 try:
-                    for frame in _dataset_frames(folder / name, name):
+                    for frame in _dataset_frames(folder / name, specs[name]):
                         writer.write(frame)
                 finally:
                     writer.close()
         else:
-            chunks = ((SPECS[name], _dataset_frames(folder / name, name)) for name in TABLE_NAMES)
+            chunks = ((specs[name], _dataset_frames(folder / name, specs[name])) for name in TABLE_NAMES)
             export.whole_writer(fmt)(done / export.file_name("", fmt), chunks)
     written = []
     for path in sorted(done.iterdir()):
@@ -297,12 +327,11 @@ def _write_formats(folder: Path, staging: Path, formats: Sequence[str]) -> list[
     return written
 
 
-def _write_empty(path: Path, name: str) -> None:
-    ParquetTableWriter(SPECS[name], path).close()
+def _write_empty(path: Path, spec: TableSpec) -> None:
+    ParquetTableWriter(spec, path).close()
 
 
-def _dataset_frames(dataset: Path, name: str) -> Iterator[Any]:
-    spec = SPECS[name]
+def _dataset_frames(dataset: Path, spec: TableSpec) -> Iterator[Any]:
     for part in sorted(dataset.glob("[!._]*.parquet")):
         for batch in pq.ParquetFile(part).iter_batches(ROW_GROUP):
             yield frame_from_arrow(spec, batch)

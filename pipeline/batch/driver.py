@@ -13,13 +13,15 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.batch.dask import drop_datasets, run_dask
-from pipeline.batch.inputs import list_inputs, out_exclusions
+from pipeline.batch.inputs import input_files, out_exclusions
 from pipeline.batch.local import run_local
+from pipeline.batch.metadata import find_sidecar, load_metadata, same_file
 from pipeline.batch.options import RunOptions
 from pipeline.batch.results import Progress, RunSummary
 from pipeline.batch.state import write_settings
 from pipeline.errors import InputError
 from pipeline.tables import Tables, read_tables
+from pipeline.tables.extra import columns_record
 
 Paths = Iterable[str | os.PathLike[str]]
 
@@ -57,13 +59,20 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
         folder, pattern = inside[0]
         raise InputError(os.fspath(out), f"output folder is inside input folder {folder}; "
                                          f"exclude it (exclude=[{pattern!r}])")
-    inputs = list(list_inputs(paths, include=options.include, exclude=options.exclude))
+    inputs = list(input_files(paths, include=options.include, exclude=options.exclude))
+    sidecar = find_sidecar(paths, options.metadata)
+    if sidecar is not None:  # never an input, even when --glob takes its suffix
+        inputs = [f for f in inputs if not same_file(f.path, sidecar)]
+    metadata = load_metadata(sidecar, inputs)
     if options.engine == "dask":
-        summary = run_dask(inputs, out, options, progress)
+        summary = run_dask(inputs, out, options, progress, metadata=metadata)
     else:
-        summary = run_local(inputs, out, options, progress)
+        summary = run_local(inputs, out, options, progress, metadata=metadata)
         if out is not None:
             drop_datasets(out)  # an earlier Dask run's datasets are stale now
+    summary.notes.extend(metadata.report())
     if out is not None:
-        write_settings(out, options)
+        about = {"roots": sorted({os.path.abspath(f.root) for f in inputs}),
+                 "metadata": sidecar and os.path.abspath(sidecar), "columns": columns_record(metadata.columns)}
+        write_settings(out, options, metadata.ref_dates_digest(), about)
     return summary

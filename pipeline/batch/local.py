@@ -6,7 +6,7 @@ byte-identical tables. The pool survives a worker's death (a crash, the out-of-m
 killer): the files that were in flight are run again one by one, and the one that kills its
 worker becomes a problem.
 
->>> run_local([("答复/a.txt", "a")], "表格", RunOptions(jobs=2), None).statuses  # doctest: +SKIP
+>>> run_local([InputFile("答复/a.txt", "a", "答复")], "表格", RunOptions(jobs=2), None).statuses  # doctest: +SKIP
 Counter({'processed': 1})
 """
 
@@ -22,6 +22,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
+from pipeline.batch.inputs import InputFile
+from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
 from pipeline.batch.results import Progress, RunSummary, outcome_rows
 from pipeline.batch.state import Previous
@@ -35,30 +37,34 @@ WINDOW_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy, few e
 Work = Callable[[list[Task]], list[Outcome]]
 
 
-def run_local(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | None, options: RunOptions,
-              progress: Callable[[Progress], None] | None) -> RunSummary:
-    """Run ``inputs`` ((path, doc_id) pairs) into tables in ``out``, or in memory without it."""
+def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
+              progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None) -> RunSummary:
+    """Run ``inputs`` into tables in ``out``, or in memory without it; ``metadata`` adds each
+    file's reference date, columns of documents and its problems."""
+    metadata = metadata or FileMetadata()
     jobs = options.workers(len(inputs))
     # Workers pack the rows that go to files; rows kept in memory (no ``out``) stay dicts.
     work = partial(process_chunk, options=options, packed=jobs > 1 and out is not None)
     # The workers start first, before pyarrow (reading the previous tables, writing the new)
     # starts threads in this process: a fork copies only the thread that forks.
     with Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:
-        previous = Previous.load(out, options)
-        tasks = previous.tasks(inputs)
+        previous = Previous.load(out, options, metadata.ref_dates_digest())
+        tasks = previous.tasks(inputs, metadata.ref_dates)
         outcomes = pool.ordered(tasks) if pool is not None else _in_process(tasks, work)
         summary = RunSummary(files=len(tasks))
         if out is None:
             collected: Rows = {name: [] for name in TABLE_NAMES}
             for rows in outcome_rows(outcomes, previous, summary, progress):
-                for name, table_rows in rows.items():
+                for name, table_rows in metadata.add(rows).items():
                     assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
                     collected.setdefault(name, []).extend(table_rows)
-            summary.tables = Tables.from_rows(collected)
+            collected["problems"].extend(metadata.problems)
+            summary.tables = Tables.from_rows(collected, metadata.columns)
             return summary
-        with TableSink(out, formats=options.formats) as sink:
+        with TableSink(out, formats=options.formats, specs=metadata.specs) as sink:
             for rows in outcome_rows(outcomes, previous, summary, progress):
-                sink.add(rows)
+                sink.add(metadata.add(rows))
+            sink.add({"problems": list(metadata.problems)})
             summary.written = sink.close()
     return summary
 

@@ -40,6 +40,7 @@ class RunSummary:
     problems: list[tuple[str, str]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     tables: Tables | None = None  # only when there is no output folder
+    notes: list[str] = field(default_factory=list)  # lines for the run summary (the metadata sidecar's)
 
     @property
     def problem_count(self) -> int:

@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +42,15 @@ class TableSink:
     whose ``with`` block raises, leaves the previous outputs as they were.
     """
 
-    def __init__(self, out: str | os.PathLike[str], formats: Sequence[str] = ("parquet", "csv")) -> None:
+    def __init__(self, out: str | os.PathLike[str], formats: Sequence[str] = ("parquet", "csv"),
+                 specs: Mapping[str, TableSpec] | None = None) -> None:
         unknown = [f for f in formats if f not in export.FORMATS]
         if unknown or not formats:
             raise DafuError(f"unknown output format {', '.join(unknown) or '(none)'}; "
                             f"expected some of {', '.join(export.FORMATS)}")
         self.out = Path(out)
         self.formats = tuple(dict.fromkeys(formats))
+        self._specs = {**SPECS, **(specs or {})}  # documents with a sidecar's columns (tables.extra)
         self.out.mkdir(parents=True, exist_ok=True)
         self._tmp = Path(tempfile.mkdtemp(prefix=".dafu-tmp-", dir=self.out))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._tmp, True)
@@ -57,7 +59,7 @@ class TableSink:
         self._counts = dict.fromkeys(TABLE_NAMES, 0)
         # Parquet is always written: it is where the one-file formats are built from at the end.
         streamed = ["parquet", *(f for f in self.formats if f in export.PER_TABLE and f != "parquet")]
-        self._writers = {name: [export.table_writer(f, SPECS[name], self._tmp / export.file_name(name, f))
+        self._writers = {name: [export.table_writer(f, self._specs[name], self._tmp / export.file_name(name, f))
                                 for f in streamed] for name in TABLE_NAMES}
         self._written: list[Path] | None = None
 
@@ -83,7 +85,7 @@ class TableSink:
                 self._counts[name] += len(table_rows.rows)
             else:
                 given = table_rows if isinstance(table_rows, list) else list(table_rows)
-                check_columns(SPECS[name], given)
+                check_columns(self._specs[name], given)
                 if pending and isinstance(pending[-1], list):
                     pending[-1].extend(given)
                 elif given:
@@ -131,7 +133,7 @@ class TableSink:
         cut = count if final else count - count % ROW_GROUP
         if cut == 0:
             return
-        spec = SPECS[name]
+        spec = self._specs[name]
         head, self._pending[name] = _split_runs(self._pending[name], cut)
         self._counts[name] = count - cut
         parts = [arrow_from_rows(spec, part.rows) if isinstance(part, PackedRows) else arrow_from_dicts(spec, part)
@@ -147,12 +149,12 @@ class TableSink:
                 if hasattr(writer, "write_arrow"):
                     writer.write_arrow(table)
                 else:
-                    frame = frame_from_arrow(SPECS[name], table) if frame is None else frame
+                    frame = frame_from_arrow(spec, table) if frame is None else frame
                     writer.write(frame)
 
     def _chunks(self) -> Iterator[tuple[TableSpec, Iterator[pd.DataFrame]]]:
         for name in TABLE_NAMES:
-            spec = SPECS[name]
+            spec = self._specs[name]
             batches = pq.ParquetFile(self._tmp / export.file_name(name, "parquet")).iter_batches(ROW_GROUP)
             yield spec, (frame_from_arrow(spec, b) for b in batches)
 
