@@ -5,7 +5,7 @@ Every writer takes the same DataFrames, whose dtypes follow from a column's kind
 ========  ==============================  ===================  ==============  ===============
 kind      pandas (``read_tables``)        Arrow (Parquet)      SQLite          DuckDB
 ========  ==============================  ===================  ==============  ===============
-string    str                             string               TEXT            VARCHAR
+string    string                          string               TEXT            VARCHAR
 int       Int64                           int64                INTEGER         BIGINT
 bool      boolean                         bool                 INTEGER         BOOLEAN
 float     Float64                         float64              REAL            DOUBLE
