@@ -113,6 +113,8 @@ def test_fast_paths_csv_is_what_pandas_writes(tmp_path: Path) -> None:
     frame = frame_from_arrow(spec, table)
     for name in spec.of_kind("string"):
         frame[name] = neutralise_series(frame[name])
+    for name in spec.of_kind("decimal"):  # the exact shortest text, not the twelve places pandas writes
+        frame[name] = [None if pd.isna(d) else format(d.normalize(), "f") for d in frame[name]]
     expected = io.StringIO()
     csv.writer(expected, lineterminator="\n").writerow(spec.names)
     frame.to_csv(expected, header=False, index=False, lineterminator="\n")

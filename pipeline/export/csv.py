@@ -1,7 +1,11 @@
 """CSV, one file per table: UTF-8 with a BOM (so Excel reads the Chinese right), formulas neutralised.
 
-Missing cells are empty; booleans are ``True``/``False``; exact decimals and ISO dates as text.
+Missing cells are empty; booleans are ``True``/``False``; decimals as their exact shortest
+text (``2870000000``, ``0.05``) and dates as ISO text, which ``read_tables`` types again.
 Floats are written as Python's ``repr`` (``0.1``, ``2870000000.0``, ``1e+16``), as pandas does.
+
+A text cell starting with ``= + - @``, a tab or a carriage return gets a leading ``'``
+(:mod:`pipeline.export.cells`); ``read_tables`` takes it off again.
 """
 
 from __future__ import annotations
@@ -12,16 +16,21 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from pipeline.export.cells import _RISKY
-from pipeline.export.columns import TableSpec, arrow_from_frame
+from pipeline.export.cells import neutralise_arrow
+from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, exact_text
+
+TYPES: dict[Kind, str] = {
+    "string": "text (`'` before `= + - @`)", "int": "digits", "bool": "True / False", "float": "repr (`0.1`)",
+    "decimal": "exact text (`0.05`)", "date": "ISO (`2024-09-12`)",
+}
 
 
 class CsvTableWriter:
     def __init__(self, spec: TableSpec, path: Path) -> None:
         self.spec = spec
         self._text = spec.of_kind("string")  # the only cells a spreadsheet could take for a formula
+        self._decimals = spec.of_kind("decimal")
         self._file = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 — closed by close()
         self._csv = csv.writer(self._file, lineterminator="\n")
         self._csv.writerow(spec.names)
@@ -35,7 +44,9 @@ class CsvTableWriter:
         for name in self.spec.names:
             col = table.column(name)
             if name in self._text:
-                col = _neutralise(col)
+                col = neutralise_arrow(col)
+            elif name in self._decimals:
+                col = exact_text(col)
             columns.append(col.to_pylist())
         # The csv module writes None as an empty cell and a float as its repr, as pandas' to_csv does.
         # Into memory first: the file then encodes one string a chunk instead of one a row.
@@ -46,11 +57,3 @@ class CsvTableWriter:
     def close(self) -> None:
         self._file.close()
 
-
-def _neutralise(col: pa.ChunkedArray) -> pa.ChunkedArray:
-    """:func:`pipeline.export.cells.neutralise` over a string column, vectorised."""
-    risky = pc.match_substring_regex(col, "^" + _RISKY)
-    if not pc.any(risky).as_py():
-        return col
-    result: pa.ChunkedArray = pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col)
-    return result
