@@ -33,6 +33,7 @@ from pipeline.export.columns import (
 )
 from pipeline.export.csv import CsvTableWriter
 from pipeline.quantities import measures, numerals, percent, phone, times_patterns
+from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.structure import blocks, outline, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
@@ -273,6 +274,30 @@ def test_fast_paths_inner_break_scan(text: str) -> None:
         assert [m.span() for m in b.RE_INNER_BREAK.finditer(text, lo, len(text) - lo // 2)] == want
 
 
+# The false-friend patterns that begin with a run start only at its first character;
+# written plainly, the run is ``[…]++``.
+_FRIEND_RUNS = {
+    "[一二三四五六七八九十](?<![一二三四五六七八九十].)[一二三四五六七八九十]*+": "[一二三四五六七八九十]++",
+    "[0-9](?<![0-9].)[0-9]*+": "[0-9]++",
+}
+
+
+def test_fast_paths_false_friend_runs_are_rewritten() -> None:
+    rewritten = [p for p in FALSE_FRIENDS.patterns if any(p.startswith(fast) for fast in _FRIEND_RUNS)]
+    assert len(rewritten) == len(_FRIEND_RUNS)
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="0123456789一二三四五六七八九十届次中全会号〔〕 a", max_size=30))
+@example("六届四次会议，党的二十届三中全会，〔2023〕45号，2024079 号，十十届一一次")
+def test_fast_paths_false_friend_runs_match_as_plain(text: str) -> None:
+    for fast in FALSE_FRIENDS.patterns:
+        plain = fast
+        for run, plain_run in _FRIEND_RUNS.items():
+            plain = plain.replace(run, plain_run)
+        assert [m.span() for m in re.finditer(fast, text)] == [m.span() for m in re.finditer(plain, text)]
+
+
 @_SHORTCUTS
 @given(st.text(alphabet="。；：:一、a \t\u3000", max_size=30), st.integers(0, 5), st.integers(0, 5))
 def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
@@ -280,3 +305,4 @@ def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
     plain = re.compile(rf"(?<=[{outline._BOUNDARY}])[{blocks.SPACE}]*")
     want = [m.end() for m in plain.finditer(text, start + 1, end)] if start + 1 <= end else []
     assert [m.end() for m in outline._inline().finditer(text, start, end)] == want
+
