@@ -270,6 +270,8 @@ def test_fast_paths_inner_break_scan(text: str) -> None:
              rf"|[{b.SPACE}]{{2,}}(?={b._MARKER_AHEAD})|{b.CR_TEXT})")
     _same_matches(b.RE_INNER_BREAK, plain, text)
     for lo in range(len(text)):  # split_blocks scans line by line, with pos and endpos
+        if lo and text[lo - 1] in b.SPACE:
+            continue  # a line never starts inside a run of spaces (it starts after a newline)
         want = [m.span() for m in re.compile(plain).finditer(text, lo, len(text) - lo // 2)]
         assert [m.span() for m in b.RE_INNER_BREAK.finditer(text, lo, len(text) - lo // 2)] == want
 
