@@ -34,7 +34,7 @@ from pipeline.export.columns import (
 from pipeline.export.csv import CsvTableWriter
 from pipeline.quantities import measures, numerals, percent, phone, times_patterns
 from pipeline.quantities.lexicon import FALSE_FRIENDS
-from pipeline.structure import blocks, outline, signature
+from pipeline.structure import blocks, header, outline, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, _dumped, pack
@@ -308,3 +308,24 @@ def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
     want = [m.end() for m in plain.finditer(text, start + 1, end)] if start + 1 <= end else []
     assert [m.end() for m in outline._inline().finditer(text, start, end)] == want
 
+
+@_SHORTCUTS
+@given(st.text(alphabet="尊敬的张三李和、，,委员同志网友“U08”：: 您好一\u3000", max_size=24), st.integers(0, 3))
+@example("尊敬的张立勤和王五委员和李四同志：您好", 0)
+@example("和和和和和和和和和和和和和和，一委员", 0)
+@example("网友“UU008846”  您好！", 0)
+def test_fast_paths_salutation_names_tried_once_match_as_the_regex(text: str, start: int) -> None:
+    pats = header.patterns()
+    names = r"(?P<name>[\u4e00-\u9fff]{2,4}(?:[、，,和][\u4e00-\u9fff]{2,4})*)"
+    after_names = pats.after_names.pattern.replace("(?P<colon>", "(?P<colon2>")
+    plain = re.compile(rf"""(?:尊敬的|亲爱的)? [{blocks.SPACE}]*
+                            (?: {pats.salutation.pattern} | {names} {after_names} )""", re.VERBOSE)
+    start = min(start, len(text))
+    m = plain.match(text, start, len(text))
+    found = header._match(text, start, len(text))
+    if m is None:
+        assert found is None
+    else:
+        groups = m.groupdict()
+        groups["colon"] = groups["colon"] or groups.pop("colon2")
+        assert found == (groups, m.end())
