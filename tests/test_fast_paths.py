@@ -329,3 +329,45 @@ def test_fast_paths_salutation_names_tried_once_match_as_the_regex(text: str, st
         groups = m.groupdict()
         groups["colon"] = groups["colon"] or groups.pop("colon2")
         assert found == (groups, m.end())
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="“”「」『』\"＂a", max_size=30), st.integers(0, 3), st.integers(0, 3))
+@example("“a“b”c”“d「e」『f\"g＂h\"", 0, 0)
+def test_fast_paths_quote_partners_found_in_one_pass(text: str, lo: int, cut: int) -> None:
+    def scanned(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        # the scan the one pass replaced: from each opener, look for its partner
+        marks = [(m.start(), m.group()) for m in blocks._QUOTE_MARK.finditer(text, start, end)]
+        spans, k = [], 0
+        while k < len(marks):
+            pos, ch = marks[k]
+            closer = blocks.QUOTE_PAIRS.get(ch) or (ch if ch in blocks.QUOTE_TOGGLES else None)
+            depth, close = 0, None
+            for j in range(k + 1, len(marks)) if closer else ():
+                if marks[j][1] == closer:
+                    if depth == 0:
+                        close = j
+                        break
+                    depth -= 1
+                elif marks[j][1] == ch and ch != closer:
+                    depth += 1
+            if close is not None:
+                spans.append((pos, marks[close][0]))
+                k = close + 1
+            else:
+                k += 1
+        return tuple(spans)
+
+    start, end = min(lo, len(text)), max(min(lo, len(text)), len(text) - cut)
+    assert blocks.quote_spans(text, start, end) == scanned(text, start, end)
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="“”\"a。", max_size=30))
+def test_fast_paths_inside_a_quotation_by_bisection(text: str) -> None:
+    def looped(spans: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in spans if a < pos < b), None)  # the loop bisection replaced
+
+    spans = blocks.quote_spans(text, 0, len(text))
+    for pos in range(len(text) + 1):
+        assert blocks.inside(spans, pos) == looped(spans, pos)
