@@ -328,7 +328,8 @@ def header_fields(line: str) -> tuple[str | None, tuple[str, ...], str | None]:
     ('区政协', ('六届', '四次会议'), '2024079')
     """
     pats = patterns()
-    body, session = None, ()
+    body: str | None = None
+    session: tuple[str, ...] = ()
     m = pats.session.search(line)
     if m:
         short = lexicon().header.organ_short

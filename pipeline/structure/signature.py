@@ -176,7 +176,7 @@ def garbled_date(line: str) -> dt.date | None:
     days = set()
     for cut in (1, 2):
         month, day = rest[:cut], rest[cut:]
-        if not 1 <= len(day) <= 2 or month.startswith("0") and cut == 1:
+        if not 1 <= len(day) <= 2 or (month.startswith("0") and cut == 1):
             continue
         try:
             days.add(dt.date(year, int(month), int(day)))
@@ -188,7 +188,9 @@ def garbled_date(line: str) -> dt.date | None:
 def is_chrome(line: str) -> bool:
     """A line of the site around the reply (``上一篇：…``, ``扫一扫``, ``|``, ``电``)."""
     stripped = re.sub(r"[\s|•]", "", line)
-    return len(stripped) <= lexicon().page.stray_max or patterns().chrome.search(line) is not None
+    if len(stripped) <= lexicon().page.stray_max:
+        return True
+    return "。" not in line and patterns().chrome.search(line) is not None  # not 责令其关闭废品店。
 
 
 def _signature(line: str) -> Signature | None:
@@ -255,7 +257,7 @@ def read_closing(text: str, blocks: list[Block], first_body: int) -> Closing:
     pats = patterns()
     while closing.first > first_body:
         line = blocks[closing.first - 1].text(text)
-        if pats.footer.search(line):
+        if "。" not in line and pats.footer.search(line):
             closing.forget_site()
         elif not (is_chrome(line) and not is_date_line(line)) and not _classify(line, closing):
             break

@@ -88,7 +88,9 @@ def fold(text: str) -> Folded:
     drops = [m.span() for m in RE_PINYIN.finditer(mapped)]
     if not drops:
         return Folded(text, mapped, None)
-    parts, index, pos = [], [], 0
+    parts: list[str] = []
+    index: list[int] = []
+    pos = 0
     for a, b in drops:
         parts.append(mapped[pos:a])
         index.extend(range(pos, a))
