@@ -30,7 +30,8 @@ def test_structure_pages_closing_read_past_footer_and_chrome() -> None:
 
 
 def test_structure_pages_traditional_labels_keep_values_as_written() -> None:
-    text = "李某某等委員：\n你們提出的關于加強管理的提案收悉。現答復如下：\n已辦理。\n某縣水務局\n2019年6月2日\n聯系人：張某 聯系電話：0878—6000000"
+    text = ("李某某等委員：\n你們提出的關于加強管理的提案收悉。現答復如下：\n已辦理。\n某縣水務局\n2019年6月2日\n"
+            "聯系人：張某 聯系電話：0878—6000000")
     m = meta(text)
     assert (m.addressee, m.addressee_role, m.doc_kind) == ("李某某", "委员", "提案答复")
     assert (m.agency, m.contact_person, m.contact_phone) == ("某縣水務局", "張某", "08786000000")
