@@ -314,6 +314,7 @@ def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
 @example("尊敬的张立勤和王五委员和李四同志：您好", 0)
 @example("和和和和和和和和和和和和和和，一委员", 0)
 @example("网友“UU008846”  您好！", 0)
+@example("000””:", 3)
 def test_fast_paths_salutation_names_tried_once_match_as_the_regex(text: str, start: int) -> None:
     pats = header.patterns()
     names = r"(?P<name>[\u4e00-\u9fff]{2,4}(?:[、，,和][\u4e00-\u9fff]{2,4})*)"
@@ -327,7 +328,8 @@ def test_fast_paths_salutation_names_tried_once_match_as_the_regex(text: str, st
         assert found is None
     else:
         groups = m.groupdict()
-        groups["colon"] = groups["colon"] or groups.pop("colon2")
+        colon2 = groups.pop("colon2")
+        groups["colon"] = groups["colon"] or colon2
         assert found == (groups, m.end())
 
 
