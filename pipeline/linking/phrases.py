@@ -16,16 +16,20 @@ from pipeline.linking.lexicon import (
     ANY_CUT_RE,
     ANY_SPACE_RE,
     ASIDE_RE,
+    BASE_COPULAS,
     BASE_PREDICATES,
     BOUNDARY_RE,
     BRACKET_RE,
     CUT_RE,
     DATE_PREPOSITION_RE,
     ENUM_RE,
+    INFIX_BRACKET_RE,
     LEAD_FIRST,
     LEAD_RE,
+    LOCATIVE_RE,
     NOT_NOUNS,
     PREDICATE_RE,
+    PURPOSE_RE,
     RANK_VERB_RE,
     SCOPE_END_RE,
     SPACE_RE,
@@ -37,11 +41,13 @@ from pipeline.linking.lexicon import (
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-# 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在
-_LOCATIVE_RE = re.compile(r"^(?P<head>.+?)(?<![现存所正实])在(?P<scope>.{1,10}?)(?:中|内|里|之中)?$")
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
+# Brackets inside a name stand in for private-use characters while asides are cut.
+_SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
+_UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
+_BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
 
 
 class Window(NamedTuple):
@@ -95,17 +101,24 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
     if m is not None:
         lo += m.end()
         raw = raw[m.end() :]
-    if ANY_BRACKET_RE.search(raw):
-        m = BRACKET_RE.match(raw)
-        if m is not None and m.group()[-1] in _OPENING:
-            lo += m.end()
-            raw = raw[m.end() :]
-            return Window(_squeeze(raw), lo, not raw.strip())
-        raw = ASIDE_RE.sub("", raw)
-        m = BRACKET_RE.match(raw)
-        if m is not None:  # an aside closing here that opened before the window
-            raw = raw[m.end() :]
-    return Window(_squeeze(raw), lo, False)
+    if not ANY_BRACKET_RE.search(raw):
+        return Window(_squeeze(raw), lo, False)
+    # 小(1)型水库, 村(居)委会: a short bracket inside a name is part of it, not an aside
+    raw = INFIX_BRACKET_RE.sub(_shield, raw)
+    m = BRACKET_RE.match(raw)
+    if m is not None and m.group()[-1] in _OPENING:
+        lo += m.end()
+        raw = raw[m.end() :]
+        return Window(_squeeze(raw).translate(_UNSHIELD), lo, not raw.strip())
+    raw = ASIDE_RE.sub("", raw)
+    m = BRACKET_RE.match(raw)
+    if m is not None:  # an aside closing here that opened before the window
+        raw = raw[m.end() :]
+    return Window(_squeeze(raw).translate(_UNSHIELD), lo, False)
+
+
+def _shield(m: re.Match[str]) -> str:
+    return m.group().translate(_SHIELD)
 
 
 def _squeeze(text: str) -> str:
@@ -162,7 +175,7 @@ def _cut(text: str) -> str:
 
 def _locative(text: str) -> tuple[str, str | None]:
     """总量在全国 → (总量, 全国); a phrase with no 在 comes back whole."""
-    m = _LOCATIVE_RE.match(text) if "在" in text else None
+    m = LOCATIVE_RE.match(text) if "在" in text else None
     if m is None:
         return text, None
     return m["head"], _SCOPE_TIDY_RE.sub("", m["scope"]) or None
@@ -222,6 +235,8 @@ def read_before(text: str, kind: str) -> Reading:
     if kind == "rank":
         return _read_rank(text)
     preds = _predicates(text)
+    if not preds and possessive and kind in _BASED:  # 标准为…费用的50%: the copula splits them
+        preds = [m for m in PREDICATE_RE.finditer(text) if m["pred"] in BASE_COPULAS]
     if not preds:
         return Reading(_noun(text), None, None, possessive, text)
     last = preds[-1]
@@ -230,7 +245,7 @@ def read_before(text: str, kind: str) -> Reading:
     if last.end() < len(text):
         obj, obj_possessive = _trail(text[last.end() :])
         obj_of = tidy(_cut(obj))
-    base = kind in ("percent", "ratio") and (possessive or obj_possessive or predicate in BASE_PREDICATES)
+    base = kind in _BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_subject(claim, preds[:-1]), predicate, None, False, claim)
@@ -285,6 +300,16 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     if m is None:
         return None
     phrase = _balance_quotes(m["np"])
-    if len(phrase) < 2 and not _CJK_RE.match(phrase):
+    if (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
     return phrase
+
+
+def read_purpose(text: str, end: int, ceiling: int) -> str | None:
+    """The noun after 作为, 用于 or a copula right after a number (45万元作为项目资金 → 项目资金).
+
+    >>> read_purpose("其中9所为城区幼儿园）", 4, 10)
+    '城区幼儿园'
+    """
+    m = PURPOSE_RE.match(text, end, ceiling)
+    return None if m is None else read_after(text, m.end(), ceiling)
