@@ -45,6 +45,7 @@ class PredicateLexicon(Lexicon):
 class PhraseLexicon(Lexicon):
     lead_stops: list[str]
     lead_blocked: list[str]
+    per_markers: list[str]
     trail_stops: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
@@ -67,6 +68,7 @@ class PhraseLexicon(Lexicon):
     before_only_types: list[str]
     time_heads: list[str]
     duration_copulas: list[str]
+    duration_heads: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -99,7 +101,8 @@ SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = frozenset(PHRASE.duration_copulas)
-DURATION_ENDINGS = tuple(PHRASE.duration_copulas)
+DURATION_HEADS = tuple(PHRASE.duration_heads)
+DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")
@@ -129,12 +132,14 @@ ANY_SPACE_RE = re.compile(r"\s")
 ENUM_RE = re.compile(rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、)")
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
-LEAD_FIRST = frozenset(w[0] for w in PHRASE.lead_stops) | frozenset("、，, \t\n\u3000")
+_LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
+LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
 TRAIL_LAST = frozenset(w[-1] for w in PHRASE.trail_stops) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
-LEAD_RE = re.compile(
-    rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(PHRASE.lead_stops)}|[、，,\s])+"
-)
+LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
+PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
+# A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
+DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚]的?")
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)

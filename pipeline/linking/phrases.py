@@ -22,12 +22,14 @@ from pipeline.linking.lexicon import (
     BRACKET_RE,
     CUT_RE,
     DATE_PREPOSITION_RE,
+    DIMENSION_AFTER_RE,
     ENUM_RE,
     INFIX_BRACKET_RE,
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
     NOT_NOUNS,
+    PER_RE,
     PREDICATE_RE,
     PURPOSE_RE,
     RANK_VERB_RE,
@@ -136,6 +138,8 @@ def tidy(phrase: str) -> str | None:
     phrase = _trail(_lead(phrase))[0]
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
+    if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
+        phrase = PER_RE.sub("", phrase)
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费
         head = phrase.rsplit("等", 1)[1]
         if len(head) >= 2:
@@ -220,6 +224,8 @@ def _subject(text: str, preds: list[re.Match[str]]) -> str | None:
         rest = tidy(text[preds[-1].end() :])
         if rest is not None and len(rest) >= 2:
             return rest
+        if preds[-1].start() > 0 and preds[-1].end() == len(text):  # 费用累计达: the subject is before both
+            return _subject(text[: preds[-1].start()], preds[:-1])
     return _noun(text)
 
 
@@ -312,4 +318,14 @@ def read_purpose(text: str, end: int, ceiling: int) -> str | None:
     '城区幼儿园'
     """
     m = PURPOSE_RE.match(text, end, ceiling)
+    return None if m is None else read_after(text, m.end(), ceiling)
+
+
+def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
+    """The noun after a dimension word glued to a length (2米宽的人行路面 → 人行路面).
+
+    >>> read_dimensioned("1米高隐形防护网，", 2, 9)
+    '隐形防护网'
+    """
+    m = DIMENSION_AFTER_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)
