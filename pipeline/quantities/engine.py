@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio, times
+from pipeline.quantities import dates, enumerators, hedges, measures, numbers, percent, phone, rank, ratio, times
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
@@ -59,7 +59,7 @@ def find_candidates(
     ``numbers="all"`` adds a ``number`` for every numeral (``199`` in ``199个`` too),
     so those may nest inside other records.
     """
-    text = norm.text
+    text = enumerators.mask(norm.text)  # 2.2019年: item 2, then a year
     ctx = Context(ref_date=ref_date)
     found: list[Candidate] = []
     from_suffix: set[int] = set()

@@ -32,6 +32,10 @@ class NumberLexicon(Lexicon):
     dozen_blocked_next: list[str]
 
 
+class EnumeratorLexicon(Lexicon):
+    clause_start: str
+
+
 class SharedLexicon(Lexicon):
     range_separators: list[str]
     per_words: list[str]
@@ -46,6 +50,7 @@ class KindLexicon(Lexicon):
     ratio: RatioLexicon
     phone: PhoneLexicon
     shared: SharedLexicon
+    enumerator: EnumeratorLexicon
 
 
 KINDS = load("kinds.toml", KindLexicon)
