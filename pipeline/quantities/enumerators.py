@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.kinds import KINDS, RANGE_SEPARATOR
-from pipeline.quantities.lexicon import UNIT_TABLE
-from pipeline.text.numerals import LARGE_UNIT_CHARS, SMALL_UNIT_CHARS
+from pipeline.quantities.lexicon import CLASSIFIERS, UNIT_TABLE
 
 _PLACEHOLDER = "\u3000"
 _NOT_CLAUSE_START = "[^" + "".join(re.escape(c) for c in KINDS.enumerator.clause_start) + "]"
@@ -28,18 +27,24 @@ _ITEM = rf"[0-9](?<!{_NOT_CLAUSE_START}.)[0-9]?\."
 _BEFORE_YEAR_RE = re.compile(rf"{_ITEM}(?=(?:19|20)[0-9]{{2}}(?:年|{RANGE_SEPARATOR}))")
 #: 3.1本项目, 2.3项目建设: a section number, then a word.
 _SECTION_RE = re.compile(rf"{_ITEM}[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*+(?=[\u4e00-\u9fff])")
-# What, after a clause-start 2.5, makes it a quantity and not a section number: a
-# magnitude (2.5万元), a unit of measure (1.5公里, 2.3个百分点) or a time word (2.5年).
-_QUANTITY_AFTER = tuple(UNIT_TABLE) + tuple(SMALL_UNIT_CHARS + LARGE_UNIT_CHARS) + tuple(KINDS.shared.temporal_after)
+# A clause-start 3.1 is a section number when a classifier follows it (3.1本项目, 3.2项目),
+# unless a unit of measure begins there (2.3个百分点); before any other word (2.5万元,
+# 1.5公里, 9.5折, 2.5年) the finders read it.
+_CLASSIFIERS = tuple(CLASSIFIERS.count)
+_UNITS = tuple(UNIT_TABLE)
 
 
 def mask(text: str) -> str:
     """``text`` with glued item numbers replaced by placeholders of the same length."""
     spans = [m.span() for m in _BEFORE_YEAR_RE.finditer(text)]
-    spans += [m.span() for m in _SECTION_RE.finditer(text) if not text.startswith(_QUANTITY_AFTER, m.end())]
+    spans += [m.span() for m in _SECTION_RE.finditer(text) if _section_number(text, m.end())]
     if not spans:
         return text
     chars = list(text)
     for start, end in spans:
         chars[start:end] = _PLACEHOLDER * (end - start)
     return "".join(chars)
+
+
+def _section_number(text: str, end: int) -> bool:
+    return text.startswith(_CLASSIFIERS, end) and not text.startswith(_UNITS, end)

@@ -30,6 +30,7 @@ from pipeline.text.numerals import (
     adjacent_pair,
     format_decimal,
     is_chinese_numeral,
+    is_digit_code,
     parse_number,
     sign_start,
 )
@@ -223,6 +224,8 @@ def _factor(factor: Fraction) -> Decimal:
 
 def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     chinese = is_chinese_numeral(r.num_text)
+    if chinese and is_digit_code(r.num_text):
+        return None  # 五一大桥, 八一路: a name
     typed = _unit_type(r.unit, chinese) if r.unit else None
     begin, end = start, r.end
     weak = False
