@@ -17,6 +17,8 @@ class RankLexicon(Lexicon):
     claim_verbs: list[str]
     scope_starts: list[str]
     legal_units: list[str]
+    session_after: list[str]
+    idiom_verbs: list[str]
 
 
 class RatioLexicon(Lexicon):

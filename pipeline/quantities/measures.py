@@ -40,6 +40,8 @@ from pipeline.text.regex import alternation
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
 _CHINESE_BLOCKED = set(CLASSIFIERS.chinese_blocked)
+_AFTER_COUNTING = frozenset(CLASSIFIERS.after_counting_digits)
+_COUNTING_ONLY = frozenset(NUMERALS.counting_only)
 _BIG = set(CLASSIFIERS.big)
 _BIG_BLOCKED = set(CLASSIFIERS.big_blocked_next)
 _UNIT_ARABIC_ONLY = frozenset(UNITS.arabic_only)
@@ -227,6 +229,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     if chinese and is_digit_code(r.num_text):
         return None  # 五一大桥, 八一路: a name
     typed = _unit_type(r.unit, chinese) if r.unit else None
+    if typed is None and r.unit in _AFTER_COUNTING and r.num_text in _COUNTING_ONLY:
+        typed = ("count", r.unit, _ONE)  # 两次, 两本 (but 二次供水)
     begin, end = start, r.end
     weak = False
     if typed is None:
