@@ -289,19 +289,25 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
 
 
 def _with_parts(text: str, cand: Candidate) -> Candidate | None:
-    """五元三毛 = 5.3 CNY, 两美元又三美分 = 2.03 USD: an amount with its fractional unit."""
+    """五元三毛 = 5.3 CNY, 两美元又三美分 = 2.03 USD, 45元6角7分 = 45.67 CNY: an amount with
+    its fractional units, each smaller than the one before."""
     if cand.type != "money" or cand.amount is None or cand.per is not None:
         return None
-    m = _MONEY_PART_RE.match(text, cand.end)
-    if m is None or UNITS.money_parts[m["part"]].base != cand.unit:
+    total, end, smallest = Fraction(cand.amount), cand.end, Fraction(1)
+    while (m := _MONEY_PART_RE.match(text, end)) is not None:
+        entry = UNITS.money_parts[m["part"]]
+        if entry.base != cand.unit or entry.fraction >= smallest:
+            break
+        try:
+            total += Fraction(parse_number(m["num"])) * entry.fraction
+        except NumeralError:
+            break
+        end, smallest = m.end(), entry.fraction
+    if end == cand.end:
         return None
-    try:
-        part = Fraction(parse_number(m["num"])) * UNITS.money_parts[m["part"]].fraction
-    except NumeralError:
-        return None
-    value = to_decimal(Fraction(cand.amount) + part)
+    value = to_decimal(total)
     return Candidate(
-        start=cand.start, end=m.end(), type="money", amount=value, value=format_decimal(value),
+        start=cand.start, end=end, type="money", amount=value, value=format_decimal(value),
         unit=cand.unit, qualifier=cand.qualifier, number_text=cand.number_text,
         unit_text=cand.unit_text, priority=cand.priority, core_start=cand.core_start,
         core_end=cand.core_end, factor=cand.factor,
