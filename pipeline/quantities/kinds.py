@@ -40,6 +40,7 @@ class EnumeratorLexicon(Lexicon):
 
 class SharedLexicon(Lexicon):
     range_separators: list[str]
+    between_separators: list[str]
     per_words: list[str]
     connectors: list[str]
     temporal_after: str

@@ -55,6 +55,7 @@ _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
 _PER_RE = re.compile(rf"/(?:{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
+_BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
 _UNIT_AFTER_SPACE_RE = re.compile(f" (?:{alternation(UNIT_TABLE)})")  # 2000 元, 50 % (PDF text)
 # 一吨半, 两米半: and a half, when no word goes on after 半 (一吨半导体, 两米半径)
@@ -143,7 +144,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every ``number + unit`` reading in ``text``."""
     for m in _NUMBER_SCAN_RE.finditer(text):
         start, end = m.span()
-        if _blocked_before(text, start) or text[end : end + 1] == "+" or _reads_as_nothing(text, start, end):
+        if _blocked_before(text, start) or text[end : end + 1] == "+":
+            continue
+        if _reads_as_nothing(text, start, end) and not _RANGE_SEP_RE.match(text, end):
             continue
         try:
             reading = _Reading(text, start, end)
@@ -151,6 +154,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
             continue
         cand = _candidate(text, start, reading)
         if cand is None:
+            rng = _range(text, start, reading, None)  # 二到四个: no unit on the first end
+            if rng is not None:
+                yield rng
             continue
         yield cand
         whole = _with_parts(text, cand)
@@ -335,10 +341,12 @@ def _big(text: str, start: int, r: _Reading) -> Candidate | None:
     )
 
 
-def _range(text: str, start: int, first: _Reading, cand: Candidate) -> Candidate | None:
-    """``8至12个``, ``30-50家``, ``3到6亿元`` (亿 on both), ``200-300元``."""
-    sep_at = first.num_end if first.unit is None or cand.type == "number" else cand.end
-    sep = _RANGE_SEP_RE.match(text, sep_at)
+def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Candidate | None:
+    """``8至12个``, ``30-50家``, ``3到6亿元`` (亿 on both), ``200-300元``, ``二到四个``,
+    ``5000与8000元之间``; ``cand`` is the first end's own reading, if it has one."""
+    bare = cand is None or cand.type == "number"
+    sep_at = first.num_end if first.unit is None or cand is None or bare else cand.end
+    sep = _RANGE_SEP_RE.match(text, sep_at) or _BETWEEN_SEP_RE.match(text, sep_at)
     if not sep:
         return None
     m = NUMBER_RE.match(text, sep.end())
@@ -348,7 +356,7 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate) -> Candidate
         second = _Reading(text, m.start(), m.end())
     except NumeralError:
         return None
-    if second.unit is None or (first.unit is not None and cand.type != "number" and first.unit != second.unit):
+    if second.unit is None or (first.unit is not None and not bare and first.unit != second.unit):
         return None
     if is_chinese_numeral(first.num_text) != is_chinese_numeral(second.num_text):
         return None
@@ -367,8 +375,10 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate) -> Candidate
     end = other.end
     if text.startswith("之间", end):
         end += 2
+    elif sep.re is _BETWEEN_SEP_RE:
+        return None  # 5000与8000元: two amounts
     return Candidate(
-        start=cand.start, end=end, type=other.type, unit=other.unit, low=low, high=high,
+        start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
         per=other.per, number_text=text[start : second.num_end], unit_text=other.unit_text,
         priority=other.priority, core_start=start, core_end=second.num_end, factor=other.factor,
     )
