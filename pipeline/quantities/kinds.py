@@ -38,6 +38,10 @@ class EnumeratorLexicon(Lexicon):
     clause_start: str
 
 
+class BareMagnitudeLexicon(Lexicon):
+    hedges: list[str]
+
+
 class SharedLexicon(Lexicon):
     range_separators: list[str]
     between_separators: list[str]
@@ -54,6 +58,7 @@ class KindLexicon(Lexicon):
     phone: PhoneLexicon
     shared: SharedLexicon
     enumerator: EnumeratorLexicon
+    bare_magnitude: BareMagnitudeLexicon
 
 
 KINDS = load("kinds.toml", KindLexicon)

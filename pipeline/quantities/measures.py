@@ -21,6 +21,7 @@ from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR
 from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, to_decimal
 from pipeline.text.numerals import (
+    DIGIT_CHARS,
     LARGE_UNIT_CHARS,
     MAGNITUDE,
     NUMBER,
@@ -55,6 +56,12 @@ _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
 _PER_RE = re.compile(rf"/(?:{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
+# 近千人, 逾万户: a hedge, one or two powers of ten and no digit after them (超十二万人 is
+# read from its numeral)
+_BARE_MAGNITUDE_RE = re.compile(
+    rf"(?:{alternation(KINDS.bare_magnitude.hedges)})"
+    rf"(?P<mag>[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]{{1,2}})(?![0-9{DIGIT_CHARS}])"
+)
 _BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
 _UNIT_AFTER_SPACE_RE = re.compile(f" (?:{alternation(UNIT_TABLE)})")  # 2000 元, 50 % (PDF text)
@@ -165,6 +172,25 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         rng = _range(text, start, reading, cand)
         if rng is not None:
             yield rng
+    yield from _bare_magnitudes(text)
+
+
+def _bare_magnitudes(text: str) -> Iterator[Candidate]:
+    """近千人, 逾万户, 超万亿元: a power of ten after a hedge (the engine widens over it)."""
+    for m in _BARE_MAGNITUDE_RE.finditer(text):
+        unit = _UNIT_RE.match(text, m.end())
+        typed = _unit_type(unit.group(), chinese=True) if unit else None
+        if unit is None or typed is None or typed[0] == "count" and unit.group() in _BIG:
+            continue
+        kind, base, factor = typed
+        amount = parse_number("1" + m["mag"])
+        value = _scaled(amount, factor)
+        yield Candidate(
+            start=m.start("mag"), end=unit.end(), type=kind, amount=value, value=format_decimal(value),
+            unit=base or None, number_text=m["mag"], unit_text=unit.group(),
+            priority=_PRIORITY.get(kind, 0), core_start=m.start("mag"), core_end=m.end("mag"),
+            factor=_factor(factor),
+        )
 
 
 def _reads_as_nothing(text: str, start: int, end: int) -> bool:
