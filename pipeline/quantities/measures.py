@@ -180,7 +180,7 @@ def _bare_magnitudes(text: str) -> Iterator[Candidate]:
     for m in _BARE_MAGNITUDE_RE.finditer(text):
         unit = _UNIT_RE.match(text, m.end())
         typed = _unit_type(unit.group(), chinese=True) if unit else None
-        if unit is None or typed is None or typed[0] == "count" and unit.group() in _BIG:
+        if unit is None or typed is None:
             continue
         kind, base, factor = typed
         amount = parse_number("1" + m["mag"])
