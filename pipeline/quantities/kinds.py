@@ -31,6 +31,7 @@ class PhoneLexicon(Lexicon):
 
 class NumberLexicon(Lexicon):
     followers: list[str]
+    comparators: list[str]
     dozen_blocked_next: list[str]
 
 
