@@ -50,6 +50,8 @@ _OPEN_QUOTES = frozenset("“\"「『‘")
 _CLOSE_QUOTE_RE = re.compile(r"[”\"」』’]")
 _SHORT_QUOTE = 9
 _FRIEND_TYPES = frozenset({"count", "number", "percent"})
+#: a slogan in quotes may open with what reads as money too: “三元双向”
+_QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
 
 
 def find_candidates(
@@ -78,7 +80,7 @@ def find_candidates(
     for cand in kept:
         if cand.weak and (cand.type == "number" or cand.qualifier == "exact") and not _compared(text, cand):
             continue
-        if cand.type in _FRIEND_TYPES and _in_short_quote(text, cand):
+        if cand.type in _QUOTED_NAME_TYPES and _in_short_quote(text, cand):
             continue
         if cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends):
             continue
