@@ -18,6 +18,7 @@ class RankLexicon(Lexicon):
     scope_starts: list[str]
     legal_units: list[str]
     session_after: list[str]
+    qian_words: list[str]
     idiom_verbs: list[str]
 
 

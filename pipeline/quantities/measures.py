@@ -42,6 +42,7 @@ _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
 _CHINESE_BLOCKED = set(CLASSIFIERS.chinese_blocked)
 _AFTER_COUNTING = frozenset(CLASSIFIERS.after_counting_digits)
+_QIAN_WORDS = frozenset(KINDS.rank.qian_words)
 _COUNTING_ONLY = frozenset(NUMERALS.counting_only)
 _BIG = set(CLASSIFIERS.big)
 _BIG_BLOCKED = set(CLASSIFIERS.big_blocked_next)
@@ -82,11 +83,14 @@ _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "vol
 
 
 def _blocked_before(text: str, start: int) -> bool:
-    """A number glued to Latin letters (PM2.5, B3区), a plus (20+8) or 第 (a rank)."""
+    """A number glued to Latin letters (PM2.5, B3区), a plus (20+8) or 第/前 (a rank; not
+    the 前 of 目前)."""
     if start == 0:
         return False
     prev = text[start - 1]
-    return (prev.isascii() and (prev.isalpha() or prev in "+.")) or prev in "第前"
+    if prev == "前":
+        return text[max(0, start - 2) : start] not in _QIAN_WORDS
+    return (prev.isascii() and (prev.isalpha() or prev in "+.")) or prev == "第"
 
 
 def _split_unit(text: str, num_start: int, num_end: int) -> tuple[int, re.Match[str] | None]:
