@@ -17,7 +17,8 @@ class RankLexicon(Lexicon):
     claim_verbs: list[str]
     scope_starts: list[str]
     legal_units: list[str]
-    session_after: list[str]
+    sitting_mark: str
+    sitting_reach: int
     qian_words: list[str]
     idiom_verbs: list[str]
 
