@@ -23,6 +23,8 @@ RUNS = (
     "“", "“甲”。",
     # an inline outline marker numbered 1 with no 2 after it
     "一、甲。",
+    # durations and ages: every one a hole that the windows of the later ones read across
+    "1天", "1岁",
 )
 SIZE = 10_000
 

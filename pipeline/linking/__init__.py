@@ -30,6 +30,7 @@ from pipeline.linking.lexicon import (
     TOTALS,
 )
 from pipeline.linking.phrases import (
+    MAX_WINDOW,
     Reading,
     Window,
     read_after,
@@ -102,6 +103,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.holes.append((q.start, q.end))
             out.append(q)
             continue
+        _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
         update = _link_one(text, q, clause, ceiling, shared.get(i), start)
         if q.type == "duration" and "of" not in update:
@@ -110,6 +112,16 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.floor = max(clause.floor, q.end)
         out.append(q.model_copy(update=update) if update else q)
     return out
+
+
+def _forget_holes(clause: _Clause, start: int) -> None:
+    """Drop the holes no window of this quantity or a later one can reach, so that a sentence
+    of many dates or durations (1天1天…) costs linear time, not one pass over all of them per
+    quantity. A window reads back at most MAX_WINDOW characters from the number, or from the
+    bracket before its own window (:func:`_glossed`, :func:`_owner`), and never past the floor."""
+    reach = max(clause.floor, start - 2 * MAX_WINDOW - 1)
+    if clause.holes and clause.holes[0][1] <= reach:
+        clause.holes = [h for h in clause.holes if h[1] > reach]
 
 
 def _link_one(
