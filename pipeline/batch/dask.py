@@ -37,13 +37,14 @@ import pyarrow.parquet as pq
 
 from pipeline import export
 from pipeline.batch.options import RunOptions
-from pipeline.batch.results import Progress, RunSummary, outcome_rows
+from pipeline.batch.results import Progress, RunSummary, outcome_rows, writing_progress
 from pipeline.batch.state import Previous
 from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, process_chunk
 from pipeline.errors import DafuError
-from pipeline.export.columns import arrow_from_rows, frame_from_arrow, normalise_rows
+from pipeline.export.columns import arrow_from_columns, arrow_from_rows, frame_from_arrow, normalise_rows
 from pipeline.export.parquet import ParquetTableWriter
-from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, PackedRows, read_tables
+from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, ColumnRows, PackedRows, read_tables
+from pipeline.tables.sink import WriteProgress
 
 # Bigger chunks than the local pool's: a Dask task costs a few milliseconds of scheduling and
 # a chunk writes a file per table, so a chunk should hold some seconds of work.
@@ -88,12 +89,13 @@ def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | No
                 done = 0
                 for index, outcomes, counts in _results(client, chunked, staging, options):
                     summary.quantities.update(counts)
-                    _write_client_rows(staging, index, outcome_rows(outcomes, previous, summary, None))
+                    rows = (rows for _, rows in outcome_rows(outcomes, previous, summary, None))
+                    _write_client_rows(staging, index, rows)
                     for o in outcomes:
                         done += 1
                         if progress is not None:
                             progress(Progress(done, summary.files, o.task.path, o.status))
-        summary.written = _move_into_place(staging, folder, options.formats)
+        summary.written = _move_into_place(staging, folder, options.formats, writing_progress(progress))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
@@ -132,23 +134,33 @@ def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str,
     """On a worker: process ``tasks``, write their rows as partitions, return outcomes without rows."""
     outcomes = process_chunk(tasks, options)
     collected: Rows = {name: [] for name in _WORKER_TABLES}
+    tokens = [o.tokens for o in outcomes if o.tokens is not None and len(o.tokens)]
     for o in outcomes:
         for name, table_rows in (o.rows or {}).items():
             collected[name].extend(table_rows)
     for name, table_rows in collected.items():
         if table_rows:
             _write_part(Path(staging) / name / _part(index, sub), name, table_rows)
+    if tokens:  # columns: one list per column for the chunk, no dict per token
+        columns = [[cell for t in tokens for cell in t.columns[k]] for k in range(len(SPECS["tokens"].columns))]
+        table = arrow_from_columns(SPECS["tokens"], columns)
+        _write_table(Path(staging) / "tokens" / _part(index, sub), "tokens", table)
     counts = Counter(str(q.get("type")) for q in collected["quantities"])
-    return [replace(o, rows=None) for o in outcomes], counts
+    return [replace(o, rows=None, tokens=None) for o in outcomes], counts
 
 
 def _write_part(path: Path, name: str, table_rows: list[dict[str, Any]]) -> None:
     """Write rows as one Parquet file under a temporary name, then rename it into place."""
+    _write_table(path, name, arrow_from_rows(SPECS[name], normalise_rows(SPECS[name], table_rows)))
+
+
+def _write_table(path: Path, name: str, table: Any) -> None:
+    """Write an Arrow table (the frame schema) as one Parquet file under a temporary name, then rename it."""
     spec = SPECS[name]
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")  # hidden: datasets skip it
     writer = ParquetTableWriter(spec, tmp)
     try:
-        writer.write(frame_from_arrow(spec, arrow_from_rows(spec, normalise_rows(spec, table_rows))))
+        writer.write(frame_from_arrow(spec, table))
     finally:
         writer.close()
     os.replace(tmp, path)
@@ -242,7 +254,7 @@ def _write_client_rows(staging: Path, index: int, rows: Iterator[AnyRows]) -> No
     collected: Rows = {}
     for one in rows:
         for name, table_rows in one.items():
-            assert not isinstance(table_rows, PackedRows)  # Dask workers write their own rows
+            assert not isinstance(table_rows, PackedRows | ColumnRows)  # Dask workers write their own rows
             collected.setdefault(name, []).extend(table_rows)
     for name, table_rows in collected.items():
         if table_rows:
@@ -251,7 +263,8 @@ def _write_client_rows(staging: Path, index: int, rows: Iterator[AnyRows]) -> No
             _write_part(staging / name / part, name, table_rows)
 
 
-def _move_into_place(staging: Path, folder: Path, formats: Sequence[str]) -> list[Path]:
+def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
+                     tell: WriteProgress | None = None) -> list[Path]:
     """Datasets from staging into OUT; the other formats streamed from them; stale files removed."""
     written = []
     for name in TABLE_NAMES:
@@ -266,7 +279,7 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str]) -> lis
         os.replace(dataset, target)
         written.append(target)
     others = [f for f in dict.fromkeys(formats) if f != "parquet"]
-    written.extend(_write_formats(folder, staging, others))
+    written.extend(_write_formats(folder, staging, others, tell))
     for fmt in export.FORMATS:  # the one-file Parquet and formats not asked for would be stale
         if fmt == "parquet" or fmt not in others:
             for name in TABLE_NAMES if fmt in export.PER_TABLE else ("",):
@@ -274,11 +287,14 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str]) -> lis
     return written
 
 
-def _write_formats(folder: Path, staging: Path, formats: Sequence[str]) -> list[Path]:
+def _write_formats(folder: Path, staging: Path, formats: Sequence[str],
+                   tell: WriteProgress | None = None) -> list[Path]:
     """The other formats, streamed from the datasets in ``folder`` by the same writers as the local engine's."""
     done = staging / "formats"
     done.mkdir()
-    for fmt in formats:
+    for step, fmt in enumerate(formats):
+        if tell is not None:
+            tell(step, len(formats), fmt)
         if fmt in export.PER_TABLE:
             for name in TABLE_NAMES:
                 writer = export.table_writer(fmt, SPECS[name], done / export.file_name(name, fmt))
@@ -290,6 +306,8 @@ def _write_formats(folder: Path, staging: Path, formats: Sequence[str]) -> list[
         else:
             chunks = ((SPECS[name], _dataset_frames(folder / name, name)) for name in TABLE_NAMES)
             export.whole_writer(fmt)(done / export.file_name("", fmt), chunks)
+    if tell is not None:
+        tell(len(formats), len(formats), "")
     written = []
     for path in sorted(done.iterdir()):
         os.replace(path, folder / path.name)

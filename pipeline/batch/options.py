@@ -32,7 +32,8 @@ class RunOptions:
     """The settings of one batch: what to read, how to read it, where to run it.
 
     ``jobs``: worker processes (None: every core; 1 runs in this process). ``formats``: the
-    table formats written to OUT. ``ref_date`` resolves relative dates (今年6月) where a
+    table formats written to OUT (the files of other formats already there are kept up to
+    date; ``clean`` removes them instead). ``ref_date`` resolves relative dates (今年6月) where a
     document states none. ``include`` / ``exclude``: glob patterns over names or relative
     paths. ``tokens``: also fill the tokens table. A file larger than ``max_bytes``, or that
     takes more than ``time_limit`` seconds to read and extract (0 or None: no limit),
@@ -55,6 +56,7 @@ class RunOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     engine: Engine = "local"
     scheduler: str | None = None
+    clean: bool = False
 
     def __post_init__(self) -> None:
         # Callers may give lists, ``include=None`` (the default) and an ISO string for ref_date.

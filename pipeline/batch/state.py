@@ -2,56 +2,46 @@
 
 A file whose SHA-256, path and ``doc_id`` match the previous manifest is not read again, and
 its previous rows are kept — when ``OUT/dafu-run.json`` says the previous run had the same
-dafu version, ``ref_date`` and ``tokens`` (:func:`run_settings`). A file that was a problem
-is always tried again.
+settings (:func:`~pipeline.batch.runfile.run_settings`) and every table is in OUT. A file
+that was a problem is always tried again. The local engine keeps the rows in Arrow
+(:meth:`~pipeline.tables.TableSink.keep`); the Dask engine asks for them by document
+(:meth:`Previous.rows`).
 
->>> run_settings(RunOptions(ref_date="2024-09-12"))          # doctest: +SKIP
-{'dafu': '0.1.0', 'ref_date': '2024-09-12', 'tokens': False}
+>>> Previous.load("表格", RunOptions()).known_sha256("答复/a.txt", "a")   # doctest: +SKIP
+'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
 """
 
 from __future__ import annotations
 
-import json
 import os
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
+import pyarrow as pa
+
 from pipeline.batch.options import RunOptions
+from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
 from pipeline.export.columns import records
-from pipeline.tables import Tables, read_tables
+from pipeline.tables import read_tables
+from pipeline.tables.frames import read_arrow, tables_present
 
-RUN_FILE = "dafu-run.json"  # what produced the tables in OUT: the version and options
-
-
-def run_settings(options: RunOptions) -> dict[str, Any]:
-    """What makes the rows of an unchanged file the same again.
-
-    The formats do not: any one of Parquet, CSV or JSONL reads back exactly; nor do the
-    limits, the inputs or where the run ran.
-    """
-    ref = options.ref_date
-    return {"dafu": __version__, "ref_date": ref and ref.isoformat(), "tokens": options.tokens}
-
-
-def write_settings(folder: str | os.PathLike[str], options: RunOptions) -> None:
-    """Record in ``folder/dafu-run.json`` what the tables there were made with (replaced in one step)."""
-    folder = Path(folder)
-    tmp = folder / f".{RUN_FILE}.tmp"
-    tmp.write_text(json.dumps(run_settings(options), sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, folder / RUN_FILE)
+__all__ = ["RUN_FILE", "Previous", "run_settings"]
 
 
 class Previous:
-    """The previous run's manifest and rows in OUT, when its tables can be reused."""
+    """The previous run's manifest in OUT, when its tables can be reused, and its rows on demand."""
 
-    def __init__(self, manifest: dict[str, tuple[str, str]] | None = None, tables: Tables | None = None) -> None:
+    def __init__(self, manifest: dict[str, tuple[str, str]] | None = None,
+                 folder: str | os.PathLike[str] | None = None, record: RunRecord | None = None) -> None:
         self.manifest = manifest or {}  # path → (doc_id, sha256) of the files processed before
-        self.tables = tables
+        self.folder = None if folder is None else Path(folder)  # where the tables are; None: nothing to keep
+        self.record = record
         self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] | None = None
+        self._counts: dict[str, Counter[str]] | None = None
 
     @classmethod
     def load(cls, out: str | os.PathLike[str] | None, options: RunOptions) -> Previous:
@@ -59,23 +49,22 @@ class Previous:
         if out is None:
             return cls()
         folder = Path(out)
+        record = RunRecord.load(folder)
+        if record is None or record.settings != run_settings(options) or not tables_present(folder):
+            return cls()  # another version or other options: every file again
         try:
-            before = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        if before != run_settings(options):  # another version or other options: every file again
-            return cls()
-        try:
-            tables = read_tables(folder)
-            frame = tables["manifest"]
+            manifest = read_arrow(folder, "manifest", columns=["path", "doc_id", "sha256", "status"])
         except (DafuError, OSError, KeyError, ValueError):
             return cls()
-        manifest = {
-            str(r["path"]): (str(r["doc_id"]), str(r["sha256"]))
-            for r in records(frame)
-            if r.get("status") in ("processed", "unchanged") and isinstance(r.get("sha256"), str)
+        if manifest is None:
+            return cls()
+        columns = manifest.to_pydict()  # a row per file, not per row of the tables
+        known = {
+            str(path): (str(doc_id), sha256)
+            for path, doc_id, sha256, status in zip(*columns.values(), strict=True)
+            if status in ("processed", "unchanged") and isinstance(sha256, str)
         }
-        return cls(manifest, tables)
+        return cls(known, folder if known else None, record)
 
     def tasks(self, inputs: Iterable[tuple[str, str]]) -> list[Task]:
         """A task per (path, doc_id), with the digest its rows were made from when they can be kept."""
@@ -84,6 +73,29 @@ class Previous:
     def known_sha256(self, path: str, doc_id: str) -> str | None:
         doc_id_before, sha256 = self.manifest.get(path, (None, None))
         return sha256 if doc_id_before == doc_id else None
+
+    def quantity_types(self, doc_id: str) -> Counter[str]:
+        """How many quantities of each type ``doc_id`` had (counted in Arrow, per document and type)."""
+        if self._counts is None:
+            self._counts = {}
+            table = read_arrow(self.folder, "quantities", columns=["doc_id", "type"]) if self.folder else None
+            if table is not None and table.num_rows:
+                grouped = table.group_by(["doc_id", "type"]).aggregate([("type", "count")])
+                for doc, kind, n in zip(*grouped.select(["doc_id", "type", "type_count"]).to_pydict().values(),
+                                        strict=True):
+                    self._counts.setdefault(str(doc), Counter())[str(kind)] = int(n)
+        return self._counts.get(doc_id, Counter())
+
+    def table(self, name: str) -> pa.Table | None:
+        """The previous table ``name`` in the frame schema (for :class:`~pipeline.tables.TableSink`)."""
+        return None if self.folder is None else read_arrow(self.folder, name)
+
+    def text_file(self, name: str, fmt: str) -> Path | None:
+        """``OUT/<name>.<fmt>`` when it is as the previous run wrote it (size and modification time)."""
+        file = f"{name}.{fmt}"
+        if self.folder is None or self.record is None or not self.record.intact(self.folder, [file]):
+            return None
+        return self.folder / file
 
     def rows(self, doc_id: str) -> Rows:
         """The previous rows of ``doc_id`` in every table but the manifest (each handed out once)."""
@@ -97,15 +109,15 @@ class Previous:
         return rows
 
     def _group(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        # One pass per table; the frames are dropped once their rows are grouped.
-        assert self.tables is not None
         by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for name, frame in self.tables.frames.items():
+        if self.folder is None:
+            return by_doc
+        for name, frame in read_tables(self.folder).frames.items():
             if name == "manifest" or "doc_id" not in frame.columns:
                 continue
             groups: dict[str, list[dict[str, Any]]] = {}
             for row in records(frame):
                 groups.setdefault(row["doc_id"], []).append(row)
             by_doc[name] = groups
-        self.tables = None
         return by_doc
+

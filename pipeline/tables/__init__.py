@@ -16,7 +16,18 @@ records), :mod:`~pipeline.tables.rows` (a document's rows; rows packed for handi
 from __future__ import annotations
 
 from pipeline.tables.frames import Tables, read_tables
-from pipeline.tables.rows import AnyRows, PackedRows, Rows, document_rows, dumped, manifest_row, pack, problem_row
+from pipeline.tables.rows import (
+    AnyRows,
+    ColumnRows,
+    PackedRows,
+    Rows,
+    document_rows,
+    dumped,
+    manifest_row,
+    pack,
+    problem_row,
+    token_rows,
+)
 from pipeline.tables.sink import ROW_GROUP, TableSink
 from pipeline.tables.specs import SPECS, TABLE_NAMES, column_kind, columns, known_table
 
@@ -26,6 +37,7 @@ _known = known_table
 _kind = column_kind
 
 __all__ = [
-    "ROW_GROUP", "SPECS", "TABLE_NAMES", "AnyRows", "PackedRows", "Rows", "TableSink", "Tables", "column_kind",
-    "columns", "document_rows", "dumped", "known_table", "manifest_row", "pack", "problem_row", "read_tables",
+    "ROW_GROUP", "SPECS", "TABLE_NAMES", "AnyRows", "ColumnRows", "PackedRows", "Rows", "TableSink", "Tables",
+    "column_kind", "columns", "document_rows", "dumped", "known_table", "manifest_row", "pack", "problem_row",
+    "read_tables", "token_rows",
 ]

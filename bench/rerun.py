@@ -1,0 +1,92 @@
+"""Re-runs against a first run: ``dafu run`` on a copy of the trial folder, three times, each timed.
+
+1. the first run into an empty OUT;
+2. the same command again, nothing changed (a re-run with nothing to do writes nothing);
+3. again after one file changed (a sentence appended to the first reply);
+
+then a full run of the changed copy into a fresh folder, and every table file of run 3
+compared with it byte for byte (the manifest aside: its ``status`` says ``unchanged``).
+Each run is ``dafu run`` in a fresh process, so the times include start-up.
+
+    .venv/bin/python bench/rerun.py                          # Parquet + CSV, the 2,890 texts
+    .venv/bin/python bench/rerun.py --format parquet,csv,jsonl,xlsx,sqlite,duckdb
+    .venv/bin/python bench/rerun.py --limit 200              # a quick look
+
+The folder is ``/work/base/corpus`` or ``--corpus``: .txt files (``replies/``, ``reports/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = Path("/work/base/corpus")
+CHANGE = "\n经核实，该项目已于2024年9月12日完成验收，总投资约2.5亿元。\n"
+
+
+def dafu_run(corpus: Path, out: Path, args: list[str]) -> tuple[float, str]:
+    """Seconds of one ``dafu run`` in a fresh process, and its summary line."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    started = time.perf_counter()
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(corpus), "-o", str(out),
+               "-q", *args]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    return time.perf_counter() - started, done.stdout.splitlines()[0]
+
+
+def copy_corpus(source: Path, target: Path, limit: int | None) -> list[Path]:
+    """The .txt files of ``source`` (at most ``limit`` per folder) copied under ``target``."""
+    copied = []
+    for folder in sorted(p for p in source.iterdir() if p.is_dir()):
+        for path in sorted(folder.rglob("*.txt"))[:limit]:
+            to = target / path.relative_to(source)
+            to.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, to)
+            copied.append(to)
+    return copied
+
+
+def differing(got: Path, want: Path) -> list[str]:
+    """The output files (manifest and dafu-run.json aside) that are not byte for byte the same."""
+    names = sorted(p.name for p in want.iterdir() if p.is_file() and not p.name.startswith(("manifest", "dafu-run")))
+    return [n for n in names if not (got / n).is_file() or (got / n).read_bytes() != (want / n).read_bytes()]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, help="at most N texts of each folder")
+    ap.add_argument("--format", default="parquet,csv")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--tokens", action="store_true")
+    args = ap.parse_args()
+    extra = ["--format", args.format, "--jobs", str(args.jobs), *(["--tokens"] if args.tokens else [])]
+    with tempfile.TemporaryDirectory(prefix="dafu-rerun-") as tmp:
+        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
+        files = copy_corpus(args.corpus, corpus, args.limit)
+        print(f"{len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB; dafu run {' '.join(extra)}")
+        first, line = dafu_run(corpus, out, extra)
+        print(f"first run            {first:7.2f} s  {line}")
+        again, line = dafu_run(corpus, out, extra)
+        print(f"re-run, unchanged    {again:7.2f} s  {again / first:6.1%}  {line}")
+        with open(files[0], "a", encoding="utf-8") as f:
+            f.write(CHANGE)
+        changed, line = dafu_run(corpus, out, extra)
+        print(f"re-run, one changed  {changed:7.2f} s  {changed / first:6.1%}  {line}")
+        full, _ = dafu_run(corpus, Path(tmp) / "fresh", extra)
+        print(f"full run of the changed copy {full:.2f} s")
+        bad = differing(out, Path(tmp) / "fresh")
+        print("every table file equal to the full run's" if not bad else f"DIFFERENT: {', '.join(bad)}")
+        if bad:
+            sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
