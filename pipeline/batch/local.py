@@ -63,6 +63,8 @@ def run_local(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | N
             return summary
         # Unchanged files keep their previous rows: the sink merges them in Arrow at the end.
         keeping = previous.folder is not None
+        if keeping and len(unchanged) > len(changed):  # most rows are kept: read them while the workers work
+            previous.prefetch()
         with TableSink(out, formats=options.formats, keep_from=previous if keeping else None,
                        progress=writing_progress(progress)) as sink:
             for o, rows in outcome_rows(outcomes, previous, summary, progress, kept_rows=not keeping):

@@ -48,10 +48,22 @@ def inputs_digest(files: Iterable[tuple[str, str, str | None]]) -> str:
 
 
 def digest(path: str) -> tuple[str, int]:
-    """The SHA-256 and size of a file, as the manifest records them."""
-    with open(path, "rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        return hashlib.file_digest(f, "sha256").hexdigest(), size
+    """The SHA-256 and size of a file, as the manifest records them.
+
+    Remembered for the rest of the process while the file keeps its size and modification
+    time, so that a run hashes each input once (the check for nothing to do, then the engine).
+    """
+    st = os.stat(path)
+    key = (path, st.st_size, st.st_mtime_ns)
+    if key not in _DIGESTS:
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            key = (path, st.st_size, st.st_mtime_ns)
+            _DIGESTS[key] = hashlib.file_digest(f, "sha256").hexdigest()
+    return _DIGESTS[key], st.st_size
+
+
+_DIGESTS: dict[tuple[str, int, int], str] = {}
 
 
 def file_state(path: Path) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
 from pipeline.export.columns import records
-from pipeline.tables import read_tables
+from pipeline.tables import TABLE_NAMES, read_tables
 from pipeline.tables.frames import read_arrow, tables_present
 
 __all__ = ["RUN_FILE", "Previous", "run_settings"]
@@ -40,6 +41,8 @@ class Previous:
         self.manifest = manifest or {}  # path → (doc_id, sha256) of the files processed before
         self.folder = None if folder is None else Path(folder)  # where the tables are; None: nothing to keep
         self.record = record
+        self._pool: ThreadPoolExecutor | None = None
+        self._reading: dict[str, Future[pa.Table | None]] | None = None
         self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] | None = None
         self._counts: dict[str, Counter[str]] | None = None
 
@@ -86,8 +89,21 @@ class Previous:
                     self._counts.setdefault(str(doc), Counter())[str(kind)] = int(n)
         return self._counts.get(doc_id, Counter())
 
+    def prefetch(self) -> None:
+        """Start reading the previous tables in a thread (pyarrow reads without the GIL), while the
+        workers read the changed files; :meth:`table` then waits for its table."""
+        if self.folder is None or self._reading is not None:
+            return
+        folder = self.folder
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="dafu-previous")
+        names = [name for name in TABLE_NAMES if name != "manifest"]
+        self._reading = {name: self._pool.submit(read_arrow, folder, name) for name in names}
+        self._pool.shutdown(wait=False)
+
     def table(self, name: str) -> pa.Table | None:
         """The previous table ``name`` in the frame schema (for :class:`~pipeline.tables.TableSink`)."""
+        if self._reading is not None and name in self._reading:
+            return self._reading.pop(name).result()  # handed out once: its memory goes with the merge
         return None if self.folder is None else read_arrow(self.folder, name)
 
     def text_file(self, name: str, fmt: str) -> Path | None:
