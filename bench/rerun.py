@@ -66,20 +66,29 @@ def main() -> None:
     ap.add_argument("--format", default="parquet,csv")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--tokens", action="store_true")
+    ap.add_argument("--rounds", type=int, default=1, help="rounds (a fresh OUT and another file changed each)")
     args = ap.parse_args()
     extra = ["--format", args.format, "--jobs", str(args.jobs), *(["--tokens"] if args.tokens else [])]
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="dafu-rerun-") as tmp:
-        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
+        corpus = Path(tmp) / "corpus"
         files = copy_corpus(args.corpus, corpus, args.limit)
-        print(f"{len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB; dafu run {' '.join(extra)}")
-        first, line = dafu_run(corpus, out, extra)
-        print(f"first run            {first:7.2f} s  {line}")
-        again, line = dafu_run(corpus, out, extra)
-        print(f"re-run, unchanged    {again:7.2f} s  {again / first:6.1%}  {line}")
-        with open(files[0], "a", encoding="utf-8") as f:
-            f.write(CHANGE)
-        changed, line = dafu_run(corpus, out, extra)
-        print(f"re-run, one changed  {changed:7.2f} s  {changed / first:6.1%}  {line}")
+        print(f"{len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB; "
+              f"dafu run {' '.join(extra)}; load average before: {load:.2f}")
+        ratios: list[tuple[float, float]] = []
+        for n in range(args.rounds):
+            out = Path(tmp) / f"out-{n}"
+            first, line = dafu_run(corpus, out, extra)
+            print(f"round {n + 1}: first run           {first:7.2f} s  {line}")
+            again, line = dafu_run(corpus, out, extra)
+            print(f"round {n + 1}: re-run, unchanged   {again:7.2f} s  {again / first:6.1%}  {line}")
+            with open(files[n], "a", encoding="utf-8") as f:
+                f.write(CHANGE)
+            changed, line = dafu_run(corpus, out, extra)
+            print(f"round {n + 1}: re-run, one changed {changed:7.2f} s  {changed / first:6.1%}  {line}")
+            ratios.append((again / first, changed / first))
+        unchanged, one = (sorted(r[k] for r in ratios)[len(ratios) // 2] for k in (0, 1))
+        print(f"median of {len(ratios)} rounds: unchanged {unchanged:.1%}, one changed {one:.1%} of the first run")
         full, _ = dafu_run(corpus, Path(tmp) / "fresh", extra)
         print(f"full run of the changed copy {full:.2f} s")
         bad = differing(out, Path(tmp) / "fresh")

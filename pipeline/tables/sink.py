@@ -20,6 +20,7 @@ import shutil
 import tempfile
 import weakref
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -163,14 +164,20 @@ class TableSink:
         whole = [f for f in self.formats if f not in export.PER_TABLE]
         steps = len(TABLE_NAMES) * (1 + len(whole))
         try:
-            for done, name in enumerate(TABLE_NAMES):
-                self._tell(done, steps, ", ".join(export.file_name(name, f) for f in self.formats
-                                                  if f in export.PER_TABLE) or name)
+            for name in TABLE_NAMES:
                 self._flush(name, final=True)
                 for writer in self._writers[name]:
                     writer.close()
-                if self._keep_from is not None:
-                    self._write_merged(name)
+            # The merges are independent and mostly Arrow and Parquet work, which runs without the
+            # GIL: two tables at a time (the workers are done by now).
+            with ThreadPoolExecutor(2 if self._keep_from is not None else 1) as threads:
+                merging = [threads.submit(self._write_merged, name) if self._keep_from is not None else None
+                           for name in TABLE_NAMES]
+                for done, (name, future) in enumerate(zip(TABLE_NAMES, merging, strict=True)):
+                    self._tell(done, steps, ", ".join(export.file_name(name, f) for f in self.formats
+                                                      if f in export.PER_TABLE) or name)
+                    if future is not None:
+                        future.result()
             for n, fmt in enumerate(whole, 1):
                 file = export.file_name("", fmt)
                 export.whole_writer(fmt)(self._tmp / file, self._chunks(file, len(TABLE_NAMES) * n, steps))
