@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = Path("/work/base/corpus")
@@ -54,9 +55,37 @@ def copy_corpus(source: Path, target: Path, limit: int | None) -> list[Path]:
 
 
 def differing(got: Path, want: Path) -> list[str]:
-    """The output files (manifest and dafu-run.json aside) that are not byte for byte the same."""
+    """The output files that differ: byte for byte, the manifest aside (its status says
+    ``unchanged``); ``dafu.sqlite`` and ``dafu.duckdb`` hold the manifest too, so their other
+    tables are compared row by row."""
     names = sorted(p.name for p in want.iterdir() if p.is_file() and not p.name.startswith(("manifest", "dafu-run")))
-    return [n for n in names if not (got / n).is_file() or (got / n).read_bytes() != (want / n).read_bytes()]
+    bad = []
+    for name in names:
+        if not (got / name).is_file():
+            bad.append(name)
+        elif name in ("dafu.sqlite", "dafu.duckdb"):
+            if _database_rows(got / name) != _database_rows(want / name):
+                bad.append(name)
+        elif (got / name).read_bytes() != (want / name).read_bytes():
+            bad.append(name)
+    return bad
+
+
+def _database_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table but the manifest of a dafu.sqlite or dafu.duckdb file, its rows in their order."""
+    if path.suffix == ".sqlite":
+        import sqlite3
+
+        connection: Any = sqlite3.connect(path)
+    else:
+        import duckdb
+
+        connection = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = ("documents", "sections", "sentences", "quantities", "entities", "tokens", "problems")
+        return {t: connection.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
+    finally:
+        connection.close()
 
 
 def main() -> None:
