@@ -124,16 +124,18 @@ def bench_replies(examples: int) -> None:
 
 def outline_problems(s: Structure) -> collections.Counter[str]:
     problems: collections.Counter[str] = collections.Counter()
-    by_id = {x.id: x for x in s.sections}
-    last_of: dict[tuple[str | None, str], int] = {}
-    for x in s.sections:
+    outline = [x for x in s.sections if x.kind == "outline"]  # not the header and closing
+    by_id = {x.id: x for x in outline}
+    last_of: dict[tuple[str | None, str | None], int | None] = {}
+    for x in outline:
         parent = by_id.get(x.parent_id) if x.parent_id else None
         if parent and not (parent.start <= x.start and x.end <= parent.end):
             problems["child outside parent"] += 1
         if x.level != (parent.level + 1 if parent else 1):
             problems["level != parent level + 1"] += 1
         key = (x.parent_id, x.style)
-        if key in last_of and x.ordinal not in (last_of[key] + 1, 1):
+        previous = last_of.get(key)
+        if previous is not None and x.ordinal not in (previous + 1, 1):
             problems["sibling numbering skips (not +1, not a restart at 1)"] += 1
         elif key in last_of and x.ordinal == 1:
             problems["(info) a list restarts under the same parent"] += 1
@@ -154,8 +156,9 @@ def bench_reports(examples: int) -> None:
             crashes += 1
             print(f"CRASH {rec['id']}: {type(e).__name__}: {e}")
             continue
-        sections += len(s.sections)
-        depth.update(x.level for x in s.sections)
+        outline = [x for x in s.sections if x.kind == "outline"]
+        sections += len(outline)
+        depth.update(x.level for x in outline)
         found = outline_problems(s)
         problems.update(found)
         for kind in found:

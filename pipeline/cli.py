@@ -112,6 +112,10 @@ _RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows the
     click.option("--clean", is_flag=True,
                  help="Remove the files of the formats not given in --format from OUT (without it a run "
                       "adds formats and never removes any)."),
+    click.option("--metadata", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                 help="A table (.csv, .xlsx, .jsonl) keyed by path (relative to the input folder) or doc_id: "
+                      "its ref_date resolves that file's relative dates, its other columns go into documents "
+                      "(default: dafu-metadata.csv/.xlsx/.jsonl in an input folder)."),
 )
 _RUN_FIELDS = tuple(f.name for f in dataclasses.fields(RunOptions))  # one option each, above
 
@@ -169,6 +173,7 @@ def run(inputs: tuple[Path, ...], out: Path, options: RunOptions, strict: bool, 
       dafu run 答复 2024/*.docx -o 表格 --format parquet,xlsx --jobs 4
       dafu run 答复 -o 表格 --glob "*.txt" --exclude "草稿/*" --strict
       dafu run 答复 -o 表格 --format xlsx --clean     # only dafu.xlsx left in 表格/
+      dafu run 答复 -o 表格 --metadata 留言.xlsx
       dafu run 答复 -o /shared/表格 --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from pipeline.batch import out_exclusions, run_batch  # keeps `dafu --help` fast
@@ -246,6 +251,8 @@ def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
         click.echo(f"  problem: {path}: {reason}")
     if s["problem"] > len(summary.problems):
         click.echo(f"  … and {s['problem'] - len(summary.problems)} more in {out}/problems")
+    for line in summary.notes:
+        click.echo(line)
 
 
 # --- extract --------------------------------------------------------------------------------

@@ -57,8 +57,8 @@ class Quantity(_Record):
     date_start: dt.date | None = Field(default=None, description="first day a date or period covers")
     date_end: dt.date | None = Field(default=None, description="last day a date or period covers")
     resolved: bool = Field(True, description="False when a relative date had no reference date")
-    sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12)")
-    section_id: str | None = Field(default=None, description="the innermost outline section (s2.1)")
+    sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12, ct1)")
+    section_id: str | None = Field(default=None, description="the innermost outline section (s2.1), header or closing")
 
 
 class Document(_Record):
@@ -77,10 +77,13 @@ class Document(_Record):
 # --- Document structure: header metadata and outline (pipeline.structure) ---------------
 
 DocKind = Literal["提案答复", "建议答复", "留言答复", "other"]
+DateSource = Literal["signature", "header", "page"]
 OutlineStyle = Literal["cn", "cn_paren", "num", "num_paren", "circled", "cn_shi"]
+SectionKind = Literal["header", "outline", "closing"]
 
 DOC_KINDS: tuple[str, ...] = DocKind.__args__  # type: ignore[attr-defined]
 OUTLINE_STYLES: tuple[str, ...] = OutlineStyle.__args__  # type: ignore[attr-defined]
+SECTION_KINDS: tuple[str, ...] = SectionKind.__args__  # type: ignore[attr-defined]
 
 
 class Meta(_Record):
@@ -98,40 +101,52 @@ class Meta(_Record):
     addressee_role: str | None = Field(default=None, description="委员, 代表, 网友 …")
     proposal_title: str | None = Field(default=None, description="the title of the proposal answered, as quoted")
     agency: str | None = Field(default=None, description="the replying agency of the signature")
-    date: dt.date | None = Field(default=None, description="the signature date")
+    date: dt.date | None = Field(default=None, description="the reply's date: the signature's, else the header's, "
+                                                            "else the page's date field (发布日期)")
+    date_source: DateSource | None = Field(default=None,
+                                           description="where date was read: signature, header or page")
     contact_unit: str | None = Field(default=None, description="the contact office (联系人：集群发展科)")
     contact_person: str | None = Field(default=None, description="the contact person named")
-    contact_phone: str | None = Field(default=None, description="as written")
+    contact_phone: str | None = Field(default=None, description="the contact's phone, digits only (0739—7222109 → "
+                                                                 "07397222109)")
     reply_category: str | None = Field(default=None, description="A, B, C or D (答复类别)")
     cc: str | None = Field(default=None, description="抄送 as written")
     doc_id: str | None = Field(default=None, description="the document's key in every table")
-    source_path: str | None = Field(default=None, description="the file it was read from")
+    source_path: str | None = Field(default=None,
+                                    description="the file it was read from, relative to the input root "
+                                                "(recorded in OUT/dafu-run.json)")
     format: str | None = Field(default=None, description="txt, md, docx, pdf or html")
     encoding: str | None = Field(default=None, description="the encoding a text file was decoded with")
 
 
 class Section(_Record):
-    """One node of the outline: ``一、``, ``（一）``, ``1.``, ``（1）``, ``①`` or ``一是``.
+    """One node of the outline (``一、``, ``（一）``, ``1.``, ``（1）``, ``①``, ``一是``), or the
+    lines before or after the body: the ``header`` (title, number, salutation) and the
+    ``closing`` (agency, date, contact, 抄送), which have no marker.
 
-    ``start``/``end`` cover the marker through the end of the node's content.
+    ``start``/``end`` cover the marker through the end of the node's content; for the header
+    and closing, their first line through their last.
     """
 
-    id: str = Field(description="s1, s1.2 … (position among siblings, not the number written)")
+    id: str = Field(description="s1, s1.2 … (position among siblings, not the number written), or header, closing")
+    kind: SectionKind = Field(default="outline",
+                              description="header (title, salutation), outline or closing (signature, date, contact)")
     parent_id: str | None = None
-    level: int = Field(ge=1, description="depth in the outline, 1 for top-level sections")
-    style: OutlineStyle
-    marker: str = Field(description="the marker as written (一、, （一）, 1., 一是)")
-    number: str = Field(description="the bare number as written (一, 1)")
-    ordinal: int = Field(ge=0, description="the number's value")
-    heading: str = Field(description="the text after the marker through its first sentence end")
+    level: int = Field(ge=1, description="depth in the outline, 1 for top-level sections, the header and the closing")
+    style: OutlineStyle | None = Field(
+        default=None, description="the marker's style (cn, cn_paren …); null for the header and closing")
+    marker: str | None = Field(default=None, description="the marker as written (一、, （一）, 1., 一是)")
+    number: str | None = Field(default=None, description="the bare number as written (一, 1)")
+    ordinal: int | None = Field(default=None, ge=0, description="the number's value")
+    heading: str | None = Field(default=None, description="the text after the marker through its first sentence end")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
 
 class Paragraph(_Record):
-    """One paragraph of the body (no title, salutation, signature, date or contact line)."""
+    """One paragraph of the body, or one line of the header or closing (their own ids)."""
 
-    id: str = Field(description="p1, p2 …")
+    id: str = Field(description="p1, p2 … in the body; hp1 … in the header, cp1 … in the closing")
     parent_id: str | None = Field(default=None, description="the innermost section holding its start")
     text: str = Field(description="original[start:end]")
     start: int = Field(ge=0)
@@ -141,7 +156,7 @@ class Paragraph(_Record):
 class Sentence(_Record):
     """One sentence; never crosses a paragraph; a quoted passage “…” stays whole."""
 
-    id: str = Field(description="t1, t2 …")
+    id: str = Field(description="t1, t2 … in the body; ht1 … in the header, ct1 … in the closing")
     parent_id: str = Field(description="the paragraph id")
     section_id: str | None = Field(default=None, description="the innermost section holding its start")
     text: str = Field(description="original[start:end]")
@@ -161,7 +176,7 @@ class Structure(_Record):
 # --- Entities, tokens and the batch's own records ----------------------------------------
 
 EntityLabel = Literal["GOV", "ORG", "LOC", "PROGRAM", "PERSON"]
-ProblemStage = Literal["read", "extract", "tables"]
+ProblemStage = Literal["read", "extract", "tables", "metadata"]
 ManifestStatus = Literal["processed", "unchanged", "problem"]
 
 ENTITY_LABELS: tuple[str, ...] = EntityLabel.__args__  # type: ignore[attr-defined]
@@ -197,7 +212,8 @@ class Problem(_Record):
 
     path: str = Field(description="the input file")
     doc_id: str | None = Field(default=None, description="the id the document would have had")
-    stage: ProblemStage = Field(description="read (file), extract (the pipeline) or tables (its rows)")
+    stage: ProblemStage = Field(description="read (file), extract (the pipeline), tables (its rows) "
+                                            "or metadata (a sidecar row without a file, a file without a row)")
     reason: str = Field(description="one line, e.g. 'empty file'")
 
 

@@ -9,8 +9,9 @@ network: the CSS, the charts and the one small script are inline. Every text fro
 documents is escaped.
 
 The highlighted text needs the document's text, which the tables do not hold: the report
-reads the file at ``documents.source_path`` again (the reader only, no extraction) and uses it
-when its SHA-256 is the manifest's, so the offsets of the tables still index it. When the file
+reads the file at the manifest's ``path`` again (the path as the run walked it; ``source_path``
+is relative to the input root) with the reader only, no extraction, and uses it when its
+SHA-256 is the manifest's, so the offsets of the tables still index it. When the file
 is gone or has changed, the document is shown as its sentences from the sentences table, each
 with the marks that fall inside it.
 """
@@ -137,7 +138,8 @@ def _clip(label: str, width: int = 16) -> str:
 
 
 def _documents(tables: Tables, docs: pd.DataFrame, quantities: pd.DataFrame, entities: pd.DataFrame) -> str:
-    digests = dict(zip(tables["manifest"]["doc_id"], tables["manifest"]["sha256"], strict=True))
+    manifest = tables["manifest"]
+    files = dict(zip(manifest["doc_id"], zip(manifest["path"], manifest["sha256"], strict=True), strict=True))
     sentences = tables["sentences"]
     parts = []
     for doc in docs.to_dict("records"):
@@ -146,7 +148,7 @@ def _documents(tables: Tables, docs: pd.DataFrame, quantities: pd.DataFrame, ent
                  zip(*_of_doc(quantities, doc_id, ["start", "end", "type"]), strict=True)]
         marks += [visual.Mark(int(s), int(e), str(label)) for s, e, label in
                   zip(*_of_doc(entities, doc_id, ["start", "end", "label"]), strict=True)]
-        text = _source_text(doc.get("source_path"), digests.get(doc_id))
+        text = _source_text(*files.get(doc_id, (None, None)))
         body: str
         if text is not None:
             body, origin = visual.render_marks(text, marks), "the source file"

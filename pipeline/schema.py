@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import typing
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -71,10 +72,11 @@ def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
 
 
 def table_reference_markdown() -> str:
-    """The README's table reference: every table's key and columns, from the models."""
+    """The README's table reference: the type of each kind of column in each format, then
+    every table's key and columns, from the models and the writers."""
     from pipeline.tables import SPECS
 
-    out: list[str] = []
+    out = kind_types_markdown()
     for spec in SPECS.values():
         key = ", ".join(spec.key) if spec.key else "—"
         out.append(f"#### `{spec.name}` (key: {key})\n")
@@ -85,3 +87,17 @@ def table_reference_markdown() -> str:
             out.append(f"| `{col.name}` | {col.kind} | {meaning} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def kind_types_markdown() -> list[str]:
+    """What a column of each kind is in each format, read from the writers themselves."""
+    from pipeline.export import csv, duckdb, sqlite, xlsx
+    from pipeline.export.columns import Kind, frame_type, pandas_type
+
+    out = ["| kind | pandas (`read_tables`) | Parquet | DuckDB | SQLite | Excel | CSV |",
+           "|---|---|---|---|---|---|---|"]
+    for kind in typing.get_args(Kind):
+        lite = f"`{sqlite.TYPES[kind]}`" + (" + `<column>_text` `TEXT`" if kind == "decimal" else "")
+        out.append(f"| {kind} | `{pandas_type(kind)}` | `{frame_type(kind)}` | `{duckdb.TYPES[kind]}` | {lite} "
+                   f"| {xlsx.TYPES[kind]} | {csv.TYPES[kind]} |")
+    return [*out, ""]

@@ -285,3 +285,42 @@ def test_dask_never_removes_a_users_folder_named_like_a_table(corpus: Path, tmp_
         pipeline.run([corpus], out=out, engine="dask")
     pipeline.run([corpus / SAMPLE.name], out=out, jobs=1)  # the local engine drops only Dask's datasets
     assert (out / "documents" / "合同.docx").read_bytes() == b"mine"
+
+
+def test_dask_metadata_sidecar_gives_the_local_engines_tables(cluster: Cluster, corpus: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dask_engine, "CHUNK_FILES", 6)  # the columns go into every partition
+    folder = tmp_path / "答复"
+    shutil.copytree(corpus, folder)
+    rows = [{"path": f"年度/答复{i:04d}.txt", "ref_date": f"20{10 + i % 10}-01-01", "region": f"区{i}", "rank": i}
+            for i in range(0, 40, 3)] + [{"path": "年度/没有.txt", "ref_date": "2020-01-01", "region": "无", "rank": 0}]
+    pd.DataFrame(rows).to_csv(folder / "dafu-metadata.csv", index=False)
+    local = pipeline.run([folder], out=tmp_path / "local", jobs=2)
+    out = tmp_path / "dask"
+    tables = pipeline.run([folder], out=out, engine="dask", scheduler=cluster.address, formats=["parquet", "csv"])
+    assert_same_tables(tables, local)
+    docs = tables["documents"].set_index("doc_id")
+    assert (docs.loc["年度/答复0003", "region"], docs.loc["年度/答复0003", "rank"]) == ("区3", 3)
+    assert docs.loc["年度/答复0003", "ref_date"] == "2013-01-01"
+    assert (tables["problems"]["stage"] == "metadata").sum() == 1 + 43 - 14  # the row; the 29 files without one
+    again = run_batch([folder], out=out, engine="dask", scheduler=cluster.address, formats=["parquet", "csv"])
+    assert again.statuses == {"unchanged": 41, "problem": 2}
+    assert_same_tables_but_status(read_tables(out), local)
+
+
+def test_dask_rerun_after_only_the_sidecar_changed_adds_the_new_columns(cluster: Cluster, corpus: Path,
+                                                                        tmp_path: Path) -> None:
+    folder = tmp_path / "答复"
+    shutil.copytree(corpus, folder)
+    rows = [{"path": f"年度/答复{i:04d}.txt", "region": f"区{i}"} for i in range(40)]
+    pd.DataFrame(rows).to_csv(folder / "dafu-metadata.csv", index=False)
+    out = tmp_path / "dask"
+    run_batch([folder], out=out, engine="dask", scheduler=cluster.address, formats=["parquet", "csv"])
+    rows[3]["region"] = "新区"
+    pd.DataFrame(rows).to_csv(folder / "dafu-metadata.csv", index=False)
+    again = run_batch([folder], out=out, engine="dask", scheduler=cluster.address, formats=["parquet", "csv"])
+    assert again.statuses == {"unchanged": 41, "problem": 2}  # the rows kept, the column added afresh
+    tables = read_tables(out)
+    assert tables["documents"].set_index("doc_id").loc["年度/答复0003", "region"] == "新区"
+    assert (tables["problems"]["stage"] == "metadata").sum() == 3  # the sample and the two bad files: once each
+    assert_same_tables_but_status(tables, pipeline.run([folder], out=tmp_path / "local", jobs=1))

@@ -43,11 +43,13 @@ def test_entities_no_entity_spans_two_expected(sample: pipeline.Document) -> Non
 
 def test_entities_offsets_index_original_and_do_not_overlap(sample: pipeline.Document) -> None:
     last = 0
+    sentences = {s.id: s for s in sample.sentences}
     for e in sample.entities:
         assert sample.text[e.start : e.end] == e.text
         assert e.start >= last
         last = e.end
-        assert e.sentence_id is None or e.sentence_id.startswith("t")
+        assert e.sentence_id is not None, e.text  # the signature's agency too: every line is in a sentence
+        assert sentences[e.sentence_id].start <= e.start < sentences[e.sentence_id].end
 
 
 def test_entities_pronoun_heads_are_not_names() -> None:

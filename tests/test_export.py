@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ JOIN = """
     ORDER BY q.start
 """
 AGENCY = "福田区科技和工业信息化局"
-JOINED = [(AGENCY, "t5", "超6家", "6", 6.0), (AGENCY, "t22", "2亿元", "200000000", 2e8)]
+JOINED = [(AGENCY, "t5", "超6家", Decimal(6), 6.0), (AGENCY, "t22", "2亿元", Decimal(200000000), 2e8)]  # REAL in SQLite
 RISKY = {"path": "=cmd()", "doc_id": "+1", "stage": "read", "reason": "@x"}
 
 
@@ -263,3 +264,26 @@ def test_export_writes_only_table_files_inside_out_whatever_the_doc_ids(tmp_path
     expected = [f"a/out/{name}.{fmt}" for name in TABLE_NAMES for fmt in ("csv", "jsonl", "parquet")]
     assert written == sorted([*expected, "a/out/dafu.duckdb", "a/out/dafu.sqlite", "a/out/dafu.xlsx"])
     assert read_tables(out)["documents"]["doc_id"].tolist() == [escape]
+
+
+def test_export_readme_recipe_takes_the_quote_off_as_read_tables_does() -> None:
+    import re
+
+    import pandas as pd
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    m = re.search(r'`s\.str\.replace\(r"(.+?)", "", regex=True\)`', readme)
+    assert m is not None, "README lost the pandas recipe for the quoted CSV cells"
+    texts = ["=cmd()", "+1", "-1+2", "@x", "\tx", "\rx", "'=x", "''+1", "plain", "'quoted"]
+    quoted = pd.Series([neutralise(t) for t in texts])
+    assert quoted.str.replace(m.group(1), "", regex=True).tolist() == texts
+
+
+def test_export_xlsx_keeps_text_as_written(tmp_path: Path) -> None:
+    texts = ["  两端有空格 ", "a & b < c > d", "字面 _x000D_ 不是回车", "换\n行", "制表\t符", "页\f眉"]
+    rows = [problem_row(f"{n}.txt", text) for n, text in enumerate(texts)]
+    Tables.from_rows({"problems": rows}).write(tmp_path, formats=("xlsx",))
+    sheet = openpyxl.load_workbook(tmp_path / "dafu.xlsx")["problems"]
+    reasons = [r[3].value for r in sheet.iter_rows(min_row=2)]
+    # openpyxl leaves Excel's _xHHHH_ escapes as written; Excel reads _x005F_ as "_"
+    assert [r.replace("_x005F_", "_") for r in reasons] == [*texts[:5], "页\ufffd眉"]

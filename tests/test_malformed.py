@@ -26,6 +26,7 @@ from reportlab.pdfgen import canvas
 import pipeline
 from pipeline import batch
 from pipeline.batch import driver, local, options
+from pipeline.batch.inputs import InputFile
 from pipeline.cli import main
 from pipeline.tables import TABLE_NAMES
 
@@ -154,14 +155,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def vanishing(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Delete GONE after the inputs are listed and before any is read; put it back after."""
-    real = driver.list_inputs
+    real = driver.input_files
 
-    def list_then_delete(*args: object, **kwargs: object) -> Iterator[tuple[str, str]]:
+    def list_then_delete(*args: object, **kwargs: object) -> Iterator[InputFile]:
         found = list(real(*args, **kwargs))  # type: ignore[arg-type]
         (corpus / GONE).unlink()
         yield from found
 
-    monkeypatch.setattr(driver, "list_inputs", list_then_delete)
+    monkeypatch.setattr(driver, "input_files", list_then_delete)
     monkeypatch.setattr(local, "START_METHOD", "fork")
     yield
     (corpus / GONE).write_text(TEXT, encoding="utf-8")

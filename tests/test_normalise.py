@@ -107,6 +107,58 @@ def test_normalise_joins_full_width_heading_line_that_wraps() -> None:
     assert normalise("\n".join(lines)).text == "".join(lines)
 
 
+# A full-width line (34 characters), as in a wrapped PDF paragraph.
+_FILL = "会议明确由区财政安排专项资金用于支持科技成果转化并在年内完成全部项目"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joined"),
+    [
+        pytest.param("我局于201", "9年6月3日召开会议。", "我局于2019年6月3日", id="year"),
+        pytest.param("安排资金1", "0万元用于转化。", "安排资金10万元", id="money"),
+        pytest.param("我局于2019年", "6月3日召开会议。", "2019年6月3日", id="year-month"),
+        pytest.param("规模达到2.", "5亿元，占比过半。", "2.5亿元", id="decimal"),
+        pytest.param("于二〇一", "九年六月召开会议。", "二〇一九年", id="chinese-numerals"),
+    ],
+)
+def test_normalise_joins_break_inside_a_number_or_date(before: str, after: str, joined: str) -> None:
+    # Regression (issue 13): "201\n9年6月3日" became a duration 9年, "1\n0元" money 0.
+    first = (_FILL + before)[-len(_FILL) :]
+    original = f"{_FILL}，\n{first}\n{after}"
+    assert joined in normalise(original).text
+
+
+@pytest.mark.parametrize(
+    "item", ["2.加快推进项目建设。", "2、加快推进项目建设。", "二、加快推进项目建设。", "二是加快推进项目建设。",
+             "（二）加快推进项目建设。"],
+)
+def test_normalise_never_joins_list_items_after_a_number(item: str) -> None:
+    first = (_FILL + "共1")[-len(_FILL) :]
+    original = f"{_FILL}，\n{first}\n{item}"
+    assert f"\n{item}" in normalise(original).text
+
+
+def test_normalise_keeps_short_line_ending_in_a_number_apart_from_a_date_line() -> None:
+    original = f"{_FILL}，{_FILL}。\n联系电话：82918474\n2024年7月1日"
+    assert normalise(original).text == original
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["尊敬的张立勤委员", "张立勤委员：", "网友“A00023583”：您好！针对您反映的问题，现回复如下。",
+     "网友：您好！您反映的问题已收悉。", "“UU008913”：首先感谢您的信任。", "市民同志：你好！来信收悉。"],
+)
+def test_normalise_title_stays_its_own_line_before_a_greeting(greeting: str) -> None:
+    # Regression (issue 13): converted files without blank lines glued the title to the greeting.
+    original = f"A2区景蓉华苑物业管理有问题\n{greeting}\n衷心感谢您提出的建议，我局非常重视。"
+    assert normalise(original).text.split("\n")[:2] == ["A2区景蓉华苑物业管理有问题", greeting]
+
+
+def test_normalise_greeting_without_colon_stays_apart_from_the_text() -> None:
+    original = "尊敬的张立勤委员\n衷心感谢您提出的建议，我局非常重视。"
+    assert normalise(original).text == original
+
+
 # --- page furniture ---------------------------------------------------------------------------
 
 

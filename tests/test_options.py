@@ -62,7 +62,7 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> list[RunOptions]:
     """The options that reach the local engine, which reads nothing."""
     options: list[RunOptions] = []
 
-    def engine(inputs: object, out: Path | None, given: RunOptions, progress: object) -> RunSummary:
+    def engine(inputs: object, out: Path | None, given: RunOptions, progress: object, **_: object) -> RunSummary:
         options.append(given)
         if out is not None:  # where the settings are recorded after the run
             Path(out).mkdir(exist_ok=True)

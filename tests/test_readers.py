@@ -384,6 +384,32 @@ def test_readers_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
     assert_read_error(path, "no text layer in 1 page(s)")
 
 
+# A paragraph wrapped at a fixed width (34 characters, as a PDF line fills) where the wraps
+# fall inside a year and inside an amount, followed by a list item after a number.
+WRAPPED = [
+    "关于区政协六届四次会议2024079号提案的回复",
+    "尊敬的张立勤委员：",
+    "衷心感谢您提出的建议，我局非常重视，现就相关工作答复如下：我局于201",
+    "9年6月3日召开专题会议研究部署相关工作，会议明确由区财政安排专项资金1",
+    "0万元用于支持科技成果转化，并在年内完成全部项目的评审和资金拨付工作，共1",
+    "2.加快推进知识产权质押融资工作。",
+    "福田区科技和工业信息化局",
+]
+
+
+def test_readers_pdf_wrap_inside_a_number_or_date_is_rejoined(tmp_path: Path) -> None:
+    # Regression (issue 13): "201\n9年6月3日" became a duration 9年 and "1\n0万元" money 0.
+    from pipeline import read
+
+    doc = read(make_pdf(tmp_path / "wrapped.pdf", [WRAPPED]))
+    found = {(q.type, q.text.replace("\n", "")) for q in doc.quantities}
+    assert ("date", "2019年6月3日") in found
+    assert ("money", "10万元") in found
+    assert not any(q.text.startswith(("9年", "0万")) for q in doc.quantities)
+    assert any(s.text.startswith("2.加快推进") for s in doc.sentences)  # a list item is never joined
+    assert doc.meta.addressee == "张立勤"
+
+
 # --- html -------------------------------------------------------------------------------------
 
 ARTICLE_PAGE = """<!DOCTYPE html>
@@ -469,6 +495,89 @@ def test_readers_html_never_resolves_external_entities(tmp_path: Path) -> None:
 
 
 # --- folder walking ---------------------------------------------------------------------------
+
+
+# A government reply page (invented text): navigation, breadcrumb, an info table, the title,
+# then the reply in one of the layouts sites use, a share bar, related links and a footer.
+GOV_TITLE = "关于市人大十六届三次会议第0215号建议的答复"
+GOV_GREETING = "尊敬的王建华代表："
+GOV_BODY = [
+    "您提出的《关于加快老旧小区改造的建议》收悉，现答复如下：",
+    "一是加快推进改造工程。2023年全市共改造老旧小区126个，涉及居民1.8万户，完成投资3.2亿元。",
+    "二是完善长效管理机制。我局会同各区制定了物业管理办法，引入专业物业服务企业42家，覆盖率达到85%。",
+    "三是强化资金保障。2024年计划安排改造资金2.5亿元，力争年底前完成改造小区100个以上。",
+    "感谢您对住房和城乡建设工作的关心和支持。",
+]
+GOV_CLOSING = ["某市住房和城乡建设局", "2024年6月28日", "联系人：李明，联系电话：0731-88886666"]
+GOV_CHROME = ["首页", "当前位置", "索引号", "发布时间", "浏览次数", "分享到", "相关链接", "网站地图", "ICP备"]
+
+
+def gov_page(content: str, title_tag: str = "h1") -> str:
+    links = "".join(f'<li><a href="/{i}">{name}</a></li>'
+                    for i, name in enumerate(["首页", "政务公开", "办事服务", "互动交流"]))
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>答复_某市人民政府</title>'
+        '<script>var stat = "统计代码";</script></head><body>'
+        f'<div class="top">某市人民政府门户网站</div><div class="nav"><ul>{links}</ul></div>'
+        '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></div>'
+        '<div class="main"><div class="left">'
+        "<table><tr><td>索引号：</td><td>11430100MB1234567X/2024-01234</td>"
+        "<td>发布机构：</td><td>市住房和城乡建设局</td></tr></table>"
+        f'<{title_tag} class="title">{GOV_TITLE}</{title_tag}>'
+        "<div>发布时间：2024-07-02 10:15 来源：市住房和城乡建设局 浏览次数：168</div>"
+        f'{content}<div class="share">分享到：微信 微博</div></div>'
+        '<div class="side"><h3>相关链接</h3><ul><li><a href="/a">市人民政府</a></li>'
+        '<li><a href="/b">市财政局</a></li></ul></div></div>'
+        '<div class="footer"><p><a href="/map">网站地图</a> | <a href="/c">联系我们</a></p>'
+        "<p>主办单位：某市人民政府办公室 湘ICP备05012345号</p></div></body></html>"
+    )
+
+
+def _ps(lines: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+GOV_LINES = [GOV_GREETING, *GOV_BODY, *GOV_CLOSING]
+GOV_LAYOUTS = {
+    "paragraphs": gov_page(f'<div class="content">{_ps(GOV_LINES)}</div>'),
+    "line-breaks": gov_page(f'<div id="zoom">{"<br>".join(GOV_LINES)}</div>'),
+    # the layout that lost the greeting and the signature: one <p> holds most of the text
+    "one-long-paragraph": gov_page(
+        f'<div class="content"><p>{GOV_GREETING}</p><p>{"".join(GOV_BODY)}</p>{_ps(GOV_CLOSING)}</div>'),
+    "layout-table": gov_page(f"<table><tr><td>{_ps(GOV_LINES)}</td></tr></table>", title_tag="div"),
+    "signature-beside-text": gov_page(
+        f'<div class="article"><div class="txt">{_ps([GOV_GREETING, *GOV_BODY])}</div>'
+        f'<div class="sign">{_ps(GOV_CLOSING)}</div></div>', title_tag="div"),
+}
+
+
+@pytest.mark.parametrize("layout", list(GOV_LAYOUTS))
+def test_readers_html_keeps_the_whole_reply_and_drops_the_chrome(tmp_path: Path, layout: str) -> None:
+    path = tmp_path / "reply.html"
+    path.write_text(GOV_LAYOUTS[layout], encoding="utf-8")
+    source = read_source(path)
+    lines = source.text.split("\n")
+    assert lines[0] == GOV_TITLE
+    for line in GOV_LINES:
+        assert line in source.text, line
+    assert lines[-3:] == GOV_CLOSING
+    for chrome in GOV_CHROME:
+        assert chrome not in source.text, chrome
+    assert source.warnings == ()
+
+
+def test_readers_html_warns_when_prose_outside_the_reply_was_dropped(tmp_path: Path) -> None:
+    # A notice above the page's main column: prose that the rule drops, so it says so.
+    notice = '<div class="notice"><p>本站发布的其他信息，包括通知公告、政策解读和新闻动态，敬请关注。</p></div>'
+    page = gov_page(f'<div class="content">{_ps(GOV_LINES)}</div>')
+    page = page.replace('<div class="main">', notice + '<div class="main">')
+    path = tmp_path / "notice.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_source(path)
+    assert GOV_GREETING in source.text and GOV_CLOSING[0] in source.text
+    assert len(source.warnings) == 1
+    assert "HTML page layout guessed" in source.warnings[0]
+    assert "本站发布的其他信息" in source.warnings[0]
 
 
 def touch(root: Path, *names: str) -> None:

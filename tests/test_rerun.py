@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pytest
 from click.testing import CliRunner
@@ -65,9 +69,6 @@ def test_rerun_nothing_changed_is_found_without_the_engines(tmp_path: Path) -> N
             f"s = run_batch([{str(src)!r}], out={str(tmp_path / 'out')!r}, jobs=1); "
             "assert s.nothing_changed; "
             "assert not {'pandas', 'pyarrow', 'pipeline.document'} & set(sys.modules), sorted(sys.modules)")
-    import subprocess
-    import sys
-
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -218,5 +219,98 @@ def test_csv_lines_formatted_by_arrow_equal_the_csv_modules(rows: list[tuple[obj
     assert _formatted(columns) == buffer.getvalue().encode("utf-8")
 
 
-def test_runfile_knows_every_table() -> None:
+def test_runfile_knows_every_table_and_names_the_file_read_tables_reads() -> None:
+    from pipeline.tables import extra
+
     assert runfile._TABLES == TABLE_NAMES
+    assert runfile.RUN_FILE == extra.RUN_FILE  # the sidecar's columns are read back from it
+
+
+# --- re-runs with a metadata sidecar (issue 13 §2/§3 with §4) ---------------------------------
+
+UNDATED = "关于道路改造的答复\n经查，今年6月已完成改造，投入资金120万元。\n"  # 今年 needs a ref_date
+
+
+def sidecar_folder(folder: Path, regions: tuple[str, ...] = ("福田", "南山"),
+                   dates: tuple[str, ...] = ("2019-03-01", "2020-03-01")) -> Path:
+    """Three undated replies and a sidecar: rows for two of them and one for a file that is not there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(UNDATED, encoding="utf-8")
+    write_sidecar(folder, regions, dates)
+    return folder
+
+
+def write_sidecar(folder: Path, regions: tuple[str, ...], dates: tuple[str, ...]) -> None:
+    lines = ["path,ref_date,region,n_people", *(f"{p},{d},{r},{n}" for p, d, r, n in
+                                                 zip(("a.txt", "b.txt"), dates, regions, (12, 3), strict=True)),
+             "gone.txt,2021-03-01,罗湖,1"]
+    (folder / "dafu-metadata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def june(tables: pipeline.Tables, doc_id: str) -> list[object]:
+    q = tables["quantities"]
+    return q.loc[(q["doc_id"] == doc_id) & (q["text"] == "今年6月"), "value"].tolist()
+
+
+@pytest.mark.parametrize("change", ["region", "ref_date"])
+def test_rerun_after_only_the_sidecar_changed_rewrites_documents_as_a_full_run(tmp_path: Path, change: str) -> None:
+    src = sidecar_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    if change == "region":
+        write_sidecar(src, ("福田区", "南山"), ("2019-03-01", "2020-03-01"))
+    else:
+        write_sidecar(src, ("福田", "南山"), ("2015-03-01", "2020-03-01"))
+    again = batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    assert not again.nothing_changed
+    # another region: every file kept, the column added afresh; another ref_date: every file read again
+    assert again.statuses == ({"unchanged": 3} if change == "region" else {"processed": 3})
+    tables = read_tables(out)
+    docs = tables["documents"].set_index("doc_id")
+    assert docs.loc["a", "region"] == ("福田区" if change == "region" else "福田")
+    assert docs.loc["a", "ref_date"].isoformat() == ("2015-03-01" if change == "ref_date" else "2019-03-01")
+    assert june(tables, "a") == (["2015-06"] if change == "ref_date" else ["2019-06"])
+    assert tables["problems"]["stage"].tolist() == ["metadata", "metadata"]  # gone.txt's row, c without one
+    full = batch.run_batch([src], out=tmp_path / "full", jobs=1, formats=FORMATS)
+    assert files(out) == files(tmp_path / "full")
+    assert again.notes == full.notes and "2 of 3 files matched" in again.notes[0]
+
+
+def test_rerun_with_nothing_changed_after_a_sidecar_run_writes_nothing(tmp_path: Path) -> None:
+    src = sidecar_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    first = batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    tables = read_tables(out)
+    before = states(out)
+    again = batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    assert again.nothing_changed and again.written == [] and states(out) == before
+    assert again.notes == first.notes and any("have no metadata row" in n for n in again.notes)
+    reread = read_tables(out)
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(reread[name], tables[name], obj=name)
+    assert reread["documents"].set_index("doc_id").loc["b", "region"] == "南山"
+    recorded = json.loads((out / batch.RUN_FILE).read_text(encoding="utf-8"))
+    assert recorded["roots"] == [str(src.resolve())]
+    assert recorded["metadata"] == str((src / "dafu-metadata.csv").resolve())
+    assert [c["name"] for c in recorded["columns"]] == ["region", "n_people"] and recorded["ref_dates"]
+    # found without pandas, with the sidecar (its content hashed, never read)
+    code = ("import sys; from pipeline.batch import run_batch; "
+            f"s = run_batch([{str(src)!r}], out={str(out)!r}, jobs=1, formats={FORMATS!r}); "
+            "assert s.nothing_changed and s.notes; "
+            "assert not {'pandas', 'pyarrow', 'pipeline.document'} & set(sys.modules), sorted(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_rerun_the_same_sidecar_elsewhere_is_a_change(tmp_path: Path) -> None:
+    src = sidecar_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    batch.run_batch([src], out=out, jobs=1)
+    moved = (src / "dafu-metadata.csv").rename(tmp_path / "meta.csv")
+    again = batch.run_batch([src], out=out, jobs=1, metadata=moved)
+    assert not again.nothing_changed and again.statuses == {"unchanged": 3}
+    assert json.loads((out / batch.RUN_FILE).read_text(encoding="utf-8"))["metadata"] == str(moved.resolve())
+    assert batch.run_batch([src], out=out, jobs=1, metadata=moved).nothing_changed
+    without = batch.run_batch([src], out=out, jobs=1)  # no sidecar at all now: the columns go
+    assert not without.nothing_changed and without.statuses == {"processed": 3}  # the ref_dates went too
+    assert "region" not in read_tables(out)["documents"].columns

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from pipeline.records import Structure
+from pipeline.records import Paragraph, Section, Structure
 from pipeline.resources import read_toml
 from pipeline.structure import parse, parse_date
 from pipeline.structure.lexicon import StructureLexicon
@@ -83,6 +83,16 @@ def structure_of(text: str) -> Structure:
     return parse(normalise(text))
 
 
+def outline(s: Structure) -> list[Section]:
+    """The outline's sections, without the header and closing."""
+    return [x for x in s.sections if x.kind == "outline"]
+
+
+def body(s: Structure) -> list[Paragraph]:
+    """The body's paragraphs, without the header's and closing's lines."""
+    return [p for p in s.paragraphs if p.parent_id not in ("header", "closing")]
+
+
 @pytest.fixture(scope="module")
 def sample() -> tuple[str, Structure]:
     original = SAMPLE.read_text(encoding="utf-8")
@@ -104,7 +114,7 @@ def test_structure_sample_meta_matches_fixture(sample: tuple[str, Structure], go
 
 
 def test_structure_sample_sections_match_fixture(sample: tuple[str, Structure], gold: dict[str, Any]) -> None:
-    sections = sample[1].sections
+    sections = outline(sample[1])
     top = [s for s in sections if s.level == 1]
     found = [
         {"no": s.number, "heading": s.heading, "items": sum(1 for c in sections if c.parent_id == s.id)}
@@ -122,18 +132,38 @@ def test_structure_sample_items_inside_bold_and_mid_paragraph(sample: tuple[str,
     assert item.heading == "打造集聚全球一流创新资源的科技合作平台。"
 
 
-def test_structure_sample_closing_lines_are_not_paragraphs(sample: tuple[str, Structure]) -> None:
-    texts = [p.text for p in sample[1].paragraphs]
+def test_structure_sample_closing_lines_are_not_body_paragraphs(sample: tuple[str, Structure]) -> None:
+    texts = [p.text for p in body(sample[1])]
     assert not any("本页无正文" in t or t == "2024年9月12日" or "联系人" in t for t in texts)
     assert texts[-1].startswith("三是联动深圳飞地")
+
+
+def test_structure_sample_closing_lines_are_sentences_of_the_closing(sample: tuple[str, Structure]) -> None:
+    original, s = sample
+    closing = s.sections[-1]
+    assert (closing.id, closing.kind, closing.marker) == ("closing", "closing", None)
+    lines = [t for t in s.sentences if t.section_id == "closing"]
+    assert [t.text for t in lines] == ["福田区科技和工业信息化局", "2024年9月12日",
+                                       "(联系人： 集群发展科，联系电话： 82918474)"]
+    assert [t.id for t in lines] == ["ct1", "ct2", "ct3"]
+    assert closing.start == lines[0].start and closing.end == lines[-1].end == len(original.rstrip())
+
+
+def test_structure_sample_title_and_salutation_are_sentences_of_the_header(sample: tuple[str, Structure]) -> None:
+    s = sample[1]
+    assert (s.sections[0].id, s.sections[0].kind) == ("header", "header")
+    assert [(t.id, t.parent_id, t.text) for t in s.sentences if t.section_id == "header"] == [
+        ("ht1", "hp1", "关于区政协六届四次会议 2024079 号 提案的回复"), ("ht2", "hp2", "尊敬的张立勤委员："),
+    ]
+    assert s.sentences[2].id == "t1"  # the body's ids do not depend on the header
 
 
 def test_structure_offsets_index_the_original(sample: tuple[str, Structure]) -> None:
     original, s = sample
     for record in [*s.paragraphs, *s.sentences]:
         assert original[record.start : record.end] == record.text
-    for section in s.sections:
-        assert original[section.start : section.end].lstrip("*").startswith(section.marker)
+    for section in outline(s):
+        assert original[section.start : section.end].lstrip("*").startswith(section.marker or "?")
 
 
 def test_structure_sentences_never_cross_paragraphs(sample: tuple[str, Structure]) -> None:
@@ -184,12 +214,12 @@ def test_structure_proposal_reply_meta() -> None:
         "proposal_no": "2024101",
         "addressee": "李明、王芳",
         "addressee_role": "委员",
-        "proposal_title": "加快建设低空经济产业园",
+        "proposal_title": "关于加快建设低空经济产业园的提案",  # the quoted title whole (gold/README)
         "agency": "福田区发展和改革局",
         "date": dt.date(2024, 6, 3),
         "contact_unit": None,
         "contact_person": "陈晓",
-        "contact_phone": "0755-82918000",
+        "contact_phone": "075582918000",  # digits only
         "reply_category": "A",
         "cc": "区政协提案委，区政府督查室",
     }
@@ -197,7 +227,7 @@ def test_structure_proposal_reply_meta() -> None:
 
 def test_structure_nested_outline_levels() -> None:
     s = structure_of(PROPOSAL_REPLY)
-    assert [(x.id, x.level, x.number, x.style) for x in s.sections] == [
+    assert [(x.id, x.level, x.number, x.style) for x in outline(s)] == [
         ("s1", 1, "一", "cn"),
         ("s1.1", 2, "一", "cn_paren"),
         ("s1.2", 2, "二", "cn_paren"),
@@ -207,20 +237,34 @@ def test_structure_nested_outline_levels() -> None:
         ("s2.1", 2, "一", "cn_shi"),
         ("s2.2", 2, "二", "cn_shi"),
     ]
-    assert [x.parent_id for x in s.sections] == [None, "s1", "s1", "s1.2", "s1.2", None, "s2", "s2"]
+    assert [x.parent_id for x in outline(s)] == [None, "s1", "s1", "s1.2", "s1.2", None, "s2", "s2"]
+    assert [(x.id, x.kind) for x in (s.sections[0], s.sections[-1])] == [("header", "header"), ("closing", "closing")]
 
 
-def test_structure_header_lines_are_not_paragraphs() -> None:
+def test_structure_header_lines_are_not_body_paragraphs() -> None:
     s = structure_of(PROPOSAL_REPLY)
-    assert s.paragraphs[0].text.startswith("您提出的《关于加快建设")
-    assert s.paragraphs[-1].text == "一是完善规划。二是强化服务。"
+    assert body(s)[0].text.startswith("您提出的《关于加快建设")
+    assert body(s)[-1].text == "一是完善规划。二是强化服务。"
+
+
+def test_structure_proposal_reply_header_and_closing_lines_are_sentences() -> None:
+    s = structure_of(PROPOSAL_REPLY)
+    header = [t.text for t in s.sentences if t.section_id == "header"]
+    assert header == ["深福发改函〔2024〕88号", "答复类别：A类", "关于区政协六届四次会议第2024101号提案的答复",
+                      "尊敬的李明、王芳委员："]
+    closing = [(t.id, t.parent_id, t.text) for t in s.sentences if t.section_id == "closing"]
+    assert closing == [
+        ("ct1", "cp1", "福田区发展和改革局"), ("ct2", "cp2", "2024年6月3日"),
+        ("ct3", "cp3", "（联系人：陈晓，联系电话：0755-82918000）"), ("ct4", "cp4", "抄送：区政协提案委，区政府督查室"),
+    ]
+    assert [p.parent_id for p in s.paragraphs if p.id.startswith("cp")] == ["closing"] * 4
 
 
 def test_structure_suggestion_reply_meta() -> None:
     meta = structure_of(SUGGESTION_REPLY).meta
     assert (meta.doc_kind, meta.addressee, meta.addressee_role) == ("建议答复", "王建国", "代表")
     assert (meta.body, meta.session, meta.proposal_no) == ("市人大", "七届三次会议", "20160045")
-    assert meta.proposal_title == "加快老旧小区加装电梯"
+    assert meta.proposal_title == "关于加快老旧小区加装电梯的建议"  # the phrase whole when unquoted
     assert (meta.agency, meta.date) == ("深圳市住房和建设局", dt.date(2016, 11, 8))
 
 
@@ -233,7 +277,7 @@ def test_structure_citizen_reply_meta() -> None:
 
 def test_structure_citizen_reply_paragraphs_from_indents() -> None:
     s = structure_of(CITIZEN_REPLY)
-    assert [p.text for p in s.paragraphs] == [
+    assert [p.text for p in body(s)] == [
         "您好！您的留言已收悉。现将有关情况回复如下：",
         "经调查，该路段已列入今年改造计划，预计2019年10月完工。",
         "感谢您对我们工作的支持、理解与监督！",
@@ -245,7 +289,9 @@ def test_structure_inline_signature_is_peeled() -> None:
     assert (s.meta.agency, s.meta.date, s.meta.addressee, s.meta.addressee_role) == (
         "A7县交通运输局", dt.date(2014, 5, 19), None, "网友"
     )
-    assert s.paragraphs[-1].text == "网友：您好！已安排维修。感谢您的支持！"
+    assert body(s)[-1].text == "网友：您好！已安排维修。感谢您的支持！"
+    closing = [(t.id, t.text) for t in s.sentences if t.section_id == "closing"]
+    assert closing == [("ct1", "A7县交通运输局 2014年5月19日")]
 
 
 def test_structure_handle_alone_addresses_a_netizen() -> None:
@@ -267,13 +313,13 @@ def test_structure_unstated_fields_are_none() -> None:
     s = structure_of("上海市市长 龚 正\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作。")
     assert s.meta.model_dump(include=set(META_FIELDS) - {"doc_kind"}) == dict.fromkeys(set(META_FIELDS) - {"doc_kind"})
     assert s.meta.doc_kind == "other"
-    assert [p.text for p in s.paragraphs] == ["现在，我代表市人民政府，向大会报告工作。"]
+    assert [p.text for p in body(s)] == ["现在，我代表市人民政府，向大会报告工作。"]
 
 
 def test_structure_decimal_like_item_continues_a_list() -> None:
     s = structure_of("一、名词解释\n7.两新：设备更新。\n8.6个重大专项：略。\n9.科创通：略。")
-    assert [x.marker for x in s.sections] == ["一、", "7.", "8.", "9."]
-    assert structure_of("一、情况\n8.6亿元已拨付。").sections[1:] == []
+    assert [x.marker for x in outline(s)] == ["一、", "7.", "8.", "9."]
+    assert outline(structure_of("一、情况\n8.6亿元已拨付。"))[1:] == []
 
 
 @pytest.mark.parametrize(
@@ -316,7 +362,7 @@ def test_structure_offsets_survive_normalisation() -> None:
     s = structure_of(original)
     for record in [*s.paragraphs, *s.sentences]:
         assert original[record.start : record.end] == record.text
-    assert s.sections[0].heading == "加快建设，引进12家企业。"
+    assert outline(s)[0].heading == "加快建设，引进12家企业。"
 
 
 def test_structure_lexicon_rejects_a_bad_outline_order() -> None:

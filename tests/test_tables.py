@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -38,7 +40,7 @@ def _quantity(tables: Tables, text: str) -> pd.Series:
                                                       ("70%", "70", "%"), ("超30万平方米", "300000", "m2")])
 def test_tables_sample_quantities_have_exact_amounts(tables: Tables, text: str, amount: str, unit: str) -> None:
     row = _quantity(tables, text)
-    assert (row["doc_id"], row["amount"], row["unit"]) == (DOC_ID, amount, unit)
+    assert (row["doc_id"], row["amount"], row["unit"]) == (DOC_ID, Decimal(amount), unit)
     assert row["amount_float"] == float(amount)
 
 
@@ -58,7 +60,7 @@ def test_tables_quantity_ids_count_from_q1_in_text_order(tables: Tables) -> None
 def test_tables_documents_row_has_meta_and_counts(tables: Tables) -> None:
     row = tables["documents"].iloc[0]
     assert (row["doc_id"], row["agency"], row["date"], row["format"]) == (DOC_ID, "福田区科技和工业信息化局",
-                                                                          "2024-09-12", "txt")
+                                                                          dt.date(2024, 9, 12), "txt")
     assert row["n_chars"] == len(SAMPLE.read_text(encoding="utf-8"))
     assert row["n_quantities"] == len(tables["quantities"])
 
@@ -68,7 +70,8 @@ def test_tables_columns_and_dtypes_are_stable(tables: Tables) -> None:
     assert list(q.columns[:4]) == ["doc_id", "quantity_id", "type", "text"]
     assert list(q.columns).index("amount_float") == list(q.columns).index("amount") + 1
     assert (str(q["start"].dtype), str(q["amount"].dtype), str(q["amount_float"].dtype), str(q["resolved"].dtype),
-            str(q["date_start"].dtype)) == ("Int64", "string", "Float64", "boolean", "string")
+            str(q["date_start"].dtype)) == ("Int64", "decimal128(38, 12)[pyarrow]", "Float64", "boolean",
+                                            "date32[day][pyarrow]")
 
 
 def test_tables_join_documents_sentences_quantities_in_pandas(tables: Tables) -> None:
@@ -78,7 +81,10 @@ def test_tables_join_documents_sentences_quantities_in_pandas(tables: Tables) ->
     row = joined[joined["text"] == "2亿元"].iloc[0]
     assert row["agency"] == "福田区科技和工业信息化局"
     assert "规模2亿元" in row["text_sentence"]
-    assert len(joined) == tables["quantities"]["sentence_id"].notna().sum()
+    assert len(joined) == len(tables["quantities"])  # the closing's date and phone too
+    closing = joined[joined["section_id"] == "closing"]
+    assert closing[["text", "text_sentence"]].values.tolist() == [
+        ["2024年9月12日", "2024年9月12日"], ["82918474", "(联系人： 集群发展科，联系电话： 82918474)"]]
 
 
 def test_tables_sections_join_quantities_on_section_id(tables: Tables) -> None:

@@ -5,7 +5,9 @@ that cannot be read, or that makes the extractor fail, becomes a ``problems`` ro
 batch goes on. Re-runs into the same OUT are incremental. The modules, by job:
 
 - :mod:`~pipeline.batch.options`: :class:`RunOptions`, the settings every part shares;
-- :mod:`~pipeline.batch.inputs`: the files under the paths, their ``doc_id``, OUT kept out;
+- :mod:`~pipeline.batch.inputs`: the files under the paths, their ``doc_id`` and root, OUT and
+  the metadata sidecar kept out;
+- :mod:`~pipeline.batch.metadata`: a sidecar's per-file ``ref_date`` and columns for ``documents``;
 - :mod:`~pipeline.batch.runfile`: ``OUT/dafu-run.json``, and the re-run with nothing to do;
 - :mod:`~pipeline.batch.state`: the previous run in OUT and whether its rows can be kept;
 - :mod:`~pipeline.batch.work`: one file read → document → rows, within the limits;

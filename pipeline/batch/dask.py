@@ -36,14 +36,23 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from pipeline import export
+from pipeline.batch.inputs import InputFile
+from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
 from pipeline.batch.results import Progress, RunSummary, outcome_rows, writing_progress
 from pipeline.batch.state import Previous
 from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, process_chunk
 from pipeline.errors import DafuError
-from pipeline.export.columns import arrow_from_columns, arrow_from_rows, frame_from_arrow, normalise_rows
+from pipeline.export.columns import (
+    TableSpec,
+    arrow_from_columns,
+    arrow_from_rows,
+    frame_from_arrow,
+    normalise_rows,
+)
 from pipeline.export.parquet import ParquetTableWriter
 from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, ColumnRows, PackedRows, read_tables
+from pipeline.tables.merge import in_frame_schema
 from pipeline.tables.sink import WriteProgress
 
 # Bigger chunks than the local pool's: a Dask task costs a few milliseconds of scheduling and
@@ -57,17 +66,19 @@ _WAIT_FOR_WORKERS_S = 60
 _DATASET_FILES = ("part-*.parquet", "kept-*.parquet", ".part-*.tmp", ".kept-*.tmp")
 
 
-def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | None, options: RunOptions,
-             progress: Callable[[Progress], None] | None) -> RunSummary:
-    """Run ``inputs`` ((path, doc_id) pairs) on Dask into ``out``; see :func:`pipeline.batch.run`.
+def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
+             progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None) -> RunSummary:
+    """Run ``inputs`` on Dask into ``out``; see :func:`pipeline.batch.run`.
 
     ``options.scheduler`` is an address (``tcp://10.0.0.5:8786``) or a scheduler file (``*.json``);
     without it a ``LocalCluster`` of ``options.jobs`` single-threaded worker processes is started.
-    Every chunk of files goes to a worker with ``options``.
+    Every chunk of files goes to a worker with ``options``. ``metadata``'s columns are added to
+    the documents dataset by the client at the end (the table has a row per file: small).
     """
+    metadata = metadata or FileMetadata()
     if out is None:  # the workers need a folder to write to: a temporary one
         with tempfile.TemporaryDirectory(prefix="dafu-dask-") as tmp:
-            summary = run_dask(inputs, tmp, replace(options, formats=("parquet",)), progress)
+            summary = run_dask(inputs, tmp, replace(options, formats=("parquet",)), progress, metadata)
             summary.tables = read_tables(tmp)
             summary.written = []
             return summary
@@ -76,8 +87,8 @@ def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | No
     for name in TABLE_NAMES:
         if (folder / name).exists() and not _is_dataset(folder / name):
             raise DafuError(f"{folder / name} is in the way of the {name} table: it is not a dataset dafu wrote")
-    previous = Previous.load(folder, options)
-    tasks = previous.tasks(inputs)
+    previous = Previous.load(folder, options, metadata)
+    tasks = previous.tasks(inputs, metadata.ref_dates)
     chunked = list(chunks(tasks, CHUNK_FILES, CHUNK_BYTES))
     summary = RunSummary(files=len(tasks))
     staging = Path(tempfile.mkdtemp(prefix=".dafu-dask-", dir=folder)).resolve()
@@ -95,7 +106,9 @@ def run_dask(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | No
                         done += 1
                         if progress is not None:
                             progress(Progress(done, summary.files, o.task.path, o.status))
-        summary.written = _move_into_place(staging, folder, options.formats, writing_progress(progress))
+        _add_metadata(staging, metadata)
+        summary.written = _move_into_place(staging, folder, options.formats, metadata.specs,
+                                           writing_progress(progress))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
@@ -144,19 +157,18 @@ def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str,
     if tokens:  # columns: one list per column for the chunk, no dict per token
         columns = [[cell for t in tokens for cell in t.columns[k]] for k in range(len(SPECS["tokens"].columns))]
         table = arrow_from_columns(SPECS["tokens"], columns)
-        _write_table(Path(staging) / "tokens" / _part(index, sub), "tokens", table)
+        _write_table(Path(staging) / "tokens" / _part(index, sub), SPECS["tokens"], table)
     counts = Counter(str(q.get("type")) for q in collected["quantities"])
     return [replace(o, rows=None, tokens=None) for o in outcomes], counts
 
 
 def _write_part(path: Path, name: str, table_rows: list[dict[str, Any]]) -> None:
     """Write rows as one Parquet file under a temporary name, then rename it into place."""
-    _write_table(path, name, arrow_from_rows(SPECS[name], normalise_rows(SPECS[name], table_rows)))
+    _write_table(path, SPECS[name], arrow_from_rows(SPECS[name], normalise_rows(SPECS[name], table_rows)))
 
 
-def _write_table(path: Path, name: str, table: Any) -> None:
+def _write_table(path: Path, spec: TableSpec, table: Any) -> None:
     """Write an Arrow table (the frame schema) as one Parquet file under a temporary name, then rename it."""
-    spec = SPECS[name]
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")  # hidden: datasets skip it
     writer = ParquetTableWriter(spec, tmp)
     try:
@@ -263,14 +275,26 @@ def _write_client_rows(staging: Path, index: int, rows: Iterator[AnyRows]) -> No
             _write_part(staging / name / part, name, table_rows)
 
 
-def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
+def _add_metadata(staging: Path, metadata: FileMetadata) -> None:
+    """The sidecar's columns added to every documents partition, and its problems as one more partition."""
+    if metadata.problems:
+        _write_part(staging / "problems" / "part-metadata.parquet", "problems", list(metadata.problems))
+    if not metadata.columns:
+        return
+    spec = metadata.specs["documents"]
+    for part in sorted((staging / "documents").glob("[!._]*.parquet")):
+        own = in_frame_schema(SPECS["documents"], pq.read_table(part))  # dafu's own columns only
+        _write_table(part, spec, metadata.add_to_arrow(own))
+
+
+def _move_into_place(staging: Path, folder: Path, formats: Sequence[str], specs: dict[str, TableSpec],
                      tell: WriteProgress | None = None) -> list[Path]:
     """Datasets from staging into OUT; the other formats streamed from them; stale files removed."""
     written = []
     for name in TABLE_NAMES:
         dataset = staging / name
         if not any(dataset.glob("*.parquet")):  # a dataset needs one file, for its schema
-            _write_empty(dataset / _part(0), name)
+            _write_empty(dataset / _part(0), specs[name])
         target = folder / name
         if target.is_dir():
             if not _is_dataset(target):
@@ -279,7 +303,7 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
         os.replace(dataset, target)
         written.append(target)
     others = [f for f in dict.fromkeys(formats) if f != "parquet"]
-    written.extend(_write_formats(folder, staging, others, tell))
+    written.extend(_write_formats(folder, staging, others, specs, tell))
     for fmt in export.FORMATS:  # the one-file Parquet and formats not asked for would be stale
         if fmt == "parquet" or fmt not in others:
             for name in TABLE_NAMES if fmt in export.PER_TABLE else ("",):
@@ -287,7 +311,7 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
     return written
 
 
-def _write_formats(folder: Path, staging: Path, formats: Sequence[str],
+def _write_formats(folder: Path, staging: Path, formats: Sequence[str], specs: dict[str, TableSpec],
                    tell: WriteProgress | None = None) -> list[Path]:
     """The other formats, streamed from the datasets in ``folder`` by the same writers as the local engine's."""
     done = staging / "formats"
@@ -297,14 +321,14 @@ def _write_formats(folder: Path, staging: Path, formats: Sequence[str],
             tell(step, len(formats), fmt)
         if fmt in export.PER_TABLE:
             for name in TABLE_NAMES:
-                writer = export.table_writer(fmt, SPECS[name], done / export.file_name(name, fmt))
+                writer = export.table_writer(fmt, specs[name], done / export.file_name(name, fmt))
                 try:
-                    for frame in _dataset_frames(folder / name, name):
+                    for frame in _dataset_frames(folder / name, specs[name]):
                         writer.write(frame)
                 finally:
                     writer.close()
         else:
-            chunks = ((SPECS[name], _dataset_frames(folder / name, name)) for name in TABLE_NAMES)
+            chunks = ((specs[name], _dataset_frames(folder / name, specs[name])) for name in TABLE_NAMES)
             export.whole_writer(fmt)(done / export.file_name("", fmt), chunks)
     if tell is not None:
         tell(len(formats), len(formats), "")
@@ -315,12 +339,11 @@ def _write_formats(folder: Path, staging: Path, formats: Sequence[str],
     return written
 
 
-def _write_empty(path: Path, name: str) -> None:
-    ParquetTableWriter(SPECS[name], path).close()
+def _write_empty(path: Path, spec: TableSpec) -> None:
+    ParquetTableWriter(spec, path).close()
 
 
-def _dataset_frames(dataset: Path, name: str) -> Iterator[Any]:
-    spec = SPECS[name]
+def _dataset_frames(dataset: Path, spec: TableSpec) -> Iterator[Any]:
     for part in sorted(dataset.glob("[!._]*.parquet")):
         for batch in pq.ParquetFile(part).iter_batches(ROW_GROUP):
             yield frame_from_arrow(spec, batch)

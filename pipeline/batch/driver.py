@@ -1,8 +1,9 @@
 """The top-level run: check the options and OUT, list the inputs, hand them to an engine, record the run.
 
 A re-run with nothing to do (:func:`~pipeline.batch.runfile.nothing_changed`) stops before
-the engines are even loaded. A run writes the formats asked for and keeps the files of the
-other formats already in OUT up to date; ``clean`` removes those instead.
+the engines, or the metadata sidecar's reader, are even loaded. A run writes the formats asked
+for and keeps the files of the other formats already in OUT up to date; ``clean`` removes
+those instead.
 
 >>> tables = run(["corpora"])                               # doctest: +SKIP
 >>> tables["quantities"].loc[0, ["doc_id", "text", "type"]].tolist()  # doctest: +SKIP
@@ -18,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.batch.inputs import list_inputs, out_exclusions
+from pipeline.batch.inputs import InputFile, find_sidecar, input_files, out_exclusions, same_file
 from pipeline.batch.options import RunOptions
 from pipeline.batch.runfile import (
     RunRecord,
@@ -26,12 +27,15 @@ from pipeline.batch.runfile import (
     nothing_changed,
     output_states,
     present_formats,
+    roots,
     run_settings,
+    sidecar_about,
 )
 from pipeline.errors import InputError
 from pipeline.export import FORMATS
 
 if TYPE_CHECKING:  # the engines load pandas and pyarrow: a re-run with nothing to do never needs them
+    from pipeline.batch.metadata import FileMetadata
     from pipeline.batch.summary import Progress, RunSummary
     from pipeline.tables import Tables
 
@@ -73,11 +77,17 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
         folder, pattern = inside[0]
         raise InputError(os.fspath(out), f"output folder is inside input folder {folder}; "
                                          f"exclude it (exclude=[{pattern!r}])")
-    inputs = list(list_inputs(paths, include=options.include, exclude=options.exclude))
-    if out is not None and (record := nothing_changed(out, inputs, options)) is not None:
+    inputs = list(input_files(paths, include=options.include, exclude=options.exclude))
+    sidecar = find_sidecar(paths, options.metadata)
+    if sidecar is not None:  # never an input, even when --glob takes its suffix
+        inputs = [f for f in inputs if not same_file(f.path, sidecar)]
+    if out is not None and (record := nothing_changed(out, inputs, options, sidecar)) is not None:
         return _nothing_to_do(record, len(inputs))
     from pipeline.batch.dask import drop_datasets, run_dask
     from pipeline.batch.local import run_local
+    from pipeline.batch.metadata import load_metadata
+
+    metadata = load_metadata(sidecar, inputs)
 
     engine_options = options
     if out is not None and not options.clean:  # a run adds formats; the others' files are kept up to date
@@ -85,26 +95,34 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
         engine_options = replace(options, formats=(*options.formats,
                                                    *(f for f in FORMATS if f in present and f not in options.formats)))
     if options.engine == "dask":
-        summary = run_dask(inputs, out, engine_options, progress)
+        summary = run_dask(inputs, out, engine_options, progress, metadata=metadata)
     else:
-        summary = run_local(inputs, out, engine_options, progress)
+        summary = run_local(inputs, out, engine_options, progress, metadata=metadata)
         if out is not None:
             drop_datasets(out)  # an earlier Dask run's datasets are stale now
+    summary.notes.extend(metadata.report())
     if out is not None:
-        _record(Path(out), options, inputs, summary)
+        _record(Path(out), options, inputs, summary, metadata)
     return summary
 
 
 def _nothing_to_do(record: RunRecord, files: int) -> RunSummary:
+    """The summary of a re-run with nothing to do: the previous run's counts and sidecar lines."""
     from pipeline.batch.summary import RunSummary
 
     return RunSummary(files=files, statuses=Counter({"unchanged": files}), quantities=Counter(record.quantities),
-                      nothing_changed=True)
+                      nothing_changed=True, notes=list(record.notes))
 
 
-def _record(out: Path, options: RunOptions, inputs: Sequence[tuple[str, str]], summary: RunSummary) -> None:
+def _record(out: Path, options: RunOptions, inputs: Sequence[InputFile], summary: RunSummary,
+            metadata: FileMetadata) -> None:
     """``OUT/dafu-run.json`` for the run just done (the inputs' digest only when no file was a problem)."""
+    from pipeline.tables.extra import columns_record
+
     digests = {path: sha256 for path, _, sha256 in summary.inputs}
     clean = summary.problem_count == 0 and len(digests) == len(inputs)
-    RunRecord(run_settings(options), inputs_digest((p, d, digests.get(p)) for p, d in inputs) if clean else None,
-              len(inputs), dict(summary.quantities), output_states(out, summary.written)).write(out)
+    about = {"roots": roots(inputs), **sidecar_about(metadata.source), "columns": columns_record(metadata.columns)}
+    RunRecord(run_settings(options, metadata.ref_dates_digest()),
+              inputs_digest((f, digests.get(f.path)) for f in inputs) if clean else None,
+              len(inputs), dict(summary.quantities), output_states(out, summary.written), about,
+              list(summary.notes)).write(out)

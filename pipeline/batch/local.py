@@ -6,7 +6,7 @@ byte-identical tables. The pool survives a worker's death (a crash, the out-of-m
 killer): the files that were in flight are run again one by one, and the one that kills its
 worker becomes a problem.
 
->>> run_local([("答复/a.txt", "a")], "表格", RunOptions(jobs=2), None).statuses  # doctest: +SKIP
+>>> run_local([InputFile("答复/a.txt", "a", "答复")], "表格", RunOptions(jobs=2), None).statuses  # doctest: +SKIP
 Counter({'processed': 1})
 """
 
@@ -22,6 +22,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
+from pipeline.batch.inputs import InputFile
+from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
 from pipeline.batch.results import Progress, RunSummary, outcome_rows, writing_progress
 from pipeline.batch.runfile import digest
@@ -36,17 +38,19 @@ WINDOW_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy, few e
 Work = Callable[[list[Task]], list[Outcome]]
 
 
-def run_local(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | None, options: RunOptions,
-              progress: Callable[[Progress], None] | None) -> RunSummary:
-    """Run ``inputs`` ((path, doc_id) pairs) into tables in ``out``, or in memory without it."""
+def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
+              progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None) -> RunSummary:
+    """Run ``inputs`` into tables in ``out``, or in memory without it; ``metadata`` adds each
+    file's reference date, columns of documents and its problems."""
+    metadata = metadata or FileMetadata()
     jobs = options.workers(len(inputs))
     # Workers pack the rows that go to files; rows kept in memory (no ``out``) stay dicts.
     work = partial(process_chunk, options=options, packed=jobs > 1 and out is not None)
     # The workers start first, before pyarrow (reading the previous tables, writing the new)
     # starts threads in this process: a fork copies only the thread that forks.
     with Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:
-        previous = Previous.load(out, options)
-        tasks = previous.tasks(inputs)
+        previous = Previous.load(out, options, metadata)
+        tasks = previous.tasks(inputs, metadata.ref_dates)
         unchanged = _unchanged(tasks)
         changed = [task for i, task in enumerate(tasks) if i not in unchanged]
         others = pool.ordered(changed) if pool is not None else _in_process(changed, work)
@@ -55,23 +59,26 @@ def run_local(inputs: Sequence[tuple[str, str]], out: str | os.PathLike[str] | N
         if out is None:
             collected: Rows = {name: [] for name in TABLE_NAMES}
             for _, rows in outcome_rows(outcomes, previous, summary, progress):
-                for name, table_rows in rows.items():
+                for name, table_rows in metadata.add(rows).items():
                     assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
                     given = table_rows.dicts(name) if isinstance(table_rows, ColumnRows) else table_rows
                     collected.setdefault(name, []).extend(given)
-            summary.tables = Tables.from_rows(collected)
+            collected["problems"].extend(metadata.problems)
+            summary.tables = Tables.from_rows(collected, metadata.columns)
             return summary
-        # Unchanged files keep their previous rows: the sink merges them in Arrow at the end.
+        # Unchanged files keep their previous rows: the sink merges them in Arrow at the end (the
+        # sidecar's columns and problems made afresh: see Previous.table).
         keeping = previous.folder is not None
         if keeping and len(unchanged) > len(changed):  # most rows are kept: read them while the workers work
             previous.prefetch()
-        with TableSink(out, formats=options.formats, keep_from=previous if keeping else None,
+        with TableSink(out, options.formats, metadata.specs, keep_from=previous if keeping else None,
                        progress=writing_progress(progress)) as sink:
             for o, rows in outcome_rows(outcomes, previous, summary, progress, kept_rows=not keeping):
                 if keeping and o.status == "unchanged":
                     sink.keep(o.task.doc_id, rows)
                 else:
-                    sink.add(rows)
+                    sink.add(metadata.add(rows))
+            sink.add({"problems": list(metadata.problems)})
             summary.written = sink.close()
     return summary
 

@@ -38,8 +38,10 @@ class RunOptions:
     paths. ``tokens``: also fill the tokens table. A file larger than ``max_bytes``, or that
     takes more than ``time_limit`` seconds to read and extract (0 or None: no limit),
     becomes a ``problems`` row. ``engine="dask"`` runs on a Dask cluster at ``scheduler``
-    (default: a ``LocalCluster`` of ``jobs`` workers). The formats are checked where the
-    tables are written (:class:`~pipeline.tables.TableSink`).
+    (default: a ``LocalCluster`` of ``jobs`` workers). ``metadata``: a sidecar table (CSV,
+    XLSX, JSONL) of per-file reference dates and columns for ``documents``; without it, a
+    ``dafu-metadata.*`` in an input folder is used (:mod:`~pipeline.batch.metadata`). The
+    formats are checked where the tables are written (:class:`~pipeline.tables.TableSink`).
 
     Sequences are stored as tuples and ``ref_date`` as a date, so the same settings make
     equal records however they were given; invalid settings raise
@@ -57,6 +59,7 @@ class RunOptions:
     engine: Engine = "local"
     scheduler: str | None = None
     clean: bool = False
+    metadata: str | None = None
 
     def __post_init__(self) -> None:
         # Callers may give lists, ``include=None`` (the default) and an ISO string for ref_date.
@@ -64,6 +67,8 @@ class RunOptions:
         set_(self, "formats", tuple(self.formats))
         set_(self, "include", DEFAULT_INCLUDE if self.include is None else tuple(self.include))
         set_(self, "exclude", tuple(self.exclude))
+        if self.metadata is not None:
+            set_(self, "metadata", os.fspath(self.metadata))
         if self.ref_date is not None:
             set_(self, "ref_date", coerce_date(self.ref_date))
         if self.jobs is not None and self.jobs < 1:

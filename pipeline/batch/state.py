@@ -2,10 +2,12 @@
 
 A file whose SHA-256, path and ``doc_id`` match the previous manifest is not read again, and
 its previous rows are kept — when ``OUT/dafu-run.json`` says the previous run had the same
-settings (:func:`~pipeline.batch.runfile.run_settings`) and every table is in OUT. A file
-that was a problem is always tried again. The local engine keeps the rows in Arrow
+settings (:func:`~pipeline.batch.runfile.run_settings`: the dafu version, ``ref_date``,
+``tokens`` and the per-file reference dates of a metadata sidecar) and every table is in OUT.
+A file that was a problem is always tried again. The local engine keeps the rows in Arrow
 (:meth:`~pipeline.tables.TableSink.keep`); the Dask engine asks for them by document
-(:meth:`Previous.rows`).
+(:meth:`Previous.rows`). A sidecar's other columns and its problems are made afresh on every
+run, so kept rows never carry stale ones.
 
 >>> Previous.load("表格", RunOptions()).known_sha256("答复/a.txt", "a")   # doctest: +SKIP
 '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
@@ -13,21 +15,26 @@ that was a problem is always tried again. The local engine keeps the rows in Arr
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from pipeline.batch.inputs import InputFile
+from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings
+from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
 from pipeline.export.columns import records
-from pipeline.tables import TABLE_NAMES, read_tables
+from pipeline.tables import SPECS, TABLE_NAMES, read_tables
+from pipeline.tables.extra import EXTRA_TABLE, columns_record
 from pipeline.tables.frames import read_arrow, tables_present
 
 __all__ = ["RUN_FILE", "Previous", "run_settings"]
@@ -37,23 +44,29 @@ class Previous:
     """The previous run's manifest in OUT, when its tables can be reused, and its rows on demand."""
 
     def __init__(self, manifest: dict[str, tuple[str, str]] | None = None,
-                 folder: str | os.PathLike[str] | None = None, record: RunRecord | None = None) -> None:
+                 folder: str | os.PathLike[str] | None = None, record: RunRecord | None = None,
+                 metadata: FileMetadata | None = None) -> None:
         self.manifest = manifest or {}  # path → (doc_id, sha256) of the files processed before
         self.folder = None if folder is None else Path(folder)  # where the tables are; None: nothing to keep
         self.record = record
+        self.metadata = metadata or FileMetadata()  # this run's sidecar: its columns go on the kept rows
         self._pool: ThreadPoolExecutor | None = None
         self._reading: dict[str, Future[pa.Table | None]] | None = None
         self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] | None = None
         self._counts: dict[str, Counter[str]] | None = None
 
     @classmethod
-    def load(cls, out: str | os.PathLike[str] | None, options: RunOptions) -> Previous:
-        """The previous run in ``out``; an empty one without ``out``, or when it ran with other settings."""
+    def load(cls, out: str | os.PathLike[str] | None, options: RunOptions,
+             metadata: FileMetadata | None = None) -> Previous:
+        """The previous run in ``out``; an empty one without ``out``, or when it ran with other settings
+        (``metadata``: this run's sidecar, whose reference dates are settings too)."""
         if out is None:
             return cls()
         folder = Path(out)
+        metadata = metadata or FileMetadata()
         record = RunRecord.load(folder)
-        if record is None or record.settings != run_settings(options) or not tables_present(folder):
+        if (record is None or record.settings != run_settings(options, metadata.ref_dates_digest())
+                or not tables_present(folder)):
             return cls()  # another version or other options: every file again
         try:
             manifest = read_arrow(folder, "manifest", columns=["path", "doc_id", "sha256", "status"])
@@ -67,11 +80,14 @@ class Previous:
             for path, doc_id, sha256, status in zip(*columns.values(), strict=True)
             if status in ("processed", "unchanged") and isinstance(sha256, str)
         }
-        return cls(known, folder if known else None, record)
+        return cls(known, folder if known else None, record, metadata)
 
-    def tasks(self, inputs: Iterable[tuple[str, str]]) -> list[Task]:
-        """A task per (path, doc_id), with the digest its rows were made from when they can be kept."""
-        return [Task(path, doc_id, self.known_sha256(path, doc_id), file_size(path)) for path, doc_id in inputs]
+    def tasks(self, inputs: Iterable[InputFile], ref_dates: Mapping[str, dt.date] | None = None) -> list[Task]:
+        """A task per input, with the digest its rows were made from when they can be kept, and
+        its reference date from ``ref_dates`` (doc_id → date, a metadata sidecar's)."""
+        dates = ref_dates or {}
+        return [Task(f.path, f.doc_id, self.known_sha256(f.path, f.doc_id), file_size(f.path), f.root,
+                     dates.get(f.doc_id)) for f in inputs]
 
     def known_sha256(self, path: str, doc_id: str) -> str | None:
         doc_id_before, sha256 = self.manifest.get(path, (None, None))
@@ -97,19 +113,43 @@ class Previous:
         folder = self.folder
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="dafu-previous")
         names = [name for name in TABLE_NAMES if name != "manifest"]
-        self._reading = {name: self._pool.submit(read_arrow, folder, name) for name in names}
+        self._reading = {name: self._pool.submit(self._read, folder, name) for name in names}
         self._pool.shutdown(wait=False)
 
     def table(self, name: str) -> pa.Table | None:
-        """The previous table ``name`` in the frame schema (for :class:`~pipeline.tables.TableSink`)."""
+        """The previous table ``name`` in the frame schema of this run's tables (for
+        :class:`~pipeline.tables.TableSink`): documents with this run's sidecar columns."""
         if self._reading is not None and name in self._reading:
             return self._reading.pop(name).result()  # handed out once: its memory goes with the merge
-        return None if self.folder is None else read_arrow(self.folder, name)
+        return None if self.folder is None else self._read(self.folder, name)
+
+    def _read(self, folder: Path, name: str) -> pa.Table | None:
+        """Table ``name`` as :meth:`table` gives it. Its rows stay the previous file's, one for one
+        (a CSV or JSONL file is spliced by row number): the sidecar's columns of documents are
+        replaced by this run's, and the sidecar's problems (made afresh by every run, added last)
+        lose their ``doc_id``, so that no document keeps them."""
+        table = read_arrow(folder, name)  # dafu's own columns only
+        if table is None:
+            return None
+        if name == EXTRA_TABLE and self.metadata.columns:
+            table = self.metadata.add_to_arrow(table)
+        elif name == "problems" and table.num_rows:
+            ours = pc.fill_null(pc.equal(table.column("stage"), "metadata"), False)
+            at = table.schema.get_field_index("doc_id")
+            table = table.set_column(at, table.schema.field(at),
+                                     pc.if_else(ours, pa.scalar(None, pa.string()), table.column(at)))
+        return table
 
     def text_file(self, name: str, fmt: str) -> Path | None:
-        """``OUT/<name>.<fmt>`` when it is as the previous run wrote it (size and modification time)."""
+        """``OUT/<name>.<fmt>`` when it is as the previous run wrote it (size and modification time),
+        and its kept rows are what this run would write: for documents with a sidecar's columns,
+        when the previous run had the same sidecar (same content, so the same cells)."""
         file = f"{name}.{fmt}"
         if self.folder is None or self.record is None or not self.record.intact(self.folder, [file]):
+            return None
+        if name == EXTRA_TABLE and self.metadata.columns and (
+                self.record.about.get("columns") != columns_record(self.metadata.columns)
+                or any(self.record.about.get(k) != v for k, v in sidecar_about(self.metadata.source).items())):
             return None
         return self.folder / file
 
@@ -132,7 +172,10 @@ class Previous:
             if name == "manifest" or "doc_id" not in frame.columns:
                 continue
             groups: dict[str, list[dict[str, Any]]] = {}
-            for row in records(frame):
+            own = [c for c in SPECS[name].names if c in frame.columns]  # not a sidecar's columns: added afresh
+            for row in records(frame[own]):
+                if name == "problems" and row.get("stage") == "metadata":  # made afresh by every run
+                    continue
                 groups.setdefault(row["doc_id"], []).append(row)
             by_doc[name] = groups
         return by_doc

@@ -52,6 +52,7 @@ class RunSummary:
     tables: Tables | None = None  # only when there is no output folder
     nothing_changed: bool = False  # a re-run with nothing to do: no file was written
     inputs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, doc_id, sha256) in order
+    notes: list[str] = field(default_factory=list)  # lines for the run summary (the metadata sidecar's)
 
     @property
     def problem_count(self) -> int:

@@ -12,6 +12,7 @@ stop the batch.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import signal
 import threading
@@ -44,6 +45,8 @@ class Task:
     doc_id: str
     known_sha256: str | None
     size: int = 0  # bytes, to share the work out evenly
+    root: str | None = None  # the input root: source_path is relative to it
+    ref_date: dt.date | None = None  # from a metadata sidecar, over the run's
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ def process(task: Task, options: RunOptions, *, packed: bool = False) -> Outcome
     try:
         with _time_limit(options.time_limit):
             try:
-                doc = read(task.path, ref_date=options.ref_date, doc_id=task.doc_id, max_bytes=options.max_bytes)
+                doc = read(task.path, root=task.root, ref_date=task.ref_date or options.ref_date, doc_id=task.doc_id,
+                           max_bytes=options.max_bytes)
             except ReadError as e:
                 return Outcome(task, "problem", sha256, size, "read", e.reason)
             except Exception as e:  # one bad file must not stop the batch

@@ -2,18 +2,22 @@
 
 Every writer takes the same DataFrames, whose dtypes follow from a column's kind:
 
-========  ================  ==================  =============  ===========
-kind      pandas            Arrow (Parquet)     SQLite         DuckDB
-========  ================  ==================  =============  ===========
-string    string            string              TEXT           VARCHAR
-int       Int64             int64               INTEGER        BIGINT
-bool      boolean           bool                INTEGER        BOOLEAN
-float     Float64           float64             REAL           DOUBLE
-decimal   string (exact)    string              TEXT           VARCHAR
-date      string (ISO)      date32              TEXT           DATE
-========  ================  ==================  =============  ===========
+========  ==============================  ===================  ==============  ===============
+kind      pandas (``read_tables``)        Arrow (Parquet)      SQLite          DuckDB
+========  ==============================  ===================  ==============  ===============
+string    string                          string               TEXT            VARCHAR
+int       Int64                           int64                INTEGER         BIGINT
+bool      boolean                         bool                 INTEGER         BOOLEAN
+float     Float64                         float64              REAL            DOUBLE
+decimal   decimal128(38, 12)[pyarrow]     decimal128(38, 12)   REAL + _text    DECIMAL(38, 12)
+date      date32[day][pyarrow]            date32               DATE (ISO)      DATE
+========  ==============================  ===================  ==============  ===============
 
-``decimal`` cells stay exact text (``"200000000"``, ``"0.05"``), never a float.
+``decimal`` cells are exact: 12 places after the point and 26 before (:data:`DECIMAL_TYPE`)
+hold every value the quantities spec gives (the smallest unit, 微克, is 1e-9 kg; the
+largest amounts in the trial corpus have 16 digits). A value that does not fit is an error
+naming it, never rounded (:func:`cell`). Plain cells (rows, packed rows) hold a decimal as
+its exact text and a date as ISO text; Arrow casts them, refusing any loss.
 """
 
 from __future__ import annotations
@@ -34,14 +38,34 @@ from pipeline.errors import DafuError
 
 Kind = Literal["string", "int", "bool", "float", "decimal", "date"]
 
+DECIMAL_PRECISION, DECIMAL_SCALE = 38, 12
+#: Every exact number of the tables (amount, low, high): 26 digits before the point, 12 after.
+DECIMAL_TYPE = pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)
+_DECIMAL_LIMIT = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
+
 _FRAME_TYPES: dict[Kind, pa.DataType] = {
     "string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "float": pa.float64(),
-    "decimal": pa.string(), "date": pa.string(),
+    "decimal": DECIMAL_TYPE, "date": pa.date32(),
 }
+#: The pandas dtype of each Arrow type. Decimals and dates stay Arrow-backed: the same exact
+#: decimal128 as Parquet and DuckDB (``sum``, ``mean``, ``min``, comparisons and ``groupby``
+#: sums are exact, in 128-bit integers, with no decimal context to round them) and real dates.
 _PANDAS_TYPES: dict[pa.DataType, Any] = {
     pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
-    pa.float64(): pd.Float64Dtype(),
+    pa.float64(): pd.Float64Dtype(), DECIMAL_TYPE: pd.ArrowDtype(DECIMAL_TYPE), pa.date32(): pd.ArrowDtype(pa.date32()),
 }
+#: What plain cells hold before Arrow casts them: decimals and dates as their exact text.
+_CELL_TYPES: dict[Kind, pa.DataType] = {**_FRAME_TYPES, "decimal": pa.string(), "date": pa.string()}
+
+
+def frame_type(kind: Kind) -> pa.DataType:
+    """The Arrow (and Parquet) type of a column of ``kind``."""
+    return _FRAME_TYPES[kind]
+
+
+def pandas_type(kind: Kind) -> Any:
+    """The pandas dtype :func:`pipeline.read_tables` gives a column of ``kind``."""
+    return _PANDAS_TYPES[_FRAME_TYPES[kind]]
 
 
 @dataclass(frozen=True)
@@ -85,16 +109,15 @@ class TableSpec:
         """The frame schema's string, integer and boolean columns: those Arrow reads as they are."""
         return pa.schema([pa.field(c.name, _FRAME_TYPES[c.kind]) for c in self.columns if c.kind in _PLAIN_TYPES])
 
-    @property
+    @functools.cached_property
     def frame_schema(self) -> pa.Schema:
-        """The Arrow schema of the DataFrame: dates as ISO text."""
+        """The Arrow schema of the DataFrame: decimals as :data:`DECIMAL_TYPE`, dates as date32."""
         return pa.schema([pa.field(c.name, _FRAME_TYPES[c.kind]) for c in self.columns])
 
     @property
     def parquet_schema(self) -> pa.Schema:
-        """The Arrow schema written to Parquet: dates as date32."""
-        return pa.schema([pa.field(c.name, pa.date32() if c.kind == "date" else _FRAME_TYPES[c.kind])
-                          for c in self.columns])
+        """The Arrow schema written to Parquet: the frame's own."""
+        return self.frame_schema
 
 
 # --- cells ----------------------------------------------------------------------------------
@@ -109,6 +132,8 @@ def cell(kind: Kind, value: Any) -> Any:
 
     >>> cell("decimal", Decimal("2E+8")), cell("date", dt.date(2024, 9, 12))
     ('200000000', '2024-09-12')
+
+    A decimal :data:`DECIMAL_TYPE` cannot hold exactly raises ``ValueError`` naming it.
     """
     return _CELLS[kind](value)
 
@@ -144,10 +169,10 @@ def _float_cell(value: Any) -> float | None:
 
 def _decimal_cell(value: Any) -> str | None:
     if type(value) is Decimal and value.is_finite():
-        return format(value, "f")
+        return _fitting(value)
     if value is None:
         return None
-    return None if is_missing(value) else _decimal_text(value)
+    return None if is_missing(value) else _fitting(_decimal_number(value))
 
 
 def _date_cell(value: Any) -> str | None:
@@ -158,7 +183,24 @@ def _date_cell(value: Any) -> str | None:
     return None if is_missing(value) else _date_text(value)
 
 
-def _decimal_text(value: Any) -> str:
+def _fitting(number: Decimal) -> str:
+    """The exact text of ``number``, or ``ValueError`` when :data:`DECIMAL_TYPE` cannot hold it."""
+    sign, digits, exp = number.as_tuple()
+    exponent = int(exp)  # finite: an int
+    if exponent < -DECIMAL_SCALE:
+        while exponent < -DECIMAL_SCALE and len(digits) > 1 and digits[-1] == 0:  # 1.50000000000000
+            digits, exponent = digits[:-1], exponent + 1
+        if exponent < -DECIMAL_SCALE:
+            raise ValueError(f"{number} has more than {DECIMAL_SCALE} decimal places: "
+                             f"DECIMAL({DECIMAL_PRECISION}, {DECIMAL_SCALE}) cannot hold it exactly")
+        number = Decimal((sign, digits, exponent))
+    if number.copy_abs() >= _DECIMAL_LIMIT:  # copy_abs: abs() would round to the context's 28 digits
+        raise ValueError(f"{number} has more than {DECIMAL_PRECISION - DECIMAL_SCALE} digits before the point: "
+                         f"DECIMAL({DECIMAL_PRECISION}, {DECIMAL_SCALE}) cannot hold it")
+    return format(number, "f")
+
+
+def _decimal_number(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")
     if isinstance(value, Decimal):
@@ -170,7 +212,7 @@ def _decimal_text(value: Any) -> str:
             raise ValueError(f"{value!r} is not a number") from e
     if not number.is_finite():
         raise ValueError(f"{value!r} is not a finite number")
-    return format(number, "f")
+    return number
 
 
 def _date_text(value: Any) -> str:
@@ -253,7 +295,13 @@ def arrow_from_rows(spec: TableSpec, rows: Sequence[tuple[Any, ...]]) -> pa.Tabl
 def arrow_from_columns(spec: TableSpec, columns: Sequence[Sequence[Any]]) -> pa.Table:
     """Normalised columns (see :func:`normalise_columns`) as an Arrow table of the frame schema."""
     schema = spec.frame_schema
-    return pa.table([pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)], schema=schema)
+    return pa.table([_array(c.kind, col) for col, c in zip(columns, spec.columns, strict=True)], schema=schema)
+
+
+def _array(kind: Kind, cells: Sequence[Any] | pa.Array) -> pa.Array:
+    """Plain cells of a column as an Arrow array of the frame type (decimal and date text cast, without loss)."""
+    array = cells if isinstance(cells, pa.Array) else pa.array(cells, type=_CELL_TYPES[kind])
+    return array if array.type == _FRAME_TYPES[kind] else array.cast(_FRAME_TYPES[kind])
 
 
 def arrow_from_dicts(spec: TableSpec, rows: list[dict[str, Any]]) -> pa.Table:
@@ -271,8 +319,8 @@ def arrow_from_dicts(spec: TableSpec, rows: list[dict[str, Any]]) -> pa.Table:
         return arrow_from_columns(spec, normalise_columns(spec, rows))
     try:
         arrays = [direct.column(c.name) if c.kind in _PLAIN_TYPES
-                  else pa.array(_column(c.kind, [row.get(c.name) for row in rows]), type=f.type)
-                  for c, f in zip(spec.columns, schema, strict=True)]
+                  else _array(c.kind, _column(c.kind, [row.get(c.name) for row in rows]))
+                  for c in spec.columns]
     except (ValueError, TypeError):
         _raise_bad_row(spec, rows)
         raise
@@ -319,6 +367,67 @@ def arrow_from_frame(spec: TableSpec, frame: pd.DataFrame, *, parquet: bool = Fa
     return table.cast(spec.parquet_schema)
 
 
+def exact_text(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """A decimal column as its exact shortest text (``2870000000``, ``0.05``, ``0.0000000218``).
+
+    Arrow's own cast to text keeps the twelve places and turns small values into ``2.18E-8``.
+    """
+    return pa.array([None if d is None else decimal_text(d) for d in values.to_pylist()], pa.string())
+
+
+def decimal_text(number: Decimal) -> str:
+    """The exact shortest text of a finite decimal, without ``normalize`` (which rounds to the
+    context's 28 digits): ``Decimal("2870000000.000000000000")`` → ``2870000000``."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+TEXT_SUFFIX = "_text"
+
+
+def with_exact_text(spec: TableSpec) -> TableSpec:
+    """``spec`` for a format whose numbers are doubles (SQLite, Excel): each decimal column
+    is followed by ``<name>_text``, its exact value as text.
+
+    >>> from pipeline.tables.specs import SPECS
+    >>> [n for n in with_exact_text(SPECS["quantities"]).names if n.startswith(("amount", "low"))]
+    ['amount', 'amount_text', 'amount_float', 'low', 'low_text']
+    """
+    columns: list[Column] = []
+    for c in spec.columns:
+        columns.append(c)
+        if c.kind == "decimal":
+            columns.append(Column(c.name + TEXT_SUFFIX, "string", f"{c.name} exactly, as text"))
+    return TableSpec(spec.name, tuple(columns), spec.key, spec.foreign_keys)
+
+
+def double_columns(spec: TableSpec, table: pa.Table, *, iso_dates: bool) -> list[list[Any]]:
+    """The columns of ``with_exact_text(spec)`` as Python lists: decimals as floats then their
+    exact text, dates as ``datetime.date`` (or ISO text with ``iso_dates``), the rest as they are."""
+    columns: list[list[Any]] = []
+    for c in spec.columns:
+        values = table.column(c.name)
+        if c.kind == "decimal":  # Python's float() is correctly rounded; Arrow's cast is not (0.1 → 0.09999…)
+            numbers = values.to_pylist()
+            columns.append([None if d is None else float(d) for d in numbers])
+            columns.append([None if d is None else decimal_text(d) for d in numbers])
+        elif c.kind == "date" and iso_dates:
+            columns.append(values.cast(pa.string()).to_pylist())
+        else:
+            columns.append(values.to_pylist())
+    return columns
+
+
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a DataFrame as dicts of plain Python values (None when missing)."""
+    """The rows of a DataFrame as dicts of plain Python values (None when missing).
+
+    Through Arrow: pandas' ``to_dict`` boxes each cell of an Arrow-backed column (the
+    decimals and dates) one call at a time, several times slower.
+    """
+    if all(isinstance(k, str) for k in frame.columns) and frame.columns.is_unique:
+        try:
+            rows: list[dict[str, Any]] = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()
+            return rows
+        except (pa.ArrowException, TypeError, ValueError):  # mixed types in an object column …
+            pass
     return [{str(k): None if is_missing(v) else v for k, v in r.items()} for r in frame.to_dict("records")]

@@ -1,7 +1,11 @@
 """CSV, one file per table: UTF-8 with a BOM (so Excel reads the Chinese right), formulas neutralised.
 
-Missing cells are empty; booleans are ``True``/``False``; exact decimals and ISO dates as text.
+Missing cells are empty; booleans are ``True``/``False``; decimals as their exact shortest
+text (``2870000000``, ``0.05``) and dates as ISO text, which ``read_tables`` types again.
 Floats are written as Python's ``repr`` (``0.1``, ``2870000000.0``, ``1e+16``), as pandas does.
+
+A text cell starting with ``= + - @``, a tab or a carriage return gets a leading ``'``
+(:mod:`pipeline.export.cells`); ``read_tables`` takes it off again.
 """
 
 from __future__ import annotations
@@ -16,14 +20,20 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.export.cells import _RISKY
-from pipeline.export.columns import TableSpec, arrow_from_frame
+from pipeline.export.cells import neutralise_arrow
+from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, exact_text
+
+TYPES: dict[Kind, str] = {
+    "string": "text (`'` before `= + - @`)", "int": "digits", "bool": "True / False", "float": "repr (`0.1`)",
+    "decimal": "exact text (`0.05`)", "date": "ISO (`2024-09-12`)",
+}
 
 
 class CsvTableWriter:
     def __init__(self, spec: TableSpec, path: Path) -> None:
         self.spec = spec
         self._text = spec.of_kind("string")  # the only cells a spreadsheet could take for a formula
+        self._decimals = spec.of_kind("decimal")
         self._file = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 — closed by close()
         self._csv = csv.writer(self._file, lineterminator="\n")
         self._csv.writerow(spec.names)
@@ -33,7 +43,14 @@ class CsvTableWriter:
 
     def write_arrow(self, table: pa.Table) -> None:
         """Write a chunk given as Arrow (the frame schema), without going through pandas."""
-        arrays = [_neutralise(table.column(n)) if n in self._text else table.column(n) for n in self.spec.names]
+        arrays = []
+        for name in self.spec.names:
+            col = table.column(name)
+            if name in self._text:
+                col = neutralise_arrow(col)
+            elif name in self._decimals:
+                col = pa.chunked_array([exact_text(col)])
+            arrays.append(col)
         lines = _formatted(arrays)
         if lines is not None:
             self._file.flush()  # the header went through the text layer; the lines are UTF-8 already
@@ -48,19 +65,6 @@ class CsvTableWriter:
 
     def close(self) -> None:
         self._file.close()
-
-
-def _neutralise(col: pa.ChunkedArray) -> pa.ChunkedArray:
-    """:func:`pipeline.export.cells.neutralise` over a string column, vectorised."""
-    # The pattern only where a cell starts with one of its first characters: most columns have none.
-    first = pc.utf8_slice_codeunits(col, 0, 1)
-    if not pc.any(pc.is_in(first, value_set=_RISKY_FIRST)).as_py():
-        return col
-    risky = pc.match_substring_regex(col, "^" + _RISKY)
-    if not pc.any(risky).as_py():
-        return col
-    result: pa.ChunkedArray = pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col)
-    return result
 
 
 def _needs_quotes() -> tuple[str, ...]:
@@ -78,13 +82,12 @@ def _needs_quotes() -> tuple[str, ...]:
 
 
 _QUOTED = _needs_quotes()
-_RISKY_FIRST = pa.array(["'", "=", "+", "-", "@", "\t", "\r"])  # the characters _RISKY can start with
 
 
 def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
     """The lines the csv module writes for these columns, as UTF-8, formatted by Arrow in C++ (no
-    Python work per cell), when every column is text, an integer or a boolean; else None (floats:
-    Python's repr)."""
+    Python work per cell), when every column is text (decimals made text already), an integer, a
+    boolean or a date; else None (floats: Python's repr)."""
     cells = []
     for col in columns:
         if pa.types.is_string(col.type):
@@ -93,7 +96,7 @@ def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
                 quoted = pc.binary_join_element_wise('"', pc.replace_substring(col, '"', '""'), '"', "")
                 col = pc.if_else(needs, quoted, col)
             cells.append(col)
-        elif pa.types.is_integer(col.type):
+        elif pa.types.is_integer(col.type) or pa.types.is_date(col.type):  # a date: ISO, as str() writes it
             cells.append(pc.cast(col, pa.string()))
         elif pa.types.is_boolean(col.type):
             cells.append(pc.if_else(col, "True", "False"))

@@ -1,4 +1,8 @@
-"""DuckDB: one database file, a table per table, primary and foreign keys declared and checked."""
+"""DuckDB: one database file, a table per table, primary and foreign keys declared and checked.
+
+Decimals are ``DECIMAL(38, 12)``, exact (``SELECT sum(amount) FROM quantities`` is too);
+dates are ``DATE``.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ from typing import Any
 
 from pipeline.errors import DafuError, MissingDependencyError
 from pipeline.export import Chunks
-from pipeline.export.columns import Kind, arrow_from_frame
+from pipeline.export.columns import DECIMAL_PRECISION, DECIMAL_SCALE, Kind, arrow_from_frame
 from pipeline.export.sql import create_table, quote
 
 TYPES: dict[Kind, str] = {
-    "string": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "float": "DOUBLE", "decimal": "VARCHAR", "date": "DATE",
+    "string": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "float": "DOUBLE",
+    "decimal": f"DECIMAL({DECIMAL_PRECISION}, {DECIMAL_SCALE})", "date": "DATE",
 }
 
 

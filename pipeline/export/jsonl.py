@@ -1,13 +1,20 @@
-"""JSON Lines, one file per table: an object per row, keys in column order, null when missing."""
+"""JSON Lines, one file per table: an object per row, keys in column order, null when missing.
+
+Decimals are JSON strings of their exact text (``"2870000000"``, ``"0.05"``: most JSON
+readers would parse a number into a float) and dates ISO strings (``"2024-09-12"``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from pipeline.export.columns import TableSpec, records
+from pipeline.export.columns import TableSpec, decimal_text, records
 
 
 class JsonlTableWriter:
@@ -17,7 +24,16 @@ class JsonlTableWriter:
 
     def write(self, frame: pd.DataFrame) -> None:
         for row in records(frame):
-            self._file.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self._file.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
 
     def close(self) -> None:
         self._file.close()
+
+
+def _plain(value: Any) -> str:
+    """What ``json`` cannot write itself: a decimal as its exact text, a date as ISO."""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{value!r} is not a JSON value")

@@ -25,7 +25,7 @@ class ParquetTableWriter:
             self._writer.write_table(arrow_from_frame(self.spec, frame, parquet=True), row_group_size=len(frame))
 
     def write_arrow(self, table: pa.Table) -> None:
-        """Write a chunk given as Arrow (the frame schema: dates as ISO text), without going through pandas."""
+        """Write a chunk given as Arrow (the frame schema, which is the file's), without going through pandas."""
         if table.num_rows:
             self._writer.write_table(table.cast(self.spec.parquet_schema), row_group_size=table.num_rows)
 

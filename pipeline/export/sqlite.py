@@ -1,5 +1,10 @@
 """SQLite: one database file, a table per table, keys declared so that joins read naturally.
 
+SQLite has no exact decimal: ``amount``, ``low`` and ``high`` are REAL (``sum(amount)``
+works) with ``amount_text``, ``low_text`` and ``high_text`` beside them holding the exact
+value. Dates are ISO text in columns declared ``DATE``, which SQLite's date functions read
+and Python's ``sqlite3`` turns into ``datetime.date`` with ``detect_types=PARSE_DECLTYPES``.
+
 ``PRAGMA foreign_keys=ON`` in a session makes SQLite check them; the file is written in key
 order (documents first), so they hold.
 """
@@ -11,11 +16,11 @@ from pathlib import Path
 
 from pipeline.errors import DafuError
 from pipeline.export import Chunks
-from pipeline.export.columns import Kind, records
+from pipeline.export.columns import Kind, arrow_from_frame, double_columns, with_exact_text
 from pipeline.export.sql import create_table, insert
 
 TYPES: dict[Kind, str] = {
-    "string": "TEXT", "int": "INTEGER", "bool": "INTEGER", "float": "REAL", "decimal": "TEXT", "date": "TEXT",
+    "string": "TEXT", "int": "INTEGER", "bool": "INTEGER", "float": "REAL", "decimal": "REAL", "date": "DATE",
 }
 
 
@@ -24,11 +29,13 @@ def write_sqlite(path: Path, chunks: Chunks) -> None:
     try:
         con.execute("PRAGMA foreign_keys = ON")
         for spec, frames in chunks:
-            con.execute(create_table(spec, TYPES))
-            statement = insert(spec)
+            stored = with_exact_text(spec)
+            con.execute(create_table(stored, TYPES))
+            statement = insert(stored)
             for frame in frames:
+                columns = double_columns(spec, arrow_from_frame(spec, frame), iso_dates=True)
                 try:
-                    con.executemany(statement, (tuple(r.values()) for r in records(frame)))
+                    con.executemany(statement, zip(*columns, strict=True))
                 except sqlite3.IntegrityError as e:
                     raise DafuError(f"{path}: table {spec.name}: {e}") from e
         con.commit()

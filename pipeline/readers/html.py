@@ -1,10 +1,10 @@
-"""HTML (``.html``, ``.htm``): the article body as text, block elements as line breaks.
+"""HTML (``.html``, ``.htm``): the reply's title and body as text, block elements as line breaks.
 
-Scripts, styles and page chrome (``nav``, ``header``, ``footer``, ``aside`` …) are dropped.
-The body is the ``<article>`` with the most Chinese text or else the smallest element that
-still holds most of the page's Chinese text (menus and link lists hold little). A page
-title in an ``<h1>`` outside that element comes first. Table rows become one line each,
-cells joined by a tab, as in the ``.docx`` reader.
+Which part of the page is the reply is decided in :mod:`pipeline.readers.html_body` (the rule
+is written out there): chrome goes, the element holding the densest block and its sibling
+blocks stays, so a greeting, a signature, a date and a contact line beside the paragraphs
+are kept; a page where prose outside that element was dropped gets a warning. Table rows
+become one line each, cells joined by a tab, as in the ``.docx`` reader.
 
 >>> # <nav>首页</nav><article><h1>关于…的答复</h1><p>一是…</p></article>  →  "关于…的答复\\n一是…"
 """
@@ -13,25 +13,16 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from pipeline.errors import ReadError
+from pipeline.readers.html_body import BLOCK, article
 from pipeline.readers.source import Extracted
 from pipeline.readers.txt import decode_text
 
 if TYPE_CHECKING:
     from bs4.element import Tag
 
-_DROP = ["script", "style", "nav", "header", "footer", "aside", "noscript", "template", "iframe", "svg",
-         "head"]
-_BLOCK = frozenset((
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "li", "main", "ol",
-    "p", "pre", "section", "table", "tbody", "tfoot", "thead", "ul",
-))
-_BODY_SHARE = 0.7  # descend into a child while it holds this share of the page's Chinese text
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _GB_ALIASES = frozenset({"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "csgb2312", "euc-cn"})
 # A source line break between two Chinese characters is no space (CSS Text 4 segment breaks).
@@ -65,39 +56,6 @@ def _strings(tag: Tag) -> list[str]:
             and not isinstance(s, PreformattedString)]
 
 
-def _cjk_counts(root: Tag) -> Counter[int]:
-    """Chinese characters under each element, keyed by ``id(element)``."""
-    from bs4.element import NavigableString, PreformattedString
-
-    counts: Counter[int] = Counter()
-    for node in root.descendants:
-        if not isinstance(node, NavigableString) or isinstance(node, PreformattedString):
-            continue
-        n = len(_CJK.findall(node))
-        if n:
-            for parent in node.parents:
-                counts[id(parent)] += n
-                if parent is root:
-                    break
-    return counts
-
-
-def _body(root: Tag) -> Tag:
-    counts = _cjk_counts(root)
-    articles = [a for a in root.find_all("article") if counts[id(a)]]
-    if articles:
-        return max(articles, key=lambda a: counts[id(a)])
-    total = counts[id(root)]
-    node = root
-    while total:
-        children = [c for c in node.find_all(True, recursive=False) if counts[id(c)]]
-        best = max(children, key=lambda c: counts[id(c)], default=None)
-        if best is None or counts[id(best)] < _BODY_SHARE * total:
-            break
-        node = best
-    return node
-
-
 class _Renderer:
     """Walks a tree and emits lines: a block element or ``<br>`` ends the current line."""
 
@@ -124,7 +82,7 @@ class _Renderer:
                     row = "\t".join(_CELL_SPACE.sub(" ", "".join(_strings(c))).strip() for c in cells)
                     if row.strip():
                         self.lines.append(row)
-                elif child.name in _BLOCK:
+                elif child.name in BLOCK:
                     self.flush()
                     self.walk(child)
                     self.flush()
@@ -134,30 +92,24 @@ class _Renderer:
                 self._current.append(str(child))
 
 
-def html_text(markup: str) -> str:
-    """The article text of ``markup``, one block per line."""
+def html_text(markup: str) -> tuple[str, str | None]:
+    """The article text of ``markup``, one block per line, and a warning if its choice was a guess."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "lxml")
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    root = soup.body or soup
-    body = _body(root)
+    found = article(soup)
     renderer = _Renderer()
-    title = root.find("h1")
-    if body is not root and title is not None and not any(p is body for p in title.parents):
-        renderer.walk(title)
+    for part in found.parts:
+        renderer.walk(part)
         renderer.flush()
-    renderer.walk(body)
-    renderer.flush()
-    return "\n".join(renderer.lines)
+    return "\n".join(renderer.lines), found.warning
 
 
 def read_html(data: bytes, path: str) -> Extracted:
     """Read an ``.html`` or ``.htm`` file's bytes."""
     markup, encoding = decode_html(data, path)
     try:
-        text = html_text(markup)
+        text, warning = html_text(markup)
     except RecursionError as e:
         raise ReadError(path, "HTML nested too deeply to read") from e
-    return Extracted(text=text, encoding=encoding)
+    return Extracted(text=text, encoding=encoding, warnings=(warning,) if warning else ())

@@ -40,7 +40,7 @@ READERS: Mapping[str, tuple[Format, Reader]] = {
 }
 
 # Formats people will try, with what to do instead.
-_HINTS: Mapping[str, str] = {
+HINTS: Mapping[str, str] = {
     ".doc": "old binary Word; save it as .docx",
     ".wps": "WPS document; save it as .docx",
     ".rtf": "save it as .docx",
@@ -93,7 +93,7 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BY
         _refuse_folder(name)
     suffix = Path(name).suffix.lower()
     if suffix not in READERS:
-        hint = _HINTS.get(suffix)
+        hint = HINTS.get(suffix)
         what = f"unsupported format {suffix}" if suffix else "unsupported format (no file extension)"
         raise ReadError(name, f"{what} ({hint})" if hint else what)
     fmt, reader = READERS[suffix]
@@ -108,4 +108,5 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BY
         text=extracted.text,
         pages=extracted.pages,
         sha256=hashlib.sha256(data).hexdigest(),
+        warnings=extracted.warnings,
     )

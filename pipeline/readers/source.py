@@ -28,6 +28,7 @@ class Extracted:
     text: str
     encoding: str | None = None
     pages: tuple[Page, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class Source:
     """One input file read, e.g. ``Source(path="a.txt", format="txt", encoding="gb18030", …)``.
 
     ``pages`` is empty except for PDFs; ``sha256`` is the hex digest of the raw bytes.
+    ``warnings`` says where the reader had to guess (an HTML page whose layout left prose
+    outside the article), one line each; empty when nothing was guessed.
     """
 
     path: str
@@ -43,6 +46,7 @@ class Source:
     text: str
     pages: tuple[Page, ...]
     sha256: str
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # A page map that does not tile the text would silently misplace every page number.

@@ -4,12 +4,13 @@
     >>> text = "尊敬的张立勤委员：\\n一、加快建设。\\n一是引进人才。二是优化服务。\\n福田区科技局\\n2024年9月12日"
     >>> s = parse(normalise(text))
     >>> s.meta.addressee, s.meta.agency, [x.id for x in s.sections]
-    ('张立勤', '福田区科技局', ['s1', 's1.1', 's1.2'])
+    ('张立勤', '福田区科技局', ['header', 's1', 's1.1', 's1.2', 'closing'])
 
 The parser reads the normalised text and maps every offset back to the original, so
 ``original[start:end]`` is the record's text. Stages: blocks (lines and indents) →
 header and salutation → closing (signature, date, contact) → outline → paragraphs and
-sentences.
+sentences. The header's and the closing's lines are sentences too, of a ``header`` and a
+``closing`` section (``regions.py``), so every quantity stands in a sentence.
 """
 
 from __future__ import annotations
@@ -19,27 +20,16 @@ from bisect import bisect_left, bisect_right
 from pipeline.records import Meta, Paragraph, Section, Sentence, Structure
 from pipeline.structure.blocks import Block, carried_quotes, split_blocks
 from pipeline.structure.dates import parse_date
-from pipeline.structure.header import Header, read_header
+from pipeline.structure.header import read_header
 from pipeline.structure.meta import build_meta
 from pipeline.structure.outline import Node, build_outline, innermost, node_ids
+from pipeline.structure.regions import body_blocks, body_region, closing_blocks, frame
 from pipeline.structure.sentences import split_sentences
-from pipeline.structure.signature import Closing, is_date_line, is_page_note, read_closing
+from pipeline.structure.signature import read_closing
 from pipeline.text.normalise import Normalised
+from pipeline.text.traditional import fold, fold_chars
 
 __all__ = ["Meta", "Paragraph", "Section", "Sentence", "Structure", "parse", "parse_date"]
-
-
-def _body(text: str, blocks: list[Block], header: Header, closing: Closing) -> list[Block]:
-    """The paragraphs of the body: no header, signature, date-only or page-note lines."""
-    body = list(blocks[header.first_body : closing.first])
-    if body and closing.body_end is not None:
-        last = body.pop()
-        end = closing.body_end
-        while end > last.start and text[end - 1].isspace():
-            end -= 1
-        if end > last.start:
-            body.append(Block(last.start, end))
-    return [b for b in body if not (is_date_line(b.text(text)) or is_page_note(b.text(text)))]
 
 
 def _sections(norm: Normalised, nodes: list[Node], ids: list[str]) -> list[Section]:
@@ -48,6 +38,7 @@ def _sections(norm: Normalised, nodes: list[Node], ids: list[str]) -> list[Secti
         start, end = norm.to_original(node.start, node.end)
         sections.append(Section(
             id=node_id,
+            kind="outline",
             parent_id=ids[node.parent] if node.parent is not None else None,
             level=node.depth,
             style=node.style,
@@ -94,15 +85,30 @@ def _paragraphs(
 
 
 def parse(norm: Normalised) -> Structure:
-    """The structure of one document; every offset indexes ``norm.original``."""
+    """The structure of one document; every offset indexes ``norm.original``.
+
+    Sections, paragraphs and sentences come in text order: the header's, the body's, the
+    closing's. Every line of the text is in one sentence.
+    """
     text = norm.text
     blocks = split_blocks(text)
-    header = read_header(text, blocks)
-    closing = read_closing(text, blocks, header.first_body)
-    body = _body(text, blocks, header, closing)
-    meta = build_meta(text, header, closing, body)
+    view = fold(text)  # traditional labels read as simplified; pinyin annotations dropped
+    seen = split_blocks(view.text) if view.index is not None else blocks
+    if len(seen) != len(blocks):
+        view, seen = fold_chars(text), blocks
+    header = read_header(view.text, seen)
+    closing = read_closing(view.text, seen, header.first_body)
+    meta = build_meta(view, header, closing, body_blocks(view.text, list(seen[header.first_body : closing.first])))
+    if closing.body_end is not None:
+        closing.body_end = view.at(closing.body_end)
+    region = body_region(text, blocks, header, closing)
+    body = body_blocks(text, region)
     nodes = build_outline(text, body, carried_quotes(text, body))
     ids = node_ids(nodes)
-    paragraphs, sentences = _paragraphs(norm, body, nodes, ids)
-    return Structure(meta=meta, sections=_sections(norm, nodes, ids), paragraphs=paragraphs,
-                     sentences=sentences)
+    head = frame(norm, "header", blocks[: header.first_body])
+    paragraphs, sentences = _paragraphs(norm, region, nodes, ids)  # date and page-note lines too
+    tail = frame(norm, "closing", closing_blocks(text, blocks, closing))
+    outline = _sections(norm, nodes, ids)
+    sections = [s for s in (head[0], *outline, tail[0]) if s is not None]
+    return Structure(meta=meta, sections=sections, paragraphs=[*head[1], *paragraphs, *tail[1]],
+                     sentences=[*head[2], *sentences, *tail[2]])

@@ -136,16 +136,24 @@ def _continues(cand: _Candidate, nodes: list[Node], stack: list[int]) -> bool:
     return previous is not None and previous.ordinal == cand.ordinal - 1
 
 
-def _accept(cand: _Candidate, later: list[_Candidate], nodes: list[Node], stack: list[int]) -> bool:
+def _accept(cand: _Candidate, second_later: bool, nodes: list[Node], stack: list[int]) -> bool:
     """A paragraph's opening marker counts; an inline one if it continues its list or a
-    later marker continues it."""
+    later marker continues it (``second_later``: a marker of its style numbered 2 follows
+    in the paragraph)."""
     if cand.decimal_like:
         return _continues(cand, nodes, stack)
     if cand.at_start or _continues(cand, nodes, stack):
         return True
     if cand.ordinal != 1:
         return False
-    return cand.style == "cn_shi" or any(c.style == cand.style and c.ordinal == 2 for c in later)
+    return cand.style == "cn_shi" or second_later
+
+
+def _last_seconds(cands: list[_Candidate]) -> dict[str, int]:
+    """For each style, the index of the paragraph's last marker numbered 2 of that style:
+    looked up once per paragraph, not searched for after every marker (quadratic in a
+    paragraph of ``一、甲。`` repeated)."""
+    return {c.style: k for k, c in enumerate(cands) if c.ordinal == 2}
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -162,13 +170,14 @@ def build_outline(text: str, blocks: list[Block], quoted_until: list[int]) -> li
     for block, until in zip(blocks, quoted_until, strict=True):
         cands = _candidates(text, block, until)
         quotes = quote_spans(text, block.start, block.end)
+        last_seconds = _last_seconds(cands)
         for k, cand in enumerate(cands):
-            if not _accept(cand, cands[k + 1 :], nodes, stack):
+            if not _accept(cand, last_seconds.get(cand.style, -1) > k, nodes, stack):
                 continue
             while stack and rank[nodes[stack[-1]].style] >= rank[cand.style]:
                 done = nodes[stack.pop()]
                 done.end = _rstrip(text, done.start, cand.start)
-            next_start = next((c.start for c in cands[k + 1 :]), block.end)
+            next_start = cands[k + 1].start if k + 1 < len(cands) else block.end
             heading = _heading(text, cand.marker_end, next_start, quotes)
             parent = stack[-1] if stack else None
             nodes.append(Node(cand.style, cand.marker, cand.number, cand.ordinal, heading,

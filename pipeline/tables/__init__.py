@@ -12,8 +12,8 @@ rows copied from the previous file).
 >>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))
 >>> rows["quantities"][0]["quantity_id"], rows["quantities"][0]["amount"]
 ('q1', Decimal('6'))
->>> Tables.from_rows(rows)["quantities"][["quantity_id", "amount"]].values.tolist()  # decimals kept exact, as text
-[['q1', '6']]
+>>> Tables.from_rows(rows)["quantities"]["amount"].sum()  # an exact decimal128(38, 12)
+Decimal('6.000000000000')
 """
 
 from __future__ import annotations

@@ -17,7 +17,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import InputError
-from pipeline.export.columns import TableSpec, arrow_from_frame, conform, frame_from_arrow, frame_from_rows, records
+from pipeline.export.columns import (
+    Column,
+    TableSpec,
+    arrow_from_frame,
+    conform,
+    frame_from_arrow,
+    frame_from_rows,
+    records,
+)
+from pipeline.tables.extra import file_columns, recorded_columns, with_extra
 from pipeline.tables.merge import in_frame_schema
 from pipeline.tables.rows import Rows
 from pipeline.tables.sink import ROW_GROUP, TableSink
@@ -27,12 +36,14 @@ from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
 class Tables:
     """One pandas DataFrame per table; columns as in :data:`SPECS`, nullable dtypes."""
 
-    def __init__(self, frames: dict[str, pd.DataFrame] | None = None) -> None:
+    def __init__(self, frames: dict[str, pd.DataFrame] | None = None, extra: Sequence[Column] = ()) -> None:
         given = frames or {}
         for name in given:
             known_table(name)
+        self.extra = tuple(extra)  # the analyst's own columns of documents (a metadata sidecar's)
+        self.specs = with_extra(self.extra)
         self.frames: dict[str, pd.DataFrame] = {
-            name: conform(SPECS[name], given[name]) if name in given else frame_from_rows(SPECS[name], [])
+            name: conform(self.specs[name], given[name]) if name in given else frame_from_rows(self.specs[name], [])
             for name in TABLE_NAMES
         }
 
@@ -43,15 +54,19 @@ class Tables:
         return "Tables(" + ", ".join(f"{n}={len(f)}" for n, f in self.frames.items()) + ")"
 
     @classmethod
-    def from_rows(cls, rows: Rows) -> Tables:
-        """Tables from rows (any subset of the tables); a table without rows still has its columns."""
+    def from_rows(cls, rows: Rows, extra: Sequence[Column] = ()) -> Tables:
+        """Tables from rows (any subset of the tables); a table without rows still has its columns.
+
+        ``extra``: columns the documents rows have beyond dafu's own (see :mod:`~pipeline.tables.extra`).
+        """
         for name in rows:
             known_table(name)
-        return cls({name: frame_from_rows(SPECS[name], rows.get(name, [])) for name in TABLE_NAMES})
+        specs = with_extra(extra)
+        return cls({name: frame_from_rows(specs[name], rows.get(name, [])) for name in TABLE_NAMES}, extra)
 
     def write(self, out: str | os.PathLike[str], formats: Sequence[str] = ("parquet", "csv")) -> list[Path]:
         """Write every table to ``out`` in each format; the same files a :class:`TableSink` writes."""
-        with TableSink(out, formats) as sink:
+        with TableSink(out, formats, self.specs) as sink:
             for name, frame in self.frames.items():
                 for start in range(0, len(frame), ROW_GROUP):  # a chunk at a time: bounded memory
                     sink.add({name: records(frame.iloc[start:start + ROW_GROUP])})
@@ -61,17 +76,31 @@ class Tables:
 def read_tables(out: str | os.PathLike[str]) -> Tables:
     """The tables in ``out``: each from its Parquet file or dataset (``<table>/*.parquet``), else CSV, else JSONL.
 
-    Raises :class:`~pipeline.errors.InputError` when ``out`` holds none of them.
+    The documents table keeps the columns a metadata sidecar added, typed as ``dafu-run.json``
+    records them (:mod:`~pipeline.tables.extra`). Raises :class:`~pipeline.errors.InputError`
+    when ``out`` holds none of them.
     """
     folder = Path(out)
+    extra = recorded_columns(folder)
+    if extra is None:
+        documents = _table_file(folder, "documents")
+        extra = file_columns(documents) if documents is not None else []
+    specs = with_extra(extra)
     frames: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:
-        frame = _read_table(folder, SPECS[name])
+        frame = _read_table(folder, specs[name])
         if frame is not None:
             frames[name] = frame
     if not frames:
         raise InputError(os.fspath(out), "no tables here (<table>.parquet, .csv or .jsonl)")
-    return Tables(frames)
+    return Tables(frames, extra)
+
+
+def _table_file(folder: Path, name: str) -> Path | None:
+    """The file (or dataset folder) :func:`_read_table` reads table ``name`` from."""
+    base = folder / name
+    candidates = (base.with_suffix(".parquet"), base, base.with_suffix(".csv"), base.with_suffix(".jsonl"))
+    return next((p for p in candidates if p.is_file() or (p == base and p.is_dir())), None)
 
 
 def _read_table(folder: Path, spec: TableSpec) -> pd.DataFrame | None:

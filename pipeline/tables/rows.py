@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from pipeline.export.columns import normalise_rows
+from pipeline.export.columns import cell, normalise_rows
 from pipeline.records import Document, ManifestEntry, Meta, Problem, Quantity, Section, Sentence
 from pipeline.tables.specs import SPECS, column_kind
 
@@ -92,24 +93,60 @@ def _plain(model: type[BaseModel]) -> bool:
 
 def _quantity_row(doc_id: str, n: int, q: Quantity, sentences: dict[str, Sentence],
                   paths: dict[str, str]) -> dict[str, Any]:
+    for number in (q.amount, q.low, q.high):
+        if number is not None:
+            _check_fits(q, number)
     sentence = sentences.get(q.sentence_id) if q.sentence_id else None
     return {
         "doc_id": doc_id, "quantity_id": f"q{n}", **dumped(q),
         "amount_float": float(q.amount) if q.amount is not None else None,
+        "duration_days": duration_days(q.value) if q.type == "duration" and q.value else None,
         "sentence_text": sentence.text if sentence else None,
         "section_path": paths.get(q.section_id) if q.section_id else None,
     }
 
 
+#: Days in each ISO 8601 designator: the Gregorian calendar's average year (146,097 days in
+#: 400 years) and a twelfth of it for a month, so that P12M is P1Y and P3Y6M is 3.5 years.
+DAYS: dict[str, Decimal] = {"Y": Decimal("365.2425"), "M": Decimal("30.436875"), "W": Decimal(7), "D": Decimal(1),
+                            "H": Decimal(1) / 24, "MIN": Decimal(1) / 1440, "S": Decimal(1) / 86400}
+
+
+def duration_days(value: str) -> float | None:
+    """An ISO 8601 duration in days (None when it is not one).
+
+    >>> duration_days("P3Y"), duration_days("P1M15D"), duration_days("PT36H")
+    (1095.7275, 45.436875, 1.5)
+    """
+    from pipeline.quantities.dates.calendar import duration_parts
+
+    if not value.startswith("P"):
+        return None
+    parts = duration_parts(value)
+    return float(sum(DAYS[unit] * n for unit, n in parts)) if parts else None
+
+
+def _check_fits(q: Quantity, number: Decimal) -> None:
+    """Raise ``ValueError`` naming the quantity when the tables cannot hold ``number`` exactly,
+    here rather than when the rows are written, so that the batch reports the file."""
+    try:
+        cell("decimal", number)
+    except ValueError as e:
+        raise ValueError(f"quantity {q.text!r} at {q.start}: {e}") from e
+
+
 def _section_paths(sections: Sequence[Section]) -> dict[str, str]:
-    """``s1.2`` → ``一 > （二）``: each section's markers from the top, without trailing 、 or .."""
+    """``s1.2`` → ``一 > （二）``: each section's markers from the top, without trailing 、 or ..
+    The header and closing have no marker, and no path."""
     by_id = {s.id: s for s in sections}
     paths: dict[str, str] = {}
     for s in sections:
+        if s.marker is None:
+            continue
         chain: list[str] = []
         at: Section | None = s
         while at is not None and len(chain) <= len(sections):  # the bound guards against a parent cycle
-            chain.append(at.marker.rstrip("、.．,，"))
+            chain.append((at.marker or "").rstrip("、.．,，"))
             at = by_id.get(at.parent_id) if at.parent_id else None
         paths[s.id] = " > ".join(reversed(chain))
     return paths

@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,7 +53,8 @@ class PreviousTables(Protocol):
     """The previous run's tables, for a sink that keeps rows (see :class:`~pipeline.batch.state.Previous`)."""
 
     def table(self, name: str) -> pa.Table | None:
-        """Table ``name`` in the frame schema; None when there is none."""
+        """Table ``name`` in the frame schema of the sink's spec (documents with the sink's extra
+        columns), a row for each row of the previous file; None when there is none."""
 
     def text_file(self, name: str, fmt: str) -> Path | None:
         """The previous run's file of table ``name`` in ``fmt`` (CSV, JSONL), if it is as that run wrote it."""
@@ -72,14 +73,16 @@ class TableSink:
     whose ``with`` block raises, leaves the previous outputs as they were.
     """
 
-    def __init__(self, out: str | os.PathLike[str], formats: Sequence[str] = ("parquet", "csv"), *,
-                 keep_from: PreviousTables | None = None, progress: WriteProgress | None = None) -> None:
+    def __init__(self, out: str | os.PathLike[str], formats: Sequence[str] = ("parquet", "csv"),
+                 specs: Mapping[str, TableSpec] | None = None, *, keep_from: PreviousTables | None = None,
+                 progress: WriteProgress | None = None) -> None:
         unknown = [f for f in formats if f not in export.FORMATS]
         if unknown or not formats:
             raise DafuError(f"unknown output format {', '.join(unknown) or '(none)'}; "
                             f"expected some of {', '.join(export.FORMATS)}")
         self.out = Path(out)
         self.formats = tuple(dict.fromkeys(formats))
+        self._specs = {**SPECS, **(specs or {})}  # documents with a sidecar's columns (tables.extra)
         self.out.mkdir(parents=True, exist_ok=True)
         self._tmp = Path(tempfile.mkdtemp(prefix=".dafu-tmp-", dir=self.out))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._tmp, True)
@@ -127,9 +130,9 @@ class TableSink:
         for name, table_rows in rows.items():
             pending = self._pending[known_table(name)]
             if isinstance(table_rows, ColumnRows):
-                if len(table_rows.columns) != len(SPECS[name].columns):
+                if len(table_rows.columns) != len(self._specs[name].columns):
                     raise DafuError(f"table {name}: {len(table_rows.columns)} columns given, "
-                                    f"{len(SPECS[name].columns)} expected")
+                                    f"{len(self._specs[name].columns)} expected")
                 if pending and isinstance(pending[-1], ColumnRows):
                     for column, more in zip(pending[-1].columns, table_rows.columns, strict=True):
                         column.extend(more)
@@ -144,7 +147,7 @@ class TableSink:
                 self._counts[name] += len(table_rows.rows)
             else:
                 given = table_rows if isinstance(table_rows, list) else list(table_rows)
-                check_columns(SPECS[name], given)
+                check_columns(self._specs[name], given)
                 if pending and isinstance(pending[-1], list):
                     pending[-1].extend(given)
                 elif given:
@@ -201,8 +204,9 @@ class TableSink:
 
     def _new_writers(self, name: str) -> list[export.TableWriter]:
         if self._keep_from is not None:  # the new rows alone, merged with the kept ones at the end
-            return [export.table_writer("parquet", SPECS[name], self._tmp / f"new-{name}.parquet")]
-        return [export.table_writer(f, SPECS[name], self._tmp / export.file_name(name, f)) for f in self._streamed]
+            return [export.table_writer("parquet", self._specs[name], self._tmp / f"new-{name}.parquet")]
+        return [export.table_writer(f, self._specs[name], self._tmp / export.file_name(name, f))
+                for f in self._streamed]
 
     def _write_merged(self, name: str) -> None:
         """The kept rows of table ``name`` and its new ones, in order, into every per-table format.
@@ -211,7 +215,7 @@ class TableSink:
         rows copied as bytes, only the new rows formatted (:mod:`~pipeline.tables.splice`).
         """
         assert self._keep_from is not None
-        spec = SPECS[name]
+        spec = self._specs[name]
         new = in_frame_schema(spec, pq.read_table(self._tmp / f"new-{name}.parquet"))
         kept = {} if name == "manifest" or not self._kept else self._kept
         previous = self._keep_from.table(name) if kept else None
@@ -233,7 +237,7 @@ class TableSink:
     def _write_all(self, name: str, table: pa.Table, formats: Sequence[str],
                    paths: dict[str, Path] | None = None) -> None:
         """``table`` into a new file of each of ``formats`` (at ``paths``, else the table's own name in tmp)."""
-        spec = SPECS[name]
+        spec = self._specs[name]
         writers = [export.table_writer(f, spec, (paths or {}).get(f, self._tmp / export.file_name(name, f)))
                    for f in formats]
         try:
@@ -256,7 +260,7 @@ class TableSink:
         cut = count if final else count - count % ROW_GROUP
         if cut == 0:
             return
-        spec = SPECS[name]
+        spec = self._specs[name]
         head, self._pending[name] = _split_runs(self._pending[name], cut)
         self._counts[name] = count - cut
         parts = [arrow_from_rows(spec, part.rows) if isinstance(part, PackedRows)
@@ -270,20 +274,19 @@ class TableSink:
                 table = table.combine_chunks()
             self._write_chunk(name, table, self._writers[name])
 
-    @staticmethod
-    def _write_chunk(name: str, table: pa.Table, writers: Sequence[export.TableWriter]) -> None:
+    def _write_chunk(self, name: str, table: pa.Table, writers: Sequence[export.TableWriter]) -> None:
         frame: pd.DataFrame | None = None  # built only for a writer that takes nothing but pandas
         for writer in writers:
             if hasattr(writer, "write_arrow"):
                 writer.write_arrow(table)
             else:
-                frame = frame_from_arrow(SPECS[name], table) if frame is None else frame
+                frame = frame_from_arrow(self._specs[name], table) if frame is None else frame
                 writer.write(frame)
 
     def _chunks(self, file: str, done: int, steps: int) -> Iterator[tuple[TableSpec, Iterator[pd.DataFrame]]]:
         for i, name in enumerate(TABLE_NAMES):
             self._tell(done + i, steps, f"{file}: {name}")
-            spec = SPECS[name]
+            spec = self._specs[name]
             batches = pq.ParquetFile(self._tmp / export.file_name(name, "parquet")).iter_batches(ROW_GROUP)
             yield spec, (frame_from_arrow(spec, b) for b in batches)
 

@@ -71,6 +71,8 @@ def _specs() -> dict[str, TableSpec]:
         quantity.append(c)
         if c.name == "amount":
             quantity.append(Column("amount_float", "float", "amount as a float, for plotting; amount is exact"))
+            quantity.append(Column("duration_days", "float", "a duration's value in days, to sort and average "
+                                   "(a year is 365.2425 days, a month 30.436875); value keeps the ISO text"))
     specs = [
         TableSpec("documents",
                   (doc_id, *meta, Column("ref_date", "date", "the date relative dates were resolved against"), *counts),

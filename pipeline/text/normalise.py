@@ -16,7 +16,13 @@ What changes (each step keeps a per-character map):
   (``二、``, ``（一）``, ``第``, a digit) nor be a salutation (``尊敬的…委员：``). Unless the line
   before fills the usual line width, it must not be a heading itself (``一、总体要求``), and
   across a blank line it must also be prose (hold a comma or a full stop), so that a title
-  stays apart from what follows;
+  stays apart from what follows. A line that does not fill the usual width (a title) is never
+  joined to a greeting, with or without its colon (``尊敬的张立勤委员``,
+  ``网友“UU008846”：您好！…``, the role words from ``resources/structure.toml``), nor a
+  greeting without punctuation to the line after it;
+* a line break inside a number or a date is dropped when the line before fills the usual
+  line width: ``201\n9年6月3日``, ``1\n0万元``, ``2019年\n6月``, ``二〇一\n九年`` — but never
+  before a list item (``1.``, ``（一）``, ``一、``, ``二是``);
 * zero-width characters are dropped;
 * optionally, traditional characters become simplified ones (OpenCC ``t2s``), only where
   that keeps the length, so the offset map stays one to one.
@@ -32,7 +38,10 @@ from functools import lru_cache
 from typing import Protocol
 
 from pipeline.errors import MissingDependencyError
-from pipeline.text.numerals import ONE_TO_NINE, TEN
+from pipeline.resources import read_toml
+from pipeline.text.numerals import DIGIT_CHARS, LARGE_UNIT_CHARS, ONE_TO_NINE, SMALL_UNIT_CHARS, TEN
+from pipeline.text.regex import alternation
+from pipeline.text.traditional import fold
 
 # Full-width forms that fold safely: digits, Latin letters, and symbols that never serve
 # as CJK list punctuation. The full-width comma, colon, semicolon, parentheses and full
@@ -84,6 +93,22 @@ _BROKEN_LINE = re.compile(
 _HEADING_START = re.compile(rf"(?:[{_OUTLINE_NUMERAL}百]+、|[（(][{_OUTLINE_NUMERAL}百]+[）)]|#)")
 _PROSE_MARK = re.compile(r"[，、。；,;]")
 _SALUTATION = re.compile(r".{1,30}[：:]")  # 尊敬的张立勤委员：  各有关单位：
+# A break inside a number: digits on both sides (``201\n9年``, ``1.\n5亿``), Chinese numerals
+# on both sides (``二〇一\n九年``), or a year or month and the rest of its date (``2019年\n6月``).
+# The Chinese numerals are those of ``resources/numerals.toml``: digits, 十百千 and 万亿.
+_CN_DIGITS = DIGIT_CHARS + SMALL_UNIT_CHARS
+_CN_NUMERALS = _CN_DIGITS + LARGE_UNIT_CHARS
+_NUMBER_BREAK = re.compile(
+    rf"""(?:(?<=\d)|(?<=\d[.．])|(?<=[{_CN_NUMERALS}])|(?<=\d[年月]))
+        [ \t]*\r?\n[ \t]*
+        (?=[\d{_CN_DIGITS}])""",
+    re.VERBOSE,
+)
+_NUMERAL_END = re.compile(f"[{_CN_NUMERALS}]$")
+_DIGIT_START = re.compile(r"\d")
+_DATE_REST = re.compile(r"\d{1,2}[月日号]")
+_LIST_ITEM = re.compile(rf"\d{{1,3}}[.．](?!\d)|\d{{1,3}}[、)）]|[{_OUTLINE_NUMERAL}百]+[、是要]|[（(]")
+_PUNCTUATION = re.compile(r"[，。；：！？,;:!?、]")
 _FULL_LINE_SHARE = 0.9  # a line this close to the usual full width was wrapped, not ended
 _MIN_FULL_WIDTH = 20
 
@@ -181,19 +206,79 @@ def _full_width(text: str) -> int:
     return lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
 
 
-def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool:
-    if _SALUTATION.fullmatch(after):
+@lru_cache(maxsize=1)
+def _greeting() -> re.Pattern[str]:
+    """A line that opens with a greeting: 尊敬的…, …您好, a role word of ``structure.toml``
+    (网友“UU008846”：, 张立勤委员) or a bare screen handle (“UU008913”)."""
+    roles = read_toml("structure.toml")["roles"]
+    words = [*roles["standalone"], *roles["after_name"], *roles["misc"]["honorifics"]]
+    role = alternation(words)
+    stop = "，。；：:！!？?\n"
+    return re.compile(
+        rf"""(?:尊敬的|亲爱的)
+           | [^{stop}]{{0,30}}?(?:您好|你好)
+           | [^{stop}]{{0,30}}?(?:{role})(?:[“"][^”"\n]{{0,40}}[”"])?[ \t\u3000]*(?:[：:，,]|$)
+           | [“"][A-Za-z]{{1,8}}[0-9]{{2,}}[”"]""",
+        re.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _closing_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line that is one date (a signature's), a document number, a short field
+    (``签发人：廖德谦``) or a title (``…的答复``), and a line that
+    opens with a closing label (``联系人：``, ``抄送：``, ``签发人：``, traditional ``聯系人``
+    too) or the site's chrome (``主办单位``, ``上一篇``): the structure reads such lines one
+    by one, so no line joins them."""
+    lex = read_toml("structure.toml")
+    words = [*lex["contact"]["person"], *lex["contact"]["unit"], *lex["contact"]["phone"],
+             *lex["closing"]["cc_labels"], *lex["closing"]["admin_labels"]]
+    spaced = "|".join(r"[ \t\u3000]*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+    year, small = "[0-9〇○零OＯ一二三四五六七八九]", "[0-9一二三四五六七八九十元正]"
+    date = rf"{year}{{4}}\s*年\s*{small}{{1,3}}\s*月\s*{small}{{1,3}}\s*[日号]?|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}"
+    cues = alternation(lex["header"]["title_cues"])
+    site = alternation([*lex["page"]["chrome"], *lex["page"]["footer"]])
+    docno = r".{0,20}[〔﹝\[【(（][0-9]{4}[〕﹞\]】)）]\s*[0-9]+\s*号"  # 宁交函〔2011〕25号
+    field = r".{1,12}[:：].{0,12}"  # 签发人：廖德谦
+    return (re.compile(rf"(?:{date})|.{{0,80}}(?:{cues})|{docno}|{field}"),
+            re.compile(rf"[(（]?(?:{spaced})[ \t\u3000]*(?:及[^:：]{{0,6}})?[:：]|[|•\s]*(?:{site})"))
+
+
+def _closing_break(before: str, after: str) -> bool:
+    ends, labels = _closing_marks()
+    cues = ends.fullmatch(after)  # a title stays apart from the line above it too
+    return (ends.fullmatch(before) is not None or labels.match(fold(after).text) is not None
+            or (cues is not None and len(after) <= 80 and not _PUNCTUATION.search(after)))
+
+
+def _number_joins(before: str, after: str, full_width: int) -> bool:
+    """A break inside a number or a date, in a line that filled the usual width."""
+    if full_width < _MIN_FULL_WIDTH or len(before) < _FULL_LINE_SHARE * full_width or _LIST_ITEM.match(after):
         return False
-    if full_width >= _MIN_FULL_WIDTH and len(before) >= _FULL_LINE_SHARE * full_width:
+    if before[-1:] in "年月":
+        return _DATE_REST.match(after) is not None
+    # digits continue digits, Chinese numerals continue Chinese numerals
+    return (_DIGIT_START.match(after) is not None) == (_NUMERAL_END.search(before) is None)
+
+
+def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool:
+    if _SALUTATION.fullmatch(after) or _closing_break(before, after):
+        return False
+    fills_line = full_width >= _MIN_FULL_WIDTH and len(before) >= _FULL_LINE_SHARE * full_width
+    if not fills_line and _greeting().match(after):
+        return False  # a title (关于…的答复, a message's subject) stays apart from the greeting
+    if not _PUNCTUATION.search(before) and _greeting().match(before):
+        return False  # 尊敬的张立勤委员: a greeting without its colon stays apart from the text
+    if fills_line:
         return True
     if _HEADING_START.match(before):
         return False
     return not across_blank or _PROSE_MARK.search(before) is not None
 
 
-def _broken_lines(text: str) -> Iterator[re.Match[str]]:
-    """``_BROKEN_LINE.finditer(text)``, tried only where a line ends. The pattern starts with
-    a lookbehind, which would make the regex engine try it at every character; a match can
+def _broken_lines(text: str, pattern: re.Pattern[str] = _BROKEN_LINE) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where a line ends. The patterns start with a
+    lookbehind, which would make the regex engine try them at every character; a match can
     only start at the spaces (and carriage return) before a newline, found here in C."""
     done = 0
     at = text.find("\n")
@@ -202,7 +287,7 @@ def _broken_lines(text: str) -> Iterator[re.Match[str]]:
             start = at - 1 if at and text[at - 1] == "\r" else at
             while start and text[start - 1] in " \t":
                 start -= 1
-            m = _BROKEN_LINE.match(text, start)
+            m = pattern.match(text, start)
             if m is not None:
                 yield m
                 done = m.end()
@@ -211,6 +296,10 @@ def _broken_lines(text: str) -> Iterator[re.Match[str]]:
 
 def _line_break_spans(text: str) -> list[tuple[int, int]]:
     candidates = list(_broken_lines(text))
+    taken = {m.start() for m in candidates}
+    numbers = [m for m in _broken_lines(text, _NUMBER_BREAK) if m.start() not in taken]
+    if numbers:
+        candidates = sorted([*candidates, *numbers], key=lambda m: m.start())
     if not candidates:
         return []
     full_width = _full_width(text)
@@ -220,7 +309,11 @@ def _line_break_spans(text: str) -> list[tuple[int, int]]:
         before = text[text.rfind("\n", 0, a) + 1 : a].strip()
         line_end = text.find("\n", b)
         after = text[b : line_end if line_end >= 0 else len(text)].strip()
-        if _joins(before, after, m.group().count("\n") > 1, full_width):
+        if m.re is _NUMBER_BREAK:
+            joins = _number_joins(before, after, full_width)
+        else:
+            joins = _joins(before, after, m.group().count("\n") > 1, full_width)
+        if joins:
             spans.append((a, b))
     return spans
 

@@ -1,0 +1,37 @@
+"""pipeline.extract takes linear time on every run (issue 12): runs of one character or of
+a short unit, at 10,000 and 40,000 characters. A regex retried at every character of a
+run (a false friend ``[0-9]++ ?号`` failing at the run's first digit) grows 16× there,
+one that tries every way to cut a run (names in a salutation, 张三和李四) never ends;
+bench/pathological.py measures the same runs up to 1,000,000 characters."""
+
+from __future__ import annotations
+
+import pytest
+from growth import LIMIT, growth
+
+import pipeline
+
+RUNS = (
+    # the runs of issue 12
+    "1", "一", "十", "9", "%", "第", "年", "万", "1,", "一点", "百分之", "超", "号", "届", "〔2023〕",
+    "\n", " ", "\u3000",
+    # units that reach the patterns behind those (false friends, dates, paragraph breaks),
+    # and 和, a separator of names in a salutation and a character of one
+    "第一", "一届", "十届", "12号", "2023", "点", "1.", "二十点五", "。 ", "\u3000一、", "和",
+    # quotation marks: an opener with no partner, a quotation before each sentence end
+    "“", "“甲”。",
+    # an inline outline marker numbered 1 with no 2 after it
+    "一、甲。",
+)
+SIZE = 10_000
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    # lexicons, compiled patterns and jieba's dictionary load on first use, not in the clock
+    pipeline.extract("一、关于2024年9月12日福田区引入超6家央企研发中心的答复，占比约30%。\u3000\u3000第二届")
+
+
+@pytest.mark.parametrize("unit", RUNS, ids=repr)
+def test_growth_extract_is_linear_on_a_run(unit: str) -> None:
+    assert growth(pipeline.extract, unit, SIZE) < LIMIT
