@@ -320,6 +320,7 @@ def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
 @example("和和和和和和和和和和和和和和，一委员", 0)
 @example("闫 冰、张三 委员：", 0)
 @example("网友“UU008846”  您好！", 0)
+@example("000””:", 3)
 def test_fast_paths_salutation_names_tried_once_match_as_the_regex(text: str, start: int) -> None:
     pats = header.patterns()
     one_name = r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}"  # 闫 冰: padded as printed

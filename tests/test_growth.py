@@ -1,7 +1,8 @@
 """pipeline.extract takes linear time on every run (issue 12): runs of one character or of
 a short unit, at 10,000 and 40,000 characters. A regex retried at every character of a
 run (a false friend ``[0-9]++ ?号`` failing at the run's first digit) grows 16× there,
-one that tries every way to cut a run (names in a salutation, 张三和李四) never ends;
+one that tries every way to cut a run (names in a salutation, 张三和李四) takes
+exponential time and does not finish;
 bench/pathological.py measures the same runs up to 1,000,000 characters."""
 
 from __future__ import annotations

@@ -150,18 +150,18 @@ def _match(text: str, start: int, end: int) -> tuple[dict[str, str | None], int]
     ``(?:尊敬的|亲爱的)? [SPACE]* (?:standalone… | handle… | names role) colon``: with the
     opening, then without; in each, a standalone word or a handle before names."""
     pats = patterns()
+    unset: dict[str, str | None] = dict.fromkeys([*pats.salutation.groupindex, *pats.after_names.groupindex, "name"])
     opening = _OPENING.match(text, start, end)
     for after in ([opening.end()] if opening else []) + [start]:
         at = _SPACES.match(text, after, end).end()  # type: ignore[union-attr]
-        none: dict[str, str | None] = dict.fromkeys([*pats.salutation.groupindex, *pats.after_names.groupindex, "name"])
         m = pats.salutation.match(text, at, end)
         if m is not None:
-            return none | m.groupdict(), m.end()
+            return unset | m.groupdict(), m.end()
         names_end = _names_end(text, at, end, lambda pos: pats.after_names.match(text, pos, end) is not None)
         if names_end is not None:
             tail = pats.after_names.match(text, names_end, end)
             assert tail is not None
-            return none | tail.groupdict() | {"name": text[at:names_end]}, tail.end()
+            return unset | tail.groupdict() | {"name": text[at:names_end]}, tail.end()
     return None
 
 

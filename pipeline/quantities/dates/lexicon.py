@@ -107,6 +107,7 @@ class Ago(Lexicon):
 
 class TwoDigitYears(Lexicon):
     ahead: int
+    after: list[str]
 
 
 class BareDay(Lexicon):
@@ -175,6 +176,7 @@ class DatesLexicon(Lexicon):
     relative_years: dict[str, int]
     same_year: Words
     relative_months: dict[str, int]
+    relative_quarters: dict[str, int]
     relative_days: dict[str, int]
     relative_days_context: Neighbours
     relative_weeks: dict[str, int]
