@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipeline.document import extract, read
-from pipeline.records import Document, Meta, Quantity, Section, Sentence
-
 if TYPE_CHECKING:
     from pipeline.batch import run
+    from pipeline.document import extract, read
     from pipeline.nlp import load
+    from pipeline.records import Document, Meta, Quantity, Section, Sentence
     from pipeline.tables import Tables, read_tables
 
 __version__ = "0.1.0"
@@ -24,10 +23,14 @@ __all__ = [
     "read_tables", "run",
 ]
 
-# The batch and the tables need pandas and pyarrow, load() needs spaCy: imported on first use, so that
-# `import pipeline` and `dafu extract` stay quick.
+# Everything is imported on first use: the batch and the tables need pandas and pyarrow, load() needs
+# spaCy, and extract() the engine's lexicons and patterns, which `dafu run` does not load when a
+# re-run has nothing to do.
 _LAZY = {
-    "load": "pipeline.nlp", "run": "pipeline.batch", "read_tables": "pipeline.tables", "Tables": "pipeline.tables",
+    "extract": "pipeline.document", "read": "pipeline.document", "Document": "pipeline.records",
+    "Meta": "pipeline.records", "Quantity": "pipeline.records", "Section": "pipeline.records",
+    "Sentence": "pipeline.records", "load": "pipeline.nlp", "run": "pipeline.batch", "read_tables": "pipeline.tables",
+    "Tables": "pipeline.tables",
 }
 
 

@@ -34,11 +34,11 @@ from pipeline.batch.options import (
 )
 from pipeline.errors import DafuError
 from pipeline.export import FORMATS
-from pipeline.records import Quantity
 from pipeline.refdate import coerce_date
 
 if TYPE_CHECKING:
     from pipeline.batch import Progress, RunSummary
+    from pipeline.records import Quantity
 
 EXIT_PROBLEMS = 1
 EXIT_FAILED = 3
@@ -87,7 +87,9 @@ def ref_date_option(f: F) -> F:
 
 _RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows them
     click.option("-f", "--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
-                 callback=_parse_formats, help=f"Comma-separated table formats: {', '.join(FORMATS)}."),
+                 callback=_parse_formats,
+                 help=f"Comma-separated table formats: {', '.join(FORMATS)}. Files of other formats already in "
+                      "OUT are kept up to date (see --clean)."),
     click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core)."),
     ref_date_option,
     click.option("--glob", "include", multiple=True, metavar="PATTERN",
@@ -107,6 +109,9 @@ _RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows the
     click.option("--scheduler", metavar="ADDRESS",
                  help="With --engine dask: the scheduler (tcp://host:8786 or a scheduler file); "
                       "default: a local cluster of --jobs workers."),
+    click.option("--clean", is_flag=True,
+                 help="Remove the files of the formats not given in --format from OUT (without it a run "
+                      "adds formats and never removes any)."),
     click.option("--metadata", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
                  help="A table (.csv, .xlsx, .jsonl) keyed by path (relative to the input folder) or doc_id: "
                       "its ref_date resolves that file's relative dates, its other columns go into documents "
@@ -156,7 +161,10 @@ def main() -> None:
 def run(inputs: tuple[Path, ...], out: Path, options: RunOptions, strict: bool, quiet: bool) -> None:
     """Read every document under INPUTS into joinable tables in OUT.
 
-    Files whose content has not changed since the last run into OUT are not read again.
+    Files whose content has not changed since the last run into OUT are not read again,
+    and when nothing changed (same files, same settings, every output intact) nothing is
+    written. Formats add up: `--format xlsx` after a Parquet and CSV run adds dafu.xlsx
+    and keeps the Parquet and CSV files up to date; `--clean` removes the formats not given.
     A file that cannot be read is listed in the problems table and the run goes on.
 
     \b
@@ -164,6 +172,7 @@ def run(inputs: tuple[Path, ...], out: Path, options: RunOptions, strict: bool, 
       dafu run 答复 -o 表格
       dafu run 答复 2024/*.docx -o 表格 --format parquet,xlsx --jobs 4
       dafu run 答复 -o 表格 --glob "*.txt" --exclude "草稿/*" --strict
+      dafu run 答复 -o 表格 --format xlsx --clean     # only dafu.xlsx left in 表格/
       dafu run 答复 -o 表格 --metadata 留言.xlsx
       dafu run 答复 -o /shared/表格 --engine dask --scheduler tcp://10.0.0.5:8786
     """
@@ -197,10 +206,14 @@ class _ProgressBar:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self.bar: Any = None
+        self.phase = "read"
         self.started = time.monotonic()
 
     def update(self, event: Progress) -> None:
         if not self.enabled:
+            return
+        if event.phase == "write":
+            self._writing(event)
             return
         if self.bar is None:
             self.bar = click.progressbar(length=event.total, label="reading", file=sys.stderr, show_eta=True,
@@ -208,6 +221,15 @@ class _ProgressBar:
             self.bar.__enter__()
         rate = event.done / max(time.monotonic() - self.started, 1e-9)
         self.bar.update(1, current_item=f"{rate:.1f} documents/s")
+
+    def _writing(self, event: Progress) -> None:
+        if self.phase != "write":  # the reading bar is done: a bar of the writing steps instead
+            self.close()
+            self.phase = "write"
+            self.bar = click.progressbar(length=event.total, label="writing", file=sys.stderr, show_pos=True,
+                                         item_show_func=lambda what: what)
+            self.bar.__enter__()
+        self.bar.update(event.done - self.bar.pos, current_item=event.path or "done")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -217,6 +239,8 @@ class _ProgressBar:
 
 def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
     s = summary.statuses
+    if summary.nothing_changed:
+        click.echo(f"{summary.files} files unchanged since the last run into {out}/: nothing written")
     documents = s["processed"] + s["unchanged"]
     click.echo(f"{summary.files} files: {documents} documents ({s['processed']} read, {s['unchanged']} unchanged), "
                f"{s['problem']} problems → {out}/ ({', '.join(formats)})")

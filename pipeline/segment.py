@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import Any, Literal
 
 from pipeline.errors import DafuError, MissingDependencyError, ResourceError
@@ -53,6 +55,9 @@ _ALNUM = re.compile("[a-zA-Z0-9]+")
 _SKIP_CUT = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _SKIP_TAG = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
 _NUM = re.compile(r"[\.0-9]+")
+# Two characters side by side that a token cut again (see _runs_together) must hold: neither Chinese,
+# one of them not a Latin letter or digit. A text without such a pair needs no check per word.
+_MIXED_PAIR = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9][^\u4E00-\u9FD5]|[^\u4E00-\u9FD5][^\u4E00-\u9FD5a-zA-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,23 @@ class DictEntry:
     pos: str | None
 
 
+@dataclass(frozen=True)
+class TokenColumns:
+    """A text's tokens as columns: what the tokens table is built from, with no record per token.
+
+    ``text[k]`` is ``original[start[k]:end[k]]``; the position of token ``k`` is ``k``.
+    """
+
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    pos: list[str | None]
+    sentence_id: list[str | None]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
 def tokens(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | None = None) -> list[Token]:
     """Segment ``text`` into tokens; each gets the id of the sentence it falls in.
 
@@ -71,23 +93,51 @@ def tokens(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | 
     sentence start and end, and a token between sentences has ``sentence_id`` None.
     Raises :class:`~pipeline.errors.DafuError` when the tokens would not reassemble the text.
     """
+    c = token_columns(text, sentences, backend=backend)
+    return [Token(i=i, text=w, start=a, end=b, pos=p, sentence_id=s)
+            for i, (w, a, b, p, s) in enumerate(zip(c.text, c.start, c.end, c.pos, c.sentence_id, strict=True))]
+
+
+def token_columns(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | None = None) -> TokenColumns:
+    """:func:`tokens` as columns, built in one pass over each sentence's words (no record per token).
+
+    >>> token_columns("设立概念验证中心").start
+    [0, 2]
+    """
     tag = tagger(backend)
-    out: list[Token] = []
+    words: list[str] = []
+    tags: list[str | None] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sentence_ids: list[str | None] = []
     for start, end, sentence_id in _spans(text, sentences):
         piece = text[start:end]
-        pos_at = start
-        for word, pos in tag(piece):
-            if not word:
-                continue
-            if pos_at + len(word) > end or not text.startswith(word, pos_at):
-                raise DafuError(f"segmentation lost text at offset {pos_at}: token {word!r}, "
-                                f"text {text[pos_at:pos_at + len(word)]!r}")
-            out.append(Token(i=len(out), text=word, start=pos_at, end=pos_at + len(word), pos=pos or None,
-                             sentence_id=sentence_id))
-            pos_at += len(word)
-        if pos_at != end:
-            raise DafuError(f"segmentation lost text at offset {pos_at}: {text[pos_at:end][:20]!r} has no token")
-    return out
+        tagged = tag(piece)
+        if not tagged:
+            _raise_lost(text, start, end, [])
+        pieces, pos = zip(*tagged, strict=True)  # two tuples, made in C
+        if "" in pieces or "" in pos:  # rare: the per-word way
+            kept = [(w, p or None) for w, p in tagged if w]
+            pieces, pos = (tuple(w for w, _ in kept), tuple(p for _, p in kept))
+        if "".join(pieces) != piece:  # the slow path only to say where the text was lost
+            _raise_lost(text, start, end, list(pieces))
+        bounds = list(accumulate(map(len, pieces), initial=start))  # each token's start, then the end
+        starts.extend(bounds[:-1])
+        ends.extend(bounds[1:])
+        words.extend(pieces)
+        tags.extend(pos)
+        sentence_ids.extend(repeat(sentence_id, len(pieces)))
+    return TokenColumns(words, starts, ends, tags, sentence_ids)
+
+
+def _raise_lost(text: str, start: int, end: int, words: list[str]) -> None:
+    pos_at = start
+    for word in words:
+        if pos_at + len(word) > end or not text.startswith(word, pos_at):
+            raise DafuError(f"segmentation lost text at offset {pos_at}: token {word!r}, "
+                            f"text {text[pos_at:pos_at + len(word)]!r}")
+        pos_at += len(word)
+    raise DafuError(f"segmentation lost text at offset {pos_at}: {text[pos_at:end][:20]!r} has no token")
 
 
 def _spans(text: str, sentences: Sequence[Sentence]) -> Iterator[tuple[int, int, str | None]]:
@@ -129,10 +179,18 @@ def _rjieba_tagger() -> Tagger:
     # Python jieba's replaces it. Dictionary POS is context-free, so retagging after the fact is the same.
     retag = {e.word: e.pos for e in userdict() if e.pos}
 
+    retagged = frozenset(retag)
+
     def tag(text: str) -> list[tuple[str, str]]:
+        tagged: list[tuple[str, str]] = seg.tag(text)
+        if not _MIXED_PAIR.search(text):  # no token can be a run to cut again: no check per word
+            if retagged.isdisjoint(map(itemgetter(0), tagged)):
+                return tagged
+            return [(w, retag.get(w, p)) for w, p in tagged]
         out: list[tuple[str, str]] = []
-        for w, p in seg.tag(text):
-            if _runs_together(w, seg.has_word):
+        for w, p in tagged:
+            # a word starting with a Chinese character is no run (the cheap test first)
+            if not ("\u4e00" <= w[:1] <= "\u9fd5") and _runs_together(w, seg.has_word):
                 out.extend(_tag_run(w))
             else:
                 out.append((str(w), retag.get(w, str(p))))

@@ -309,3 +309,21 @@ def test_dask_metadata_sidecar_gives_the_local_engines_tables(cluster: Cluster, 
     again = run_batch([folder], out=out, engine="dask", scheduler=cluster.address, formats=["parquet", "csv"])
     assert again.statuses == {"unchanged": 41, "problem": 2}
     assert_same_tables_but_status(read_tables(out), local)
+
+
+def test_dask_rerun_after_only_the_sidecar_changed_adds_the_new_columns(cluster: Cluster, corpus: Path,
+                                                                        tmp_path: Path) -> None:
+    folder = tmp_path / "答复"
+    shutil.copytree(corpus, folder)
+    rows = [{"path": f"年度/答复{i:04d}.txt", "region": f"区{i}"} for i in range(40)]
+    pd.DataFrame(rows).to_csv(folder / "dafu-metadata.csv", index=False)
+    out = tmp_path / "dask"
+    run_batch([folder], out=out, engine="dask", scheduler=cluster.address, formats=["parquet", "csv"])
+    rows[3]["region"] = "新区"
+    pd.DataFrame(rows).to_csv(folder / "dafu-metadata.csv", index=False)
+    again = run_batch([folder], out=out, engine="dask", scheduler=cluster.address, formats=["parquet", "csv"])
+    assert again.statuses == {"unchanged": 41, "problem": 2}  # the rows kept, the column added afresh
+    tables = read_tables(out)
+    assert tables["documents"].set_index("doc_id").loc["年度/答复0003", "region"] == "新区"
+    assert (tables["problems"]["stage"] == "metadata").sum() == 3  # the sample and the two bad files: once each
+    assert_same_tables_but_status(tables, pipeline.run([folder], out=tmp_path / "local", jobs=1))

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import pipeline
-from pipeline.batch import RunOptions, RunSummary, driver
+from pipeline.batch import RunOptions, RunSummary, local
 from pipeline.batch.options import DEFAULT_TIME_LIMIT
 from pipeline.cli import main
 from pipeline.errors import DafuError
@@ -68,7 +68,7 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> list[RunOptions]:
             Path(out).mkdir(exist_ok=True)
         return RunSummary(tables=Tables.from_rows({}))
 
-    monkeypatch.setattr(driver, "run_local", engine)
+    monkeypatch.setattr(local, "run_local", engine)
     return options
 
 

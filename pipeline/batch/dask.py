@@ -39,13 +39,21 @@ from pipeline import export
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.results import Progress, RunSummary, outcome_rows
+from pipeline.batch.results import Progress, RunSummary, outcome_rows, writing_progress
 from pipeline.batch.state import Previous
 from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, process_chunk
 from pipeline.errors import DafuError
-from pipeline.export.columns import TableSpec, arrow_from_frame, arrow_from_rows, frame_from_arrow, normalise_rows
+from pipeline.export.columns import (
+    TableSpec,
+    arrow_from_columns,
+    arrow_from_rows,
+    frame_from_arrow,
+    normalise_rows,
+)
 from pipeline.export.parquet import ParquetTableWriter
-from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, PackedRows, read_tables
+from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, ColumnRows, PackedRows, read_tables
+from pipeline.tables.merge import in_frame_schema
+from pipeline.tables.sink import WriteProgress
 
 # Bigger chunks than the local pool's: a Dask task costs a few milliseconds of scheduling and
 # a chunk writes a file per table, so a chunk should hold some seconds of work.
@@ -79,7 +87,7 @@ def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, op
     for name in TABLE_NAMES:
         if (folder / name).exists() and not _is_dataset(folder / name):
             raise DafuError(f"{folder / name} is in the way of the {name} table: it is not a dataset dafu wrote")
-    previous = Previous.load(folder, options, metadata.ref_dates_digest())
+    previous = Previous.load(folder, options, metadata)
     tasks = previous.tasks(inputs, metadata.ref_dates)
     chunked = list(chunks(tasks, CHUNK_FILES, CHUNK_BYTES))
     summary = RunSummary(files=len(tasks))
@@ -92,13 +100,15 @@ def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, op
                 done = 0
                 for index, outcomes, counts in _results(client, chunked, staging, options):
                     summary.quantities.update(counts)
-                    _write_client_rows(staging, index, outcome_rows(outcomes, previous, summary, None))
+                    rows = (rows for _, rows in outcome_rows(outcomes, previous, summary, None))
+                    _write_client_rows(staging, index, rows)
                     for o in outcomes:
                         done += 1
                         if progress is not None:
                             progress(Progress(done, summary.files, o.task.path, o.status))
         _add_metadata(staging, metadata)
-        summary.written = _move_into_place(staging, folder, options.formats, metadata.specs)
+        summary.written = _move_into_place(staging, folder, options.formats, metadata.specs,
+                                           writing_progress(progress))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return summary
@@ -137,23 +147,32 @@ def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str,
     """On a worker: process ``tasks``, write their rows as partitions, return outcomes without rows."""
     outcomes = process_chunk(tasks, options)
     collected: Rows = {name: [] for name in _WORKER_TABLES}
+    tokens = [o.tokens for o in outcomes if o.tokens is not None and len(o.tokens)]
     for o in outcomes:
         for name, table_rows in (o.rows or {}).items():
             collected[name].extend(table_rows)
     for name, table_rows in collected.items():
         if table_rows:
             _write_part(Path(staging) / name / _part(index, sub), name, table_rows)
+    if tokens:  # columns: one list per column for the chunk, no dict per token
+        columns = [[cell for t in tokens for cell in t.columns[k]] for k in range(len(SPECS["tokens"].columns))]
+        table = arrow_from_columns(SPECS["tokens"], columns)
+        _write_table(Path(staging) / "tokens" / _part(index, sub), SPECS["tokens"], table)
     counts = Counter(str(q.get("type")) for q in collected["quantities"])
-    return [replace(o, rows=None) for o in outcomes], counts
+    return [replace(o, rows=None, tokens=None) for o in outcomes], counts
 
 
 def _write_part(path: Path, name: str, table_rows: list[dict[str, Any]]) -> None:
     """Write rows as one Parquet file under a temporary name, then rename it into place."""
-    spec = SPECS[name]
+    _write_table(path, SPECS[name], arrow_from_rows(SPECS[name], normalise_rows(SPECS[name], table_rows)))
+
+
+def _write_table(path: Path, spec: TableSpec, table: Any) -> None:
+    """Write an Arrow table (the frame schema) as one Parquet file under a temporary name, then rename it."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")  # hidden: datasets skip it
     writer = ParquetTableWriter(spec, tmp)
     try:
-        writer.write(frame_from_arrow(spec, arrow_from_rows(spec, normalise_rows(spec, table_rows))))
+        writer.write(frame_from_arrow(spec, table))
     finally:
         writer.close()
     os.replace(tmp, path)
@@ -247,7 +266,7 @@ def _write_client_rows(staging: Path, index: int, rows: Iterator[AnyRows]) -> No
     collected: Rows = {}
     for one in rows:
         for name, table_rows in one.items():
-            assert not isinstance(table_rows, PackedRows)  # Dask workers write their own rows
+            assert not isinstance(table_rows, PackedRows | ColumnRows)  # Dask workers write their own rows
             collected.setdefault(name, []).extend(table_rows)
     for name, table_rows in collected.items():
         if table_rows:
@@ -264,24 +283,12 @@ def _add_metadata(staging: Path, metadata: FileMetadata) -> None:
         return
     spec = metadata.specs["documents"]
     for part in sorted((staging / "documents").glob("[!._]*.parquet")):
-        table = metadata.add_to_arrow(_own_columns(pq.read_table(part)))
-        tmp = part.with_name(f".{part.name}.{uuid.uuid4().hex}.tmp")
-        writer = ParquetTableWriter(spec, tmp)
-        try:
-            writer.write(frame_from_arrow(spec, table))
-        finally:
-            writer.close()
-        os.replace(tmp, part)
+        own = in_frame_schema(SPECS["documents"], pq.read_table(part))  # dafu's own columns only
+        _write_table(part, spec, metadata.add_to_arrow(own))
 
 
-def _own_columns(table: Any) -> Any:
-    """A documents partition with dafu's own columns only, in the frame schema."""
-    spec = SPECS["documents"]
-    return arrow_from_frame(spec, frame_from_arrow(spec, table))
-
-
-def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
-                     specs: dict[str, TableSpec]) -> list[Path]:
+def _move_into_place(staging: Path, folder: Path, formats: Sequence[str], specs: dict[str, TableSpec],
+                     tell: WriteProgress | None = None) -> list[Path]:
     """Datasets from staging into OUT; the other formats streamed from them; stale files removed."""
     written = []
     for name in TABLE_NAMES:
@@ -296,7 +303,7 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
         os.replace(dataset, target)
         written.append(target)
     others = [f for f in dict.fromkeys(formats) if f != "parquet"]
-    written.extend(_write_formats(folder, staging, others, specs))
+    written.extend(_write_formats(folder, staging, others, specs, tell))
     for fmt in export.FORMATS:  # the one-file Parquet and formats not asked for would be stale
         if fmt == "parquet" or fmt not in others:
             for name in TABLE_NAMES if fmt in export.PER_TABLE else ("",):
@@ -304,11 +311,14 @@ def _move_into_place(staging: Path, folder: Path, formats: Sequence[str],
     return written
 
 
-def _write_formats(folder: Path, staging: Path, formats: Sequence[str], specs: dict[str, TableSpec]) -> list[Path]:
+def _write_formats(folder: Path, staging: Path, formats: Sequence[str], specs: dict[str, TableSpec],
+                   tell: WriteProgress | None = None) -> list[Path]:
     """The other formats, streamed from the datasets in ``folder`` by the same writers as the local engine's."""
     done = staging / "formats"
     done.mkdir()
-    for fmt in formats:
+    for step, fmt in enumerate(formats):
+        if tell is not None:
+            tell(step, len(formats), fmt)
         if fmt in export.PER_TABLE:
             for name in TABLE_NAMES:
                 writer = export.table_writer(fmt, specs[name], done / export.file_name(name, fmt))
@@ -320,6 +330,8 @@ def _write_formats(folder: Path, staging: Path, formats: Sequence[str], specs: d
         else:
             chunks = ((specs[name], _dataset_frames(folder / name, specs[name])) for name in TABLE_NAMES)
             export.whole_writer(fmt)(done / export.file_name("", fmt), chunks)
+    if tell is not None:
+        tell(len(formats), len(formats), "")
     written = []
     for path in sorted(done.iterdir()):
         os.replace(path, folder / path.name)

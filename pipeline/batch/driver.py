@@ -1,4 +1,9 @@
-"""The top-level run: check the options and OUT, list the inputs, hand them to an engine, record the settings.
+"""The top-level run: check the options and OUT, list the inputs, hand them to an engine, record the run.
+
+A re-run with nothing to do (:func:`~pipeline.batch.runfile.nothing_changed`) stops before
+the engines, or the metadata sidecar's reader, are even loaded. A run writes the formats asked
+for and keeps the files of the other formats already in OUT up to date; ``clean`` removes
+those instead.
 
 >>> tables = run(["corpora"])                               # doctest: +SKIP
 >>> tables["quantities"].loc[0, ["doc_id", "text", "type"]].tolist()  # doctest: +SKIP
@@ -8,20 +13,31 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pipeline.batch.dask import drop_datasets, run_dask
-from pipeline.batch.inputs import input_files, out_exclusions
-from pipeline.batch.local import run_local
-from pipeline.batch.metadata import find_sidecar, load_metadata, same_file
+from pipeline.batch.inputs import InputFile, find_sidecar, input_files, out_exclusions, same_file
 from pipeline.batch.options import RunOptions
-from pipeline.batch.results import Progress, RunSummary
-from pipeline.batch.state import write_settings
+from pipeline.batch.runfile import (
+    RunRecord,
+    inputs_digest,
+    nothing_changed,
+    output_states,
+    present_formats,
+    roots,
+    run_settings,
+    sidecar_about,
+)
 from pipeline.errors import InputError
-from pipeline.tables import Tables, read_tables
-from pipeline.tables.extra import columns_record
+from pipeline.export import FORMATS
+
+if TYPE_CHECKING:  # the engines load pandas and pyarrow: a re-run with nothing to do never needs them
+    from pipeline.batch.metadata import FileMetadata
+    from pipeline.batch.summary import Progress, RunSummary
+    from pipeline.tables import Tables
 
 Paths = Iterable[str | os.PathLike[str]]
 
@@ -38,6 +54,8 @@ def run(paths: Paths, *, out: str | os.PathLike[str] | None = None, options: Run
     >>> run(["答复"], out="表格", jobs=2)["manifest"]["status"].tolist()  # doctest: +SKIP
     ['processed', 'problem']
     """
+    from pipeline.tables import read_tables
+
     summary = run_batch(paths, out=out, options=options, progress=progress, **keywords)
     if summary.tables is not None:
         return summary.tables
@@ -63,16 +81,48 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
     sidecar = find_sidecar(paths, options.metadata)
     if sidecar is not None:  # never an input, even when --glob takes its suffix
         inputs = [f for f in inputs if not same_file(f.path, sidecar)]
+    if out is not None and (record := nothing_changed(out, inputs, options, sidecar)) is not None:
+        return _nothing_to_do(record, len(inputs))
+    from pipeline.batch.dask import drop_datasets, run_dask
+    from pipeline.batch.local import run_local
+    from pipeline.batch.metadata import load_metadata
+
     metadata = load_metadata(sidecar, inputs)
+
+    engine_options = options
+    if out is not None and not options.clean:  # a run adds formats; the others' files are kept up to date
+        present = present_formats(Path(out))
+        engine_options = replace(options, formats=(*options.formats,
+                                                   *(f for f in FORMATS if f in present and f not in options.formats)))
     if options.engine == "dask":
-        summary = run_dask(inputs, out, options, progress, metadata=metadata)
+        summary = run_dask(inputs, out, engine_options, progress, metadata=metadata)
     else:
-        summary = run_local(inputs, out, options, progress, metadata=metadata)
+        summary = run_local(inputs, out, engine_options, progress, metadata=metadata)
         if out is not None:
             drop_datasets(out)  # an earlier Dask run's datasets are stale now
     summary.notes.extend(metadata.report())
     if out is not None:
-        about = {"roots": sorted({os.path.abspath(f.root) for f in inputs}),
-                 "metadata": sidecar and os.path.abspath(sidecar), "columns": columns_record(metadata.columns)}
-        write_settings(out, options, metadata.ref_dates_digest(), about)
+        _record(Path(out), options, inputs, summary, metadata)
     return summary
+
+
+def _nothing_to_do(record: RunRecord, files: int) -> RunSummary:
+    """The summary of a re-run with nothing to do: the previous run's counts and sidecar lines."""
+    from pipeline.batch.summary import RunSummary
+
+    return RunSummary(files=files, statuses=Counter({"unchanged": files}), quantities=Counter(record.quantities),
+                      nothing_changed=True, notes=list(record.notes))
+
+
+def _record(out: Path, options: RunOptions, inputs: Sequence[InputFile], summary: RunSummary,
+            metadata: FileMetadata) -> None:
+    """``OUT/dafu-run.json`` for the run just done (the inputs' digest only when no file was a problem)."""
+    from pipeline.tables.extra import columns_record
+
+    digests = {path: sha256 for path, _, sha256 in summary.inputs}
+    clean = summary.problem_count == 0 and len(digests) == len(inputs)
+    about = {"roots": roots(inputs), **sidecar_about(metadata.source), "columns": columns_record(metadata.columns)}
+    RunRecord(run_settings(options, metadata.ref_dates_digest()),
+              inputs_digest((f, digests.get(f.path)) for f in inputs) if clean else None,
+              len(inputs), dict(summary.quantities), output_states(out, summary.written), about,
+              list(summary.notes)).write(out)

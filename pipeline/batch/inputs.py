@@ -1,4 +1,6 @@
-"""The inputs of a batch: every file under the paths given, with a ``doc_id`` unique in the run.
+"""The inputs of a batch: every file under the paths given, with a ``doc_id`` unique in the run,
+and the metadata sidecar that is never one of them (found here, without reading it, so that a
+re-run with nothing to do can hash it without loading pandas).
 
 >>> list(list_inputs(["corpora"]))
 [('corpora/futian-2024079-reply.txt', 'futian-2024079-reply')]
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.errors import DafuError, InputError
 from pipeline.readers import DEFAULT_INCLUDE
 from pipeline.readers.ids import source_path_of, strip_format
 from pipeline.readers.walk import SKIP_PREFIXES, compile_globs, glob_matches, iter_inputs_by_root
@@ -85,6 +88,36 @@ def out_exclusions(paths: Iterable[str | os.PathLike[str]], out: str | os.PathLi
         if not any(_skipped(parts[i], "/".join(parts[: i + 1]), globs) for i in range(len(parts))):
             found.append((os.fspath(given), glob.escape("/".join(parts))))
     return found
+
+
+#: a metadata sidecar (:mod:`~pipeline.batch.metadata`) found in an input folder: never an input itself
+SIDECAR_STEM = "dafu-metadata"
+SIDECAR_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+
+
+def find_sidecar(paths: Iterable[str | os.PathLike[str]], given: str | os.PathLike[str] | None) -> Path | None:
+    """The sidecar named (``given``), else the one ``dafu-metadata.*`` in the input folders, else None.
+
+    Raises :class:`~pipeline.errors.InputError` when a named sidecar is missing and
+    :class:`~pipeline.errors.DafuError` when the input folders hold more than one.
+    """
+    if given is not None:
+        if not os.path.isfile(given):
+            raise InputError(os.fspath(given), "metadata file not found")
+        return Path(given)
+    found = [Path(p) / f"{SIDECAR_STEM}{s}" for p in paths if os.path.isdir(p) for s in SIDECAR_SUFFIXES]
+    found = [p for p in found if p.is_file()]
+    if len(found) > 1:
+        raise DafuError(f"more than one metadata sidecar: {', '.join(map(str, found))}; name one with --metadata")
+    return found[0] if found else None
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file (the sidecar is never an input)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _skipped(name: str, rel: str, exclude: re.Pattern[str] | None) -> bool:

@@ -25,11 +25,12 @@ from functools import partial
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.results import Progress, RunSummary, outcome_rows
+from pipeline.batch.results import Progress, RunSummary, outcome_rows, writing_progress
+from pipeline.batch.runfile import digest
 from pipeline.batch.state import Previous
 from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, describe, process_chunk
 from pipeline.errors import DafuError
-from pipeline.tables import TABLE_NAMES, PackedRows, Tables, TableSink
+from pipeline.tables import TABLE_NAMES, ColumnRows, PackedRows, Tables, TableSink
 
 START_METHOD: str | None = None  # multiprocessing start method; None: fork on Linux, else the platform's
 WINDOW_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy, few enough to bound memory
@@ -48,30 +49,67 @@ def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, o
     # The workers start first, before pyarrow (reading the previous tables, writing the new)
     # starts threads in this process: a fork copies only the thread that forks.
     with Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:
-        previous = Previous.load(out, options, metadata.ref_dates_digest())
+        previous = Previous.load(out, options, metadata)
         tasks = previous.tasks(inputs, metadata.ref_dates)
-        outcomes = pool.ordered(tasks) if pool is not None else _in_process(tasks, work)
+        unchanged = _unchanged(tasks)
+        changed = [task for i, task in enumerate(tasks) if i not in unchanged]
+        others = pool.ordered(changed) if pool is not None else _in_process(changed, work)
+        outcomes = _in_order(tasks, unchanged, others)
         summary = RunSummary(files=len(tasks))
         if out is None:
             collected: Rows = {name: [] for name in TABLE_NAMES}
-            for rows in outcome_rows(outcomes, previous, summary, progress):
+            for _, rows in outcome_rows(outcomes, previous, summary, progress):
                 for name, table_rows in metadata.add(rows).items():
                     assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
-                    collected.setdefault(name, []).extend(table_rows)
+                    given = table_rows.dicts(name) if isinstance(table_rows, ColumnRows) else table_rows
+                    collected.setdefault(name, []).extend(given)
             collected["problems"].extend(metadata.problems)
             summary.tables = Tables.from_rows(collected, metadata.columns)
             return summary
-        with TableSink(out, formats=options.formats, specs=metadata.specs) as sink:
-            for rows in outcome_rows(outcomes, previous, summary, progress):
-                sink.add(metadata.add(rows))
+        # Unchanged files keep their previous rows: the sink merges them in Arrow at the end (the
+        # sidecar's columns and problems made afresh: see Previous.table).
+        keeping = previous.folder is not None
+        if keeping and len(unchanged) > len(changed):  # most rows are kept: read them while the workers work
+            previous.prefetch()
+        with TableSink(out, options.formats, metadata.specs, keep_from=previous if keeping else None,
+                       progress=writing_progress(progress)) as sink:
+            for o, rows in outcome_rows(outcomes, previous, summary, progress, kept_rows=not keeping):
+                if keeping and o.status == "unchanged":
+                    sink.keep(o.task.doc_id, rows)
+                else:
+                    sink.add(metadata.add(rows))
             sink.add({"problems": list(metadata.problems)})
             summary.written = sink.close()
     return summary
 
 
+def _unchanged(tasks: list[Task]) -> dict[int, Outcome]:
+    """The outcomes of the files whose digest is still the one their kept rows were made from,
+    by task index: found here, so that a re-run sends the workers only the files that changed."""
+    found = {}
+    for i, task in enumerate(tasks):
+        if task.known_sha256 is not None:
+            with contextlib.suppress(OSError):  # a worker tries it and says why
+                sha256, size = digest(task.path)
+                if sha256 == task.known_sha256:
+                    found[i] = Outcome(task, "unchanged", sha256, size)
+    return found
+
+
+def _in_order(tasks: list[Task], unchanged: dict[int, Outcome], others: Iterator[Outcome]) -> Iterator[Outcome]:
+    """Every task's outcome in task order: the unchanged ones, and ``others`` (those of the rest, in order)."""
+    for i in range(len(tasks)):
+        yield unchanged[i] if i in unchanged else next(others)
+
+
 def _in_process(tasks: list[Task], work: Work) -> Iterator[Outcome]:
     for task in tasks:
         yield from work([task])
+
+
+def _load_engine() -> None:
+    """A worker loads the extraction engine as it starts, while this process reads the previous run."""
+    import pipeline.document  # noqa: F401
 
 
 def _noop() -> None:
@@ -111,7 +149,8 @@ class Pool:
 
     @staticmethod
     def _new_executor(workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()))
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()),
+                                   initializer=_load_engine)
 
     def _submit(self, chunk: list[Task]) -> Future[list[Outcome]]:
         if self.executor is None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,16 +36,17 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from pipeline.batch.inputs import InputFile
+from pipeline.batch.inputs import SIDECAR_STEM, SIDECAR_SUFFIXES, InputFile, find_sidecar, same_file
 from pipeline.errors import DafuError, InputError
 from pipeline.export.columns import Column, Kind, TableSpec, cell
 from pipeline.readers.ids import source_path_of
 from pipeline.refdate import coerce_date
-from pipeline.tables import SPECS, AnyRows, PackedRows, problem_row
+from pipeline.tables import SPECS, AnyRows, ColumnRows, PackedRows, problem_row
 from pipeline.tables.extra import EXTRA_TABLE, documents_spec, with_extra
 
-SIDECAR_STEM = "dafu-metadata"
-SIDECAR_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+__all__ = ["SIDECAR_STEM", "SIDECAR_SUFFIXES", "FileMetadata", "find_sidecar", "load_metadata", "read_sidecar",
+           "same_file"]
+
 KEY_COLUMNS = ("path", "doc_id")
 REF_DATE = "ref_date"
 SHOWN = 5  # rows and files the summary names; the problems table has them all
@@ -76,7 +77,7 @@ class FileMetadata:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def add(self, rows: AnyRows) -> AnyRows:
-        """``rows`` with the sidecar's cells added to the documents rows (dicts or packed)."""
+        """``rows`` with the sidecar's cells added to the documents rows (dicts, packed or columns)."""
         documents = rows.get(EXTRA_TABLE)
         if not self.columns or not documents:
             return rows
@@ -87,8 +88,8 @@ class FileMetadata:
             added = PackedRows([(*r, *self.values.get(r[at], blank)) for r in documents.rows])
         else:
             names = [c.name for c in self.columns]
-            added = [{**r, **dict(zip(names, self.values.get(r["doc_id"], blank), strict=True))}
-                     for r in documents]
+            given = documents.dicts(EXTRA_TABLE) if isinstance(documents, ColumnRows) else documents
+            added = [{**r, **dict(zip(names, self.values.get(r["doc_id"], blank), strict=True))} for r in given]
         return {**rows, EXTRA_TABLE: added}
 
     def add_to_arrow(self, table: pa.Table) -> pa.Table:
@@ -118,23 +119,6 @@ class FileMetadata:
                 if len(found) > SHOWN:
                     lines.append(f"    … and {len(found) - SHOWN} more")
         return lines
-
-
-def find_sidecar(paths: Iterable[str | os.PathLike[str]], given: str | os.PathLike[str] | None) -> Path | None:
-    """The sidecar named (``given``), else the one ``dafu-metadata.*`` in the input folders, else None.
-
-    Raises :class:`~pipeline.errors.InputError` when a named sidecar is missing and
-    :class:`~pipeline.errors.DafuError` when the input folders hold more than one.
-    """
-    if given is not None:
-        if not os.path.isfile(given):
-            raise InputError(os.fspath(given), "metadata file not found")
-        return Path(given)
-    found = [Path(p) / f"{SIDECAR_STEM}{s}" for p in paths if os.path.isdir(p) for s in SIDECAR_SUFFIXES]
-    found = [p for p in found if p.is_file()]
-    if len(found) > 1:
-        raise DafuError(f"more than one metadata sidecar: {', '.join(map(str, found))}; name one with --metadata")
-    return found[0] if found else None
 
 
 def read_sidecar(path: Path) -> pd.DataFrame:
@@ -188,14 +172,6 @@ def load_metadata(sidecar: Path | None, files: Sequence[InputFile]) -> FileMetad
     problems.extend(problem_row(f.path, f"no row in metadata {sidecar.name} (by {key})", stage="metadata",
                                 doc_id=f.doc_id) for f in files if f.doc_id not in values)
     return FileMetadata(source, key, columns, values, ref_dates, tuple(problems), len(files))
-
-
-def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
-    """Whether two paths name one file (the sidecar is never an input)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _key_column(frame: pd.DataFrame, source: str) -> str:

@@ -32,15 +32,16 @@ class RunOptions:
     """The settings of one batch: what to read, how to read it, where to run it.
 
     ``jobs``: worker processes (None: every core; 1 runs in this process). ``formats``: the
-    table formats written to OUT. ``ref_date`` resolves relative dates (今年6月) where a
+    table formats written to OUT (the files of other formats already there are kept up to
+    date; ``clean`` removes them instead). ``ref_date`` resolves relative dates (今年6月) where a
     document states none. ``include`` / ``exclude``: glob patterns over names or relative
     paths. ``tokens``: also fill the tokens table. A file larger than ``max_bytes``, or that
     takes more than ``time_limit`` seconds to read and extract (0 or None: no limit),
     becomes a ``problems`` row. ``engine="dask"`` runs on a Dask cluster at ``scheduler``
     (default: a ``LocalCluster`` of ``jobs`` workers). ``metadata``: a sidecar table (CSV,
     XLSX, JSONL) of per-file reference dates and columns for ``documents``; without it, a
-    ``dafu-metadata.*`` in an input folder is used (:mod:`~pipeline.batch.metadata`). The formats are checked where the
-    tables are written (:class:`~pipeline.tables.TableSink`).
+    ``dafu-metadata.*`` in an input folder is used (:mod:`~pipeline.batch.metadata`). The
+    formats are checked where the tables are written (:class:`~pipeline.tables.TableSink`).
 
     Sequences are stored as tuples and ``ref_date`` as a date, so the same settings make
     equal records however they were given; invalid settings raise
@@ -57,6 +58,7 @@ class RunOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     engine: Engine = "local"
     scheduler: str | None = None
+    clean: bool = False
     metadata: str | None = None
 
     def __post_init__(self) -> None:

@@ -2,93 +2,85 @@
 
 A file whose SHA-256, path and ``doc_id`` match the previous manifest is not read again, and
 its previous rows are kept — when ``OUT/dafu-run.json`` says the previous run had the same
-dafu version, ``ref_date``, per-file reference dates of a metadata sidecar and ``tokens``
-(:func:`run_settings`). A file that was a problem is always tried again. A sidecar's other
-columns are added afresh on every run, so kept rows never carry stale ones.
+settings (:func:`~pipeline.batch.runfile.run_settings`: the dafu version, ``ref_date``,
+``tokens`` and the per-file reference dates of a metadata sidecar) and every table is in OUT.
+A file that was a problem is always tried again. The local engine keeps the rows in Arrow
+(:meth:`~pipeline.tables.TableSink.keep`); the Dask engine asks for them by document
+(:meth:`Previous.rows`). A sidecar's other columns and its problems are made afresh on every
+run, so kept rows never carry stale ones.
 
-``dafu-run.json`` also records, for the reader of OUT, the input roots that ``doc_id`` and
-``source_path`` are relative to, the sidecar and the columns it added (with their kinds,
-which :func:`~pipeline.tables.read_tables` reads).
-
->>> run_settings(RunOptions(ref_date="2024-09-12"))          # doctest: +SKIP
-{'dafu': '0.1.0', 'ref_date': '2024-09-12', 'tokens': False}
+>>> Previous.load("表格", RunOptions()).known_sha256("答复/a.txt", "a")   # doctest: +SKIP
+'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from pipeline.batch.inputs import InputFile
+from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
+from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
 from pipeline.export.columns import records
-from pipeline.tables import SPECS, Tables, read_tables
-from pipeline.tables.extra import RUN_FILE as RUN_FILE  # re-exported as pipeline.batch.RUN_FILE
+from pipeline.tables import SPECS, TABLE_NAMES, read_tables
+from pipeline.tables.extra import EXTRA_TABLE, columns_record
+from pipeline.tables.frames import read_arrow, tables_present
 
-
-def run_settings(options: RunOptions, ref_dates: str | None = None) -> dict[str, Any]:
-    """What makes the rows of an unchanged file the same again (``ref_dates``: the digest of a
-    sidecar's per-file reference dates).
-
-    The formats do not: any one of Parquet, CSV or JSONL reads back exactly; nor do the
-    limits, the inputs or where the run ran.
-    """
-    ref = options.ref_date
-    return {"dafu": __version__, "ref_date": ref and ref.isoformat(), "tokens": options.tokens,
-            "ref_dates": ref_dates}
-
-
-def write_settings(folder: str | os.PathLike[str], options: RunOptions, ref_dates: str | None = None,
-                   about: dict[str, Any] | None = None) -> None:
-    """Record in ``folder/dafu-run.json`` what the tables there were made with (replaced in one step),
-    with ``about`` (the input roots, the sidecar and its columns) beside the settings."""
-    folder = Path(folder)
-    tmp = folder / f".{RUN_FILE}.tmp"
-    record = {**(about or {}), **run_settings(options, ref_dates)}
-    tmp.write_text(json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, folder / RUN_FILE)
+__all__ = ["RUN_FILE", "Previous", "run_settings"]
 
 
 class Previous:
-    """The previous run's manifest and rows in OUT, when its tables can be reused."""
+    """The previous run's manifest in OUT, when its tables can be reused, and its rows on demand."""
 
-    def __init__(self, manifest: dict[str, tuple[str, str]] | None = None, tables: Tables | None = None) -> None:
+    def __init__(self, manifest: dict[str, tuple[str, str]] | None = None,
+                 folder: str | os.PathLike[str] | None = None, record: RunRecord | None = None,
+                 metadata: FileMetadata | None = None) -> None:
         self.manifest = manifest or {}  # path → (doc_id, sha256) of the files processed before
-        self.tables = tables
+        self.folder = None if folder is None else Path(folder)  # where the tables are; None: nothing to keep
+        self.record = record
+        self.metadata = metadata or FileMetadata()  # this run's sidecar: its columns go on the kept rows
+        self._pool: ThreadPoolExecutor | None = None
+        self._reading: dict[str, Future[pa.Table | None]] | None = None
         self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] | None = None
+        self._counts: dict[str, Counter[str]] | None = None
 
     @classmethod
-    def load(cls, out: str | os.PathLike[str] | None, options: RunOptions, ref_dates: str | None = None) -> Previous:
-        """The previous run in ``out``; an empty one without ``out``, or when it ran with other settings."""
+    def load(cls, out: str | os.PathLike[str] | None, options: RunOptions,
+             metadata: FileMetadata | None = None) -> Previous:
+        """The previous run in ``out``; an empty one without ``out``, or when it ran with other settings
+        (``metadata``: this run's sidecar, whose reference dates are settings too)."""
         if out is None:
             return cls()
         folder = Path(out)
+        metadata = metadata or FileMetadata()
+        record = RunRecord.load(folder)
+        if (record is None or record.settings != run_settings(options, metadata.ref_dates_digest())
+                or not tables_present(folder)):
+            return cls()  # another version or other options: every file again
         try:
-            before = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        settings = run_settings(options, ref_dates)
-        if not isinstance(before, dict) or {k: before.get(k) for k in settings} != settings:
-            # another version or other options: every file again
-            return cls()
-        try:
-            tables = read_tables(folder)
-            frame = tables["manifest"]
+            manifest = read_arrow(folder, "manifest", columns=["path", "doc_id", "sha256", "status"])
         except (DafuError, OSError, KeyError, ValueError):
             return cls()
-        manifest = {
-            str(r["path"]): (str(r["doc_id"]), str(r["sha256"]))
-            for r in records(frame)
-            if r.get("status") in ("processed", "unchanged") and isinstance(r.get("sha256"), str)
+        if manifest is None:
+            return cls()
+        columns = manifest.to_pydict()  # a row per file, not per row of the tables
+        known = {
+            str(path): (str(doc_id), sha256)
+            for path, doc_id, sha256, status in zip(*columns.values(), strict=True)
+            if status in ("processed", "unchanged") and isinstance(sha256, str)
         }
-        return cls(manifest, tables)
+        return cls(known, folder if known else None, record, metadata)
 
     def tasks(self, inputs: Iterable[InputFile], ref_dates: Mapping[str, dt.date] | None = None) -> list[Task]:
         """A task per input, with the digest its rows were made from when they can be kept, and
@@ -100,6 +92,66 @@ class Previous:
     def known_sha256(self, path: str, doc_id: str) -> str | None:
         doc_id_before, sha256 = self.manifest.get(path, (None, None))
         return sha256 if doc_id_before == doc_id else None
+
+    def quantity_types(self, doc_id: str) -> Counter[str]:
+        """How many quantities of each type ``doc_id`` had (counted in Arrow, per document and type)."""
+        if self._counts is None:
+            self._counts = {}
+            table = read_arrow(self.folder, "quantities", columns=["doc_id", "type"]) if self.folder else None
+            if table is not None and table.num_rows:
+                grouped = table.group_by(["doc_id", "type"]).aggregate([("type", "count")])
+                for doc, kind, n in zip(*grouped.select(["doc_id", "type", "type_count"]).to_pydict().values(),
+                                        strict=True):
+                    self._counts.setdefault(str(doc), Counter())[str(kind)] = int(n)
+        return self._counts.get(doc_id, Counter())
+
+    def prefetch(self) -> None:
+        """Start reading the previous tables in a thread (pyarrow reads without the GIL), while the
+        workers read the changed files; :meth:`table` then waits for its table."""
+        if self.folder is None or self._reading is not None:
+            return
+        folder = self.folder
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="dafu-previous")
+        names = [name for name in TABLE_NAMES if name != "manifest"]
+        self._reading = {name: self._pool.submit(self._read, folder, name) for name in names}
+        self._pool.shutdown(wait=False)
+
+    def table(self, name: str) -> pa.Table | None:
+        """The previous table ``name`` in the frame schema of this run's tables (for
+        :class:`~pipeline.tables.TableSink`): documents with this run's sidecar columns."""
+        if self._reading is not None and name in self._reading:
+            return self._reading.pop(name).result()  # handed out once: its memory goes with the merge
+        return None if self.folder is None else self._read(self.folder, name)
+
+    def _read(self, folder: Path, name: str) -> pa.Table | None:
+        """Table ``name`` as :meth:`table` gives it. Its rows stay the previous file's, one for one
+        (a CSV or JSONL file is spliced by row number): the sidecar's columns of documents are
+        replaced by this run's, and the sidecar's problems (made afresh by every run, added last)
+        lose their ``doc_id``, so that no document keeps them."""
+        table = read_arrow(folder, name)  # dafu's own columns only
+        if table is None:
+            return None
+        if name == EXTRA_TABLE and self.metadata.columns:
+            table = self.metadata.add_to_arrow(table)
+        elif name == "problems" and table.num_rows:
+            ours = pc.fill_null(pc.equal(table.column("stage"), "metadata"), False)
+            at = table.schema.get_field_index("doc_id")
+            table = table.set_column(at, table.schema.field(at),
+                                     pc.if_else(ours, pa.scalar(None, pa.string()), table.column(at)))
+        return table
+
+    def text_file(self, name: str, fmt: str) -> Path | None:
+        """``OUT/<name>.<fmt>`` when it is as the previous run wrote it (size and modification time),
+        and its kept rows are what this run would write: for documents with a sidecar's columns,
+        when the previous run had the same sidecar (same content, so the same cells)."""
+        file = f"{name}.{fmt}"
+        if self.folder is None or self.record is None or not self.record.intact(self.folder, [file]):
+            return None
+        if name == EXTRA_TABLE and self.metadata.columns and (
+                self.record.about.get("columns") != columns_record(self.metadata.columns)
+                or any(self.record.about.get(k) != v for k, v in sidecar_about(self.metadata.source).items())):
+            return None
+        return self.folder / file
 
     def rows(self, doc_id: str) -> Rows:
         """The previous rows of ``doc_id`` in every table but the manifest (each handed out once)."""
@@ -113,10 +165,10 @@ class Previous:
         return rows
 
     def _group(self) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        # One pass per table; the frames are dropped once their rows are grouped.
-        assert self.tables is not None
         by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for name, frame in self.tables.frames.items():
+        if self.folder is None:
+            return by_doc
+        for name, frame in read_tables(self.folder).frames.items():
             if name == "manifest" or "doc_id" not in frame.columns:
                 continue
             groups: dict[str, list[dict[str, Any]]] = {}
@@ -126,5 +178,5 @@ class Previous:
                     continue
                 groups.setdefault(row["doc_id"], []).append(row)
             by_doc[name] = groups
-        self.tables = None
         return by_doc
+

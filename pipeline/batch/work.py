@@ -13,19 +13,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import FrameType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pipeline.batch.options import RunOptions
-from pipeline.document import read
+from pipeline.batch.runfile import digest
 from pipeline.errors import ReadError
-from pipeline.tables import PackedRows, document_rows, pack
+from pipeline.tables import ColumnRows, PackedRows, document_rows, pack, token_rows
+
+if TYPE_CHECKING:
+    from pipeline.records import Document
 
 Status = Literal["processed", "unchanged", "problem"]
 Rows = dict[str, list[dict[str, Any]]]
@@ -59,6 +61,15 @@ class Outcome:
     reason: str | None = None
     rows: Rows | None = None
     packed: dict[str, PackedRows] | None = None  # the rows as tuples instead (from a worker)
+    tokens: ColumnRows | None = None  # the tokens table's rows, as columns (never dicts: there are many)
+
+
+def read(path: str, **options: Any) -> Document:
+    """:func:`pipeline.read`, the extraction engine imported on first use: a worker loads it when it
+    gets its first file, and a re-run whose files are all unchanged never does."""
+    from pipeline.document import read as read_document
+
+    return read_document(path, **options)
 
 
 def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = False) -> list[Outcome]:
@@ -86,15 +97,16 @@ def process(task: Task, options: RunOptions, *, packed: bool = False) -> Outcome
             except Exception as e:  # one bad file must not stop the batch
                 return Outcome(task, "problem", sha256, size, "extract", describe(e))
             try:
-                rows = document_rows(doc, tokens=options.tokens)
+                rows = document_rows(doc)
+                tokens = token_rows(doc) if options.tokens else None
                 if packed:
                     ready = {name: pack(name, table_rows) for name, table_rows in rows.items()}
-                    return Outcome(task, "processed", sha256, size, packed=ready)
+                    return Outcome(task, "processed", sha256, size, packed=ready, tokens=tokens)
             except Exception as e:
                 return Outcome(task, "problem", sha256, size, "tables", describe(e))
     except _TimeLimitExceeded as e:
         return Outcome(task, "problem", sha256, size, e.stage, str(e))
-    return Outcome(task, "processed", sha256, size, rows=rows)
+    return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens)
 
 
 def chunks(tasks: list[Task], files: int = CHUNK_FILES, max_bytes: int = CHUNK_BYTES) -> Iterator[list[Task]]:
@@ -113,13 +125,6 @@ def chunks(tasks: list[Task], files: int = CHUNK_FILES, max_bytes: int = CHUNK_B
             chunk, size = [], 0
     if chunk:
         yield chunk
-
-
-def digest(path: str) -> tuple[str, int]:
-    """The SHA-256 and size of a file, as the manifest records them."""
-    with open(path, "rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        return hashlib.file_digest(f, "sha256").hexdigest(), size
 
 
 def file_size(path: str) -> int:
@@ -148,7 +153,8 @@ class _TimeLimitExceeded(BaseException):
         self.stage = stage
 
 
-_STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables", "pack": "tables"}
+_STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables", "token_rows": "tables",
+                      "pack": "tables"}
 
 
 @contextlib.contextmanager

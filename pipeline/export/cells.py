@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 _RISKY = r"'*[=+\-@\t\r]"  # any quotes, then a character that starts a formula
 _NEEDS_QUOTE = re.compile(_RISKY)
 _QUOTED = re.compile("'" + _RISKY)
+_RISKY_FIRST = pa.array(["'", "=", "+", "-", "@", "\t", "\r"])  # the characters _RISKY can start with
 
 
 def neutralise(text: str) -> str:
@@ -44,6 +45,10 @@ def restore_series(s: pd.Series) -> pd.Series:
 
 def neutralise_arrow(col: pa.ChunkedArray) -> pa.ChunkedArray:
     """:func:`neutralise` over an Arrow string column, vectorised."""
+    # The pattern only where a cell starts with one of its first characters: most columns have none.
+    first = pc.utf8_slice_codeunits(col, 0, 1)
+    if not pc.any(pc.is_in(first, value_set=_RISKY_FIRST)).as_py():
+        return col
     risky = pc.match_substring_regex(col, "^" + _RISKY)
     if not pc.any(risky).as_py():
         return col

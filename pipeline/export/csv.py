@@ -11,11 +11,14 @@ A text cell starting with ``= + - @``, a tab or a carriage return gets a leading
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.export.cells import neutralise_arrow
 from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, exact_text
@@ -40,14 +43,20 @@ class CsvTableWriter:
 
     def write_arrow(self, table: pa.Table) -> None:
         """Write a chunk given as Arrow (the frame schema), without going through pandas."""
-        columns = []
+        arrays = []
         for name in self.spec.names:
             col = table.column(name)
             if name in self._text:
                 col = neutralise_arrow(col)
             elif name in self._decimals:
-                col = exact_text(col)
-            columns.append(col.to_pylist())
+                col = pa.chunked_array([exact_text(col)])
+            arrays.append(col)
+        lines = _formatted(arrays)
+        if lines is not None:
+            self._file.flush()  # the header went through the text layer; the lines are UTF-8 already
+            self._file.buffer.write(lines)
+            return
+        columns = [col.to_pylist() for col in arrays]
         # The csv module writes None as an empty cell and a float as its repr, as pandas' to_csv does.
         # Into memory first: the file then encodes one string a chunk instead of one a row.
         buffer = io.StringIO()
@@ -57,3 +66,47 @@ class CsvTableWriter:
     def close(self) -> None:
         self._file.close()
 
+
+def _needs_quotes() -> tuple[str, ...]:
+    """The characters that make the csv module quote a cell (as this Python's does)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    found = []
+    for c in ',"\n\r\t;':
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([f"a{c}b", "x"])
+        if buffer.getvalue().startswith('"'):
+            found.append(c)
+    return tuple(found)
+
+
+_QUOTED = _needs_quotes()
+
+
+def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
+    """The lines the csv module writes for these columns, as UTF-8, formatted by Arrow in C++ (no
+    Python work per cell), when every column is text (decimals made text already), an integer, a
+    boolean or a date; else None (floats: Python's repr)."""
+    cells = []
+    for col in columns:
+        if pa.types.is_string(col.type):
+            needs = functools.reduce(pc.or_, (pc.match_substring(col, c) for c in _QUOTED))
+            if pc.any(needs).as_py():
+                quoted = pc.binary_join_element_wise('"', pc.replace_substring(col, '"', '""'), '"', "")
+                col = pc.if_else(needs, quoted, col)
+            cells.append(col)
+        elif pa.types.is_integer(col.type) or pa.types.is_date(col.type):  # a date: ISO, as str() writes it
+            cells.append(pc.cast(col, pa.string()))
+        elif pa.types.is_boolean(col.type):
+            cells.append(pc.if_else(col, "True", "False"))
+        else:
+            return None
+    if not columns or not len(columns[0]):
+        return None
+    lines = pc.binary_join_element_wise(*(pc.fill_null(c, "") for c in cells), ",")
+    ended = pc.binary_join_element_wise(lines, "", "\n")  # each line and its line break
+    whole = ended.combine_chunks() if isinstance(ended, pa.ChunkedArray) else ended
+    offsets = np.frombuffer(whole.buffers()[1], dtype=np.int32)[whole.offset: whole.offset + len(whole) + 1]
+    data: bytes = whole.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes()
+    return data

@@ -1,9 +1,12 @@
 """Records → tidy tables: one DataFrame per record type, joinable on ``doc_id`` and the record ids.
 
 One module per job: :mod:`~pipeline.tables.specs` (each table's columns and keys, from the
-records), :mod:`~pipeline.tables.rows` (a document's rows; rows packed for handing over),
-:mod:`~pipeline.tables.frames` (:class:`Tables` in memory, :func:`read_tables`) and
-:mod:`~pipeline.tables.sink` (:class:`TableSink`, rows streamed into the files of ``OUT``).
+records), :mod:`~pipeline.tables.rows` (a document's rows; rows packed, or as columns, for
+handing over), :mod:`~pipeline.tables.frames` (:class:`Tables` in memory, :func:`read_tables`,
+the previous run's tables as Arrow), :mod:`~pipeline.tables.sink` (:class:`TableSink`, rows
+streamed into the files of ``OUT``), and for an incremental run :mod:`~pipeline.tables.merge`
+(kept and new rows in a full run's order) and :mod:`~pipeline.tables.splice` (CSV and JSONL
+rows copied from the previous file).
 
 >>> from pipeline import extract
 >>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))
@@ -16,7 +19,18 @@ Decimal('6.000000000000')
 from __future__ import annotations
 
 from pipeline.tables.frames import Tables, read_tables
-from pipeline.tables.rows import AnyRows, PackedRows, Rows, document_rows, dumped, manifest_row, pack, problem_row
+from pipeline.tables.rows import (
+    AnyRows,
+    ColumnRows,
+    PackedRows,
+    Rows,
+    document_rows,
+    dumped,
+    manifest_row,
+    pack,
+    problem_row,
+    token_rows,
+)
 from pipeline.tables.sink import ROW_GROUP, TableSink
 from pipeline.tables.specs import SPECS, TABLE_NAMES, column_kind, columns, known_table
 
@@ -26,6 +40,7 @@ _known = known_table
 _kind = column_kind
 
 __all__ = [
-    "ROW_GROUP", "SPECS", "TABLE_NAMES", "AnyRows", "PackedRows", "Rows", "TableSink", "Tables", "column_kind",
-    "columns", "document_rows", "dumped", "known_table", "manifest_row", "pack", "problem_row", "read_tables",
+    "ROW_GROUP", "SPECS", "TABLE_NAMES", "AnyRows", "ColumnRows", "PackedRows", "Rows", "TableSink", "Tables",
+    "column_kind", "columns", "document_rows", "dumped", "known_table", "manifest_row", "pack", "problem_row",
+    "read_tables", "token_rows",
 ]

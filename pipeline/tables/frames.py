@@ -13,14 +13,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import InputError
-from pipeline.export.columns import Column, TableSpec, conform, frame_from_arrow, frame_from_rows, records
+from pipeline.export.columns import (
+    Column,
+    TableSpec,
+    arrow_from_frame,
+    conform,
+    frame_from_arrow,
+    frame_from_rows,
+    records,
+)
 from pipeline.tables.extra import file_columns, recorded_columns, with_extra
+from pipeline.tables.merge import in_frame_schema
 from pipeline.tables.rows import Rows
 from pipeline.tables.sink import ROW_GROUP, TableSink
-from pipeline.tables.specs import TABLE_NAMES, known_table
+from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
 
 
 class Tables:
@@ -118,3 +128,35 @@ def _read_table(folder: Path, spec: TableSpec) -> pd.DataFrame | None:
         with open(base.with_suffix(".jsonl"), encoding="utf-8") as f:
             return frame_from_rows(spec, (json.loads(line) for line in f if line.strip()))
     return None
+
+
+# --- the previous run's tables, for an incremental run -------------------------------------
+
+
+def read_arrow(folder: str | os.PathLike[str], name: str, columns: Sequence[str] | None = None) -> pa.Table | None:
+    """Table ``name`` in ``folder`` in the frame schema (only ``columns`` when given), from where
+    :func:`read_tables` would read it (Parquet file, Dask dataset, CSV, JSONL); None when it is
+    in none of them."""
+    spec = SPECS[name]
+    base = Path(folder) / name
+    wanted = None if columns is None else list(columns)
+    if base.with_suffix(".parquet").is_file():
+        table = in_frame_schema(spec, pq.read_table(base.with_suffix(".parquet"), columns=wanted))
+    elif base.is_dir():
+        import pyarrow.dataset as ds
+
+        parts = ds.dataset(base, format="parquet", schema=spec.parquet_schema)
+        table = in_frame_schema(spec, parts.to_table(columns=wanted))
+    else:
+        frame = _read_table(Path(folder), spec)  # the text formats: through pandas, as read_tables reads them
+        if frame is None:
+            return None
+        table = arrow_from_frame(spec, frame)
+    return table if wanted is None else table.select(wanted)
+
+
+def tables_present(folder: str | os.PathLike[str]) -> bool:
+    """Whether every table is in ``folder`` in a format :func:`read_arrow` reads."""
+    base = Path(folder)
+    return all(any((base / f"{name}.{ext}").is_file() for ext in ("parquet", "csv", "jsonl")) or (base / name).is_dir()
+               for name in TABLE_NAMES)

@@ -46,10 +46,21 @@ def document_rows(doc: Document, *, tokens: bool = False) -> Rows:
         "entities": [{"doc_id": doc_id, **_renamed(e, "entity_id")} for e in doc.entities],
     }
     if tokens:
-        from pipeline.segment import tokens as segment
-
-        rows["tokens"] = [{"doc_id": doc_id, **dumped(t)} for t in segment(doc.text, doc.sentences)]
+        rows["tokens"] = token_rows(doc).dicts("tokens")
     return rows
+
+
+def token_rows(doc: Document) -> ColumnRows:
+    """The tokens table's rows of one document, as columns: segmented in one pass, no record or
+    dict per token (a document has thousands), handed to Arrow as they are."""
+    from pipeline.document import text_id
+    from pipeline.segment import token_columns
+
+    c = token_columns(doc.text, doc.sentences)
+    doc_id = (doc.meta.doc_id if doc.meta else None) or text_id(doc.text)
+    by_name: dict[str, list[Any]] = {"doc_id": [doc_id] * len(c), "i": list(range(len(c))), "text": c.text,
+                                     "start": c.start, "end": c.end, "pos": c.pos, "sentence_id": c.sentence_id}
+    return ColumnRows(tuple(by_name[name] for name in SPECS["tokens"].names))
 
 
 def _renamed(record: BaseModel, id_as: str) -> dict[str, Any]:
@@ -166,8 +177,27 @@ class PackedRows:
     rows: list[tuple[Any, ...]]
 
 
-#: The rows of a file for some tables: as dicts, or packed.
-AnyRows = Mapping[str, "list[dict[str, Any]] | PackedRows"]
+@dataclass(frozen=True)
+class ColumnRows:
+    """Rows as columns: a list of plain cells per column, in the table's column order (the
+    tokens table's, made by :func:`token_rows`)."""
+
+    columns: tuple[list[Any], ...]
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def dicts(self, table: str) -> list[dict[str, Any]]:
+        """The rows as dicts, keyed by the columns of ``table``."""
+        names = SPECS[table].names
+        return [dict(zip(names, row, strict=True)) for row in zip(*self.columns, strict=True)]
+
+    def slice(self, start: int, stop: int | None = None) -> ColumnRows:
+        return ColumnRows(tuple(col[start:stop] for col in self.columns))
+
+
+#: The rows of a file for some tables: as dicts, packed, or as columns.
+AnyRows = Mapping[str, "list[dict[str, Any]] | PackedRows | ColumnRows"]
 
 
 def pack(name: str, rows: list[dict[str, Any]]) -> PackedRows:

@@ -1,0 +1,130 @@
+"""Re-runs against a first run: ``dafu run`` on a copy of the trial folder, three times, each timed.
+
+1. the first run into an empty OUT;
+2. the same command again, nothing changed (a re-run with nothing to do writes nothing);
+3. again after one file changed (a sentence appended to the first reply);
+
+then a full run of the changed copy into a fresh folder, and every table file of run 3
+compared with it byte for byte (the manifest aside: its ``status`` says ``unchanged``).
+Each run is ``dafu run`` in a fresh process, so the times include start-up.
+
+    .venv/bin/python bench/rerun.py                          # Parquet + CSV, the 2,890 texts
+    .venv/bin/python bench/rerun.py --format parquet,csv,jsonl,xlsx,sqlite,duckdb
+    .venv/bin/python bench/rerun.py --limit 200              # a quick look
+
+The folder is ``/work/base/corpus`` or ``--corpus``: .txt files (``replies/``, ``reports/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = Path("/work/base/corpus")
+CHANGE = "\n经核实，该项目已于2024年9月12日完成验收，总投资约2.5亿元。\n"
+
+
+def dafu_run(corpus: Path, out: Path, args: list[str]) -> tuple[float, str]:
+    """Seconds of one ``dafu run`` in a fresh process, and its summary line."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    started = time.perf_counter()
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(corpus), "-o", str(out),
+               "-q", *args]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    return time.perf_counter() - started, done.stdout.splitlines()[0]
+
+
+def copy_corpus(source: Path, target: Path, limit: int | None) -> list[Path]:
+    """The .txt files of ``source`` (at most ``limit`` per folder) copied under ``target``."""
+    copied = []
+    for folder in sorted(p for p in source.iterdir() if p.is_dir()):
+        for path in sorted(folder.rglob("*.txt"))[:limit]:
+            to = target / path.relative_to(source)
+            to.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, to)
+            copied.append(to)
+    return copied
+
+
+def differing(got: Path, want: Path) -> list[str]:
+    """The output files that differ: byte for byte, the manifest aside (its status says
+    ``unchanged``); ``dafu.sqlite`` and ``dafu.duckdb`` hold the manifest too, so their other
+    tables are compared row by row."""
+    names = sorted(p.name for p in want.iterdir() if p.is_file() and not p.name.startswith(("manifest", "dafu-run")))
+    bad = []
+    for name in names:
+        if not (got / name).is_file():
+            bad.append(name)
+        elif name in ("dafu.sqlite", "dafu.duckdb"):
+            if _database_rows(got / name) != _database_rows(want / name):
+                bad.append(name)
+        elif (got / name).read_bytes() != (want / name).read_bytes():
+            bad.append(name)
+    return bad
+
+
+def _database_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table but the manifest of a dafu.sqlite or dafu.duckdb file, its rows in their order."""
+    if path.suffix == ".sqlite":
+        import sqlite3
+
+        connection: Any = sqlite3.connect(path)
+    else:
+        import duckdb
+
+        connection = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = ("documents", "sections", "sentences", "quantities", "entities", "tokens", "problems")
+        return {t: connection.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
+    finally:
+        connection.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, help="at most N texts of each folder")
+    ap.add_argument("--format", default="parquet,csv")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--tokens", action="store_true")
+    ap.add_argument("--rounds", type=int, default=1, help="rounds (a fresh OUT and another file changed each)")
+    args = ap.parse_args()
+    extra = ["--format", args.format, "--jobs", str(args.jobs), *(["--tokens"] if args.tokens else [])]
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="dafu-rerun-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        files = copy_corpus(args.corpus, corpus, args.limit)
+        print(f"{len(files)} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB; "
+              f"dafu run {' '.join(extra)}; load average before: {load:.2f}")
+        ratios: list[tuple[float, float]] = []
+        for n in range(args.rounds):
+            out = Path(tmp) / f"out-{n}"
+            first, line = dafu_run(corpus, out, extra)
+            print(f"round {n + 1}: first run           {first:7.2f} s  {line}")
+            again, line = dafu_run(corpus, out, extra)
+            print(f"round {n + 1}: re-run, unchanged   {again:7.2f} s  {again / first:6.1%}  {line}")
+            with open(files[n], "a", encoding="utf-8") as f:
+                f.write(CHANGE)
+            changed, line = dafu_run(corpus, out, extra)
+            print(f"round {n + 1}: re-run, one changed {changed:7.2f} s  {changed / first:6.1%}  {line}")
+            ratios.append((again / first, changed / first))
+        unchanged, one = (sorted(r[k] for r in ratios)[len(ratios) // 2] for k in (0, 1))
+        print(f"median of {len(ratios)} rounds: unchanged {unchanged:.1%}, one changed {one:.1%} of the first run")
+        full, _ = dafu_run(corpus, Path(tmp) / "fresh", extra)
+        print(f"full run of the changed copy {full:.2f} s")
+        bad = differing(out, Path(tmp) / "fresh")
+        print("every table file equal to the full run's" if not bad else f"DIFFERENT: {', '.join(bad)}")
+        if bad:
+            sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

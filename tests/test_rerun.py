@@ -1,0 +1,316 @@
+"""Re-runs into the same OUT: nothing to do, a few files changed, formats added or cleaned, progress
+while writing; and the column-wise pieces they rest on (merge, splice, the CSV lines Arrow formats)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import pipeline
+from pipeline import batch
+from pipeline.batch import runfile
+from pipeline.cli import main
+from pipeline.export.csv import _formatted
+from pipeline.tables import SPECS, TABLE_NAMES, read_tables
+from pipeline.tables.merge import merged
+from pipeline.tables.splice import row_ends, splice
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
+FORMATS = ("parquet", "csv", "jsonl")
+
+
+def make_folder(folder: Path, n: int = 6) -> Path:
+    """``n`` replies: the sample, each with a line of its own so that their rows differ."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"{i:02}.txt").write_text(text + f"\n第{i + 1}项工程投资{i + 2}亿元，“完成率”达到9{i}%。\n",
+                                            encoding="utf-8")
+    return folder
+
+
+def files(out: Path) -> dict[str, bytes]:
+    """Every table file but the manifest's (its status tells runs apart) and dafu-run.json."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())
+            if p.is_file() and not p.name.startswith(("manifest.", batch.RUN_FILE))}
+
+
+def states(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+
+
+def test_rerun_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in")
+    first = batch.run_batch([src], out=tmp_path / "out", jobs=1, formats=FORMATS)
+    before = states(tmp_path / "out")
+    again = batch.run_batch([src], out=tmp_path / "out", jobs=1, formats=FORMATS)
+    assert again.nothing_changed and again.written == []
+    assert again.statuses == {"unchanged": 6} and again.quantities == first.quantities
+    assert states(tmp_path / "out") == before
+
+
+def test_rerun_nothing_changed_is_found_without_the_engines(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in", 2)
+    pipeline.run([src], out=tmp_path / "out", jobs=1)
+    code = ("import sys; from pipeline.batch import run_batch; "
+            f"s = run_batch([{str(src)!r}], out={str(tmp_path / 'out')!r}, jobs=1); "
+            "assert s.nothing_changed; "
+            "assert not {'pandas', 'pyarrow', 'pipeline.document'} & set(sys.modules), sorted(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_rerun_after_changes_equals_a_full_run_byte_for_byte(tmp_path: Path, jobs: int) -> None:
+    src = make_folder(tmp_path / "in")
+    pipeline.run([src], out=tmp_path / "out", jobs=1, formats=FORMATS, tokens=True)
+    (src / "02.txt").write_text("引入超6家央企研发中心，总投资约2.5亿元。\n", encoding="utf-8")  # changed
+    (src / "04.txt").unlink()  # removed
+    shutil.copy(src / "00.txt", src / "01a.txt")  # added, between two kept files
+    summary = batch.run_batch([src], out=tmp_path / "out", jobs=jobs, formats=FORMATS, tokens=True)
+    assert summary.statuses == {"unchanged": 4, "processed": 2}
+    pipeline.run([src], out=tmp_path / "fresh", jobs=1, formats=FORMATS, tokens=True)
+    assert files(tmp_path / "out") == files(tmp_path / "fresh")
+    assert list(read_tables(tmp_path / "out")["manifest"]["status"]) == [
+        "unchanged", "unchanged", "processed", "processed", "unchanged", "unchanged"]
+
+
+def test_rerun_an_output_changed_since_is_formatted_again_not_spliced(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in", 3)
+    pipeline.run([src], out=tmp_path / "out", jobs=1, formats=FORMATS)
+    damaged = tmp_path / "out" / "quantities.csv"
+    damaged.write_bytes(damaged.read_bytes()[:-40])  # cut short: not as dafu wrote it
+    (src / "01.txt").write_text("落地10余家外资研发中心。\n", encoding="utf-8")
+    summary = batch.run_batch([src], out=tmp_path / "out", jobs=1, formats=FORMATS)
+    assert summary.statuses == {"unchanged": 2, "processed": 1}
+    pipeline.run([src], out=tmp_path / "fresh", jobs=1, formats=FORMATS)
+    assert files(tmp_path / "out") == files(tmp_path / "fresh")
+
+
+def test_rerun_a_missing_output_is_written_again(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in", 2)
+    pipeline.run([src], out=tmp_path / "out", jobs=1)
+    want = files(tmp_path / "out")
+    (tmp_path / "out" / "sentences.csv").unlink()
+    summary = batch.run_batch([src], out=tmp_path / "out", jobs=1)
+    assert not summary.nothing_changed and summary.statuses == {"unchanged": 2}
+    assert files(tmp_path / "out") == want
+
+
+def test_rerun_another_format_adds_files_and_keeps_the_others(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["run", str(src), "-o", str(out), "-j", "1", "-q"]).exit_code == 0
+    result = CliRunner().invoke(main, ["run", str(src), "-o", str(out), "-j", "1", "-q", "--format", "sqlite"])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert {"dafu.sqlite", "quantities.parquet", "quantities.csv"} <= names
+    # kept up to date: a change reaches the formats not asked for too
+    (src / "00.txt").write_text("引入超6家央企研发中心。\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["run", str(src), "-o", str(out), "-j", "1", "-q", "-f", "sqlite"]).exit_code == 0
+    assert "超6家" in (out / "quantities.csv").read_text(encoding="utf-8-sig")
+
+
+def test_rerun_clean_removes_the_formats_not_given(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    pipeline.run([src], out=out, jobs=1, formats=("parquet", "csv"))
+    result = CliRunner().invoke(main, ["run", str(src), "-o", str(out), "-j", "1", "-q", "-f", "sqlite", "--clean"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [batch.RUN_FILE, "dafu.sqlite"]
+
+
+def test_cli_run_help_documents_clean(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["run", "--help"])
+    assert "--clean" in result.output and "kept up to date" in result.output
+
+
+def test_cli_run_says_when_nothing_changed(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in", 2)
+    args = ["run", str(src), "-o", str(tmp_path / "out"), "-j", "1", "-q"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0
+    assert "2 files unchanged since the last run" in result.output and "nothing written" in result.output
+
+
+@pytest.mark.parametrize("formats", [("parquet", "csv"), ("csv", "sqlite")])
+def test_progress_callback_sees_the_writing_phase(tmp_path: Path, formats: tuple[str, ...]) -> None:
+    src = make_folder(tmp_path / "in", 3)
+    events: list[batch.Progress] = []
+    pipeline.run([src], out=tmp_path / "out", jobs=1, formats=formats, progress=events.append)
+    phases = [e.phase for e in events]
+    assert phases == ["read"] * 3 + ["write"] * (len(phases) - 3)
+    writing = [e for e in events if e.phase == "write"]
+    assert [e.done for e in writing] == list(range(len(writing)))
+    assert writing[-1].done == writing[-1].total and writing[-1].path == ""
+    assert any("quantities.csv" in e.path for e in writing)
+    if "sqlite" in formats:
+        assert any(e.path == "dafu.sqlite: quantities" for e in writing)
+
+
+# --- the pieces ---------------------------------------------------------------------------
+
+
+def _docs(ids: list[str], rows_each: int = 2) -> pa.Table:
+    spec = SPECS["problems"]
+    data = {c: [None] * (len(ids) * rows_each) for c in spec.names}
+    data["doc_id"] = [d for d in ids for _ in range(rows_each)]
+    data["path"] = [f"{d}/{k}" for d in ids for k in range(rows_each)]
+    data["stage"] = ["read"] * len(data["doc_id"])
+    data["reason"] = ["r"] * len(data["doc_id"])
+    return pa.table(data, schema=spec.frame_schema)
+
+
+def test_merge_puts_new_documents_where_a_full_run_would() -> None:
+    previous = _docs(["a", "b", "c"])
+    table, origin = merged(SPECS["problems"], previous, {"a": 1, "c": 4}, _docs(["x", "y"], 1), [2, 3])
+    assert table.column("path").to_pylist() == ["a/0", "a/1", "x/0", "y/0", "c/0", "c/1"]
+    assert origin.tolist() == [0, 1, -1, -2, 4, 5]
+
+
+def test_splice_copies_kept_rows_and_formats_only_new_ones(tmp_path: Path) -> None:
+    old = tmp_path / "old.csv"
+    old.write_bytes('\ufeffa,b\nx,1\n"y\n2",2\nz,3\n'.encode())
+    new = tmp_path / "new.csv"
+    new.write_bytes('\ufeffa,b\n"n,1",9\n'.encode())
+    target = tmp_path / "out.csv"
+    assert splice(target, old, new, np.array([0, -1, 2]), rows=(3, 1), header=True, quoted=True)
+    assert target.read_bytes().decode() == '\ufeffa,b\nx,1\n"n,1",9\nz,3\n'
+
+
+def test_splice_refuses_a_file_with_other_rows(tmp_path: Path) -> None:
+    old = tmp_path / "old.csv"
+    old.write_bytes(b"a,b\nx,1\n")
+    new = tmp_path / "new.csv"
+    new.write_bytes(b"a,b\n")
+    assert not splice(tmp_path / "out.csv", old, new, np.array([0, 1]), rows=(2, 0), header=True, quoted=True)
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_splice_row_ends_skip_line_breaks_inside_quotes() -> None:
+    assert row_ends(b'a,b\n"x\n""y""\n",1\nz,2\n', quoted=True).tolist() == [4, 17, 21]
+    assert row_ends(b'{"a": "x\\ny"}\n{}\n', quoted=False).tolist() == [14, 17]
+
+
+_CELLS = st.text(alphabet=st.sampled_from(list('ab ,"\n\r\t;=+-@\'é中\u2028')), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.none() | _CELLS, st.none() | st.integers(-10**12, 10**12), st.none() | st.booleans()),
+                min_size=1, max_size=20))
+def test_csv_lines_formatted_by_arrow_equal_the_csv_modules(rows: list[tuple[object, ...]]) -> None:
+    columns = [pa.chunked_array([list(c)], type=t) for c, t in
+               zip(zip(*rows, strict=True), (pa.string(), pa.int64(), pa.bool_()), strict=True)]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    assert _formatted(columns) == buffer.getvalue().encode("utf-8")
+
+
+def test_runfile_knows_every_table_and_names_the_file_read_tables_reads() -> None:
+    from pipeline.tables import extra
+
+    assert runfile._TABLES == TABLE_NAMES
+    assert runfile.RUN_FILE == extra.RUN_FILE  # the sidecar's columns are read back from it
+
+
+# --- re-runs with a metadata sidecar (issue 13 §2/§3 with §4) ---------------------------------
+
+UNDATED = "关于道路改造的答复\n经查，今年6月已完成改造，投入资金120万元。\n"  # 今年 needs a ref_date
+
+
+def sidecar_folder(folder: Path, regions: tuple[str, ...] = ("福田", "南山"),
+                   dates: tuple[str, ...] = ("2019-03-01", "2020-03-01")) -> Path:
+    """Three undated replies and a sidecar: rows for two of them and one for a file that is not there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(UNDATED, encoding="utf-8")
+    write_sidecar(folder, regions, dates)
+    return folder
+
+
+def write_sidecar(folder: Path, regions: tuple[str, ...], dates: tuple[str, ...]) -> None:
+    lines = ["path,ref_date,region,n_people", *(f"{p},{d},{r},{n}" for p, d, r, n in
+                                                 zip(("a.txt", "b.txt"), dates, regions, (12, 3), strict=True)),
+             "gone.txt,2021-03-01,罗湖,1"]
+    (folder / "dafu-metadata.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def june(tables: pipeline.Tables, doc_id: str) -> list[object]:
+    q = tables["quantities"]
+    return q.loc[(q["doc_id"] == doc_id) & (q["text"] == "今年6月"), "value"].tolist()
+
+
+@pytest.mark.parametrize("change", ["region", "ref_date"])
+def test_rerun_after_only_the_sidecar_changed_rewrites_documents_as_a_full_run(tmp_path: Path, change: str) -> None:
+    src = sidecar_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    if change == "region":
+        write_sidecar(src, ("福田区", "南山"), ("2019-03-01", "2020-03-01"))
+    else:
+        write_sidecar(src, ("福田", "南山"), ("2015-03-01", "2020-03-01"))
+    again = batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    assert not again.nothing_changed
+    # another region: every file kept, the column added afresh; another ref_date: every file read again
+    assert again.statuses == ({"unchanged": 3} if change == "region" else {"processed": 3})
+    tables = read_tables(out)
+    docs = tables["documents"].set_index("doc_id")
+    assert docs.loc["a", "region"] == ("福田区" if change == "region" else "福田")
+    assert docs.loc["a", "ref_date"].isoformat() == ("2015-03-01" if change == "ref_date" else "2019-03-01")
+    assert june(tables, "a") == (["2015-06"] if change == "ref_date" else ["2019-06"])
+    assert tables["problems"]["stage"].tolist() == ["metadata", "metadata"]  # gone.txt's row, c without one
+    full = batch.run_batch([src], out=tmp_path / "full", jobs=1, formats=FORMATS)
+    assert files(out) == files(tmp_path / "full")
+    assert again.notes == full.notes and "2 of 3 files matched" in again.notes[0]
+
+
+def test_rerun_with_nothing_changed_after_a_sidecar_run_writes_nothing(tmp_path: Path) -> None:
+    src = sidecar_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    first = batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    tables = read_tables(out)
+    before = states(out)
+    again = batch.run_batch([src], out=out, jobs=1, formats=FORMATS)
+    assert again.nothing_changed and again.written == [] and states(out) == before
+    assert again.notes == first.notes and any("have no metadata row" in n for n in again.notes)
+    reread = read_tables(out)
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(reread[name], tables[name], obj=name)
+    assert reread["documents"].set_index("doc_id").loc["b", "region"] == "南山"
+    recorded = json.loads((out / batch.RUN_FILE).read_text(encoding="utf-8"))
+    assert recorded["roots"] == [str(src.resolve())]
+    assert recorded["metadata"] == str((src / "dafu-metadata.csv").resolve())
+    assert [c["name"] for c in recorded["columns"]] == ["region", "n_people"] and recorded["ref_dates"]
+    # found without pandas, with the sidecar (its content hashed, never read)
+    code = ("import sys; from pipeline.batch import run_batch; "
+            f"s = run_batch([{str(src)!r}], out={str(out)!r}, jobs=1, formats={FORMATS!r}); "
+            "assert s.nothing_changed and s.notes; "
+            "assert not {'pandas', 'pyarrow', 'pipeline.document'} & set(sys.modules), sorted(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_rerun_the_same_sidecar_elsewhere_is_a_change(tmp_path: Path) -> None:
+    src = sidecar_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    batch.run_batch([src], out=out, jobs=1)
+    moved = (src / "dafu-metadata.csv").rename(tmp_path / "meta.csv")
+    again = batch.run_batch([src], out=out, jobs=1, metadata=moved)
+    assert not again.nothing_changed and again.statuses == {"unchanged": 3}
+    assert json.loads((out / batch.RUN_FILE).read_text(encoding="utf-8"))["metadata"] == str(moved.resolve())
+    assert batch.run_batch([src], out=out, jobs=1, metadata=moved).nothing_changed
+    without = batch.run_batch([src], out=out, jobs=1)  # no sidecar at all now: the columns go
+    assert not without.nothing_changed and without.statuses == {"processed": 3}  # the ref_dates went too
+    assert "region" not in read_tables(out)["documents"].columns
