@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.quantities import dates, hedges, measures, numbers, percent, phone, rank, ratio, times
+from pipeline.quantities import dates, hedges, measures, numbering, numbers, percent, phone, rank, ratio, times
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
@@ -73,8 +73,11 @@ def find_candidates(
     kept = _resolve(found, len(text))
     kept = _coordinate(text, kept, from_suffix)
     friends = _false_friends(text)
+    sessions = _Friends(numbering.spans(text))
     out = []
     for cand in kept:
+        if sessions.spans and sessions.overlap(cand.core_start, cand.core_end):
+            continue  # 第十七届人民代表大会第四次会议, (第2期): numbering of any kind
         if cand.weak and (cand.type == "number" or cand.qualifier == "exact"):
             continue
         if cand.type in _FRIEND_TYPES and _in_short_quote(text, cand):
@@ -142,8 +145,8 @@ class _Friends:
 
     __slots__ = ("longest", "spans", "starts")
 
-    def __init__(self, text: str) -> None:
-        self.spans = sorted(m.span() for rx in _FALSE_FRIEND_RES for m in rx.finditer(text))
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
         self.longest = max((b - a for a, b in self.spans), default=0)
 
@@ -153,9 +156,13 @@ class _Friends:
         j = bisect.bisect_left(self.starts, hi)
         return self.spans[i:j]
 
+    def overlap(self, lo: int, hi: int) -> bool:
+        """Whether a span overlaps ``[lo, hi)``."""
+        return any(start < hi and end > lo for start, end in self.near(lo, hi))
+
 
 def _false_friends(text: str) -> _Friends:
-    return _Friends(text)
+    return _Friends([m.span() for rx in _FALSE_FRIEND_RES for m in rx.finditer(text)])
 
 
 def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
