@@ -27,6 +27,7 @@ from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
 from pipeline.text.numerals import format_decimal
 from pipeline.text.regex import alternation
+from pipeline.text.traditional import simplify_chars
 
 Finder = Callable[[str, Context], Iterable[Candidate]]
 #: ``reported``: bare numbers only where they mean something (document mode);
@@ -57,9 +58,10 @@ def find_candidates(
     """Every quantity in the normalised text, overlaps resolved, offsets normalised.
 
     ``numbers="all"`` adds a ``number`` for every numeral (``199`` in ``199个`` too),
-    so those may nest inside other records.
+    so those may nest inside other records. The finders read traditional characters as
+    simplified ones (208個 is a count); the records keep the words as written.
     """
-    text = norm.text
+    text = simplify_chars(norm.text)
     ctx = Context(ref_date=ref_date)
     found: list[Candidate] = []
     from_suffix: set[int] = set()
@@ -91,7 +93,28 @@ def find_candidates(
         out.append(cand)
     if numbers == "all":
         out = _with_every_number(text, out, friends)
+    if text is not norm.text:
+        for cand in out:
+            _as_written(cand, text, norm.text)
     return out
+
+
+def _as_written(cand: Candidate, read: str, written: str) -> None:
+    """The words of a candidate found in the simplified ``read`` as ``written`` says them:
+    the classifier of 208個 is 個. Both texts have the same length."""
+    if read[cand.start : cand.end] == written[cand.start : cand.end] and cand.scope is None:
+        return
+
+    def back(word: str | None, lo: int, hi: int) -> str | None:
+        at = read.find(word, max(0, lo), hi) if word else -1
+        return written[at : at + len(word)] if word and at >= 0 else word
+
+    unit_text = back(cand.unit_text, cand.core_end, cand.end)
+    if cand.unit is not None and cand.unit == cand.unit_text:
+        cand.unit = unit_text  # a classifier or a rank's unit is a word, not a code
+    cand.unit_text = unit_text
+    cand.per = back(cand.per, cand.core_end, cand.end)
+    cand.scope = back(cand.scope, cand.start - 20, cand.start)
 
 
 def _with_every_number(text: str, out: list[Candidate], friends: _Friends) -> list[Candidate]:
