@@ -22,6 +22,8 @@ RUNS = (
     "“", "“甲”。",
     # an inline outline marker numbered 1 with no 2 after it
     "一、甲。",
+    # contact labels and what they reach, hotlines, page codes, session numbering (issue 14)
+    "电话", "电话1", "1或", "12345热线", "索引号1-", "第十届人大", "個",
 )
 SIZE = 10_000
 

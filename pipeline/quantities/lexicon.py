@@ -85,6 +85,7 @@ class NumberingLexicon(Lexicon):
     session_before: list[str]
     sitting_marks: list[str]
     issue_units: list[str]
+    code_labels: list[str]
 
 
 class FalseFriendLexicon(Lexicon):
