@@ -23,6 +23,7 @@ from pipeline.text.numerals import NumeralError, parse_number
 DATE_PRIORITY = 3
 PERIOD_PRIORITY = 4
 MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DATING_WORDS = tuple(DATES.two_digit_years.after)  # 始建于58年: a year
 
 Span = tuple[dt.date, dt.date]
 
@@ -230,8 +231,8 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
 
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
-    """07年, 零八年, 18年10月1日 (15年 alone is a duration in a reply)."""
-    if not (zero_led(m["yy"]) or m["m1"]):
+    """07年, 零八年, 18年10月1日, 始建于58年 (15年 alone is a duration in a reply)."""
+    if not (zero_led(m["yy"]) or m["m1"] or text.endswith(_DATING_WORDS, 0, m.start())):
         return None
     return any_two_digit_year(m, text)
 

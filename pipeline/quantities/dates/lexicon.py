@@ -107,6 +107,7 @@ class Ago(Lexicon):
 
 class TwoDigitYears(Lexicon):
     ahead: int
+    after: list[str]
 
 
 class BareDay(Lexicon):
