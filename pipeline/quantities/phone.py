@@ -17,7 +17,7 @@ from pipeline.quantities.kinds import KINDS
 from pipeline.text.regex import alternation, rest_alternation, spaced_alternation
 
 _LEX = KINDS.phone
-_SEP = r"[-—－\s]?"
+_SEP = r"(?:[-—－]{1,2}[ ]?|\s)?"  # 0735-7775377, 0745——2788218, 0736- 7898402 (a class: the patterns are verbose)
 _HOTLINE = rf"(?:{alternation(_LEX.hotline_prefixes)})[0-9]{{2}}"
 #: The plain form: not after a digit, letter, point or hyphen, one of
 #: ``1[3-9]\d{9}`` (mobile) | ``400|800 - ddd - dddd`` (toll-free) |
