@@ -29,4 +29,4 @@ def test_numbering_spans_cover_sessions_and_issues() -> None:
 
 @pytest.mark.parametrize("unit", ["第一届", "十届人大", "第", "政协第一", "（第2"], ids=repr)
 def test_numbering_is_linear_on_a_run(unit: str) -> None:
-    assert growth(numbering.spans, unit, 10_000) < LIMIT
+    assert growth(numbering.spans, unit, 50_000) < LIMIT  # a fast scan: sizes where the time is not noise
