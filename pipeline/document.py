@@ -19,7 +19,7 @@ from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import read_source
 from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
-from pipeline.records import Document, Quantity, Sentence
+from pipeline.records import Document, Meta, Quantity, Sentence
 from pipeline.refdate import coerce_date, find_document_date
 from pipeline.text.normalise import normalise
 
@@ -38,8 +38,10 @@ def extract(
 ) -> Document:
     """Parse ``text`` and find every quantity in it.
 
-    ``ref_date`` resolves relative dates (今年6月); without it dafu uses the document's
-    signature date, and otherwise leaves relative dates unresolved (``resolved=False``).
+    Relative dates (今年6月) are resolved against the reply's own date (its signature or
+    header); where it states none, against ``ref_date`` (``--ref-date``, a metadata sidecar's
+    posting date), then the page's publication date or a date the text ends with; with none
+    of these they stay unresolved (``resolved=False``).
 
     >>> [q.text for q in extract("引入超6家央企研发中心").quantities]
     ['超6家']
@@ -47,7 +49,7 @@ def extract(
     norm = normalise(text)
     parsed = structure.parse(norm)
     meta = parsed.meta.model_copy(update={"doc_id": doc_id or text_id(text), **(source or {})})
-    ref = coerce_date(ref_date) if ref_date is not None else meta.date or find_document_date(norm.text)
+    ref = _reference_date(meta, norm.text, ref_date)
     quantities = _place(list(extract_quantities(norm, ref)), parsed.sentences)
     quantities = link(text, quantities, parsed.sentences)
     doc = Document(
@@ -55,6 +57,16 @@ def extract(
         sections=parsed.sections, paragraphs=parsed.paragraphs, sentences=parsed.sentences,
     )
     return doc.model_copy(update={"entities": find_entities(doc)})
+
+
+def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.date | None:
+    """The date relative dates count from: what the reply says of itself beats what the
+    caller knows of it, which beats what the page around it says."""
+    if meta.date is not None and meta.date_source in ("signature", "header"):
+        return meta.date
+    if given is not None:
+        return coerce_date(given)
+    return meta.date or find_document_date(text)
 
 
 def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None,

@@ -77,6 +77,7 @@ class Document(_Record):
 # --- Document structure: header metadata and outline (pipeline.structure) ---------------
 
 DocKind = Literal["提案答复", "建议答复", "留言答复", "other"]
+DateSource = Literal["signature", "header", "page"]
 OutlineStyle = Literal["cn", "cn_paren", "num", "num_paren", "circled", "cn_shi"]
 SectionKind = Literal["header", "outline", "closing"]
 
@@ -100,10 +101,14 @@ class Meta(_Record):
     addressee_role: str | None = Field(default=None, description="委员, 代表, 网友 …")
     proposal_title: str | None = Field(default=None, description="the title of the proposal answered, as quoted")
     agency: str | None = Field(default=None, description="the replying agency of the signature")
-    date: dt.date | None = Field(default=None, description="the signature date")
+    date: dt.date | None = Field(default=None, description="the reply's date: the signature's, else the header's, "
+                                                            "else the page's date field (发布日期)")
+    date_source: DateSource | None = Field(default=None,
+                                           description="where date was read: signature, header or page")
     contact_unit: str | None = Field(default=None, description="the contact office (联系人：集群发展科)")
     contact_person: str | None = Field(default=None, description="the contact person named")
-    contact_phone: str | None = Field(default=None, description="as written")
+    contact_phone: str | None = Field(default=None, description="the contact's phone, digits only (0739—7222109 → "
+                                                                 "07397222109)")
     reply_category: str | None = Field(default=None, description="A, B, C or D (答复类别)")
     cc: str | None = Field(default=None, description="抄送 as written")
     doc_id: str | None = Field(default=None, description="the document's key in every table")

@@ -2,7 +2,7 @@
 
 A ratio, not a wall-clock bound, so that a slow or busy machine does not fail the tests:
 a linear scan grows about 4× from n to 4n, a quadratic one 16×. Used by test_growth.py
-and by the kind modules' tests for their own scanners.
+for ``pipeline.extract`` and by test_times.py for the time scanner alone.
 """
 
 from __future__ import annotations

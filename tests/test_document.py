@@ -97,3 +97,21 @@ def test_document_bad_file_names_file_and_reason(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as err:
         pipeline.read(path)
     assert "empty.txt" in str(err.value) and "empty" in err.value.reason
+
+
+_SIGNED = "今年6月建成3个站点。\n\n深圳市某某局\n2023年9月12日\n"
+_UNSIGNED = "今年6月建成3个站点。\n"
+
+
+def test_document_own_signature_date_beats_a_given_ref_date() -> None:
+    """--ref-date and a sidecar's posting date apply where the reply states no date of its own."""
+    doc = pipeline.extract(_SIGNED, ref_date="2024-01-04")
+    assert doc.meta.date_source == "signature"
+    assert doc.ref_date is not None and doc.ref_date.isoformat() == "2023-09-12"
+    assert next((q.text, q.value) for q in doc.quantities if q.type == "date") == ("今年6月", "2023-06")
+
+
+def test_document_given_ref_date_resolves_an_unsigned_reply() -> None:
+    doc = pipeline.extract(_UNSIGNED, ref_date="2024-01-04")
+    assert doc.ref_date is not None and doc.ref_date.isoformat() == "2024-01-04"
+    assert [(q.text, q.value) for q in doc.quantities if q.type == "date"] == [("今年6月", "2024-06")]

@@ -68,7 +68,8 @@ def test_metadata_sidecar_beside_inputs_sets_ref_dates_and_columns(folder: Path,
     assert {n: str(docs[n].dtype) for n in EXTRA_KINDS} == EXTRA_KINDS
     assert docs.loc["2019/a", ["region", "n_people", "score", "urgent"]].tolist() == ["福田", 12, 0.5, True]
     assert docs.loc["2020/c", ["region", "n_people"]].isna().all()
-    assert docs["ref_date"].tolist()[:2] == ["2019-03-01", "2020-03-01"] and pd.isna(docs.loc["2020/c", "ref_date"])
+    assert docs["ref_date"].tolist()[:2] == [dt.date(2019, 3, 1), dt.date(2020, 3, 1)]
+    assert pd.isna(docs.loc["2020/c", "ref_date"])
     assert june(tables, "2019/a") == ["2019-06"] and june(tables, "2020/b") == ["2020-06"]
     assert june(tables, "2020/c") == [None]  # processed without a row: no date to resolve against
     problems = tables["problems"]
@@ -116,7 +117,7 @@ def test_metadata_named_xlsx_keyed_by_doc_id(folder: Path, tmp_path: Path) -> No
     ])
     tables = pipeline.run([folder], out=tmp_path / "out", jobs=1, metadata=sidecar)
     docs = tables["documents"].set_index("doc_id")
-    assert docs.loc["2020/c", ["posted", "留言编号"]].tolist() == ["2018-03-01", 9]  # an Excel date: a date
+    assert docs.loc["2020/c", ["posted", "留言编号"]].tolist() == [dt.date(2018, 3, 1), 9]  # an Excel date: a date
     assert june(tables, "2020/c") == ["2018-06"] and tables["problems"].empty
 
 
@@ -207,8 +208,10 @@ def test_metadata_tipdm_posting_dates_ids_and_messages(tmp_path: Path) -> None:
     assert str(docs["message_id"].dtype) == "Int64" and str(docs["message_text"].dtype) == "string"
     for r in records:
         row = docs.loc[f"replies/{r['id']}"]
-        assert (row["ref_date"], row["message_id"], row["message_text"]) == (r["date"], r["message_id"],
-                                                                            r["message_text"])
+        assert (row["message_id"], row["message_text"]) == (r["message_id"], r["message_text"])
+        # relative dates count from the reply's own signed date, else from its posting date
+        own = pd.notna(row["date_source"]) and row["date_source"] in ("signature", "header")
+        assert row["ref_date"] == (row["date"] if own else dt.date.fromisoformat(r["date"]))
     q = tables["quantities"]
     assert q.loc[(q["doc_id"] == "replies/tipdm2020c-11875") & (q["text"] == "今年"), "value"].tolist() == ["2014"] * 2
 

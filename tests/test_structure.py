@@ -214,12 +214,12 @@ def test_structure_proposal_reply_meta() -> None:
         "proposal_no": "2024101",
         "addressee": "李明、王芳",
         "addressee_role": "委员",
-        "proposal_title": "加快建设低空经济产业园",
+        "proposal_title": "关于加快建设低空经济产业园的提案",  # the quoted title whole (gold/README)
         "agency": "福田区发展和改革局",
         "date": dt.date(2024, 6, 3),
         "contact_unit": None,
         "contact_person": "陈晓",
-        "contact_phone": "0755-82918000",
+        "contact_phone": "075582918000",  # digits only
         "reply_category": "A",
         "cc": "区政协提案委，区政府督查室",
     }
@@ -264,7 +264,7 @@ def test_structure_suggestion_reply_meta() -> None:
     meta = structure_of(SUGGESTION_REPLY).meta
     assert (meta.doc_kind, meta.addressee, meta.addressee_role) == ("建议答复", "王建国", "代表")
     assert (meta.body, meta.session, meta.proposal_no) == ("市人大", "七届三次会议", "20160045")
-    assert meta.proposal_title == "加快老旧小区加装电梯"
+    assert meta.proposal_title == "关于加快老旧小区加装电梯的建议"  # the phrase whole when unquoted
     assert (meta.agency, meta.date) == ("深圳市住房和建设局", dt.date(2016, 11, 8))
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.errors import ResourceError
 from pipeline.text.numerals import LEX
-from pipeline.text.traditional import TO_SIMPLIFIED, TraditionalLexicon, simplify_chars
+from pipeline.text.traditional import TO_SIMPLIFIED, TraditionalLexicon, fold, simplify_chars
 
 
 def test_traditional_pairs_are_what_opencc_simplifies() -> None:
@@ -40,3 +40,16 @@ def test_traditional_resource_error_names_the_file(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(resources, "read_toml", lambda name: {"pairs": ["個"]})
     with pytest.raises(ResourceError, match=r"traditional\.toml"):
         resources._load.__wrapped__("traditional.toml", TraditionalLexicon)
+
+
+def test_traditional_variants_fold_for_structure_only() -> None:
+    # 覆 is simplified text too (覆盖): the structure view reads 答覆 as 答复, the finders keep it
+    assert fold("答覆如下").text == "答复如下"
+    assert simplify_chars("覆盖率") == "覆盖率"
+    # one table for both readers: every pair the finders read, the structure view reads too
+    assert fold("".join(TO_SIMPLIFIED)).text == "".join(TO_SIMPLIFIED.values())
+
+
+def test_traditional_table_rejects_a_variant_listed_as_a_pair() -> None:
+    with pytest.raises(ValueError, match="listed twice"):
+        TraditionalLexicon(pairs=["覆复"], variants=["覆复"])

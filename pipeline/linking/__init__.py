@@ -17,23 +17,40 @@ from dataclasses import dataclass, field
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
-    ATTRIBUTE_ENDINGS,
     ATTRIBUTES,
+    BEFORE_ONLY_TYPES,
     CHANGES,
     DURATION_COPULAS,
     DURATION_ENDINGS,
+    DURATION_HEADS,
+    NOT_OWNER_ENDINGS,
     SKIP_TYPES,
     TARGET_RE,
+    TIME_HEADS,
+    TOTALS,
 )
-from pipeline.linking.phrases import Reading, Window, read_after, read_before, read_verb, window
+from pipeline.linking.phrases import (
+    MAX_WINDOW,
+    Reading,
+    Window,
+    read_after,
+    read_before,
+    read_dimensioned,
+    read_purpose,
+    read_verb,
+    window,
+)
 from pipeline.records import Change, Quantity, Sentence
 
 __all__ = ["link"]
 
 _AFTER_READ = 24  # characters read after a number for the noun it counts
+MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
 _LOOSE = 60  # a quantity outside every sentence reads this far either side
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
+_NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
+_OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 
 
@@ -86,6 +103,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.holes.append((q.start, q.end))
             out.append(q)
             continue
+        _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
         update = _link_one(text, q, clause, ceiling, shared.get(i), start)
         if q.type == "duration" and "of" not in update:
@@ -96,24 +114,41 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
     return out
 
 
+def _forget_holes(clause: _Clause, start: int) -> None:
+    """Drop the holes no window of this quantity or a later one can reach, so that a sentence
+    of many dates or durations (1天1天…) costs linear time, not one pass over all of them per
+    quantity. A window reads back at most MAX_WINDOW characters from the number, or from the
+    bracket before its own window (:func:`_glossed`, :func:`_owner`), and never past the floor."""
+    reach = max(clause.floor, start - 2 * MAX_WINDOW - 1)
+    if clause.holes and clause.holes[0][1] <= reach:
+        clause.holes = [h for h in clause.holes if h[1] > reach]
+
+
 def _link_one(
     text: str, q: Quantity, clause: _Clause, ceiling: int, shared: str | None, sentence_start: int
 ) -> dict[str, object]:
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration" and not win.text.endswith(DURATION_ENDINGS):
         return {}  # 提前一年, 连续三年: when, not what
-    after = read_after(text, q.end, ceiling) if shared is None else None
+    after = read_after(text, q.end, ceiling) if shared is None and q.type not in BEFORE_ONLY_TYPES else None
+    if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
+        after = read_dimensioned(text, q.end, ceiling) or after
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after)
-    if of is None and win.opened and q.type != "duration":
+    if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
+        of = read_purpose(text, q.end, ceiling)
+    if of is None and win.opened and q.type not in _OWN_ONLY:
         of = _glossed(text, win, clause, sentence_start)
     if of in ATTRIBUTES:
         owner = _owner(text, win, clause, sentence_start)
-        if owner is not None and not owner.endswith(ATTRIBUTE_ENDINGS):
+        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS):
             of = owner + of
-    if of is None and q.type != "duration":
+    if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
+        of = ""
+    if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         of = clause.of
+    of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
         change = CHANGES.get(predicate)
@@ -132,8 +167,11 @@ def _link_one(
 
 def _choose(q: Quantity, before: Reading, after: str | None) -> str | None:
     """The noun after a count wins; after a measure, only when no 的 ties it to the one before."""
-    if q.type == "duration":
-        return before.of if before.predicate in DURATION_COPULAS else None
+    if q.type == "duration":  # 期限为8年, 建设工期42个月
+        heads = before.predicate is None and before.of is not None and before.of.endswith(DURATION_HEADS)
+        return before.of if before.predicate in DURATION_COPULAS or heads else None
+    if q.type in BEFORE_ONLY_TYPES:  # 营业时间不得超过24时, not 当天下午18:00
+        return before.of if before.of is not None and before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:
         return after or before.of
     if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):

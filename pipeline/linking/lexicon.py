@@ -44,6 +44,8 @@ class PredicateLexicon(Lexicon):
 
 class PhraseLexicon(Lexicon):
     lead_stops: list[str]
+    lead_blocked: list[str]
+    per_markers: list[str]
     trail_stops: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
@@ -51,20 +53,28 @@ class PhraseLexicon(Lexicon):
     after_frames: list[str]
     temporal_tails: list[str]
     attributes: list[str]
+    dimensions: list[str]
+    totals: list[str]
     cut_after: list[str]
     shared_heads: list[str]
     date_prepositions: list[str]
+    purpose_words: list[str]
+    locative_blocked: list[str]
     base_predicates: list[str]
+    base_copulas: list[str]
     not_nouns: list[str]
     cut_blocked: list[str]
     skip_types: list[str]
+    before_only_types: list[str]
+    time_heads: list[str]
     duration_copulas: list[str]
+    duration_heads: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
-        for kind in self.skip_types:
+        for kind in (*self.skip_types, *self.before_only_types):
             if kind not in QUANTITY_TYPES:
-                raise ValueError(f"skip_types: unknown quantity type {kind!r}")
+                raise ValueError(f"skip_types, before_only_types: unknown quantity type {kind!r}")
         return self
 
 
@@ -79,15 +89,20 @@ PHRASE = LINKING.phrases
 
 CHANGES = PRED.changes()
 SKIP_TYPES = frozenset(PHRASE.skip_types)
+BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
+TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
-ATTRIBUTE_ENDINGS = tuple(PHRASE.attributes)
+NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
+TOTALS = frozenset(PHRASE.totals)
 NOT_NOUNS = frozenset(PHRASE.not_nouns)
 BASE_PREDICATES = frozenset(PHRASE.base_predicates)
+BASE_COPULAS = frozenset(PHRASE.base_copulas)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = frozenset(PHRASE.duration_copulas)
-DURATION_ENDINGS = tuple(PHRASE.duration_copulas)
+DURATION_HEADS = tuple(PHRASE.duration_heads)
+DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")
@@ -107,6 +122,8 @@ TARGET_RE = re.compile(trie_alternation(PRED.target_markers))
 BOUNDARY_RE = re.compile(r".*[，。；：！？,;:!?\n\r*|]", re.DOTALL)
 # A parenthesised aside inside a clause is skipped (投入（含购车款、上牌费用）的65%).
 ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+# A bracket of one or two letters between two letters belongs to the name (村(居)委会).
+INFIX_BRACKET_RE = re.compile(r"(?<=[^\W\d_])(?:（[^\W_]{1,2}）|\([^\W_]{1,2}\))(?=[^\W\d_])")
 BRACKET_RE = re.compile(r".*[（）()\[\]【】]", re.DOTALL)
 ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
@@ -115,13 +132,23 @@ ANY_SPACE_RE = re.compile(r"\s")
 ENUM_RE = re.compile(rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、)")
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
-LEAD_FIRST = frozenset(w[0] for w in PHRASE.lead_stops) | frozenset("、，, \t\n\u3000")
+_LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
+LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
 TRAIL_LAST = frozenset(w[-1] for w in PHRASE.trail_stops) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
-LEAD_RE = re.compile(rf"(?:{trie_alternation(PHRASE.lead_stops)}|[、，,\s])+")
+LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
+PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
+# A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
+DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚]的?")
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
+PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
+# 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
+LOCATIVE_RE = re.compile(
+    rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"
+    r"(?P<scope>.{1,10}?)(?:中|内|里|之中)?$"
+)
 # After the number: 的/内的 first, an optional modifier (已建成), then the noun itself —
 # letters or quoted names, up to a stop word, a verb (个人荣获), a digit or punctuation.
 # The verb test starts at the second character, so 改造项目 stays whole.

@@ -16,16 +16,22 @@ from pipeline.linking.lexicon import (
     ANY_CUT_RE,
     ANY_SPACE_RE,
     ASIDE_RE,
+    BASE_COPULAS,
     BASE_PREDICATES,
     BOUNDARY_RE,
     BRACKET_RE,
     CUT_RE,
     DATE_PREPOSITION_RE,
+    DIMENSION_AFTER_RE,
     ENUM_RE,
+    INFIX_BRACKET_RE,
     LEAD_FIRST,
     LEAD_RE,
+    LOCATIVE_RE,
     NOT_NOUNS,
+    PER_RE,
     PREDICATE_RE,
+    PURPOSE_RE,
     RANK_VERB_RE,
     SCOPE_END_RE,
     SPACE_RE,
@@ -37,11 +43,13 @@ from pipeline.linking.lexicon import (
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-# 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在
-_LOCATIVE_RE = re.compile(r"^(?P<head>.+?)(?<![现存所正实])在(?P<scope>.{1,10}?)(?:中|内|里|之中)?$")
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
+# Brackets inside a name stand in for private-use characters while asides are cut.
+_SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
+_UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
+_BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
 
 
 class Window(NamedTuple):
@@ -95,17 +103,24 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
     if m is not None:
         lo += m.end()
         raw = raw[m.end() :]
-    if ANY_BRACKET_RE.search(raw):
-        m = BRACKET_RE.match(raw)
-        if m is not None and m.group()[-1] in _OPENING:
-            lo += m.end()
-            raw = raw[m.end() :]
-            return Window(_squeeze(raw), lo, not raw.strip())
-        raw = ASIDE_RE.sub("", raw)
-        m = BRACKET_RE.match(raw)
-        if m is not None:  # an aside closing here that opened before the window
-            raw = raw[m.end() :]
-    return Window(_squeeze(raw), lo, False)
+    if not ANY_BRACKET_RE.search(raw):
+        return Window(_squeeze(raw), lo, False)
+    # 小(1)型水库, 村(居)委会: a short bracket inside a name is part of it, not an aside
+    raw = INFIX_BRACKET_RE.sub(_shield, raw)
+    m = BRACKET_RE.match(raw)
+    if m is not None and m.group()[-1] in _OPENING:
+        lo += m.end()
+        raw = raw[m.end() :]
+        return Window(_squeeze(raw).translate(_UNSHIELD), lo, not raw.strip())
+    raw = ASIDE_RE.sub("", raw)
+    m = BRACKET_RE.match(raw)
+    if m is not None:  # an aside closing here that opened before the window
+        raw = raw[m.end() :]
+    return Window(_squeeze(raw).translate(_UNSHIELD), lo, False)
+
+
+def _shield(m: re.Match[str]) -> str:
+    return m.group().translate(_SHIELD)
 
 
 def _squeeze(text: str) -> str:
@@ -123,6 +138,8 @@ def tidy(phrase: str) -> str | None:
     phrase = _trail(_lead(phrase))[0]
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
+    if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
+        phrase = PER_RE.sub("", phrase)
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费
         head = phrase.rsplit("等", 1)[1]
         if len(head) >= 2:
@@ -162,7 +179,7 @@ def _cut(text: str) -> str:
 
 def _locative(text: str) -> tuple[str, str | None]:
     """总量在全国 → (总量, 全国); a phrase with no 在 comes back whole."""
-    m = _LOCATIVE_RE.match(text) if "在" in text else None
+    m = LOCATIVE_RE.match(text) if "在" in text else None
     if m is None:
         return text, None
     return m["head"], _SCOPE_TIDY_RE.sub("", m["scope"]) or None
@@ -207,6 +224,8 @@ def _subject(text: str, preds: list[re.Match[str]]) -> str | None:
         rest = tidy(text[preds[-1].end() :])
         if rest is not None and len(rest) >= 2:
             return rest
+        if preds[-1].start() > 0 and preds[-1].end() == len(text):  # 费用累计达: the subject is before both
+            return _subject(text[: preds[-1].start()], preds[:-1])
     return _noun(text)
 
 
@@ -222,6 +241,8 @@ def read_before(text: str, kind: str) -> Reading:
     if kind == "rank":
         return _read_rank(text)
     preds = _predicates(text)
+    if not preds and possessive and kind in _BASED:  # 标准为…费用的50%: the copula splits them
+        preds = [m for m in PREDICATE_RE.finditer(text) if m["pred"] in BASE_COPULAS]
     if not preds:
         return Reading(_noun(text), None, None, possessive, text)
     last = preds[-1]
@@ -230,7 +251,7 @@ def read_before(text: str, kind: str) -> Reading:
     if last.end() < len(text):
         obj, obj_possessive = _trail(text[last.end() :])
         obj_of = tidy(_cut(obj))
-    base = kind in ("percent", "ratio") and (possessive or obj_possessive or predicate in BASE_PREDICATES)
+    base = kind in _BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_subject(claim, preds[:-1]), predicate, None, False, claim)
@@ -285,6 +306,26 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     if m is None:
         return None
     phrase = _balance_quotes(m["np"])
-    if len(phrase) < 2 and not _CJK_RE.match(phrase):
+    if (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
     return phrase
+
+
+def read_purpose(text: str, end: int, ceiling: int) -> str | None:
+    """The noun after 作为, 用于 or a copula right after a number (45万元作为项目资金 → 项目资金).
+
+    >>> read_purpose("其中9所为城区幼儿园）", 4, 10)
+    '城区幼儿园'
+    """
+    m = PURPOSE_RE.match(text, end, ceiling)
+    return None if m is None else read_after(text, m.end(), ceiling)
+
+
+def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
+    """The noun after a dimension word glued to a length (2米宽的人行路面 → 人行路面).
+
+    >>> read_dimensioned("1米高隐形防护网，", 2, 9)
+    '隐形防护网'
+    """
+    m = DIMENSION_AFTER_RE.match(text, end, ceiling)
+    return None if m is None else read_after(text, m.end(), ceiling)

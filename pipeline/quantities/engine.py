@@ -18,14 +18,26 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.quantities import dates, hedges, measures, numbering, numbers, percent, phone, rank, ratio, times
+from pipeline.quantities import (
+    dates,
+    enumerators,
+    hedges,
+    measures,
+    numbering,
+    numbers,
+    percent,
+    phone,
+    rank,
+    ratio,
+    times,
+)
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.records import Quantity
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
-from pipeline.text.numerals import format_decimal
+from pipeline.text.numerals import format_decimal, is_chinese_numeral
 from pipeline.text.regex import alternation
 from pipeline.text.traditional import simplify_chars
 
@@ -45,11 +57,14 @@ FINDERS: tuple[Finder, ...] = (
 # start at; one regex joining them all was tried at every position, ten times slower.
 _FALSE_FRIEND_RES = tuple(re.compile(p) for p in (alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns))
 _CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
+_COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
 _PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
 _OPEN_QUOTES = frozenset("“\"「『‘")
 _CLOSE_QUOTE_RE = re.compile(r"[”\"」』’]")
 _SHORT_QUOTE = 9
 _FRIEND_TYPES = frozenset({"count", "number", "percent"})
+#: a slogan in quotes may open with what reads as money too: “三元双向”
+_QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
 
 
 def find_candidates(
@@ -61,7 +76,7 @@ def find_candidates(
     so those may nest inside other records. The finders read traditional characters as
     simplified ones (208個 is a count); the records keep the words as written.
     """
-    text = simplify_chars(norm.text)
+    text = enumerators.mask(simplify_chars(norm.text))  # 2.2019年: item 2, then a year
     ctx = Context(ref_date=ref_date)
     found: list[Candidate] = []
     from_suffix: set[int] = set()
@@ -80,9 +95,9 @@ def find_candidates(
     for cand in kept:
         if sessions.spans and sessions.overlap(cand.core_start, cand.core_end):
             continue  # 第十七届人民代表大会第四次会议, (第2期): numbering of any kind
-        if cand.weak and (cand.type == "number" or cand.qualifier == "exact"):
+        if cand.weak and (cand.type == "number" or cand.qualifier == "exact") and not _compared(text, cand):
             continue
-        if cand.type in _FRIEND_TYPES and _in_short_quote(text, cand):
+        if cand.type in _QUOTED_NAME_TYPES and _in_short_quote(text, cand):
             continue
         if cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends):
             continue
@@ -151,6 +166,13 @@ def _coordinate(text: str, kept: list[Candidate], from_suffix: set[int]) -> list
         elif id(right) in from_suffix and left.type == right.type and left.qualifier == "exact":
             left.qualifier = right.qualifier
     return kept
+
+
+def _compared(text: str, cand: Candidate) -> bool:
+    """大于3, 小于10: a bare Arabic number after a comparison."""
+    return (cand.type == "number" and cand.low is None and cand.number_text is not None
+            and not is_chinese_numeral(cand.number_text)
+            and _COMPARATOR_RE.search(text, max(0, cand.core_start - 4), cand.core_start) is not None)
 
 
 def _in_short_quote(text: str, cand: Candidate) -> bool:

@@ -17,6 +17,10 @@ class RankLexicon(Lexicon):
     claim_verbs: list[str]
     scope_starts: list[str]
     legal_units: list[str]
+    sitting_mark: str
+    sitting_reach: int
+    qian_words: list[str]
+    idiom_verbs: list[str]
 
 
 class RatioLexicon(Lexicon):
@@ -33,11 +37,21 @@ class PhoneLexicon(Lexicon):
 
 class NumberLexicon(Lexicon):
     followers: list[str]
+    comparators: list[str]
     dozen_blocked_next: list[str]
+
+
+class EnumeratorLexicon(Lexicon):
+    clause_start: str
+
+
+class BareMagnitudeLexicon(Lexicon):
+    hedges: list[str]
 
 
 class SharedLexicon(Lexicon):
     range_separators: list[str]
+    between_separators: list[str]
     per_words: list[str]
     connectors: list[str]
     temporal_after: str
@@ -50,6 +64,8 @@ class KindLexicon(Lexicon):
     ratio: RatioLexicon
     phone: PhoneLexicon
     shared: SharedLexicon
+    enumerator: EnumeratorLexicon
+    bare_magnitude: BareMagnitudeLexicon
 
 
 KINDS = load("kinds.toml", KindLexicon)

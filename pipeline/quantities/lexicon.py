@@ -62,6 +62,7 @@ class ClassifierLexicon(Lexicon):
     count: list[str]
     arabic_only: list[str]
     chinese_blocked: list[str]
+    after_counting_digits: list[str]
     big: list[str]
     big_blocked_next: list[str]
 

@@ -23,6 +23,7 @@ from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR
 from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, to_decimal
 from pipeline.text.numerals import (
+    DIGIT_CHARS,
     LARGE_UNIT_CHARS,
     MAGNITUDE,
     NUMBER,
@@ -32,6 +33,7 @@ from pipeline.text.numerals import (
     adjacent_pair,
     format_decimal,
     is_chinese_numeral,
+    is_digit_code,
     parse_number,
     sign_start,
 )
@@ -41,6 +43,9 @@ from pipeline.text.regex import alternation
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
 _CHINESE_BLOCKED = set(CLASSIFIERS.chinese_blocked)
+_AFTER_COUNTING = frozenset(CLASSIFIERS.after_counting_digits)
+_QIAN_WORDS = frozenset(KINDS.rank.qian_words)
+_COUNTING_ONLY = frozenset(NUMERALS.counting_only)
 _BIG = set(CLASSIFIERS.big)
 _BIG_BLOCKED = set(CLASSIFIERS.big_blocked_next)
 _UNIT_ARABIC_ONLY = frozenset(UNITS.arabic_only)
@@ -54,6 +59,13 @@ _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
 _PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")  # 元/平方米, 元/ 平方米
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
+# 近千人, 逾万户: a hedge, one or two powers of ten and no digit after them (超十二万人 is
+# read from its numeral)
+_BARE_MAGNITUDE_RE = re.compile(
+    rf"(?:{alternation(KINDS.bare_magnitude.hedges)})"
+    rf"(?P<mag>[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]{{1,2}})(?![0-9{DIGIT_CHARS}])"
+)
+_BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
 _UNIT_AFTER_SPACE_RE = re.compile(f" (?:{alternation(UNIT_TABLE)})")  # 2000 元, 50 % (PDF text)
 # 35 万元, 12.5 亿元: a magnitude and a unit after the space (the unit is read after it)
@@ -75,11 +87,14 @@ _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "vol
 
 
 def _blocked_before(text: str, start: int) -> bool:
-    """A number glued to Latin letters (PM2.5, B3区), a plus (20+8) or 第 (a rank)."""
+    """A number glued to Latin letters (PM2.5, B3区), a plus (20+8) or 第/前 (a rank; not
+    the 前 of 目前)."""
     if start == 0:
         return False
     prev = text[start - 1]
-    return (prev.isascii() and (prev.isalpha() or prev in "+.")) or prev in "第前"
+    if prev == "前":
+        return text[max(0, start - 2) : start] not in _QIAN_WORDS
+    return (prev.isascii() and (prev.isalpha() or prev in "+.")) or prev == "第"
 
 
 def _split_unit(text: str, num_start: int, num_end: int) -> tuple[int, re.Match[str] | None]:
@@ -148,7 +163,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every ``number + unit`` reading in ``text``."""
     for m in _NUMBER_SCAN_RE.finditer(text):
         start, end = m.span()
-        if _blocked_before(text, start) or text[end : end + 1] == "+" or _reads_as_nothing(text, start, end):
+        if _blocked_before(text, start) or text[end : end + 1] == "+":
+            continue
+        if _reads_as_nothing(text, start, end) and not _RANGE_SEP_RE.match(text, end):
             continue
         try:
             reading = _Reading(text, start, end)
@@ -156,6 +173,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
             continue
         cand = _candidate(text, start, reading)
         if cand is None:
+            rng = _range(text, start, reading, None)  # 二到四个: no unit on the first end
+            if rng is not None:
+                yield rng
             continue
         yield cand
         whole = _with_parts(text, cand)
@@ -164,6 +184,25 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         rng = _range(text, start, reading, cand)
         if rng is not None:
             yield rng
+    yield from _bare_magnitudes(text)
+
+
+def _bare_magnitudes(text: str) -> Iterator[Candidate]:
+    """近千人, 逾万户, 超万亿元: a power of ten after a hedge (the engine widens over it)."""
+    for m in _BARE_MAGNITUDE_RE.finditer(text):
+        unit = _UNIT_RE.match(text, m.end())
+        typed = _unit_type(unit.group(), chinese=True) if unit else None
+        if unit is None or typed is None:
+            continue
+        kind, base, factor = typed
+        amount = parse_number("1" + m["mag"])
+        value = _scaled(amount, factor)
+        yield Candidate(
+            start=m.start("mag"), end=unit.end(), type=kind, amount=value, value=format_decimal(value),
+            unit=base or None, number_text=m["mag"], unit_text=unit.group(),
+            priority=_PRIORITY.get(kind, 0), core_start=m.start("mag"), core_end=m.end("mag"),
+            factor=_factor(factor),
+        )
 
 
 def _reads_as_nothing(text: str, start: int, end: int) -> bool:
@@ -231,7 +270,11 @@ def _factor(factor: Fraction) -> Decimal:
 
 def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     chinese = is_chinese_numeral(r.num_text)
+    if chinese and is_digit_code(r.num_text):
+        return None  # 五一大桥, 八一路: a name
     typed = _unit_type(r.unit, chinese) if r.unit else None
+    if typed is None and r.unit in _AFTER_COUNTING and r.num_text in _COUNTING_ONLY:
+        typed = ("count", r.unit, _ONE)  # 两次, 两本 (but 二次供水)
     begin, end = start, r.end
     weak = False
     if typed is None:
@@ -290,19 +333,25 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
 
 
 def _with_parts(text: str, cand: Candidate) -> Candidate | None:
-    """五元三毛 = 5.3 CNY, 两美元又三美分 = 2.03 USD: an amount with its fractional unit."""
+    """五元三毛 = 5.3 CNY, 两美元又三美分 = 2.03 USD, 45元6角7分 = 45.67 CNY: an amount with
+    its fractional units, each smaller than the one before."""
     if cand.type != "money" or cand.amount is None or cand.per is not None:
         return None
-    m = _MONEY_PART_RE.match(text, cand.end)
-    if m is None or UNITS.money_parts[m["part"]].base != cand.unit:
+    total, end, smallest = Fraction(cand.amount), cand.end, Fraction(1)
+    while (m := _MONEY_PART_RE.match(text, end)) is not None:
+        entry = UNITS.money_parts[m["part"]]
+        if entry.base != cand.unit or entry.fraction >= smallest:
+            break
+        try:
+            total += Fraction(parse_number(m["num"])) * entry.fraction
+        except NumeralError:
+            break
+        end, smallest = m.end(), entry.fraction
+    if end == cand.end:
         return None
-    try:
-        part = Fraction(parse_number(m["num"])) * UNITS.money_parts[m["part"]].fraction
-    except NumeralError:
-        return None
-    value = to_decimal(Fraction(cand.amount) + part)
+    value = to_decimal(total)
     return Candidate(
-        start=cand.start, end=m.end(), type="money", amount=value, value=format_decimal(value),
+        start=cand.start, end=end, type="money", amount=value, value=format_decimal(value),
         unit=cand.unit, qualifier=cand.qualifier, number_text=cand.number_text,
         unit_text=cand.unit_text, priority=cand.priority, core_start=cand.core_start,
         core_end=cand.core_end, factor=cand.factor,
@@ -330,10 +379,12 @@ def _big(text: str, start: int, r: _Reading) -> Candidate | None:
     )
 
 
-def _range(text: str, start: int, first: _Reading, cand: Candidate) -> Candidate | None:
-    """``8至12个``, ``30-50家``, ``3到6亿元`` (亿 on both), ``200-300元``."""
-    sep_at = first.num_end if first.unit is None or cand.type == "number" else cand.end
-    sep = _RANGE_SEP_RE.match(text, sep_at)
+def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Candidate | None:
+    """``8至12个``, ``30-50家``, ``3到6亿元`` (亿 on both), ``200-300元``, ``二到四个``,
+    ``5000与8000元之间``; ``cand`` is the first end's own reading, if it has one."""
+    bare = cand is None or cand.type == "number"
+    sep_at = first.num_end if first.unit is None or cand is None or bare else cand.end
+    sep = _RANGE_SEP_RE.match(text, sep_at) or _BETWEEN_SEP_RE.match(text, sep_at)
     if not sep:
         return None
     m = NUMBER_RE.match(text, sep.end())
@@ -343,7 +394,7 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate) -> Candidate
         second = _Reading(text, m.start(), m.end())
     except NumeralError:
         return None
-    if second.unit is None or (first.unit is not None and cand.type != "number" and first.unit != second.unit):
+    if second.unit is None or (first.unit is not None and not bare and first.unit != second.unit):
         return None
     if is_chinese_numeral(first.num_text) != is_chinese_numeral(second.num_text):
         return None
@@ -362,8 +413,10 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate) -> Candidate
     end = other.end
     if text.startswith("之间", end):
         end += 2
+    elif sep.re is _BETWEEN_SEP_RE:
+        return None  # 5000与8000元: two amounts
     return Candidate(
-        start=cand.start, end=end, type=other.type, unit=other.unit, low=low, high=high,
+        start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
         per=other.per, number_text=text[start : second.num_end], unit_text=other.unit_text,
         priority=other.priority, core_start=start, core_end=second.num_end, factor=other.factor,
     )

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, RANGE_SEPARATOR
-from pipeline.quantities.lexicon import to_decimal
+from pipeline.quantities.lexicon import FALSE_FRIENDS, to_decimal
 from pipeline.text.numerals import (
     LARGE_UNIT_CHARS,
     NUMBER,
@@ -58,6 +58,9 @@ _ZHE_RE = re.compile(
 )
 _ZHE_BLOCKED = frozenset(KINDS.percent.zhe_blocked_next)
 _MAGNITUDES = frozenset(SMALL_UNIT_CHARS + LARGE_UNIT_CHARS)
+# False friends that begin with a numeral (二手, 三农): after 百分之一 they take their digit
+# back from the numerator.
+_NUMERAL_WORDS = tuple(w for w in FALSE_FRIENDS.words if w[0] in NUMERALS.digits)
 # Necessary conditions, tested first because they begin with a character class, which
 # the regex engine scans for in C; the full patterns start with a lookbehind and are
 # tried at every position (most texts have no 成 or 折 reading at all).
@@ -76,22 +79,25 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
 
 def _fractions(text: str) -> Iterator[Candidate]:
     for m in _FRACTION_RE.finditer(text):
+        num_text, end = m["num"], m.end()
+        if len(num_text) > 1 and text.startswith(_NUMERAL_WORDS, m.end("num") - 1):
+            num_text, end = num_text[:-1], m.end("num") - 1  # 百分之一二手房: 1 %, then 二手房
         try:
             den_text = m["den"]
             den = Fraction(parse_number(den_text if den_text[0] not in _MAGNITUDES else "1" + den_text))
-            num = Fraction(parse_number(m["num"] if m["num"] != "百" else "一百"))
-            num *= NUMERALS.latin_magnitudes[m["latin"]] if m["latin"] else 1
-            num2 = Fraction(parse_number(m["num2"])) if m["num2"] else None
+            num = Fraction(parse_number(num_text if num_text != "百" else "一百"))
+            num *= NUMERALS.latin_magnitudes[m["latin"]] if m["latin"] and end == m.end() else 1
+            num2 = Fraction(parse_number(m["num2"])) if m["num2"] and end == m.end() else None
         except NumeralError:
             continue
         if den == 0:
             continue
         value = to_decimal(num / den * 100)
         cand = Candidate(
-            start=m.start(), end=m.end(), type="percent", unit="%", number_text=m.group(),
-            priority=3, core_start=m.start(), core_end=m.end(),
+            start=m.start(), end=end, type="percent", unit="%", number_text=text[m.start() : end],
+            priority=3, core_start=m.start(), core_end=end,
         )
-        pair = adjacent_pair(m["num"])
+        pair = adjacent_pair(num_text)
         if num2 is not None:
             cand.low, cand.high = value, to_decimal(num2 / den * 100)
         elif pair is not None:  # 百分之二三十

@@ -27,6 +27,7 @@ from pipeline.structure.regions import body_blocks, body_region, closing_blocks,
 from pipeline.structure.sentences import split_sentences
 from pipeline.structure.signature import read_closing
 from pipeline.text.normalise import Normalised
+from pipeline.text.traditional import fold, fold_chars
 
 __all__ = ["Meta", "Paragraph", "Section", "Sentence", "Structure", "parse", "parse_date"]
 
@@ -91,11 +92,17 @@ def parse(norm: Normalised) -> Structure:
     """
     text = norm.text
     blocks = split_blocks(text)
-    header = read_header(text, blocks)
-    closing = read_closing(text, blocks, header.first_body)
+    view = fold(text)  # traditional labels read as simplified; pinyin annotations dropped
+    seen = split_blocks(view.text) if view.index is not None else blocks
+    if len(seen) != len(blocks):
+        view, seen = fold_chars(text), blocks
+    header = read_header(view.text, seen)
+    closing = read_closing(view.text, seen, header.first_body)
+    meta = build_meta(view, header, closing, body_blocks(view.text, list(seen[header.first_body : closing.first])))
+    if closing.body_end is not None:
+        closing.body_end = view.at(closing.body_end)
     region = body_region(text, blocks, header, closing)
     body = body_blocks(text, region)
-    meta = build_meta(text, header, closing, body)
     nodes = build_outline(text, body, carried_quotes(text, body))
     ids = node_ids(nodes)
     head = frame(norm, "header", blocks[: header.first_body])

@@ -38,11 +38,23 @@ class Kinds(Lexicon):
 
 class Header(Lexicon):
     title_cues: list[str]
+    title_openers: list[str]
+    title_labels: list[str]
     organs: list[str]
+    organ_short: dict[str, str]
     levels: list[str]
     proposal_words: list[str]
     proposal_verbs: list[str]
     max_blocks: int
+    max_page_blocks: int
+    count_words: list[str]
+
+    @model_validator(mode="after")
+    def _short_names_name_organs(self) -> Header:
+        unknown = sorted(set(self.organ_short) - set(self.organs))
+        if unknown:
+            raise ValueError(f"organ_short names {unknown}, which are not in organs")
+        return self
 
 
 class Agency(Lexicon):
@@ -54,6 +66,7 @@ class Agency(Lexicon):
 
 class Contact(Lexicon):
     person: list[str]
+    person_and_phone: list[str]
     unit: list[str]
     phone: list[str]
     unit_suffixes: list[str]
@@ -66,6 +79,13 @@ class Closing(Lexicon):
     admin_labels: list[str]
     category_labels: list[str]
     categories: list[str]
+
+
+class Page(Lexicon):
+    chrome: list[str]
+    footer: list[str]
+    date_labels: list[str]
+    stray_max: int
 
 
 class Outline(Lexicon):
@@ -101,14 +121,16 @@ class StructureLexicon(Lexicon):
     agency: Agency
     contact: Contact
     closing: Closing
+    page: Page
     outline: Outline
     numerals: Numerals
 
     @model_validator(mode="after")
     def _no_empty_words(self) -> StructureLexicon:
-        words = [*self.agency.suffixes, *self.header.title_cues, *self.closing.page_notes]
+        words = [*self.agency.suffixes, *self.header.title_cues, *self.closing.page_notes,
+                 *self.page.chrome, *self.page.footer, *self.page.date_labels]
         if any(not w.strip() for w in words):
-            raise ValueError("an empty word in agency.suffixes, header.title_cues or closing.page_notes")
+            raise ValueError("an empty word in agency.suffixes, header.title_cues, closing.page_notes or page")
         return self
 
 

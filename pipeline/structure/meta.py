@@ -6,16 +6,19 @@ The kind of reply comes from the title (``…提案的回复``), else the saluta
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
-from pipeline.records import DocKind, Meta
+from pipeline.records import DateSource, DocKind, Meta
 from pipeline.structure.blocks import Block
 from pipeline.structure.header import Header, header_fields
 from pipeline.structure.lexicon import lexicon
 from pipeline.structure.signature import Closing
 from pipeline.text.regex import alternation
+from pipeline.text.traditional import Folded
 
 _PROPOSAL_KINDS = ("提案答复", "建议答复")
 
@@ -24,34 +27,37 @@ _PROPOSAL_KINDS = ("提案答复", "建议答复")
 class _Patterns:
     in_title: re.Pattern[str]
     in_opening: re.Pattern[str]
-    trim: re.Pattern[str]
 
 
 @cache
 def patterns() -> _Patterns:
-    """The proposal-title patterns, built from the lexicon once."""
+    """The proposal-title patterns, built from the lexicon once.
+
+    The spec keeps a quoted title whole (the text inside “” or 《》, ``关于…的建议`` too),
+    else the ``关于…的建议`` phrase whole: ``您提出的关于“X”的建议`` → X, ``你们提出的关于
+    支持…的建议收悉`` → 关于支持…的建议.
+    """
     lex = lexicon().header
     words, verbs = alternation(lex.proposal_words), alternation(lex.proposal_verbs)
-    book = r"《(?P<b>[^《》]{2,120})》"  # 《关于…的提案》 names itself
-    quoted = r"“(?P<q>[^“”]{2,120})”"
-    about = r"关于(?P<about>[^。；！？“”《》:：]{2,80}?)"
+    book = r"《(?P<b>[^《》]{2,120})》"
+    quoted = r"[“\"](?P<q>[^“”\"]{2,120})[”\"]"
+    about = rf"(?:关于)*(?P<about>关于[^。；！？《》:：]{{2,80}}?的?(?:{words}))"
     return _Patterns(
-        in_title=re.compile(rf"{book}|{quoted}|{about}的(?:{words})"),
-        in_opening=re.compile(rf"(?:{verbs})的\s*(?:{book}|(?:{quoted}|{about})\s*的?\s*(?:{words}))"),
-        trim=re.compile(rf"^关于|的(?:{words})$"),
+        in_title=re.compile(book),
+        in_opening=re.compile(
+            rf"(?:(?:{verbs})的?|[你您](?:们|\(们\))?)\s*(?:关于)?\s*(?:{book}|{quoted}|{about})"),
     )
 
 
 def _proposal_title(title: str | None, opening: str) -> str | None:
     pats = patterns()
     m = pats.in_title.search(title or "")
-    if m and (m["b"] or m["q"] or not any(ch in m["about"] for ch in "号届")):
-        found = m["b"] or m["q"] or m["about"]
-    elif m2 := pats.in_opening.search(opening):
-        found = m2["b"] or m2["q"] or m2["about"]
-    else:
+    if m:
+        return m["b"].strip()
+    m2 = pats.in_opening.search(opening.split("。")[0])
+    if m2 is None:
         return None
-    return pats.trim.sub("", found.strip()) or None
+    return (m2["b"] or m2["q"] or m2["about"]).strip() or None
 
 
 def _kind(pairs: list[tuple[str, DocKind]], text: str) -> DocKind | None:
@@ -69,8 +75,18 @@ def _opening(text: str, header: Header, body: list[Block]) -> str:
     return text[start : start + lexicon().kinds.opening_window]
 
 
-def build_meta(text: str, header: Header, closing: Closing, body: list[Block]) -> Meta:
-    """The metadata a document states (``text`` is the normalised text)."""
+def _date(header: Header, closing: Closing) -> tuple[dt.date | None, DateSource | None]:
+    """The signature's date, else a date line of the header, else a date field of the page."""
+    for date, source in ((closing.date, "signature"), (header.header_date, "header"), (header.page_date, "page")):
+        if date is not None:
+            return date, cast(DateSource, source)
+    return None, None
+
+
+def build_meta(view: Folded, header: Header, closing: Closing, body: list[Block]) -> Meta:
+    """The metadata a document states, read on ``view`` (the folded normalised text) and
+    written as the text writes it."""
+    text = view.text
     kinds = lexicon().kinds
     opening = _opening(text, header, body)
     sal = header.salutation
@@ -84,20 +100,25 @@ def build_meta(text: str, header: Header, closing: Closing, body: list[Block]) -
     if kind in _PROPOSAL_KINDS:
         o_body, o_session, o_number = header_fields(opening.split("。")[0])
         body_name, session, number = body_name or o_body, session or o_session, number or o_number
+    date, date_source = _date(header, closing)
+    title = header.title
+    if header.title_blocks:
+        title = "".join(view.verbatim(b.start, b.end) for b in header.title_blocks)
     return Meta(
-        title=header.title,
+        title=view.find(title) if not header.title_blocks else title,
         doc_kind=kind,
         body=body_name,
-        session=session,
+        session="".join(view.find(part) or "" for part in session) or None,
         proposal_no=number,
-        addressee=sal.addressee if sal else None,
+        addressee=view.find(sal.addressee) if sal else None,
         addressee_role=sal.role if sal else None,
-        proposal_title=_proposal_title(header.title, opening) if kind in _PROPOSAL_KINDS else None,
-        agency=closing.agency,
-        date=closing.date,
-        contact_unit=closing.contact_unit,
-        contact_person=closing.contact_person,
+        proposal_title=view.find(_proposal_title(header.title, opening)) if kind in _PROPOSAL_KINDS else None,
+        agency=view.find(closing.agency or header.title_agency),
+        date=date,
+        date_source=date_source,
+        contact_unit=view.find(closing.contact_unit),
+        contact_person=view.find(closing.contact_person),
         contact_phone=closing.contact_phone,
         reply_category=header.reply_category or closing.reply_category,
-        cc=closing.cc,
+        cc=view.find(closing.cc),
     )

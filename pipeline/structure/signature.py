@@ -46,6 +46,10 @@ class Closing:
     cc: str | None = None
     reply_category: str | None = None
 
+    def forget_site(self) -> None:
+        """A site footer was read: the contact and 抄送 read after it (from the end) are the site's."""
+        self.contact_unit = self.contact_person = self.contact_phone = self.cc = None
+
     def sign(self, signature: Signature) -> None:
         if self.agency is None:
             self.agency = signature.agency
@@ -73,27 +77,40 @@ class _Patterns:
     cc: re.Pattern[str]
     category: re.Pattern[str]
     admin: re.Pattern[str]
+    chrome: re.Pattern[str]
+    footer: re.Pattern[str]
+    phone: re.Pattern[str]
+    garbled_date: re.Pattern[str]
 
 
 @cache
 def patterns() -> _Patterns:
     """The closing patterns, built from the lexicon once."""
     lex = lexicon()
-    contact_labels = alternation([*lex.contact.person, *lex.contact.unit, *lex.contact.phone])
+    contact_labels = alternation([*lex.contact.person_and_phone, *lex.contact.person, *lex.contact.unit,
+                                  *lex.contact.phone])
+    spaced = "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(
+        [*lex.contact.person_and_phone, *lex.contact.person, *lex.contact.unit, *lex.contact.phone],
+        key=len, reverse=True))
     categories = "".join(re.escape(c) for c in lex.closing.categories)
     return _Patterns(
         agency=re.compile(rf"{_AGENCY_CHAR}*?(?:{alternation(lex.agency.suffixes)})"),
         date_only=re.compile(rf"[{SPACE}]*{date_fragment()}[{SPACE}]*", re.VERBOSE),
         date_at_end=re.compile(rf"{date_fragment()}[{SPACE}]*$", re.VERBOSE),
         page_note=re.compile(rf"[(（]?\s*(?:{alternation(lex.closing.page_notes)})\s*[)）]?"),
-        contact_line=re.compile(rf"[(（]?\s*(?:{contact_labels})\s*[:：]"),
-        contact_field=re.compile(rf"(?P<label>{contact_labels})\s*[:：]?\s*(?P<value>[^，,；;）)]+)"),
+        contact_line=re.compile(rf"[(（]?\s*(?:{spaced})\s*[:：]"),
+        contact_field=re.compile(
+            rf"(?P<label>{spaced})\s*[:：]?\s*(?P<value>(?:(?!(?:{contact_labels}))[^，,；;）)])+)"),
         cc=re.compile(rf"(?:{alternation(lex.closing.cc_labels)})\s*[:：]\s*(?P<cc>.+?)\s*[。.]?"),
         category=re.compile(
             rf"[(（]?\s*(?:(?:{alternation(lex.closing.category_labels)})\s*[:：]?\s*)?"
             rf"(?P<cat>[{categories}])\s*类?\s*[)）]?"
         ),
         admin=re.compile(rf"(?:{alternation(lex.closing.admin_labels)})\s*[:：]"),
+        chrome=re.compile(alternation(lex.page.chrome)),
+        footer=re.compile(alternation(lex.page.footer)),
+        phone=re.compile(r"(?<![0-9])[0-9][0-9\-—－ ]{4,}[0-9](?![0-9])"),
+        garbled_date=re.compile(r"\s*(?P<digits>[12][0-9]{3}[0-9]{2,4})\s*日\s*"),
     )
 
 
@@ -124,17 +141,56 @@ def category_of(text: str) -> str | None:
 
 
 def _contact(text: str, closing: Closing) -> None:
+    """``联系人：张三，联系电话：82918474`` · ``联系人及电话：胡可欣 8189213`` ·
+    ``联系人：洞口县人民政府办公室 欧阳征寨``: unit, person and phone (digits only)."""
     lex = lexicon().contact
-    for m in patterns().contact_field.finditer(text):
-        label, value = m["label"], m["value"].strip(f"{SPACE}。.")
-        if not value:
+    pats = patterns()
+    for m in pats.contact_field.finditer(text):
+        label, value = re.sub(r"\s", "", m["label"]), m["value"].strip(f"{SPACE}。.")
+        phone = pats.phone.search(value)
+        if phone:
+            closing.contact_phone = closing.contact_phone or re.sub(r"[^0-9]", "", phone.group())
+            value = (value[: phone.start()] + value[phone.end() :]).strip(f"{SPACE}，,、")
+        if not value or label in lex.phone:
             continue
-        if label in lex.phone:
-            closing.contact_phone = closing.contact_phone or value
-        elif label in lex.unit or value.endswith(tuple(lex.unit_suffixes)):
+        parts = value.split()
+        if label in lex.unit or value.endswith(tuple(lex.unit_suffixes)):
             closing.contact_unit = closing.contact_unit or value
+        elif len(parts) == 2 and parts[0].endswith(tuple(lex.unit_suffixes)):
+            closing.contact_unit = closing.contact_unit or parts[0]
+            closing.contact_person = closing.contact_person or parts[1]
         else:
             closing.contact_person = closing.contact_person or value
+        if label in lex.person_and_phone and closing.contact_phone is None and (phone := pats.phone.search(text)):
+            closing.contact_phone = re.sub(r"[^0-9]", "", phone.group())  # 联系人及电话：侯行传，1898…
+
+
+def garbled_date(line: str) -> dt.date | None:
+    """``2023630日``: a signature date that lost its 年 and 月, read when one split only
+    makes a real day (``2023927日`` is 2023-09-27; ``20231110日`` could be 11-10 only)."""
+    m = patterns().garbled_date.fullmatch(line)
+    if m is None:
+        return None
+    digits = m["digits"]
+    year, rest = int(digits[:4]), digits[4:]
+    days = set()
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if not 1 <= len(day) <= 2 or (month.startswith("0") and cut == 1):
+            continue
+        try:
+            days.add(dt.date(year, int(month), int(day)))
+        except ValueError:
+            continue
+    return days.pop() if len(days) == 1 else None
+
+
+def is_chrome(line: str) -> bool:
+    """A line of the site around the reply (``上一篇：…``, ``扫一扫``, ``|``, ``电``)."""
+    stripped = re.sub(r"[\s|•]", "", line)
+    if len(stripped) <= lexicon().page.stray_max:
+        return True
+    return "。" not in line and patterns().chrome.search(line) is not None  # not 责令其关闭废品店。
 
 
 def _signature(line: str) -> Signature | None:
@@ -185,6 +241,9 @@ def _classify(text: str, closing: Closing) -> bool:
     if category := category_of(text):
         closing.reply_category = closing.reply_category or category
         return True
+    if (garbled := garbled_date(text)) is not None:
+        closing.sign(Signature(0, None, garbled, True))
+        return True
     signature = _signature(text)
     if signature is None or signature.cut > 0:
         return False
@@ -195,7 +254,13 @@ def _classify(text: str, closing: Closing) -> bool:
 def read_closing(text: str, blocks: list[Block], first_body: int) -> Closing:
     """The closing of the blocks after ``first_body``, read from the end."""
     closing = Closing(first=len(blocks))
-    while closing.first > first_body and _classify(blocks[closing.first - 1].text(text), closing):
+    pats = patterns()
+    while closing.first > first_body:
+        line = blocks[closing.first - 1].text(text)
+        if "。" not in line and pats.footer.search(line):
+            closing.forget_site()
+        elif not (is_chrome(line) and not is_date_line(line)) and not _classify(line, closing):
+            break
         closing.first -= 1
     if closing.first > first_body:
         last = blocks[closing.first - 1]

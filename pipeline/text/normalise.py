@@ -41,6 +41,7 @@ from pipeline.errors import MissingDependencyError
 from pipeline.resources import read_toml
 from pipeline.text.numerals import DIGIT_CHARS, LARGE_UNIT_CHARS, ONE_TO_NINE, SMALL_UNIT_CHARS, TEN
 from pipeline.text.regex import alternation
+from pipeline.text.traditional import fold
 
 # Full-width forms that fold safely: digits, Latin letters, and symbols that never serve
 # as CJK list punctuation. The full-width comma, colon, semicolon, parentheses and full
@@ -222,6 +223,34 @@ def _greeting() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _closing_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line that is one date (a signature's), a document number, a short field
+    (``签发人：廖德谦``) or a title (``…的答复``), and a line that
+    opens with a closing label (``联系人：``, ``抄送：``, ``签发人：``, traditional ``聯系人``
+    too) or the site's chrome (``主办单位``, ``上一篇``): the structure reads such lines one
+    by one, so no line joins them."""
+    lex = read_toml("structure.toml")
+    words = [*lex["contact"]["person"], *lex["contact"]["unit"], *lex["contact"]["phone"],
+             *lex["closing"]["cc_labels"], *lex["closing"]["admin_labels"]]
+    spaced = "|".join(r"[ \t\u3000]*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+    year, small = "[0-9〇○零OＯ一二三四五六七八九]", "[0-9一二三四五六七八九十元正]"
+    date = rf"{year}{{4}}\s*年\s*{small}{{1,3}}\s*月\s*{small}{{1,3}}\s*[日号]?|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}"
+    cues = alternation(lex["header"]["title_cues"])
+    site = alternation([*lex["page"]["chrome"], *lex["page"]["footer"]])
+    docno = r".{0,20}[〔﹝\[【(（][0-9]{4}[〕﹞\]】)）]\s*[0-9]+\s*号"  # 宁交函〔2011〕25号
+    field = r".{1,12}[:：].{0,12}"  # 签发人：廖德谦
+    return (re.compile(rf"(?:{date})|.{{0,80}}(?:{cues})|{docno}|{field}"),
+            re.compile(rf"[(（]?(?:{spaced})[ \t\u3000]*(?:及[^:：]{{0,6}})?[:：]|[|•\s]*(?:{site})"))
+
+
+def _closing_break(before: str, after: str) -> bool:
+    ends, labels = _closing_marks()
+    cues = ends.fullmatch(after)  # a title stays apart from the line above it too
+    return (ends.fullmatch(before) is not None or labels.match(fold(after).text) is not None
+            or (cues is not None and len(after) <= 80 and not _PUNCTUATION.search(after)))
+
+
 def _number_joins(before: str, after: str, full_width: int) -> bool:
     """A break inside a number or a date, in a line that filled the usual width."""
     if full_width < _MIN_FULL_WIDTH or len(before) < _FULL_LINE_SHARE * full_width or _LIST_ITEM.match(after):
@@ -233,7 +262,7 @@ def _number_joins(before: str, after: str, full_width: int) -> bool:
 
 
 def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool:
-    if _SALUTATION.fullmatch(after):
+    if _SALUTATION.fullmatch(after) or _closing_break(before, after):
         return False
     fills_line = full_width >= _MIN_FULL_WIDTH and len(before) >= _FULL_LINE_SHARE * full_width
     if not fills_line and _greeting().match(after):

@@ -101,17 +101,22 @@ _CN_POINT = f"(?:[{POINT_CHARS}]{_CN_FRACTION_DIGIT}+)"
 _INNER_UNIT_CHARS = "".join(LEX.inner_units)
 _CN_INNER = f"(?:[{_INNER_UNIT_CHARS}](?=[{DIGIT_CHARS}{_TEN_CHARS}]))"
 
+#: After the first character, a Chinese digit never follows an Arabic one: 307两条 is 307
+#: and 两条 (306、307两条), where 3千零50万 goes on after its power of ten.
+_CN_AFTER_ANY = f"(?:(?<![0-9]){_CN_DIGIT}|[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}])"
+
 #: One numeral: it starts with a digit (Arabic or Chinese), 十 or 廿, and goes on with
 #: digits, powers of ten, a decimal point between digits, or thousands groups. It never
-#: starts inside another numeral, and it is atomic: once matched it is not backtracked
-#: into, so a megabyte of digits is read in linear time.
+#: starts inside another numeral (a Chinese digit right after an Arabic one starts its own),
+#: and it is atomic: once matched it is not backtracked into, so a megabyte of digits is
+#: read in linear time.
 _NUMERAL_CHARS = f"0-9{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}"
 NUMBER = (
-    rf"(?<![{_NUMERAL_CHARS}.])"
+    rf"(?:(?<![{_NUMERAL_CHARS}.])|(?<=[0-9])(?={_CN_DIGIT}))"
     # nor at the fraction digits of 一点五 (the numeral before read them): 一点一点… stays linear
     rf"(?:(?<![{_NUMERAL_CHARS}][{POINT_CHARS}])|(?!{_CN_FRACTION_DIGIT}))"
     rf"(?>(?:[0-9]|{_CN_DIGIT}|[{_TEN_CHARS}{TENS_CHARS}])"
-    rf"(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_ANY}|{_CN_POINT}|{_CN_INNER})*)"
+    rf"(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_AFTER_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
 #: ``NUMBER`` rewritten to begin with its first character's class, for scanning a whole
 #: text with ``finditer``: the regex engine then skips in C to the next character that can
@@ -120,9 +125,9 @@ NUMBER = (
 #: Same matches (``tests/test_fast_paths.py`` compares them).
 NUMBER_SCAN = (
     rf"[0-9{DIGIT_CHARS}{_TEN_CHARS}{TENS_CHARS}]"
-    rf"(?<![{_NUMERAL_CHARS}.].)"
+    rf"(?:(?<![{_NUMERAL_CHARS}.].)|(?<=[0-9]{_CN_DIGIT}))"
     rf"(?:(?<![{_NUMERAL_CHARS}][{POINT_CHARS}].)|(?<!{_CN_FRACTION_DIGIT}))"
-    rf"(?>(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_ANY}|{_CN_POINT}|{_CN_INNER})*)"
+    rf"(?>(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_AFTER_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
 #: Magnitude words that may follow a number after a hedge (100余万元).
 MAGNITUDE = f"[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]+"
@@ -206,8 +211,9 @@ def parse_number(text: str) -> Decimal:
             else:
                 raise NumeralError(f"{ch!r} is not part of a numeral in {text!r}")
     if pending is not None:
-        # a trailing bare digit after a power of ten is one step below it: 两万五 = 25000
-        if m.lastgroup == "cn" and last_unit >= 10 and "." not in str(pending) and not _zero_before_last(text):
+        # a trailing bare digit after a power of ten is one step below it: 两万五 = 25000,
+        # and after 千, 万 or 亿 in the colloquial mixed form too: 12万5 = 125000
+        if _one_step_below(m, last_unit) and "." not in str(pending) and not _zero_before_last(text):
             pending *= last_unit // 10
         section += pending
     return total + myriad + section
@@ -246,6 +252,13 @@ def read_digits(text: str) -> int | None:
     return value
 
 
+def _one_step_below(last: re.Match[str], last_unit: int) -> bool:
+    """The numeral's last token is a bare digit that a power of ten before it scales."""
+    if last.lastgroup == "cn":
+        return last_unit >= 10
+    return last.lastgroup == "arabic" and len(last.group()) == 1 and last_unit >= 1000
+
+
 def _zero_before_last(text: str) -> bool:
     """True when a 零 stands before the final digit (一百零五: 5 is not 50)."""
     return len(text) >= 2 and LEX.digits.get(text[-2], -1) == 0
@@ -261,6 +274,12 @@ def adjacent_pair(text: str) -> tuple[Decimal, Decimal] | None:
             times = parse_number("1" + scale) if scale else Decimal(1)
             return a * times, b * times
     return None
+
+
+def is_digit_code(text: str) -> bool:
+    """``五一``, ``八一``, ``一二九``: Chinese digits read one by one with no power of ten, and
+    not two neighbours (三四): the code of a name or a day (五一大桥, 八一路), no amount."""
+    return len(text) >= 2 and _ONLY_DIGITS.fullmatch(text) is not None and adjacent_pair(text) is None
 
 
 def sign_start(text: str, start: int) -> int:

@@ -51,6 +51,7 @@ FORMS: tuple[Form, ...] = (
     (P.RE_PLAN, P.PLAN_NOT_AFTER, forms.plan),
     (P.RE_REL_DAY, P.REL_DAY_NOT_AFTER, forms.rel_day),
     (P.RE_REL_MONTH, P.REL_NOT_AFTER, forms.rel_month),
+    (P.RE_REL_QUARTER, P.REL_NOT_AFTER, forms.rel_quarter),
     (P.RE_REL_WEEK, P.REL_NOT_AFTER, forms.rel_week),
     (P.RE_RECENT, NOTHING, forms.recent),
     (P.RE_AGO, NOTHING, forms.ago),

@@ -22,8 +22,8 @@ from pipeline.text.numerals import NumeralError, parse_number
 
 DATE_PRIORITY = 3
 PERIOD_PRIORITY = 4
+_TWO_DIGIT_AFTER = tuple(DATES.two_digit_years.after)  # 自19年, 始建于58年: a year
 MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_DATING_WORDS = tuple(DATES.two_digit_years.after)  # 始建于58年: a year
 
 Span = tuple[dt.date, dt.date]
 
@@ -231,8 +231,9 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
 
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
-    """07年, 零八年, 18年10月1日, 始建于58年 (15年 alone is a duration in a reply)."""
-    if not (zero_led(m["yy"]) or m["m1"] or text.endswith(_DATING_WORDS, 0, m.start())):
+    """07年, 零八年, 18年10月1日, 19年底, 自19年, 始建于58年 (15年 alone is a duration in a reply)."""
+    after_word = text.endswith(_TWO_DIGIT_AFTER, 0, m.start())
+    if not (zero_led(m["yy"]) or m["m1"] or m["yp"] or after_word):
         return None
     return any_two_digit_year(m, text)
 
@@ -410,6 +411,17 @@ def rel_month(m: re.Match[str], text: str) -> Atom | None:
             return None
         return Atom(m.start(), m.end(), "date", "D", from_ref=partial(_month_day_from, shift, day))
     return Atom(m.start(), m.end(), "date", "M", from_ref=partial(_month_from, shift))
+
+
+def rel_quarter(m: re.Match[str], text: str) -> Atom:
+    """本季度, 上一个季度: the quarter of the reference date, or one before or after it."""
+    fn = partial(_quarter_from, DATES.relative_quarters[m.group()])
+    return Atom(m.start(), m.end(), "period", from_ref=fn, priority=PERIOD_PRIORITY)
+
+
+def _quarter_from(quarters: int, ref: dt.date) -> Span:
+    y, m = shift_month(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * quarters)
+    return day_in(y, m, 1), day_in(y, m + 2, 31)
 
 
 def _month_day_from(months: int, day: int, ref: dt.date) -> Span:

@@ -176,6 +176,7 @@ class DatesLexicon(Lexicon):
     relative_years: dict[str, int]
     same_year: Words
     relative_months: dict[str, int]
+    relative_quarters: dict[str, int]
     relative_days: dict[str, int]
     relative_days_context: Neighbours
     relative_weeks: dict[str, int]

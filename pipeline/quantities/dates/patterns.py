@@ -185,6 +185,8 @@ RE_REL_DAY = re.compile(
 REL_DAY_NOT_AFTER = REL_NOT_AFTER | frozenset(DATES.relative_days_context.not_after)
 #: 本月, 上个月, 下月, 本月十日.
 RE_REL_MONTH = re.compile(rf"(?P<w>{alternation(DATES.relative_months)})(?:(?P<d>{DAY})[日号])?")
+#: 本季度, 上一个季度, 下季度.
+RE_REL_QUARTER = re.compile(alternation(DATES.relative_quarters))
 #: 下周, 上个星期, 本周五, 下下周末.
 RE_REL_WEEK = re.compile(
     rf"""
