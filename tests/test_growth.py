@@ -23,6 +23,8 @@ RUNS = (
     "“", "“甲”。",
     # an inline outline marker numbered 1 with no 2 after it
     "一、甲。",
+    # contact labels and what they reach, hotlines, page codes, session numbering (issue 14)
+    "电话", "电话1", "1或", "12345热线", "索引号1-", "第十届人大", "個",
     # durations and ages: every one a hole that the windows of the later ones read across
     "1天", "1岁",
 )

@@ -45,7 +45,6 @@ CASES = [
     ("inline signature", "网友：您好！已安排维修。感谢您的支持！ A7县交通运输局 2014年5月19日", "2014年5月19日", "ct1",
      "closing"),
     ("report header date", REPORT_HEAD, "2024年1月23日", "ht2", "header"),
-    ("report header rank", REPORT_HEAD, "第十八届", "ht2", "header"),
     ("date alone", "2018年12月12日", "2018年12月12日", "ct1", "closing"),
     ("date line inside the body", "您好！第一批已完工。\n\n2019年5月9日\n\n网友：您好！第二批已通水。\n\n2019年6月1日",
      "2019年5月9日", "t3", None),
@@ -72,6 +71,11 @@ def test_regions_quantity_stands_in_its_sentence(name: str, text: str, quantity:
     sentence = next(s for s in doc.sentences if s.id == sentence_id)
     assert sentence.section_id == section_id
     assert doc.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_regions_report_header_session_is_no_quantity() -> None:
+    # the header's 第十八届人民代表大会第二次会议 numbers a session (issue 14): no rank
+    assert [q.text for q in pipeline.extract(REPORT_HEAD).quantities if q.section_id == "header"] == ["2024年1月23日"]
 
 
 @pytest.mark.parametrize("text", sorted({c[1] for c in CASES}))

@@ -18,7 +18,19 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.quantities import dates, enumerators, hedges, measures, numbers, percent, phone, rank, ratio, times
+from pipeline.quantities import (
+    dates,
+    enumerators,
+    hedges,
+    measures,
+    numbering,
+    numbers,
+    percent,
+    phone,
+    rank,
+    ratio,
+    times,
+)
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
@@ -27,6 +39,7 @@ from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
 from pipeline.text.numerals import format_decimal, is_chinese_numeral
 from pipeline.text.regex import alternation
+from pipeline.text.traditional import simplify_chars
 
 Finder = Callable[[str, Context], Iterable[Candidate]]
 #: ``reported``: bare numbers only where they mean something (document mode);
@@ -60,9 +73,10 @@ def find_candidates(
     """Every quantity in the normalised text, overlaps resolved, offsets normalised.
 
     ``numbers="all"`` adds a ``number`` for every numeral (``199`` in ``199个`` too),
-    so those may nest inside other records.
+    so those may nest inside other records. The finders read traditional characters as
+    simplified ones (208個 is a count); the records keep the words as written.
     """
-    text = enumerators.mask(norm.text)  # 2.2019年: item 2, then a year
+    text = enumerators.mask(simplify_chars(norm.text))  # 2.2019年: item 2, then a year
     ctx = Context(ref_date=ref_date)
     found: list[Candidate] = []
     from_suffix: set[int] = set()
@@ -76,8 +90,11 @@ def find_candidates(
     kept = _resolve(found, len(text))
     kept = _coordinate(text, kept, from_suffix)
     friends = _false_friends(text)
+    sessions = _Friends(numbering.spans(text))
     out = []
     for cand in kept:
+        if sessions.spans and sessions.overlap(cand.core_start, cand.core_end):
+            continue  # 第十七届人民代表大会第四次会议, (第2期): numbering of any kind
         if cand.weak and (cand.type == "number" or cand.qualifier == "exact") and not _compared(text, cand):
             continue
         if cand.type in _QUOTED_NAME_TYPES and _in_short_quote(text, cand):
@@ -91,7 +108,28 @@ def find_candidates(
         out.append(cand)
     if numbers == "all":
         out = _with_every_number(text, out, friends)
+    if text is not norm.text:
+        for cand in out:
+            _as_written(cand, text, norm.text)
     return out
+
+
+def _as_written(cand: Candidate, read: str, written: str) -> None:
+    """The words of a candidate found in the simplified ``read`` as ``written`` says them:
+    the classifier of 208個 is 個. Both texts have the same length."""
+    if read[cand.start : cand.end] == written[cand.start : cand.end] and cand.scope is None:
+        return
+
+    def back(word: str | None, lo: int, hi: int) -> str | None:
+        at = read.find(word, max(0, lo), hi) if word else -1
+        return written[at : at + len(word)] if word and at >= 0 else word
+
+    unit_text = back(cand.unit_text, cand.core_end, cand.end)
+    if cand.unit is not None and cand.unit == cand.unit_text:
+        cand.unit = unit_text  # a classifier or a rank's unit is a word, not a code
+    cand.unit_text = unit_text
+    cand.per = back(cand.per, cand.core_end, cand.end)
+    cand.scope = back(cand.scope, cand.start - 20, cand.start)
 
 
 def _with_every_number(text: str, out: list[Candidate], friends: _Friends) -> list[Candidate]:
@@ -152,8 +190,8 @@ class _Friends:
 
     __slots__ = ("longest", "spans", "starts")
 
-    def __init__(self, text: str) -> None:
-        self.spans = sorted(m.span() for rx in _FALSE_FRIEND_RES for m in rx.finditer(text))
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
         self.longest = max((b - a for a, b in self.spans), default=0)
 
@@ -163,9 +201,13 @@ class _Friends:
         j = bisect.bisect_left(self.starts, hi)
         return self.spans[i:j]
 
+    def overlap(self, lo: int, hi: int) -> bool:
+        """Whether a span overlaps ``[lo, hi)``."""
+        return any(start < hi and end > lo for start, end in self.near(lo, hi))
+
 
 def _false_friends(text: str) -> _Friends:
-    return _Friends(text)
+    return _Friends([m.span() for rx in _FALSE_FRIEND_RES for m in rx.finditer(text)])
 
 
 def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:

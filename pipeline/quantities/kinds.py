@@ -29,6 +29,10 @@ class RatioLexicon(Lexicon):
 
 class PhoneLexicon(Lexicon):
     toll_free: list[str]
+    hotline_prefixes: list[str]
+    labels: list[str]
+    label_reach: int
+    hotline_words: list[str]
 
 
 class NumberLexicon(Lexicon):

@@ -79,9 +79,20 @@ class HedgeLexicon(Lexicon):
     negators: dict[str, list[str]]
 
 
+class NumberingLexicon(Lexicon):
+    """Session and issue numbering (``false_friends.toml``, ``[numbering]``)."""
+
+    session_bodies: list[str]
+    session_before: list[str]
+    sitting_marks: list[str]
+    issue_units: list[str]
+    code_labels: list[str]
+
+
 class FalseFriendLexicon(Lexicon):
     words: list[str]
     patterns: list[str]
+    numbering: NumberingLexicon
 
     @field_validator("patterns")
     @classmethod

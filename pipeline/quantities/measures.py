@@ -6,7 +6,9 @@ One grammar serves every kind whose unit follows the number; the unit's row in
     [人民币] NUMBER [余|多|来|几] [万|亿 …] [余|多] UNIT [/PER]
 
 ``2,350万元`` → money 23500000 CNY; ``10余家`` → count 10 家, gt; ``1.35亿千瓦`` →
-power 135000000 kW. Hedges around the whole (超, 以上 …) are the engine's business.
+power 135000000 kW. A space may stand before the magnitude or unit and around the slash, as
+PDF text spaces them (``35 万元``, ``900 元/ 平方米``). Hedges around the whole (超, 以上 …)
+are the engine's business.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ _UNIT_RE = re.compile(alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
-_PER_RE = re.compile(rf"/(?:{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")
+_PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")  # 元/平方米, 元/ 平方米
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # 近千人, 逾万户: a hedge, one or two powers of ten and no digit after them (超十二万人 is
 # read from its numeral)
@@ -66,6 +68,8 @@ _BARE_MAGNITUDE_RE = re.compile(
 _BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
 _UNIT_AFTER_SPACE_RE = re.compile(f" (?:{alternation(UNIT_TABLE)})")  # 2000 元, 50 % (PDF text)
+# 35 万元, 12.5 亿元: a magnitude and a unit after the space (the unit is read after it)
+_MAGNITUDE_AFTER_SPACE_RE = re.compile(f" (?P<mag>[{LARGE_UNIT_CHARS}]+)(?=(?:{alternation(_ALL_UNITS)}))")
 # 一吨半, 两米半: and a half, when no word goes on after 半 (一吨半导体, 两米半径)
 _AND_A_HALF_RE = re.compile(r"半(?=$|[^\u3400-\u9fff]|的|左右|以[上下内]|多)")
 _HALVES = frozenset({"area", "length", "weight", "volume"})
@@ -139,6 +143,10 @@ class _Reading:
         if unit is None and not is_chinese_numeral(text[start:end]):
             spaced = _UNIT_AFTER_SPACE_RE.match(text, end)
             unit = _UNIT_RE.match(text, end + 1) if spaced else None
+            spaced_mag = _MAGNITUDE_AFTER_SPACE_RE.match(text, end) if unit is None else None
+            if spaced_mag is not None:
+                unit = _UNIT_RE.match(text, spaced_mag.end())
+                scale = int(parse_number("1" + spaced_mag["mag"]))
         latin = NUMERALS.latin_magnitudes.get(text[end : end + 1])
         if unit is None and latin and not is_chinese_numeral(text[start:end]):
             unit = _UNIT_RE.match(text, end + 1)  # 12k个百分点
@@ -297,7 +305,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     if kind != "number":
         pm = _PER_RE.match(text, end)
         if pm and kind in ("money", "count", "weight", "area", "length", "volume", "energy", "power"):
-            per = pm.group()[1:]
+            per = pm["per"]
             end = pm.end()
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise

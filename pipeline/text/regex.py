@@ -68,6 +68,13 @@ def first_char_alternation(words: Iterable[object], *, not_after: str) -> str:
     return f"[{firsts}](?<![{not_after}].)(?:{rest_alternation(items)})"
 
 
+def spaced_alternation(words: Iterable[object]) -> str:
+    """The words of :func:`alternation`, each in any spacing between its characters, as
+    page headers and forms space out labels: ``spaced_alternation(["电话"])`` matches
+    电话 and 电 话 (``电[ \t]*+话``)."""
+    return "|".join(r"[ \t]*+".join(re.escape(c) for c in w) for w in _longest_first(words))
+
+
 def char_class(chars: Iterable[str]) -> str:
     """A character class of literal characters: ``char_class("“「")`` → ``[“「]``."""
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"

@@ -1,10 +1,21 @@
-"""A folded view of a text for matching simplified-script words on traditional pages.
+"""Traditional characters read as simplified ones, one for one, from a table kept as data.
 
-Pages mirrored from traditional-script sites write ``聯系人``, ``答復``, ``屆``; some mirrors
-also print each character's pinyin after it (``會(huì)議``). The structure lexicon is written
-in simplified script, so its patterns run on a *view* of the text: the traditional
-characters of ``resources/traditional.toml`` mapped one for one, and pinyin annotations
-dropped. Values are then sliced from the text as written, through :meth:`Folded.source`:
+Pages mirrored from traditional-script sites write ``208個``, ``約500萬元``, ``聯系人``,
+``答復``, ``屆``; the lexicons are written in simplified script. The table is
+``resources/traditional.toml`` (no OpenCC at run time); each pair is one character for one,
+so every offset keeps, and what a record reports is read back from the text as written.
+Two readings of it:
+
+* :func:`simplify_chars` for the quantity finders: 208個 is a count of 个, 約500萬元 is
+  hedged by 约, 1.94萬畝 is an area in 亩:
+
+    >>> simplify_chars("約1萬多畝，208個")
+    '约1萬多亩，208个'
+
+* :func:`fold` for the header and closing code: a *view* of the text with the table's pairs
+  and its ``variants`` (characters simplified text writes too, 覆) mapped, and the pinyin some
+  mirrors print after each character (``會(huì)議``) dropped. Values are sliced from the text
+  as written, through :meth:`Folded.verbatim`:
 
     >>> view = fold("十三屆人大三次會(huì)議")
     >>> view.text
@@ -16,12 +27,13 @@ dropped. Values are then sliced from the text as written, through :meth:`Folded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from pipeline.resources import Lexicon, load
+from pipeline.text.regex import char_class
 
 RESOURCE = "traditional.toml"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -29,23 +41,44 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 RE_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)")
 
 
-class Traditional(Lexicon):
-    chars: dict[str, str]
+class TraditionalLexicon(Lexicon):
+    #: traditional character, then its simplified one; never a character of simplified text
+    pairs: list[str]
+    #: the same for characters simplified text writes too (覆); read by :func:`fold` only
+    variants: tuple[str, ...] = ()
 
-    @field_validator("chars")
+    @field_validator("pairs", "variants")
     @classmethod
-    def _one_for_one(cls, chars: dict[str, str]) -> dict[str, str]:
-        for old, new in chars.items():
-            if len(old) != 1 or len(new) != 1 or old == new:
-                raise ValueError(f"{old!r} = {new!r}: one character for another expected")
-            if new in chars:
-                raise ValueError(f"{old!r} = {new!r}: {new!r} is itself mapped")
-        return chars
+    def _pair_each(cls, pairs: Sequence[str]) -> Sequence[str]:
+        for pair in pairs:
+            if len(pair) != 2 or pair[0] == pair[1]:
+                raise ValueError(f"{pair!r} is not a traditional character and its other simplified one")
+        return pairs
+
+    @model_validator(mode="after")
+    def _one_for_one(self) -> TraditionalLexicon:
+        every = [*self.pairs, *self.variants]
+        if len({p[0] for p in every}) != len(every):
+            raise ValueError("a traditional character is listed twice")
+        if {p[0] for p in every} & {p[1] for p in every}:
+            raise ValueError("a simplified character is also listed as traditional")
+        return self
 
 
-@cache
-def _table() -> dict[int, str]:
-    return str.maketrans(load(RESOURCE, Traditional).chars)
+TRADITIONAL = load(RESOURCE, TraditionalLexicon)
+#: traditional → simplified (the pairs, without the variants)
+TO_SIMPLIFIED = {p[0]: p[1] for p in TRADITIONAL.pairs}
+# A regex substitution, as normalise's full-width folding: the scan runs in C.
+_TRADITIONAL_RE = re.compile(char_class(TO_SIMPLIFIED))
+# The structure view maps the variants too (答覆 reads as 答复).
+_FOLD_TABLE = str.maketrans({**TO_SIMPLIFIED, **{p[0]: p[1] for p in TRADITIONAL.variants}})
+
+
+def simplify_chars(text: str) -> str:
+    """``text`` with the traditional characters of the table simplified, length kept."""
+    if _TRADITIONAL_RE.search(text) is None:
+        return text
+    return _TRADITIONAL_RE.sub(lambda m: TO_SIMPLIFIED[m.group()], text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +112,12 @@ class Folded:
 
 def fold_chars(text: str) -> Folded:
     """The view with traditional characters mapped and nothing dropped."""
-    return Folded(text, text.translate(_table()), None)
+    return Folded(text, text.translate(_FOLD_TABLE), None)
 
 
 def fold(text: str) -> Folded:
     """The folded view of ``text`` (see the module docstring)."""
-    mapped = text.translate(_table())
+    mapped = text.translate(_FOLD_TABLE)
     drops = [m.span() for m in RE_PINYIN.finditer(mapped)]
     if not drops:
         return Folded(text, mapped, None)

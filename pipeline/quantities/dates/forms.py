@@ -22,7 +22,7 @@ from pipeline.text.numerals import NumeralError, parse_number
 
 DATE_PRIORITY = 3
 PERIOD_PRIORITY = 4
-_TWO_DIGIT_AFTER = tuple(DATES.two_digit_years.after)
+_TWO_DIGIT_AFTER = tuple(DATES.two_digit_years.after)  # 自19年, 始建于58年: a year
 MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 Span = tuple[dt.date, dt.date]
@@ -231,7 +231,7 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
 
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
-    """07年, 零八年, 18年10月1日, 19年底, 自19年 (15年 alone is a duration in a reply)."""
+    """07年, 零八年, 18年10月1日, 19年底, 自19年, 始建于58年 (15年 alone is a duration in a reply)."""
     after_word = text.endswith(_TWO_DIGIT_AFTER, 0, m.start())
     if not (zero_led(m["yy"]) or m["m1"] or m["yp"] or after_word):
         return None

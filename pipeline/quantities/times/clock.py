@@ -30,6 +30,9 @@ PRIORITY = 3
 _DATE_WINDOW = 40  # characters looked back for the date of a clock time
 _A_LITTLE = frozenset({"一", "两"})  # 早一点, 晚两点: a bit earlier, later
 _ONE_DAY = len("2024-09-12")
+#: A date written the machine way (2023-05-16, 2020/9/2): before a digital clock and a space
+#: it is a timestamp of the page (发布日期：2023-05-16 09:30), a date and a clock of its own.
+_STAMP_DATE = re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 
 
 @dataclass(slots=True)
@@ -105,6 +108,9 @@ def _read(m: re.Match[str], text: str, ctx: Context, days: dict[int, Candidate],
         clock.day = f"XXXX-WXX-{TIMES.weekdays.days[m['wd']]}"
     else:
         found = date_before(text, clock.start, ctx, days, floor=floor)
+        if found is not None and m["dh"] and found.end < clock.start and _STAMP_DATE.fullmatch(text, found.start,
+                                                                                              found.end):
+            found = None  # 2023-05-16 09:30: the date is a date, the clock a time
         if found is not None:
             clock.start = found.start
             _set_day(clock, found.date_start, found.value)

@@ -1,0 +1,52 @@
+"""Session, issue and code numbering: the spans in which no quantity of any kind is reported.
+
+县第十七届人民代表大会第四次会议, 政协第十四届三次会议, 第十四届常委会 and 十四届全国人大二次会议
+number a congress and its sitting; 《…通知》(第2期) numbers an issue; 索引号：56496117-3/201808-00022
+is the code of a page. Neither 第十七届 nor 第四次 nor the 2 of 第2期 is a rank or a count
+there, nor 56496117 a phone. Outside these forms a 届 or 期
+keeps its meaning (举办第三届运动会, 第三期学前教育行动计划 are ranks). The words are
+``[numbering]`` of ``resources/false_friends.toml``.
+
+>>> spans("关于县第十七届人民代表大会第四次会议第66号建议")
+[(3, 16)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.quantities.lexicon import FALSE_FRIENDS
+from pipeline.text.numerals import ORDINARY_DIGITS, TEN
+from pipeline.text.regex import alternation, spaced_alternation
+
+_LEX = FALSE_FRIENDS.numbering
+_NUM = f"0-9{ORDINARY_DIGITS}{TEN}百"
+_GAP = r"[ \t\r\n]*+"  # a page may break the line inside the numbering
+_SITTING = rf"第?[{_NUM}]++(?:{alternation(_LEX.sitting_marks)})"
+
+#: A numeral run with or without 第, then 届, then a body (perhaps with its sitting) or the
+#: sitting at once. The plain form begins ``(?<![第…])第?[…]++届``; written to begin with
+#: the class of its first character and to start only there (``[…](?<![…].)``), the scan
+#: skips in C to a possible start and a long run of numerals is not retried at each of
+#: them (tests/test_numbering.py compares the two).
+_RUN = rf"[第{_NUM}](?<![第{_NUM}].)(?:(?<=第)[{_NUM}]++|(?<!第)[{_NUM}]*+)"
+_RUN_PLAIN = rf"(?<![第{_NUM}])第?[{_NUM}]++"
+_SESSION_TAIL = rf"""
+    届{_GAP}
+    (?:(?:{alternation(_LEX.session_bodies)}){_GAP}(?:{_SITTING})?|{_SITTING})
+"""
+_SESSION = _RUN + _SESSION_TAIL
+#: 届 after a body: 政协第十四届.
+_SESSION_AFTER_BODY = rf"(?:{alternation(_LEX.session_before)})[ \t]*+第?[{_NUM}]++届"
+#: An issue number in brackets: (第2期).
+_ISSUE = rf"[（(]第[{_NUM}]++(?:{alternation(_LEX.issue_units)})[)）]"
+
+#: A code after its label, the label in any spacing (索 引 号): 索引号：56496117-3/201808-00022.
+_CODE = rf"(?:{spaced_alternation(_LEX.code_labels)})[ \t\r\n:：•·\-]*+[0-9A-Za-z][0-9A-Za-z/\-—－.]*+"
+
+_NUMBERING_RES = tuple(re.compile(p, re.VERBOSE) for p in (_SESSION, _SESSION_AFTER_BODY, _ISSUE, _CODE))
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """The session and issue numbering in ``text``, sorted by start."""
+    return sorted(m.span() for rx in _NUMBERING_RES for m in rx.finditer(text))
