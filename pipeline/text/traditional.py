@@ -37,8 +37,10 @@ from pipeline.text.regex import char_class
 
 RESOURCE = "traditional.toml"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# A pinyin annotation right after a Han character: Latin letters holding a toned vowel.
-RE_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)")
+# A pinyin annotation right after a Han character: Latin letters holding a toned vowel. The
+# pattern begins with its bracket and looks back at the Han character from there (one that
+# begins with a lookbehind is tried at every character).
+RE_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff]\()(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)")
 
 
 class TraditionalLexicon(Lexicon):
@@ -72,6 +74,13 @@ TO_SIMPLIFIED = {p[0]: p[1] for p in TRADITIONAL.pairs}
 _TRADITIONAL_RE = re.compile(char_class(TO_SIMPLIFIED))
 # The structure view maps the variants too (答覆 reads as 答复).
 _FOLD_TABLE = str.maketrans({**TO_SIMPLIFIED, **{p[0]: p[1] for p in TRADITIONAL.variants}})
+# str.translate looks every character up in the table; most replies hold none of them, which
+# a class search tells in C first.
+_FOLDED_RE = re.compile(char_class(chr(k) for k in _FOLD_TABLE))
+
+
+def _folded(text: str) -> str:
+    return text if _FOLDED_RE.search(text) is None else text.translate(_FOLD_TABLE)
 
 
 def simplify_chars(text: str) -> str:
@@ -112,12 +121,12 @@ class Folded:
 
 def fold_chars(text: str) -> Folded:
     """The view with traditional characters mapped and nothing dropped."""
-    return Folded(text, text.translate(_FOLD_TABLE), None)
+    return Folded(text, _folded(text), None)
 
 
 def fold(text: str) -> Folded:
     """The folded view of ``text`` (see the module docstring)."""
-    mapped = text.translate(_FOLD_TABLE)
+    mapped = _folded(text)
     drops = [m.span() for m in RE_PINYIN.finditer(mapped)]
     if not drops:
         return Folded(text, mapped, None)
