@@ -31,6 +31,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.resources import Lexicon, load
+from pipeline.text.regex import alternation
+
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
     from bs4.element import Tag
@@ -44,19 +47,18 @@ BLOCK = frozenset((
 ))
 _SCORED = BLOCK | {"td", "th"}  # a layout table's cell is a block for scoring
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Names that sites give their chrome, matched as whole words of class or id (``main-nav``,
-# ``breadcrumb``, ``bottom``); ``head`` alone is left out: ``content-head`` holds titles.
-_CHROME_NAME = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|menu|crumbs?|breadcrumbs?|position|location|footer|foot|bottom|"
-    r"copyright|share|bdshare|sidebar|side|aside|related|links?|friendlinks?|toolbar|print|"
-    r"login|search|banner|ad|ads|qrcode|ewm)(?:$|[-_\s\d])",
-    re.IGNORECASE,
-)
-# A page's own information line (``发布时间：2024-07-02 来源：… 浏览次数：168``) is chrome, not
-# text of the reply: its date would pass for the reply's date on a page with a short reply.
-_PAGE_INFO = re.compile(
-    r"\s*[【\[]?(?:发布时间|发布日期|生成日期|信息来源|来源|浏览次数|点击数|访问量|索引号|字体|字号)\s*[：:】\]]"
-)
+
+
+class HtmlLexicon(Lexicon):
+    chrome_names: list[str]
+    page_info_labels: list[str]
+
+
+LEX = load("html.toml", HtmlLexicon)
+# The chrome names as whole words of a class or id (``main-nav``, ``breadcrumb``, ``bottom``).
+_CHROME_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternation(LEX.chrome_names)})(?:$|[-_\s\d])", re.IGNORECASE)
+# A page's own information line (``发布时间：2024-07-02 来源：… 浏览次数：168``) is chrome.
+_PAGE_INFO = re.compile(rf"\s*[【\[]?(?:{alternation(LEX.page_info_labels)})\s*[：:】\]]")
 _PAGE_INFO_MAX = 100  # characters: a longer block is more than an information line
 _TITLE_NAME = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _LINK_DENSE = 0.5
