@@ -143,11 +143,17 @@ class Browser:
         self.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
 
     def type_into(self, selector: str, text: str) -> None:
-        """Click into a text field, select what it holds and type ``text`` over it (an input event fires)."""
+        """Click into a text field, select what it holds and type ``text`` over it (input events fire);
+        an empty ``text`` deletes what it held, as Backspace does."""
         x, y = self.centre(selector)
         self.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=3)
         self.call("Input.dispatchMouseEvent", type="mouseReleased", x=x, y=y, button="left", clickCount=3)
-        self.call("Input.insertText", text=text)
+        if text:
+            self.call("Input.insertText", text=text)
+            return
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key="Backspace", code="Backspace",
+                      windowsVirtualKeyCode=8)
 
     def screenshot(self, path: Path) -> Path:
         """The viewport as a PNG file."""
@@ -161,7 +167,8 @@ class Browser:
         for event in self.events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.exceptionThrown":
-                found.append(str(params["exceptionDetails"].get("text")))
+                details = params["exceptionDetails"]
+                found.append(f"{details.get('text')} {details.get('exception', {}).get('description', '')}")
             elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
                 found.append(str(params["entry"].get("text")))
             elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":

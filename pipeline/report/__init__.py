@@ -39,8 +39,8 @@ from typing import Any
 
 from pipeline import visual
 from pipeline.errors import DafuError
-from pipeline.report.documents import documents
-from pipeline.report.page import Bar, Cell, bar_chart, page, table
+from pipeline.report.documents import render_documents
+from pipeline.report.page import Bar, Cell, bar_chart, table, whole_page
 from pipeline.report.summary import (
     RANGE,
     RATE,
@@ -98,13 +98,12 @@ def build_report(tables: Tables, *, max_docs: int = 50, title: str = "dafu repor
         _type_table(quantities),
         _money(money),
         _problems(tables),
-        documents(tables, max_docs),
+        render_documents(tables, max_docs, visual.legend([*quantities["type"].dropna(), *entities["label"].dropna()])),
     ]
     if len(docs) > max_docs:
         parts.append(f'<p class="more">{len(docs) - max_docs} more documents are in the tables, '
                      "not shown here (--max-docs).</p>")
-    labels = [*quantities["type"].dropna(), *entities["label"].dropna()]
-    return page(title, visual.legend(labels) + "\n".join(parts))
+    return whole_page(title, "\n".join(parts))
 
 
 def _counts(values: list[Any]) -> list[Bar]:

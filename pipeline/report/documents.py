@@ -38,8 +38,8 @@ class Mark(NamedTuple):
     data: dict[str, str]
 
 
-def documents(tables: Tables, shown: int) -> str:
-    """The filterable index of every document and the first ``shown`` documents' texts."""
+def render_documents(tables: Tables, shown: int, legend: str = "") -> str:
+    """The filterable index of every document and the first ``shown`` documents' texts, ``legend`` between."""
     docs = tables["documents"]
     quantities = tables["quantities"]
     index = _index(docs, shown)
@@ -60,11 +60,7 @@ def documents(tables: Tables, shown: int) -> str:
                              zip(rows["text"], rows["start"], strict=True))
             origin = "the sentences table (source file missing or changed)"
         articles.append(_article(doc, body, origin))
-    note = "" if has_status(quantities) else (
-        '<p class="note">These tables have no <code>status</code> column: every quantity shows status '
-        "unknown.</p>")
-    return (f'<section class="documents"><h2>Documents</h2>{index}{note}'
-            + "\n".join(articles) + "</section>")
+    return f'<section class="documents"><h2>Documents</h2>{index}{legend}' + "\n".join(articles) + "</section>"
 
 
 def _index(docs: pd.DataFrame, shown: int) -> str:

@@ -157,7 +157,7 @@ SCRIPT = """
 """
 
 
-def page(title: str, content: str) -> str:
+def whole_page(title: str, content: str) -> str:
     """The whole page: ``content`` (trusted markup built here) under an escaped ``title``."""
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '

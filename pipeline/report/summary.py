@@ -148,16 +148,17 @@ def _digits(value: Decimal) -> str:
 
 
 def human_value(row: Mapping[Any, Any]) -> str:
-    """A quantity's value with its unit for the reader: ``2亿元``, ``70 %``, ``8–12 家``, ``2024-06``."""
-    unit = row.get("unit")
-    if row.get("type") == "money" and unit == "CNY" and _present(row.get("amount")):
-        return human_amount(Decimal(str(row["amount"])))
+    """A quantity's value with its unit for a reader: ``2亿元``, ``500元 / 月``, ``70 %``, ``8–12 家``."""
+    unit, kind = row.get("unit"), row.get("type")
     low, high = row.get("low"), row.get("high")
-    if _present(low) and _present(high) and not _present(row.get("value")):
-        value = f"{_plain(low)}–{_plain(high)}"
+    if kind == "money" and unit == "CNY" and _present(row.get("amount")):
+        shown = human_amount(Decimal(str(row["amount"])))
     else:
-        value = str(row.get("value")) if _present(row.get("value")) else ""
-    shown = f"{value} {unit}" if _present(unit) and row.get("type") not in ("date", "period", "duration") else value
+        if _present(low) and _present(high) and not _present(row.get("value")):
+            value = f"{_plain(low)}–{_plain(high)}"
+        else:
+            value = cell(row.get("value"))
+        shown = f"{value} {unit}" if _present(unit) and kind not in ("date", "period", "duration") else value
     if _present(row.get("per")):
         shown += f" / {row['per']}"
     return shown.strip()
