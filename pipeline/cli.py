@@ -371,7 +371,7 @@ def evaluate(gold: Path, only: str, errors: int) -> None:
 @click.option("--max-docs", type=click.IntRange(min=0), default=50, show_default=True, metavar="N",
               help="Show the highlighted text of the first N documents.")
 def report(out: Path, output: Path | None, max_docs: int) -> None:
-    """Write one self-contained HTML page of the tables in OUT: numbers, charts, highlighted texts.
+    """Write one self-contained HTML page of the tables in OUT: numbers by status, charts, problems, texts.
 
     \b
     Examples:

@@ -133,8 +133,11 @@ class Browser:
     def centre(self, selector: str) -> tuple[float, float]:
         """The viewport point at the middle of the first element ``selector`` matches, scrolled into view."""
         box = self.evaluate(f"(function () {{ var e = document.querySelector({json.dumps(selector)}); "
-                            "e.scrollIntoView({block: 'center'}); var r = e.getBoundingClientRect(); "
+                            "if (!e) { return null; } e.scrollIntoView({block: 'center'}); "
+                            "var r = e.getBoundingClientRect(); "
                             "return [r.left + r.width / 2, r.top + r.height / 2]; })()")
+        if box is None:
+            raise BrowserError(f"nothing on the page matches {selector}")
         return float(box[0]), float(box[1])
 
     def hover(self, selector: str) -> None:

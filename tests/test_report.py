@@ -69,6 +69,9 @@ def mixed_tables(tmp_path_factory: pytest.TempPathFactory) -> Tables:
     quantities = tables["quantities"]
     assert sorted(quantities["text"]) == sorted(STATUS)  # the extraction the expectations below rest on
     quantities["status"] = [STATUS[t] for t in quantities["text"]]
+    ids = dict(zip(quantities["text"], quantities["quantity_id"], strict=True))
+    quantities["status_cue"] = ["计划" if t == "3亿元" else None for t in quantities["text"]]
+    quantities["deadline_id"] = [ids["明年"] if t == "3亿元" else None for t in quantities["text"]]
     return tables
 
 
@@ -116,10 +119,10 @@ def test_report_splits_counts_and_money_by_status(mixed_report: Path) -> None:
     money_row = next(tr for tr in soup.select("table.by-type tbody tr") if tr.td.text == "money")
     assert [td.text for td in money_row.select("td")] == ["money", "2", "1", "2", "1", "", "6"]
     money = soup.select_one("table.money")
-    assert [th.text for th in money.select("th")] == ["agency", "achieved", "planned", "requested", "all statuses"]
-    cells = {tr.td.text: [td.text for td in tr.select("td")[1:]] for tr in money.select("tbody tr")}
-    assert cells == {"甲市发展和改革局": ["2亿元", "3亿元", "10亿元", "15亿元"],
-                     "乙区教育局": ["8000万元", "", "", "8000万元"]}
+    assert [th.text for th in money.select("th")] == ["agency", "achieved", "planned", "requested"]  # no sum of them
+    cells = [[td.text for td in tr.select("td")] for tr in money.select("tbody tr")]
+    assert cells == [["甲市发展和改革局", "2亿元", "3亿元", "10亿元"], ["乙区教育局", "8000万元", "", ""]]
+    assert money.select("tbody td")[1]["title"] == "200000000 元"
     chart = soup.select_one("figure.chart[data-key=money]")
     assert chart.figcaption.text == "Money achieved by replying agency"
     assert [t.text for t in chart.select("text.v")] == ["2亿元", "8000万元"]  # neither the rule nor the promise
@@ -313,9 +316,15 @@ def test_report_hover_shows_a_quantity_s_details(mixed_report: Path, browser: Br
     assert browser.evaluate("document.getElementById('tip').hidden") is False
     shown = browser.evaluate("Array.from(document.querySelectorAll('#tip dt, #tip dd'), e => e.textContent)")
     assert shown == ["type", "money", "value", "2亿元", "unit", "CNY", "status", "achieved", "of", "资金"]
+    browser.hover("article.doc[data-doc='a'] mark.q[data-value='3亿元']")  # a promise: its cue and deadline
+    shown = browser.evaluate("Array.from(document.querySelectorAll('#tip dt, #tip dd'), e => e.textContent)")
+    assert shown == ["type", "money", "value", "3亿元", "unit", "CNY", "status", "planned", "cue", "计划",
+                     "deadline", "明年"]
     browser.hover("article.doc[data-doc='a'] mark.q[data-value='500元 / 月']")  # a rate: its per and rule
     shown = browser.evaluate("document.getElementById('tip').innerText")
     assert "rule" in shown and "月" in shown and "补贴标准" in shown
+    assert browser.evaluate("document.getElementById('tip').getBoundingClientRect().right "
+                            "<= document.documentElement.clientWidth")
     shot = browser.screenshot(tmp_path / "hover.png")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     if os.environ.get("DAFU_REPORT_SCREENSHOT"):  # where a person wants to look at it

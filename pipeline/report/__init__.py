@@ -63,7 +63,7 @@ TOP = 15  # bars in the "most measured" and "money by agency" charts, rows of th
 _LEFT_OUT_WORDS = {
     RATE: "rates (a value per 月, 户, 平米 …: the quantity has a per)",
     THRESHOLD: "thresholds (以上, 不低于 / 以下, 不超过 … outside an achieved or ongoing clause)",
-    RANGE: "ranges (3到6亿元: no single amount)",
+    RANGE: "ranges (3到6亿元, no single amount)",
     "other currency": "amounts in another currency",
 }
 
@@ -141,16 +141,16 @@ def _type_table(quantities: Any) -> str:
 def _money(money: Money) -> str:
     order = money.statuses() or [UNKNOWN]
     rows = []
-    for agency, total in money.ranked()[:TOP]:
+    for agency in money.by_status()[:TOP]:
         by = money.sums[agency]
-        cells = [Cell(human_amount(by[s]), f"{by[s].normalize():f} 元") if by.get(s) else Cell("") for s in order]
-        rows.append([Cell(agency), *cells, Cell(human_amount(total), f"{total.normalize():f} 元")])
+        rows.append([Cell(agency), *(Cell(human_amount(by[s]), f"{by[s].normalize():f} 元") if by.get(s) else Cell("")
+                                     for s in order)])
     more = len(money.sums) - TOP
     tail = f"<p>{more} more agencies are in the tables.</p>" if more > 0 else ""
     return ("<h2>Money (CNY) by replying agency and status</h2>"
-            "<p>Exact sums of single amounts in yuan; hover a cell for the exact figure. Statuses are never "
-            "added together except in the last column.</p>"
-            + table(["agency", *order, "all statuses"], rows, cls="status money") + tail + _left_out(money))
+            "<p>Exact sums of single amounts in yuan (hover a cell for the exact figure); what was done, promised, "
+            "ruled or requested is never added together.</p>"
+            + table(["agency", *order], rows, cls="status money") + tail + _left_out(money))
 
 
 def _left_out(money: Money) -> str:
@@ -158,13 +158,14 @@ def _left_out(money: Money) -> str:
     if not n:
         return '<p class="note" id="left-out" data-rows="0">No money row was left out of the sums.</p>'
     kinds = "".join(
-        f'<li data-kind="{html.escape(why, quote=True)}" data-rows="{k}">{k} {html.escape(_LEFT_OUT_WORDS[why])}: '
+        f'<li data-kind="{html.escape(why, quote=True)}" data-rows="{k}">{html.escape(_LEFT_OUT_WORDS[why])}: '
+        f"<b>{k}</b> — "
         + html.escape(", ".join(f"{d} ×{c}" for (w, d), c in money.details.most_common() if w == why)) + "</li>"
         for why, k in money.left_out.most_common())
     rows = [[str(r["doc_id"]), str(r["text"]), r["why"], r["group"], cell(r.get("sentence_text"))[:120]]
             for r in money.rows[:200]]
     listing = table(["document", "text", "left out as", "status", "sentence"], rows, cls="left-out")
-    return (f'<div class="note" id="left-out" data-rows="{n}"><p>{n} money rows are left out of these sums:</p>'
+    return (f'<div class="note" id="left-out" data-rows="{n}"><p>Left out of these sums ({n} money rows):</p>'
             f"<ul>{kinds}</ul><details><summary>the rows</summary>{listing}</details></div>")
 
 

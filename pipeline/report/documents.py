@@ -1,7 +1,8 @@
 """The report's documents: an index the reader filters, and each text with its marks.
 
 Each quantity is a ``<mark class="q">`` whose ``data-*`` attributes hold its type, value with
-unit, status, ``of``, ``per`` and qualifier; the page's script shows them in a popover when the
+unit, status, and where the tables have them the status's cue and the deadline's text (the
+quantity ``deadline_id`` names), ``of``, ``per`` and qualifier; the page's script shows them in a popover when the
 mouse is over it. Entities are underlined in their label's colour. Marks that overlap are cut
 at each other's edges, so the markup stays well nested: a quantity stays one element, an entity
 crossing a quantity's edge becomes two pieces.
@@ -86,9 +87,13 @@ def _index(docs: pd.DataFrame, shown: int) -> str:
 def _marks_by_doc(quantities: pd.DataFrame, entities: pd.DataFrame) -> dict[str, list[Mark]]:
     marks: dict[str, list[Mark]] = {}
     statuses = status_groups(quantities) if has_status(quantities) else [NO_STATUS] * len(quantities)
+    texts = dict(zip(zip(quantities["doc_id"], quantities["quantity_id"], strict=True), quantities["text"],
+                     strict=True))
     for row, status in zip(quantities.to_dict("records"), statuses, strict=True):
+        deadline = texts.get((row["doc_id"], row.get("deadline_id")), "")
         data = {"type": str(row["type"]), "value": human_value(row), "unit": cell(row.get("unit")), "status": status,
-                "of": cell(row.get("of")), "per": cell(row.get("per")),
+                "cue": cell(row.get("status_cue")), "deadline": deadline, "of": cell(row.get("of")),
+                "per": cell(row.get("per")),
                 "qualifier": "" if row.get("qualifier") == "exact" else cell(row.get("qualifier")),
                 "id": cell(row.get("quantity_id"))}
         marks.setdefault(str(row["doc_id"]), []).append(

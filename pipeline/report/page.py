@@ -93,7 +93,7 @@ gap:.1rem 1rem;font-size:.9rem}.doc dt{color:#666}.doc dd{margin:0}.id{color:#88
 mark.q{background:var(--c);border-radius:3px;padding:0 1px;cursor:help}mark.q:hover{outline:2px solid #333}
 span.e{border-bottom:3px solid var(--c)}
 #tip{position:absolute;z-index:10;background:#fff;border:1px solid #888;border-radius:4px;padding:.3rem .6rem;
-box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:.8rem;pointer-events:none}
+box-shadow:0 2px 8px rgba(0,0,0,.25);font-size:.8rem;pointer-events:none;max-width:24rem}
 #tip dl{display:grid;grid-template-columns:max-content auto;gap:0 .6rem;margin:0}#tip dt{color:#666}
 #tip dd{margin:0}
 """
@@ -130,7 +130,7 @@ SCRIPT = """
   tip.hidden = true;
   tip.setAttribute("role", "tooltip");
   document.body.appendChild(tip);
-  var FIELDS = ["type", "value", "unit", "status", "of", "per", "qualifier"];
+  var FIELDS = ["type", "value", "unit", "status", "cue", "deadline", "of", "per", "qualifier"];
   function show(mark) {
     var dl = document.createElement("dl");
     FIELDS.forEach(function (k) {
@@ -141,9 +141,10 @@ SCRIPT = """
     });
     tip.replaceChildren(dl);
     var box = mark.getBoundingClientRect();
-    tip.style.left = (window.scrollX + box.left) + "px";
-    tip.style.top = (window.scrollY + box.bottom + 4) + "px";
     tip.hidden = false;
+    var left = Math.max(4, Math.min(box.left, document.documentElement.clientWidth - tip.offsetWidth - 4));
+    tip.style.left = (window.scrollX + left) + "px";
+    tip.style.top = (window.scrollY + box.bottom + 4) + "px";
     tip.dataset.quantity = mark.dataset.id || "";
   }
   document.addEventListener("mouseover", function (e) {

@@ -85,6 +85,11 @@ class Money(NamedTuple):
                   for a, by in self.sums.items()}
         return sorted(((a, t) for a, t in totals.items() if t), key=lambda kv: (-kv[1], kv[0]))
 
+    def by_status(self) -> list[str]:
+        """Agencies ordered by their achieved sum, then their ongoing, planned … sums, largest first."""
+        order = self.statuses()
+        return sorted(self.sums, key=lambda a: ([-self.sums[a].get(s, Decimal(0)) for s in order], a))
+
     def statuses(self) -> list[str]:
         return group_order(s for by in self.sums.values() for s in by)
 
