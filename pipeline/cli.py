@@ -378,7 +378,7 @@ def report(out: Path, output: Path | None, max_docs: int) -> None:
       dafu run 答复 -o 表格 && dafu report 表格
       dafu report 表格 -o 报告.html --max-docs 10
     """
-    from pipeline.report import write_report  # pandas and spaCy: imported when used
+    from pipeline.report import write_report  # pandas: imported when used
 
     path = write_report(out, output, max_docs=max_docs)
     click.echo(f"wrote {path}")
