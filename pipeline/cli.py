@@ -371,14 +371,14 @@ def evaluate(gold: Path, only: str, errors: int) -> None:
 @click.option("--max-docs", type=click.IntRange(min=0), default=50, show_default=True, metavar="N",
               help="Show the highlighted text of the first N documents.")
 def report(out: Path, output: Path | None, max_docs: int) -> None:
-    """Write one self-contained HTML page of the tables in OUT: numbers, charts, highlighted texts.
+    """Write one self-contained HTML page of the tables in OUT: numbers by status, charts, problems, texts.
 
     \b
     Examples:
       dafu run 答复 -o 表格 && dafu report 表格
       dafu report 表格 -o 报告.html --max-docs 10
     """
-    from pipeline.report import write_report  # pandas and spaCy: imported when used
+    from pipeline.report import write_report  # pandas: imported when used
 
     path = write_report(out, output, max_docs=max_docs)
     click.echo(f"wrote {path}")
