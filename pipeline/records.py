@@ -115,7 +115,7 @@ class Meta(_Record):
     source_path: str | None = Field(default=None,
                                     description="the file it was read from, relative to the input root "
                                                 "(recorded in OUT/dafu-run.json)")
-    format: str | None = Field(default=None, description="txt, md, docx, pdf or html")
+    format: str | None = Field(default=None, description="txt, md, docx, doc, wps, pdf, ofd or html")
     encoding: str | None = Field(default=None, description="the encoding a text file was decoded with")
 
 

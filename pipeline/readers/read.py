@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pipeline.errors import ReadError
+from pipeline.readers.doc import read_doc
 from pipeline.readers.docx import read_docx
 from pipeline.readers.html import read_html
 from pipeline.readers.pdf import read_pdf
@@ -34,6 +35,8 @@ READERS: Mapping[str, tuple[Format, Reader]] = {
     ".md": ("md", read_txt),
     ".markdown": ("md", read_txt),
     ".docx": ("docx", read_docx),
+    ".doc": ("doc", read_doc),
+    ".wps": ("wps", read_doc),
     ".pdf": ("pdf", read_pdf),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
@@ -41,8 +44,6 @@ READERS: Mapping[str, tuple[Format, Reader]] = {
 
 # Formats people will try, with what to do instead.
 HINTS: Mapping[str, str] = {
-    ".doc": "old binary Word; save it as .docx",
-    ".wps": "WPS document; save it as .docx",
     ".rtf": "save it as .docx",
 }
 
@@ -83,7 +84,7 @@ def _refuse_folder(name: str) -> None:
 
 
 def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one ``.txt``/``.md``/``.docx``/``.pdf``/``.html`` file into a :class:`Source`.
+    """Read one ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file into a :class:`Source`.
 
     >>> read_source("答复.txt").text[:4]
     '关于区政'

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Format = Literal["txt", "md", "docx", "pdf", "html"]
+Format = Literal["txt", "md", "docx", "doc", "wps", "pdf", "ofd", "html"]
 
 
 @dataclass(frozen=True, slots=True)
