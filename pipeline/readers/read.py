@@ -20,6 +20,7 @@ from pipeline.errors import ReadError
 from pipeline.readers.doc import read_doc
 from pipeline.readers.docx import read_docx
 from pipeline.readers.html import read_html
+from pipeline.readers.ofd import read_ofd
 from pipeline.readers.pdf import read_pdf
 from pipeline.readers.source import Extracted, Format, Source
 from pipeline.readers.txt import read_txt
@@ -38,6 +39,7 @@ READERS: Mapping[str, tuple[Format, Reader]] = {
     ".doc": ("doc", read_doc),
     ".wps": ("wps", read_doc),
     ".pdf": ("pdf", read_pdf),
+    ".ofd": ("ofd", read_ofd),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
 }

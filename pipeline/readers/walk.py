@@ -21,10 +21,10 @@ from pathlib import Path
 
 from pipeline.errors import ReadError
 
-# The formats dafu reads, and the document formats it cannot read but that replies come in:
-# those are listed too, so that each becomes a problem saying how to convert it instead of
-# vanishing from the manifest.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm", "*.doc", "*.wps", "*.rtf")
+# The formats dafu reads, and the document formats it cannot read but that replies come in
+# (.rtf): those are listed too, so that each becomes a problem saying how to convert it.
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.doc", "*.wps", "*.pdf", "*.ofd", "*.html", "*.htm",
+                                     "*.rtf")
 SKIP_PREFIXES = (".", "~$")
 
 
