@@ -242,7 +242,9 @@ def test_runner_accepts_out_inside_an_input_folder_when_excluded(tmp_path: Path)
     shutil.copy(SAMPLE, tmp_path / "a.txt")
     pipeline.run([tmp_path], out=tmp_path / "表格", jobs=1, exclude=["表格"], formats=("csv",))
     tables = pipeline.run([tmp_path], out=tmp_path / "表格", jobs=1, exclude=["表格"], formats=("csv",))
-    assert list(tables["manifest"]["doc_id"]) == ["a"]
+    manifest = tables["manifest"]
+    assert list(manifest["status"]) == ["unchanged", "skipped"]  # the output folder is accounted for
+    assert manifest["reason"].iloc[1] == "excluded by pattern '表格' (folder not entered)"
 
 
 def test_runner_out_exclusions_names_the_folder_and_pattern(tmp_path: Path) -> None:
