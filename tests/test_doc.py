@@ -35,6 +35,15 @@ def _only(monkeypatch: pytest.MonkeyPatch, *programs: str) -> None:
     monkeypatch.setattr(doc_reader.shutil, "which", lambda name: real(name) if name in programs else None)
 
 
+def _broken_antiword(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ``antiword`` that always fails, first on PATH (which worker processes inherit)."""
+    folder.mkdir(exist_ok=True)
+    broken = folder / "antiword"
+    broken.write_text("#!/bin/sh\necho 'not a Word file' >&2\nexit 1\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{Path(SOFFICE or '').parent}:/usr/bin:/bin")
+
+
 @needs_antiword
 def test_doc_sample_by_antiword_gives_the_gold_quantities(tmp_path: Path) -> None:
     path = tmp_path / "答复.doc"
@@ -57,15 +66,26 @@ def test_doc_sample_by_libreoffice_when_antiword_is_absent(tmp_path: Path, monke
 
 @needs_soffice
 def test_doc_libreoffice_takes_over_when_antiword_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = tmp_path / "antiword"
-    broken.write_text("#!/bin/sh\necho 'not a Word file' >&2\nexit 1\n", encoding="utf-8")
-    broken.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{tmp_path}:{Path(SOFFICE or '').parent}")
+    _broken_antiword(tmp_path, monkeypatch)
     path = tmp_path / "答复.doc"
     shutil.copy(FIXTURE, path)
     source = read_source(path)
     assert "尊敬的张立勤委员" in source.text
     assert source.warnings == ("antiword exit 1: not a Word file; read by soffice instead",)
+
+
+@needs_soffice
+def test_doc_libreoffice_in_two_workers_at_once_uses_a_profile_each(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two conversions sharing one LibreOffice profile make the second exit 1 without a word.
+    _broken_antiword(tmp_path / "bin", monkeypatch)
+    folder = tmp_path / "答复"
+    folder.mkdir()
+    for name in ("a.doc", "b.doc", "c.doc", "d.doc"):
+        shutil.copy(FIXTURE, folder / name)
+    tables = pipeline.run([folder], jobs=2)
+    assert tables["manifest"]["status"].tolist() == ["processed"] * 4
+    assert tables["documents"]["format"].tolist() == ["doc"] * 4
 
 
 @needs_antiword

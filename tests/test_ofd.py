@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 from gold_quantities import missing_gold
-from ofd_writer import write_ofd
+from ofd_writer import PNG_1PX, write_ofd
 
 import pipeline
 from pipeline.errors import ReadError
+from pipeline.readers import ofd as ofd_reader
 from pipeline.readers import read_source
+from pipeline.readers.pdf import join_pages
+from pipeline.readers.source import Extracted
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "corpora" / "futian-2024079-reply.txt"
@@ -60,6 +63,18 @@ def test_ofd_reading_order_is_by_position_not_drawing_order(tmp_path: Path) -> N
     assert plain == drawn == "\n".join(lines)
 
 
+def test_ofd_text_codes_continue_and_far_pieces_are_spaced(tmp_path: Path) -> None:
+    # A TextCode without X starts where the one before it ended (DeltaX "g 2 4" = three
+    # glyphs 4 mm apart); a piece far to the right on the same baseline is a new word.
+    page = ('<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1">'
+            '<ofd:TextObject ID="2" Boundary="20 40 100 6" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 2 4">'
+            "联系人</ofd:TextCode><ofd:TextCode>：张三</ofd:TextCode></ofd:TextObject>"
+            '<ofd:TextObject ID="3" Boundary="120 40.5 60 6" Size="4"><ofd:TextCode X="0" Y="3.6">'
+            "电话：82918474</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")
+    path = write_ofd(tmp_path / "a.ofd", [["x"]], extra={"Doc_0/Pages/Page_0/Content.xml": page.encode()})
+    assert read_source(path).text == "联系人：张三 电话：82918474"
+
+
 def test_ofd_template_page_text_is_read_on_each_page(tmp_path: Path) -> None:
     source = read_source(write_ofd(tmp_path / "a.ofd", [["正文一"], ["正文二"]], header="福田区科技和工业信息化局"))
     assert source.text == "福田区科技和工业信息化局\n正文一\n福田区科技和工业信息化局\n正文二"
@@ -68,6 +83,21 @@ def test_ofd_template_page_text_is_read_on_each_page(tmp_path: Path) -> None:
 def test_ofd_image_only_pages_need_ocr(tmp_path: Path) -> None:
     assert_refused(write_ofd(tmp_path / "scan.ofd", [], image_pages=2),
                    "image-only OFD: needs OCR (2 page(s) of images, no text)")
+
+
+def test_ofd_image_only_pages_reach_the_ocr_hook_with_their_images(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # The seam the OCR reader takes over: each page's image files, as bytes.
+    seen: list[list[bytes]] = []
+
+    def recognise(path: str, pages: list[list[bytes]]) -> Extracted:
+        seen.extend(pages)
+        return join_pages(f"第{n}页" for n in range(1, len(pages) + 1))
+
+    monkeypatch.setattr(ofd_reader, "image_only_ofd", recognise)
+    source = read_source(write_ofd(tmp_path / "scan.ofd", [], image_pages=2))
+    assert seen == [[PNG_1PX], [PNG_1PX]]
+    assert source.text == "第1页\n第2页" and len(source.pages) == 2
 
 
 def test_ofd_text_pages_with_an_image_page_are_read(tmp_path: Path) -> None:

@@ -18,12 +18,12 @@ profile make the second exit 1 silently, which is what parallel workers would do
 
 from __future__ import annotations
 
-import atexit
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 from pipeline.errors import ReadError
@@ -73,11 +73,13 @@ def _antiword(file: Path, program: str) -> str:
 
 
 def _profile_url() -> str:
-    """This process's LibreOffice profile folder as a URL, made on first use and removed at exit."""
+    """This process's LibreOffice profile folder as a URL, made on first use and removed as it ends."""
     global _profile
     if _profile is None or _profile[0] != os.getpid():  # a forked worker makes its own
         folder = tempfile.mkdtemp(prefix="dafu-soffice-profile-")
-        atexit.register(shutil.rmtree, folder, True)
+        # multiprocessing's finalizers run as a worker process ends (atexit handlers do not: it
+        # leaves by os._exit) and, through its own atexit hook, as the main process ends
+        Finalize(None, shutil.rmtree, args=(folder, True), exitpriority=0)
         _profile = (os.getpid(), folder)
     return Path(_profile[1]).as_uri()
 

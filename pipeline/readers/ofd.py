@@ -52,8 +52,8 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]  # OFD files come with the ofd: namespace and without
 
 
-def _children(element: ElementTree.Element, name: str) -> Iterator[ElementTree.Element]:
-    return (child for child in element if _local(child.tag) == name)
+def _children(element: ElementTree.Element, *names: str) -> Iterator[ElementTree.Element]:
+    return (child for child in element if _local(child.tag) in names)
 
 
 def _find(element: ElementTree.Element, *names: str) -> ElementTree.Element | None:
@@ -96,6 +96,13 @@ class _Package:
     def resolve(self, base: str, location: str) -> str:
         joined = location.lstrip("/") if location.startswith("/") else posixpath.join(base, location)
         return posixpath.normpath(joined)
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes (sizes were checked with the archive)."""
+        try:
+            return self.zip.read(self.names[name])
+        except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+            raise ReadError(self.path, f"corrupt OFD: {name}: {type(e).__name__}: {e}") from e
 
     def xml(self, name: str, named_by: str) -> ElementTree.Element:
         info = self.names.get(name)
@@ -153,20 +160,36 @@ def _lines(pieces: list[_Piece]) -> list[str]:
     return lines
 
 
-def _has_images(content: ElementTree.Element) -> bool:
-    return any(_local(element.tag) == "ImageObject" for element in content.iter())
+def _image_ids(content: ElementTree.Element) -> list[str]:
+    return [element.get("ResourceID", "") for element in content.iter() if _local(element.tag) == "ImageObject"]
 
 
-def image_only_ofd(path: str, image_pages: int) -> Extracted:
-    """What to do with an OFD whose pages hold images and no text: today a problem.
+def _media(package: _Package, base: str, document: ElementTree.Element) -> dict[str, str]:
+    """Resource ID → zip member of every ``MultiMedia`` in the document's resource files."""
+    found: dict[str, str] = {}
+    for res in _children(_find(document, "CommonData") or document, "PublicRes", "DocumentRes"):
+        name = package.resolve(base, (res.text or "").strip())
+        resources = package.xml(name, "Document.xml")
+        folder = package.resolve(posixpath.dirname(name), resources.get("BaseLoc", ""))
+        for media in resources.iter():
+            file = _find(media, "MediaFile") if _local(media.tag) == "MultiMedia" else None
+            if file is not None and media.get("ID") and (file.text or "").strip():
+                found[media.get("ID", "")] = package.resolve(folder, (file.text or "").strip())
+    return found
 
-    The one place to hand such a file to OCR (issue 17 §1) once an OCR reader exists.
+
+def image_only_ofd(path: str, pages: list[list[bytes]]) -> Extracted:
+    """What becomes of an OFD whose pages hold images and no text: ``pages`` is each page's
+    images (the bytes of their files, PNG or JPEG, in drawing order). Today a problem.
+
+    The one place to hand such a file to OCR (issue 17 §1) once an OCR reader exists: its
+    text per page, joined with :func:`~pipeline.readers.pdf.join_pages`, keeps the pages.
     """
-    raise ReadError(path, f"image-only OFD: needs OCR ({image_pages} page(s) of images, no text)")
+    raise ReadError(path, f"image-only OFD: needs OCR ({len(pages)} page(s) of images, no text)")
 
 
-def _document_pages(package: _Package, root: str) -> Iterator[tuple[list[str], bool]]:
-    """Each page of one document: its lines, and whether it holds an image."""
+def _document_pages(package: _Package, root: str) -> Iterator[tuple[list[str], list[bytes]]]:
+    """Each page of one document: its lines, and the images of a page without text."""
     document = package.xml(root, "OFD.xml DocRoot")
     base = posixpath.dirname(root)
     templates: dict[str, ElementTree.Element] = {}
@@ -177,6 +200,7 @@ def _document_pages(package: _Package, root: str) -> Iterator[tuple[list[str], b
     pages = _find(document, "Pages")
     if pages is None:
         raise ReadError(package.path, f"corrupt OFD: {root} lists no Pages")
+    media: dict[str, str] | None = None  # looked up for the first page without text
     for page in _children(pages, "Page"):
         location = page.get("BaseLoc")
         if not location:
@@ -185,8 +209,11 @@ def _document_pages(package: _Package, root: str) -> Iterator[tuple[list[str], b
         parts = [templates[t.get("TemplateID", "")] for t in _children(content, "Template")
                  if t.get("TemplateID", "") in templates]
         parts.append(content)
-        pieces = [piece for part in parts for piece in _pieces(part)]
-        yield _lines(pieces), any(_has_images(part) for part in parts)
+        lines = _lines([piece for part in parts for piece in _pieces(part)])
+        ids = [] if lines else [i for part in parts for i in _image_ids(part)]
+        if ids and media is None:
+            media = _media(package, base, document)
+        yield lines, [package.read(media[i]) for i in ids if media and i in media]
 
 
 def read_ofd(data: bytes, path: str) -> Extracted:
@@ -199,13 +226,13 @@ def read_ofd(data: bytes, path: str) -> Extracted:
     if not locations:
         raise ReadError(path, "corrupt OFD: OFD.xml has no DocBody/DocRoot")
     texts: list[str] = []
-    image_pages = 0
+    images: list[list[bytes]] = []
     for location in locations:
-        for lines, images in _document_pages(package, package.resolve("", location)):
+        for lines, page_images in _document_pages(package, package.resolve("", location)):
             texts.append("\n".join(lines))
-            image_pages += bool(images and not lines)
+            images.append(page_images)
     if not any(text.strip() for text in texts):
-        if image_pages:
-            return image_only_ofd(path, image_pages)
+        if any(images):
+            return image_only_ofd(path, images)
         raise ReadError(path, f"no text in {len(texts)} OFD page(s)")
     return join_pages(texts)
