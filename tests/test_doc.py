@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from docx import Document as DocxDocument
 from gold_quantities import missing_gold
+from make_doc_fixture import docx_to_doc
+from test_converted import SAMPLE, write_docx
 
 import pipeline
 from pipeline.errors import ReadError
@@ -52,6 +54,16 @@ def test_doc_sample_by_antiword_gives_the_gold_quantities(tmp_path: Path) -> Non
     assert doc.meta is not None and doc.meta.format == "doc"
     assert doc.text.startswith("关于区政协六届四次会议")  # UTF-8 out of antiword, not '?'
     assert missing_gold(doc) == []
+
+
+@needs_soffice
+def test_doc_made_now_by_libreoffice_from_python_docx_reads_as_the_fixture(tmp_path: Path) -> None:
+    # The committed fixture is what tests/make_doc_fixture.py makes today (the bytes differ by timestamps).
+    docx = tmp_path / "答复.docx"
+    write_docx(docx, None, SAMPLE.read_text(encoding="utf-8"))
+    made = docx_to_doc(docx, tmp_path)
+    assert read_source(made).text == read_source(FIXTURE).text
+    assert missing_gold(pipeline.read(made)) == []
 
 
 @needs_soffice
