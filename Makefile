@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck clean browser
+.PHONY: run test lint typecheck clean browser converters
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -20,7 +20,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-test: $(STAMP) browser lint
+test: $(STAMP) browser converters lint
 	$(BIN)/pytest
 
 # tests/test_report.py opens the HTML report in a real headless Chromium (Debian's package); as root
@@ -30,6 +30,15 @@ browser:
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "chromium missing and not root: tests/test_report.py's browser test will skip"; fi
+
+# tests/test_doc.py reads .doc/.wps with antiword (Debian's, 0.6 MB); as root (CI) it is installed when
+# missing, elsewhere those tests skip and say why. LibreOffice, the fallback, is not installed here
+# (~260 MB, ~90 s): its tests skip without it, and the .doc fixture is committed (tests/make_doc_fixture.py).
+converters:
+	@if command -v antiword >/dev/null; then echo "antiword: $$(command -v antiword)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword; \
+	else echo "antiword missing and not root: tests/test_doc.py's .doc tests will skip"; fi
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -244,6 +244,9 @@ def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
     documents = s["processed"] + s["unchanged"]
     click.echo(f"{summary.files} files: {documents} documents ({s['processed']} read, {s['unchanged']} unchanged), "
                f"{s['problem']} problems → {out}/ ({', '.join(formats)})")
+    if summary.skipped:
+        click.echo(f"{summary.skipped} entries of the input folders skipped (hidden, excluded or not a format "
+                   f"dafu reads): see {out}/manifest")
     total = sum(summary.quantities.values())
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(summary.quantities.items(), key=lambda kv: (-kv[1], kv[0])))
     click.echo(f"{total} quantities" + (f": {by_type}" if by_type else ""))

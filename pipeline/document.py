@@ -72,7 +72,7 @@ def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.da
 def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None,
          ref_date: str | dt.date | None = None, doc_id: str | None = None,
          max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a ``.txt``/``.md``/``.docx``/``.pdf``/``.html`` file and :func:`extract` it.
+    """Read a ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file and :func:`extract` it.
 
     ``doc_id`` and ``meta.source_path`` follow one rule (:mod:`pipeline.readers.ids`): the
     path relative to ``root`` (default: the file's own folder), the id without its format

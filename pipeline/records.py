@@ -115,7 +115,7 @@ class Meta(_Record):
     source_path: str | None = Field(default=None,
                                     description="the file it was read from, relative to the input root "
                                                 "(recorded in OUT/dafu-run.json)")
-    format: str | None = Field(default=None, description="txt, md, docx, pdf or html")
+    format: str | None = Field(default=None, description="txt, md, docx, doc, wps, pdf, ofd or html")
     encoding: str | None = Field(default=None, description="the encoding a text file was decoded with")
 
 
@@ -177,7 +177,7 @@ class Structure(_Record):
 
 EntityLabel = Literal["GOV", "ORG", "LOC", "PROGRAM", "PERSON"]
 ProblemStage = Literal["read", "extract", "tables", "metadata"]
-ManifestStatus = Literal["processed", "unchanged", "problem"]
+ManifestStatus = Literal["processed", "unchanged", "problem", "skipped"]
 
 ENTITY_LABELS: tuple[str, ...] = EntityLabel.__args__  # type: ignore[attr-defined]
 
@@ -218,14 +218,15 @@ class Problem(_Record):
 
 
 class ManifestEntry(_Record):
-    """One input file of a batch: its digest and what became of it."""
+    """One entry of the inputs of a batch: its digest and what became of it (a folder not entered is one row)."""
 
     path: str
     doc_id: str | None = None
     sha256: str | None = Field(default=None, description="hex digest of the file's bytes")
     size: int | None = Field(default=None, ge=0, description="bytes")
-    status: ManifestStatus = Field(description="processed, unchanged (rows kept from the previous run) or problem")
-    reason: str | None = Field(default=None, description="why, for a problem")
+    status: ManifestStatus = Field(description="processed, unchanged (rows kept from the previous run), problem, "
+                                               "or skipped (not read: hidden, excluded, not a format dafu reads)")
+    reason: str | None = Field(default=None, description="why, for a problem or a skipped entry")
 
 
 Document.model_rebuild()

@@ -86,7 +86,11 @@ def test_cli_run_glob_selects_files(cli: CliRunner, folder: Path, tmp_path: Path
     result = cli.invoke(main, ["run", str(folder), "-o", str(tmp_path / "out"), "-j", "1", "-f", "csv",
                                "--glob", "s*.txt"])
     assert result.exit_code == 0
-    assert list(read_tables(tmp_path / "out")["manifest"]["doc_id"]) == ["sample"]
+    manifest = read_tables(tmp_path / "out")["manifest"]
+    assert list(manifest.loc[manifest["status"] != "skipped", "doc_id"]) == ["sample"]
+    reasons = set(manifest.loc[manifest["status"] == "skipped", "reason"])
+    assert reasons == {"not matched by the include patterns (s*.txt)"}
+    assert "skipped (hidden, excluded or not a format dafu reads): see" in result.output
 
 
 def test_cli_run_excludes_out_inside_input_and_says_so(cli: CliRunner, folder: Path) -> None:

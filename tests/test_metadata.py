@@ -75,7 +75,10 @@ def test_metadata_sidecar_beside_inputs_sets_ref_dates_and_columns(folder: Path,
     problems = tables["problems"]
     assert problems["stage"].tolist() == ["metadata", "metadata"]
     assert "2021/gone.txt" in problems["reason"].iloc[0] and problems["doc_id"].iloc[1] == "2020/c"
-    assert "dafu-metadata" not in " ".join(tables["manifest"]["path"])
+    manifest = tables["manifest"]
+    sidecar = manifest[manifest["path"].str.contains("dafu-metadata")]
+    assert sidecar["status"].tolist() == ["skipped"]  # accounted for, never read as a document
+    assert sidecar["reason"].tolist() == ["the metadata sidecar: read for its columns, not as a document"]
 
 
 def test_metadata_in_memory_run_has_the_columns_too(folder: Path) -> None:
@@ -165,7 +168,9 @@ def test_metadata_sidecar_is_never_an_input_even_when_globbed(folder: Path) -> N
     write_sidecar(folder / "dafu-metadata.csv", [])
     (folder / "dafu-metadata.csv").write_text("path,region\n", encoding="utf-8")
     tables = pipeline.run([folder], jobs=1, include=["*"])
-    assert sorted(tables["manifest"]["doc_id"]) == ["2019/a", "2020/b", "2020/c"]
+    manifest = tables["manifest"]
+    assert sorted(manifest.loc[manifest["status"] != "skipped", "doc_id"]) == ["2019/a", "2020/b", "2020/c"]
+    assert manifest.loc[manifest["status"] == "skipped", "path"].str.endswith("dafu-metadata.csv").tolist() == [True]
 
 
 def test_metadata_more_than_one_sidecar_is_refused(folder: Path) -> None:

@@ -200,7 +200,7 @@ def test_readers_size_limit_is_a_parameter(tmp_path: Path) -> None:
     ("name", "reason"),
     [
         pytest.param("table.xyz", "unsupported format .xyz", id="unknown"),
-        pytest.param("old.doc", "unsupported format .doc (old binary Word; save it as .docx)", id="doc"),
+        pytest.param("old.rtf", "unsupported format .rtf (save it as .docx)", id="rtf"),
         pytest.param("README", "unsupported format (no file extension)", id="no-suffix"),
     ],
 )

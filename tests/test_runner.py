@@ -21,6 +21,7 @@ import pipeline
 from pipeline import batch, document
 from pipeline.batch import local, work
 from pipeline.errors import InputError
+from pipeline.readers import doc as doc_reader
 from pipeline.readers import read as read_module
 from pipeline.tables import TABLE_NAMES, read_tables
 
@@ -241,7 +242,9 @@ def test_runner_accepts_out_inside_an_input_folder_when_excluded(tmp_path: Path)
     shutil.copy(SAMPLE, tmp_path / "a.txt")
     pipeline.run([tmp_path], out=tmp_path / "表格", jobs=1, exclude=["表格"], formats=("csv",))
     tables = pipeline.run([tmp_path], out=tmp_path / "表格", jobs=1, exclude=["表格"], formats=("csv",))
-    assert list(tables["manifest"]["doc_id"]) == ["a"]
+    manifest = tables["manifest"]
+    assert list(manifest["status"]) == ["unchanged", "skipped"]  # the output folder is accounted for
+    assert manifest["reason"].iloc[1] == "excluded by pattern '表格' (folder not entered)"
 
 
 def test_runner_out_exclusions_names_the_folder_and_pattern(tmp_path: Path) -> None:
@@ -363,16 +366,16 @@ def test_runner_rejects_negative_limits(tmp_path: Path, limits: dict[str, float]
         pipeline.run([tmp_path], jobs=1, **limits)  # type: ignore[arg-type]
 
 
-def test_runner_old_word_and_wps_files_are_problems_not_silently_skipped(tmp_path: Path) -> None:
+def test_runner_old_word_and_wps_files_are_problems_not_silently_skipped(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doc_reader.shutil, "which", lambda name: None)  # neither antiword nor LibreOffice
     folder = tmp_path / "答复"
     folder.mkdir()
     shutil.copy(SAMPLE, folder / SAMPLE.name)
     (folder / "旧答复.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # an OLE header
     (folder / "答复.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    (folder / "notes.json").write_text("{}", encoding="utf-8")  # not a document format: not an input
     tables = pipeline.run([folder], jobs=1)
     statuses = dict(zip(tables["manifest"]["doc_id"], tables["manifest"]["status"], strict=True))
     assert statuses == {SAMPLE_ID: "processed", "旧答复": "problem", "答复": "problem"}
-    reasons = sorted(tables["problems"]["reason"])
-    assert reasons == ["unsupported format .doc (old binary Word; save it as .docx)",
-                       "unsupported format .wps (WPS document; save it as .docx)"]
+    reasons = set(tables["problems"]["reason"])
+    assert reasons == {"old binary Word file and no converter found: " + doc_reader.INSTALL_HINT}

@@ -39,7 +39,7 @@ from pipeline import export
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.results import Progress, RunSummary, outcome_rows, writing_progress
+from pipeline.batch.results import Progress, RunSummary, outcome_rows, skipped_rows, writing_progress
 from pipeline.batch.state import Previous
 from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, process_chunk
 from pipeline.errors import DafuError
@@ -51,6 +51,7 @@ from pipeline.export.columns import (
     normalise_rows,
 )
 from pipeline.export.parquet import ParquetTableWriter
+from pipeline.readers.walk import Skipped
 from pipeline.tables import ROW_GROUP, SPECS, TABLE_NAMES, AnyRows, ColumnRows, PackedRows, read_tables
 from pipeline.tables.merge import in_frame_schema
 from pipeline.tables.sink import WriteProgress
@@ -67,7 +68,8 @@ _DATASET_FILES = ("part-*.parquet", "kept-*.parquet", ".part-*.tmp", ".kept-*.tm
 
 
 def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
-             progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None) -> RunSummary:
+             progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None,
+             skipped: Sequence[Skipped] = ()) -> RunSummary:
     """Run ``inputs`` on Dask into ``out``; see :func:`pipeline.batch.run`.
 
     ``options.scheduler`` is an address (``tcp://10.0.0.5:8786``) or a scheduler file (``*.json``);
@@ -78,7 +80,7 @@ def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, op
     metadata = metadata or FileMetadata()
     if out is None:  # the workers need a folder to write to: a temporary one
         with tempfile.TemporaryDirectory(prefix="dafu-dask-") as tmp:
-            summary = run_dask(inputs, tmp, replace(options, formats=("parquet",)), progress, metadata)
+            summary = run_dask(inputs, tmp, replace(options, formats=("parquet",)), progress, metadata, skipped)
             summary.tables = read_tables(tmp)
             summary.written = []
             return summary
@@ -107,6 +109,8 @@ def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, op
                         if progress is not None:
                             progress(Progress(done, summary.files, o.task.path, o.status))
         _add_metadata(staging, metadata)
+        if skipped:
+            _write_part(staging / "manifest" / "part-skipped.parquet", "manifest", skipped_rows(skipped, summary))
         summary.written = _move_into_place(staging, folder, options.formats, metadata.specs,
                                            writing_progress(progress))
     finally:

@@ -30,9 +30,11 @@ from pipeline.batch.runfile import (
     roots,
     run_settings,
     sidecar_about,
+    skipped_digest,
 )
 from pipeline.errors import InputError
 from pipeline.export import FORMATS
+from pipeline.readers.walk import Skipped
 
 if TYPE_CHECKING:  # the engines load pandas and pyarrow: a re-run with nothing to do never needs them
     from pipeline.batch.metadata import FileMetadata
@@ -77,12 +79,13 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
         folder, pattern = inside[0]
         raise InputError(os.fspath(out), f"output folder is inside input folder {folder}; "
                                          f"exclude it (exclude=[{pattern!r}])")
-    inputs = list(input_files(paths, include=options.include, exclude=options.exclude))
+    skipped: list[Skipped] = []
+    inputs = list(input_files(paths, include=options.include, exclude=options.exclude, skipped=skipped))
     sidecar = find_sidecar(paths, options.metadata)
     if sidecar is not None:  # never an input, even when --glob takes its suffix
-        inputs = [f for f in inputs if not same_file(f.path, sidecar)]
-    if out is not None and (record := nothing_changed(out, inputs, options, sidecar)) is not None:
-        return _nothing_to_do(record, len(inputs))
+        inputs, skipped = _set_sidecar_apart(sidecar, inputs, skipped)
+    if out is not None and (record := nothing_changed(out, inputs, options, sidecar, skipped)) is not None:
+        return _nothing_to_do(record, len(inputs), len(skipped))
     from pipeline.batch.dask import drop_datasets, run_dask
     from pipeline.batch.local import run_local
     from pipeline.batch.metadata import load_metadata
@@ -95,33 +98,48 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
         engine_options = replace(options, formats=(*options.formats,
                                                    *(f for f in FORMATS if f in present and f not in options.formats)))
     if options.engine == "dask":
-        summary = run_dask(inputs, out, engine_options, progress, metadata=metadata)
+        summary = run_dask(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped)
     else:
-        summary = run_local(inputs, out, engine_options, progress, metadata=metadata)
+        summary = run_local(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped)
         if out is not None:
             drop_datasets(out)  # an earlier Dask run's datasets are stale now
     summary.notes.extend(metadata.report())
     if out is not None:
-        _record(Path(out), options, inputs, summary, metadata)
+        _record(Path(out), options, inputs, summary, metadata, skipped)
     return summary
 
 
-def _nothing_to_do(record: RunRecord, files: int) -> RunSummary:
+def _set_sidecar_apart(sidecar: Path, inputs: list[InputFile], skipped: list[Skipped]
+                       ) -> tuple[list[InputFile], list[Skipped]]:
+    """The inputs without the metadata sidecar, and the sidecar among the skipped entries
+    with its own reason when it lies in an input folder."""
+    kept = [f for f in inputs if not same_file(f.path, sidecar)]
+    others = [s for s in skipped if not same_file(s.path, sidecar)]
+    if len(kept) < len(inputs) or len(others) < len(skipped):
+        found = next((f.path for f in inputs if same_file(f.path, sidecar)), None)
+        path = found or next(s.path for s in skipped if same_file(s.path, sidecar))
+        others.append(Skipped(path, "the metadata sidecar: read for its columns, not as a document",
+                              sidecar.stat().st_size))
+    return kept, others
+
+
+def _nothing_to_do(record: RunRecord, files: int, skipped: int) -> RunSummary:
     """The summary of a re-run with nothing to do: the previous run's counts and sidecar lines."""
     from pipeline.batch.summary import RunSummary
 
     return RunSummary(files=files, statuses=Counter({"unchanged": files}), quantities=Counter(record.quantities),
-                      nothing_changed=True, notes=list(record.notes))
+                      nothing_changed=True, notes=list(record.notes), skipped=skipped)
 
 
 def _record(out: Path, options: RunOptions, inputs: Sequence[InputFile], summary: RunSummary,
-            metadata: FileMetadata) -> None:
+            metadata: FileMetadata, skipped: Sequence[Skipped]) -> None:
     """``OUT/dafu-run.json`` for the run just done (the inputs' digest only when no file was a problem)."""
     from pipeline.tables.extra import columns_record
 
     digests = {path: sha256 for path, _, sha256 in summary.inputs}
     clean = summary.problem_count == 0 and len(digests) == len(inputs)
-    about = {"roots": roots(inputs), **sidecar_about(metadata.source), "columns": columns_record(metadata.columns)}
+    about = {"roots": roots(inputs), **sidecar_about(metadata.source), "columns": columns_record(metadata.columns),
+             "skipped": skipped_digest(skipped)}
     RunRecord(run_settings(options, metadata.ref_dates_digest()),
               inputs_digest((f, digests.get(f.path)) for f in inputs) if clean else None,
               len(inputs), dict(summary.quantities), output_states(out, summary.written), about,

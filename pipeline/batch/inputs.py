@@ -20,7 +20,7 @@ from typing import NamedTuple
 from pipeline.errors import DafuError, InputError
 from pipeline.readers import DEFAULT_INCLUDE
 from pipeline.readers.ids import source_path_of, strip_format
-from pipeline.readers.walk import SKIP_PREFIXES, compile_globs, glob_matches, iter_inputs_by_root
+from pipeline.readers.walk import SKIP_PREFIXES, Skipped, compile_globs, glob_matches, iter_inputs_by_root
 
 
 class InputFile(NamedTuple):
@@ -39,19 +39,20 @@ def list_inputs(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[st
 
 
 def input_files(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[str] | None = None,
-                exclude: Sequence[str] = ()) -> Iterator[InputFile]:
+                exclude: Sequence[str] = (), skipped: list[Skipped] | None = None) -> Iterator[InputFile]:
     """Every input file with its ``doc_id`` and input root, in input order.
 
     The root is the folder given that the file was found under, or a file's own folder when
     the file is given directly; ``doc_id`` is the path relative to it without its format
     extensions (``2024/答复``, :func:`~pipeline.readers.ids.doc_id_of`), so that
     :func:`pipeline.read` with the same root gives the same id. When two files would share
-    one, the later keeps its full name (``答复.docx``), then a number (``答复-2``).
+    one, the later keeps its full name (``答复.docx``), then a number (``答复-2``). The
+    entries of the folders that are not inputs are appended to ``skipped`` with their reasons.
     """
     taken: set[str] = set()
     # one walk over every input: a file reached again through another input or a link is skipped
     for given, path in iter_inputs_by_root(paths, include=DEFAULT_INCLUDE if include is None else include,
-                                           exclude=exclude):
+                                           exclude=exclude, skipped=skipped):
         root = given if given.is_dir() else path.parent
         yield InputFile(os.fspath(path), _unique(source_path_of(path, root), taken), os.fspath(root))
 

@@ -25,11 +25,12 @@ from functools import partial
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.results import Progress, RunSummary, outcome_rows, writing_progress
+from pipeline.batch.results import Progress, RunSummary, outcome_rows, skipped_rows, writing_progress
 from pipeline.batch.runfile import digest
 from pipeline.batch.state import Previous
 from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, describe, process_chunk
 from pipeline.errors import DafuError
+from pipeline.readers.walk import Skipped
 from pipeline.tables import TABLE_NAMES, ColumnRows, PackedRows, Tables, TableSink
 
 START_METHOD: str | None = None  # multiprocessing start method; None: fork on Linux, else the platform's
@@ -39,9 +40,11 @@ Work = Callable[[list[Task]], list[Outcome]]
 
 
 def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
-              progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None) -> RunSummary:
+              progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None,
+              skipped: Sequence[Skipped] = ()) -> RunSummary:
     """Run ``inputs`` into tables in ``out``, or in memory without it; ``metadata`` adds each
-    file's reference date, columns of documents and its problems."""
+    file's reference date, columns of documents and its problems; ``skipped`` entries get
+    their ``manifest`` rows after the files read."""
     metadata = metadata or FileMetadata()
     jobs = options.workers(len(inputs))
     # Workers pack the rows that go to files; rows kept in memory (no ``out``) stay dicts.
@@ -64,6 +67,7 @@ def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, o
                     given = table_rows.dicts(name) if isinstance(table_rows, ColumnRows) else table_rows
                     collected.setdefault(name, []).extend(given)
             collected["problems"].extend(metadata.problems)
+            collected["manifest"].extend(skipped_rows(skipped, summary))
             summary.tables = Tables.from_rows(collected, metadata.columns)
             return summary
         # Unchanged files keep their previous rows: the sink merges them in Arrow at the end (the
@@ -78,7 +82,7 @@ def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, o
                     sink.keep(o.task.doc_id, rows)
                 else:
                     sink.add(metadata.add(rows))
-            sink.add({"problems": list(metadata.problems)})
+            sink.add({"problems": list(metadata.problems), "manifest": skipped_rows(skipped, summary)})
             summary.written = sink.close()
     return summary
 

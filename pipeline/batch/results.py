@@ -7,16 +7,17 @@ counted into the :class:`RunSummary` the CLI reports (both engines hand their ou
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from pipeline.batch.state import Previous
 from pipeline.batch.summary import SHOWN_PROBLEMS, Progress, RunSummary
 from pipeline.batch.work import Outcome
+from pipeline.readers.walk import Skipped
 from pipeline.tables import SPECS, ColumnRows, PackedRows, manifest_row, problem_row
 from pipeline.tables.sink import WriteProgress
 
-__all__ = ["Progress", "RunSummary", "outcome_rows", "writing_progress"]
+__all__ = ["Progress", "RunSummary", "outcome_rows", "skipped_rows", "writing_progress"]
 
 
 def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSummary,
@@ -54,6 +55,14 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
         yield o, rows
         if progress is not None:
             progress(Progress(done, summary.files, path, o.status))
+
+
+def skipped_rows(skipped: Sequence[Skipped], summary: RunSummary) -> list[dict[str, Any]]:
+    """The ``manifest`` rows of the entries not read (status ``skipped``, the reason why), counted
+    into ``summary``: after the files read, so that the manifest accounts for every entry."""
+    summary.skipped += len(skipped)
+    return [manifest_row(s.path, doc_id=None, sha256=None, size=s.size, status="skipped", reason=s.reason)
+            for s in skipped]
 
 
 def writing_progress(progress: Callable[[Progress], None] | None) -> WriteProgress | None:

@@ -31,13 +31,14 @@ from pipeline import __version__
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.options import RunOptions
 from pipeline.export import FORMATS, PER_TABLE
+from pipeline.readers.walk import Skipped
 
 # What produced the tables in OUT: the version, options, inputs and outputs. The same name as
 # pipeline.tables.extra.RUN_FILE (read_tables reads the sidecar's columns there), kept here too
 # so that a re-run with nothing to do never imports pipeline.tables (pandas).
 RUN_FILE = "dafu-run.json"
 #: what dafu-run.json records beside the settings: read by RunRecord into ``about``
-ABOUT = ("roots", "metadata", "metadata_sha256", "columns")
+ABOUT = ("roots", "metadata", "metadata_sha256", "columns", "skipped")
 _RECORD = ("inputs", "files", "quantities", "outputs", "notes")
 _TABLES = ("documents", "sections", "sentences", "quantities", "entities", "tokens", "problems", "manifest")
 
@@ -60,6 +61,14 @@ def inputs_digest(files: Iterable[tuple[InputFile, str | None]]) -> str:
     h = hashlib.sha256()
     for f, sha256 in files:
         h.update(json.dumps([f.path, f.doc_id, f.root, sha256], ensure_ascii=False).encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
+def skipped_digest(skipped: Iterable[Skipped]) -> str:
+    """One SHA-256 over (path, reason) of every entry skipped: a re-run lists them again when they change."""
+    h = hashlib.sha256()
+    for entry in skipped:
+        h.update(json.dumps([entry.path, entry.reason], ensure_ascii=False).encode("utf-8") + b"\n")
     return h.hexdigest()
 
 
@@ -173,12 +182,14 @@ def expected_outputs(record: RunRecord, formats: Sequence[str], engine: str) -> 
 
 
 def nothing_changed(out: str | os.PathLike[str], inputs: Sequence[InputFile], options: RunOptions,
-                    sidecar: str | os.PathLike[str] | None = None) -> RunRecord | None:
+                    sidecar: str | os.PathLike[str] | None = None, skipped: Sequence[Skipped] = ()
+                    ) -> RunRecord | None:
     """The record of the previous run into ``out`` when a re-run has nothing to do, else None.
 
     Nothing to do: the same settings, the same inputs (paths, ``doc_id``, roots and content
     by SHA-256, in the same order) with no problem among them, the same metadata ``sidecar``
-    (path and content: then its reference dates and columns are the same too), and every
+    (path and content: then its reference dates and columns are the same too), the same
+    entries ``skipped`` (path and reason), and every
     file of the formats asked for present and as that run wrote it (size and modification time).
     """
     folder = Path(out)
@@ -186,7 +197,8 @@ def nothing_changed(out: str | os.PathLike[str], inputs: Sequence[InputFile], op
     if (record is None or record.inputs is None or record.files != len(inputs)
             # the sidecar's reference dates are checked by its content, below, without reading it
             or record.settings != run_settings(options, record.settings.get("ref_dates"))
-            or record.about.get("roots") != roots(inputs)):
+            or record.about.get("roots") != roots(inputs)
+            or record.about.get("skipped") != skipped_digest(skipped)):
         return None
     try:
         if any(record.about.get(k) != v for k, v in sidecar_about(sidecar).items()):

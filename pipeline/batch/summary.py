@@ -53,6 +53,7 @@ class RunSummary:
     nothing_changed: bool = False  # a re-run with nothing to do: no file was written
     inputs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, doc_id, sha256) in order
     notes: list[str] = field(default_factory=list)  # lines for the run summary (the metadata sidecar's)
+    skipped: int = 0  # entries of the input folders not read (hidden, excluded, not a format read): manifest rows
 
     @property
     def problem_count(self) -> int:

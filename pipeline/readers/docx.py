@@ -29,8 +29,8 @@ _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _CELL_SPACE = re.compile(r"[\t\r\n]+")
 
 
-def _corrupt(path: str, e: BaseException) -> ReadError:
-    return ReadError(path, f"truncated or corrupt docx: {type(e).__name__}: {e}")
+def _corrupt(path: str, e: BaseException, kind: str = "docx") -> ReadError:
+    return ReadError(path, f"truncated or corrupt {kind}: {type(e).__name__}: {e}")
 
 
 def _member_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -41,12 +41,13 @@ def _member_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return raw
 
 
-def check_archive(data: bytes, path: str) -> None:
-    """Refuse a corrupt archive, a zip bomb or XML with a DOCTYPE before parsing anything."""
+def check_archive(data: bytes, path: str, kind: str = "docx") -> None:
+    """Refuse a corrupt archive, a zip bomb or XML with a DOCTYPE before parsing anything
+    (``kind`` names the format in the reason: the OFD reader checks its zip here too)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as e:
-        raise _corrupt(path, e) from e
+        raise _corrupt(path, e, kind) from e
     with zf:
         infos = zf.infolist()
         # Declared sizes bound what zipfile will inflate (it stops at file_size), so they
@@ -66,7 +67,7 @@ def check_archive(data: bytes, path: str) -> None:
             try:
                 xml = _member_xml(zf, info)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
-                raise _corrupt(path, e) from e
+                raise _corrupt(path, e, kind) from e
             if _DTD.search(xml):
                 raise ReadError(path, f"XML entity or DOCTYPE declaration refused in {info.filename}")
 

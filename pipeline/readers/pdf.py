@@ -72,7 +72,8 @@ def _pdfium_pages(data: bytes, path: str) -> list[str]:
         pdf.close()
 
 
-def _join(texts: Iterable[str]) -> Extracted:
+def join_pages(texts: Iterable[str]) -> Extracted:
+    """Pages joined by ``"\\n"``, each page's span recorded (the PDF and OFD readers share it)."""
     parts: list[str] = []
     pages: list[Page] = []
     pos = 0
@@ -98,4 +99,4 @@ def read_pdf(data: bytes, path: str) -> Extracted:
         raise ReadError(path, "PDF text has no Unicode mapping: (cid:N) glyphs only")
     if not any(text.strip() for text in texts):
         raise ReadError(path, f"no text layer in {len(texts)} page(s): a scanned or image-only PDF?")
-    return _join(texts)
+    return join_pages(texts)

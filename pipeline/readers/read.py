@@ -17,8 +17,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pipeline.errors import ReadError
+from pipeline.readers.doc import read_doc
 from pipeline.readers.docx import read_docx
 from pipeline.readers.html import read_html
+from pipeline.readers.ofd import read_ofd
 from pipeline.readers.pdf import read_pdf
 from pipeline.readers.source import Extracted, Format, Source
 from pipeline.readers.txt import read_txt
@@ -34,15 +36,16 @@ READERS: Mapping[str, tuple[Format, Reader]] = {
     ".md": ("md", read_txt),
     ".markdown": ("md", read_txt),
     ".docx": ("docx", read_docx),
+    ".doc": ("doc", read_doc),
+    ".wps": ("wps", read_doc),
     ".pdf": ("pdf", read_pdf),
+    ".ofd": ("ofd", read_ofd),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
 }
 
 # Formats people will try, with what to do instead.
 HINTS: Mapping[str, str] = {
-    ".doc": "old binary Word; save it as .docx",
-    ".wps": "WPS document; save it as .docx",
     ".rtf": "save it as .docx",
 }
 
@@ -83,7 +86,7 @@ def _refuse_folder(name: str) -> None:
 
 
 def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one ``.txt``/``.md``/``.docx``/``.pdf``/``.html`` file into a :class:`Source`.
+    """Read one ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file into a :class:`Source`.
 
     >>> read_source("答复.txt").text[:4]
     '关于区政'

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Format = Literal["txt", "md", "docx", "pdf", "html"]
+Format = Literal["txt", "md", "docx", "doc", "wps", "pdf", "ofd", "html"]
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One PDF page: its 1-based ``number`` and its span ``[start, end)`` in ``Source.text``."""
+    """One PDF or OFD page: its 1-based ``number`` and its span ``[start, end)`` in ``Source.text``."""
 
     number: int
     start: int
@@ -35,7 +35,7 @@ class Extracted:
 class Source:
     """One input file read, e.g. ``Source(path="a.txt", format="txt", encoding="gb18030", …)``.
 
-    ``pages`` is empty except for PDFs; ``sha256`` is the hex digest of the raw bytes.
+    ``pages`` is empty except for PDFs and OFDs; ``sha256`` is the hex digest of the raw bytes.
     ``warnings`` says where the reader had to guess (an HTML page whose layout left prose
     outside the article), one line each; empty when nothing was guessed.
     """

@@ -5,7 +5,9 @@ leading ``.``) and Office lock files (``~$报告.docx``) are skipped; symbolic l
 followed, but each real folder is entered once and each real file yielded once, so a link
 loop ends; a broken link named like an input is yielded for the reader to report. A path
 given directly is yielded as given, whatever the patterns say (if it is missing, reading it
-reports that); so is a subfolder that cannot be listed.
+reports that); so is a subfolder that cannot be listed. Whatever is skipped can be collected
+with its reason (``skipped=[]``), so that a batch accounts for every entry of a folder; a
+folder not entered is one entry.
 
 >>> list(iter_inputs(["corpora"]))
 [PosixPath('corpora/futian-2024079-reply.txt')]
@@ -18,14 +20,23 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.errors import ReadError
 
-# The formats dafu reads, and the document formats it cannot read but that replies come in:
-# those are listed too, so that each becomes a problem saying how to convert it instead of
-# vanishing from the manifest.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm", "*.doc", "*.wps", "*.rtf")
+# The formats dafu reads, and the document formats it cannot read but that replies come in
+# (.rtf): those are listed too, so that each becomes a problem saying how to convert it.
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.doc", "*.wps", "*.pdf", "*.ofd", "*.html", "*.htm",
+                                     "*.rtf")
 SKIP_PREFIXES = (".", "~$")
+
+
+class Skipped(NamedTuple):
+    """An entry of an input folder that is not read, e.g. ``Skipped("答复/.DS_Store", "hidden file", 6148)``."""
+
+    path: str
+    reason: str
+    size: int | None = None  # bytes, for a file
 
 
 def compile_globs(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -52,12 +63,40 @@ def _kind(entry: os.DirEntry[str]) -> str:
     return "link" if entry.is_symlink() else "other"
 
 
+def _size(entry: os.DirEntry[str]) -> int | None:
+    try:
+        return entry.stat().st_size
+    except OSError:
+        return None
+
+
 class _Walk:
-    def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
+    def __init__(self, include: Sequence[str], exclude: Sequence[str], skipped: list[Skipped] | None) -> None:
         self.include = compile_globs(include)
         self.exclude = compile_globs(exclude)
+        self.include_patterns = tuple(include)
+        self.exclude_patterns = tuple(exclude)
         self.seen_dirs: set[str] = set()
         self.seen_files: set[str] = set()
+        self.skipped = skipped
+
+    def skip(self, path: Path, entry: os.DirEntry[str], kind: str, reason: str) -> None:
+        if self.skipped is None:
+            return
+        if kind == "dir":
+            self.skipped.append(Skipped(os.fspath(path), f"{reason} (folder not entered)"))
+        else:
+            self.skipped.append(Skipped(os.fspath(path), reason, _size(entry) if kind == "file" else None))
+
+    def why_not_included(self, name: str) -> str:
+        if self.include_patterns == DEFAULT_INCLUDE:
+            suffix = os.path.splitext(name)[1].lower()
+            return f"not a format dafu reads ({suffix or 'no extension'})"
+        return f"not matched by the include patterns ({' '.join(self.include_patterns)})"
+
+    def why_excluded(self, name: str, rel: str) -> str:
+        pattern = next((p for p in self.exclude_patterns if glob_matches(name, rel, compile_globs([p]))), "?")
+        return f"excluded by pattern {pattern!r}"
 
     def first_time(self, path: Path, seen: set[str], real: str | None = None) -> bool:
         real = real or os.path.realpath(path)
@@ -78,22 +117,34 @@ class _Walk:
                 return
             raise ReadError(str(folder), f"cannot list folder: {e.strerror or e}") from e
         for entry in entries:
-            if entry.name.startswith(SKIP_PREFIXES):
-                continue
             path = folder / entry.name
+            kind = _kind(entry)
+            if entry.name.startswith(SKIP_PREFIXES):
+                what = "folder" if kind == "dir" else "file"
+                hidden = entry.name.startswith(".")
+                self.skip(path, entry, kind, f"hidden {what}" if hidden else "Office lock file")
+                continue
             rel = path.relative_to(root).as_posix()
             if glob_matches(entry.name, rel, self.exclude):
+                self.skip(path, entry, kind, self.why_excluded(entry.name, rel))
                 continue
-            kind = _kind(entry)
             if kind == "dir":
+                if os.path.realpath(path) in self.seen_dirs:
+                    self.skip(path, entry, kind, "a link to a folder already walked")
                 yield from self.folder(path, root)
-            elif kind == "file" and glob_matches(entry.name, rel, self.include):
+            elif kind in ("file", "link") and not glob_matches(entry.name, rel, self.include):
+                self.skip(path, entry, kind, self.why_not_included(entry.name))
+            elif kind == "file":
                 # a plain file's real path is its real folder's and its name: no realpath call
                 real = None if entry.is_symlink() else os.path.join(real_folder, entry.name)
                 if self.first_time(path, self.seen_files, real):
                     yield path
-            elif kind == "link" and glob_matches(entry.name, rel, self.include):
+                else:
+                    self.skip(path, entry, kind, "the same file as an input found before it (a link)")
+            elif kind == "link":
                 yield path  # a broken link or a link loop: reading it says which, so it is accounted for
+            else:
+                self.skip(path, entry, kind, "not a regular file (a device, pipe or socket)")
 
 
 def iter_inputs(
@@ -115,10 +166,12 @@ def iter_inputs_by_root(
     paths: Iterable[str | os.PathLike[str]],
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[tuple[Path, Path]]:
     """:func:`iter_inputs` with the path given that each file was found under: each real
-    file once over all of ``paths`` (one walk shares what it has seen)."""
-    walk = _Walk(include, exclude)
+    file once over all of ``paths`` (one walk shares what it has seen). The entries passed
+    over are appended to ``skipped``, when it is given, with their reasons."""
+    walk = _Walk(include, exclude, skipped)
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -126,3 +179,5 @@ def iter_inputs_by_root(
                 yield path, found
         elif walk.first_time(path, walk.seen_files):
             yield path, path
+        elif skipped is not None:
+            skipped.append(Skipped(os.fspath(path), "the same file as an input found before it (a link)"))

@@ -1,0 +1,130 @@
+"""OFD (GB/T 33190): text read from the package's XML, by position, pages kept; malformed files refused.
+
+Every OFD here is written by ``tests/ofd_writer.py`` in the test, as producers write them: a
+template page under each page, objects in drawing order rather than reading order, lines cut
+into several TextObjects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gold_quantities import missing_gold
+from ofd_writer import PNG_1PX, write_ofd
+
+import pipeline
+from pipeline.errors import ReadError
+from pipeline.readers import ofd as ofd_reader
+from pipeline.readers import read_source
+from pipeline.readers.pdf import join_pages
+from pipeline.readers.source import Extracted
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "corpora" / "futian-2024079-reply.txt"
+WIDTH, LINES = 34, 40  # characters a line, lines a page
+
+
+def _sample_pages() -> list[list[str]]:
+    wrapped: list[str] = []
+    for line in SAMPLE.read_text(encoding="utf-8").split("\n"):
+        line = line.strip()
+        wrapped.extend(line[i : i + WIDTH] for i in range(0, len(line), WIDTH))
+    return [wrapped[i : i + LINES] for i in range(0, len(wrapped), LINES)]
+
+
+def assert_refused(path: Path, reason: str) -> None:
+    with pytest.raises(ReadError) as info:
+        read_source(path)
+    assert reason in str(info.value)
+
+
+@pytest.mark.parametrize(("shuffled", "split"), [(False, False), (True, True)], ids=["in-order", "drawing-order"])
+def test_ofd_sample_gives_the_gold_quantities(tmp_path: Path, shuffled: bool, split: bool) -> None:
+    path = write_ofd(tmp_path / "答复.ofd", _sample_pages(), header="深圳市福田区科技和工业信息化局",
+                     shuffled=shuffled, split=split)
+    doc = pipeline.read(path)
+    assert doc.meta is not None and doc.meta.format == "ofd"
+    assert missing_gold(doc) == []
+
+
+def test_ofd_pages_are_kept_with_their_spans(tmp_path: Path) -> None:
+    path = write_ofd(tmp_path / "答复.ofd", [["第一页", "规模2亿元"], ["第二页"]])
+    source = read_source(path)
+    assert source.text == "第一页\n规模2亿元\n第二页"
+    assert [(p.number, source.text[p.start : p.end]) for p in source.pages] == [(1, "第一页\n规模2亿元"),
+                                                                                (2, "第二页")]
+
+
+def test_ofd_reading_order_is_by_position_not_drawing_order(tmp_path: Path) -> None:
+    lines = ["一、总体情况", "引入超6家央企研发中心，落地10余家外资研发中心。"]
+    plain = read_source(write_ofd(tmp_path / "a.ofd", [lines])).text
+    drawn = read_source(write_ofd(tmp_path / "b.ofd", [lines], shuffled=True, split=True)).text
+    assert plain == drawn == "\n".join(lines)
+
+
+def test_ofd_text_codes_continue_and_far_pieces_are_spaced(tmp_path: Path) -> None:
+    # A TextCode without X starts where the one before it ended (DeltaX "g 2 4" = three
+    # glyphs 4 mm apart); a piece far to the right on the same baseline is a new word.
+    page = ('<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1">'
+            '<ofd:TextObject ID="2" Boundary="20 40 100 6" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 2 4">'
+            "联系人</ofd:TextCode><ofd:TextCode>：张三</ofd:TextCode></ofd:TextObject>"
+            '<ofd:TextObject ID="3" Boundary="120 40.5 60 6" Size="4"><ofd:TextCode X="0" Y="3.6">'
+            "电话：82918474</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")
+    path = write_ofd(tmp_path / "a.ofd", [["x"]], extra={"Doc_0/Pages/Page_0/Content.xml": page.encode()})
+    assert read_source(path).text == "联系人：张三 电话：82918474"
+
+
+def test_ofd_template_page_text_is_read_on_each_page(tmp_path: Path) -> None:
+    source = read_source(write_ofd(tmp_path / "a.ofd", [["正文一"], ["正文二"]], header="福田区科技和工业信息化局"))
+    assert source.text == "福田区科技和工业信息化局\n正文一\n福田区科技和工业信息化局\n正文二"
+
+
+def test_ofd_image_only_pages_need_ocr(tmp_path: Path) -> None:
+    assert_refused(write_ofd(tmp_path / "scan.ofd", [], image_pages=2),
+                   "image-only OFD: needs OCR (2 page(s) of images, no text)")
+
+
+def test_ofd_image_only_pages_reach_the_ocr_hook_with_their_images(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # The seam the OCR reader takes over: each page's image files, as bytes.
+    seen: list[list[bytes]] = []
+
+    def recognise(path: str, pages: list[list[bytes]]) -> Extracted:
+        seen.extend(pages)
+        return join_pages(f"第{n}页" for n in range(1, len(pages) + 1))
+
+    monkeypatch.setattr(ofd_reader, "image_only_ofd", recognise)
+    source = read_source(write_ofd(tmp_path / "scan.ofd", [], image_pages=2))
+    assert seen == [[PNG_1PX], [PNG_1PX]]
+    assert source.text == "第1页\n第2页" and len(source.pages) == 2
+
+
+def test_ofd_text_pages_with_an_image_page_are_read(tmp_path: Path) -> None:
+    source = read_source(write_ofd(tmp_path / "a.ofd", [["规模2亿元"]], image_pages=1))
+    assert [p.number for p in source.pages] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        pytest.param({"doc_root": None}, "corrupt OFD: OFD.xml has no DocBody/DocRoot", id="no-docroot"),
+        pytest.param({"doc_root": "Doc_9/Document.xml"},
+                     "corrupt OFD: Doc_9/Document.xml named by OFD.xml DocRoot is missing", id="docroot-missing"),
+        pytest.param({"prolog": '<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]>'},
+                     "XML entity or DOCTYPE declaration refused in OFD.xml", id="doctype"),
+        pytest.param({"extra": {"Doc_0/Res/huge.xml": b"<a>" + b" " * (2 * 2**20) + b"</a>"}},
+                     "zip bomb refused: Doc_0/Res/huge.xml expands", id="huge-entry"),
+        pytest.param({"extra": {"Doc_0/Pages/Page_0/Content.xml": b"<ofd:Page"}},
+                     "corrupt OFD: Doc_0/Pages/Page_0/Content.xml: unclosed token", id="cut-off-page"),
+    ],
+)
+def test_ofd_malformed_is_a_clear_problem(tmp_path: Path, options: dict[str, object], reason: str) -> None:
+    path = write_ofd(tmp_path / "bad.ofd", [["规模2亿元"]], **options)  # type: ignore[arg-type]
+    assert_refused(path, reason)
+
+
+def test_ofd_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ofd"
+    path.write_bytes(b"%PDF-1.7 not an OFD")
+    assert_refused(path, "truncated or corrupt OFD: BadZipFile")
