@@ -52,6 +52,7 @@ _COUNTED = frozenset({"count", "number"})
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
+_LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ class _Clause:
 
     floor: int
     of: str | None = None
+    kind: str | None = None
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
@@ -140,6 +142,8 @@ def _link_one(
         of = read_purpose(text, q.end, ceiling)
     if of is None and win.opened and q.type not in _OWN_ONLY:
         of = _glossed(text, win, clause, sentence_start)
+    if of is None and shared is None and not win.text and win.lo > clause.floor and text[win.lo - 1] in _LABEL_COLON:
+        of = _labelled(text, win, clause, q.type)
     if of in ATTRIBUTES:
         owner = _owner(text, win, clause, sentence_start)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS):
@@ -148,6 +152,8 @@ def _link_one(
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         of = clause.of
+    elif of is None and q.type == clause.kind and _COORDINATION_RE.match(text, clause.floor, q.start):
+        of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -157,7 +163,7 @@ def _link_one(
     if change is None and (TARGET_RE.search(before.claim) or TARGET_RE.match(text, q.end)):
         change = "target"
     if of is not None:
-        clause.of = of
+        clause.of, clause.kind = of, q.type
     clause.predicate, clause.change = predicate, change
     update: dict[str, object] = {"of": of, "predicate": predicate, "change": change}
     if q.type == "rank" and q.scope is None:
@@ -186,6 +192,17 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
         return clause.of
     outer = window(text, bracket, max(clause.floor, sentence_start), clause.holes)
     return read_before(outer.text, "count").of
+
+
+def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
+    """A number right after a colon measures the label before it (营业时间：9:00-17:00 → 营业时间)."""
+    outer = window(text, win.lo - 1, clause.floor, clause.holes)
+    label = read_before(outer.text, kind)
+    if label.predicate is not None or label.of is None:
+        return None
+    if kind in BEFORE_ONLY_TYPES and not label.of.endswith(TIME_HEADS):
+        return None
+    return label.of
 
 
 def _owner(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:
