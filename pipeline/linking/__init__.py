@@ -21,6 +21,8 @@ from pipeline.linking.lexicon import (
     BEFORE_ONLY_TYPES,
     CHANGES,
     DURATION_COPULAS,
+    DIMENSIONS,
+    DIMENSIONS_LONGEST_FIRST,
     DURATION_ENDINGS,
     DURATION_HEADS,
     NOT_OWNER_ENDINGS,
@@ -144,8 +146,10 @@ def _link_one(
         of = _glossed(text, win, clause, sentence_start)
     if of is None and shared is None and not win.text and win.lo > clause.floor and text[win.lo - 1] in _LABEL_COLON:
         of = _labelled(text, win, clause, q.type)
-    if of in ATTRIBUTES:
-        owner = _owner(text, win, clause, sentence_start)
+    if of in ATTRIBUTES or of in DIMENSIONS:
+        owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
+        if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
+            owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS):
             of = owner + of
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
@@ -203,6 +207,14 @@ def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
     if kind in BEFORE_ONLY_TYPES and not label.of.endswith(TIME_HEADS):
         return None
     return label.of
+
+
+def _without_dimension(owner: str) -> str | None:
+    """道路长 → 道路: the thing a dimension before was read of (None when nothing is left)."""
+    for dimension in DIMENSIONS_LONGEST_FIRST:
+        if owner.endswith(dimension):
+            return owner[: -len(dimension)] if len(owner) - len(dimension) >= 2 else None
+    return owner
 
 
 def _owner(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:
