@@ -179,7 +179,9 @@ def _choose(q: Quantity, before: Reading, after: str | None) -> str | None:
     """The noun after a count wins; after a measure, only when no 的 ties it to the one before."""
     if q.type == "duration":  # 期限为8年, 建设工期42个月
         heads = before.predicate is None and before.of is not None and before.of.endswith(DURATION_HEADS)
-        return before.of if before.predicate in DURATION_COPULAS or heads else None
+        # 期限为8年, and any copula ending so (年龄设定为35周岁以下, 时间一般为半年)
+        copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
+        return before.of if copula or heads else None
     if q.type in BEFORE_ONLY_TYPES:  # 营业时间不得超过24时, not 当天下午18:00
         return before.of if before.of is not None and before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:

@@ -14,6 +14,7 @@ from pipeline.records import Quantity
 
 _COORDINATION_RE = re.compile(r"^\s*(?:、|和|及|与|以及|或)?\s*$")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
@@ -34,7 +35,8 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
         subject_text, rest = win.text.split("分别", 1)
         subject = tidy(subject_text)
         # 公司分别在…安装排污阀5个: one number whose own object stands after 分别 is no list
-        alone = len(group) == 1 and read_before(rest, q.type).of is not None
+        own = read_before(rest, q.type).of if len(group) == 1 else None
+        alone = own is not None and not _DIGIT_RE.search(own)  # not a number read as a name (12万家)
         if subject is not None and not alone:
             for j, name in zip(group, _share(subject, len(group)), strict=True):
                 shared[j] = name

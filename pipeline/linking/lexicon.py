@@ -102,7 +102,7 @@ BASE_COPULAS = frozenset(PHRASE.base_copulas)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
-DURATION_COPULAS = frozenset(PHRASE.duration_copulas)
+DURATION_COPULAS = tuple(PHRASE.duration_copulas)
 DURATION_HEADS = tuple(PHRASE.duration_heads)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 
