@@ -20,6 +20,8 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     CHANGES,
+    DIMENSIONS,
+    DIMENSIONS_LONGEST_FIRST,
     DURATION_COPULAS,
     DURATION_ENDINGS,
     DURATION_HEADS,
@@ -52,6 +54,7 @@ _COUNTED = frozenset({"count", "number"})
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
+_LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 
 
 @dataclass(slots=True)
@@ -64,6 +67,7 @@ class _Clause:
 
     floor: int
     of: str | None = None
+    kind: str | None = None
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
@@ -140,14 +144,20 @@ def _link_one(
         of = read_purpose(text, q.end, ceiling)
     if of is None and win.opened and q.type not in _OWN_ONLY:
         of = _glossed(text, win, clause, sentence_start)
-    if of in ATTRIBUTES:
-        owner = _owner(text, win, clause, sentence_start)
+    if of is None and shared is None and not win.text and win.lo > clause.floor and text[win.lo - 1] in _LABEL_COLON:
+        of = _labelled(text, win, clause, q.type)
+    if of in ATTRIBUTES or of in DIMENSIONS:
+        owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
+        if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
+            owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS):
             of = owner + of
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         of = clause.of
+    elif of is None and q.type == clause.kind and _COORDINATION_RE.match(text, clause.floor, q.start):
+        of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -157,7 +167,7 @@ def _link_one(
     if change is None and (TARGET_RE.search(before.claim) or TARGET_RE.match(text, q.end)):
         change = "target"
     if of is not None:
-        clause.of = of
+        clause.of, clause.kind = of, q.type
     clause.predicate, clause.change = predicate, change
     update: dict[str, object] = {"of": of, "predicate": predicate, "change": change}
     if q.type == "rank" and q.scope is None:
@@ -169,7 +179,9 @@ def _choose(q: Quantity, before: Reading, after: str | None) -> str | None:
     """The noun after a count wins; after a measure, only when no 的 ties it to the one before."""
     if q.type == "duration":  # 期限为8年, 建设工期42个月
         heads = before.predicate is None and before.of is not None and before.of.endswith(DURATION_HEADS)
-        return before.of if before.predicate in DURATION_COPULAS or heads else None
+        # 期限为8年, and any copula ending so (年龄设定为35周岁以下, 时间一般为半年)
+        copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
+        return before.of if copula or heads else None
     if q.type in BEFORE_ONLY_TYPES:  # 营业时间不得超过24时, not 当天下午18:00
         return before.of if before.of is not None and before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:
@@ -186,6 +198,25 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
         return clause.of
     outer = window(text, bracket, max(clause.floor, sentence_start), clause.holes)
     return read_before(outer.text, "count").of
+
+
+def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
+    """A number right after a colon measures the label before it (营业时间：9:00-17:00 → 营业时间)."""
+    outer = window(text, win.lo - 1, clause.floor, clause.holes)
+    label = read_before(outer.text, kind)
+    if label.predicate is not None or label.of is None:
+        return None
+    if kind in BEFORE_ONLY_TYPES and not label.of.endswith(TIME_HEADS):
+        return None
+    return label.of
+
+
+def _without_dimension(owner: str) -> str | None:
+    """道路长 → 道路: the thing a dimension before was read of (None when nothing is left)."""
+    for dimension in DIMENSIONS_LONGEST_FIRST:
+        if owner.endswith(dimension):
+            return owner[: -len(dimension)] if len(owner) - len(dimension) >= 2 else None
+    return owner
 
 
 def _owner(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:

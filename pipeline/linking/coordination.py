@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import SHARED_HEADS, SKIP_TYPES
-from pipeline.linking.phrases import tidy, window
+from pipeline.linking.phrases import read_before, tidy, window
 from pipeline.records import Quantity
 
 _COORDINATION_RE = re.compile(r"^\s*(?:、|和|及|与|以及|或)?\s*$")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
@@ -31,8 +32,12 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
         group = [i]
         while group[-1] + 1 < len(qs) and _COORDINATION_RE.match(text[qs[group[-1]].end : qs[group[-1] + 1].start]):
             group.append(group[-1] + 1)
-        subject = tidy(win.text.split("分别", 1)[0])
-        if subject is not None:
+        subject_text, rest = win.text.split("分别", 1)
+        subject = tidy(subject_text)
+        # 公司分别在…安装排污阀5个: one number whose own object stands after 分别 is no list
+        own = read_before(rest, q.type).of if len(group) == 1 else None
+        alone = own is not None and not _DIGIT_RE.search(own)  # not a number read as a name (12万家)
+        if subject is not None and not alone:
             for j, name in zip(group, _share(subject, len(group)), strict=True):
                 shared[j] = name
         floor = max(floor, qs[group[-1]].end)

@@ -182,6 +182,8 @@ def _locative(text: str) -> tuple[str, str | None]:
     m = LOCATIVE_RE.match(text) if "在" in text else None
     if m is None:
         return text, None
+    if "的" in m["scope"]:  # 生活在此的居民: the 在 is inside a clause before the noun
+        return m["scope"].rsplit("的", 1)[1], None
     return m["head"], _SCOPE_TIDY_RE.sub("", m["scope"]) or None
 
 

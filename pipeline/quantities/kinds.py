@@ -47,6 +47,8 @@ class EnumeratorLexicon(Lexicon):
 
 class BareMagnitudeLexicon(Lexicon):
     hedges: list[str]
+    inner: list[str]
+    vague_before: list[str]
 
 
 class SharedLexicon(Lexicon):

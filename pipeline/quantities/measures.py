@@ -65,9 +65,18 @@ _BARE_MAGNITUDE_RE = re.compile(
     rf"(?:{alternation(KINDS.bare_magnitude.hedges)})"
     rf"(?P<mag>[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]{{1,2}})(?![0-9{DIGIT_CHARS}])"
 )
+# 千余人, 万多元: a power of ten with 余 or 多 and no numeral before it (两千余人 is read from its numeral)
+_BARE_INNER_RE = re.compile(
+    rf"(?P<mag>[百千万亿])(?<![{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}"
+    rf"{''.join(KINDS.bare_magnitude.vague_before)}0-9 ].)"
+    rf"(?P<inner>{alternation(KINDS.bare_magnitude.inner)})"
+)
 _BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
-_UNIT_AFTER_SPACE_RE = re.compile(f" (?:{alternation(UNIT_TABLE)})")  # 2000 元, 50 % (PDF text)
+# 2000 元, 50 % (PDF text), and a classifier before its noun: 3 个村 (not 3 个 alone: a table cell)
+_UNIT_AFTER_SPACE_RE = re.compile(
+    rf" (?:{alternation(UNIT_TABLE)}|(?:{alternation(_COUNT - set(UNIT_TABLE))})(?=[\u4e00-\u9fff]))"
+)
 # 35 万元, 12.5 亿元: a magnitude and a unit after the space (the unit is read after it)
 _MAGNITUDE_AFTER_SPACE_RE = re.compile(f" (?P<mag>[{LARGE_UNIT_CHARS}]+)(?=(?:{alternation(_ALL_UNITS)}))")
 # 一吨半, 两米半: and a half, when no word goes on after 半 (一吨半导体, 两米半径)
@@ -189,7 +198,7 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
 
 def _bare_magnitudes(text: str) -> Iterator[Candidate]:
     """近千人, 逾万户, 超万亿元: a power of ten after a hedge (the engine widens over it)."""
-    for m in _BARE_MAGNITUDE_RE.finditer(text):
+    for m in (*_BARE_MAGNITUDE_RE.finditer(text), *_BARE_INNER_RE.finditer(text)):
         unit = _UNIT_RE.match(text, m.end())
         typed = _unit_type(unit.group(), chinese=True) if unit else None
         if unit is None or typed is None:
@@ -197,9 +206,10 @@ def _bare_magnitudes(text: str) -> Iterator[Candidate]:
         kind, base, factor = typed
         amount = parse_number("1" + m["mag"])
         value = _scaled(amount, factor)
+        inner = m.groupdict().get("inner")
         yield Candidate(
             start=m.start("mag"), end=unit.end(), type=kind, amount=value, value=format_decimal(value),
-            unit=base or None, number_text=m["mag"], unit_text=unit.group(),
+            unit=base or None, qualifier=_inner_qualifier(inner), number_text=m["mag"], unit_text=unit.group(),
             priority=_PRIORITY.get(kind, 0), core_start=m.start("mag"), core_end=m.end("mag"),
             factor=_factor(factor),
         )

@@ -23,6 +23,7 @@ from pipeline.text.numerals import NumeralError, parse_number
 DATE_PRIORITY = 3
 PERIOD_PRIORITY = 4
 _TWO_DIGIT_AFTER = tuple(DATES.two_digit_years.after)  # 自19年, 始建于58年: a year
+_TWO_DIGIT_NOT_AFTER = tuple(DATES.two_digit_years.not_after)  # 大于19年: a span
 MAX_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 Span = tuple[dt.date, dt.date]
@@ -232,7 +233,9 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
     """07年, 零八年, 18年10月1日, 19年底, 自19年, 始建于58年 (15年 alone is a duration in a reply)."""
-    after_word = text.endswith(_TWO_DIGIT_AFTER, 0, m.start())
+    after_word = text.endswith(_TWO_DIGIT_AFTER, 0, m.start()) and not text.endswith(
+        _TWO_DIGIT_NOT_AFTER, 0, m.start()
+    )
     if not (zero_led(m["yy"]) or m["m1"] or m["yp"] or after_word):
         return None
     return any_two_digit_year(m, text)
@@ -277,33 +280,39 @@ def era_year(m: re.Match[str], text: str) -> Atom | None:
 
 
 def decade(m: re.Match[str], text: str) -> Atom | None:
-    """九十年代 → 1990–1999 (the latest not after the reference year); 19世纪70年代 → 1870–1879."""
+    """九十年代 → 1990–1999 (the latest not after the reference year); 19世纪70年代 → 1870–1879;
+    1960年代 → 1960–1969; 上世纪七八十年代 → 1970–1989."""
     form = P.DECADE_FORM.search(text, max(0, m.start() - P.DECADE_LOOKBACK), m.end())
     if form is None or (form.start() and text[form.start() - 1] in P.DECADE_NOT_AFTER):
-        return None  # 1990年代 is read as 1990年
+        return None  # 21960年代: no year
     m = form
-    d = whole_number(m["d"])
-    if d is None:
-        return None
     start, end = m.start(), m.end()
+    if m["y"]:
+        first = int(m["y"] + m["yd"] + "0")
+        return period_between(start, end, Point(1, 1, first), Point(12, 31, first + 9))
+    d = whole_number(m["d"])
+    earlier = whole_number(m["d0"] + "十") if m["d0"] else None
+    if d is None or (m["d0"] and earlier != d - 10):
+        return None  # 三八十年代: not two decades in a row
+    span = d - (earlier or d)  # 10 for two decades, else 0
     if m["c"]:
         century = whole_number(m["c"])
         if century is None:
             return None
         first = (century - 1) * 100 + d
-        return period_between(start, end, Point(1, 1, first), Point(12, 31, first + 9))
+        return period_between(start, end, Point(1, 1, first - span), Point(12, 31, first + 9))
     shift = DATES.decades.centuries[m["cw"]] if m["cw"] else None
-    return Atom(start, end, "period", from_ref=partial(_decade_from, d, shift), priority=PERIOD_PRIORITY)
+    return Atom(start, end, "period", from_ref=partial(_decade_from, d, shift, span), priority=PERIOD_PRIORITY)
 
 
-def _decade_from(d: int, century_shift: int | None, ref: dt.date) -> Span:
+def _decade_from(d: int, century_shift: int | None, span: int, ref: dt.date) -> Span:
     if century_shift is not None:  # 上世纪90年代: the century before the reference year's
         first = (ref.year // 100 + century_shift) * 100 + d
     else:
         first = ref.year // 100 * 100 + d
         if first > ref.year:
             first -= 100
-    return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+    return dt.date(first - span, 1, 1), dt.date(first + 9, 12, 31)
 
 
 def bare_day(m: re.Match[str], text: str) -> Atom | None:

@@ -108,6 +108,7 @@ class Ago(Lexicon):
 class TwoDigitYears(Lexicon):
     ahead: int
     after: list[str]
+    not_after: list[str]
 
 
 class BareDay(Lexicon):

@@ -128,11 +128,14 @@ RE_ERA = re.compile(
 #: DECADE_FORM.
 RE_DECADE = re.compile("年代")
 DECADE_LOOKBACK = 8  # 十九世纪七十年代
-#: The decade that ends with that 年代 (五六十年代 → 六十年代).
+#: The decade that ends with that 年代, with the one before it when two are written
+#: together (上世纪七八十年代: 1970–1989), or a decade written with its year (1960年代).
 DECADE_FORM = re.compile(
     rf"""
-    (?:(?P<cw>{alternation(DATES.decades.centuries)}) | (?P<c>1[0-9]|20|十[一二三四五六七八九]|二十)世纪)?
-    (?P<d>[1-9]0|[一二三四五六七八九]十)年代$
+    (?: (?P<y>1[0-9]|20)(?P<yd>[0-9])0
+      | (?:(?P<cw>{alternation(DATES.decades.centuries)}) | (?P<c>1[0-9]|20|十[一二三四五六七八九]|二十)世纪)?
+        (?P<d0>[一二三四五六七八])?(?P<d>[1-9]0|[一二三四五六七八九]十)
+    )年代$
     """,
     re.VERBOSE,
 )
