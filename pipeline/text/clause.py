@@ -187,13 +187,20 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, m.start() if m is not None else len(text)
 
 
-def status_at(text: str, start: int, end: int) -> Cue | None:
-    """The cue governing ``text[start:end]`` read from its own sentence, for a caller that
-    has no sentences (the date finder works before the structure is joined to it).
+def future_cue(text: str, start: int, end: int) -> Cue | None:
+    """The planned cue that puts ``text[start:end]`` in the future: the one governing it, or
+    any in its clause (须在6月底前完成), read from its own sentence — for the date finder,
+    which works before the sentences are known.
 
-    >>> status_at("会议将于9月26日召开", 4, 9).word
+    >>> future_cue("会议将于9月26日召开", 4, 9).word
     '将'
+    >>> future_cue("会议于9月26日召开", 3, 8) is None
+    True
     """
     lo, hi = sentence_bounds(text, start, end)
     a, b = clause_bounds(text, start, end, lo, hi)
-    return governing(scan(simplify_chars(text[lo:hi])), a - lo, b - lo, start - lo, end - lo)
+    cues = scan(simplify_chars(text[lo:hi]))
+    found = governing(cues, a - lo, b - lo, start - lo, end - lo)
+    if found is not None and found.status == "planned":
+        return found
+    return next((c for c in cues if c.status == "planned" and a - lo <= c.start and c.end <= b - lo), None)

@@ -5,7 +5,8 @@ interpreter: a duration becomes a :class:`Candidate` at once (``dates.durations`
 ``3个月`` → ``P3M``); a date or period becomes an ``Atom`` whose year may still be open
 (``dates.forms``: ``9月8日``). Overlapping readings keep the longest; atoms are then
 resolved in text order — an open year comes from an earlier date of the same sentence,
-else from the reference date — and two dates joined by 至/到/- become one period
+else from the reference date: its nearest occurrence before it, or after it in a planned
+clause (将于9月26日) — and two dates joined by 至/到/- become one period
 (``2015年3月-2019年9月``), as the parts of a duration become one (``3年6个月``). A day
 without its month (``于29日``) takes the month of the sentence's last date, else the
 reference date's. The forms Recognizers-Text reports that a reply rarely means (``12号``,
@@ -28,6 +29,7 @@ from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, last_day, period_value
 from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
 from pipeline.spans import keep_best
+from pipeline.text.clause import future_cue
 
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
@@ -134,6 +136,8 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
+                if before is None and _yearless(atom):
+                    y1, y2 = _nearest_year(atom, y1, y2, text, ctx)
                 span = _days(atom, y1, y2)
                 if span is None:
                     atom.valid = False
@@ -145,6 +149,34 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
             last_year = text_year = atom.span[1].year
             last_month = atom.span[1]
             last_end = atom.end
+
+
+def _yearless(atom: Atom) -> bool:
+    """A month or day written without any year (9月26日, 10月), not a part of a year (上半年)."""
+    points = (atom.first, atom.last)
+    return atom.by_year is None and all(
+        p is not None and p.year is None and p.yy is None and p.shift is None for p in points)
+
+
+def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tuple[int, int]:
+    """The years of a date written without one: its nearest occurrence before the reference
+    date in a past or present clause, after it in a planned one (将于9月26日, 计划10月1日),
+    as dateparser's ``PREFER_DATES_FROM``. The clause is read as the status reads it
+    (:mod:`pipeline.text.clause`).
+
+    >>> ctx = Context(ref_date=dt.date(2018, 3, 12))
+    >>> [c.value for c in find("9月26日召开", ctx)], [c.value for c in find("将于1月5日召开", ctx)]
+    (['2017-09-26'], ['2019-01-05'])
+    """
+    ref = ctx.ref_date
+    span = _days(atom, y1, y2)
+    if ref is None or span is None:
+        return y1, y2
+    if future_cue(text, atom.start, atom.end) is not None:
+        shift = 1 if span[1] < ref else 0
+    else:
+        shift = -1 if span[0] > ref else 0
+    return y1 + shift, y2 + shift
 
 
 def _days(atom: Atom, y1: int, y2: int) -> Span | None:
