@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.records import Quantity, Sentence, Status
-from pipeline.text.clause import AFTER_CUES, STATUS, Cue, Reading, clause_bounds, read, scan
+from pipeline.text.clause import AFTER_CUES, STATUS, Cue, Reading, clauses_of, read, scan
 from pipeline.text.traditional import simplify_chars
 from pipeline.text.regex import alternation
 
@@ -81,10 +81,13 @@ def judge(text: str, quantities: list[Quantity], sentences: Sequence[Sentence],
 def _judge_sentence(text: str, qs: list[Quantity], first: int, lo: int, hi: int,
                     ref_date: dt.date | None) -> list[Quantity]:
     cues = scan(text, lo, hi)  # one pass per sentence
-    clauses = [clause_bounds(text, q.start, q.end, lo, hi) for q in qs]
+    clauses = clauses_of(text, [(q.start, q.end) for q in qs], lo, hi)
     out = []
+    dated: Quantity | None = None  # the last date or period before the quantity
     for k, q in enumerate(qs):
-        status, cue = _status(text, q, qs, clauses, k, cues, ref_date)
+        status, cue = _status(text, q, dated, clauses[k], cues, ref_date)
+        if q.type in _DATED:
+            dated = q
         update: dict[str, object] = {"status": status, "status_cue": cue}
         if status == "planned" and q.type not in _DATED:
             deadline = _deadline(text, qs, clauses, k)
@@ -94,9 +97,9 @@ def _judge_sentence(text: str, qs: list[Quantity], first: int, lo: int, hi: int,
     return out
 
 
-def _status(text: str, q: Quantity, qs: list[Quantity], clauses: list[tuple[int, int]], k: int,
-            cues: list[Cue], ref_date: dt.date | None) -> tuple[Status, str]:
-    a, b = clauses[k]
+def _status(text: str, q: Quantity, dated: Quantity | None, clause: tuple[int, int], cues: list[Cue],
+            ref_date: dt.date | None) -> tuple[Status, str]:
+    a, b = clause
     if q.type in _DOCUMENT_TYPES:
         return "none", q.type
     if q.section_id in _DOCUMENT_SECTIONS and (q.type in _DATED or q.section_id not in _REQUEST_SECTIONS):
@@ -116,7 +119,7 @@ def _status(text: str, q: Quantity, qs: list[Quantity], clauses: list[tuple[int,
     m = _CLASS_END_RE.search(q.text)
     if m is not None and _CLASS_NOUN_RE.match(text, q.end):
         return "rule", m.group()
-    timed = _by_date(q, qs, k, ref_date)
+    timed = _by_date(q if q.type in _DATED else dated, ref_date)
     if own is not None and (q.type not in _DATED or own.end <= q.start or timed is None):
         return own.status, own.word  # a date's own time beats a cue after it (2011年计划招12人)
     carried = reading.carried if reading.carried is not None and reading.carried.status != "none" else None
@@ -158,16 +161,12 @@ def _request(text: str, cues: list[Cue], reading: Reading, start: int) -> Cue | 
     return last if reading.own is last else None
 
 
-def _by_date(q: Quantity, qs: list[Quantity], k: int, ref_date: dt.date | None) -> tuple[Status, str, int] | None:
-    """Ahead of the document date → planned; behind it → achieved, read from the quantity
-    itself if a date, else the nearest date before it in its sentence; None when none says
-    (or it spans the document date). The third item is where that date ends."""
-    if ref_date is None:
+def _by_date(d: Quantity | None, ref_date: dt.date | None) -> tuple[Status, str, int] | None:
+    """What the date ``d`` — the quantity itself if a date, else the nearest date before it in
+    its sentence — says against the document date: ahead of it → planned, behind it →
+    achieved; None when it spans the document date. The third item is where ``d`` ends."""
+    if ref_date is None or d is None:
         return None
-    dated = [q] if q.type in _DATED else [o for o in qs[:k] if o.type in _DATED]
-    if not dated:
-        return None
-    d = dated[-1]
     if d.date_start is not None and d.date_start > ref_date:
         return "planned", "date>ref", d.end
     if d.date_end is not None and d.date_end < ref_date:

@@ -19,6 +19,7 @@ one regex (:func:`scan`), and each position in it asks which cue governs it (:fu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -168,6 +169,22 @@ def read(cues: Sequence[Cue], clause_lo: int, clause_hi: int, start: int, end: i
             following = cue
             break
     return Reading(inside or before or after, carried, following)
+
+
+def clauses_of(text: str, spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """:func:`clause_bounds` of each span of one sentence ``[lo, hi)``, from one scan of its
+    clause marks.
+
+    >>> clauses_of("截至目前，已建成4家，将建成10个", [(8, 10), (16, 19)], 0, 19)
+    [(5, 10), (11, 19)]
+    """
+    marks = [m.start() for m in _CLAUSE_END_RE.finditer(text, lo, hi)]
+    out = []
+    for start, end in spans:
+        i = bisect.bisect_left(marks, start)  # marks before the span: marks[:i]
+        j = bisect.bisect_left(marks, end)
+        out.append((marks[i - 1] + 1 if i else lo, marks[j] if j < len(marks) else hi))
+    return out
 
 
 def governing(cues: Sequence[Cue], clause_lo: int, clause_hi: int, start: int, end: int) -> Cue | None:
