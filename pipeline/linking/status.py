@@ -4,18 +4,21 @@ promise's deadline.
 The status is judged from the quantity's own clause (:mod:`pipeline.text.clause`), in this
 order; the first rule that applies decides, and ``status_cue`` records which:
 
-1. about the document: a phone, a date in the header or closing or after a page label
-   (发布日期) → ``none``; a number of the header (the title quoting the request, 5位代表) →
-   ``requested``;
-2. a cue of the request or a hypothesis governing it (您反映, 代表所提, 如果) → ``requested``
-   (您反映的“…每户出800元”: the request's, though a rate);
-3. a rate (``per`` set: 每人每月500元, 1000元/户) or a class (100亿元以上项目, 50户以上自然村)
-   → ``rule``;
-4. the cue of its clause (已 → achieved, 正在 → ongoing, 将/计划/力争 → planned, 标准/不低于 →
-   rule); a cue after it counts only inside its clause;
-5. a date in its clause (or itself, for a date) against the document date: ahead of it →
-   ``planned``, behind it → ``achieved``;
-6. the cue of an earlier clause of its sentence; else ``achieved``.
+1. about the document: a phone, a date in the header or closing → ``none``;
+2. a cue of the request or a hypothesis before it in its clause, or one whose quotation it
+   stands in (您反映, 代表所提“…”, 如果) → ``requested`` (您反映的“…每户出800元”: the
+   request's, though a rate); a number of the header (the title quoting the request,
+   5位代表) → ``requested``; a date right after a page label (发布日期：) → ``none``;
+3. a rate (``per`` set: 每人每月500元, 1000元/户), unless it measures an income or output
+   (``frames.measured_rates``) or its clause says it is done, or a class (100亿元以上项目,
+   66人以上的超大班额) → ``rule``;
+4. the cue of its clause (已 → achieved, 正在 → ongoing, 将/计划/力争 → planned, 标准为/不低于
+   → rule): one inside its span (不低于5%), else the nearest before it, else an adverb after
+   it (8个项目正在建设);
+5. the nearest date before it in its sentence (or itself, for a date) against the document
+   date — ahead of it → ``planned``, behind it → ``achieved`` — or the cue of an earlier
+   clause, whichever stands nearer;
+6. a planned or ongoing adverb opening the next clause (今年，我局将…); else ``achieved``.
 
 ``达到`` decides nothing: 2023年达到70% is achieved by its date, 力争到2025年达到70% planned
 by 力争. A planned quantity links to the date or period bounding it in its clause
@@ -34,8 +37,8 @@ from collections.abc import Sequence
 
 from pipeline.records import Quantity, Sentence, Status
 from pipeline.text.clause import AFTER_CUES, STATUS, Cue, Reading, clauses_of, read, scan
-from pipeline.text.traditional import simplify_chars
 from pipeline.text.regex import alternation
+from pipeline.text.traditional import simplify_chars
 
 __all__ = ["judge"]
 
@@ -127,9 +130,9 @@ def _status(text: str, q: Quantity, dated: Quantity | None, clause: tuple[int, i
         return timed[0], timed[1]
     if carried is not None:
         return carried.status, carried.word
-    following = reading.following
+    following = reading.following  # 今年，我局将…; 5.8公里公路拓宽，我局今年已经准备实施
     if (following is not None and following.status in _FORWARD and following.word in AFTER_CUES
-            and not _CLAUSE_END_RE.search(text, b + 1, following.start)):  # 5.8公里公路拓宽，我局今年已经准备…  # a date alone in its clause is the topic of the next: 今年，我局将…
+            and not _CLAUSE_END_RE.search(text, b + 1, following.start)):  # only from the next clause
         return following.status, following.word
     return "achieved", "default"
 
