@@ -115,9 +115,11 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
     last_month: dt.date | None = None  # its last day, for a day without its month (至29日)
     text_year: int | None = None  # of the last date anywhere before
     last_end = 0
+    lent = False  # last_year was guessed from a clause's tense (9月26日), not written
     for atom in items:
         if not isinstance(atom, Atom):
             continue
+        guessed = False  # its year read from the tense of its clause
         if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):
             last_year = last_month = None
         if atom.from_ref is not None:
@@ -133,11 +135,14 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
             atom.span = (day, day) if day is not None else None
         elif atom.first is not None and atom.last is not None:
             before = text_year if atom.follows else last_year
+            if lent and not P.RE_RANGE_GAP.fullmatch(text, last_end, atom.start):
+                before = None  # a guessed year goes only to the other end of its range (5月-10月)
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
                 if before is None and _yearless(atom):
                     y1, y2 = _nearest_year(atom, y1, y2, text, ctx)
+                    guessed = True
                 span = _days(atom, y1, y2)
                 if span is None:
                     atom.valid = False
@@ -148,6 +153,7 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
         if atom.span is not None:
             last_year = text_year = atom.span[1].year
             last_month = atom.span[1]
+            lent = guessed
             last_end = atom.end
 
 
