@@ -62,14 +62,17 @@ FORMS: tuple[Form, ...] = (
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every date, period and duration in the normalised ``text``, without overlaps."""
-    return find_with(text, ctx, FORMS, keep_invalid=False)
+    return find_with(text, ctx, FORMS, keep_invalid=False, by_tense=True)
 
 
-def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: bool) -> Iterator[Candidate]:
+def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: bool,
+              by_tense: bool = False) -> Iterator[Candidate]:
     """The readings of ``forms_`` in ``text``; ``keep_invalid`` keeps a day the calendar lacks
-    (2019年2月29日) as an unresolved date instead of dropping it."""
+    (2019年2月29日) as an unresolved date instead of dropping it; ``by_tense`` gives a date
+    without a year its nearest occurrence before or after the reference date by the tense of
+    its clause (else the reference year, as Recognizers-Text reports it)."""
     found = _longest_first(list(_scan(text, forms_)), len(text))
-    _resolve_years(found, text, ctx)
+    _resolve_years(found, text, ctx, by_tense)
     if keep_invalid:
         for item in found:
             if isinstance(item, Atom) and not item.valid:  # 2月30日: RT reports it, unresolved
@@ -109,7 +112,7 @@ def _longest_first(items: list[Item], size: int) -> list[Item]:
     return keep_best(items, size, lambda c: (c.start - c.end, -c.priority, c.start))
 
 
-def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
+def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -> None:
     """Give each atom its days; an open year comes from the sentence, else the reference."""
     last_year: int | None = None  # of the last date in this sentence
     last_month: dt.date | None = None  # its last day, for a day without its month (至29日)
@@ -140,7 +143,7 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
-                if before is None and _yearless(atom):
+                if by_tense and before is None and _yearless(atom):
                     y1, y2 = _nearest_year(atom, y1, y2, text, ctx)
                     guessed = True
                 span = _days(atom, y1, y2)
