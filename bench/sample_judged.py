@@ -79,7 +79,8 @@ def main() -> None:
     args = ap.parse_args()
     for i, (doc_id, doc, q) in enumerate(draw(args.seed, args.n), 1):
         value = q.value if q.low is None else f"{q.low}~{q.high}"
-        print(f"{i:3}  {doc_id} {q.start}-{q.end} {q.type} {value} {q.unit or ''} {q.qualifier} of={q.of!r}")
+        print(f"{i:3}  {doc_id} {q.start}-{q.end} {q.type} {value} {q.unit or ''} {q.qualifier} of={q.of!r} "
+              f"status={q.status} ({q.status_cue})")
         print(f"     {sentence_of(doc, q)}")
 
 

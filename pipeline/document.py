@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pipeline import structure
 from pipeline.entities import find_entities
 from pipeline.linking import link
+from pipeline.linking.status import judge
 from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import read_source
 from pipeline.readers.ids import doc_id_of, source_path_of
@@ -51,7 +52,7 @@ def extract(
     meta = parsed.meta.model_copy(update={"doc_id": doc_id or text_id(text), **(source or {})})
     ref = _reference_date(meta, norm.text, ref_date)
     quantities = _place(list(extract_quantities(norm, ref)), parsed.sentences)
-    quantities = link(text, quantities, parsed.sentences)
+    quantities = judge(text, link(text, quantities, parsed.sentences), parsed.sentences, ref)
     doc = Document(
         text=text, ref_date=ref, quantities=quantities, meta=meta,
         sections=parsed.sections, paragraphs=parsed.paragraphs, sentences=parsed.sentences,

@@ -19,9 +19,12 @@ QuantityType = Literal[
 ]
 Qualifier = Literal["exact", "approx", "gt", "ge", "lt", "le"]
 Change = Literal["increase", "decrease", "target"]
+#: What the quantity's clause asserts about it at the document date (gold README, "Status").
+Status = Literal["achieved", "ongoing", "planned", "rule", "requested", "none"]
 
 QUANTITY_TYPES: tuple[str, ...] = QuantityType.__args__  # type: ignore[attr-defined]
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
 
 class _Record(BaseModel):
@@ -52,6 +55,14 @@ class Quantity(_Record):
     scope: str | None = Field(default=None, description="the field a rank is taken in (全市, 全国)")
     predicate: str | None = Field(default=None, description="the verb that makes the claim (引入, 提升至)")
     change: Change | None = Field(default=None, description="increase, decrease or target, when the sentence says so")
+    status: Status | None = Field(default=None, description="what its clause asserts: achieved (done, existing), "
+                                  "ongoing (under way), planned (promised, targeted, forecast), rule (a policy's "
+                                  "parameter, a rate, a threshold), requested (the request's own, or conditional), "
+                                  "none (about the document: its date, phones)")
+    status_cue: str | None = Field(default=None, description="the word or rule that decided status (已, 将, 标准, "
+                                   "per, 以上, date<ref, default)")
+    deadline_id: str | None = Field(default=None, description="for a planned quantity, the quantity_id of the date "
+                                    "or period bounding it in its clause (到2025年 for 70%)")
     number_text: str | None = Field(default=None, description="the number as written")
     unit_text: str | None = Field(default=None, description="the unit as written")
     date_start: dt.date | None = Field(default=None, description="first day a date or period covers")

@@ -5,7 +5,8 @@ interpreter: a duration becomes a :class:`Candidate` at once (``dates.durations`
 ``3个月`` → ``P3M``); a date or period becomes an ``Atom`` whose year may still be open
 (``dates.forms``: ``9月8日``). Overlapping readings keep the longest; atoms are then
 resolved in text order — an open year comes from an earlier date of the same sentence,
-else from the reference date — and two dates joined by 至/到/- become one period
+else from the reference date: its nearest occurrence before it, or after it in a planned
+clause (将于9月26日) — and two dates joined by 至/到/- become one period
 (``2015年3月-2019年9月``), as the parts of a duration become one (``3年6个月``). A day
 without its month (``于29日``) takes the month of the sentence's last date, else the
 reference date's. The forms Recognizers-Text reports that a reply rarely means (``12号``,
@@ -28,6 +29,7 @@ from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, last_day, period_value
 from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
 from pipeline.spans import keep_best
+from pipeline.text.clause import future_cue
 
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
@@ -60,14 +62,17 @@ FORMS: tuple[Form, ...] = (
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every date, period and duration in the normalised ``text``, without overlaps."""
-    return find_with(text, ctx, FORMS, keep_invalid=False)
+    return find_with(text, ctx, FORMS, keep_invalid=False, by_tense=True)
 
 
-def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: bool) -> Iterator[Candidate]:
+def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: bool,
+              by_tense: bool = False) -> Iterator[Candidate]:
     """The readings of ``forms_`` in ``text``; ``keep_invalid`` keeps a day the calendar lacks
-    (2019年2月29日) as an unresolved date instead of dropping it."""
+    (2019年2月29日) as an unresolved date instead of dropping it; ``by_tense`` gives a date
+    without a year its nearest occurrence before or after the reference date by the tense of
+    its clause (else the reference year, as Recognizers-Text reports it)."""
     found = _longest_first(list(_scan(text, forms_)), len(text))
-    _resolve_years(found, text, ctx)
+    _resolve_years(found, text, ctx, by_tense)
     if keep_invalid:
         for item in found:
             if isinstance(item, Atom) and not item.valid:  # 2月30日: RT reports it, unresolved
@@ -107,15 +112,17 @@ def _longest_first(items: list[Item], size: int) -> list[Item]:
     return keep_best(items, size, lambda c: (c.start - c.end, -c.priority, c.start))
 
 
-def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
+def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -> None:
     """Give each atom its days; an open year comes from the sentence, else the reference."""
     last_year: int | None = None  # of the last date in this sentence
     last_month: dt.date | None = None  # its last day, for a day without its month (至29日)
     text_year: int | None = None  # of the last date anywhere before
     last_end = 0
+    lent = False  # last_year was guessed from a clause's tense (9月26日), not written
     for atom in items:
         if not isinstance(atom, Atom):
             continue
+        guessed = False  # its year read from the tense of its clause
         if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):
             last_year = last_month = None
         if atom.from_ref is not None:
@@ -131,9 +138,14 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
             atom.span = (day, day) if day is not None else None
         elif atom.first is not None and atom.last is not None:
             before = text_year if atom.follows else last_year
+            if lent and not P.RE_RANGE_GAP.fullmatch(text, last_end, atom.start):
+                before = None  # a guessed year goes only to the other end of its range (5月-10月)
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
+                if by_tense and before is None and _yearless(atom):
+                    y1, y2 = _nearest_year(atom, y1, y2, text, ctx)
+                    guessed = True
                 span = _days(atom, y1, y2)
                 if span is None:
                     atom.valid = False
@@ -144,7 +156,36 @@ def _resolve_years(items: list[Item], text: str, ctx: Context) -> None:
         if atom.span is not None:
             last_year = text_year = atom.span[1].year
             last_month = atom.span[1]
+            lent = guessed
             last_end = atom.end
+
+
+def _yearless(atom: Atom) -> bool:
+    """A month or day written without any year (9月26日, 10月), not a part of a year (上半年)."""
+    points = (atom.first, atom.last)
+    return atom.by_year is None and all(
+        p is not None and p.year is None and p.yy is None and p.shift is None for p in points)
+
+
+def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tuple[int, int]:
+    """The years of a date written without one: its nearest occurrence before the reference
+    date in a past or present clause, after it in a planned one (将于9月26日, 计划10月1日),
+    as dateparser's ``PREFER_DATES_FROM``. The clause is read as the status reads it
+    (:mod:`pipeline.text.clause`).
+
+    >>> ctx = Context(ref_date=dt.date(2018, 3, 12))
+    >>> [c.value for c in find("9月26日召开", ctx)], [c.value for c in find("将于1月5日召开", ctx)]
+    (['2017-09-26'], ['2019-01-05'])
+    """
+    ref = ctx.ref_date
+    span = _days(atom, y1, y2)
+    if ref is None or span is None:
+        return y1, y2
+    if future_cue(text, atom.start, atom.end) is not None:
+        shift = 1 if span[1] < ref else 0
+    else:
+        shift = -1 if span[0] > ref else 0
+    return y1 + shift, y2 + shift
 
 
 def _days(atom: Atom, y1: int, y2: int) -> Span | None:
