@@ -20,14 +20,15 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, get_args
 
 import pandas as pd
 
+from pipeline.records import Status
 from pipeline.tables import Tables
 
-# The values of the quantities table's ``status`` column, in the order the page shows them.
-STATUSES = ("achieved", "ongoing", "planned", "rule", "requested", "none")
+# The values of the quantities table's ``status`` column, in the order the records declare and the page shows them.
+STATUSES: tuple[str, ...] = get_args(Status)
 UNKNOWN = "unknown"  # no status column, or a value outside STATUSES
 UNKNOWN_AGENCY = "（未署名）"
 # A bound (以上, 不低于 / 以下, 不超过) is an amount done only in a clause that says it was done.
