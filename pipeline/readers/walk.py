@@ -24,7 +24,8 @@ from pipeline.errors import ReadError
 # The formats dafu reads, and the document formats it cannot read but that replies come in:
 # those are listed too, so that each becomes a problem saying how to convert it instead of
 # vanishing from the manifest.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm", "*.doc", "*.wps", "*.rtf")
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm", "*.doc", "*.wps", "*.rtf",
+                                    "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff")
 SKIP_PREFIXES = (".", "~$")
 
 
