@@ -36,7 +36,7 @@ browser:
 fonts:
 	@if fc-list :lang=zh 2>/dev/null | grep -q .; then echo "CJK font: $$(fc-list :lang=zh file | head -1)"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-wqy-zenhei; \
 	else echo "no CJK font and not root: tests/test_ocr.py's scanned-page tests will skip"; fi
 
 clean:

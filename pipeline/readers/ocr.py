@@ -120,6 +120,15 @@ def model_paths() -> dict[str, Path]:
     return paths
 
 
+def engine_id() -> str:
+    """What recognised a page: the engine's version, its models, the resolution, the seal step.
+    A cached page read by another engine is read again."""
+    from importlib.metadata import version
+
+    models = ", ".join(MODELS.values())
+    return f"rapidocr {version('rapidocr')}; {models}; {DPI} dpi; red seal removed"
+
+
 @lru_cache(maxsize=1)
 def _engine() -> Any:
     if not available():
