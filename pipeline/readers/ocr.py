@@ -204,8 +204,17 @@ def recognise(image: Image) -> OcrPage:
     result = engine(np.asarray(remove_seal(image)))
     boxes = [] if result.boxes is None else result.boxes.tolist()
     lines = _lines(boxes, list(result.txts or ()), [float(s) for s in (result.scores or ())])
-    kept = tuple(line for line in lines if not _PAGE_NUMBER.fullmatch(line.text.strip()))
+    kept = tuple(line for line in lines if not page_number_line(line.text))
     return OcrPage("\n".join(line.text for line in kept), mean_confidence(kept), kept)
+
+
+def page_number_line(text: str) -> bool:
+    """Whether an OCR'd line is a page number alone: ``— 2 —`` (read as ``一2一``), ``第3页``.
+
+    >>> page_number_line("一2一"), page_number_line("一是加强")
+    (True, False)
+    """
+    return _PAGE_NUMBER.fullmatch(text.strip()) is not None
 
 
 def mean_confidence(lines: Sequence[OcrLine]) -> float | None:
