@@ -24,7 +24,7 @@ from scans import cjk_font, render_pages, write_pdf, write_png
 
 from pipeline.batch.ocrcache import OcrCache
 from pipeline.batch.work import _time_limit, _TimeLimitExceeded
-from pipeline.errors import ReadError
+from pipeline.errors import MissingDependencyError, ReadError
 from pipeline.readers import ocr, read_source
 from pipeline.readers.ocr import OcrLine, OcrPage
 
@@ -239,3 +239,15 @@ def test_time_limit_counts_again_for_each_ocr_page() -> None:
         time.sleep(0.45)
     with pytest.raises(_TimeLimitExceeded), _time_limit(0.3):
         time.sleep(0.45)
+
+
+def test_ocr_engine_that_cannot_start_is_a_read_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(image: Image.Image) -> OcrPage:
+        raise MissingDependencyError("OCR models missing from the rapidocr wheel: Rec.onnx")
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "recognise", broken)
+    path = tmp_path / "scan.png"
+    Image.new("RGB", (50, 50), "white").save(path)
+    with pytest.raises(ReadError, match="OCR models missing from the rapidocr wheel"):
+        read_source(path)

@@ -44,7 +44,7 @@ def read_image(data: bytes, path: str) -> Extracted:
     """Read an image file's bytes by OCR, a page per frame."""
     if not ocr.available():
         raise ReadError(path, ocr.missing_reason("an image"))
-    pages = ocr.recognise_images(_frames(data, path), key=hashlib.sha256(data).hexdigest())
+    pages = ocr.read_pages(path, _frames(data, path), key=hashlib.sha256(data).hexdigest())
     if not any(page.text.strip() for page in pages):
         raise ReadError(path, f"OCR found no text in {len(pages)} page(s)")
     return join_pages((page.text for page in pages), warnings=ocr.warnings(pages, range(1, len(pages) + 1)),

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pipeline.errors import MissingDependencyError
+from pipeline.errors import MissingDependencyError, ReadError
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -152,6 +152,16 @@ def remove_seal(image: Image) -> Image:
     red = (r >= _SEAL_MIN_RED) & (r - np.maximum(g, b) >= _SEAL_MIN_MARGIN)
     gray = np.where(red, 255, r).astype(np.uint8)
     return PILImage.fromarray(gray, "L").convert("RGB")
+
+
+def read_pages(path: str, images: Iterable[Image], *, key: str | None = None,
+               numbers: Sequence[int] | None = None) -> list[OcrPage]:
+    """:func:`recognise_images` for a reader: an engine that cannot start is a
+    :class:`~pipeline.errors.ReadError` naming ``path``, which the batch makes a problem row."""
+    try:
+        return recognise_images(images, key=key, numbers=numbers)
+    except MissingDependencyError as e:
+        raise ReadError(path, str(e)) from e
 
 
 def recognise_images(images: Iterable[Image], *, key: str | None = None,

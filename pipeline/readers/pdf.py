@@ -125,7 +125,7 @@ def _recognised(data: bytes, path: str, texts: list[str], scanned: list[int]) ->
     pdf = pypdfium2.PdfDocument(data)
     try:
         images = (pdf[i].render(scale=ocr.DPI / 72).to_pil() for i in scanned)
-        pages = ocr.recognise_images(images, key=hashlib.sha256(data).hexdigest(), numbers=[i + 1 for i in scanned])
+        pages = ocr.read_pages(path, images, key=hashlib.sha256(data).hexdigest(), numbers=[i + 1 for i in scanned])
     finally:
         pdf.close()
     if not any(text.strip() for text in texts) and not any(page.text.strip() for page in pages):
