@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck clean browser converters
+.PHONY: run test lint typecheck clean browser converters fonts
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ocr]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -20,7 +20,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-test: $(STAMP) browser converters lint
+test: $(STAMP) browser converters fonts lint
 	$(BIN)/pytest
 
 # tests/test_report.py opens the HTML report in a real headless Chromium (Debian's package); as root
@@ -39,6 +39,14 @@ converters:
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword; \
 	else echo "antiword missing and not root: tests/test_doc.py's .doc tests will skip"; fi
+
+# tests/test_ocr.py draws scanned pages with a CJK font (fc-list :lang=zh); as root (CI) one is installed
+# when missing, elsewhere those tests skip and say why.
+fonts:
+	@if fc-list :lang=zh 2>/dev/null | grep -q .; then echo "CJK font: $$(fc-list :lang=zh file | head -1)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-wqy-zenhei; \
+	else echo "no CJK font and not root: tests/test_ocr.py's scanned-page tests will skip"; fi
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

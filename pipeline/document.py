@@ -10,14 +10,14 @@ import bisect
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pipeline import structure
 from pipeline.entities import find_entities
 from pipeline.linking import link
 from pipeline.linking.status import judge
 from pipeline.quantities.engine import extract_quantities
-from pipeline.readers import read_source
+from pipeline.readers import Page, read_source
 from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.records import Document, Meta, Quantity, Sentence
@@ -35,20 +35,24 @@ def extract(
     *,
     ref_date: str | dt.date | None = None,
     doc_id: str | None = None,
-    source: dict[str, str | None] | None = None,
+    source: Mapping[str, str | bool | float | None] | None = None,
+    pages: Sequence[Page] = (),
 ) -> Document:
     """Parse ``text`` and find every quantity in it.
 
     Relative dates (今年6月) are resolved against the reply's own date (its signature or
     header); where it states none, against ``ref_date`` (``--ref-date``, a metadata sidecar's
     posting date), then the page's publication date or a date the text ends with; with none
-    of these they stay unresolved (``resolved=False``).
+    of these they stay unresolved (``resolved=False``). ``pages`` (``Source.pages`` of a
+    paged format) gives each sentence the number of the page it starts on.
 
     >>> [q.text for q in extract("引入超6家央企研发中心").quantities]
     ['超6家']
     """
     norm = normalise(text)
     parsed = structure.parse(norm)
+    if pages:
+        parsed = parsed.model_copy(update={"sentences": _paged(parsed.sentences, pages)})
     meta = parsed.meta.model_copy(update={"doc_id": doc_id or text_id(text), **(source or {})})
     ref = _reference_date(meta, norm.text, ref_date)
     quantities = _place(list(extract_quantities(norm, ref)), parsed.sentences)
@@ -73,7 +77,8 @@ def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.da
 def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None,
          ref_date: str | dt.date | None = None, doc_id: str | None = None,
          max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file and :func:`extract` it.
+    """Read a ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file or a scan
+    (``.png``/``.jpg``/``.tif``, by OCR with ``dafu[ocr]``) and :func:`extract` it.
 
     ``doc_id`` and ``meta.source_path`` follow one rule (:mod:`pipeline.readers.ids`): the
     path relative to ``root`` (default: the file's own folder), the id without its format
@@ -82,9 +87,16 @@ def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
     file and the reason.
     """
     src = read_source(path, max_bytes=max_bytes)
-    info: dict[str, str | None] = {"source_path": source_path_of(path, root), "format": src.format,
-                                   "encoding": src.encoding}
-    return extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info)
+    info = {"source_path": source_path_of(path, root), "format": src.format, "encoding": src.encoding,
+            "ocr": src.ocr, "ocr_confidence": src.ocr_confidence}
+    return extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info, pages=src.pages)
+
+
+def _paged(sentences: Sequence[Sentence], pages: Sequence[Page]) -> list[Sentence]:
+    """The sentences with the number of the page each starts on."""
+    starts = [p.start for p in pages]
+    return [s.model_copy(update={"page": pages[max(bisect.bisect_right(starts, s.start) - 1, 0)].number})
+            for s in sentences]
 
 
 def _place(quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[Quantity]:

@@ -126,8 +126,13 @@ class Meta(_Record):
     source_path: str | None = Field(default=None,
                                     description="the file it was read from, relative to the input root "
                                                 "(recorded in OUT/dafu-run.json)")
-    format: str | None = Field(default=None, description="txt, md, docx, doc, wps, pdf, ofd or html")
+    format: str | None = Field(default=None, description="txt, md, docx, doc, wps, pdf, ofd, html or image")
     encoding: str | None = Field(default=None, description="the encoding a text file was decoded with")
+    ocr: bool | None = Field(default=None, description="true when some of its text was recognised from page "
+                                                      "images (a scanned PDF or image, dafu[ocr]); null for a "
+                                                      "text given directly")
+    ocr_confidence: float | None = Field(default=None, description="OCR's mean confidence (0-1) over the "
+                                                                   "characters it recognised; null without OCR")
 
 
 class Section(_Record):
@@ -173,6 +178,8 @@ class Sentence(_Record):
     text: str = Field(description="original[start:end]")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    page: int | None = Field(default=None, ge=1, description="the 1-based page it starts on in a paged format "
+                                                             "(PDF, scan); null for formats without pages")
 
 
 class Structure(_Record):

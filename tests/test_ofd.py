@@ -17,8 +17,7 @@ import pipeline
 from pipeline.errors import ReadError
 from pipeline.readers import ofd as ofd_reader
 from pipeline.readers import read_source
-from pipeline.readers.pdf import join_pages
-from pipeline.readers.source import Extracted
+from pipeline.readers.source import Extracted, join_pages
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "corpora" / "futian-2024079-reply.txt"

@@ -149,7 +149,7 @@ def _part(index: int, sub: int | None = None) -> str:
 def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str,
           options: RunOptions) -> tuple[list[Outcome], Counter[str]]:
     """On a worker: process ``tasks``, write their rows as partitions, return outcomes without rows."""
-    outcomes = process_chunk(tasks, options)
+    outcomes = process_chunk(tasks, options, out=os.fspath(Path(staging).parent))  # staging is in OUT
     collected: Rows = {name: [] for name in _WORKER_TABLES}
     tokens = [o.tokens for o in outcomes if o.tokens is not None and len(o.tokens)]
     for o in outcomes:

@@ -48,7 +48,8 @@ def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, o
     metadata = metadata or FileMetadata()
     jobs = options.workers(len(inputs))
     # Workers pack the rows that go to files; rows kept in memory (no ``out``) stay dicts.
-    work = partial(process_chunk, options=options, packed=jobs > 1 and out is not None)
+    work = partial(process_chunk, options=options, packed=jobs > 1 and out is not None,
+                   out=None if out is None else os.fspath(out))
     # The workers start first, before pyarrow (reading the previous tables, writing the new)
     # starts threads in this process: a fork copies only the thread that forks.
     with Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:

@@ -16,7 +16,7 @@ import datetime as dt
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,6 +27,7 @@ from pipeline.errors import ReadError
 from pipeline.tables import ColumnRows, PackedRows, document_rows, pack, token_rows
 
 if TYPE_CHECKING:
+    from pipeline.batch.ocrcache import OcrCache
     from pipeline.records import Document
 
 Status = Literal["processed", "unchanged", "problem"]
@@ -72,23 +73,28 @@ def read(path: str, **options: Any) -> Document:
     return read_document(path, **options)
 
 
-def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = False) -> list[Outcome]:
+def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = False,
+                  out: str | None = None) -> list[Outcome]:
     """The outcomes of some files; with ``packed``, their rows as tuples (see ``tables.pack``),
-    which a worker process hands back to the writing process faster than dicts."""
-    return [process(task, options, packed=packed) for task in tasks]
+    which a worker process hands back to the writing process faster than dicts. ``out``: the
+    output folder, whose ``dafu-ocr/`` keeps the pages OCR recognised."""
+    return [process(task, options, packed=packed, out=out) for task in tasks]
 
 
-def process(task: Task, options: RunOptions, *, packed: bool = False) -> Outcome:
+def process(task: Task, options: RunOptions, *, packed: bool = False, out: str | None = None) -> Outcome:
     """Read one file; every failure becomes an outcome, never an exception. With ``packed``,
-    its rows come as tuples (``tables.pack``)."""
+    its rows come as tuples (``tables.pack``). A page read by OCR adds ``options.time_limit``
+    to the file's limit, and is kept in ``out``'s OCR cache."""
     sha256: str | None = None
     size: int | None = None
     with contextlib.suppress(OSError):  # reading the file says why
         sha256, size = digest(task.path)
     if sha256 is not None and sha256 == task.known_sha256:
         return Outcome(task, "unchanged", sha256, size)
+    from pipeline.readers.ocr import ocr_context
+
     try:
-        with _time_limit(options.time_limit):
+        with _time_limit(options.time_limit) as extend, ocr_context(on_page=extend, cache=_ocr_cache(out)):
             try:
                 doc = read(task.path, root=task.root, ref_date=task.ref_date or options.ref_date, doc_id=task.doc_id,
                            max_bytes=options.max_bytes)
@@ -107,6 +113,14 @@ def process(task: Task, options: RunOptions, *, packed: bool = False) -> Outcome
     except _TimeLimitExceeded as e:
         return Outcome(task, "problem", sha256, size, e.stage, str(e))
     return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens)
+
+
+def _ocr_cache(out: str | None) -> OcrCache | None:
+    if out is None:
+        return None
+    from pipeline.batch.ocrcache import OcrCache
+
+    return OcrCache(out)
 
 
 def chunks(tasks: list[Task], files: int = CHUNK_FILES, max_bytes: int = CHUNK_BYTES) -> Iterator[list[Task]]:
@@ -157,9 +171,17 @@ _STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_row
                       "pack": "tables"}
 
 
+def _no_extension() -> None:
+    """No time limit runs, so there is none to extend."""
+
+
 @contextlib.contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
+def _time_limit(seconds: float | None) -> Iterator[Callable[[], None]]:
     """Interrupt the block after ``seconds`` with :class:`_TimeLimitExceeded` (SIGALRM).
+
+    The block gets a function that adds ``seconds`` to the time left: OCR calls it before
+    each page it recognises, so that the limit counts per page for a scan (a 20-page scan
+    has 21 times the limit, a text file once).
 
     Signals reach only the main thread, and Windows has no SIGALRM: there, or when another
     SIGALRM timer is already running, the block runs without a limit. Python code and the
@@ -169,9 +191,14 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
               and threading.current_thread() is threading.main_thread()
               and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
     if not usable:
-        yield
+        yield _no_extension
         return
     assert seconds is not None
+
+    def extend() -> None:
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left + seconds)
 
     def expire(signum: int, frame: FrameType | None) -> None:
         stage = "extract"
@@ -185,7 +212,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, expire)
     try:
         signal.setitimer(signal.ITIMER_REAL, seconds)
-        yield
+        yield extend
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

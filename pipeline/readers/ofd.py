@@ -30,8 +30,7 @@ from xml.etree import ElementTree
 
 from pipeline.errors import ReadError
 from pipeline.readers.docx import check_archive
-from pipeline.readers.pdf import join_pages
-from pipeline.readers.source import Extracted
+from pipeline.readers.source import Extracted, join_pages
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 _DEFAULT_SIZE = 3.5  # mm, about 10 pt, for a TextObject without a Size (the standard requires one)

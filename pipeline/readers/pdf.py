@@ -1,5 +1,10 @@
 """PDF: the text of each page with pdfplumber, pages joined by ``"\\n"``, page spans recorded.
 
+A page without a text layer (PDFium counts no character on it: a scan) is rendered at 200 dpi
+and recognised by OCR (:mod:`pipeline.readers.ocr`) when the ``dafu[ocr]`` extra is installed;
+without it a PDF of scans only is a :class:`ReadError` saying how to install it, and the scanned
+pages of a mixed one are named in ``warnings``.
+
 pdfminer (under pdfplumber) leaves ``(cid:123)`` placeholders where a CID font's glyphs
 cannot be mapped back to Unicode, which happens for instance with the predefined CJK CMaps
 (``STSong-Light``) in a PDF encrypted with an empty user password. Such a document is read
@@ -14,10 +19,11 @@ import io
 import re
 import struct
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from pipeline.errors import ReadError
-from pipeline.readers.source import Extracted, Page
+from pipeline.readers import ocr
+from pipeline.readers.source import Extracted, join_pages
 
 _CID = re.compile(r"\(cid:\d+\)")
 _HEAD_WINDOW = 1024  # "%PDF-" must start within the first KiB (as Acrobat requires)
@@ -72,21 +78,6 @@ def _pdfium_pages(data: bytes, path: str) -> list[str]:
         pdf.close()
 
 
-def join_pages(texts: Iterable[str]) -> Extracted:
-    """Pages joined by ``"\\n"``, each page's span recorded (the PDF and OFD readers share it)."""
-    parts: list[str] = []
-    pages: list[Page] = []
-    pos = 0
-    for number, text in enumerate(texts, start=1):
-        if parts:
-            parts.append("\n")
-            pos += 1
-        parts.append(text)
-        pages.append(Page(number=number, start=pos, end=pos + len(text)))
-        pos += len(text)
-    return Extracted(text="".join(parts), pages=tuple(pages))
-
-
 def read_pdf(data: bytes, path: str) -> Extracted:
     """Read a ``.pdf`` file's bytes; encrypted, corrupt or truncated files raise ``ReadError``."""
     _check_envelope(data, path)
@@ -97,6 +88,54 @@ def read_pdf(data: bytes, path: str) -> Extracted:
             break
     else:
         raise ReadError(path, "PDF text has no Unicode mapping: (cid:N) glyphs only")
-    if not any(text.strip() for text in texts):
-        raise ReadError(path, f"no text layer in {len(texts)} page(s): a scanned or image-only PDF?")
-    return join_pages(texts)
+    scanned = _scanned_pages(data, texts)
+    if not scanned:
+        if not any(text.strip() for text in texts):
+            raise ReadError(path, f"no text in {len(texts)} page(s)")
+        return join_pages(texts)
+    if not ocr.available():
+        if len(scanned) == len(texts):
+            raise ReadError(path, f"no text layer in {len(texts)} page(s): a scanned PDF; "
+                                  + ocr.missing_reason("reading it"))
+        return join_pages(texts, warnings=(f"page(s) {_numbers(scanned)} have no text layer (scanned) and were "
+                                           "left out: " + ocr.missing_reason("reading them"),))
+    return _recognised(data, path, texts, scanned)
+
+
+def _scanned_pages(data: bytes, texts: list[str]) -> list[int]:
+    """The 0-based indexes of the pages without a text layer (no character at all)."""
+    empty = [i for i, text in enumerate(texts) if not text.strip()]
+    if not empty:
+        return []
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        return [i for i in empty if pdf[i].get_textpage().count_chars() == 0]
+    finally:
+        pdf.close()
+
+
+def _recognised(data: bytes, path: str, texts: list[str], scanned: list[int]) -> Extracted:
+    """The text of the scanned pages read by OCR, each rendered at ``ocr.DPI`` as it is needed."""
+    import hashlib
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        images = (pdf[i].render(scale=ocr.DPI / 72).to_pil() for i in scanned)
+        pages = ocr.read_pages(path, images, key=hashlib.sha256(data).hexdigest(), numbers=[i + 1 for i in scanned])
+    finally:
+        pdf.close()
+    if not any(text.strip() for text in texts) and not any(page.text.strip() for page in pages):
+        raise ReadError(path, f"no text layer in {len(texts)} page(s), and OCR found no text on them")
+    texts = list(texts)
+    for i, page in zip(scanned, pages, strict=True):
+        texts[i] = page.text
+    return join_pages(texts, warnings=ocr.warnings(pages, [i + 1 for i in scanned]),
+                      ocr_confidence=ocr.document_confidence(pages))
+
+
+def _numbers(indexes: list[int]) -> str:
+    return ", ".join(str(i + 1) for i in indexes)

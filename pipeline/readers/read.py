@@ -20,6 +20,7 @@ from pipeline.errors import ReadError
 from pipeline.readers.doc import read_doc
 from pipeline.readers.docx import read_docx
 from pipeline.readers.html import read_html
+from pipeline.readers.image import read_image
 from pipeline.readers.ofd import read_ofd
 from pipeline.readers.pdf import read_pdf
 from pipeline.readers.source import Extracted, Format, Source
@@ -42,6 +43,12 @@ READERS: Mapping[str, tuple[Format, Reader]] = {
     ".ofd": ("ofd", read_ofd),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
+    # scans, read by OCR with the dafu[ocr] extra (a problem saying how to install it without)
+    ".png": ("image", read_image),
+    ".jpg": ("image", read_image),
+    ".jpeg": ("image", read_image),
+    ".tif": ("image", read_image),
+    ".tiff": ("image", read_image),
 }
 
 # Formats people will try, with what to do instead.
@@ -86,7 +93,8 @@ def _refuse_folder(name: str) -> None:
 
 
 def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file into a :class:`Source`.
+    """Read one ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file, or a scan
+    (``.png``/``.jpg``/``.tif``, by OCR), into a :class:`Source`.
 
     >>> read_source("答复.txt").text[:4]
     '关于区政'
@@ -112,4 +120,5 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BY
         pages=extracted.pages,
         sha256=hashlib.sha256(data).hexdigest(),
         warnings=extracted.warnings,
+        ocr_confidence=extracted.ocr_confidence,
     )

@@ -24,10 +24,11 @@ from typing import NamedTuple
 
 from pipeline.errors import ReadError
 
-# The formats dafu reads, and the document formats it cannot read but that replies come in
-# (.rtf): those are listed too, so that each becomes a problem saying how to convert it.
+# The formats dafu reads (scans by OCR with dafu[ocr]), and the document formats it cannot read but
+# that replies come in (.rtf): those are listed too, so that each becomes a problem saying how to
+# convert it instead of vanishing from the manifest.
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.docx", "*.doc", "*.wps", "*.pdf", "*.ofd", "*.html", "*.htm",
-                                     "*.rtf")
+                                    "*.rtf", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff")
 SKIP_PREFIXES = (".", "~$")
 
 

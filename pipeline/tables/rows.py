@@ -102,6 +102,7 @@ def _quantity_row(doc_id: str, n: int, q: Quantity, sentences: dict[str, Sentenc
         "amount_float": float(q.amount) if q.amount is not None else None,
         "duration_days": duration_days(q.value) if q.type == "duration" and q.value else None,
         "sentence_text": sentence.text if sentence else None,
+        "page": sentence.page if sentence else None,
         "section_path": paths.get(q.section_id) if q.section_id else None,
     }
 
