@@ -121,9 +121,9 @@ def test_rerun_updates_the_databases_in_place_to_a_full_runs_tables(tmp_path: Pa
     pipeline.run([src], out=tmp_path / "out", jobs=1, formats=formats, tokens=True)
     updated: list[frozenset[str]] = []
     for module in (sqlite_writer, duckdb_writer):
-        def spy(con: Any, update: Any, real: Any = module.delete_changed) -> None:
+        def spy(con: Any, update: Any, stored: Any, real: Any = module.delete_changed) -> None:
             updated.append(update.kept)
-            real(con, update)
+            real(con, update, stored)
         monkeypatch.setattr(module, "delete_changed", spy)
     (src / "02.txt").write_text("引入超6家央企研发中心，总投资约2.5亿元。\n", encoding="utf-8")  # changed
     (src / "04.txt").unlink()  # removed
@@ -376,3 +376,29 @@ def test_rerun_the_same_sidecar_elsewhere_is_a_change(tmp_path: Path) -> None:
     without = batch.run_batch([src], out=out, jobs=1)  # no sidecar at all now: the columns go
     assert not without.nothing_changed and without.statuses == {"processed": 3}  # the ref_dates went too
     assert "region" not in read_tables(out)["documents"].columns
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "duckdb"])
+def test_rerun_a_database_of_other_columns_is_not_updated(tmp_path: Path, fmt: str) -> None:
+    from pipeline import export
+    from pipeline.export.sql import OtherTables, Update
+
+    src = make_folder(tmp_path / "in", 2)
+    batch.run_batch([src], out=tmp_path / "out", jobs=1, formats=(fmt,))
+    path = tmp_path / "out" / f"dafu.{fmt}"
+    con: Any
+    if fmt == "sqlite":
+        import sqlite3
+
+        con = sqlite3.connect(path)
+    else:
+        import duckdb
+
+        con = duckdb.connect(str(path))
+    con.execute('ALTER TABLE problems DROP COLUMN "kind"')  # as an earlier version wrote it
+    con.commit()
+    con.close()
+    update = Update(tuple(SPECS[name] for name in TABLE_NAMES), frozenset({"00"}), frozenset({"problems"}))
+    with pytest.raises(OtherTables, match="problems"):
+        export.whole_writer(fmt)(path, iter(()), update)
+    assert database_rows(path)["documents"]  # nothing taken out

@@ -31,7 +31,7 @@ def write_duckdb(path: Path, chunks: Chunks, update: Update | None = None) -> No
     con: Any = duckdb.connect(str(path))
     try:
         if update is not None:
-            delete_changed(con, update)
+            delete_changed(con, update, update.specs)
         for spec, frames in chunks:
             if update is None:
                 con.execute(create_table(spec, TYPES))

@@ -3,7 +3,7 @@ the rows a re-run takes out of a database it updates in place (:class:`Update`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,9 +46,23 @@ class Update:
 _IN_BATCH = 500  # doc ids per DELETE: well under SQLite's limit on parameters
 
 
-def delete_changed(con: Any, update: Update) -> None:
+class OtherTables(Exception):
+    """The database to update does not hold the tables this run writes (another version's
+    columns): it is written again whole."""
+
+
+def delete_changed(con: Any, update: Update, stored: Sequence[TableSpec]) -> None:
     """Take the rows ``update`` names out of an open ``sqlite3`` or ``duckdb`` connection
-    (children first, so that foreign keys hold at every step)."""
+    (children first, so that foreign keys hold at every step). Raises :class:`OtherTables`,
+    changing nothing, when its tables' columns are not those of ``stored`` (the specs as the
+    format stores them)."""
+    for spec in stored:
+        try:
+            names = [d[0] for d in con.execute(f"SELECT * FROM {quote(spec.name)} LIMIT 0").description]
+        except Exception as e:  # no such table: sqlite3.OperationalError, duckdb.CatalogException
+            raise OtherTables(spec.name) from e
+        if names != spec.names:
+            raise OtherTables(spec.name)
     ids = [row[0] for row in con.execute(f"SELECT {quote('doc_id')} FROM {quote('documents')}").fetchall()]
     gone = [doc_id for doc_id in ids if doc_id not in update.kept]
     for spec in reversed(update.specs):

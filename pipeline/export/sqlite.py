@@ -34,7 +34,7 @@ def write_sqlite(path: Path, chunks: Chunks, update: Update | None = None) -> No
         if update is None:
             con.execute("PRAGMA foreign_keys = ON")
         else:
-            delete_changed(con, update)
+            delete_changed(con, update, [with_exact_text(spec) for spec in update.specs])
         for spec, frames in chunks:
             stored = with_exact_text(spec)
             if update is None:

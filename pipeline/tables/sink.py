@@ -41,7 +41,7 @@ from pipeline.export.columns import (
     check_columns,
     frame_from_arrow,
 )
-from pipeline.export.sql import Update
+from pipeline.export.sql import OtherTables, Update
 from pipeline.tables.merge import in_frame_schema, merged
 from pipeline.tables.rows import AnyRows, ColumnRows, PackedRows
 from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
@@ -192,8 +192,13 @@ class TableSink:
             for n, fmt in enumerate(whole, 1):
                 file = export.file_name("", fmt)
                 update = self._update(fmt)
-                chunks = self._chunks(file, len(TABLE_NAMES) * n, steps, update)
-                export.whole_writer(fmt)(self._tmp / file, chunks, *(() if update is None else (update,)))
+                write = export.whole_writer(fmt)
+                try:
+                    write(self._tmp / file, self._chunks(file, len(TABLE_NAMES) * n, steps, update),
+                          *(() if update is None else (update,)))
+                except OtherTables:  # a database of another version: written again whole
+                    (self._tmp / file).unlink()
+                    write(self._tmp / file, self._chunks(file, len(TABLE_NAMES) * n, steps))
             self._tell(steps, steps, "")
             written = self._move_into_place()
         except BaseException:
