@@ -16,7 +16,6 @@ Tokens never cross a sentence boundary, and their texts joined in order are the 
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -45,7 +44,6 @@ _USERDICT_LINE = re.compile(
 )
 
 Tagger = Callable[[str], list[tuple[str, str]]]
-_WORD, _TAG = itemgetter(0), itemgetter(1)  # of a (word, tag) pair
 
 # Python jieba cuts a run of characters that are not in its dictionary (``0731-0000-00000000``,
 # ``2018.10.12-10.26``, ``www.baidu.com``) again with a regex after its HMM; jieba-rs keeps
@@ -57,13 +55,9 @@ _ALNUM = re.compile("[a-zA-Z0-9]+")
 _SKIP_CUT = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _SKIP_TAG = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
 _NUM = re.compile(r"[\.0-9]+")
-# The characters jieba's tagging may keep together in one block (jieba.posseg.re_han_internal,
-# jieba-rs's wider RE_HAN_DEFAULT: every CJK block, % and -); it cuts the text into such blocks
-# and the characters between them before it segments anything.
-_BLOCK = re.compile("[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1Fa-zA-Z0-9+#&._%-]")
-# A word of two characters or more, none Chinese, among words joined by NUL: what can be a run that
-# jieba-rs keeps whole and Python jieba cuts again (see _runs_together).
-_RUN_WORD = re.compile("(?<![^\0])[^\0\u4E00-\u9FD5]{2,}(?![^\0])")
+# Two characters side by side that a token cut again (see _runs_together) must hold: neither Chinese,
+# one of them not a Latin letter or digit. A text without such a pair needs no check per word.
+_MIXED_PAIR = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9][^\u4E00-\u9FD5]|[^\u4E00-\u9FD5][^\u4E00-\u9FD5a-zA-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -105,56 +99,23 @@ def tokens(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | 
 
 
 def token_columns(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | None = None) -> TokenColumns:
-    """:func:`tokens` as columns, built in one pass over the text's words (no record per token).
-
-    The text is tagged in one call when every sentence boundary falls where jieba starts a new
-    block anyway (beside a character outside its blocks of Chinese, Latin letters and digits:
-    。, a line break …), which gives the very tokens a call per sentence gives; else sentence
-    by sentence.
+    """:func:`tokens` as columns, built in one pass over each sentence's words (no record per token).
 
     >>> token_columns("设立概念验证中心").start
     [0, 2]
     """
     tag = tagger(backend)
-    spans = list(_spans(text, sentences))
-    if len(spans) > 1 and all(_block_break(text, start) for start, _, _ in spans[1:]):
-        whole = _columns(text, tag, [(0, len(text), None)])
-        ids = _sentence_ids(whole, spans)
-        if ids is not None:
-            return TokenColumns(whole.text, whole.start, whole.end, whole.pos, ids)
-    return _columns(text, tag, spans)
-
-
-def _block_break(text: str, at: int) -> bool:
-    """Whether jieba's tagging starts a new block at ``at``, whatever the text around."""
-    return not (_BLOCK.match(text, at - 1) and _BLOCK.match(text, at)) and text[at - 1: at + 1] != "\r\n"
-
-
-def _sentence_ids(c: TokenColumns, spans: list[tuple[int, int, str | None]]) -> list[str | None] | None:
-    """Each token's sentence id from ``spans``; None when a span starts inside a token."""
-    starts = [start for start, _, _ in spans]
-    at = [bisect.bisect_left(c.start, start) for start in starts]
-    if any(k >= len(c.start) or c.start[k] != start for k, start in zip(at, starts, strict=True)):
-        return None
-    ids: list[str | None] = []
-    for (_, _, sentence_id), k, following in zip(spans, at, [*at[1:], len(c.start)], strict=True):
-        ids.extend(repeat(sentence_id, following - k))
-    return ids
-
-
-def _columns(text: str, tag: Tagger, spans: Sequence[tuple[int, int, str | None]]) -> TokenColumns:
-    """The tokens of each span, tagged on its own."""
     words: list[str] = []
     tags: list[str | None] = []
     starts: list[int] = []
     ends: list[int] = []
     sentence_ids: list[str | None] = []
-    for start, end, sentence_id in spans:
+    for start, end, sentence_id in _spans(text, sentences):
         piece = text[start:end]
         tagged = tag(piece)
         if not tagged:
             _raise_lost(text, start, end, [])
-        pieces, pos = tuple(map(_WORD, tagged)), tuple(map(_TAG, tagged))  # made in C (zip(*tagged) is slow when long)
+        pieces, pos = zip(*tagged, strict=True)  # two tuples, made in C
         if "" in pieces or "" in pos:  # rare: the per-word way
             kept = [(w, p or None) for w, p in tagged if w]
             pieces, pos = (tuple(w for w, _ in kept), tuple(p for _, p in kept))
@@ -222,27 +183,18 @@ def _rjieba_tagger() -> Tagger:
 
     def tag(text: str) -> list[tuple[str, str]]:
         tagged: list[tuple[str, str]] = seg.tag(text)
-        words = list(map(_WORD, tagged))
-        if not retagged.isdisjoint(words):
-            tagged = tagged.copy()
-            for k in [k for k, w in enumerate(words) if w in retagged]:
-                tagged[k] = (words[k], retag[words[k]])
-        # The words joined by NUL (which no word holds), searched in one pass for those that can
-        # be runs to cut again: two characters or more, none Chinese.
-        joined = "\0".join(words)
-        found = [m.start() for m in _RUN_WORD.finditer(joined)]
-        if not found:
-            return tagged
-        ends = list(accumulate(map(len, words)))
+        if not _MIXED_PAIR.search(text):  # no token can be a run to cut again: no check per word
+            if retagged.isdisjoint(map(itemgetter(0), tagged)):
+                return tagged
+            return [(w, retag.get(w, p)) for w, p in tagged]
         out: list[tuple[str, str]] = []
-        done = 0
-        for at in found:  # the word at ``at`` in joined: the first whose end, plus the NULs before it, is past it
-            k = bisect.bisect_right(range(len(words)), at, key=lambda k: ends[k] + k)
-            if _runs_together(words[k], seg.has_word):
-                out.extend(tagged[done:k])
-                out.extend(_tag_run(words[k]))
-                done = k + 1
-        return out + tagged[done:] if done else tagged
+        for w, p in tagged:
+            # a word starting with a Chinese character is no run (the cheap test first)
+            if not ("\u4e00" <= w[:1] <= "\u9fd5") and _runs_together(w, seg.has_word):
+                out.extend(_tag_run(w))
+            else:
+                out.append((str(w), retag.get(w, str(p))))
+        return out
 
     return tag
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -97,33 +96,3 @@ def test_segment_rjieba_tags_joined_runs_as_python_jieba(text: str) -> None:
 def test_segment_cut_keeps_dictionary_words_with_symbols() -> None:
     pytest.importorskip("rjieba")
     assert segment.cut("学习C++和AT&T") == ["学习", "C++", "和", "AT&T"]
-
-
-def _sentences(parts: list[str]) -> list[pipeline.records.Sentence]:
-    """The text of ``parts`` joined, each part a sentence."""
-    from pipeline.records import Sentence
-
-    ends = list(accumulate(map(len, parts)))
-    return [Sentence(id=f"t{n}", parent_id="p1", text=part, start=end - len(part), end=end)
-            for n, (part, end) in enumerate(zip(parts, ends, strict=True), 1)]
-
-
-# Sentence boundaries where jieba starts a block anyway (one call for the text), inside a run of
-# Chinese characters or between \r and \n (a call per sentence); runs to cut again and user
-# dictionary words in both.
-BOUNDARIES = {
-    "at punctuation": ["设立概念验证中心。", "电话0731-0000-00000000。\n", "约5%左右，C++和AT&T。"],
-    "inside Chinese": ["设立概念验证", "中心前海合作区"],
-    "between CR and LF": ["登录www.baidu.com查询\r", "\n办理时间2018.10.12-10.26"],
-}
-
-
-@pytest.mark.parametrize("case", list(BOUNDARIES))
-def test_segment_token_columns_equal_a_call_per_sentence(case: str) -> None:
-    sentences = _sentences(BOUNDARIES[case])
-    text = "".join(BOUNDARIES[case])
-    spans = list(segment._spans(text, sentences))
-    got = segment.token_columns(text, sentences)
-    assert got == segment._columns(text, segment.tagger(), spans)
-    assert got.sentence_id[0] == "t1" and got.sentence_id[-1] == f"t{len(sentences)}"
-    assert all(segment._block_break(text, start) for start, _, _ in spans[1:]) == (case == "at punctuation")
