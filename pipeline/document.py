@@ -83,13 +83,15 @@ def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
     ``doc_id`` and ``meta.source_path`` follow one rule (:mod:`pipeline.readers.ids`): the
     path relative to ``root`` (default: the file's own folder), the id without its format
     extensions, so ``read("语料/replies/a.gbk.txt", root="语料")`` has the id ``replies/a``
-    that ``dafu run 语料`` gives it. Raises :class:`pipeline.errors.ReadError` naming the
+    that ``dafu run 语料`` gives it. Where the reader had to guess (``Source.warnings``), the
+    document's ``warnings`` say so. Raises :class:`pipeline.errors.ReadError` naming the
     file and the reason.
     """
     src = read_source(path, max_bytes=max_bytes)
     info = {"source_path": source_path_of(path, root), "format": src.format, "encoding": src.encoding,
             "ocr": src.ocr, "ocr_confidence": src.ocr_confidence}
-    return extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info, pages=src.pages)
+    doc = extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info, pages=src.pages)
+    return doc.model_copy(update={"warnings": list(src.warnings)}) if src.warnings else doc
 
 
 def _paged(sentences: Sequence[Sentence], pages: Sequence[Page]) -> list[Sentence]:

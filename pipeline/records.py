@@ -83,6 +83,8 @@ class Document(_Record):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="where the file's reader had to guess, one "
+                                "line each (a batch makes them problems rows of kind warning)")
 
 
 # --- Document structure: header metadata and outline (pipeline.structure) ---------------
@@ -195,6 +197,7 @@ class Structure(_Record):
 
 EntityLabel = Literal["GOV", "ORG", "LOC", "PROGRAM", "PERSON"]
 ProblemStage = Literal["read", "extract", "tables", "metadata"]
+ProblemKind = Literal["error", "warning", "metadata"]
 ManifestStatus = Literal["processed", "unchanged", "problem", "skipped"]
 
 ENTITY_LABELS: tuple[str, ...] = EntityLabel.__args__  # type: ignore[attr-defined]
@@ -226,13 +229,17 @@ class Token(_Record):
 
 
 class Problem(_Record):
-    """A file the batch could not turn into rows, and why."""
+    """A file the batch could not turn into rows, a guess a reader had to make, or a sidecar
+    row without a file, and why: e.g. ``kind="warning"``, ``stage="read"``,
+    ``reason="HTML: prose outside the article dropped"``."""
 
     path: str = Field(description="the input file")
     doc_id: str | None = Field(default=None, description="the id the document would have had")
     stage: ProblemStage = Field(description="read (file), extract (the pipeline), tables (its rows) "
                                             "or metadata (a sidecar row without a file, a file without a row)")
     reason: str = Field(description="one line, e.g. 'empty file'")
+    kind: ProblemKind = Field(default="error", description="error (the file has no rows), warning (its rows "
+                                                          "are there, but the reader had to guess) or metadata")
 
 
 class ManifestEntry(_Record):

@@ -327,3 +327,30 @@ def test_dask_rerun_after_only_the_sidecar_changed_adds_the_new_columns(cluster:
     assert tables["documents"].set_index("doc_id").loc["年度/答复0003", "region"] == "新区"
     assert (tables["problems"]["stage"] == "metadata").sum() == 3  # the sample and the two bad files: once each
     assert_same_tables_but_status(tables, pipeline.run([folder], out=tmp_path / "local", jobs=1))
+
+
+# A reply page with a notice above its main column: prose the reader drops, a warning the worker finds.
+_REPLY = ("张委员：", "您提出的关于支持科技企业发展的提案收悉，2024年我区投入资金2.5亿元，引入超6家企业。",
+          "感谢您对科技工作的关心和支持。", "福田区科技和工业信息化局", "2024年9月3日")
+GUESSED_PAGE = ('<html><body><div class="notice"><p>本站部分信息来源于各部门，'
+                '如需转载请注明出处，感谢各位网友的理解和支持。</p></div>'
+                '<div class="main"><h1>关于第12号提案的答复</h1><div class="content">'
+                + "".join(f"<p>{line}</p>" for line in _REPLY) + "</div></div></body></html>")
+
+
+def test_dask_reader_warnings_reach_problems_as_locally(cluster: Cluster, corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "答复"
+    shutil.copytree(corpus, folder)
+    (folder / "年度" / "页面.html").write_text(GUESSED_PAGE, encoding="utf-8")
+    local = pipeline.run([folder], out=tmp_path / "local", jobs=1)
+    out = tmp_path / "dask"
+    tables = pipeline.run([folder], out=out, engine="dask", scheduler=cluster.address)
+    assert_same_tables(tables, local)
+    warnings = tables["problems"][tables["problems"]["kind"] == "warning"]
+    assert warnings[["doc_id", "stage"]].values.tolist() == [["年度/页面", "read"]]
+    assert "本站部分信息" in warnings["reason"].iloc[0]
+    assert sorted(tables["problems"]["kind"]) == ["error", "error", "warning"]
+    # kept with the page's rows when nothing changed
+    again = run_batch([folder], out=out, engine="dask", scheduler=cluster.address)
+    assert again.statuses == {"unchanged": 42, "problem": 2}
+    assert_same_tables_but_status(read_tables(out), local)

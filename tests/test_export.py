@@ -97,7 +97,7 @@ def test_export_csv_starts_with_a_bom(written: Path) -> None:
 
 def test_export_csv_neutralises_formula_cells(written: Path) -> None:
     text = (written / "problems.csv").read_text(encoding="utf-8-sig")
-    assert text.splitlines()[1] == "'=cmd(),'+1,read,'@x"
+    assert text.splitlines()[1] == "'=cmd(),'+1,read,'@x,error"
 
 
 def test_export_csv_keeps_numbers_in_numeric_columns(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_export_xlsx_has_a_sheet_per_table_with_frozen_header(written: Path) -> 
     quantities = book["quantities"]
     header = [c.value for c in quantities[1]]
     assert header[:4] == ["doc_id", "quantity_id", "type", "text"]
-    assert [c.value for c in book["problems"][2]] == ["'=cmd()", "'+1", "read", "'@x"]
+    assert [c.value for c in book["problems"][2]] == ["'=cmd()", "'+1", "read", "'@x", "error"]
 
 
 def test_export_sink_writes_the_same_files_as_tables_write(rows: dict[str, list[dict[str, Any]]],
@@ -231,7 +231,7 @@ def test_export_xlsx_and_csv_neutralise_every_formula_start(first: str, tmp_path
     risky = f"{first}HYPERLINK(\"http://example.com\")"
     Tables.from_rows({"problems": [problem_row(risky, risky, doc_id=risky)]}).write(tmp_path, formats=("csv", "xlsx"))
     sheet = openpyxl.load_workbook(tmp_path / "dafu.xlsx")["problems"]
-    assert [c.value for c in sheet[2]] == ["'" + risky, "'" + risky, "read", "'" + risky]
+    assert [c.value for c in sheet[2]] == ["'" + risky, "'" + risky, "read", "'" + risky, "error"]
     back = read_tables(tmp_path)["problems"]  # CSV reads back to the original text
     assert back.loc[0, ["path", "doc_id", "reason"]].tolist() == [risky] * 3
 

@@ -74,6 +74,7 @@ def test_metadata_sidecar_beside_inputs_sets_ref_dates_and_columns(folder: Path,
     assert june(tables, "2020/c") == [None]  # processed without a row: no date to resolve against
     problems = tables["problems"]
     assert problems["stage"].tolist() == ["metadata", "metadata"]
+    assert problems["kind"].tolist() == ["metadata", "metadata"]
     assert "2021/gone.txt" in problems["reason"].iloc[0] and problems["doc_id"].iloc[1] == "2020/c"
     manifest = tables["manifest"]
     sidecar = manifest[manifest["path"].str.contains("dafu-metadata")]

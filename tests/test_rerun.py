@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -85,6 +86,67 @@ def test_rerun_after_changes_equals_a_full_run_byte_for_byte(tmp_path: Path, job
     assert files(tmp_path / "out") == files(tmp_path / "fresh")
     assert list(read_tables(tmp_path / "out")["manifest"]["status"]) == [
         "unchanged", "unchanged", "processed", "processed", "unchanged", "unchanged"]
+
+
+def database_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of a dafu.sqlite or dafu.duckdb file as a sorted list of rows (SQL tables have
+    no order of their own), the manifest without its status column."""
+    if path.suffix == ".sqlite":
+        import sqlite3
+
+        con: Any = sqlite3.connect(path)
+    else:
+        import duckdb
+
+        con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = {}
+        for name in TABLE_NAMES:
+            cursor = con.execute(f'SELECT * FROM "{name}"')
+            names = [d[0] for d in cursor.description]
+            rows = [tuple(v for n, v in zip(names, row, strict=True) if n != "status") for row in cursor.fetchall()]
+            found[name] = sorted(rows, key=repr)
+        return found
+    finally:
+        con.close()
+
+
+def test_rerun_updates_the_databases_in_place_to_a_full_runs_tables(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.export import duckdb as duckdb_writer
+    from pipeline.export import sqlite as sqlite_writer
+
+    formats = ("parquet", "csv", "sqlite", "duckdb")
+    src = make_folder(tmp_path / "in")
+    pipeline.run([src], out=tmp_path / "out", jobs=1, formats=formats, tokens=True)
+    updated: list[frozenset[str]] = []
+    for module in (sqlite_writer, duckdb_writer):
+        def spy(con: Any, update: Any, stored: Any, real: Any = module.delete_changed) -> None:
+            updated.append(update.kept)
+            real(con, update, stored)
+        monkeypatch.setattr(module, "delete_changed", spy)
+    (src / "02.txt").write_text("引入超6家央企研发中心，总投资约2.5亿元。\n", encoding="utf-8")  # changed
+    (src / "04.txt").unlink()  # removed
+    shutil.copy(src / "00.txt", src / "01a.txt")  # added
+    summary = batch.run_batch([src], out=tmp_path / "out", jobs=1, formats=formats, tokens=True)
+    assert summary.statuses == {"unchanged": 4, "processed": 2}
+    assert updated == [frozenset({"00", "01", "03", "05"})] * 2  # both files updated, not written again
+    pipeline.run([src], out=tmp_path / "fresh", jobs=1, formats=formats, tokens=True)
+    for name in ("dafu.sqlite", "dafu.duckdb"):
+        got, want = database_rows(tmp_path / "out" / name), database_rows(tmp_path / "fresh" / name)
+        assert got == want, name
+        assert len(got["quantities"]) > 6 * 5 and len(got["tokens"]) > 1000
+    others = [{n: b for n, b in files(out).items() if not n.startswith("dafu.")}
+              for out in (tmp_path / "out", tmp_path / "fresh")]
+    assert others[0] == others[1] and "quantities.parquet" in others[0]  # the per-table files byte for byte
+    # a database changed since is not updated but written again whole
+    (tmp_path / "out" / "dafu.sqlite").write_bytes(b"")
+    (src / "03.txt").write_text("落地10余家外资研发中心。\n", encoding="utf-8")
+    batch.run_batch([src], out=tmp_path / "out", jobs=1, formats=formats, tokens=True)
+    assert len(updated) == 3  # duckdb alone
+    pipeline.run([src], out=tmp_path / "fresh2", jobs=1, formats=formats, tokens=True)
+    for name in ("dafu.sqlite", "dafu.duckdb"):
+        assert database_rows(tmp_path / "out" / name) == database_rows(tmp_path / "fresh2" / name), name
 
 
 def test_rerun_an_output_changed_since_is_formatted_again_not_spliced(tmp_path: Path) -> None:
@@ -314,3 +376,29 @@ def test_rerun_the_same_sidecar_elsewhere_is_a_change(tmp_path: Path) -> None:
     without = batch.run_batch([src], out=out, jobs=1)  # no sidecar at all now: the columns go
     assert not without.nothing_changed and without.statuses == {"processed": 3}  # the ref_dates went too
     assert "region" not in read_tables(out)["documents"].columns
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "duckdb"])
+def test_rerun_a_database_of_other_columns_is_not_updated(tmp_path: Path, fmt: str) -> None:
+    from pipeline import export
+    from pipeline.export.sql import OtherTables, Update
+
+    src = make_folder(tmp_path / "in", 2)
+    batch.run_batch([src], out=tmp_path / "out", jobs=1, formats=(fmt,))
+    path = tmp_path / "out" / f"dafu.{fmt}"
+    con: Any
+    if fmt == "sqlite":
+        import sqlite3
+
+        con = sqlite3.connect(path)
+    else:
+        import duckdb
+
+        con = duckdb.connect(str(path))
+    con.execute('ALTER TABLE problems DROP COLUMN "kind"')  # as an earlier version wrote it
+    con.commit()
+    con.close()
+    update = Update(tuple(SPECS[name] for name in TABLE_NAMES), frozenset({"00"}), frozenset({"problems"}))
+    with pytest.raises(OtherTables, match="problems"):
+        export.whole_writer(fmt)(path, iter(()), update)
+    assert database_rows(path)["documents"]  # nothing taken out

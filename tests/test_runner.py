@@ -91,6 +91,41 @@ def test_runner_problems_name_the_bad_files_with_reasons(tables: pipeline.Tables
                zip(problems["path"], problems["stage"], problems["reason"], strict=True)}
     assert reasons == {"empty.txt": ("read", "empty file"),
                        "image.txt": ("read", "binary content (NUL bytes) in a .txt file")}
+    assert problems["kind"].tolist() == ["error", "error"]
+
+
+# A reply page with a notice above its main column: prose the HTML reader drops, and says so.
+_REPLY = ["尊敬的王代表：", "您提出的关于加快老旧小区改造的建议收悉，2023年全市共改造老旧小区126个，完成投资3.2亿元。",
+          "感谢您对住房工作的关心和支持。", "某市住房和城乡建设局", "2024年6月28日"]
+GUESSED_PAGE = ('<html><body><div class="notice"><p>本站发布的其他信息，'
+                '包括通知公告、政策解读和新闻动态，敬请关注。</p></div>'
+                '<div class="main"><h1>关于第0215号建议的答复</h1><div class="content">'
+                + "".join(f"<p>{line}</p>" for line in _REPLY) + "</div></div></body></html>")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_runner_reader_warnings_are_problems_of_kind_warning(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(GUESSED_PAGE, encoding="utf-8")
+    shutil.copy(SAMPLE, tmp_path / "in" / "z.txt")
+    for out in (tmp_path / "out", None):  # written, and in memory
+        tables = pipeline.run([tmp_path / "in"], out=out, jobs=jobs)
+        problems = tables["problems"]
+        assert problems[["doc_id", "stage", "kind"]].values.tolist() == [["page", "read", "warning"]]
+        assert problems["reason"].iloc[0].startswith("HTML page layout guessed: 1 block(s)")
+        assert tables["manifest"]["status"].tolist() == ["processed", "processed"]  # its rows are there
+        assert tables["quantities"]["doc_id"].tolist().count("page") == 4  # 2023年 126个 3.2亿元 and the date
+
+
+def test_runner_rerun_keeps_the_warnings_of_unchanged_files(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(GUESSED_PAGE, encoding="utf-8")
+    shutil.copy(SAMPLE, tmp_path / "in" / "z.txt")
+    pipeline.run([tmp_path / "in"], out=tmp_path / "out", jobs=1)
+    (tmp_path / "in" / "z.txt").write_text("引入超6家央企研发中心。", encoding="utf-8")
+    again = pipeline.run([tmp_path / "in"], out=tmp_path / "out", jobs=1)
+    assert again["manifest"]["status"].tolist() == ["unchanged", "processed"]
+    assert again["problems"][["doc_id", "kind"]].values.tolist() == [["page", "warning"]]
 
 
 def test_runner_quantities_hold_the_sample_rows(tables: pipeline.Tables) -> None:

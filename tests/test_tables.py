@@ -123,7 +123,9 @@ def test_tables_unknown_column_is_an_error() -> None:
 
 def test_tables_problem_and_manifest_rows_are_validated() -> None:
     assert problem_row("a.txt", "empty file") == {"path": "a.txt", "doc_id": None, "stage": "read",
-                                                  "reason": "empty file"}
+                                                  "reason": "empty file", "kind": "error"}
+    with pytest.raises(ValueError, match="kind"):
+        problem_row("a.txt", "empty file", kind="notice")
     row = manifest_row("a.txt", doc_id="a", sha256="ab", size=3, status="processed")
     assert (row["status"], row["size"], row["reason"]) == ("processed", 3, None)
     with pytest.raises(ValueError, match="status"):

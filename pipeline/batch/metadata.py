@@ -163,14 +163,14 @@ def load_metadata(sidecar: Path | None, files: Sequence[InputFile]) -> FileMetad
         matched = by_key.get(name, [])
         if not matched:
             problems.append(problem_row(source, f"metadata row {n + 1} ({key} {name!r}) matches no input file",
-                                        stage="metadata"))
+                                        stage="metadata", kind="metadata"))
         ref = _ref_date(frame, n, source, problems)
         for f in matched:
             values[f.doc_id] = tuple(column[n] for column in cells)
             if ref is not None:
                 ref_dates[f.doc_id] = ref
     problems.extend(problem_row(f.path, f"no row in metadata {sidecar.name} (by {key})", stage="metadata",
-                                doc_id=f.doc_id) for f in files if f.doc_id not in values)
+                                kind="metadata", doc_id=f.doc_id) for f in files if f.doc_id not in values)
     return FileMetadata(source, key, columns, values, ref_dates, tuple(problems), len(files))
 
 
@@ -237,5 +237,6 @@ def _ref_date(frame: pd.DataFrame, n: int, source: str, problems: list[dict[str,
         return coerce_date(value if isinstance(value, dt.date) else str(value))
     except DafuError:
         problems.append(problem_row(source, f"metadata row {n + 1}: ref_date {value!r} is not a date "
-                                            "(YYYY-MM-DD); the run's ref_date is used", stage="metadata"))
+                                            "(YYYY-MM-DD); the run's ref_date is used",
+                                    stage="metadata", kind="metadata"))
         return None

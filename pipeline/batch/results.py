@@ -1,5 +1,7 @@
-"""Outcomes to rows, in input order: every file's ``manifest`` row, its problem or its rows,
-counted into the :class:`RunSummary` the CLI reports (both engines hand their outcomes through here).
+"""Outcomes to rows, in input order: every file's ``manifest`` row, its problem or its rows
+(with a ``problems`` row of kind ``warning`` for each guess its reader made), counted into the
+:class:`RunSummary` the CLI reports (both engines hand their outcomes through here, so that
+the Dask engine's client writes the warnings its workers found).
 
 >>> summary.statuses, summary.quantities.most_common(1)          # doctest: +SKIP
 (Counter({'processed': 3, 'problem': 2}), [('count', 87)])
@@ -44,6 +46,9 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
             rows = dict(o.packed) if o.packed is not None else dict(o.rows or {})
             if o.tokens is not None:
                 rows["tokens"] = o.tokens
+            if o.warnings:  # the file's rows are there, but its reader had to guess: say where
+                rows["problems"] = [problem_row(path, w, stage="read", doc_id=doc_id, kind="warning")
+                                    for w in o.warnings]
         rows["manifest"] = [manifest_row(path, doc_id=doc_id, sha256=o.sha256, size=o.size, status=o.status,
                                          reason=o.reason)]
         summary.statuses[o.status] += 1

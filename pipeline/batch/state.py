@@ -144,10 +144,16 @@ class Previous:
         """``OUT/<name>.<fmt>`` when it is as the previous run wrote it (size and modification time),
         and its kept rows are what this run would write: for documents with a sidecar's columns,
         when the previous run had the same sidecar (same content, so the same cells)."""
-        file = f"{name}.{fmt}"
+        return self._own_file(f"{name}.{fmt}", documents=name == EXTRA_TABLE)
+
+    def database(self, fmt: str) -> Path | None:
+        """``OUT/dafu.<fmt>`` (SQLite, DuckDB) on the terms of :meth:`text_file`: it holds documents."""
+        return self._own_file(f"dafu.{fmt}", documents=True)
+
+    def _own_file(self, file: str, *, documents: bool) -> Path | None:
         if self.folder is None or self.record is None or not self.record.intact(self.folder, [file]):
             return None
-        if name == EXTRA_TABLE and self.metadata.columns and (
+        if documents and self.metadata.columns and (
                 self.record.about.get("columns") != columns_record(self.metadata.columns)
                 or any(self.record.about.get(k) != v for k, v in sidecar_about(self.metadata.source).items())):
             return None

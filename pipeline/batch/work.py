@@ -63,6 +63,7 @@ class Outcome:
     rows: Rows | None = None
     packed: dict[str, PackedRows] | None = None  # the rows as tuples instead (from a worker)
     tokens: ColumnRows | None = None  # the tokens table's rows, as columns (never dicts: there are many)
+    warnings: tuple[str, ...] = ()  # where the reader had to guess: problems rows of kind warning
 
 
 def read(path: str, **options: Any) -> Document:
@@ -105,14 +106,15 @@ def process(task: Task, options: RunOptions, *, packed: bool = False, out: str |
             try:
                 rows = document_rows(doc)
                 tokens = token_rows(doc) if options.tokens else None
+                warnings = tuple(doc.warnings)
                 if packed:
                     ready = {name: pack(name, table_rows) for name, table_rows in rows.items()}
-                    return Outcome(task, "processed", sha256, size, packed=ready, tokens=tokens)
+                    return Outcome(task, "processed", sha256, size, packed=ready, tokens=tokens, warnings=warnings)
             except Exception as e:
                 return Outcome(task, "problem", sha256, size, "tables", describe(e))
     except _TimeLimitExceeded as e:
         return Outcome(task, "problem", sha256, size, e.stage, str(e))
-    return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens)
+    return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens, warnings=warnings)
 
 
 def _ocr_cache(out: str | None) -> OcrCache | None:

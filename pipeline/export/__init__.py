@@ -55,8 +55,13 @@ def table_writer(fmt: str, spec: TableSpec, path: Path) -> TableWriter:
     raise ValueError(f"{fmt} is not a per-table format")
 
 
-def whole_writer(fmt: str) -> Callable[[Path, Chunks], None]:
-    """The writer of a one-file format: ``write(path, chunks)``."""
+#: The one-file formats a re-run updates in place (``writer(path, chunks, update)``, see ``export.sql.Update``).
+UPDATABLE: tuple[str, ...] = ("sqlite", "duckdb")
+
+
+def whole_writer(fmt: str) -> Callable[..., None]:
+    """The writer of a one-file format: ``write(path, chunks)``; those of :data:`UPDATABLE` also
+    take an ``update`` (``write(path, chunks, update)``)."""
     if fmt == "xlsx":
         from pipeline.export.xlsx import write_xlsx
 

@@ -6,7 +6,9 @@ value. Dates are ISO text in columns declared ``DATE``, which SQLite's date func
 and Python's ``sqlite3`` turns into ``datetime.date`` with ``detect_types=PARSE_DECLTYPES``.
 
 ``PRAGMA foreign_keys=ON`` in a session makes SQLite check them; the file is written in key
-order (documents first), so they hold.
+order (documents first), so they hold. A re-run updates the previous run's file in place: the
+rows of the files that changed are deleted and their new rows appended (so, as ever in SQL,
+ask for an order with ``ORDER BY``: the rows' physical order may differ from a fresh run's).
 """
 
 from __future__ import annotations
@@ -17,20 +19,26 @@ from pathlib import Path
 from pipeline.errors import DafuError
 from pipeline.export import Chunks
 from pipeline.export.columns import Kind, arrow_from_frame, double_columns, with_exact_text
-from pipeline.export.sql import create_table, insert
+from pipeline.export.sql import Update, create_table, delete_changed, insert
 
 TYPES: dict[Kind, str] = {
     "string": "TEXT", "int": "INTEGER", "bool": "INTEGER", "float": "REAL", "decimal": "REAL", "date": "DATE",
 }
 
 
-def write_sqlite(path: Path, chunks: Chunks) -> None:
+def write_sqlite(path: Path, chunks: Chunks, update: Update | None = None) -> None:
+    """Write the tables into a new database at ``path``; with ``update``, ``path`` is a previous
+    run's database: the rows ``update`` names go and the chunks' rows are added."""
     con = sqlite3.connect(path)
     try:
-        con.execute("PRAGMA foreign_keys = ON")
+        if update is None:
+            con.execute("PRAGMA foreign_keys = ON")
+        else:
+            delete_changed(con, update, [with_exact_text(spec) for spec in update.specs])
         for spec, frames in chunks:
             stored = with_exact_text(spec)
-            con.execute(create_table(stored, TYPES))
+            if update is None:
+                con.execute(create_table(stored, TYPES))
             statement = insert(stored)
             for frame in frames:
                 columns = double_columns(spec, arrow_from_frame(spec, frame), iso_dates=True)

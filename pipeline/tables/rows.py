@@ -153,9 +153,11 @@ def _section_paths(sections: Sequence[Section]) -> dict[str, str]:
     return paths
 
 
-def problem_row(path: str, reason: str, *, stage: str = "read", doc_id: str | None = None) -> dict[str, Any]:
-    """A ``problems`` row, validated by :class:`~pipeline.records.Problem`."""
-    return Problem.model_validate({"path": path, "doc_id": doc_id, "stage": stage, "reason": reason}).model_dump()
+def problem_row(path: str, reason: str, *, stage: str = "read", doc_id: str | None = None,
+                kind: str = "error") -> dict[str, Any]:
+    """A ``problems`` row, validated by :class:`~pipeline.records.Problem` (``kind``: error, warning, metadata)."""
+    data = {"path": path, "doc_id": doc_id, "stage": stage, "reason": reason, "kind": kind}
+    return Problem.model_validate(data).model_dump()
 
 
 def manifest_row(path: str, *, doc_id: str | None, sha256: str | None, size: int | None, status: str,

@@ -3,7 +3,9 @@
 A sink given the tables of a previous run (``keep_from``) also keeps rows: each call of
 :meth:`TableSink.add` or :meth:`TableSink.keep` is the next document, and :meth:`~TableSink.keep`
 puts that document's previous rows there, merged in Arrow when the sink closes
-(:mod:`~pipeline.tables.merge`), so the files are those a full run writes.
+(:mod:`~pipeline.tables.merge`), so the files are those a full run writes. The previous run's
+SQLite and DuckDB files are updated in place instead (the changed documents' rows deleted,
+their new rows inserted: the same tables, the rows in another physical order).
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as out, TableSink(out, ("csv",)) as sink:
@@ -39,6 +41,7 @@ from pipeline.export.columns import (
     check_columns,
     frame_from_arrow,
 )
+from pipeline.export.sql import OtherTables, Update
 from pipeline.tables.merge import in_frame_schema, merged
 from pipeline.tables.rows import AnyRows, ColumnRows, PackedRows
 from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
@@ -47,6 +50,7 @@ from pipeline.tables.splice import splice
 ROW_GROUP = 8_192  # rows per Parquet row group and per chunk written: small, so writing overlaps the workers
 
 _SPLICED = ("csv", "jsonl")  # the formats whose kept rows are copied from the previous file
+_WHOLE = frozenset(("problems", "manifest"))  # small tables a database update writes again whole
 
 
 class PreviousTables(Protocol):
@@ -58,6 +62,10 @@ class PreviousTables(Protocol):
 
     def text_file(self, name: str, fmt: str) -> Path | None:
         """The previous run's file of table ``name`` in ``fmt`` (CSV, JSONL), if it is as that run wrote it."""
+
+    def database(self, fmt: str) -> Path | None:
+        """The previous run's ``dafu.<fmt>`` (SQLite, DuckDB), if it is as that run wrote it and
+        its kept rows are this run's."""
 
 #: Told of each step of writing the files at the end: (steps done, steps, what is written now).
 WriteProgress = Callable[[int, int, str], None]
@@ -183,7 +191,14 @@ class TableSink:
                         future.result()
             for n, fmt in enumerate(whole, 1):
                 file = export.file_name("", fmt)
-                export.whole_writer(fmt)(self._tmp / file, self._chunks(file, len(TABLE_NAMES) * n, steps))
+                update = self._update(fmt)
+                write = export.whole_writer(fmt)
+                try:
+                    write(self._tmp / file, self._chunks(file, len(TABLE_NAMES) * n, steps, update),
+                          *(() if update is None else (update,)))
+                except OtherTables:  # a database of another version: written again whole
+                    (self._tmp / file).unlink()
+                    write(self._tmp / file, self._chunks(file, len(TABLE_NAMES) * n, steps))
             self._tell(steps, steps, "")
             written = self._move_into_place()
         except BaseException:
@@ -283,11 +298,28 @@ class TableSink:
                 frame = frame_from_arrow(self._specs[name], table) if frame is None else frame
                 writer.write(frame)
 
-    def _chunks(self, file: str, done: int, steps: int) -> Iterator[tuple[TableSpec, Iterator[pd.DataFrame]]]:
+    def _update(self, fmt: str) -> Update | None:
+        """How to bring the previous run's database of ``fmt`` up to date, copied into tmp to be
+        updated there; None when it must be written again whole (not a database format, nothing
+        kept, or the previous file is not as that run wrote it)."""
+        if self._keep_from is None or not self._kept or fmt not in export.UPDATABLE:
+            return None
+        previous = self._keep_from.database(fmt)
+        if previous is None:
+            return None
+        shutil.copyfile(previous, self._tmp / export.file_name("", fmt))
+        return Update(tuple(self._specs[name] for name in TABLE_NAMES), frozenset(self._kept), _WHOLE)
+
+    def _chunks(self, file: str, done: int, steps: int,
+                update: Update | None = None) -> Iterator[tuple[TableSpec, Iterator[pd.DataFrame]]]:
+        """Every table's rows from its Parquet file; for an ``update``, only the new rows (the whole
+        table for its ``whole`` tables)."""
         for i, name in enumerate(TABLE_NAMES):
             self._tell(done + i, steps, f"{file}: {name}")
             spec = self._specs[name]
-            batches = pq.ParquetFile(self._tmp / export.file_name(name, "parquet")).iter_batches(ROW_GROUP)
+            part = f"new-{name}.parquet" if update is not None and name not in update.whole else \
+                export.file_name(name, "parquet")
+            batches = pq.ParquetFile(self._tmp / part).iter_batches(ROW_GROUP)
             yield spec, (frame_from_arrow(spec, b) for b in batches)
 
     def _move_into_place(self) -> list[Path]:
