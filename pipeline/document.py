@@ -6,11 +6,9 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Sequence
 
 from pipeline import structure
 from pipeline.entities import find_entities
@@ -19,7 +17,7 @@ from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import read_source
 from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
-from pipeline.records import Document, Meta, Quantity, Sentence
+from pipeline.records import Document, Meta
 from pipeline.refdate import coerce_date, find_document_date
 from pipeline.text.normalise import normalise
 
@@ -50,7 +48,7 @@ def extract(
     parsed = structure.parse(norm)
     meta = parsed.meta.model_copy(update={"doc_id": doc_id or text_id(text), **(source or {})})
     ref = _reference_date(meta, norm.text, ref_date)
-    quantities = _place(list(extract_quantities(norm, ref)), parsed.sentences)
+    quantities = list(extract_quantities(norm, ref, sentences=parsed.sentences))
     quantities = link(text, quantities, parsed.sentences)
     doc = Document(
         text=text, ref_date=ref, quantities=quantities, meta=meta,
@@ -85,17 +83,3 @@ def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
                                    "encoding": src.encoding}
     return extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info)
 
-
-def _place(quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[Quantity]:
-    """Give each quantity the id of the sentence (and section) it starts in."""
-    if not sentences:
-        return quantities
-    starts = [s.start for s in sentences]
-    placed = []
-    for q in quantities:
-        i = bisect.bisect_right(starts, q.start) - 1
-        if i >= 0 and q.start < sentences[i].end:
-            s = sentences[i]
-            q = q.model_copy(update={"sentence_id": s.id, "section_id": s.section_id})
-        placed.append(q)
-    return placed
