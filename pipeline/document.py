@@ -20,7 +20,7 @@ from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import Page, read_source
 from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
-from pipeline.records import Document, Meta, Quantity, Sentence
+from pipeline.records import Document, Meta, Sentence
 from pipeline.refdate import coerce_date, find_document_date
 from pipeline.text.normalise import normalise
 
@@ -55,7 +55,7 @@ def extract(
         parsed = parsed.model_copy(update={"sentences": _paged(parsed.sentences, pages)})
     meta = parsed.meta.model_copy(update={"doc_id": doc_id or text_id(text), **(source or {})})
     ref = _reference_date(meta, norm.text, ref_date)
-    quantities = _place(list(extract_quantities(norm, ref)), parsed.sentences)
+    quantities = list(extract_quantities(norm, ref, sentences=parsed.sentences))
     quantities = judge(text, link(text, quantities, parsed.sentences), parsed.sentences, ref)
     doc = Document(
         text=text, ref_date=ref, quantities=quantities, meta=meta,
@@ -100,17 +100,3 @@ def _paged(sentences: Sequence[Sentence], pages: Sequence[Page]) -> list[Sentenc
     return [s.model_copy(update={"page": pages[max(bisect.bisect_right(starts, s.start) - 1, 0)].number})
             for s in sentences]
 
-
-def _place(quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[Quantity]:
-    """Give each quantity the id of the sentence (and section) it starts in."""
-    if not sentences:
-        return quantities
-    starts = [s.start for s in sentences]
-    placed = []
-    for q in quantities:
-        i = bisect.bisect_right(starts, q.start) - 1
-        if i >= 0 and q.start < sentences[i].end:
-            s = sentences[i]
-            q = q.model_copy(update={"sentence_id": s.id, "section_id": s.section_id})
-        placed.append(q)
-    return placed

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from pipeline import extract
 from pipeline.errors import DafuError
 from pipeline.export.cells import neutralise_series
 from pipeline.export.columns import (
+    _fitted,
+    _fitting,
     arrow_from_dicts,
     arrow_from_rows,
     cell,
@@ -93,6 +96,23 @@ def test_fast_paths_arrow_from_dicts_is_the_plain_path(rows: list[dict[str, obje
     fast = arrow_from_dicts(spec, [dict(row) for row in rows])
     assert fast.schema == plain.schema
     assert fast.to_pylist() == plain.to_pylist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None) | st.builds(
+    lambda digits, exponent: Decimal(f"{digits}E{exponent}"), st.integers(-10**30, 10**30), st.integers(-20, 20)))
+@example(Decimal("1.50000000000000"))
+@example(Decimal("0E+30"))
+@example(Decimal("99999999999999999999999999.5"))
+@example(Decimal("0.0000000000001"))
+def test_fast_paths_decimal_cell_text_is_the_digits_and_exponent_reading(number: Decimal) -> None:
+    def reading(read: Callable[[Decimal], str]) -> str:
+        try:
+            return read(number)
+        except ValueError:
+            return "ValueError"
+
+    assert reading(_fitting) == reading(_fitted)
 
 
 def test_fast_paths_bad_cell_names_its_row() -> None:

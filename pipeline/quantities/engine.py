@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -34,7 +34,7 @@ from pipeline.quantities import (
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
-from pipeline.records import Quantity
+from pipeline.records import Quantity, Sentence
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
 from pipeline.text.numerals import format_decimal, is_chinese_numeral
@@ -218,7 +218,8 @@ def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
                for start, end in friends.near(lo, hi))
 
 
-def to_record(norm: Normalised, cand: Candidate) -> Quantity:
+def to_record(norm: Normalised, cand: Candidate, sentence: Sentence | None = None) -> Quantity:
+    """The record of ``cand``, its offsets mapped back, in ``sentence`` when one is given."""
     start, end = norm.to_original(cand.start, cand.end)
     return Quantity(
         type=cand.type,  # type: ignore[arg-type]
@@ -228,15 +229,27 @@ def to_record(norm: Normalised, cand: Candidate) -> Quantity:
         low=cand.low, high=cand.high, per=cand.per, scope=cand.scope,
         number_text=cand.number_text, unit_text=cand.unit_text,
         date_start=cand.date_start, date_end=cand.date_end, resolved=cand.resolved,
+        sentence_id=sentence.id if sentence is not None else None,
+        section_id=sentence.section_id if sentence is not None else None,
     )
 
 
 def extract_quantities(
-    norm: Normalised, ref_date: dt.date | None, *, numbers: NumberReading = "reported"
+    norm: Normalised, ref_date: dt.date | None, *, numbers: NumberReading = "reported",
+    sentences: Sequence[Sentence] = (),
 ) -> Iterator[Quantity]:
-    """The records of :func:`find_candidates`, offsets mapped back to the original text."""
+    """The records of :func:`find_candidates`, offsets mapped back to the original text; with
+    ``sentences`` (in text order), each names the sentence and section it starts in (placed
+    here rather than on copies: a record costs as much as two copies)."""
+    starts = [s.start for s in sentences]
     for cand in find_candidates(norm, ref_date, numbers=numbers):
-        yield to_record(norm, cand)
+        sentence = None
+        if starts:
+            start = norm.offsets[cand.start]  # the record's start in the original text
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < sentences[i].end:
+                sentence = sentences[i]
+        yield to_record(norm, cand, sentence)
 
 
 __all__ = ["FINDERS", "Decimal", "extract_quantities", "find_candidates", "normalise"]

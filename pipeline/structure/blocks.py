@@ -95,15 +95,17 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def quote_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The outermost matched quotations in ``text[start:end]`` as ``(open, close)`` indexes.
 
     An opening mark without its closing mark in the range quotes nothing. Only the quote
     marks are visited (found by one regex), each once, so long paragraphs cost no
     per-character loop.
-    Cached: the outline and the sentence splitter ask for the same paragraph in turn (a
-    string caches its hash, so the key costs little).
+    Cached: the outline reads every paragraph of a document before the sentence splitter
+    reads them again, so the cache holds a long report's paragraphs (64 entries missed the
+    second reading of any document of more paragraphs than that); a string caches its hash,
+    so the key costs little, and the entries hold only the last documents' texts.
     """
     marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)]
     partners = _partners([ch for _, ch in marks])

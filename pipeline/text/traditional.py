@@ -73,14 +73,15 @@ TO_SIMPLIFIED = {p[0]: p[1] for p in TRADITIONAL.pairs}
 # A regex substitution, as normalise's full-width folding: the scan runs in C.
 _TRADITIONAL_RE = re.compile(char_class(TO_SIMPLIFIED))
 # The structure view maps the variants too (答覆 reads as 答复).
-_FOLD_TABLE = str.maketrans({**TO_SIMPLIFIED, **{p[0]: p[1] for p in TRADITIONAL.variants}})
-# str.translate looks every character up in the table; most replies hold none of them, which
-# a class search tells in C first.
-_FOLDED_RE = re.compile(char_class(chr(k) for k in _FOLD_TABLE))
+_FOLD = {**TO_SIMPLIFIED, **{p[0]: p[1] for p in TRADITIONAL.variants}}
+# A substitution, as simplify_chars: str.translate looks every character of the text up in
+# the table, where the class scan runs in C and calls back only for the few it finds (a
+# fifth of the replies hold one, a handful each: 0.12 s → 0.01 s over 374 texts).
+_FOLDED_RE = re.compile(char_class(_FOLD))
 
 
 def _folded(text: str) -> str:
-    return text if _FOLDED_RE.search(text) is None else text.translate(_FOLD_TABLE)
+    return _FOLDED_RE.sub(lambda m: _FOLD[m.group()], text)
 
 
 def simplify_chars(text: str) -> str:
