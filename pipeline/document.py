@@ -20,6 +20,7 @@ from pipeline.readers import read_source
 from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.records import Document, Meta, Quantity, Sentence
+from pipeline.reply import find_citations, read_reply
 from pipeline.refdate import coerce_date, find_document_date
 from pipeline.text.normalise import normalise
 
@@ -35,6 +36,8 @@ def extract(
     ref_date: str | dt.date | None = None,
     doc_id: str | None = None,
     source: dict[str, str | None] | None = None,
+    request_date: str | dt.date | None = None,
+    request_text: str | None = None,
 ) -> Document:
     """Parse ``text`` and find every quantity in it.
 
@@ -42,6 +45,9 @@ def extract(
     header); where it states none, against ``ref_date`` (``--ref-date``, a metadata sidecar's
     posting date), then the page's publication date or a date the text ends with; with none
     of these they stay unresolved (``resolved=False``).
+
+    ``request_date`` and ``request_text`` (a metadata sidecar's columns of those names) give
+    the reply's ``days_to_reply`` and ``relevance``.
 
     >>> [q.text for q in extract("引入超6家央企研发中心").quantities]
     ['超6家']
@@ -56,7 +62,11 @@ def extract(
         text=text, ref_date=ref, quantities=quantities, meta=meta,
         sections=parsed.sections, paragraphs=parsed.paragraphs, sentences=parsed.sentences,
     )
-    return doc.model_copy(update={"entities": find_entities(doc)})
+    citations = find_citations(text, parsed.sentences)
+    reply = read_reply(text, meta, parsed.sections, parsed.sentences, quantities, citations,
+                       request_date=coerce_date(request_date) if request_date is not None else None,
+                       request_text=request_text)
+    return doc.model_copy(update={"entities": find_entities(doc), "reply": reply, "citations": citations})
 
 
 def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.date | None:

@@ -1,0 +1,75 @@
+"""The reply as a whole: what it does with the request, and what it cites.
+
+:func:`read_reply` turns a parsed document into a :class:`~pipeline.records.Reply` (printed
+category, outcome, commitment, referral, handling, the evidence that decided them, and
+plain counts of specificity); :func:`find_citations` lists its 《…》 titles and document
+numbers. Cue words, category forms and set formulae are data in ``resources/reply.toml``.
+
+>>> from pipeline import extract
+>>> extract("您反映的问题已转交县水利局核实、办理。").reply.outcome
+'referred'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pipeline.records import Citation, Meta, Quantity, Reply, Section, Sentence
+from pipeline.reply.categories import read_category
+from pipeline.reply.citations import find_citations, title_kind
+from pipeline.reply.cues import read_cues
+from pipeline.reply.decide import decide, read_sentences
+from pipeline.reply.lexicon import lexicon
+from pipeline.reply.measures import boilerplate_share, days_between, relevance
+
+__all__ = ["find_citations", "lexicon", "read_cues", "read_reply", "title_kind"]
+
+_CO = ("会办意见", "协办意见", "会办单位", "协办单位", "会办答复", "协办答复")
+_LEAD_KINDS = ("提案答复", "建议答复")
+
+
+def read_reply(
+    text: str,
+    meta: Meta,
+    sections: Sequence[Section],
+    sentences: Sequence[Sentence],
+    quantities: Sequence[Quantity],
+    citations: Sequence[Citation],
+    *,
+    request_date: dt.date | None = None,
+    request_text: str | None = None,
+) -> Reply:
+    """The reply's outcome, commitment, referral, handling and counts (see :class:`~pipeline.records.Reply`)."""
+    frame = [s.text for s in sentences if s.id.startswith(("h", "c"))]
+    labelled = [s.text for s in sentences if not s.id.startswith(("h", "c"))][:3] + [
+        s.text for s in sentences if not s.id.startswith(("h", "c"))][-3:]
+    category = read_category([*frame, *labelled])
+    reads = read_sentences(sentences, quantities)
+    handling = _handling(text, meta, sentences)
+    decision = decide(reads, category[2] if category else None, proposal=handling != "unknown")  # type: ignore[arg-type]
+    body = [s.text for s in sentences if not s.id.startswith(("h", "c"))]
+    return Reply(
+        outcome_stated=category[0] if category else None,
+        outcome_scheme=category[1] if category else None,
+        outcome=decision.outcome, commitment=decision.commitment, referral=decision.referral,
+        handling=handling,
+        evidence=decision.evidence,
+        n_quantities=sum(1 for q in quantities if q.sentence_id and not q.sentence_id.startswith(("h", "c"))),
+        n_promises=decision.promises, n_promises_dated=decision.promises_dated,
+        n_citations=len(citations), n_laws=sum(1 for c in citations if c.kind in ("law", "regulation")),
+        n_points=sum(1 for s in sections if s.kind == "outline"),
+        contact_given=bool(meta.contact_phone or meta.contact_person),
+        boilerplate_share=boilerplate_share(body),
+        days_to_reply=days_between(meta.date, request_date),
+        relevance=relevance(request_text, text) if request_text else None,
+    )
+
+
+def _handling(text: str, meta: Meta, sentences: Sequence[Sentence]) -> str:
+    head = " ".join([meta.title or "", *(s.text for s in sentences if s.id.startswith("h"))])
+    if any(w in head for w in _CO):
+        return "co"
+    if meta.doc_kind in _LEAD_KINDS or meta.addressee_role in ("委员", "代表"):
+        return "lead"
+    return "unknown"
