@@ -83,8 +83,6 @@ def _outcome(referral: list[Read], body: list[Read], by_label: dict[str, list[Re
         return "solved", [(r, "solved") for r in solved]
     if progress and (proposal or len(progress) > len(explained)):
         return "in_progress", [(r, "in_progress") for r in progress]
-    if referral and not explained and not proposal:
-        return "referred", [(r, "referral") for r in referral]
     if proposal:
         return "in_progress", [(r, "in_progress") for r in progress]
     return "explained", [(r, "explained") for r in explained]
