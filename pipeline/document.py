@@ -20,8 +20,8 @@ from pipeline.readers import read_source
 from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.records import Document, Meta, Quantity, Sentence
-from pipeline.reply import find_citations, read_reply
 from pipeline.refdate import coerce_date, find_document_date
+from pipeline.reply import find_citations, read_reply
 from pipeline.text.normalise import normalise
 
 
@@ -81,7 +81,8 @@ def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.da
 
 def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None,
          ref_date: str | dt.date | None = None, doc_id: str | None = None,
-         max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+         max_bytes: int = DEFAULT_MAX_BYTES, request_date: str | dt.date | None = None,
+         request_text: str | None = None) -> Document:
     """Read a ``.txt``/``.md``/``.docx``/``.pdf``/``.html`` file and :func:`extract` it.
 
     ``doc_id`` and ``meta.source_path`` follow one rule (:mod:`pipeline.readers.ids`): the
@@ -93,7 +94,8 @@ def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
     src = read_source(path, max_bytes=max_bytes)
     info: dict[str, str | None] = {"source_path": source_path_of(path, root), "format": src.format,
                                    "encoding": src.encoding}
-    return extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info)
+    return extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info,
+                   request_date=request_date, request_text=request_text)
 
 
 def _place(quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[Quantity]:

@@ -202,7 +202,8 @@ class Reply(_Record):
     measure of overlap with the request, not a verdict on the reply.
     """
 
-    outcome_stated: str | None = Field(default=None, description="the handling category as printed (A类, B, 甲类, 已采纳)")
+    outcome_stated: str | None = Field(default=None,
+                                       description="the handling category as printed (A类, B, 甲类, 已采纳)")
     outcome_scheme: str | None = Field(default=None, description="the scheme it belongs to: ABCD, 甲乙丙 or adoption")
     outcome: Outcome = Field(description="solved, in_progress, reference, declined, explained or referred")
     commitment: int = Field(ge=1, le=5, description="5 concrete, 4 vague, 3 neutral, 2 constrained, 1 rejected or "

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from pipeline.records import Citation, Meta, Quantity, Reply, Section, Sentence
+from pipeline.records import Citation, Handling, Meta, Quantity, Reply, Section, Sentence
 from pipeline.reply.categories import read_category
 from pipeline.reply.citations import find_citations, title_kind
 from pipeline.reply.cues import read_cues
@@ -25,7 +25,6 @@ from pipeline.reply.measures import boilerplate_share, days_between, relevance
 
 __all__ = ["find_citations", "lexicon", "read_cues", "read_reply", "title_kind"]
 
-_CO = ("会办意见", "协办意见", "会办单位", "协办单位", "会办答复", "协办答复")
 _LEAD_KINDS = ("提案答复", "建议答复")
 
 
@@ -66,10 +65,11 @@ def read_reply(
     )
 
 
-def _handling(text: str, meta: Meta, sentences: Sequence[Sentence]) -> str:
+def _handling(text: str, meta: Meta, sentences: Sequence[Sentence]) -> Handling:
     head = " ".join([meta.title or "", *(s.text for s in sentences if s.id.startswith("h"))])
-    if any(w in head for w in _CO):
+    words = lexicon().handling
+    if any(w in head for w in words.co):
         return "co"
-    if meta.doc_kind in _LEAD_KINDS or meta.addressee_role in ("委员", "代表"):
+    if meta.doc_kind in _LEAD_KINDS or meta.addressee_role in words.lead_roles:
         return "lead"
     return "unknown"

@@ -57,7 +57,8 @@ def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bo
     body = [r for r in reads if not r.boilerplate and not r.cues.has("referral")]
     by_label = {label: [r for r in body if r.cues.has(label)]
                 for label in ("solved", "in_progress", "reference", "declined", "explained")}
-    outcome, deciding = stated, []
+    outcome: Outcome | None = stated
+    deciding: list[tuple[Read, str]] = []
     if outcome is None:
         outcome, deciding = _outcome(referral, body, by_label, proposal)
     promises = [r for r in body if r.cues.commitment.step is not None]
@@ -73,7 +74,7 @@ def _outcome(referral: list[Read], body: list[Read], by_label: dict[str, list[Re
              proposal: bool) -> tuple[Outcome, list[tuple[Read, str]]]:
     solved, progress, explained = by_label["solved"], by_label["in_progress"], by_label["explained"]
     declined, reference = by_label["declined"], by_label["reference"]
-    if referral and sum(len(r.sentence.text) for r in body) <= MAX_REFERRED_CHARS:
+    if referral and sum(len(r.sentence.text) for r in body) <= MAX_REFERRED_CHARS and not solved and not progress:
         return "referred", [(r, "referral") for r in referral]
     if declined and len(declined) >= len(solved):
         return "declined", [(r, "declined") for r in declined]

@@ -98,8 +98,14 @@ class CitationKinds(Lexicon):
     not_law: list[str]
 
 
+class HandlingWords(Lexicon):
+    co: list[str]
+    lead_roles: list[str]
+
+
 class ReplyLexicon(Lexicon):
     categories: Categories
+    handling: HandlingWords
     cues: Cues
     commitment: CommitmentCues
     boilerplate: Boilerplate
