@@ -65,7 +65,7 @@ def extract(
     citations = find_citations(text, parsed.sentences)
     reply = read_reply(text, meta, parsed.sections, parsed.sentences, quantities, citations,
                        request_date=coerce_date(request_date) if request_date is not None else None,
-                       request_text=request_text)
+                       request_text=request_text, reply_date=ref)
     return doc.model_copy(update={"entities": find_entities(doc), "reply": reply, "citations": citations})
 
 

@@ -38,8 +38,13 @@ def read_reply(
     *,
     request_date: dt.date | None = None,
     request_text: str | None = None,
+    reply_date: dt.date | None = None,
 ) -> Reply:
-    """The reply's outcome, commitment, referral, handling and counts (see :class:`~pipeline.records.Reply`)."""
+    """The reply's outcome, commitment, referral, handling and counts (see :class:`~pipeline.records.Reply`).
+
+    ``reply_date`` (the document's reference date) stands in for a reply that prints no date
+    of its own when ``days_to_reply`` is counted.
+    """
     frame = [s.text for s in sentences if s.id.startswith(("h", "c"))]
     labelled = [s.text for s in sentences if not s.id.startswith(("h", "c"))][:3] + [
         s.text for s in sentences if not s.id.startswith(("h", "c"))][-3:]
@@ -60,7 +65,7 @@ def read_reply(
         n_points=sum(1 for s in sections if s.kind == "outline"),
         contact_given=bool(meta.contact_phone or meta.contact_person),
         boilerplate_share=boilerplate_share(body),
-        days_to_reply=days_between(meta.date, request_date),
+        days_to_reply=days_between(meta.date or reply_date, request_date),
         relevance=relevance(request_text, text) if request_text else None,
     )
 
