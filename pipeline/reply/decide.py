@@ -95,14 +95,16 @@ def _commitment(outcome: Outcome, promises: list[Read],
         return 1, []
     if outcome == "reference":
         return 2, [(r, r.cues.outcome["reference"]) for r in by_label["reference"]]
+    # concrete: a promise with a deadline, or a promise or work under way stated with figures or dates
     concrete = [r for r in promises if r.cues.commitment.step == 5 or r.dated]
+    concrete += [r for r in by_label["in_progress"] if r.dated and r not in concrete]
     if outcome == "solved" or (outcome == "in_progress" and (concrete or by_label["solved"])):
         why = concrete or by_label["solved"] or by_label["in_progress"]
         return 5, [(r, r.cues.commitment.concrete or r.cues.outcome["solved"] or r.cues.outcome["in_progress"])
                    for r in why]
-    if promises:
+    if outcome == "in_progress" or promises:  # work under way without how or when, or a promise without either
         return 4, [(r, r.cues.commitment.vague or r.cues.commitment.promise) for r in promises]
-    return (4 if outcome == "in_progress" else 3), []
+    return 3, []
 
 
 def _cue_words(read: Read, label: str) -> list[str]:
