@@ -117,9 +117,9 @@ def asked(tmp_path: Path) -> Path:
     root.mkdir()
     (root / "a.txt").write_text(REPLY, encoding="utf-8")
     (root / "b.txt").write_text("您反映的问题已转交县水利局核实、办理。\n", encoding="utf-8")
-    pd.DataFrame([{"path": "a.txt", "request_date": "2019-05-02", "request_text": "我们小区的路灯不亮了，晚上出行不便。"},
-                  {"path": "b.txt", "request_date": None, "request_text": None}]).to_csv(
-        root / "dafu-metadata.csv", index=False)
+    rows = [{"path": "a.txt", "request_date": "2019-05-02", "request_text": "我们小区的路灯不亮了，晚上出行不便。"},
+            {"path": "b.txt", "request_date": None, "request_text": None}]
+    pd.DataFrame(rows).to_csv(root / "dafu-metadata.csv", index=False)
     return root
 
 
