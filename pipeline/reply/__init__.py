@@ -46,13 +46,12 @@ def read_reply(
     of its own when ``days_to_reply`` is counted.
     """
     frame = [s.text for s in sentences if s.id.startswith(("h", "c"))]
-    labelled = [s.text for s in sentences if not s.id.startswith(("h", "c"))][:3] + [
-        s.text for s in sentences if not s.id.startswith(("h", "c"))][-3:]
-    category = read_category([*frame, *labelled])
-    reads = read_sentences(sentences, quantities)
+    body = [s.text for s in sentences if not s.id.startswith(("h", "c"))]
+    category = read_category([*frame, *body[:3], *body[-3:]])  # labelled lines stand first or last
+    reads = read_sentences(text, sentences, quantities)
     handling = _handling(text, meta, sentences)
     decision = decide(reads, category[2] if category else None, proposal=handling != "unknown")  # type: ignore[arg-type]
-    body = [s.text for s in sentences if not s.id.startswith(("h", "c"))]
+    in_body = [r for r in reads if not r.sentence.id.startswith("h")]
     return Reply(
         outcome_stated=category[0] if category else None,
         outcome_scheme=category[1] if category else None,
@@ -64,7 +63,8 @@ def read_reply(
         n_citations=len(citations), n_laws=sum(1 for c in citations if c.kind in ("law", "regulation")),
         n_points=sum(1 for s in sections if s.kind == "outline"),
         contact_given=bool(meta.contact_phone or meta.contact_person),
-        boilerplate_share=boilerplate_share(body),
+        boilerplate_share=boilerplate_share([len(r.sentence.text) for r in in_body],
+                                            [r.boilerplate for r in in_body]),
         days_to_reply=days_between(meta.date or reply_date, request_date),
         relevance=relevance(request_text, text) if request_text else None,
     )

@@ -21,11 +21,13 @@ from pipeline.records import Citation, CitationKind, Sentence
 from pipeline.reply.lexicon import lexicon
 
 _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
+# The number from its bracketed year on (a bracket is rare, so the scan is quick); its
+# issuing prefix is read backwards from there (_PREFIX).
 _NUMBER = re.compile(r"""
-    (?P<prefix>[\u4e00-\u9fff]{1,12})?          # 郴价费 · 湘政发 · 洞政复函
-    \s* [〔\[［(（【] \s* (?:19|20)[0-9]{2} \s* [〕\]］)）】]   # 〔2023〕 · [2023] · （2023）
-    \s* (?:[\u4e00-\u9fff]{1,6}\s*)? 第? \s* [0-9]{1,5} \s* 号
+    [〔\[［(（【] \s* (?:19|20)[0-9]{2} \s* [〕\]］)）】]   # 〔2023〕 · [2023] · （2023）
+    \s* (?:[\u4e00-\u9fff]{1,6}\s*)? 第? \s* [0-9]{1,5} \s* 号      # 45号 · 洞政复函 3号
 """, re.VERBOSE)
+_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}\s*$")  # 郴价费 · 湘政发 · 岳楼政办字
 
 
 @cache
@@ -69,7 +71,8 @@ def find_citations(text: str, sentences: Sequence[Sentence] = ()) -> list[Citati
         found.append((m.start(), m.end(), m["title"], None, title_kind(m["title"])))
     for m in _NUMBER.finditer(text):
         if not any(s <= m.start() < e for s, e, *_ in found):
-            start = m.start() + _lead_length(m["prefix"] or "")
+            prefix = _PREFIX.search(text, max(0, m.start() - 13), m.start())
+            start = prefix.start() + _lead_length(prefix.group()) if prefix else m.start()
             found.append((start, m.end(), None, re.sub(r"\s+", "", text[start : m.end()]), "number"))
     found.sort()
     starts = [s.start for s in sentences]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.records import Evidence, Outcome, Quantity, Sentence
-from pipeline.reply.cues import SentenceCues, is_boilerplate, is_opening, read_cues
+from pipeline.reply.cues import SentenceCues, is_boilerplate, is_opening, read_spans
 
 #: A reply that hands the matter on with at most this many characters of substance besides
 #: is ``referred``.
@@ -40,11 +40,12 @@ class Decision:
     promises_dated: int
 
 
-def read_sentences(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) -> list[Read]:
-    """Each sentence outside the closing with its cues."""
+def read_sentences(text: str, sentences: Sequence[Sentence], quantities: Sequence[Quantity]) -> list[Read]:
+    """Each sentence outside the closing with its cues (``text``: the one the sentences index)."""
     measured = {q.sentence_id for q in quantities if q.sentence_id and q.type not in ("phone", "number")}
-    return [Read(s, read_cues(s.text), is_boilerplate(s.text), s.id in measured)
-            for s in sentences if not s.id.startswith("c")]
+    kept = [s for s in sentences if not s.id.startswith("c")]
+    cues = read_spans(text, [(s.start, s.end) for s in kept])
+    return [Read(s, c, is_boilerplate(s.text), s.id in measured) for s, c in zip(kept, cues, strict=True)]
 
 
 def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bool = False) -> Decision:
@@ -55,7 +56,7 @@ def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bo
     """
     referral = [r for r in reads if r.cues.has("referral") and not is_opening(r.sentence.text)]
     body = [r for r in reads if not r.boilerplate and not r.cues.has("referral")]
-    by_label = {label: [r for r in body if r.cues.has(label)]
+    by_label = {label: [r for r in body if r.cues.outcome[label]]
                 for label in ("solved", "in_progress", "reference", "declined", "explained")}
     outcome: Outcome | None = stated
     deciding: list[tuple[Read, str]] = []

@@ -25,12 +25,13 @@ from pipeline.reply.cues import is_boilerplate
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 
 
-def boilerplate_share(sentences: Sequence[str]) -> float:
-    """The share of the characters of ``sentences`` that stand in set formulae."""
-    total = sum(len(s) for s in sentences)
+def boilerplate_share(lengths: Sequence[int], formula: Sequence[bool]) -> float:
+    """The share of the characters of the sentences (their ``lengths``) that stand in set
+    formulae (``formula``: :func:`~pipeline.reply.cues.is_boilerplate` of each)."""
+    total = sum(lengths)
     if not total:
         return 0.0
-    return round(sum(len(s) for s in sentences if is_boilerplate(s)) / total, 4)
+    return round(sum(n for n, f in zip(lengths, formula, strict=True) if f) / total, 4)
 
 
 def days_between(reply: dt.date | None, request: dt.date | None) -> int | None:
