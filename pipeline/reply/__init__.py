@@ -26,6 +26,7 @@ from pipeline.reply.measures import boilerplate_share, days_between, relevance
 __all__ = ["find_citations", "lexicon", "read_cues", "read_reply", "title_kind"]
 
 _LEAD_KINDS = ("提案答复", "建议答复")
+HEAD_LINES = 3  # body sentences read with the header for the handling role
 
 
 def read_reply(
@@ -71,10 +72,13 @@ def read_reply(
 
 
 def _handling(text: str, meta: Meta, sentences: Sequence[Sentence]) -> Handling:
-    head = " ".join([meta.title or "", *(s.text for s in sentences if s.id.startswith("h"))])
+    # the header, and the first lines of the body: a page's info table can push the title there
+    body = [s.text for s in sentences if s.id.startswith("t")][:HEAD_LINES]
+    head = " ".join([meta.title or "", *(s.text for s in sentences if s.id.startswith("h")), *body])
     words = lexicon().handling
     if any(w in head for w in words.co):
         return "co"
-    if meta.doc_kind in _LEAD_KINDS or meta.addressee_role in words.lead_roles:
+    if (meta.doc_kind in _LEAD_KINDS or meta.addressee_role in words.lead_roles
+            or any(w in head for w in words.lead_titles)):
         return "lead"
     return "unknown"

@@ -101,6 +101,7 @@ class CitationKinds(Lexicon):
 class HandlingWords(Lexicon):
     co: list[str]
     lead_roles: list[str]
+    lead_titles: list[str]
 
 
 class ReplyLexicon(Lexicon):
