@@ -50,8 +50,8 @@ def read_reply(
     body = [s.text for s in sentences if not s.id.startswith(("h", "c"))]
     category = read_category([*frame, *body[:3], *body[-3:]])  # labelled lines stand first or last
     reads = read_sentences(text, sentences, quantities)
-    handling = _handling(text, meta, sentences)
-    decision = decide(reads, category[2] if category else None, proposal=handling != "unknown")  # type: ignore[arg-type]
+    handling = _handling(meta, sentences)
+    decision = decide(reads, category[2] if category else None, proposal=handling != "unknown")
     in_body = [r for r in reads if not r.sentence.id.startswith("h")]
     return Reply(
         outcome_stated=category[0] if category else None,
@@ -71,7 +71,7 @@ def read_reply(
     )
 
 
-def _handling(text: str, meta: Meta, sentences: Sequence[Sentence]) -> Handling:
+def _handling(meta: Meta, sentences: Sequence[Sentence]) -> Handling:
     # the header, and the first lines of the body: a page's info table can push the title there
     body = [s.text for s in sentences if s.id.startswith("t")][:HEAD_LINES]
     head = " ".join([meta.title or "", *(s.text for s in sentences if s.id.startswith("h")), *body])

@@ -18,10 +18,11 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from pipeline.records import Outcome
 from pipeline.reply.lexicon import lexicon
 from pipeline.text.regex import alternation
 
-Category = tuple[str, str, str]  # (as printed, scheme, outcome)
+Category = tuple[str, str, Outcome]  # (as printed, scheme, outcome)
 
 
 @cache
@@ -39,7 +40,7 @@ def _pattern() -> re.Pattern[str]:
 
 
 @cache
-def _forms() -> dict[str, tuple[str, str]]:
+def _forms() -> dict[str, tuple[str, Outcome]]:
     return {form: (s.name, outcome) for s in lexicon().categories.schemes for form, outcome in s.forms.items()}
 
 
