@@ -3,8 +3,9 @@
 The order of the rules is the order of the spec's definitions: a printed category decides
 the outcome; else a reply that hands the matter on and says little else is ``referred``; an
 explicit refusal is ``declined``; a constraint with nothing done is ``reference``; work
-done or under way is ``solved`` or ``in_progress``; anything else ``explained``. The
-commitment follows the outcome and the promises read (:mod:`pipeline.reply.cues`).
+done or under way is ``solved`` or ``in_progress``; anything else ``explained`` (in a reply
+to a proposal, which asked for action, ``in_progress``). The commitment follows the outcome
+and the promises read (:mod:`pipeline.reply.cues`). The rules in full: ``README.md`` here.
 """
 
 from __future__ import annotations
