@@ -22,6 +22,7 @@ from pipeline.readers.ids import doc_id_of, source_path_of
 from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.records import Document, Meta, Sentence
 from pipeline.refdate import coerce_date, find_document_date
+from pipeline.reply import find_citations, read_reply
 from pipeline.text.normalise import normalise
 
 
@@ -37,6 +38,8 @@ def extract(
     doc_id: str | None = None,
     source: Mapping[str, str | bool | float | None] | None = None,
     pages: Sequence[Page] = (),
+    request_date: str | dt.date | None = None,
+    request_text: str | None = None,
 ) -> Document:
     """Parse ``text`` and find every quantity in it.
 
@@ -45,6 +48,9 @@ def extract(
     posting date), then the page's publication date or a date the text ends with; with none
     of these they stay unresolved (``resolved=False``). ``pages`` (``Source.pages`` of a
     paged format) gives each sentence the number of the page it starts on.
+
+    ``request_date`` and ``request_text`` (a metadata sidecar's columns of those names) give
+    the reply's ``days_to_reply`` and ``relevance``.
 
     >>> [q.text for q in extract("引入超6家央企研发中心").quantities]
     ['超6家']
@@ -61,7 +67,11 @@ def extract(
         text=text, ref_date=ref, quantities=quantities, meta=meta,
         sections=parsed.sections, paragraphs=parsed.paragraphs, sentences=parsed.sentences,
     )
-    return doc.model_copy(update={"entities": find_entities(doc)})
+    citations = find_citations(text, parsed.sentences)
+    reply = read_reply(text, meta, parsed.sections, parsed.sentences, quantities, citations,
+                       request_date=coerce_date(request_date) if request_date is not None else None,
+                       request_text=request_text, reply_date=ref)
+    return doc.model_copy(update={"entities": find_entities(doc), "reply": reply, "citations": citations})
 
 
 def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.date | None:
@@ -76,7 +86,8 @@ def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.da
 
 def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None,
          ref_date: str | dt.date | None = None, doc_id: str | None = None,
-         max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+         max_bytes: int = DEFAULT_MAX_BYTES, request_date: str | dt.date | None = None,
+         request_text: str | None = None) -> Document:
     """Read a ``.txt``/``.md``/``.docx``/``.doc``/``.wps``/``.pdf``/``.ofd``/``.html`` file or a scan
     (``.png``/``.jpg``/``.tif``, by OCR with ``dafu[ocr]``) and :func:`extract` it.
 
@@ -90,7 +101,8 @@ def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
     src = read_source(path, max_bytes=max_bytes)
     info = {"source_path": source_path_of(path, root), "format": src.format, "encoding": src.encoding,
             "ocr": src.ocr, "ocr_confidence": src.ocr_confidence}
-    doc = extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info, pages=src.pages)
+    doc = extract(src.text, ref_date=ref_date, doc_id=doc_id or doc_id_of(path, root), source=info, pages=src.pages,
+                  request_date=request_date, request_text=request_text)
     return doc.model_copy(update={"warnings": list(src.warnings)}) if src.warnings else doc
 
 

@@ -85,6 +85,8 @@ class Document(_Record):
     entities: list[Entity] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list, description="where the file's reader had to guess, one "
                                 "line each (a batch makes them problems rows of kind warning)")
+    reply: Reply | None = Field(default=None, description="what the reply does with the request")
+    citations: list[Citation] = Field(default_factory=list)
 
 
 # --- Document structure: header metadata and outline (pipeline.structure) ---------------
@@ -191,6 +193,70 @@ class Structure(_Record):
     sections: list[Section] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
+
+
+# --- The reply as a whole (pipeline.reply) ---------------------------------------------------
+
+Outcome = Literal["solved", "in_progress", "reference", "declined", "explained", "referred"]
+Handling = Literal["lead", "co", "unknown"]
+CitationKind = Literal["law", "regulation", "plan", "document", "number", "other"]
+
+#: The outcomes in order, from the most to the least the requester got.
+OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
+CITATION_KINDS: tuple[str, ...] = CitationKind.__args__  # type: ignore[attr-defined]
+
+
+class Evidence(_Record):
+    """A sentence that decided a reply's outcome or commitment, and the cue words read in it."""
+
+    decides: Literal["outcome", "commitment"]
+    sentence_id: str
+    cues: list[str] = Field(default_factory=list)
+
+
+class Reply(_Record):
+    """What a reply does with the request, e.g. ``B类`` → outcome ``in_progress``, commitment 5.
+
+    ``outcome`` is the printed category's outcome where one is printed, else read from the
+    text's cue words (``pipeline/resources/reply.toml``); ``relevance`` is a lexical
+    measure of overlap with the request, not a verdict on the reply.
+    """
+
+    outcome_stated: str | None = Field(default=None,
+                                       description="the handling category as printed (A类, B, 甲类, 已采纳)")
+    outcome_scheme: str | None = Field(default=None, description="the scheme it belongs to: ABCD, 甲乙丙 or adoption")
+    outcome: Outcome = Field(description="solved, in_progress, reference, declined, explained or referred")
+    commitment: int = Field(ge=1, le=5, description="5 concrete, 4 vague, 3 neutral, 2 constrained, 1 rejected or "
+                                                    "deflected")
+    referral: bool = Field(description="the reply says the matter belongs to another body or was handed on")
+    handling: Handling = Field(description="lead (主办), co (会办/协办) or unknown (replies to citizens)")
+    evidence: list[Evidence] = Field(default_factory=list)
+    n_quantities: int = Field(0, ge=0, description="quantities in the body")
+    n_promises: int = Field(0, ge=0, description="body sentences that promise (将, 下一步, 计划 …)")
+    n_promises_dated: int = Field(0, ge=0, description="promises with a deadline or a date (年底前, 预计)")
+    n_citations: int = Field(0, ge=0, description="titles 《…》 and document numbers cited")
+    n_laws: int = Field(0, ge=0, description="citations of kind law or regulation")
+    n_points: int = Field(0, ge=0, description="numbered points of the outline (一、 （一） 1. 一是)")
+    contact_given: bool = Field(False, description="a contact person or phone is given")
+    boilerplate_share: float = Field(0.0, ge=0, le=1, description="share of the body's characters in set formulae")
+    days_to_reply: int | None = Field(default=None, description="reply date minus the request's date (request_date)")
+    relevance: float | None = Field(default=None, ge=0, le=1,
+                                    description="TF-IDF cosine of reply and request words (request_text); "
+                                                "a measure, not a verdict")
+
+
+class Citation(_Record):
+    """A title or document number the reply cites, e.g. ``《中华人民共和国土地管理法》`` → law."""
+
+    id: str = Field(description="c1, c2 … in text order")
+    text: str = Field(description="original[start:end]: the title with its brackets, or the number")
+    title: str | None = Field(default=None, description="the title without 《》")
+    number: str | None = Field(default=None, description="a document number as written (郴价费〔2012〕2号)")
+    kind: CitationKind = Field(description="law, regulation, plan, document, number or other (read from the "
+                                           "title's last words)")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence_id: str | None = Field(default=None, description="the sentence it stands in")
 
 
 # --- Entities, tokens and the batch's own records ----------------------------------------

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from pipeline.errors import DafuError
 from pipeline.records import (
+    Citation,
     Document,
     Entity,
     ManifestEntry,
@@ -27,13 +28,14 @@ from pipeline.records import (
     Paragraph,
     Problem,
     Quantity,
+    Reply,
     Section,
     Sentence,
     Token,
 )
 
 MODELS: tuple[type[BaseModel], ...] = (
-    Quantity, Document, Meta, Section, Paragraph, Sentence, Entity, Token, Problem, ManifestEntry,
+    Quantity, Document, Meta, Section, Paragraph, Sentence, Entity, Reply, Citation, Token, Problem, ManifestEntry,
 )
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

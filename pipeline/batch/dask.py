@@ -90,7 +90,7 @@ def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, op
         if (folder / name).exists() and not _is_dataset(folder / name):
             raise DafuError(f"{folder / name} is in the way of the {name} table: it is not a dataset dafu wrote")
     previous = Previous.load(folder, options, metadata)
-    tasks = previous.tasks(inputs, metadata.ref_dates)
+    tasks = previous.tasks(inputs, metadata.ref_dates, metadata.requests)
     chunked = list(chunks(tasks, CHUNK_FILES, CHUNK_BYTES))
     summary = RunSummary(files=len(tasks))
     staging = Path(tempfile.mkdtemp(prefix=".dafu-dask-", dir=folder)).resolve()

@@ -54,7 +54,7 @@ def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, o
     # starts threads in this process: a fork copies only the thread that forks.
     with Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:
         previous = Previous.load(out, options, metadata)
-        tasks = previous.tasks(inputs, metadata.ref_dates)
+        tasks = previous.tasks(inputs, metadata.ref_dates, metadata.requests)
         unchanged = _unchanged(tasks)
         changed = [task for i, task in enumerate(tasks) if i not in unchanged]
         others = pool.ordered(changed) if pool is not None else _in_process(changed, work)

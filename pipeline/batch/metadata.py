@@ -8,6 +8,9 @@ never read as an input document.
 - **Key**: a ``path`` column (the file's path relative to its input root, ``/``-separated,
   extension included: ``replies/a.txt``) or a ``doc_id`` column (``replies/a``).
 - **ref_date** (optional): resolves that file's relative dates (今年6月), over ``--ref-date``.
+- **request_date**, **request_text** (optional): the date and the text of the request the
+  file replies to (a citizen's message, a proposal); they give the ``replies`` table's
+  ``days_to_reply`` and ``relevance``, and stay in ``documents`` as the analyst's columns.
 - **Every other column** goes into the ``documents`` table under its own name, after dafu's
   columns, typed as pandas infers it (``read_csv`` / ``read_excel`` / ``read_json``, then
   ``convert_dtypes``): whole numbers → int, other numbers → float, true/false → bool,
@@ -25,6 +28,7 @@ Rows that match no file, and files without a row, become ``problems`` rows (stag
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -49,7 +53,12 @@ __all__ = ["SIDECAR_STEM", "SIDECAR_SUFFIXES", "FileMetadata", "find_sidecar", "
 
 KEY_COLUMNS = ("path", "doc_id")
 REF_DATE = "ref_date"
+REQUEST_DATE, REQUEST_TEXT = "request_date", "request_text"  # the request a file replies to
 SHOWN = 5  # rows and files the summary names; the problems table has them all
+
+
+#: A request's date and text, as a sidecar gives them (either may be None).
+Request = tuple[dt.date | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,7 @@ class FileMetadata:
     columns: tuple[Column, ...] = ()
     values: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # doc_id → plain cells
     ref_dates: Mapping[str, dt.date] = field(default_factory=dict)  # doc_id → its reference date
+    requests: Mapping[str, Request] = field(default_factory=dict)  # doc_id → the request's date and text
     problems: tuple[dict[str, Any], ...] = ()  # the problems rows, stage "metadata"
     files: int = 0
 
@@ -70,10 +80,12 @@ class FileMetadata:
         return with_extra(self.columns)
 
     def ref_dates_digest(self) -> str | None:
-        """A digest of the per-file reference dates (None without any): the rows depend on them."""
-        if not self.ref_dates:
+        """A digest of the per-file reference dates and requests (None without any): the rows depend on them."""
+        if not self.ref_dates and not self.requests:
             return None
         text = "\n".join(f"{k}\t{v.isoformat()}" for k, v in sorted(self.ref_dates.items()))
+        if self.requests:  # only then, so that a digest recorded before requests existed stays the same
+            text += "\n" + "\n".join(f"{k}\t{d and d.isoformat()}\t{t}" for k, (d, t) in sorted(self.requests.items()))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def add(self, rows: AnyRows) -> AnyRows:
@@ -153,6 +165,7 @@ def load_metadata(sidecar: Path | None, files: Sequence[InputFile]) -> FileMetad
         by_key.setdefault(f.doc_id if key == "doc_id" else source_path_of(f.path, f.root), []).append(f)
     values: dict[str, tuple[Any, ...]] = {}
     ref_dates: dict[str, dt.date] = {}
+    requests: dict[str, Request] = {}
     problems: list[dict[str, Any]] = []
     seen: set[str] = set()
     for n, raw in enumerate(frame[key].tolist()):
@@ -165,13 +178,16 @@ def load_metadata(sidecar: Path | None, files: Sequence[InputFile]) -> FileMetad
             problems.append(problem_row(source, f"metadata row {n + 1} ({key} {name!r}) matches no input file",
                                         stage="metadata", kind="metadata"))
         ref = _ref_date(frame, n, source, problems)
+        request = _request(frame, n)
         for f in matched:
             values[f.doc_id] = tuple(column[n] for column in cells)
             if ref is not None:
                 ref_dates[f.doc_id] = ref
+            if request != (None, None):
+                requests[f.doc_id] = request
     problems.extend(problem_row(f.path, f"no row in metadata {sidecar.name} (by {key})", stage="metadata",
                                 kind="metadata", doc_id=f.doc_id) for f in files if f.doc_id not in values)
-    return FileMetadata(source, key, columns, values, ref_dates, tuple(problems), len(files))
+    return FileMetadata(source, key, columns, values, ref_dates, requests, tuple(problems), len(files))
 
 
 def _key_column(frame: pd.DataFrame, source: str) -> str:
@@ -225,6 +241,18 @@ def _kind(series: pd.Series) -> Kind:
     if values and all(type(v) is dt.date for v in values):
         return "date"
     return "string"
+
+
+def _request(frame: pd.DataFrame, n: int) -> Request:
+    """Row ``n``'s request date and text; a date that is not one is left out (the column keeps it)."""
+    date: dt.date | None = None
+    if REQUEST_DATE in frame.columns and not _absent(value := frame[REQUEST_DATE].iloc[n]):
+        with contextlib.suppress(DafuError):
+            date = coerce_date(value if isinstance(value, dt.date) else str(value)[:10])
+    text = None
+    if REQUEST_TEXT in frame.columns and not _absent(raw := frame[REQUEST_TEXT].iloc[n]):
+        text = str(raw)
+    return date, text
 
 
 def _ref_date(frame: pd.DataFrame, n: int, source: str, problems: list[dict[str, Any]]) -> dt.date | None:

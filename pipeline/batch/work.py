@@ -50,6 +50,8 @@ class Task:
     size: int = 0  # bytes, to share the work out evenly
     root: str | None = None  # the input root: source_path is relative to it
     ref_date: dt.date | None = None  # from a metadata sidecar, over the run's
+    request_date: dt.date | None = None  # the request it replies to, from a metadata sidecar
+    request_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def process(task: Task, options: RunOptions, *, packed: bool = False, out: str |
         with _time_limit(options.time_limit) as extend, ocr_context(on_page=extend, cache=_ocr_cache(out)):
             try:
                 doc = read(task.path, root=task.root, ref_date=task.ref_date or options.ref_date, doc_id=task.doc_id,
-                           max_bytes=options.max_bytes)
+                           max_bytes=options.max_bytes, request_date=task.request_date, request_text=task.request_text)
             except ReadError as e:
                 return Outcome(task, "problem", sha256, size, "read", e.reason)
             except Exception as e:  # one bad file must not stop the batch

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pipeline.export.columns import cell, normalise_rows
-from pipeline.records import Document, ManifestEntry, Meta, Problem, Quantity, Section, Sentence
+from pipeline.records import Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence
 from pipeline.tables.specs import SPECS, column_kind
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -44,10 +44,22 @@ def document_rows(doc: Document, *, tokens: bool = False) -> Rows:
         "sentences": [{"doc_id": doc_id, **_renamed(s, "sentence_id")} for s in doc.sentences],
         "quantities": [_quantity_row(doc_id, n, q, sentences, paths) for n, q in enumerate(doc.quantities, 1)],
         "entities": [{"doc_id": doc_id, **_renamed(e, "entity_id")} for e in doc.entities],
+        "replies": [reply_row(doc_id, doc.reply)] if doc.reply else [],
+        "citations": [{"doc_id": doc_id, **_renamed(c, "citation_id")} for c in doc.citations],
     }
     if tokens:
         rows["tokens"] = token_rows(doc).dicts("tokens")
     return rows
+
+
+def reply_row(doc_id: str, reply: Reply) -> dict[str, Any]:
+    """The replies row of a document: the reply's scalar fields, its evidence flattened."""
+    row: dict[str, Any] = {"doc_id": doc_id, **reply.model_dump(exclude={"evidence"})}
+    for decides in ("outcome", "commitment"):
+        evidence = [e for e in reply.evidence if e.decides == decides]
+        row[f"{decides}_sentence_ids"] = "; ".join(e.sentence_id for e in evidence) or None
+        row[f"{decides}_cues"] = "; ".join(dict.fromkeys(c for e in evidence for c in e.cues)) or None
+    return row
 
 
 def token_rows(doc: Document) -> ColumnRows:

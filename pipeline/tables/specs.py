@@ -20,9 +20,10 @@ from pydantic import BaseModel
 
 from pipeline.errors import DafuError
 from pipeline.export.columns import Column, ForeignKey, Kind, TableSpec
-from pipeline.records import Entity, ManifestEntry, Meta, Problem, Quantity, Section, Sentence, Token
+from pipeline.records import Citation, Entity, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence, Token
 
-TABLE_NAMES = ("documents", "sections", "sentences", "quantities", "entities", "tokens", "problems", "manifest")
+TABLE_NAMES = ("documents", "sections", "sentences", "quantities", "entities", "replies", "citations", "tokens",
+               "problems", "manifest")
 
 
 def column_kind(annotation: Any) -> Kind:
@@ -52,6 +53,15 @@ def _fields(model: type[BaseModel], *, id_as: str | None = None) -> list[Column]
         cols.append(Column(id_as if name == "id" and id_as else name, column_kind(info.annotation), info.description))
     return cols
 
+
+#: The replies table's evidence, flattened: the sentence ids and the cue words that decided
+#: the outcome and the commitment, ``; ``-separated (``t3; t7`` · ``已完成; 正在``).
+EVIDENCE_COLUMNS = (
+    Column("outcome_sentence_ids", "string", "the sentences that decided the outcome (t3; t7)"),
+    Column("outcome_cues", "string", "the cue words read in them (已完成; 正在)"),
+    Column("commitment_sentence_ids", "string", "the sentences that decided the commitment"),
+    Column("commitment_cues", "string", "the cue words read in them (年底前; 加强)"),
+)
 
 _DOC = ForeignKey(("doc_id",), "documents", ("doc_id",))
 
@@ -87,6 +97,10 @@ def _specs() -> dict[str, TableSpec]:
                   ("doc_id", "quantity_id"),
                   (_DOC, _ref("sentences", "sentence_id"), _ref("sections", "section_id"))),
         TableSpec("entities", (doc_id, *_fields(Entity, id_as="entity_id")), ("doc_id", "entity_id"),
+                  (_DOC, _ref("sentences", "sentence_id"))),
+        TableSpec("replies", (doc_id, *_fields(Reply)[:6], *EVIDENCE_COLUMNS, *_fields(Reply)[6:]), ("doc_id",),
+                  (_DOC,)),
+        TableSpec("citations", (doc_id, *_fields(Citation, id_as="citation_id")), ("doc_id", "citation_id"),
                   (_DOC, _ref("sentences", "sentence_id"))),
         TableSpec("tokens", (doc_id, *_fields(Token)), ("doc_id", "i"),
                   (_DOC, _ref("sentences", "sentence_id"))),

@@ -1,0 +1,113 @@
+"""A reply's outcome, commitment and referral, decided from its sentences' cues.
+
+The order of the rules is the order of the spec's definitions: a printed category decides
+the outcome; else a reply that hands the matter on and says little else is ``referred``; an
+explicit refusal is ``declined``; a constraint with nothing done is ``reference``; work
+done or under way is ``solved`` or ``in_progress``; anything else ``explained`` (in a reply
+to a proposal, which asked for action, ``in_progress``). The commitment follows the outcome
+and the promises read (:mod:`pipeline.reply.cues`). The rules in full: ``README.md`` here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.records import Evidence, Outcome, Quantity, Sentence
+from pipeline.reply.cues import SentenceCues, is_boilerplate, is_opening, read_spans
+
+#: A reply that hands the matter on with at most this many characters of substance besides
+#: is ``referred``.
+MAX_REFERRED_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Read:
+    """One sentence of the body with its cues; ``boilerplate`` when it is a set formula."""
+
+    sentence: Sentence
+    cues: SentenceCues
+    boilerplate: bool
+    dated: bool  # holds a quantity (a date, an amount) that makes a promise concrete
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    commitment: int
+    referral: bool
+    evidence: list[Evidence]
+    promises: int
+    promises_dated: int
+
+
+def read_sentences(text: str, sentences: Sequence[Sentence], quantities: Sequence[Quantity]) -> list[Read]:
+    """Each sentence outside the closing with its cues (``text``: the one the sentences index)."""
+    measured = {q.sentence_id for q in quantities if q.sentence_id and q.type not in ("phone", "number")}
+    kept = [s for s in sentences if not s.id.startswith("c")]
+    cues = read_spans(text, [(s.start, s.end) for s in kept])
+    return [Read(s, c, is_boilerplate(s.text), s.id in measured) for s, c in zip(kept, cues, strict=True)]
+
+
+def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bool = False) -> Decision:
+    """The outcome (``stated`` where a category is printed), commitment and referral of a reply.
+
+    ``proposal``: the reply answers a proposal or suggestion (a request for action), where
+    a reply without cues is taken to report work under way, not to explain.
+    """
+    referral = [r for r in reads if r.cues.has("referral") and not is_opening(r.sentence.text)]
+    body = [r for r in reads if not r.boilerplate and not r.cues.has("referral")]
+    by_label = {label: [r for r in body if r.cues.outcome[label]]
+                for label in ("solved", "in_progress", "reference", "declined", "explained")}
+    outcome: Outcome | None = stated
+    deciding: list[tuple[Read, str]] = []
+    if outcome is None:
+        outcome, deciding = _outcome(referral, body, by_label, proposal)
+    promises = [r for r in body if r.cues.commitment.step is not None]
+    commitment, why = _commitment(outcome, promises, by_label)
+    evidence = [Evidence(decides="outcome", sentence_id=r.sentence.id, cues=_cue_words(r, key))
+                for r, key in deciding]
+    evidence += [Evidence(decides="commitment", sentence_id=r.sentence.id, cues=words) for r, words in why]
+    dated = sum(1 for r in promises if r.cues.commitment.step == 5 or r.dated)
+    return Decision(outcome, commitment, bool(referral), evidence, len(promises), dated)
+
+
+def _outcome(referral: list[Read], body: list[Read], by_label: dict[str, list[Read]],
+             proposal: bool) -> tuple[Outcome, list[tuple[Read, str]]]:
+    solved, progress, explained = by_label["solved"], by_label["in_progress"], by_label["explained"]
+    declined, reference = by_label["declined"], by_label["reference"]
+    if referral and sum(len(r.sentence.text) for r in body) <= MAX_REFERRED_CHARS and not solved and not progress:
+        return "referred", [(r, "referral") for r in referral]
+    if declined and len(declined) >= len(solved):
+        return "declined", [(r, "declined") for r in declined]
+    if reference and len(reference) >= len(solved) and 2 * len(reference) >= len(progress):
+        return "reference", [(r, "reference") for r in reference]
+    if solved and (len(solved) > len(progress) or (len(solved) == len(progress) and not proposal)):
+        return "solved", [(r, "solved") for r in solved]
+    if progress and (proposal or len(progress) > len(explained)):
+        return "in_progress", [(r, "in_progress") for r in progress]
+    if proposal:
+        return "in_progress", [(r, "in_progress") for r in progress]
+    return "explained", [(r, "explained") for r in explained]
+
+
+def _commitment(outcome: Outcome, promises: list[Read],
+                by_label: dict[str, list[Read]]) -> tuple[int, list[tuple[Read, list[str]]]]:
+    if outcome in ("referred", "declined"):
+        return 1, []
+    if outcome == "reference":
+        return 2, [(r, r.cues.outcome["reference"]) for r in by_label["reference"]]
+    # concrete: a promise with a deadline, or a promise or work under way stated with figures or dates
+    concrete = [r for r in promises if r.cues.commitment.step == 5 or r.dated]
+    concrete += [r for r in by_label["in_progress"] if r.dated and r not in concrete]
+    if outcome == "solved" or (outcome == "in_progress" and (concrete or by_label["solved"])):
+        why = concrete or by_label["solved"] or by_label["in_progress"]
+        return 5, [(r, r.cues.commitment.concrete or r.cues.outcome["solved"] or r.cues.outcome["in_progress"])
+                   for r in why]
+    if outcome == "in_progress" or promises:  # work under way without how or when, or a promise without either
+        return 4, [(r, r.cues.commitment.vague or r.cues.commitment.promise) for r in promises]
+    return 3, []
+
+
+def _cue_words(read: Read, label: str) -> list[str]:
+    return list(read.cues.outcome.get(label, []))
