@@ -39,7 +39,7 @@ from pipeline.linking.lexicon import (
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
 )
-from pipeline.linking.words import head_after, strip_trailing
+from pipeline.linking.words import clause_object, head_after, strip_trailing
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
@@ -235,12 +235,14 @@ def _subject(text: str, preds: list[re.Match[str]]) -> str | None:
 
 @lru_cache(maxsize=8192)  # a third of the windows of a batch recur (地区生产总值增长)
 def read_before(text: str, kind: str) -> Reading:
-    """Read the window before a number of type ``kind`` (see :func:`_read_before`); the name
-    loses the function words at its end (武深高速限速亦为80km → 武深高速限速)."""
+    """Read the window before a number of type ``kind`` (see :func:`_read_before`); a name
+    that is a clause gives way to its object (学校就有学生170人 → 学生), and a name loses the
+    function words at its end (武深高速限速亦为80km → 武深高速限速)."""
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
-    return reading._replace(of=strip_trailing(reading.of))
+    of = clause_object(reading.of) if kind != "rank" else reading.of
+    return reading._replace(of=strip_trailing(of) if of is not None else None)
 
 
 def _read_before(text: str, kind: str) -> Reading:

@@ -19,9 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from pipeline.linking.lexicon import FUNCTION_KEPT, FUNCTION_TAGS
+from pipeline.linking.lexicon import CLAUSE_ADVERBS, FUNCTION_KEPT, FUNCTION_TAGS
 
 Tags = list[tuple[str, str]]
+# Tags of the words that may end a clause's object (学校就有学生 → 学生); jieba's nouns,
+# verbal nouns, names, abbreviations, idioms and Latin words.
+_NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
 
 
 @lru_cache(maxsize=1)
@@ -80,3 +83,36 @@ def strip_trailing(name: str) -> str:
     while k > 1 and _is_function(*words[k - 1]):
         k -= 1
     return name if k == len(words) else "".join(w for w, _ in words[:k])
+
+
+def clause_object(name: str) -> str | None:
+    """A name read before a number that is a clause (an adverb, then a verb) gives way to
+    the verb's object, else to the subject before the adverb; None when neither is left.
+
+    >>> clause_object("学校就有学生")
+    '学生'
+    >>> clause_object("托管机构已只剩")
+    '托管机构'
+    >>> clause_object("现已经办好") is None
+    True
+    >>> clause_object("农产品经营主体一次性奖补")
+    '农产品经营主体一次性奖补'
+    """
+    words = _tagger()(name)
+    at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
+    if at is None:
+        return name
+    verb = at + 1
+    while verb < len(words) and words[verb][1] == "d":
+        verb += 1
+    if verb >= len(words) or words[verb][1] != "v":
+        return name
+    obj = "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
+    if obj:
+        return obj if len(obj) > 1 and words[-1][1] in _NOUN_TAGS else name
+    subject = "".join(w for w, _ in words[:at])
+    return subject if len(subject) > 1 else None
+
+
+def _is_clause_adverb(word: str, tag: str) -> bool:
+    return tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)
