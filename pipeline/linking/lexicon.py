@@ -72,6 +72,7 @@ class PhraseLexicon(Lexicon):
     function_tags: list[str]
     function_kept: list[str]
     clause_adverbs: list[str]
+    event_units: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -111,6 +112,7 @@ DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
+EVENT_UNITS = frozenset(PHRASE.event_units)
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")
