@@ -25,6 +25,7 @@ from pipeline.linking.lexicon import (
     DURATION_COPULAS,
     DURATION_ENDINGS,
     DURATION_HEADS,
+    EVENT_UNITS,
     NOT_OWNER_ENDINGS,
     SKIP_TYPES,
     TARGET_RE,
@@ -42,6 +43,7 @@ from pipeline.linking.phrases import (
     read_verb,
     window,
 )
+from pipeline.linking.words import is_verb
 from pipeline.records import Change, Quantity, Sentence
 
 __all__ = ["link"]
@@ -137,6 +139,8 @@ def _link_one(
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in BEFORE_ONLY_TYPES else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, ceiling) or after
+    if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after):
+        after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after)

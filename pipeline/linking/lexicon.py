@@ -69,6 +69,10 @@ class PhraseLexicon(Lexicon):
     time_heads: list[str]
     duration_copulas: list[str]
     duration_heads: list[str]
+    function_tags: list[str]
+    function_kept: list[str]
+    clause_adverbs: list[str]
+    event_units: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -105,6 +109,10 @@ AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
 DURATION_HEADS = tuple(PHRASE.duration_heads)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
+FUNCTION_TAGS = frozenset(PHRASE.function_tags)
+FUNCTION_KEPT = frozenset(PHRASE.function_kept)
+CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
+EVENT_UNITS = frozenset(PHRASE.event_units)
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

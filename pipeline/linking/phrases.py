@@ -39,6 +39,7 @@ from pipeline.linking.lexicon import (
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
 )
+from pipeline.linking.words import clause_object, head_after, strip_trailing
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
@@ -46,6 +47,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
+_QUOTED = frozenset("“《")  # a quoted name is kept whole
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -233,6 +235,17 @@ def _subject(text: str, preds: list[re.Match[str]]) -> str | None:
 
 @lru_cache(maxsize=8192)  # a third of the windows of a batch recur (地区生产总值增长)
 def read_before(text: str, kind: str) -> Reading:
+    """Read the window before a number of type ``kind`` (see :func:`_read_before`); a name
+    that is a clause gives way to its object (学校就有学生170人 → 学生), and a name loses the
+    function words at its end (武深高速限速亦为80km → 武深高速限速)."""
+    reading = _read_before(text, kind)
+    if reading.of is None:
+        return reading
+    of = clause_object(reading.of) if kind != "rank" else reading.of
+    return reading._replace(of=strip_trailing(of) if of is not None else None)
+
+
+def _read_before(text: str, kind: str) -> Reading:
     """Read the window before a number of type ``kind``.
 
     The object after the last verb if there is one (提供空间超30万平方米 → 空间), else the
@@ -307,8 +320,10 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     m = AFTER_RE.match(text, end, ceiling)
     if m is None:
         return None
-    phrase = _balance_quotes(m["np"])
-    if (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
+    phrase: str | None = _balance_quotes(m["np"])
+    if m["np"][0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
+        phrase = head_after(m["np"], perfective=text.startswith("了", m.end()))
+    if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
     return phrase
 

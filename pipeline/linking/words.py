@@ -1,0 +1,132 @@
+"""Word boundaries inside a name read around a number: jieba's dictionary and its tags.
+
+The readings of :mod:`pipeline.linking.phrases` are character patterns; they end a name at
+the words they list. Many names they read run on into the clause after them (14名公办教师
+通过双向选择…, 谭等三人根本不听…) or keep a particle before the number (限速亦为80km). jieba's
+dictionary tags each word; a name holds no adverb, preposition, conjunction, aspect 了 or
+modal particle, so it ends before the first of them (the tags are ``function_tags`` in
+``resources/linking.toml``). Verbs are not used: jieba tags many nouns of this genre as
+verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end.
+
+The tagger is jieba-rs through rjieba with jieba's own dictionary (no user dictionary: the
+tags of plain words are jieba's); it is imported at the first name, which costs about
+0.15 s of CPU once per process, and tags a name in microseconds. Python jieba's ``posseg``
+stands in where rjieba is not installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from pipeline.linking.lexicon import CLAUSE_ADVERBS, FUNCTION_KEPT, FUNCTION_TAGS
+
+Tags = list[tuple[str, str]]
+# Tags of the words that may end a clause's object (学校就有学生 → 学生); jieba's nouns,
+# verbal nouns, names, abbreviations, idioms and Latin words.
+_NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Callable[[str], Tags]:
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - rjieba has wheels for the platforms we run on
+        from jieba import posseg
+
+        return lambda text: [(p.word, p.flag) for p in posseg.lcut(text)]
+    tag: Callable[[str], Tags] = rjieba.tag
+    return tag
+
+
+def _is_function(word: str, tag: str) -> bool:
+    return tag in FUNCTION_TAGS and word not in FUNCTION_KEPT
+
+
+def head_after(name: str, *, perfective: bool = False) -> str | None:
+    """A name read after a number, cut before its first function word; None when one
+    character is left (就先走了 → 就: no name). With ``perfective`` (a 了 follows the name)
+    a verb at its end is the clause's predicate (2个单元启用了… → 单元); elsewhere a verb
+    at the end is often a noun to jieba (专业化服务组织) and stays.
+
+    >>> head_after("公办教师通过双")
+    '公办教师'
+    >>> head_after("教室和")
+    '教室'
+    >>> head_after("项目召开", perfective=True)
+    '项目'
+    >>> head_after("央企研发中心")
+    '央企研发中心'
+    """
+    words = _tagger()(name)
+    end = next((i for i in range(1, len(words)) if _is_function(*words[i])), len(words))
+    if end < len(words):
+        perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
+    if perfective and end > 1 and words[end - 1][1] == "v":
+        end -= 1
+    if end == len(words):
+        return name
+    name = "".join(w for w, _ in words[:end])
+    return name if len(name) > 1 else None
+
+
+def strip_trailing(name: str) -> str:
+    """A name read before a number without the function words at its end (限速亦 → 限速).
+
+    >>> strip_trailing("武深高速限速亦")
+    '武深高速限速'
+    >>> strip_trailing("女职工占比")
+    '女职工占比'
+    """
+    words = _tagger()(name)
+    k = len(words)
+    while k > 1 and _is_function(*words[k - 1]):
+        k -= 1
+    return name if k == len(words) else "".join(w for w, _ in words[:k])
+
+
+def clause_object(name: str) -> str | None:
+    """A name read before a number that is a clause (an adverb, then a verb) gives way to
+    the verb's object, else to the subject before the adverb; None when neither is left.
+
+    >>> clause_object("学校就有学生")
+    '学生'
+    >>> clause_object("托管机构已只剩")
+    '托管机构'
+    >>> clause_object("现已经办好") is None
+    True
+    >>> clause_object("农产品经营主体一次性奖补")
+    '农产品经营主体一次性奖补'
+    """
+    words = _tagger()(name)
+    at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
+    if at is None:
+        return name
+    verb = at + 1
+    while verb < len(words) and words[verb][1] == "d":
+        verb += 1
+    if verb >= len(words) or words[verb][1] != "v":
+        return name
+    obj = "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
+    if obj:
+        return obj if len(obj) > 1 and words[-1][1] in _NOUN_TAGS else name
+    subject = "".join(w for w, _ in words[:at])
+    return subject if len(subject) > 1 else None
+
+
+def _is_clause_adverb(word: str, tag: str) -> bool:
+    return tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)
+
+
+def is_verb(word: str) -> bool:
+    """``word`` is one word of two characters or more that jieba's dictionary tags as a verb
+    (报名, 补足; not 起付线). One character after a classifier is mostly a noun cut short
+    (5个居, 9个站), whatever its tag.
+
+    >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居")
+    (True, False, False, False)
+    """
+    if len(word) < 2:
+        return False
+    words = _tagger()(word)
+    return len(words) == 1 and words[0][1] == "v"
