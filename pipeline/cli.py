@@ -220,7 +220,8 @@ class _ProgressBar:
                                          show_pos=True, item_show_func=lambda rate: rate)
             self.bar.__enter__()
         rate = event.done / max(time.monotonic() - self.started, 1e-9)
-        self.bar.update(1, current_item=f"{rate:.1f} documents/s")
+        scans = f", {_pages(event.ocr_total)} recognised" if event.ocr_total else ""
+        self.bar.update(1, current_item=f"{rate:.1f} documents/s{scans}")
 
     def _writing(self, event: Progress) -> None:
         if self.phase != "write":  # the reading bar is done: a bar of the writing steps instead
@@ -237,6 +238,10 @@ class _ProgressBar:
             self.bar = None
 
 
+def _pages(n: int) -> str:
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
 def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
     s = summary.statuses
     if summary.nothing_changed:
@@ -250,6 +255,8 @@ def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
     total = sum(summary.quantities.values())
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(summary.quantities.items(), key=lambda kv: (-kv[1], kv[0])))
     click.echo(f"{total} quantities" + (f": {by_type}" if by_type else ""))
+    if summary.ocr_pages:
+        click.echo(f"{_pages(summary.ocr_pages)} recognised by OCR (kept in {out}/dafu-ocr/ for the next run)")
     for path, reason in summary.problems:
         click.echo(f"  problem: {path}: {reason}")
     if s["problem"] > len(summary.problems):

@@ -68,6 +68,7 @@ class Outcome:
     packed: dict[str, PackedRows] | None = None  # the rows as tuples instead (from a worker)
     tokens: ColumnRows | None = None  # the tokens table's rows, as columns (never dicts: there are many)
     warnings: tuple[str, ...] = ()  # where the reader had to guess: problems rows of kind warning
+    ocr_pages: int = 0  # pages OCR recognised in this file (not those its cache gave back)
 
 
 def read(path: str, **options: Any) -> Document:
@@ -91,17 +92,19 @@ def _engine() -> Callable[..., Document]:
 
 
 def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = False,
-                  out: str | None = None) -> list[Outcome]:
+                  out: str | None = None, ocr_threads: int | None = None) -> list[Outcome]:
     """The outcomes of some files; with ``packed``, their rows as tuples (see ``tables.pack``),
     which a worker process hands back to the writing process faster than dicts. ``out``: the
-    output folder, whose ``dafu-ocr/`` keeps the pages OCR recognised."""
-    return [process(task, options, packed=packed, out=out) for task in tasks]
+    output folder, whose ``dafu-ocr/`` keeps the pages OCR recognised; ``ocr_threads``: the
+    OCR engine's threads (1 when several workers share the cores; None: every core)."""
+    return [process(task, options, packed=packed, out=out, ocr_threads=ocr_threads) for task in tasks]
 
 
-def process(task: Task, options: RunOptions, *, packed: bool = False, out: str | None = None) -> Outcome:
+def process(task: Task, options: RunOptions, *, packed: bool = False, out: str | None = None,
+            ocr_threads: int | None = None) -> Outcome:
     """Read one file; every failure becomes an outcome, never an exception. With ``packed``,
     its rows come as tuples (``tables.pack``). A page read by OCR adds ``options.time_limit``
-    to the file's limit, and is kept in ``out``'s OCR cache."""
+    to the file's limit, is counted in ``Outcome.ocr_pages`` and is kept in ``out``'s OCR cache."""
     sha256: str | None = None
     size: int | None = None
     with contextlib.suppress(OSError):  # reading the file says why
@@ -110,27 +113,37 @@ def process(task: Task, options: RunOptions, *, packed: bool = False, out: str |
         return Outcome(task, "unchanged", sha256, size)
     from pipeline.readers.ocr import ocr_context
 
+    recognised = 0
+
+    def on_page() -> None:
+        nonlocal recognised
+        recognised += 1
+        extend()
+
     try:
-        with _time_limit(options.time_limit) as extend, ocr_context(on_page=extend, cache=_ocr_cache(out)):
+        with (_time_limit(options.time_limit) as extend,
+              ocr_context(on_page=on_page, cache=_ocr_cache(out), threads=ocr_threads)):
             try:
                 doc = read(task.path, root=task.root, ref_date=task.ref_date or options.ref_date, doc_id=task.doc_id,
                            max_bytes=options.max_bytes, request_date=task.request_date, request_text=task.request_text)
             except ReadError as e:
-                return Outcome(task, "problem", sha256, size, "read", e.reason)
+                return Outcome(task, "problem", sha256, size, "read", e.reason, ocr_pages=recognised)
             except Exception as e:  # one bad file must not stop the batch
-                return Outcome(task, "problem", sha256, size, "extract", describe(e))
+                return Outcome(task, "problem", sha256, size, "extract", describe(e), ocr_pages=recognised)
             try:
                 rows = document_rows(doc)
                 tokens = token_rows(doc) if options.tokens else None
                 warnings = tuple(doc.warnings)
                 if packed:
                     ready = {name: pack(name, table_rows) for name, table_rows in rows.items()}
-                    return Outcome(task, "processed", sha256, size, packed=ready, tokens=tokens, warnings=warnings)
+                    return Outcome(task, "processed", sha256, size, packed=ready, tokens=tokens, warnings=warnings,
+                                   ocr_pages=recognised)
             except Exception as e:
-                return Outcome(task, "problem", sha256, size, "tables", describe(e))
+                return Outcome(task, "problem", sha256, size, "tables", describe(e), ocr_pages=recognised)
     except _TimeLimitExceeded as e:
-        return Outcome(task, "problem", sha256, size, e.stage, str(e))
-    return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens, warnings=warnings)
+        return Outcome(task, "problem", sha256, size, e.stage, str(e), ocr_pages=recognised)
+    return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens, warnings=warnings,
+                   ocr_pages=recognised)
 
 
 def _ocr_cache(out: str | None) -> OcrCache | None:
