@@ -100,7 +100,8 @@ _RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows the
     click.option("--tokens", is_flag=True, help="Also write the tokens table (one row per word)."),
     click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
                  metavar="SECONDS",
-                 help="Seconds to read and extract one file before it becomes a problem (0: no limit)."),
+                 help="Seconds to read and extract one file before it becomes a problem, as many again for "
+                      "each page OCR recognises in it (0: no limit)."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
                  metavar="BYTES", help="Larger files become a problem without being read."),
     click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
