@@ -238,14 +238,14 @@ def _time_limit(seconds: float | None) -> Iterator[Callable[[], None]]:
 
     In the main thread (the local engine's worker processes, a run with ``--jobs 1``) SIGALRM
     interrupts the block; in another thread (a Dask worker runs its tasks in a thread pool)
-    a watchdog thread raises the exception in it (:func:`_thread_limit`). Without SIGALRM
-    (Windows) in the main thread, or when another SIGALRM timer is already running, the
+    a watchdog thread raises the exception in it (:func:`_thread_limit`, CPython only). Without
+    SIGALRM (Windows) in the main thread, or when another SIGALRM timer is already running, the
     block runs without a limit. Python code and the ``re`` engine are interruptible; one
     long call inside a C extension (one OCR page in onnxruntime) ends first.
     """
     if not seconds:
         yield _no_extension
-    elif threading.current_thread() is not threading.main_thread():
+    elif threading.current_thread() is not threading.main_thread() and sys.implementation.name == "cpython":
         with _thread_limit(seconds) as extend:
             yield extend
     elif hasattr(signal, "setitimer") and signal.getitimer(signal.ITIMER_REAL)[0] == 0:
