@@ -100,7 +100,8 @@ _RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows the
     click.option("--tokens", is_flag=True, help="Also write the tokens table (one row per word)."),
     click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
                  metavar="SECONDS",
-                 help="Seconds to read and extract one file before it becomes a problem (0: no limit)."),
+                 help="Seconds to read and extract one file before it becomes a problem, as many again for "
+                      "each page OCR recognises in it (0: no limit)."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
                  metavar="BYTES", help="Larger files become a problem without being read."),
     click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
@@ -220,7 +221,8 @@ class _ProgressBar:
                                          show_pos=True, item_show_func=lambda rate: rate)
             self.bar.__enter__()
         rate = event.done / max(time.monotonic() - self.started, 1e-9)
-        self.bar.update(1, current_item=f"{rate:.1f} documents/s")
+        scans = f", {_pages(event.ocr_total)} recognised" if event.ocr_total else ""
+        self.bar.update(1, current_item=f"{rate:.1f} documents/s{scans}")
 
     def _writing(self, event: Progress) -> None:
         if self.phase != "write":  # the reading bar is done: a bar of the writing steps instead
@@ -237,6 +239,10 @@ class _ProgressBar:
             self.bar = None
 
 
+def _pages(n: int) -> str:
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
 def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
     s = summary.statuses
     if summary.nothing_changed:
@@ -250,6 +256,8 @@ def _report(summary: RunSummary, out: Path, formats: Sequence[str]) -> None:
     total = sum(summary.quantities.values())
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(summary.quantities.items(), key=lambda kv: (-kv[1], kv[0])))
     click.echo(f"{total} quantities" + (f": {by_type}" if by_type else ""))
+    if summary.ocr_pages:
+        click.echo(f"{_pages(summary.ocr_pages)} recognised by OCR (kept in {out}/dafu-ocr/ for the next run)")
     for path, reason in summary.problems:
         click.echo(f"  problem: {path}: {reason}")
     if s["problem"] > len(summary.problems):

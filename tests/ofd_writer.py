@@ -54,10 +54,12 @@ def page_objects(lines: Sequence[str], *, shuffled: bool = False, split: bool = 
 
 
 def write_ofd(path: Path, pages: Sequence[Sequence[str]], *, header: str | None = None, shuffled: bool = False,
-              split: bool = False, image_pages: int = 0, doc_root: str | None = "Doc_0/Document.xml",
-              prolog: str = "", extra: dict[str, bytes] | None = None) -> Path:
+              split: bool = False, image_pages: int = 0, image: bytes = PNG_1PX,
+              doc_root: str | None = "Doc_0/Document.xml", prolog: str = "",
+              extra: dict[str, bytes] | None = None) -> Path:
     """An OFD file of ``pages`` (lines each); ``header`` on a template page under every page;
-    ``image_pages`` pages holding one image and no text after them; ``prolog`` goes before
+    ``image_pages`` pages holding one image (``image``, PNG bytes: a scanned page) and no text
+    after them; ``prolog`` goes before
     ``OFD.xml``'s root element (a DOCTYPE); ``extra`` members are added, or replace those written."""
     body = f"<ofd:DocRoot>{doc_root}</ofd:DocRoot>" if doc_root is not None else ""
     ofd_xml = (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<ofd:OFD xmlns:ofd="{NS}" Version="1.0" '
@@ -81,15 +83,15 @@ def write_ofd(path: Path, pages: Sequence[Sequence[str]], *, header: str | None 
         members[f"Doc_0/Pages/Page_{n}/Content.xml"] = _page_xml(page_objects(lines, shuffled=shuffled, split=split),
                                                                  bool(header))
     for n in range(len(pages), count):
-        image = '<ofd:ImageObject ID="80" Boundary="0 0 210 297" ResourceID="70" CTM="210 0 0 297 0 0"/>'
-        members[f"Doc_0/Pages/Page_{n}/Content.xml"] = _page_xml([image], False)
+        drawn = '<ofd:ImageObject ID="80" Boundary="0 0 210 297" ResourceID="70" CTM="210 0 0 297 0 0"/>'
+        members[f"Doc_0/Pages/Page_{n}/Content.xml"] = _page_xml([drawn], False)
     if image_pages:
         members["Doc_0/DocumentRes.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{NS}" '
                                             'BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="70" Type="Image">'
                                             "<ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia>"
                                             "</ofd:MultiMedias></ofd:Res>")
     if image_pages:
-        members["Doc_0/Res/scan.png"] = PNG_1PX
+        members["Doc_0/Res/scan.png"] = image
     members.update(extra or {})  # added, or in place of a member written above
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, content in members.items():

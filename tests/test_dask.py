@@ -354,3 +354,15 @@ def test_dask_reader_warnings_reach_problems_as_locally(cluster: Cluster, corpus
     again = run_batch([folder], out=out, engine="dask", scheduler=cluster.address)
     assert again.statuses == {"unchanged": 42, "problem": 2}
     assert_same_tables_but_status(read_tables(out), local)
+
+
+def test_dask_time_limit_applies_on_the_workers(cluster: Cluster, tmp_path: Path) -> None:
+    # A Dask worker runs the file in a thread, where SIGALRM cannot reach: a watchdog thread does.
+    folder = tmp_path / "答复"
+    folder.mkdir()
+    (folder / "长.txt").write_text(SAMPLE.read_text(encoding="utf-8") * 300, encoding="utf-8")
+    started = time.monotonic()
+    tables = pipeline.run([folder], out=tmp_path / "dask", engine="dask", scheduler=cluster.address, time_limit=0.5)
+    assert time.monotonic() - started < 60
+    assert tables["manifest"]["status"].tolist() == ["problem"]
+    assert tables["problems"]["reason"].iloc[0].startswith("time limit of 0.5 s exceeded while ")

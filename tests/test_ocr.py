@@ -1,6 +1,7 @@
-"""OCR of scanned pages (``dafu[ocr]``): a sealed reply page as an image-only PDF and as a PNG,
-read with the network off, gives its amounts; the parts around the engine (seal removal,
-page-number lines, rows of boxes, warnings, the cache, the per-page time limit, the problem
+"""OCR of scanned pages (``dafu[ocr]``): a sealed reply page as an image-only PDF, as a PNG and
+as an OFD whose page is an image, read with the network off, gives its amounts; the parts
+around the engine (seal removal, page-number lines, rows of boxes, warnings, the cache, the
+per-page time limit, the threads, the pages counted, the problem
 without the extra) are tested without it.
 
 The tests that run the engine skip, saying why, without the extra or without a CJK font to
@@ -9,19 +10,23 @@ draw the page with; with ``DAFU_REQUIRE_OCR`` set (CI) they fail instead.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from ofd_writer import write_ofd
 from PIL import Image
 from reportlab.pdfgen import canvas
 from scans import cjk_font, render_pages, write_pdf, write_png
 
+from pipeline.batch import Progress, RunOptions, run_batch
 from pipeline.batch.ocrcache import OcrCache
 from pipeline.batch.work import _time_limit, _TimeLimitExceeded
 from pipeline.errors import MissingDependencyError, ReadError
@@ -37,6 +42,7 @@ REPLY = """关于市政协十三届二次会议第0815号提案的答复
 全区新增就业岗位3.2万个，其中高新技术企业新增超过600家。
 深圳市南山区工业和信息化局
 2024年6月3日"""
+OFD_CROP = 1300  # pixels from the top: the mark, the reply's lines and the seal over its date
 AMOUNTS = [("28.7亿元", "money", "2870000000", "CNY"), ("1,250家", "count", "1250", "家"),
            ("12.5%", "percent", "12.5", "%"), ("3.2万个", "count", "32000", "个")]
 
@@ -90,7 +96,12 @@ def sealed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     _need_engine()
     folder = tmp_path_factory.mktemp("scans")
     page = render_pages(REPLY)
-    paths = [write_pdf(page, folder / "reply.pdf"), write_png(page[0], folder / "reply.png")]
+    # The OFD's page image is the page's written part only (the reply is short): a smaller
+    # image, so that this third page costs less time to recognise.
+    written = io.BytesIO()
+    page[0].crop((0, 0, page[0].width, OFD_CROP)).save(written, "PNG", dpi=(200, 200))
+    paths = [write_pdf(page, folder / "reply.pdf"), write_png(page[0], folder / "reply.png"),
+             write_ofd(folder / "reply.ofd", [], image_pages=1, image=written.getvalue())]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([*_network_off(), sys.executable, "-c", OFFLINE_READ, *map(str, paths)],
                           capture_output=True, text=True, env=env, cwd=ROOT, check=False, timeout=600)
@@ -99,24 +110,24 @@ def sealed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return {Path(path).suffix: result for path, result in found.items()}
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".png"])
+@pytest.mark.parametrize("suffix", [".pdf", ".png", ".ofd"])
 @pytest.mark.parametrize("amount", AMOUNTS, ids=[a[0] for a in AMOUNTS])
 def test_ocr_sealed_page_offline_gives_amounts(sealed: dict[str, Any], suffix: str, amount: tuple[str, ...]) -> None:
     quantities = [tuple(q[:4]) for q in sealed[suffix]["quantities"]]
     assert amount in quantities
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".png"])
+@pytest.mark.parametrize("suffix", [".pdf", ".png", ".ofd"])
 def test_ocr_sealed_page_provenance(sealed: dict[str, Any], suffix: str) -> None:
     result = sealed[suffix]
     assert result["ocr"] is True
     assert 0.9 < result["confidence"] <= 1
-    assert result["format"] == {".pdf": "pdf", ".png": "image"}[suffix]
+    assert result["format"] == {".pdf": "pdf", ".png": "image", ".ofd": "ofd"}[suffix]
     assert result["pages"] == [1]
     assert {q[4] for q in result["quantities"]} == {1}
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".png"])
+@pytest.mark.parametrize("suffix", [".pdf", ".png", ".ofd"])
 def test_ocr_sealed_page_text(sealed: dict[str, Any], suffix: str) -> None:
     lines = sealed[suffix]["text"].split("\n")
     assert lines[0] == "A"  # the handling-category mark, kept as text
@@ -241,6 +252,50 @@ def test_time_limit_counts_again_for_each_ocr_page() -> None:
         time.sleep(0.45)
 
 
+def _in_a_thread(work: Any) -> BaseException | None:
+    """What ``work()`` raised in a thread that is not the main one (as a Dask worker runs tasks)."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as e:  # handed back to the test
+            raised.append(e)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(10)
+    return raised[0] if raised else None
+
+
+def _busy(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:  # Python code, where a thread can be interrupted
+        time.sleep(0.01)
+
+
+def test_time_limit_interrupts_a_thread_that_is_not_the_main_one() -> None:
+    def slow() -> None:
+        with _time_limit(0.3):
+            _busy(3)
+
+    started = time.monotonic()
+    raised = _in_a_thread(slow)
+    assert isinstance(raised, _TimeLimitExceeded)
+    assert str(raised) == "time limit of 0.3 s exceeded while extracting"
+    assert time.monotonic() - started < 2
+
+
+def test_time_limit_in_a_thread_counts_again_for_each_ocr_page_and_stands_down() -> None:
+    def paged() -> None:
+        with _time_limit(0.3) as extend:
+            extend()  # as OCR does before a page
+            _busy(0.45)
+        _busy(0.5)  # after the block: no late exception reaches the thread's next work
+
+    assert _in_a_thread(paged) is None
+
+
 def test_ocr_engine_that_cannot_start_is_a_read_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(image: Image.Image) -> OcrPage:
         raise MissingDependencyError("OCR models missing from the rapidocr wheel: Rec.onnx")
@@ -251,3 +306,77 @@ def test_ocr_engine_that_cannot_start_is_a_read_error(tmp_path: Path, monkeypatc
     Image.new("RGB", (50, 50), "white").save(path)
     with pytest.raises(ReadError, match="OCR models missing from the rapidocr wheel"):
         read_source(path)
+
+
+# --- the batch: threads per worker, pages counted (an engine stand-in) ----------------------------
+
+
+class _FakeEngine:
+    """RapidOCR's call as a stand-in: one line of text naming the threads it was made with."""
+
+    def __init__(self, threads: int | None) -> None:
+        self.threads = threads
+
+    def __call__(self, image: Any) -> Any:
+        import numpy as np
+
+        box = np.array([[[10, 10], [400, 10], [400, 50], [10, 50]]], dtype=float)
+        text = f"共投入资金28.7亿元（线程{self.threads or '默认'}）。"
+        return type("Result", (), {"boxes": box, "txts": (text,), "scores": (0.95,)})()
+
+
+@pytest.fixture
+def fake_engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A folder of two one-page scans, read by the stand-in engine."""
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "_engine", _FakeEngine)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for width, name in ((60, "a.png"), (61, "b.png")):  # two files: the cache keys pages by content
+        Image.new("RGB", (width, 40), "white").save(folder / name)
+    return folder
+
+
+@pytest.mark.parametrize(("jobs", "threads"), [(1, "默认"), (2, "1")])
+def test_ocr_threads_one_per_worker_when_several_workers(fake_engine: Path, jobs: int, threads: str) -> None:
+    summary = run_batch([fake_engine], options=RunOptions(jobs=jobs))
+    assert summary.tables is not None
+    found = " ".join(summary.tables["sentences"]["text"].tolist())
+    assert found.count(f"线程{threads}") == 2
+
+
+def test_ocr_pages_recognised_are_counted_and_reported(fake_engine: Path, tmp_path: Path) -> None:
+    seen: list[Progress] = []
+    summary = run_batch([fake_engine], out=tmp_path / "out", options=RunOptions(jobs=1), progress=seen.append)
+    assert summary.ocr_pages == 2
+    assert [(p.ocr_pages, p.ocr_total) for p in seen if p.phase == "read"] == [(1, 1), (1, 2)]
+    again = run_batch([fake_engine / "a.png"], out=tmp_path / "again", options=RunOptions(jobs=1, time_limit=0))
+    assert again.ocr_pages == 1  # counted without a time limit too
+
+
+def test_ocr_pages_from_the_cache_are_not_counted_again(fake_engine: Path, tmp_path: Path) -> None:
+    run_batch([fake_engine], out=tmp_path / "out", options=RunOptions(jobs=1))
+    rerun = run_batch([fake_engine], out=tmp_path / "out", options=RunOptions(jobs=1, ref_date="2024-01-01"))
+    assert rerun.statuses["processed"] == 2 and rerun.ocr_pages == 0
+
+
+def test_cli_run_says_how_many_pages_were_recognised(fake_engine: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["run", str(fake_engine), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"2 pages recognised by OCR (kept in {tmp_path / 'out'}/dafu-ocr/ for the next run)" in result.output
+
+
+def test_ocr_engine_threads_reach_onnxruntime() -> None:
+    # RapidOCR takes the setting through a config key: pin that it still reaches the session.
+    if not ocr.available():
+        pytest.skip(f"the OCR extra is not installed ({ocr.INSTALL_HINT})")
+    import numpy as np
+
+    engine = ocr._engine(1)
+    engine(np.full((40, 120, 3), 255, np.uint8))  # the detection model loads on first use
+    options = engine.text_det.session.session.get_session_options()
+    assert (options.intra_op_num_threads, options.inter_op_num_threads) == (1, 1)

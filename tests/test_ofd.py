@@ -7,17 +7,19 @@ into several TextObjects.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from gold_quantities import missing_gold
-from ofd_writer import PNG_1PX, write_ofd
+from ofd_writer import write_ofd
+from PIL import Image
 
 import pipeline
 from pipeline.errors import ReadError
+from pipeline.readers import ocr, read_source
 from pipeline.readers import ofd as ofd_reader
-from pipeline.readers import read_source
-from pipeline.readers.source import Extracted, join_pages
+from pipeline.readers.ocr import OcrLine, OcrPage
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "corpora" / "futian-2024079-reply.txt"
@@ -79,29 +81,76 @@ def test_ofd_template_page_text_is_read_on_each_page(tmp_path: Path) -> None:
     assert source.text == "福田区科技和工业信息化局\n正文一\n福田区科技和工业信息化局\n正文二"
 
 
-def test_ofd_image_only_pages_need_ocr(tmp_path: Path) -> None:
+def _fake_ocr(monkeypatch: pytest.MonkeyPatch, confidence: float = 0.97) -> list[tuple[int, int]]:
+    """OCR as a stand-in that reads an image as its size: the tests below need no engine."""
+    seen: list[tuple[int, int]] = []
+
+    def recognise(image: Image.Image) -> OcrPage:
+        seen.append(image.size)
+        line = OcrLine("扫描页", confidence, (0, 0, 1, 1))
+        return OcrPage(f"扫描页{image.width}x{image.height}", confidence, (line,))
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "recognise", recognise)
+    return seen
+
+
+def _png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_ofd_image_only_pages_go_to_ocr_with_their_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _fake_ocr(monkeypatch)
+    source = read_source(write_ofd(tmp_path / "scan.ofd", [], image_pages=2, image=_png(30, 40)))
+    assert seen == [(30, 40), (30, 40)]
+    assert source.text == "扫描页30x40\n扫描页30x40"
+    assert [(p.number, source.text[p.start : p.end]) for p in source.pages] == [(1, "扫描页30x40"), (2, "扫描页30x40")]
+    assert source.ocr and source.ocr_confidence == pytest.approx(0.97)
+    assert source.warnings == ()
+
+
+def test_ofd_mixed_text_and_scanned_pages_are_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _fake_ocr(monkeypatch, confidence=0.6)
+    source = read_source(write_ofd(tmp_path / "a.ofd", [["规模2亿元"]], image_pages=1, image=_png(20, 10)))
+    assert seen == [(20, 10)]  # the text page is not recognised
+    assert [(p.number, source.text[p.start : p.end]) for p in source.pages] == [(1, "规模2亿元"), (2, "扫描页20x10")]
+    assert source.ocr
+    assert source.warnings == ("page 2: OCR confidence 0.60 is below 0.85; check its text against the scan",)
+
+
+def test_ofd_text_pages_only_never_start_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _fake_ocr(monkeypatch)
+    source = read_source(write_ofd(tmp_path / "a.ofd", [["规模2亿元"], ["第二页"]]))
+    assert seen == [] and not source.ocr
+
+
+def test_ofd_image_only_without_the_extra_says_how_to_install(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
     assert_refused(write_ofd(tmp_path / "scan.ofd", [], image_pages=2),
-                   "image-only OFD: needs OCR (2 page(s) of images, no text)")
+                   "no text layer in 2 page(s): an OFD of page images; reading it needs OCR, which is not "
+                   "installed: pip install 'dafu[ocr]'")
 
 
-def test_ofd_image_only_pages_reach_the_ocr_hook_with_their_images(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    # The seam the OCR reader takes over: each page's image files, as bytes.
-    seen: list[list[bytes]] = []
-
-    def recognise(path: str, pages: list[list[bytes]]) -> Extracted:
-        seen.extend(pages)
-        return join_pages(f"第{n}页" for n in range(1, len(pages) + 1))
-
-    monkeypatch.setattr(ofd_reader, "image_only_ofd", recognise)
-    source = read_source(write_ofd(tmp_path / "scan.ofd", [], image_pages=2))
-    assert seen == [[PNG_1PX], [PNG_1PX]]
-    assert source.text == "第1页\n第2页" and len(source.pages) == 2
-
-
-def test_ofd_text_pages_with_an_image_page_are_read(tmp_path: Path) -> None:
+def test_ofd_mixed_without_the_extra_keeps_the_text_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
     source = read_source(write_ofd(tmp_path / "a.ofd", [["规模2亿元"]], image_pages=1))
     assert [p.number for p in source.pages] == [1, 2]
+    assert source.text == "规模2亿元\n" and not source.ocr
+    assert source.warnings == ("page(s) 2 have no text layer (scanned) and were left out: reading them needs OCR, "
+                               "which is not installed: pip install 'dafu[ocr]'",)
+
+
+def test_ofd_page_of_several_images_is_stacked_in_drawing_order() -> None:
+    page = ofd_reader.page_image("a.ofd", [_png(30, 10), _png(20, 15)])
+    assert page.size == (30, 25)
+
+
+def test_ofd_page_image_that_cannot_be_decoded_is_a_clear_problem() -> None:
+    with pytest.raises(ReadError, match="corrupt or unreadable image: UnidentifiedImageError"):
+        ofd_reader.page_image("a.ofd", [b"JB2 not decodable"])
 
 
 @pytest.mark.parametrize(

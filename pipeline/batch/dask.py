@@ -98,16 +98,21 @@ def run_dask(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, op
         for name in TABLE_NAMES:
             (staging / name).mkdir()
         if chunked:
-            with _client(options.scheduler, options.workers(len(chunked))) as client:
+            workers = options.workers(len(chunked))
+            # One OCR thread per worker, unless this is a LocalCluster of one worker: a cluster's
+            # workers are one per core (see the README), each single-threaded.
+            ocr_threads = None if options.scheduler is None and workers == 1 else 1
+            with _client(options.scheduler, workers) as client:
                 done = 0
-                for index, outcomes, counts in _results(client, chunked, staging, options):
+                for index, outcomes, counts in _results(client, chunked, staging, options, ocr_threads):
                     summary.quantities.update(counts)
                     rows = (rows for _, rows in outcome_rows(outcomes, previous, summary, None))
                     _write_client_rows(staging, index, rows)
                     for o in outcomes:
                         done += 1
                         if progress is not None:
-                            progress(Progress(done, summary.files, o.task.path, o.status))
+                            progress(Progress(done, summary.files, o.task.path, o.status, ocr_pages=o.ocr_pages,
+                                              ocr_total=summary.ocr_pages))
         _add_metadata(staging, metadata)
         if skipped:
             _write_part(staging / "manifest" / "part-skipped.parquet", "manifest", skipped_rows(skipped, summary))
@@ -146,10 +151,11 @@ def _part(index: int, sub: int | None = None) -> str:
     return f"part-{index:05d}.parquet" if sub is None else f"part-{index:05d}-{sub:03d}.parquet"
 
 
-def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str,
-          options: RunOptions) -> tuple[list[Outcome], Counter[str]]:
+def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str, options: RunOptions,
+          ocr_threads: int | None = None) -> tuple[list[Outcome], Counter[str]]:
     """On a worker: process ``tasks``, write their rows as partitions, return outcomes without rows."""
-    outcomes = process_chunk(tasks, options, out=os.fspath(Path(staging).parent))  # staging is in OUT
+    outcomes = process_chunk(tasks, options, out=os.fspath(Path(staging).parent),  # staging is in OUT
+                             ocr_threads=ocr_threads)
     collected: Rows = {name: [] for name in _WORKER_TABLES}
     tokens = [o.tokens for o in outcomes if o.tokens is not None and len(o.tokens)]
     for o in outcomes:
@@ -228,31 +234,33 @@ def _check_workers(client: Any) -> None:
         raise DafuError(f"the Dask workers run dafu {', '.join(other)}, this is dafu {__version__}")
 
 
-def _results(client: Any, chunks: list[list[Task]], staging: Path,
-             options: RunOptions) -> Iterator[tuple[int, list[Outcome], Counter[str]]]:
+def _results(client: Any, chunks: list[list[Task]], staging: Path, options: RunOptions,
+             ocr_threads: int | None) -> Iterator[tuple[int, list[Outcome], Counter[str]]]:
     """(chunk index, outcomes, quantity counts) of every chunk, as the chunks finish."""
     distributed = _import_distributed()
-    futures = {client.submit(_work, i, None, chunk, staging=os.fspath(staging), options=options, pure=False): i
+    futures = {client.submit(_work, i, None, chunk, staging=os.fspath(staging), options=options,
+                             ocr_threads=ocr_threads, pure=False): i
                for i, chunk in enumerate(chunks)}
     for future in distributed.as_completed(futures):
         index = futures.pop(future)
         try:
             outcomes, counts = future.result()
         except Exception:  # the chunk killed workers again and again, or a row would not write
-            outcomes, counts = _alone(client, index, chunks[index], staging, options)
+            outcomes, counts = _alone(client, index, chunks[index], staging, options, ocr_threads)
         future.release()
         yield index, outcomes, counts
 
 
-def _alone(client: Any, index: int, chunk: list[Task], staging: Path,
-           options: RunOptions) -> tuple[list[Outcome], Counter[str]]:
+def _alone(client: Any, index: int, chunk: list[Task], staging: Path, options: RunOptions,
+           ocr_threads: int | None) -> tuple[list[Outcome], Counter[str]]:
     """Each file of a failed chunk on its own; the one that fails becomes a problem."""
     for name in _WORKER_TABLES:  # what the failed chunk wrote before it failed
         (staging / name / _part(index)).unlink(missing_ok=True)
     outcomes: list[Outcome] = []
     counts: Counter[str] = Counter()
     for sub, task in enumerate(chunk):
-        future = client.submit(_work, index, sub, [task], staging=os.fspath(staging), options=options, pure=False)
+        future = client.submit(_work, index, sub, [task], staging=os.fspath(staging), options=options,
+                               ocr_threads=ocr_threads, pure=False)
         try:
             done, found = future.result()
         except Exception as e:

@@ -36,7 +36,8 @@ class RunOptions:
     date; ``clean`` removes them instead). ``ref_date`` resolves relative dates (今年6月) where a
     document states none. ``include`` / ``exclude``: glob patterns over names or relative
     paths. ``tokens``: also fill the tokens table. A file larger than ``max_bytes``, or that
-    takes more than ``time_limit`` seconds to read and extract (0 or None: no limit),
+    takes more than ``time_limit`` seconds to read and extract (0 or None: no limit; each
+    page OCR recognises adds as much again; applied on both engines),
     becomes a ``problems`` row. ``engine="dask"`` runs on a Dask cluster at ``scheduler``
     (default: a ``LocalCluster`` of ``jobs`` workers). ``metadata``: a sidecar table (CSV,
     XLSX, JSONL) of per-file reference dates and columns for ``documents``; without it, a

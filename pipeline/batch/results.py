@@ -52,6 +52,7 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
         rows["manifest"] = [manifest_row(path, doc_id=doc_id, sha256=o.sha256, size=o.size, status=o.status,
                                          reason=o.reason)]
         summary.statuses[o.status] += 1
+        summary.ocr_pages += o.ocr_pages
         quantities = rows.get("quantities", [])
         if isinstance(quantities, PackedRows):
             summary.quantities.update(str(q[type_at]) for q in quantities.rows)
@@ -59,7 +60,7 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
             summary.quantities.update(str(q.get("type")) for q in quantities)
         yield o, rows
         if progress is not None:
-            progress(Progress(done, summary.files, path, o.status))
+            progress(Progress(done, summary.files, path, o.status, ocr_pages=o.ocr_pages, ocr_total=summary.ocr_pages))
 
 
 def skipped_rows(skipped: Sequence[Skipped], summary: RunSummary) -> list[dict[str, Any]]:

@@ -31,6 +31,10 @@ class Progress:
     ``done`` of ``total`` steps, ``path`` what is being written (``quantities.parquet,
     quantities.csv``, ``dafu.xlsx: quantities``; empty once all is written), ``status``
     ``processed``.
+
+    ``ocr_pages``: the pages OCR recognised in this file (a worker reports a file when it is
+    done, so a scan's pages are counted at its end, not one by one), and ``ocr_total`` those
+    of the whole run so far.
     """
 
     done: int
@@ -38,6 +42,8 @@ class Progress:
     path: str
     status: Status
     phase: Phase = "read"
+    ocr_pages: int = 0
+    ocr_total: int = 0
 
 
 @dataclass
@@ -54,6 +60,7 @@ class RunSummary:
     inputs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, doc_id, sha256) in order
     notes: list[str] = field(default_factory=list)  # lines for the run summary (the metadata sidecar's)
     skipped: int = 0  # entries of the input folders not read (hidden, excluded, not a format read): manifest rows
+    ocr_pages: int = 0  # pages OCR recognised (not those its cache in OUT gave back)
 
     @property
     def problem_count(self) -> int:

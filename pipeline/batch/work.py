@@ -17,7 +17,9 @@ import functools
 import gc
 import os
 import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import FrameType
@@ -68,6 +70,7 @@ class Outcome:
     packed: dict[str, PackedRows] | None = None  # the rows as tuples instead (from a worker)
     tokens: ColumnRows | None = None  # the tokens table's rows, as columns (never dicts: there are many)
     warnings: tuple[str, ...] = ()  # where the reader had to guess: problems rows of kind warning
+    ocr_pages: int = 0  # pages OCR recognised in this file (not those its cache gave back)
 
 
 def read(path: str, **options: Any) -> Document:
@@ -91,17 +94,19 @@ def _engine() -> Callable[..., Document]:
 
 
 def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = False,
-                  out: str | None = None) -> list[Outcome]:
+                  out: str | None = None, ocr_threads: int | None = None) -> list[Outcome]:
     """The outcomes of some files; with ``packed``, their rows as tuples (see ``tables.pack``),
     which a worker process hands back to the writing process faster than dicts. ``out``: the
-    output folder, whose ``dafu-ocr/`` keeps the pages OCR recognised."""
-    return [process(task, options, packed=packed, out=out) for task in tasks]
+    output folder, whose ``dafu-ocr/`` keeps the pages OCR recognised; ``ocr_threads``: the
+    OCR engine's threads (1 when several workers share the cores; None: every core)."""
+    return [process(task, options, packed=packed, out=out, ocr_threads=ocr_threads) for task in tasks]
 
 
-def process(task: Task, options: RunOptions, *, packed: bool = False, out: str | None = None) -> Outcome:
+def process(task: Task, options: RunOptions, *, packed: bool = False, out: str | None = None,
+            ocr_threads: int | None = None) -> Outcome:
     """Read one file; every failure becomes an outcome, never an exception. With ``packed``,
     its rows come as tuples (``tables.pack``). A page read by OCR adds ``options.time_limit``
-    to the file's limit, and is kept in ``out``'s OCR cache."""
+    to the file's limit, is counted in ``Outcome.ocr_pages`` and is kept in ``out``'s OCR cache."""
     sha256: str | None = None
     size: int | None = None
     with contextlib.suppress(OSError):  # reading the file says why
@@ -110,27 +115,37 @@ def process(task: Task, options: RunOptions, *, packed: bool = False, out: str |
         return Outcome(task, "unchanged", sha256, size)
     from pipeline.readers.ocr import ocr_context
 
+    recognised = 0
+
+    def on_page() -> None:
+        nonlocal recognised
+        recognised += 1
+        extend()
+
     try:
-        with _time_limit(options.time_limit) as extend, ocr_context(on_page=extend, cache=_ocr_cache(out)):
+        with (_time_limit(options.time_limit) as extend,
+              ocr_context(on_page=on_page, cache=_ocr_cache(out), threads=ocr_threads)):
             try:
                 doc = read(task.path, root=task.root, ref_date=task.ref_date or options.ref_date, doc_id=task.doc_id,
                            max_bytes=options.max_bytes, request_date=task.request_date, request_text=task.request_text)
             except ReadError as e:
-                return Outcome(task, "problem", sha256, size, "read", e.reason)
+                return Outcome(task, "problem", sha256, size, "read", e.reason, ocr_pages=recognised)
             except Exception as e:  # one bad file must not stop the batch
-                return Outcome(task, "problem", sha256, size, "extract", describe(e))
+                return Outcome(task, "problem", sha256, size, "extract", describe(e), ocr_pages=recognised)
             try:
                 rows = document_rows(doc)
                 tokens = token_rows(doc) if options.tokens else None
                 warnings = tuple(doc.warnings)
                 if packed:
                     ready = {name: pack(name, table_rows) for name, table_rows in rows.items()}
-                    return Outcome(task, "processed", sha256, size, packed=ready, tokens=tokens, warnings=warnings)
+                    return Outcome(task, "processed", sha256, size, packed=ready, tokens=tokens, warnings=warnings,
+                                   ocr_pages=recognised)
             except Exception as e:
-                return Outcome(task, "problem", sha256, size, "tables", describe(e))
+                return Outcome(task, "problem", sha256, size, "tables", describe(e), ocr_pages=recognised)
     except _TimeLimitExceeded as e:
-        return Outcome(task, "problem", sha256, size, e.stage, str(e))
-    return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens, warnings=warnings)
+        return Outcome(task, "problem", sha256, size, e.stage, str(e), ocr_pages=recognised)
+    return Outcome(task, "processed", sha256, size, rows=rows, tokens=tokens, warnings=warnings,
+                   ocr_pages=recognised)
 
 
 def _ocr_cache(out: str | None) -> OcrCache | None:
@@ -185,8 +200,28 @@ class _TimeLimitExceeded(BaseException):
         self.stage = stage
 
 
+class _ThreadTimeLimit(_TimeLimitExceeded):
+    """The same, raised in a worker thread by a watchdog (:func:`_thread_limit`). CPython makes an
+    exception raised in another thread from its class, without arguments, in that thread: the
+    interrupted frame is the caller of ``__init__``, and ``seconds`` a class attribute."""
+
+    seconds = 0.0
+
+    def __init__(self) -> None:
+        super().__init__(self.seconds, _stage(sys._getframe(1)))
+
+
 _STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables", "token_rows": "tables",
                       "pack": "tables"}
+
+
+def _stage(frame: FrameType | None) -> str:
+    """The innermost known stage on the stack: what was slow."""
+    while frame is not None:
+        if frame.f_code.co_name in _STAGE_OF_FUNCTION:
+            return _STAGE_OF_FUNCTION[frame.f_code.co_name]
+        frame = frame.f_back
+    return "extract"
 
 
 def _no_extension() -> None:
@@ -195,23 +230,34 @@ def _no_extension() -> None:
 
 @contextlib.contextmanager
 def _time_limit(seconds: float | None) -> Iterator[Callable[[], None]]:
-    """Interrupt the block after ``seconds`` with :class:`_TimeLimitExceeded` (SIGALRM).
+    """Interrupt the block after ``seconds`` with :class:`_TimeLimitExceeded`.
 
     The block gets a function that adds ``seconds`` to the time left: OCR calls it before
     each page it recognises, so that the limit counts per page for a scan (a 20-page scan
     has 21 times the limit, a text file once).
 
-    Signals reach only the main thread, and Windows has no SIGALRM: there, or when another
-    SIGALRM timer is already running, the block runs without a limit. Python code and the
-    ``re`` engine are interruptible; one long call inside a C extension ends first.
+    In the main thread (the local engine's worker processes, a run with ``--jobs 1``) SIGALRM
+    interrupts the block; in another thread (a Dask worker runs its tasks in a thread pool)
+    a watchdog thread raises the exception in it (:func:`_thread_limit`, CPython only). Without
+    SIGALRM (Windows) in the main thread, or when another SIGALRM timer is already running, the
+    block runs without a limit. Python code and the ``re`` engine are interruptible; one
+    long call inside a C extension (one OCR page in onnxruntime) ends first.
     """
-    usable = (bool(seconds) and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread()
-              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
-    if not usable:
+    if not seconds:
         yield _no_extension
-        return
-    assert seconds is not None
+    elif threading.current_thread() is not threading.main_thread() and sys.implementation.name == "cpython":
+        with _thread_limit(seconds) as extend:
+            yield extend
+    elif hasattr(signal, "setitimer") and signal.getitimer(signal.ITIMER_REAL)[0] == 0:
+        with _alarm_limit(seconds) as extend:
+            yield extend
+    else:
+        yield _no_extension
+
+
+@contextlib.contextmanager
+def _alarm_limit(seconds: float) -> Iterator[Callable[[], None]]:
+    """:func:`_time_limit` in the main thread, by SIGALRM."""
 
     def extend() -> None:
         left = signal.getitimer(signal.ITIMER_REAL)[0]
@@ -219,13 +265,7 @@ def _time_limit(seconds: float | None) -> Iterator[Callable[[], None]]:
             signal.setitimer(signal.ITIMER_REAL, left + seconds)
 
     def expire(signum: int, frame: FrameType | None) -> None:
-        stage = "extract"
-        while frame is not None:  # the innermost known stage on the stack says what was slow
-            if frame.f_code.co_name in _STAGE_OF_FUNCTION:
-                stage = _STAGE_OF_FUNCTION[frame.f_code.co_name]
-                break
-            frame = frame.f_back
-        raise _TimeLimitExceeded(seconds, stage)
+        raise _TimeLimitExceeded(seconds, _stage(frame))
 
     previous = signal.signal(signal.SIGALRM, expire)
     try:
@@ -234,3 +274,56 @@ def _time_limit(seconds: float | None) -> Iterator[Callable[[], None]]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_limit(seconds: float) -> Iterator[Callable[[], None]]:
+    """:func:`_time_limit` in a thread that is not the main one: a watchdog thread raises
+    :class:`_ThreadTimeLimit` in it at the deadline (CPython's ``PyThreadState_SetAsyncExc``).
+
+    Once the block is left the watchdog stands down under the lock, and an exception it raised
+    that is still pending is withdrawn, so that it never reaches the thread's next task; one
+    raised while the block is being left is still a :class:`_TimeLimitExceeded`, which
+    :func:`process` turns into a problem like any other.
+    """
+    target = threading.get_ident()
+    expired = type("_Expired", (_ThreadTimeLimit,), {"seconds": seconds})
+    state = threading.Condition()
+    deadline = time.monotonic() + seconds
+    done = fired = False
+
+    def watch() -> None:
+        nonlocal fired
+        with state:
+            while not done:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    fired = True
+                    _raise_in(target, expired)
+                    return
+                state.wait(left)
+
+    def extend() -> None:
+        nonlocal deadline
+        with state:
+            deadline += seconds
+
+    watchdog = threading.Thread(target=watch, name="dafu-time-limit", daemon=True)
+    watchdog.start()
+    try:
+        yield extend
+    finally:
+        with state:
+            done = True
+            state.notify()
+        if fired:
+            _raise_in(target, None)  # withdrawn if not yet raised
+        watchdog.join()
+
+
+def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:
+    """Raise ``exception`` in the thread ``thread_id`` at its next bytecode (None: withdraw a pending one)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exception) if exception is not None else None)

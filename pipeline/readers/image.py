@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 MAX_PIXELS = 60_000_000  # a page at 600 dpi is 35 Mpx; above this a file is refused, not decoded
 
 
-def _frames(data: bytes, path: str) -> Iterator[Image]:
+def frames(data: bytes, path: str) -> Iterator[Image]:
+    """Each frame of an image file, as RGB; one too large or unreadable is a :class:`ReadError`."""
     from PIL import Image as PILImage
     from PIL import ImageSequence, UnidentifiedImageError
 
@@ -44,7 +45,7 @@ def read_image(data: bytes, path: str) -> Extracted:
     """Read an image file's bytes by OCR, a page per frame."""
     if not ocr.available():
         raise ReadError(path, ocr.missing_reason("an image"))
-    pages = ocr.read_pages(path, _frames(data, path), key=hashlib.sha256(data).hexdigest())
+    pages = ocr.read_pages(path, frames(data, path), key=hashlib.sha256(data).hexdigest())
     if not any(page.text.strip() for page in pages):
         raise ReadError(path, f"OCR found no text in {len(pages)} page(s)")
     return join_pages((page.text for page in pages), warnings=ocr.warnings(pages, range(1, len(pages) + 1)),

@@ -4,8 +4,8 @@ Optional (``pip install 'dafu[ocr]'``): RapidOCR 3 on onnxruntime with the PP-OC
 models that ship inside its wheel. The model paths are pinned to those files, so nothing is
 ever downloaded (RapidOCR's own configuration names models it would fetch from the network).
 
-:func:`recognise_images` is the entry point every reader uses (the PDF reader for pages
-without a text layer, the image reader, an OFD whose pages hold only images): page images
+:func:`recognise_images` is the entry point every reader uses (the PDF and OFD readers for
+pages without a text layer, through :func:`fill_scanned`; the image reader): page images
 in, one :class:`OcrPage` per image out — its text, one line per printed line, and the
 engine's mean confidence. Before recognition the red of an official seal is whitened (the
 seal otherwise hides the issuer and the date under it); after it, page-number lines
@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.errors import MissingDependencyError, ReadError
+from pipeline.readers.source import Extracted, join_pages
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -82,18 +83,23 @@ class PageCache(Protocol):
 # Set by the batch around one file (see :func:`ocr_context`); readers only read them.
 _ON_PAGE: ContextVar[Callable[[], None] | None] = ContextVar("dafu_ocr_on_page", default=None)
 _CACHE: ContextVar[PageCache | None] = ContextVar("dafu_ocr_cache", default=None)
+_THREADS: ContextVar[int | None] = ContextVar("dafu_ocr_threads", default=None)
 
 
 @contextlib.contextmanager
-def ocr_context(*, on_page: Callable[[], None] | None = None, cache: PageCache | None = None) -> Iterator[None]:
+def ocr_context(*, on_page: Callable[[], None] | None = None, cache: PageCache | None = None,
+                threads: int | None = None) -> Iterator[None]:
     """Within the block, call ``on_page`` before each page is recognised (the batch's time limit
-    grows by a page's worth) and keep recognised pages in ``cache``."""
-    tokens = (_ON_PAGE.set(on_page), _CACHE.set(cache))
+    grows by a page's worth, the progress counts a page), keep recognised pages in ``cache``, and
+    run the engine on ``threads`` threads (None: onnxruntime's default, every core; a batch of
+    several worker processes gives 1, so that its workers do not fight over the cores)."""
+    tokens = (_ON_PAGE.set(on_page), _CACHE.set(cache), _THREADS.set(threads))
     try:
         yield
     finally:
         _ON_PAGE.reset(tokens[0])
         _CACHE.reset(tokens[1])
+        _THREADS.reset(tokens[2])
 
 
 def available() -> bool:
@@ -129,8 +135,10 @@ def engine_id() -> str:
     return f"rapidocr {version('rapidocr')}; {models}; {DPI} dpi; red seal removed"
 
 
-@lru_cache(maxsize=1)
-def _engine() -> Any:
+@lru_cache(maxsize=2)
+def _engine(threads: int | None = None) -> Any:
+    """The engine, its models loaded once per process (per thread setting: ``threads`` intra-op
+    threads of each onnxruntime session, None for onnxruntime's default of one per core)."""
     if not available():
         raise MissingDependencyError(f"OCR is not installed: {INSTALL_HINT}")
     from rapidocr import RapidOCR
@@ -138,6 +146,9 @@ def _engine() -> Any:
     params: dict[str, Any] = {f"{section}.model_path": str(path) for section, path in model_paths().items()}
     params["Global.log_level"] = "critical"  # library code: no log lines on the user's terminal
     params["Global.model_root_dir"] = str(model_paths()["Rec"].parent)  # if ever consulted: the wheel's own
+    if threads is not None:  # RapidOCR passes these to every session's SessionOptions (-1: the default)
+        params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+        params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
     return RapidOCR(params=params)
 
 
@@ -162,6 +173,32 @@ def read_pages(path: str, images: Iterable[Image], *, key: str | None = None,
         return recognise_images(images, key=key, numbers=numbers)
     except MissingDependencyError as e:
         raise ReadError(path, str(e)) from e
+
+
+def fill_scanned(path: str, texts: Sequence[str], scanned: Sequence[int], images: Iterable[Image], *,
+                 key: str, what: str) -> Extracted:
+    """A paged file's ``texts`` (one per page) with its scanned pages (0-based indexes
+    ``scanned``, pages without a text layer) read by OCR from ``images`` (one per scanned page,
+    in order, consumed only when the extra is installed), joined with their page spans,
+    warnings and mean confidence. The PDF and OFD readers share it.
+
+    Without the extra, a file whose every page is scanned is a :class:`ReadError` naming
+    ``what`` (``a scanned PDF``) and how to install it; one with text pages too keeps them,
+    the scanned pages left out with a warning saying the same.
+    """
+    numbers = [i + 1 for i in scanned]
+    if not available():
+        if len(scanned) == len(texts):
+            raise ReadError(path, f"no text layer in {len(texts)} page(s): {what}; " + missing_reason("reading it"))
+        return join_pages(texts, warnings=(f"page(s) {', '.join(map(str, numbers))} have no text layer (scanned) "
+                                           "and were left out: " + missing_reason("reading them"),))
+    pages = read_pages(path, images, key=key, numbers=numbers)
+    if not any(text.strip() for text in texts) and not any(page.text.strip() for page in pages):
+        raise ReadError(path, f"no text layer in {len(texts)} page(s), and OCR found no text on them")
+    filled = list(texts)
+    for i, page in zip(scanned, pages, strict=True):
+        filled[i] = page.text
+    return join_pages(filled, warnings=warnings(pages, numbers), ocr_confidence=document_confidence(pages))
 
 
 def recognise_images(images: Iterable[Image], *, key: str | None = None,
@@ -205,7 +242,7 @@ def warnings(pages: Sequence[OcrPage], numbers: Sequence[int]) -> tuple[str, ...
 
 def recognise(image: Image) -> OcrPage:
     """One page image: seal removed, recognised, lines in reading order, page numbers dropped."""
-    engine = _engine()  # before the hook: a missing extra is not a page's time
+    engine = _engine(_THREADS.get())  # before the hook: a missing extra is not a page's time
     hook = _ON_PAGE.get()
     if hook is not None:
         hook()

@@ -10,14 +10,20 @@ size limits, zip bombs, no DOCTYPE or entity) before any XML is parsed.
 The drawing order of an OFD is not its reading order, so the text pieces of a page (its
 templates' included) are placed by position: pieces whose baselines lie within half a glyph
 are one line, lines run top to bottom, pieces left to right. Pages are joined as the PDF
-reader joins them (:func:`~pipeline.readers.pdf.join_pages`), page spans kept, and the lines
+reader joins them (:func:`~pipeline.readers.source.join_pages`), page spans kept, and the lines
 become paragraphs in normalisation, by the rules every fixed-layout text goes through.
+
+A page with images and no text is a scan: its images are recognised by OCR
+(:func:`~pipeline.readers.ocr.fill_scanned`, as a PDF's pages without a text layer are), so
+an OFD of scans, or one with some scanned pages, is read whole with the ``dafu[ocr]`` extra;
+without it, an OFD of page images only is a problem saying how to install it.
 
 >>> # page 1: TextCode "规模2亿元" at y=40, "一、" at y=30  →  "一、\\n规模2亿元"
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import posixpath
@@ -26,11 +32,16 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from pipeline.errors import ReadError
+from pipeline.readers import ocr
 from pipeline.readers.docx import check_archive
 from pipeline.readers.source import Extracted, join_pages
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 _DEFAULT_SIZE = 3.5  # mm, about 10 pt, for a TextObject without a Size (the standard requires one)
@@ -177,14 +188,25 @@ def _media(package: _Package, base: str, document: ElementTree.Element) -> dict[
     return found
 
 
-def image_only_ofd(path: str, pages: list[list[bytes]]) -> Extracted:
-    """What becomes of an OFD whose pages hold images and no text: ``pages`` is each page's
-    images (the bytes of their files, PNG or JPEG, in drawing order). Today a problem.
+def page_image(path: str, images: list[bytes]) -> Image:
+    """One page's image files (PNG, JPEG, TIFF: what Pillow decodes) as one image for OCR: the
+    image itself, or several stacked top to bottom in drawing order (a scan cut in strips).
 
-    The one place to hand such a file to OCR (issue 17 §1) once an OCR reader exists: its
-    text per page, joined with :func:`~pipeline.readers.pdf.join_pages`, keeps the pages.
+    A format Pillow cannot decode (JBIG2, which some scanners write) is a :class:`ReadError`.
     """
-    raise ReadError(path, f"image-only OFD: needs OCR ({len(pages)} page(s) of images, no text)")
+    from PIL import Image as PILImage
+
+    from pipeline.readers.image import frames
+
+    decoded = [next(frames(data, path)) for data in images]
+    if len(decoded) == 1:
+        return decoded[0]
+    page = PILImage.new("RGB", (max(i.width for i in decoded), sum(i.height for i in decoded)), "white")
+    top = 0
+    for image in decoded:
+        page.paste(image, (0, top))
+        top += image.height
+    return page
 
 
 def _document_pages(package: _Package, root: str) -> Iterator[tuple[list[str], list[bytes]]]:
@@ -230,8 +252,12 @@ def read_ofd(data: bytes, path: str) -> Extracted:
         for lines, page_images in _document_pages(package, package.resolve("", location)):
             texts.append("\n".join(lines))
             images.append(page_images)
+    scanned = [i for i, (text, page_images) in enumerate(zip(texts, images, strict=True))
+               if page_images and not text.strip()]
+    if scanned:
+        pictures = (page_image(path, images[i]) for i in scanned)  # decoded one at a time, as OCR reads them
+        return ocr.fill_scanned(path, texts, scanned, pictures, key=hashlib.sha256(data).hexdigest(),
+                                what="an OFD of page images")
     if not any(text.strip() for text in texts):
-        if any(images):
-            return image_only_ofd(path, images)
         raise ReadError(path, f"no text in {len(texts)} OFD page(s)")
     return join_pages(texts)

@@ -93,12 +93,6 @@ def read_pdf(data: bytes, path: str) -> Extracted:
         if not any(text.strip() for text in texts):
             raise ReadError(path, f"no text in {len(texts)} page(s)")
         return join_pages(texts)
-    if not ocr.available():
-        if len(scanned) == len(texts):
-            raise ReadError(path, f"no text layer in {len(texts)} page(s): a scanned PDF; "
-                                  + ocr.missing_reason("reading it"))
-        return join_pages(texts, warnings=(f"page(s) {_numbers(scanned)} have no text layer (scanned) and were "
-                                           "left out: " + ocr.missing_reason("reading them"),))
     return _recognised(data, path, texts, scanned)
 
 
@@ -125,17 +119,7 @@ def _recognised(data: bytes, path: str, texts: list[str], scanned: list[int]) ->
     pdf = pypdfium2.PdfDocument(data)
     try:
         images = (pdf[i].render(scale=ocr.DPI / 72).to_pil() for i in scanned)
-        pages = ocr.read_pages(path, images, key=hashlib.sha256(data).hexdigest(), numbers=[i + 1 for i in scanned])
+        return ocr.fill_scanned(path, texts, scanned, images, key=hashlib.sha256(data).hexdigest(),
+                                what="a scanned PDF")
     finally:
         pdf.close()
-    if not any(text.strip() for text in texts) and not any(page.text.strip() for page in pages):
-        raise ReadError(path, f"no text layer in {len(texts)} page(s), and OCR found no text on them")
-    texts = list(texts)
-    for i, page in zip(scanned, pages, strict=True):
-        texts[i] = page.text
-    return join_pages(texts, warnings=ocr.warnings(pages, [i + 1 for i in scanned]),
-                      ocr_confidence=ocr.document_confidence(pages))
-
-
-def _numbers(indexes: list[int]) -> str:
-    return ", ".join(str(i + 1) for i in indexes)
