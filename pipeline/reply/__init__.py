@@ -4,7 +4,8 @@
 category, outcome, commitment, referral, handling, the evidence that decided them, and
 plain counts of specificity) and its :class:`~pipeline.records.Commitment` rows (the
 promised actions, :mod:`pipeline.reply.commitments`), read from one scan of the sentences'
-cues; :func:`find_citations` lists its 《…》 titles and document numbers. Cue words, category forms and set formulae are data in ``resources/reply.toml``.
+cues; :func:`find_citations` lists its 《…》 titles and document numbers. Cue words,
+category forms and set formulae are data in ``resources/reply.toml``.
 
 >>> from pipeline import extract
 >>> extract("您反映的问题已转交县水利局核实、办理。").reply.outcome
@@ -59,7 +60,8 @@ def read_reply(
     decision = decide(reads, category[2] if category else None, proposal=handling != "unknown")
     in_body = [r for r in reads if not r.sentence.id.startswith("h")]
     commitments = find_commitments(text, reads, quantities, entities)
-    body_statuses = [q.status for q in quantities if q.sentence_id and not q.sentence_id.startswith(("h", "c"))]
+    body_statuses: list[str | None] = [q.status for q in quantities
+                                       if q.sentence_id and not q.sentence_id.startswith(("h", "c"))]
     by_status = {f"n_{status}": body_statuses.count(status) for status in STATUSES}
     reply = Reply(
         outcome_stated=category[0] if category else None,

@@ -102,7 +102,7 @@ def _sentence(text: str, s: Sentence, reading: CommitmentReading, qs: list[tuple
         promise = _promise(simple, cues, bounds, local, word, p - s.start)
         if promise is not None and (promise.clause not in chosen or (promise.own and not chosen[promise.clause].own)):
             chosen[promise.clause] = promise
-    out = []
+    out: list[Commitment] = []
     for i in sorted(chosen):
         k = _commitment(text, s, simple, bounds[i], chosen[i], local, units)
         out.append(k.model_copy(update={"id": f"k{done + len(out) + 1}"}))

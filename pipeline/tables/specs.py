@@ -21,7 +21,17 @@ from pydantic import BaseModel
 from pipeline.errors import DafuError
 from pipeline.export.columns import Column, ForeignKey, Kind, TableSpec
 from pipeline.records import (
-    Citation, Commitment, Entity, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence, Token,
+    Citation,
+    Commitment,
+    Entity,
+    ManifestEntry,
+    Meta,
+    Problem,
+    Quantity,
+    Reply,
+    Section,
+    Sentence,
+    Token,
 )
 
 TABLE_NAMES = ("documents", "sections", "sentences", "quantities", "entities", "replies", "citations", "commitments",
