@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from pipeline.records import Commitment, Entity, Quantity, Sentence
 from pipeline.reply.cues import CommitmentReading, read_promise
@@ -60,6 +61,17 @@ def _before_verb() -> re.Pattern[str]:
     return re.compile(alternation(lexicon().commitment.before_verb))
 
 
+class _Local(NamedTuple):
+    """A quantity of the sentence, its offsets relative to the sentence."""
+
+    id: str
+    type: str
+    status: str | None
+    deadline_id: str | None
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class _Promise:
     clause: int  # index of the clause it promises
@@ -72,20 +84,23 @@ def find_commitments(text: str, reads: Sequence[Read], quantities: Sequence[Quan
                      entities: Sequence[Entity]) -> list[Commitment]:
     """The commitments of a reply's body sentences (``reads``, with their cues), in text order;
     quantity ids are ``q`` and the 1-based position in ``quantities``."""
+    promising = [r for r in reads
+                 if r.cues.commitment.at and not r.boilerplate and not r.sentence.id.startswith(("h", "c"))]
+    if not promising:
+        return []
+    ids = {r.sentence.id for r in promising}
     by_sentence: dict[str, list[tuple[str, Quantity]]] = {}
     for n, q in enumerate(quantities, 1):
-        if q.sentence_id is not None:
+        if q.sentence_id in ids:
             by_sentence.setdefault(q.sentence_id, []).append((f"q{n}", q))
     units: dict[str, list[Entity]] = {}
     for e in entities:
-        if e.label in _UNITS and e.sentence_id is not None:
+        if e.sentence_id in ids and e.label in _UNITS:
             units.setdefault(e.sentence_id, []).append(e)
     out: list[Commitment] = []
-    for r in reads:
+    for r in promising:
         s = r.sentence
-        if r.cues.commitment.at and not r.boilerplate and not s.id.startswith(("h", "c")):
-            out.extend(_sentence(text, s, r.cues.commitment, by_sentence.get(s.id, []), units.get(s.id, []),
-                                 len(out)))
+        out.extend(_sentence(text, s, r.cues.commitment, by_sentence.get(s.id, []), units.get(s.id, []), len(out)))
     return out
 
 
@@ -96,7 +111,7 @@ def _sentence(text: str, s: Sentence, reading: CommitmentReading, qs: list[tuple
     marks = [m.start() for m in _CLAUSE_MARK.finditer(simple)]
     bounds = [(marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else len(simple))
               for i in range(len(marks) + 1)]
-    local = [(qid, q.model_copy(update={"start": q.start - s.start, "end": q.end - s.start})) for qid, q in qs]
+    local = [_Local(qid, q.type, q.status, q.deadline_id, q.start - s.start, q.end - s.start) for qid, q in qs]
     chosen: dict[int, _Promise] = {}
     for word, p in zip(reading.promise, reading.at, strict=True):
         promise = _promise(simple, cues, bounds, local, word, p - s.start)
@@ -109,7 +124,7 @@ def _sentence(text: str, s: Sentence, reading: CommitmentReading, qs: list[tuple
     return out
 
 
-def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: list[tuple[str, Quantity]],
+def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: list[_Local],
              word: str, at: int) -> _Promise | None:
     """The clause a promise word at ``at`` promises, or None when it is no promise (rules 1-3)."""
     end = at + len(word)
@@ -121,7 +136,7 @@ def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: li
         return None  # 您建议将…: the request's
     if any(c.status == "achieved" and c.start >= end and c.end <= b for c in cues):
         return None  # 计划新建的3座已完工: a past plan
-    if any(q.type in _DATED and q.status == "achieved" and a <= q.start and q.end <= at for _, q in qs):
+    if any(q.type in _DATED and q.status == "achieved" and a <= q.start and q.end <= at for q in qs):
         return None  # 2019年计划…
     if not simple[end:b].strip(_BLANK) and i + 1 < len(bounds):
         return _Promise(i + 1, word, at, own=False)  # 下一步，…
@@ -129,14 +144,14 @@ def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: li
 
 
 def _commitment(text: str, s: Sentence, simple: str, clause: tuple[int, int], promise: _Promise,
-                qs: list[tuple[str, Quantity]], units: list[Entity]) -> Commitment:
+                qs: list[_Local], units: list[Entity]) -> Commitment:
     a, b = clause
     while a < b and simple[a] in _BLANK:
         a += 1
-    inside = [(qid, q) for qid, q in qs if a <= q.start and q.end <= b]
-    planned = [(qid, q) for qid, q in inside if q.status == "planned"]
-    deadline = next((q.deadline_id for _, q in planned if q.deadline_id), None)
-    deadline = deadline or next((qid for qid, q in planned if q.type in _DATED), None)
+    inside = [q for q in qs if a <= q.start and q.end <= b]
+    planned = [q for q in inside if q.status == "planned"]
+    deadline = next((q.deadline_id for q in planned if q.deadline_id), None)
+    deadline = deadline or next((q.id for q in planned if q.type in _DATED), None)
     verb_at = _verb_start(simple, promise.at + len(promise.word) if promise.own else a, b, inside)
     has_verb = _HAN.match(simple, verb_at) is not None and verb_at + 2 <= b
     obj = s.text[verb_at + 2 : b].strip(_BLANK) if has_verb else ""
@@ -147,16 +162,16 @@ def _commitment(text: str, s: Sentence, simple: str, clause: tuple[int, int], pr
     return Commitment(
         id="k0", sentence_id=s.id, text=clause_text, start=s.start + a, end=s.start + b, cue=promise.word,
         verb=s.text[verb_at : verb_at + 2] if has_verb else None, object=obj or None,
-        quantity_ids=[qid for qid, _ in planned], deadline_id=deadline,
+        quantity_ids=[q.id for q in planned], deadline_id=deadline,
         entity_id=unit[-1].id if unit else None, replier_assumed=not unit,
         scale="concrete" if concrete or deadline or planned else "vague",
     )
 
 
-def _verb_start(simple: str, i: int, b: int, qs: list[tuple[str, Quantity]]) -> int:
+def _verb_start(simple: str, i: int, b: int, qs: list[_Local]) -> int:
     """Past the adverbs, prepositions of time and dates after a promise word (rule 4)."""
     skip = _before_verb()
-    starts = {q.start: q.end for _, q in qs if q.type in _SKIPPED}
+    starts = {q.start: q.end for q in qs if q.type in _SKIPPED}
     while i < b:
         if simple[i] in _BLANK:
             i += 1
