@@ -8,12 +8,15 @@ sentence's promise words stand) and the clause reader of the status pass
    reader reads a ``planned`` cue over it (status.toml): 将军, 将近, 计划生育, 原计划 are
    blocked words there, so they promise nothing;
 2. it is no promise when a cue of the request stands before it in its clause (您建议将…,
-   如果), or when its clause reports the plan as done: an achieved cue after it in the
-   clause (计划新建的3座公厕已全部完工), or a date before it that the status pass reads as
-   past (2019年计划…);
+   如果), when the nearest cue before it in its clause is achieved or rule (已将其…: 将 is
+   "to take", done; 须将…, 可以申请将…: a rule), or when its clause reports the plan as
+   done: an achieved cue after it in the clause (计划新建的3座公厕已全部完工), or a date
+   before it that the status pass reads as past (2019年计划…);
 3. its clause runs between the clause marks around it (，；：。); a promise word with
-   nothing after it in its clause (下一步，) promises the next clause, unless that clause
-   has a promise word of its own; one row per clause;
+   nothing after it in its clause but words of rule 4's skipped kind (下一步，, 下一步计划：)
+   promises the next clause that is not blank,
+   unless that clause has a promise word of its own; one row per clause, its cue the
+   clause reader's word over the promise word (即将, 将在);
 4. the verb is the two characters after the promise word, once the words of
    ``[commitment] before_verb`` (进一步, 于, 年底前 …) and dates are skipped; the object is
    the rest of the clause;
@@ -51,6 +54,7 @@ __all__ = ["find_commitments"]
 _DATED = frozenset({"date", "period"})
 _SKIPPED = frozenset({"date", "period", "time", "duration"})  # stand between a promise and its verb
 _UNITS = frozenset({"GOV", "ORG"})
+_NOT_PROMISED = frozenset({"achieved", "rule"})  # the nearest cue before a promise word says it is none
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n\r]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _BLANK = " \t\u3000"
@@ -128,18 +132,25 @@ def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: li
              word: str, at: int) -> _Promise | None:
     """The clause a promise word at ``at`` promises, or None when it is no promise (rules 1-3)."""
     end = at + len(word)
-    if not any(c.status == "planned" and c.start < end and at < c.end for c in cues):
+    planned = next((c for c in cues if c.status == "planned" and c.start < end and at < c.end), None)
+    if planned is None:
         return None  # blocked (将军, 计划生育) or read otherwise by the clause reader
+    word, at, end = planned.word, min(at, planned.start), max(end, planned.end)  # 即将, 将在: the reader's word
     i = bisect.bisect_right([a for a, _ in bounds], at) - 1
     a, b = bounds[i]
-    if any(c.status == "requested" and a <= c.start and c.end <= at for c in cues):
+    before = [c for c in cues if a <= c.start and c.end <= at]
+    if any(c.status == "requested" for c in before):
         return None  # 您建议将…: the request's
+    if before and before[-1].status in _NOT_PROMISED:
+        return None  # 已将其…, 须将…: done, or a rule's
     if any(c.status == "achieved" and c.start >= end and c.end <= b for c in cues):
         return None  # 计划新建的3座已完工: a past plan
     if any(q.type in _DATED and q.status == "achieved" and a <= q.start and q.end <= at for q in qs):
         return None  # 2019年计划…
-    if not simple[end:b].strip(_BLANK) and i + 1 < len(bounds):
-        return _Promise(i + 1, word, at, own=False)  # 下一步，…
+    if _verb_start(simple, end, b, qs) >= b:  # 下一步，… 下一步计划：…: the next clause that says something
+        following = next((j for j in range(i + 1, len(bounds)) if simple[slice(*bounds[j])].strip(_BLANK)), None)
+        if following is not None:
+            return _Promise(following, word, at, own=False)
     return _Promise(i, word, at, own=True)
 
 
