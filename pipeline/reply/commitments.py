@@ -14,9 +14,10 @@ sentence's promise words stand) and the clause reader of the status pass
    before it that the status pass reads as past (2019年计划…);
 3. its clause runs between the clause marks around it (，；：。); a promise word with
    nothing after it in its clause but words of rule 4's skipped kind (下一步，, 下一步计划：)
-   promises the next clause that is not blank,
-   unless that clause has a promise word of its own; one row per clause, its cue the
-   clause reader's word over the promise word (即将, 将在);
+   promises the next clause that is not blank, when it opens its clause (else it is a
+   noun, a plan's name: 外资研发中心提升计划), unless that clause has a promise word of
+   its own; one row per clause, its cue the clause reader's word over the promise word
+   (即将, 将在);
 4. the verb is the two characters after the promise word, once the words of
    ``[commitment] before_verb`` (进一步, 于, 年底前 …) and dates are skipped; the object is
    the rest of the clause;
@@ -147,7 +148,10 @@ def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: li
         return None  # 计划新建的3座已完工: a past plan
     if any(q.type in _DATED and q.status == "achieved" and a <= q.start and q.end <= at for q in qs):
         return None  # 2019年计划…
-    if _verb_start(simple, end, b, qs) >= b:  # 下一步，… 下一步计划：…: the next clause that says something
+    if _verb_start(simple, end, b, qs) >= b:
+        if _verb_start(simple, a, at, qs) < at:
+            return None  # …外资研发中心提升计划: a plan's name ends the clause, no promise
+        # 下一步，… 下一步计划：…: the next clause that says something
         following = next((j for j in range(i + 1, len(bounds)) if simple[slice(*bounds[j])].strip(_BLANK)), None)
         if following is not None:
             return _Promise(following, word, at, own=False)
