@@ -15,9 +15,9 @@ sentence's promise words stand) and the clause reader of the status pass
 3. its clause runs between the clause marks around it (，；：。); a promise word with
    nothing after it in its clause but words of rule 4's skipped kind (下一步，, 下一步计划：)
    promises the next clause that is not blank, when it opens its clause (else it is a
-   noun, a plan's name: 外资研发中心提升计划), unless that clause has a promise word of
-   its own; one row per clause, its cue the clause reader's word over the promise word
-   (即将, 将在);
+   noun, a plan's name: 外资研发中心提升计划; so is one before ” 》 、: “强基计划”),
+   unless that clause has a promise word of its own; one row per clause, its cue the
+   clause reader's word over the promise word (即将, 将在);
 4. the verb is the two characters after the promise word, once the words of
    ``[commitment] before_verb`` (进一步, 于, 年底前 …) and dates are skipped; the object is
    the rest of the clause;
@@ -55,6 +55,7 @@ __all__ = ["find_commitments"]
 _DATED = frozenset({"date", "period"})
 _SKIPPED = frozenset({"date", "period", "time", "duration"})  # stand between a promise and its verb
 _UNITS = frozenset({"GOV", "ORG"})
+_NAME_ENDS = ("”", "’", "》", "」", "、", '"')  # after a promise word: it ends a name (“强基计划”)
 _NOT_PROMISED = frozenset({"achieved", "rule"})  # the nearest cue before a promise word says it is none
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n\r]")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -148,6 +149,8 @@ def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: li
         return None  # 计划新建的3座已完工: a past plan
     if any(q.type in _DATED and q.status == "achieved" and a <= q.start and q.end <= at for q in qs):
         return None  # 2019年计划…
+    if simple.startswith(_NAME_ENDS, end):
+        return None  # “头羊计划”, 人才培养计划、: a name
     if _verb_start(simple, end, b, qs) >= b:
         if _verb_start(simple, a, at, qs) < at:
             return None  # …外资研发中心提升计划: a plan's name ends the clause, no promise
