@@ -68,10 +68,12 @@ def extract(
         sections=parsed.sections, paragraphs=parsed.paragraphs, sentences=parsed.sentences,
     )
     citations = find_citations(text, parsed.sentences)
-    reply = read_reply(text, meta, parsed.sections, parsed.sentences, quantities, citations,
-                       request_date=coerce_date(request_date) if request_date is not None else None,
-                       request_text=request_text, reply_date=ref)
-    return doc.model_copy(update={"entities": find_entities(doc), "reply": reply, "citations": citations})
+    entities = find_entities(doc)
+    reply, commitments = read_reply(text, meta, parsed.sections, parsed.sentences, quantities, citations, entities,
+                                    request_date=coerce_date(request_date) if request_date is not None else None,
+                                    request_text=request_text, reply_date=ref)
+    return doc.model_copy(update={"entities": entities, "reply": reply, "citations": citations,
+                                  "commitments": commitments})
 
 
 def _reference_date(meta: Meta, text: str, given: str | dt.date | None) -> dt.date | None:

@@ -87,6 +87,7 @@ class Document(_Record):
                                 "line each (a batch makes them problems rows of kind warning)")
     reply: Reply | None = Field(default=None, description="what the reply does with the request")
     citations: list[Citation] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list, description="the promised actions, one per clause")
 
 
 # --- Document structure: header metadata and outline (pipeline.structure) ---------------
@@ -232,8 +233,14 @@ class Reply(_Record):
     handling: Handling = Field(description="lead (主办), co (会办/协办) or unknown (replies to citizens)")
     evidence: list[Evidence] = Field(default_factory=list)
     n_quantities: int = Field(0, ge=0, description="quantities in the body")
-    n_promises: int = Field(0, ge=0, description="body sentences that promise (将, 下一步, 计划 …)")
-    n_promises_dated: int = Field(0, ge=0, description="promises with a deadline or a date (年底前, 预计)")
+    n_achieved: int = Field(0, ge=0, description="quantities in the body with status achieved")
+    n_ongoing: int = Field(0, ge=0, description="quantities in the body with status ongoing")
+    n_planned: int = Field(0, ge=0, description="quantities in the body with status planned")
+    n_rule: int = Field(0, ge=0, description="quantities in the body with status rule")
+    n_requested: int = Field(0, ge=0, description="quantities in the body with status requested")
+    n_none: int = Field(0, ge=0, description="quantities in the body with status none")
+    n_promises: int = Field(0, ge=0, description="promised actions: the document's commitments rows")
+    n_promises_dated: int = Field(0, ge=0, description="commitments with a deadline (deadline_id set)")
     n_citations: int = Field(0, ge=0, description="titles 《…》 and document numbers cited")
     n_laws: int = Field(0, ge=0, description="citations of kind law or regulation")
     n_points: int = Field(0, ge=0, description="numbered points of the outline (一、 （一） 1. 一是)")
@@ -257,6 +264,34 @@ class Citation(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     sentence_id: str | None = Field(default=None, description="the sentence it stands in")
+
+
+CommitmentScale = Literal["concrete", "vague"]
+
+
+class Commitment(_Record):
+    """A promised action, one per clause, e.g. ``下一步，我局将于2024年底前完成改造`` → cue ``将``,
+    verb ``完成``, object ``改造``, deadline the date ``2024年底``, scale ``concrete``.
+
+    ``quantity_ids`` are the clause's quantities of status planned; ``entity_id`` the GOV or
+    ORG entity standing as the clause's subject, else null and ``replier_assumed`` true.
+    """
+
+    id: str = Field(description="k1, k2 … in text order")
+    sentence_id: str = Field(description="the sentence it stands in")
+    text: str = Field(description="original[start:end]: the clause of the promise")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    cue: str = Field(description="the promise word (将, 计划, 拟, 下一步, 力争 …)")
+    verb: str | None = Field(default=None, description="the two characters after the cue, its adverbs and dates "
+                             "(完成, 加强); null when none stand there")
+    object: str | None = Field(default=None, description="the rest of the clause after the verb (改造工程)")
+    quantity_ids: list[str] = Field(default_factory=list, description="the clause's planned quantities (q3, q5)")
+    deadline_id: str | None = Field(default=None, description="the quantity_id of the date or period bounding it")
+    entity_id: str | None = Field(default=None, description="the GOV or ORG entity that is the clause's subject")
+    replier_assumed: bool = Field(description="no entity is the subject: the replying agency is taken to promise")
+    scale: CommitmentScale = Field(description="concrete (a deadline word, a date or a planned figure) or vague "
+                                               "(加强, 研究 … without how or when)")
 
 
 # --- Entities, tokens and the batch's own records ----------------------------------------

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pipeline.errors import DafuError
 from pipeline.records import (
     Citation,
+    Commitment,
     Document,
     Entity,
     ManifestEntry,
@@ -35,7 +36,8 @@ from pipeline.records import (
 )
 
 MODELS: tuple[type[BaseModel], ...] = (
-    Quantity, Document, Meta, Section, Paragraph, Sentence, Entity, Reply, Citation, Token, Problem, ManifestEntry,
+    Quantity, Document, Meta, Section, Paragraph, Sentence, Entity, Reply, Citation, Commitment, Token, Problem,
+    ManifestEntry,
 )
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

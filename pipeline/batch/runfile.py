@@ -40,8 +40,8 @@ RUN_FILE = "dafu-run.json"
 #: what dafu-run.json records beside the settings: read by RunRecord into ``about``
 ABOUT = ("roots", "metadata", "metadata_sha256", "columns", "skipped")
 _RECORD = ("inputs", "files", "quantities", "outputs", "notes")
-_TABLES = ("documents", "sections", "sentences", "quantities", "entities", "replies", "citations", "tokens", "problems",
-           "manifest")
+_TABLES = ("documents", "sections", "sentences", "quantities", "entities", "replies", "citations", "commitments",
+           "tokens", "problems", "manifest")
 
 
 def run_settings(options: RunOptions, ref_dates: str | None = None) -> dict[str, Any]:

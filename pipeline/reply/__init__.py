@@ -2,8 +2,10 @@
 
 :func:`read_reply` turns a parsed document into a :class:`~pipeline.records.Reply` (printed
 category, outcome, commitment, referral, handling, the evidence that decided them, and
-plain counts of specificity); :func:`find_citations` lists its 《…》 titles and document
-numbers. Cue words, category forms and set formulae are data in ``resources/reply.toml``.
+plain counts of specificity) and its :class:`~pipeline.records.Commitment` rows (the
+promised actions, :mod:`pipeline.reply.commitments`), read from one scan of the sentences'
+cues; :func:`find_citations` lists its 《…》 titles and document numbers. Cue words,
+category forms and set formulae are data in ``resources/reply.toml``.
 
 >>> from pipeline import extract
 >>> extract("您反映的问题已转交县水利局核实、办理。").reply.outcome
@@ -15,15 +17,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from pipeline.records import Citation, Handling, Meta, Quantity, Reply, Section, Sentence
+from pipeline.records import STATUSES, Citation, Commitment, Entity, Handling, Meta, Quantity, Reply, Section, Sentence
 from pipeline.reply.categories import read_category
 from pipeline.reply.citations import find_citations, title_kind
+from pipeline.reply.commitments import find_commitments
 from pipeline.reply.cues import read_cues
 from pipeline.reply.decide import decide, read_sentences
 from pipeline.reply.lexicon import lexicon
 from pipeline.reply.measures import boilerplate_share, days_between, relevance
 
-__all__ = ["find_citations", "lexicon", "read_cues", "read_reply", "title_kind"]
+__all__ = ["find_citations", "find_commitments", "lexicon", "read_cues", "read_reply", "title_kind"]
 
 _LEAD_KINDS = ("提案答复", "建议答复")
 HEAD_LINES = 3  # body sentences read with the header for the handling role
@@ -36,12 +39,15 @@ def read_reply(
     sentences: Sequence[Sentence],
     quantities: Sequence[Quantity],
     citations: Sequence[Citation],
+    entities: Sequence[Entity] = (),
     *,
     request_date: dt.date | None = None,
     request_text: str | None = None,
     reply_date: dt.date | None = None,
-) -> Reply:
-    """The reply's outcome, commitment, referral, handling and counts (see :class:`~pipeline.records.Reply`).
+) -> tuple[Reply, list[Commitment]]:
+    """The reply's outcome, commitment, referral, handling and counts (see :class:`~pipeline.records.Reply`),
+    and its commitments, which its promise counts count (``entities``: the document's, for
+    the unit that promises).
 
     ``reply_date`` (the document's reference date) stands in for a reply that prints no date
     of its own when ``days_to_reply`` is counted.
@@ -53,14 +59,18 @@ def read_reply(
     handling = _handling(meta, sentences)
     decision = decide(reads, category[2] if category else None, proposal=handling != "unknown")
     in_body = [r for r in reads if not r.sentence.id.startswith("h")]
-    return Reply(
+    commitments = find_commitments(text, reads, quantities, entities)
+    body_statuses: list[str | None] = [q.status for q in quantities
+                                       if q.sentence_id and not q.sentence_id.startswith(("h", "c"))]
+    by_status = {f"n_{status}": body_statuses.count(status) for status in STATUSES}
+    reply = Reply(
         outcome_stated=category[0] if category else None,
         outcome_scheme=category[1] if category else None,
         outcome=decision.outcome, commitment=decision.commitment, referral=decision.referral,
         handling=handling,
         evidence=decision.evidence,
-        n_quantities=sum(1 for q in quantities if q.sentence_id and not q.sentence_id.startswith(("h", "c"))),
-        n_promises=decision.promises, n_promises_dated=decision.promises_dated,
+        n_quantities=len(body_statuses), **by_status,
+        n_promises=len(commitments), n_promises_dated=sum(1 for k in commitments if k.deadline_id is not None),
         n_citations=len(citations), n_laws=sum(1 for c in citations if c.kind in ("law", "regulation")),
         n_points=sum(1 for s in sections if s.kind == "outline"),
         contact_given=bool(meta.contact_phone or meta.contact_person),
@@ -69,6 +79,7 @@ def read_reply(
         days_to_reply=days_between(meta.date or reply_date, request_date),
         relevance=relevance(request_text, text) if request_text else None,
     )
+    return reply, commitments
 
 
 def _handling(meta: Meta, sentences: Sequence[Sentence]) -> Handling:

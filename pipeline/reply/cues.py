@@ -33,6 +33,7 @@ class CommitmentReading:
     promise: list[str] = field(default_factory=list)
     vague: list[str] = field(default_factory=list)
     concrete: list[str] = field(default_factory=list)
+    at: list[int] = field(default_factory=list)  # where each promise word starts, in the text read
 
     @property
     def step(self) -> int | None:
@@ -65,6 +66,7 @@ def read_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[SentenceCues
     """The cues of each ``(start, end)`` span of ``text`` (sorted, not overlapping); a cue
     that crosses a span's end belongs to none."""
     found: dict[int, dict[str, list[str]]] = {}  # span → cue list → words, for the spans with any
+    promised: dict[int, list[int]] = {}  # span → where its promise words start
     starts = [s for s, _ in spans]
     for name, (cue, blocked) in _patterns().items():
         blocks = [b.span() for b in blocked.finditer(text)] if blocked is not None else []
@@ -75,17 +77,26 @@ def read_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[SentenceCues
             if blocks and any(s < m.end() and m.start() < e for s, e in blocks):
                 continue
             found.setdefault(i, {}).setdefault(name, []).append(m.group())
-    return [_cues(found[i], text[spans[i][0] : spans[i][1]]) if i in found else _NONE for i in range(len(spans))]
+            if name == "promise":
+                promised.setdefault(i, []).append(m.start())
+    return [_cues(found[i], text[spans[i][0] : spans[i][1]], promised.get(i, [])) if i in found else _NONE
+            for i in range(len(spans))]
 
 
-def _cues(words: dict[str, list[str]], sentence: str) -> SentenceCues:
+def _cues(words: dict[str, list[str]], sentence: str, at: list[int]) -> SentenceCues:
     """A sentence's cues from the words found; a promise's vague and concrete words are read
     in the sentence itself (vague verbs are everywhere in a work report, promises are not)."""
     reading = _NO_PROMISE
     if "promise" in words:
-        vague, concrete = _promise_patterns()
-        reading = CommitmentReading(words["promise"], vague.findall(sentence), concrete.findall(sentence))
+        reading = read_promise(sentence, words["promise"], at)
     return SentenceCues({label: words.get(label, []) for label in CUE_LABELS}, reading)
+
+
+def read_promise(text: str, promise: list[str], at: list[int]) -> CommitmentReading:
+    """The commitment reading of ``text`` (a sentence or one clause) given its promise words
+    and where they start: its vague and concrete words."""
+    vague, concrete = _promise_patterns()
+    return CommitmentReading(promise, vague.findall(text), concrete.findall(text), at)
 
 
 @cache

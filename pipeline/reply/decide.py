@@ -37,8 +37,6 @@ class Decision:
     commitment: int
     referral: bool
     evidence: list[Evidence]
-    promises: int
-    promises_dated: int
 
 
 def read_sentences(text: str, sentences: Sequence[Sentence], quantities: Sequence[Quantity]) -> list[Read]:
@@ -68,8 +66,7 @@ def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bo
     evidence = [Evidence(decides="outcome", sentence_id=r.sentence.id, cues=_cue_words(r, key))
                 for r, key in deciding]
     evidence += [Evidence(decides="commitment", sentence_id=r.sentence.id, cues=words) for r, words in why]
-    dated = sum(1 for r in promises if r.cues.commitment.step == 5 or r.dated)
-    return Decision(outcome, commitment, bool(referral), evidence, len(promises), dated)
+    return Decision(outcome, commitment, bool(referral), evidence)
 
 
 def _outcome(referral: list[Read], body: list[Read], by_label: dict[str, list[Read]],

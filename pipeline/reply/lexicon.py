@@ -76,6 +76,7 @@ class CommitmentCues(Lexicon):
     vague: list[str]
     promise: list[str]
     concrete: list[str]
+    before_verb: list[str]
 
 
 class Boilerplate(Lexicon):

@@ -17,14 +17,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from pipeline.export.columns import cell, normalise_rows
-from pipeline.records import Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence
+from pipeline.records import Commitment, Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence
 from pipeline.tables.specs import SPECS, column_kind
 
 Rows = dict[str, list[dict[str, Any]]]
 
 
 def document_rows(doc: Document, *, tokens: bool = False) -> Rows:
-    """The rows of one document for documents, sections, sentences, quantities, entities (and tokens).
+    """The rows of one document for documents, sections, sentences, quantities, entities, replies,
+    citations, commitments (and tokens).
 
     Values are the records' own (``Decimal``, ``date``); the tables normalise them.
     """
@@ -46,6 +47,7 @@ def document_rows(doc: Document, *, tokens: bool = False) -> Rows:
         "entities": [{"doc_id": doc_id, **_renamed(e, "entity_id")} for e in doc.entities],
         "replies": [reply_row(doc_id, doc.reply)] if doc.reply else [],
         "citations": [{"doc_id": doc_id, **_renamed(c, "citation_id")} for c in doc.citations],
+        "commitments": [commitment_row(doc_id, k) for k in doc.commitments],
     }
     if tokens:
         rows["tokens"] = token_rows(doc).dicts("tokens")
@@ -59,6 +61,13 @@ def reply_row(doc_id: str, reply: Reply) -> dict[str, Any]:
         evidence = [e for e in reply.evidence if e.decides == decides]
         row[f"{decides}_sentence_ids"] = "; ".join(e.sentence_id for e in evidence) or None
         row[f"{decides}_cues"] = "; ".join(dict.fromkeys(c for e in evidence for c in e.cues)) or None
+    return row
+
+
+def commitment_row(doc_id: str, k: Commitment) -> dict[str, Any]:
+    """The commitments row of a promise: its fields, the quantity ids ``; ``-joined (null when none)."""
+    row = {"doc_id": doc_id, **_renamed(k, "commitment_id")}
+    row["quantity_ids"] = "; ".join(k.quantity_ids) or None
     return row
 
 

@@ -20,10 +20,22 @@ from pydantic import BaseModel
 
 from pipeline.errors import DafuError
 from pipeline.export.columns import Column, ForeignKey, Kind, TableSpec
-from pipeline.records import Citation, Entity, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence, Token
+from pipeline.records import (
+    Citation,
+    Commitment,
+    Entity,
+    ManifestEntry,
+    Meta,
+    Problem,
+    Quantity,
+    Reply,
+    Section,
+    Sentence,
+    Token,
+)
 
-TABLE_NAMES = ("documents", "sections", "sentences", "quantities", "entities", "replies", "citations", "tokens",
-               "problems", "manifest")
+TABLE_NAMES = ("documents", "sections", "sentences", "quantities", "entities", "replies", "citations", "commitments",
+               "tokens", "problems", "manifest")
 
 
 def column_kind(annotation: Any) -> Kind:
@@ -62,6 +74,9 @@ EVIDENCE_COLUMNS = (
     Column("commitment_sentence_ids", "string", "the sentences that decided the commitment"),
     Column("commitment_cues", "string", "the cue words read in them (年底前; 加强)"),
 )
+
+#: The commitments table's quantity ids, ``; ``-separated (``q3; q5``), where the record has a list.
+QUANTITY_IDS = Column("quantity_ids", "string", "the clause's planned quantities, quantity_ids (q3; q5)")
 
 _DOC = ForeignKey(("doc_id",), "documents", ("doc_id",))
 
@@ -102,6 +117,9 @@ def _specs() -> dict[str, TableSpec]:
                   (_DOC,)),
         TableSpec("citations", (doc_id, *_fields(Citation, id_as="citation_id")), ("doc_id", "citation_id"),
                   (_DOC, _ref("sentences", "sentence_id"))),
+        TableSpec("commitments", (doc_id, *_commitment_columns()), ("doc_id", "commitment_id"),
+                  (_DOC, _ref("sentences", "sentence_id"), _ref("entities", "entity_id"),
+                   ForeignKey(("doc_id", "deadline_id"), "quantities", ("doc_id", "quantity_id")))),
         TableSpec("tokens", (doc_id, *_fields(Token)), ("doc_id", "i"),
                   (_DOC, _ref("sentences", "sentence_id"))),
         TableSpec("problems", tuple(_fields(Problem))),
@@ -109,6 +127,12 @@ def _specs() -> dict[str, TableSpec]:
     ]
     assert tuple(s.name for s in specs) == TABLE_NAMES
     return {s.name: s for s in specs}
+
+
+def _commitment_columns() -> list[Column]:
+    cols = _fields(Commitment, id_as="commitment_id")
+    at = [c.name for c in cols].index("deadline_id")
+    return [*cols[:at], QUANTITY_IDS, *cols[at:]]
 
 
 SPECS: dict[str, TableSpec] = _specs()
