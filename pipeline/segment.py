@@ -19,12 +19,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, Literal
+
+import numpy as np
 
 from pipeline.errors import DafuError, MissingDependencyError, ResourceError
 from pipeline.records import Sentence, Token
@@ -73,17 +75,28 @@ class DictEntry:
 class TokenColumns:
     """A text's tokens as columns: what the tokens table is built from, with no record per token.
 
-    ``text[k]`` is ``original[start[k]:end[k]]``; the position of token ``k`` is ``k``.
+    ``text[k]`` is ``original[start[k]:end[k]]``; the position of token ``k`` is ``k``. The
+    tokens tile the text: ``bounds`` holds each token's start, then the text's end.
+    ``runs`` are the spans segmented one by one in order, each as its sentence id and its
+    number of tokens (what ``sentence_id`` repeats).
     """
 
     text: list[str]
-    start: list[int]
-    end: list[int]
+    bounds: np.ndarray[Any, np.dtype[np.int64]]
     pos: list[str | None]
     sentence_id: list[str | None]
+    runs: list[tuple[str | None, int]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.text)
+
+    @property
+    def start(self) -> list[int]:
+        return list(self.bounds[:-1].tolist())
+
+    @property
+    def end(self) -> list[int]:
+        return list(self.bounds[1:].tolist())
 
 
 def tokens(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | None = None) -> list[Token]:
@@ -107,9 +120,8 @@ def token_columns(text: str, sentences: Sequence[Sentence] = (), *, backend: Bac
     tag = tagger(backend)
     words: list[str] = []
     tags: list[str | None] = []
-    starts: list[int] = []
-    ends: list[int] = []
     sentence_ids: list[str | None] = []
+    runs: list[tuple[str | None, int]] = []
     for start, end, sentence_id in _spans(text, sentences):
         piece = text[start:end]
         tagged = tag(piece)
@@ -121,13 +133,15 @@ def token_columns(text: str, sentences: Sequence[Sentence] = (), *, backend: Bac
             pieces, pos = (tuple(w for w, _ in kept), tuple(p for _, p in kept))
         if "".join(pieces) != piece:  # the slow path only to say where the text was lost
             _raise_lost(text, start, end, list(pieces))
-        bounds = list(accumulate(map(len, pieces), initial=start))  # each token's start, then the end
-        starts.extend(bounds[:-1])
-        ends.extend(bounds[1:])
         words.extend(pieces)
         tags.extend(pos)
         sentence_ids.extend(repeat(sentence_id, len(pieces)))
-    return TokenColumns(words, starts, ends, tags, sentence_ids)
+        runs.append((sentence_id, len(pieces)))
+    # The spans tile the text from 0 and their words tile each span: the bounds are the running
+    # sum of the words' lengths, in one pass for the whole text.
+    bounds = np.zeros(len(words) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=bounds[1:])
+    return TokenColumns(words, bounds, tags, sentence_ids, runs)
 
 
 def _raise_lost(text: str, start: int, end: int, words: list[str]) -> None:
