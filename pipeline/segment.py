@@ -60,6 +60,9 @@ _NUM = re.compile(r"[\.0-9]+")
 # Two characters side by side that a token cut again (see _runs_together) must hold: neither Chinese,
 # one of them not a Latin letter or digit. A text without such a pair needs no check per word.
 _MIXED_PAIR = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9][^\u4E00-\u9FD5]|[^\u4E00-\u9FD5][^\u4E00-\u9FD5a-zA-Z0-9]")
+# The same pair inside one word of words joined by NUL.
+_PAIR_IN_WORD = re.compile("[^\0\u4E00-\u9FD5a-zA-Z0-9][^\0\u4E00-\u9FD5]"
+                           "|[^\0\u4E00-\u9FD5][^\0\u4E00-\u9FD5a-zA-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -197,20 +200,31 @@ def _rjieba_tagger() -> Tagger:
 
     def tag(text: str) -> list[tuple[str, str]]:
         tagged: list[tuple[str, str]] = seg.tag(text)
-        if not _MIXED_PAIR.search(text):  # no token can be a run to cut again: no check per word
-            if retagged.isdisjoint(map(itemgetter(0), tagged)):
-                return tagged
-            return [(w, retag.get(w, p)) for w, p in tagged]
-        out: list[tuple[str, str]] = []
-        for w, p in tagged:
-            # a word starting with a Chinese character is no run (the cheap test first)
-            if not ("\u4e00" <= w[:1] <= "\u9fd5") and _runs_together(w, seg.has_word):
-                out.extend(_tag_run(w))
-            else:
-                out.append((str(w), retag.get(w, str(p))))
-        return out
+        # Only a word holding a mixed pair can be a run to cut again: find such words with one
+        # search of the words joined by NUL (which no word holds), not a check per word.
+        runs = [] if not _MIXED_PAIR.search(text) else \
+            _words_with_pair(tagged) if "\0" not in text else list(range(len(tagged)))
+        if not retagged.isdisjoint(map(itemgetter(0), tagged)):
+            tagged = [(w, retag.get(w, p)) for w, p in tagged]
+        for k in reversed(runs):  # from the end, so that the indices before stay right
+            if _runs_together(tagged[k][0], seg.has_word):
+                tagged[k:k + 1] = _tag_run(tagged[k][0])
+        return tagged
 
     return tag
+
+
+def _words_with_pair(tagged: list[tuple[str, str]]) -> list[int]:
+    """The indices of the words holding a mixed pair (see ``_MIXED_PAIR``), in order."""
+    joined = "\0".join(map(itemgetter(0), tagged))
+    found: list[int] = []
+    k = at = 0
+    for m in _PAIR_IN_WORD.finditer(joined):
+        k += joined.count("\0", at, m.start())
+        at = m.start()
+        if not found or found[-1] != k:
+            found.append(k)
+    return found
 
 
 def _runs_together(word: str, has_word: Callable[[str], bool]) -> bool:
