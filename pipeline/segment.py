@@ -19,12 +19,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, Literal
+
+import numpy as np
 
 from pipeline.errors import DafuError, MissingDependencyError, ResourceError
 from pipeline.records import Sentence, Token
@@ -58,6 +60,9 @@ _NUM = re.compile(r"[\.0-9]+")
 # Two characters side by side that a token cut again (see _runs_together) must hold: neither Chinese,
 # one of them not a Latin letter or digit. A text without such a pair needs no check per word.
 _MIXED_PAIR = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9][^\u4E00-\u9FD5]|[^\u4E00-\u9FD5][^\u4E00-\u9FD5a-zA-Z0-9]")
+# The same pair inside one word of words joined by NUL.
+_PAIR_IN_WORD = re.compile("[^\0\u4E00-\u9FD5a-zA-Z0-9][^\0\u4E00-\u9FD5]"
+                           "|[^\0\u4E00-\u9FD5][^\0\u4E00-\u9FD5a-zA-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -73,17 +78,28 @@ class DictEntry:
 class TokenColumns:
     """A text's tokens as columns: what the tokens table is built from, with no record per token.
 
-    ``text[k]`` is ``original[start[k]:end[k]]``; the position of token ``k`` is ``k``.
+    ``text[k]`` is ``original[start[k]:end[k]]``; the position of token ``k`` is ``k``. The
+    tokens tile the text: ``bounds`` holds each token's start, then the text's end.
+    ``runs`` are the spans segmented one by one in order, each as its sentence id and its
+    number of tokens (what ``sentence_id`` repeats).
     """
 
     text: list[str]
-    start: list[int]
-    end: list[int]
+    bounds: np.ndarray[Any, np.dtype[np.int64]]
     pos: list[str | None]
     sentence_id: list[str | None]
+    runs: list[tuple[str | None, int]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.text)
+
+    @property
+    def start(self) -> list[int]:
+        return list(self.bounds[:-1].tolist())
+
+    @property
+    def end(self) -> list[int]:
+        return list(self.bounds[1:].tolist())
 
 
 def tokens(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | None = None) -> list[Token]:
@@ -107,9 +123,8 @@ def token_columns(text: str, sentences: Sequence[Sentence] = (), *, backend: Bac
     tag = tagger(backend)
     words: list[str] = []
     tags: list[str | None] = []
-    starts: list[int] = []
-    ends: list[int] = []
     sentence_ids: list[str | None] = []
+    runs: list[tuple[str | None, int]] = []
     for start, end, sentence_id in _spans(text, sentences):
         piece = text[start:end]
         tagged = tag(piece)
@@ -121,13 +136,15 @@ def token_columns(text: str, sentences: Sequence[Sentence] = (), *, backend: Bac
             pieces, pos = (tuple(w for w, _ in kept), tuple(p for _, p in kept))
         if "".join(pieces) != piece:  # the slow path only to say where the text was lost
             _raise_lost(text, start, end, list(pieces))
-        bounds = list(accumulate(map(len, pieces), initial=start))  # each token's start, then the end
-        starts.extend(bounds[:-1])
-        ends.extend(bounds[1:])
         words.extend(pieces)
         tags.extend(pos)
         sentence_ids.extend(repeat(sentence_id, len(pieces)))
-    return TokenColumns(words, starts, ends, tags, sentence_ids)
+        runs.append((sentence_id, len(pieces)))
+    # The spans tile the text from 0 and their words tile each span: the bounds are the running
+    # sum of the words' lengths, in one pass for the whole text.
+    bounds = np.zeros(len(words) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=bounds[1:])
+    return TokenColumns(words, bounds, tags, sentence_ids, runs)
 
 
 def _raise_lost(text: str, start: int, end: int, words: list[str]) -> None:
@@ -183,20 +200,31 @@ def _rjieba_tagger() -> Tagger:
 
     def tag(text: str) -> list[tuple[str, str]]:
         tagged: list[tuple[str, str]] = seg.tag(text)
-        if not _MIXED_PAIR.search(text):  # no token can be a run to cut again: no check per word
-            if retagged.isdisjoint(map(itemgetter(0), tagged)):
-                return tagged
-            return [(w, retag.get(w, p)) for w, p in tagged]
-        out: list[tuple[str, str]] = []
-        for w, p in tagged:
-            # a word starting with a Chinese character is no run (the cheap test first)
-            if not ("\u4e00" <= w[:1] <= "\u9fd5") and _runs_together(w, seg.has_word):
-                out.extend(_tag_run(w))
-            else:
-                out.append((str(w), retag.get(w, str(p))))
-        return out
+        # Only a word holding a mixed pair can be a run to cut again: find such words with one
+        # search of the words joined by NUL (which no word holds), not a check per word.
+        runs = [] if not _MIXED_PAIR.search(text) else \
+            _words_with_pair(tagged) if "\0" not in text else list(range(len(tagged)))
+        if not retagged.isdisjoint(map(itemgetter(0), tagged)):
+            tagged = [(w, retag.get(w, p)) for w, p in tagged]
+        for k in reversed(runs):  # from the end, so that the indices before stay right
+            if _runs_together(tagged[k][0], seg.has_word):
+                tagged[k:k + 1] = _tag_run(tagged[k][0])
+        return tagged
 
     return tag
+
+
+def _words_with_pair(tagged: list[tuple[str, str]]) -> list[int]:
+    """The indices of the words holding a mixed pair (see ``_MIXED_PAIR``), in order."""
+    joined = "\0".join(map(itemgetter(0), tagged))
+    found: list[int] = []
+    k = at = 0
+    for m in _PAIR_IN_WORD.finditer(joined):
+        k += joined.count("\0", at, m.start())
+        at = m.start()
+        if not found or found[-1] != k:
+            found.append(k)
+    return found
 
 
 def _runs_together(word: str, has_word: Callable[[str], bool]) -> bool:

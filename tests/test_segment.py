@@ -86,7 +86,9 @@ def test_segment_cut_agrees_with_jieba_lcut_on_joined_runs(text: str) -> None:
     assert segment.cut(text) == jieba.lcut(text)
 
 
-@pytest.mark.parametrize("text", [*JOINED_RUNS, "约5%左右，C++和AT&T"])
+@pytest.mark.parametrize("text", [*JOINED_RUNS, "约5%左右，C++和AT&T",
+                                  # two runs in one sentence, beside punctuation pairs
+                                  "“前海”，电话0731-12315、（2018.10.12-10.26）。"])
 def test_segment_rjieba_tags_joined_runs_as_python_jieba(text: str) -> None:
     pytest.importorskip("rjieba")
     pytest.importorskip("jieba")

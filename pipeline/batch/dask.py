@@ -33,6 +33,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import export
@@ -164,9 +165,8 @@ def _work(index: int, sub: int | None, tasks: list[Task], *, staging: str, optio
     for name, table_rows in collected.items():
         if table_rows:
             _write_part(Path(staging) / name / _part(index, sub), name, table_rows)
-    if tokens:  # columns: one list per column for the chunk, no dict per token
-        columns = [[cell for t in tokens for cell in t.columns[k]] for k in range(len(SPECS["tokens"].columns))]
-        table = arrow_from_columns(SPECS["tokens"], columns)
+    if tokens:  # columns (Arrow arrays): no dict or Python object per token
+        table = pa.concat_tables([arrow_from_columns(SPECS["tokens"], t.columns) for t in tokens])
         _write_table(Path(staging) / "tokens" / _part(index, sub), SPECS["tokens"], table)
     counts = Counter(str(q.get("type")) for q in collected["quantities"])
     return [replace(o, rows=None, tokens=None) for o in outcomes], counts

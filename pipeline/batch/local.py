@@ -114,11 +114,6 @@ def _in_process(tasks: list[Task], work: Work) -> Iterator[Outcome]:
         yield from work([task])
 
 
-def _load_engine() -> None:
-    """A worker loads the extraction engine as it starts, while this process reads the previous run."""
-    import pipeline.document  # noqa: F401
-
-
 def _noop() -> None:
     """A task that only proves a worker process can start."""
 
@@ -156,8 +151,9 @@ class Pool:
 
     @staticmethod
     def _new_executor(workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()),
-                                   initializer=_load_engine)
+        # A worker loads the extraction engine with its first chunk, not as it starts: a re-run
+        # with one file changed starts every worker, but only one of them has work.
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()))
 
     def _submit(self, chunk: list[Task]) -> Future[list[Outcome]]:
         if self.executor is None:

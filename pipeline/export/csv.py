@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.export.cells import neutralise_arrow
+from pipeline.export.cells import holds_any, neutralise_arrow
 from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, exact_text
 
 TYPES: dict[Kind, str] = {
@@ -82,6 +82,7 @@ def _needs_quotes() -> tuple[str, ...]:
 
 
 _QUOTED = _needs_quotes()
+_QUOTED_BYTES = tuple(c.encode() for c in _QUOTED)
 
 
 def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
@@ -91,6 +92,9 @@ def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
     cells = []
     for col in columns:
         if pa.types.is_string(col.type):
+            if not holds_any(col, _QUOTED_BYTES):  # one scan of the bytes: most columns need no quotes
+                cells.append(col)
+                continue
             needs = functools.reduce(pc.or_, (pc.match_substring(col, c) for c in _QUOTED))
             if pc.any(needs).as_py():
                 quoted = pc.binary_join_element_wise('"', pc.replace_substring(col, '"', '""'), '"', "")

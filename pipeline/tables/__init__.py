@@ -2,11 +2,12 @@
 
 One module per job: :mod:`~pipeline.tables.specs` (each table's columns and keys, from the
 records), :mod:`~pipeline.tables.rows` (a document's rows; rows packed, or as columns, for
-handing over), :mod:`~pipeline.tables.frames` (:class:`Tables` in memory, :func:`read_tables`,
-the previous run's tables as Arrow), :mod:`~pipeline.tables.sink` (:class:`TableSink`, rows
-streamed into the files of ``OUT``), and for an incremental run :mod:`~pipeline.tables.merge`
-(kept and new rows in a full run's order) and :mod:`~pipeline.tables.splice` (CSV and JSONL
-rows copied from the previous file).
+handing over), :mod:`~pipeline.tables.tokens` (the tokens table as Arrow columns),
+:mod:`~pipeline.tables.frames` (:class:`Tables` in memory, :func:`read_tables`, the previous
+run's tables as Arrow), :mod:`~pipeline.tables.sink` (:class:`TableSink`, rows streamed into
+the files of ``OUT``), and for an incremental run :mod:`~pipeline.tables.merge` (kept and new
+rows in a full run's order) and :mod:`~pipeline.tables.splice` (CSV and JSONL rows copied
+from the previous file).
 
 >>> from pipeline import extract
 >>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import pyarrow as pa
 from pydantic import BaseModel
 
 from pipeline.export.columns import cell, normalise_rows
 from pipeline.records import Commitment, Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence
 from pipeline.tables.specs import SPECS, column_kind
+from pipeline.tables.tokens import token_arrays
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -72,16 +74,9 @@ def commitment_row(doc_id: str, k: Commitment) -> dict[str, Any]:
 
 
 def token_rows(doc: Document) -> ColumnRows:
-    """The tokens table's rows of one document, as columns: segmented in one pass, no record or
-    dict per token (a document has thousands), handed to Arrow as they are."""
-    from pipeline.document import text_id
-    from pipeline.segment import token_columns
-
-    c = token_columns(doc.text, doc.sentences)
-    doc_id = (doc.meta.doc_id if doc.meta else None) or text_id(doc.text)
-    by_name: dict[str, list[Any]] = {"doc_id": [doc_id] * len(c), "i": list(range(len(c))), "text": c.text,
-                                     "start": c.start, "end": c.end, "pos": c.pos, "sentence_id": c.sentence_id}
-    return ColumnRows(tuple(by_name[name] for name in SPECS["tokens"].names))
+    """The tokens table's rows of one document, as Arrow columns (:mod:`~pipeline.tables.tokens`):
+    no record, dict or Python string per token (a document has thousands)."""
+    return ColumnRows(token_arrays(doc))
 
 
 def _renamed(record: BaseModel, id_as: str) -> dict[str, Any]:
@@ -203,18 +198,26 @@ class PackedRows:
 
 @dataclass(frozen=True)
 class ColumnRows:
-    """Rows as columns: a list of plain cells per column, in the table's column order (the
-    tokens table's, made by :func:`token_rows`)."""
+    """Rows as columns, in the table's column order: a list of plain cells per column, or an
+    Arrow array of the column's frame type per column (the tokens table's, made by
+    :func:`token_rows`: Arrow builds them with no Python object per
+    cell, and they pickle as their buffers)."""
 
-    columns: tuple[list[Any], ...]
+    columns: tuple[list[Any], ...] | tuple[pa.Array, ...]
 
     def __len__(self) -> int:
         return len(self.columns[0]) if self.columns else 0
 
+    @property
+    def arrow(self) -> bool:
+        """Whether the columns are Arrow arrays."""
+        return bool(self.columns) and isinstance(self.columns[0], pa.Array)
+
     def dicts(self, table: str) -> list[dict[str, Any]]:
         """The rows as dicts, keyed by the columns of ``table``."""
         names = SPECS[table].names
-        return [dict(zip(names, row, strict=True)) for row in zip(*self.columns, strict=True)]
+        columns = [c.to_pylist() if isinstance(c, pa.Array) else c for c in self.columns]
+        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
     def slice(self, start: int, stop: int | None = None) -> ColumnRows:
         return ColumnRows(tuple(col[start:stop] for col in self.columns))

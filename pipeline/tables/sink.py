@@ -141,7 +141,10 @@ class TableSink:
                 if len(table_rows.columns) != len(self._specs[name].columns):
                     raise DafuError(f"table {name}: {len(table_rows.columns)} columns given, "
                                     f"{len(self._specs[name].columns)} expected")
-                if pending and isinstance(pending[-1], ColumnRows):
+                if table_rows.arrow:  # a run of its own: Arrow concatenates runs when they are written
+                    if len(table_rows):
+                        pending.append(table_rows)
+                elif pending and isinstance(pending[-1], ColumnRows) and not pending[-1].arrow:
                     for column, more in zip(pending[-1].columns, table_rows.columns, strict=True):
                         column.extend(more)
                 elif len(table_rows):
