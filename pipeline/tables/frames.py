@@ -2,8 +2,9 @@
 
 >>> from pipeline import extract
 >>> from pipeline.tables.rows import document_rows
->>> Tables.from_rows(document_rows(extract("引入超6家央企研发中心", doc_id="d1")))
-Tables(documents=1, sections=0, sentences=0, quantities=1, entities=1, tokens=0, problems=0, manifest=0)
+>>> tables = Tables.from_rows(document_rows(extract("我区引入超6家央企研发中心。", doc_id="d1")))
+>>> tables["quantities"][["doc_id", "text", "status"]].values.tolist()
+[['d1', '超6家', 'achieved']]
 """
 
 from __future__ import annotations
