@@ -38,6 +38,7 @@ from pipeline.export.csv import CsvTableWriter
 from pipeline.quantities import measures, percent, phone
 from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.quantities.times import patterns as times_patterns
+from pipeline.records import copied
 from pipeline.reply import cues as reply_cues
 from pipeline.reply.lexicon import _anchored
 from pipeline.reply.lexicon import lexicon as reply_lexicon
@@ -433,3 +434,11 @@ def test_fast_paths_boilerplate_parts_find_what_the_joined_pattern_finds(text: s
 def test_fast_paths_anchored_pattern_is_one_without_a_branch_outside_groups() -> None:
     assert _anchored("^(?:感谢|谢谢)") and _anchored(r"^[|]a") and _anchored(r"^\|a")
     assert not _anchored("^感谢|谢谢") and not _anchored("感谢")
+
+
+def test_fast_paths_copied_record_is_model_copy() -> None:
+    q = extract("引入超6家央企研发中心").quantities[0]
+    update = {"status": "planned", "status_cue": "将", "of": "研发中心"}
+    fast, slow = copied(q, update), q.model_copy(update=update)
+    assert fast == slow and fast.__pydantic_fields_set__ == slow.__pydantic_fields_set__
+    assert fast.model_dump() == slow.model_dump() and q.status != "planned"

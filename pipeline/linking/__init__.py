@@ -42,7 +42,7 @@ from pipeline.linking.phrases import (
     read_verb,
     window,
 )
-from pipeline.records import Change, Quantity, Sentence
+from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link"]
 
@@ -114,7 +114,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)
-        out.append(q.model_copy(update=update) if update else q)
+        out.append(copied(q, update) if update else q)
     return out
 
 
