@@ -91,8 +91,8 @@ def _alternation_matches(parts: Sequence[re.Pattern[str]], text: str) -> Iterato
     An alternation whose branches begin with groups is tried at every character; each part
     alone begins with a literal or a class, which the regex engine skips to in C. The
     leftmost match wins, at one position the earlier part (as in the alternation); a part's
-    next match is searched again only when the last match passed its start. No part may
-    match the empty string (cue words and patterns never do).
+    next match is searched again only when the last match passed its start. After an empty
+    match (no cue word or pattern gives one) the search moves on by one character.
     """
     pending: list[re.Match[str] | None] = [p.search(text) for p in parts]
     pos = 0
@@ -106,7 +106,8 @@ def _alternation_matches(parts: Sequence[re.Pattern[str]], text: str) -> Iterato
         if best is None:
             return
         yield best
-        pos = best.end()
+        pos = best.end() if best.end() > best.start() else best.start() + 1  # never stuck on an empty match
+
 
 def _cues(words: dict[str, list[str]], sentence: str) -> SentenceCues:
     """A sentence's cues from the words found; a promise's vague and concrete words are read
