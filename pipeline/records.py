@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,23 @@ STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def copied(record: M, update: dict[str, Any]) -> M:
+    """``record.model_copy(update=update)`` for a record without private attributes, in half
+    the time (``model_copy`` copies each of its internal dicts through ``copy.copy``): the
+    linking and status stages copy every quantity. As with ``model_copy``, ``update`` is not
+    validated."""
+    new = record.__class__.__new__(record.__class__)
+    set_ = object.__setattr__  # frozen: only here, while the copy is made
+    set_(new, "__dict__", {**record.__dict__, **update})
+    set_(new, "__pydantic_fields_set__", record.__pydantic_fields_set__ | update.keys())
+    set_(new, "__pydantic_extra__", None)
+    set_(new, "__pydantic_private__", None)
+    return new
 
 
 class Quantity(_Record):

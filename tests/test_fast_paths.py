@@ -38,6 +38,10 @@ from pipeline.export.csv import CsvTableWriter
 from pipeline.quantities import measures, percent, phone
 from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.quantities.times import patterns as times_patterns
+from pipeline.records import copied
+from pipeline.reply import cues as reply_cues
+from pipeline.reply.lexicon import _anchored
+from pipeline.reply.lexicon import lexicon as reply_lexicon
 from pipeline.structure import blocks, header, outline, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
@@ -400,3 +404,41 @@ def test_fast_paths_inside_a_quotation_by_bisection(text: str) -> None:
     spans = blocks.quote_spans(text, 0, len(text))
     for pos in range(len(text) + 1):
         assert blocks.inside(spans, pos) == looped(spans, pos)
+
+
+_CUE_WORDS = sorted({w for label in reply_cues.CUE_LABELS for w in getattr(reply_lexicon().cues, label).words}
+                    | set(reply_lexicon().commitment.promise))
+_CUE_FILLER = list("已经将于不符合转交待计划争取您，。；的12月日完成处理标准范围内后再")
+_CUE_TEXT = st.lists(st.one_of(st.sampled_from(_CUE_WORDS), st.sampled_from(_CUE_FILLER)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CUE_TEXT)
+@example("已经转交县局核实，将于3月5日完成修复；不符合标准，不在拆迁范围之内")
+def test_fast_paths_cue_parts_match_as_their_alternation(text: str) -> None:
+    for label in reply_cues.CUE_LABELS:
+        cue = getattr(reply_lexicon().cues, label)
+        fast = [m.span() for m in reply_cues._alternation_matches(cue.parts, text)]
+        assert fast == [m.span() for m in cue.regex.finditer(text)], label
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["感谢", "您的", "关心", "收悉", "现将", "答复如下", "特此", "您好", "：", "。", "，",
+                                 "如有", "疑问", "欢迎", "继续", "监督", "祝您", "尊敬的", "网友", "经核实", "问题"]),
+                max_size=14).map("".join))
+def test_fast_paths_boilerplate_parts_find_what_the_joined_pattern_finds(text: str) -> None:
+    b = reply_lexicon().boilerplate
+    assert any(p.search(text) for p in b.parts) == (b.regex.search(text) is not None)
+
+
+def test_fast_paths_anchored_pattern_is_one_without_a_branch_outside_groups() -> None:
+    assert _anchored("^(?:感谢|谢谢)") and _anchored(r"^[|]a") and _anchored(r"^\|a")
+    assert not _anchored("^感谢|谢谢") and not _anchored("感谢")
+
+
+def test_fast_paths_copied_record_is_model_copy() -> None:
+    q = extract("引入超6家央企研发中心").quantities[0]
+    update = {"status": "planned", "status_cue": "将", "of": "研发中心"}
+    fast, slow = copied(q, update), q.model_copy(update=update)
+    assert fast == slow and fast.__pydantic_fields_set__ == slow.__pydantic_fields_set__
+    assert fast.model_dump() == slow.model_dump() and q.status != "planned"

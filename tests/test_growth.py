@@ -27,6 +27,9 @@ RUNS = (
     "电话", "电话1", "1或", "12345热线", "索引号1-", "第十届人大", "個",
     # durations and ages: every one a hole that the windows of the later ones read across
     "1天", "1岁",
+    # the reply stage (pipeline/reply/): sentences with outcome and promise cues, dated
+    # promises (each compared with the concrete ones), set formulae, a referral
+    "已修复。", "下一步将于2020年建设。", "感谢您的关心。", "不属于我局职责。",
 )
 SIZE = 10_000
 

@@ -44,7 +44,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.words import is_verb
-from pipeline.records import Change, Quantity, Sentence
+from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link"]
 
@@ -116,7 +116,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)
-        out.append(q.model_copy(update=update) if update else q)
+        out.append(copied(q, update) if update else q)
     return out
 
 

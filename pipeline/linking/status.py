@@ -35,7 +35,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from pipeline.records import Quantity, Sentence, Status
+from pipeline.records import Quantity, Sentence, Status, copied
 from pipeline.text.clause import AFTER_CUES, STATUS, Cue, Reading, clauses_of, read, scan
 from pipeline.text.regex import alternation
 from pipeline.text.traditional import simplify_chars
@@ -96,7 +96,7 @@ def _judge_sentence(text: str, qs: list[Quantity], first: int, lo: int, hi: int,
             deadline = _deadline(text, qs, clauses, k)
             if deadline is not None:
                 update["deadline_id"] = f"q{first + deadline + 1}"
-        out.append(q.model_copy(update=update))
+        out.append(copied(q, update))
     return out
 
 

@@ -96,7 +96,8 @@ def _commitment(outcome: Outcome, promises: list[Read],
         return 2, [(r, r.cues.outcome["reference"]) for r in by_label["reference"]]
     # concrete: a promise with a deadline, or a promise or work under way stated with figures or dates
     concrete = [r for r in promises if r.cues.commitment.step == 5 or r.dated]
-    concrete += [r for r in by_label["in_progress"] if r.dated and r not in concrete]
+    listed = {id(r) for r in concrete}  # by identity: comparing Reads compares their sentences, field by field
+    concrete += [r for r in by_label["in_progress"] if r.dated and id(r) not in listed]
     if outcome == "solved" or (outcome == "in_progress" and (concrete or by_label["solved"])):
         why = concrete or by_label["solved"] or by_label["in_progress"]
         return 5, [(r, r.cues.commitment.concrete or r.cues.outcome["solved"] or r.cues.outcome["in_progress"])

@@ -38,6 +38,13 @@ class CueList(Lexicon):
         return re.compile("|".join(parts) or r"(?!)")
 
     @cached_property
+    def parts(self) -> tuple[re.Pattern[str], ...]:
+        """The parts of :attr:`regex` in order (the words' alternation, then each pattern),
+        to search one by one (see :func:`pipeline.reply.cues.read_spans`)."""
+        words = [re.compile(alternation(self.words))] if self.words else []
+        return (*words, *(re.compile(p) for p in self.patterns))
+
+    @cached_property
     def blocked(self) -> re.Pattern[str] | None:
         return re.compile(alternation(self.blockers)) if self.blockers else None
 
@@ -88,6 +95,37 @@ class Boilerplate(Lexicon):
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.patterns))
+
+    @cached_property
+    def parts(self) -> tuple[re.Pattern[str], ...]:
+        """:attr:`regex` as patterns that find the same sentences, each quick to search: the
+        patterns anchored by ``^`` joined under one ``^`` (tried at the start only), then each
+        other pattern on its own (each begins with a literal or a class, skipped to in C;
+        joined they were tried at every character)."""
+        anchored = [p[1:] for p in self.patterns if _anchored(p)]
+        parts = [re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")")] if anchored else []
+        return (*parts, *(re.compile(p) for p in self.patterns if not _anchored(p)))
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether ``pattern`` is ``^`` followed by a pattern with no ``|`` outside a group or class."""
+    if not pattern.startswith("^"):
+        return False
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
 
 
 class CitationKinds(Lexicon):
