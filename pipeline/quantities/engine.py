@@ -179,7 +179,7 @@ def _in_short_quote(text: str, cand: Candidate) -> bool:
     """A Chinese numeral opening a short quoted name: “两件大事”, “三校一院”."""
     if cand.core_start == 0 or text[cand.core_start - 1] not in _OPEN_QUOTES:
         return False
-    if cand.number_text is None or any("0" <= c <= "9" for c in cand.number_text):
+    if cand.number_text is None or not is_chinese_numeral(cand.number_text):
         return False
     close = _CLOSE_QUOTE_RE.search(text, cand.core_start, cand.core_start + _SHORT_QUOTE)
     return close is not None
