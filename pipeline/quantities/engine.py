@@ -203,7 +203,8 @@ class _Friends:
 
     def overlap(self, lo: int, hi: int) -> bool:
         """Whether a span overlaps ``[lo, hi)``."""
-        return any(start < hi and end > lo for start, end in self.near(lo, hi))
+        near = self.near(lo, hi)  # mostly none: no generator set up for them
+        return bool(near) and any(start < hi and end > lo for start, end in near)
 
 
 def _false_friends(text: str) -> _Friends:
@@ -214,8 +215,9 @@ def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
     """The number lies in a false friend (统一, 一流) that is not strictly inside it: the
     万一 of 一百零一万一千 and the 十分 of 十分之一 are parts of a longer numeral."""
     lo, hi = cand.core_start, cand.core_end
-    return any(start < hi and end > lo and not (lo <= start and end <= hi and end - start < hi - lo)
-               for start, end in friends.near(lo, hi))
+    near = friends.near(lo, hi)
+    return bool(near) and any(start < hi and end > lo and not (lo <= start and end <= hi and end - start < hi - lo)
+               for start, end in near)
 
 
 def to_record(norm: Normalised, cand: Candidate, sentence: Sentence | None = None) -> Quantity:
