@@ -179,7 +179,7 @@ def _in_short_quote(text: str, cand: Candidate) -> bool:
     """A Chinese numeral opening a short quoted name: “两件大事”, “三校一院”."""
     if cand.core_start == 0 or text[cand.core_start - 1] not in _OPEN_QUOTES:
         return False
-    if cand.number_text is None or any("0" <= c <= "9" for c in cand.number_text):
+    if cand.number_text is None or not is_chinese_numeral(cand.number_text):
         return False
     close = _CLOSE_QUOTE_RE.search(text, cand.core_start, cand.core_start + _SHORT_QUOTE)
     return close is not None
@@ -203,7 +203,8 @@ class _Friends:
 
     def overlap(self, lo: int, hi: int) -> bool:
         """Whether a span overlaps ``[lo, hi)``."""
-        return any(start < hi and end > lo for start, end in self.near(lo, hi))
+        near = self.near(lo, hi)  # mostly none: no generator set up for them
+        return bool(near) and any(start < hi and end > lo for start, end in near)
 
 
 def _false_friends(text: str) -> _Friends:
@@ -214,8 +215,9 @@ def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
     """The number lies in a false friend (统一, 一流) that is not strictly inside it: the
     万一 of 一百零一万一千 and the 十分 of 十分之一 are parts of a longer numeral."""
     lo, hi = cand.core_start, cand.core_end
-    return any(start < hi and end > lo and not (lo <= start and end <= hi and end - start < hi - lo)
-               for start, end in friends.near(lo, hi))
+    near = friends.near(lo, hi)
+    return bool(near) and any(start < hi and end > lo and not (lo <= start and end <= hi and end - start < hi - lo)
+               for start, end in near)
 
 
 def to_record(norm: Normalised, cand: Candidate, sentence: Sentence | None = None) -> Quantity:

@@ -80,7 +80,8 @@ def token_rows(doc: Document) -> ColumnRows:
 
 
 def _renamed(record: BaseModel, id_as: str) -> dict[str, Any]:
-    data = dumped(record)
+    """:func:`dumped` with ``id`` renamed; the fields are read once, not copied and then copied again."""
+    data = record.__dict__ if _plain(type(record)) else record.model_dump()
     return {(id_as if k == "id" else k): v for k, v in data.items()}
 
 
