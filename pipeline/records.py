@@ -115,6 +115,8 @@ OutlineStyle = Literal["cn", "cn_paren", "num", "num_paren", "circled", "cn_shi"
 SectionKind = Literal["header", "outline", "closing"]
 
 DOC_KINDS: tuple[str, ...] = DocKind.__args__  # type: ignore[attr-defined]
+# Replies to a CPPCC proposal or a deputy's suggestion: the kinds with a 主办/会办 role and a proposal title.
+PROPOSAL_KINDS: tuple[DocKind, ...] = ("提案答复", "建议答复")
 OUTLINE_STYLES: tuple[str, ...] = OutlineStyle.__args__  # type: ignore[attr-defined]
 SECTION_KINDS: tuple[str, ...] = SectionKind.__args__  # type: ignore[attr-defined]
 

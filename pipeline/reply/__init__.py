@@ -17,7 +17,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from pipeline.records import STATUSES, Citation, Commitment, Entity, Handling, Meta, Quantity, Reply, Section, Sentence
+from pipeline.records import (
+    PROPOSAL_KINDS,
+    STATUSES,
+    Citation,
+    Commitment,
+    Entity,
+    Handling,
+    Meta,
+    Quantity,
+    Reply,
+    Section,
+    Sentence,
+)
 from pipeline.reply.categories import read_category
 from pipeline.reply.citations import find_citations, title_kind
 from pipeline.reply.commitments import find_commitments
@@ -28,7 +40,6 @@ from pipeline.reply.measures import boilerplate_share, days_between, relevance
 
 __all__ = ["find_citations", "find_commitments", "lexicon", "read_cues", "read_reply", "title_kind"]
 
-_LEAD_KINDS = ("提案答复", "建议答复")
 HEAD_LINES = 3  # body sentences read with the header for the handling role
 
 
@@ -89,7 +100,7 @@ def _handling(meta: Meta, sentences: Sequence[Sentence]) -> Handling:
     words = lexicon().handling
     if any(w in head for w in words.co):
         return "co"
-    if (meta.doc_kind in _LEAD_KINDS or meta.addressee_role in words.lead_roles
+    if (meta.doc_kind in PROPOSAL_KINDS or meta.addressee_role in words.lead_roles
             or any(w in head for w in words.lead_titles)):
         return "lead"
     return "unknown"

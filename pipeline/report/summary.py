@@ -20,15 +20,14 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, NamedTuple, get_args
+from typing import Any, NamedTuple
 
 import pandas as pd
 
-from pipeline.records import Status
+from pipeline.records import STATUSES
 from pipeline.tables import Tables
+from pipeline.text.numerals import LEX as NUMERALS
 
-# The values of the quantities table's ``status`` column, in the order the records declare and the page shows them.
-STATUSES: tuple[str, ...] = get_args(Status)
 UNKNOWN = "unknown"  # no status column, or a value outside STATUSES
 UNKNOWN_AGENCY = "（未署名）"
 # A bound (以上, 不低于 / 以下, 不超过) is an amount done only in a clause that says it was done.
@@ -36,7 +35,16 @@ BOUNDS = frozenset({"ge", "le"})
 DONE = frozenset({"achieved", "ongoing"})
 # Why a money row is not added: the words the page uses.
 RATE, THRESHOLD, RANGE, CURRENCY = "rate", "threshold", "range", "other currency"
-_MAGNITUDES = ((Decimal(10) ** 12, "万亿"), (Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
+
+
+def _magnitudes() -> tuple[tuple[Decimal, str], ...]:
+    """万亿, 亿 and 万 with their sizes, the words taken from the numeral lexicon (its first,
+    simplified spelling of each myriad)."""
+    wan, yi = (next(word for word, size in NUMERALS.large_units.items() if size == n) for n in (10**4, 10**8))
+    return ((Decimal(10) ** 12, wan + yi), (Decimal(10) ** 8, yi), (Decimal(10) ** 4, wan))
+
+
+_MAGNITUDES = _magnitudes()
 
 
 def has_status(quantities: pd.DataFrame) -> bool:

@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
-from pipeline.records import DateSource, DocKind, Meta
+from pipeline.records import PROPOSAL_KINDS, DateSource, DocKind, Meta
 from pipeline.structure.blocks import Block
 from pipeline.structure.header import Header, header_fields
 from pipeline.structure.lexicon import lexicon
 from pipeline.structure.signature import Closing
 from pipeline.text.regex import alternation
 from pipeline.text.traditional import Folded
-
-_PROPOSAL_KINDS = ("提案答复", "建议答复")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +95,7 @@ def build_meta(view: Folded, header: Header, closing: Closing, body: list[Block]
         or "other"
     )
     body_name, session, number = header.body, header.session, header.proposal_no
-    if kind in _PROPOSAL_KINDS:
+    if kind in PROPOSAL_KINDS:
         o_body, o_session, o_number = header_fields(opening.split("。")[0])
         body_name, session, number = body_name or o_body, session or o_session, number or o_number
     date, date_source = _date(header, closing)
@@ -112,7 +110,7 @@ def build_meta(view: Folded, header: Header, closing: Closing, body: list[Block]
         proposal_no=number,
         addressee=view.find(sal.addressee) if sal else None,
         addressee_role=sal.role if sal else None,
-        proposal_title=view.find(_proposal_title(header.title, opening)) if kind in _PROPOSAL_KINDS else None,
+        proposal_title=view.find(_proposal_title(header.title, opening)) if kind in PROPOSAL_KINDS else None,
         agency=view.find(closing.agency or header.title_agency),
         date=date,
         date_source=date_source,
