@@ -89,6 +89,13 @@ RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{REL_YEARS})){YEAR_TAIL}", re.
 YEAR_NOT_AFTER = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CN_YEAR_NOT_AFTER = frozenset(CN_NUMERAL)
 REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
+#: What makes 当年, 上年度 … name no year: a word right before (获得称号的当年, 按上年度) or one
+#: a little further on in its clause (当年奖补, 上年度人均可支配收入).
+GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
+RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
+RE_GENERIC_AFTER = re.compile(
+    rf"[^，。；：,;:\n]{{0,{DATES.generic_years.reach}}}?(?:{alternation(DATES.generic_years.after)})"
+)
 
 #: A month without its year, which comes from the sentence or the document: 9月8日, 3月.
 RE_MONTH = re.compile(
