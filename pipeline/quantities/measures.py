@@ -57,7 +57,8 @@ _UNIT_RE = re.compile(alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
-_PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")  # 元/平方米, 元/ 平方米
+# 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
+_PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # 近千人, 逾万户: a hedge, one or two powers of ten and no digit after them (超十二万人 is
 # read from its numeral)

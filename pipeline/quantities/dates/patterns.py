@@ -67,13 +67,17 @@ NUMBER_RUN = rf"[{NUMBER_CHARS}半][{NUMBER_CHARS},.{POINT_CHARS}]*+"
 #: 十月的第一周: the days 1–7, 8–14 … of a month.
 _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
+#: A day in digits written without 日 where the line or clause ends (a signature's
+#: 2014年5月19, 于2016年7月25“大检查”): the month is not cut from its day.
+_BARE_DAY_END = r"(?<=[0-9])(?=[ \t　]*(?:\n|$)|[，。；、“”（）()])"
+
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
 YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
       | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
-        (?:[ ]?(?P<d>{DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+        (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
       | 的?第(?P<nth>{NUMBER_RUN})(?P<ncls>个)?(?P<nu>周|星期|月)
       | 的(?P<edge>前|最后)[ ]?(?P<en>{NUMBER_RUN})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
     )?
