@@ -486,6 +486,8 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
 
 def ago(m: re.Match[str], text: str) -> Atom | None:
     """三年前 → the year three before the reference year; 三天前 → that day."""
+    if m["u"] in DATES.ago.day_units and not m["cls"]:
+        return None  # 20日前: before the 20th
     counted = calendar_count(m)
     if counted is None:
         return None

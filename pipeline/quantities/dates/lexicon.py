@@ -112,6 +112,7 @@ class Recent(Lexicon):
 class Ago(Lexicon):
     suffixes: list[str]
     not_before: str
+    day_units: list[str]
 
 
 class TwoDigitYears(Lexicon):
