@@ -313,8 +313,8 @@ _FRIEND_RUNS = {
 
 
 def test_fast_paths_false_friend_runs_are_rewritten() -> None:
-    rewritten = [p for p in FALSE_FRIENDS.patterns if any(p.startswith(fast) for fast in _FRIEND_RUNS)]
-    assert len(rewritten) == len(_FRIEND_RUNS)
+    used = {fast for fast in _FRIEND_RUNS if any(p.startswith(fast) for p in FALSE_FRIENDS.patterns)}
+    assert used == set(_FRIEND_RUNS)  # each rewritten run is still in use (several patterns may share one)
 
 
 @_SHORTCUTS

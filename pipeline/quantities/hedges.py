@@ -29,6 +29,9 @@ _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$"
 _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
+_BREAK_SUFFIX_RE = re.compile(
+    rf"(?:{alternation(HEDGES.suffix_at_break)})(?=[{re.escape(HEDGES.context_limits['clause_breaks'])}]|$)"
+)
 _CONTEXT_BEFORE_RE = re.compile(alternation(HEDGES.context_before))
 _CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))
 _CLAUSE_BREAK = re.compile(f"[{re.escape(HEDGES.context_limits['clause_breaks'])}]")
@@ -59,6 +62,10 @@ def apply(text: str, cand: Candidate) -> bool:
         cand.end = s.end()
         if found is None:
             found, from_suffix = HEDGES.suffix[s.group()], True
+    elif inner == "exact" and (b := _BREAK_SUFFIX_RE.match(text, cand.end)):
+        cand.end = b.end()  # 17亩余，
+        if found is None:
+            found, from_suffix = HEDGES.suffix_at_break[b.group()], True
     if found is None:
         found = _context(text, cand)
     if inner != "exact":
@@ -97,6 +104,7 @@ _WHERE = {
     "prefix": "before the number, inside the span",
     "inner": "between number and unit, inside the span",
     "suffix": "after the unit, inside the span",
+    "suffix_at_break": "after the unit at the end of a clause, inside the span",
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",

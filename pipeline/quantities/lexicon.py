@@ -71,6 +71,7 @@ class HedgeLexicon(Lexicon):
     prefix: dict[str, HedgeQualifier]
     inner: dict[str, HedgeQualifier]
     suffix: dict[str, HedgeQualifier]
+    suffix_at_break: dict[str, HedgeQualifier]
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
     context_after_gapped: dict[str, HedgeQualifier]

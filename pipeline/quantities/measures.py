@@ -57,7 +57,8 @@ _UNIT_RE = re.compile(alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
-_PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}(?![a-zA-Z]))")  # 元/平方米, 元/ 平方米
+# 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
+_PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # 近千人, 逾万户: a hedge, one or two powers of ten and no digit after them (超十二万人 is
 # read from its numeral)
@@ -404,7 +405,9 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
         second = _Reading(text, m.start(), m.end())
     except NumeralError:
         return None
-    if second.unit is None or (first.unit is not None and not bare and first.unit != second.unit):
+    if second.unit is None:
+        return _magnitude_range(text, start, first, second) if bare else None
+    if first.unit is not None and not bare and first.unit != second.unit:
         return None
     if is_chinese_numeral(first.num_text) != is_chinese_numeral(second.num_text):
         return None
@@ -429,6 +432,21 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
         start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
         per=other.per, number_text=text[start : second.num_end], unit_text=other.unit_text,
         priority=other.priority, core_start=start, core_end=second.num_end, factor=other.factor,
+    )
+
+
+def _magnitude_range(text: str, start: int, first: _Reading, second: _Reading) -> Candidate | None:
+    """``1万-1.6万不等``: two bare amounts, each with its magnitude, are one range of a number."""
+    if first.unit is not None or first.inner or second.inner:
+        return None
+    if not (_trailing_magnitude(first.num_text) and _trailing_magnitude(second.num_text)):
+        return None
+    if first.amount >= second.amount:
+        return None
+    return Candidate(
+        start=start, end=second.num_end, type="number",
+        low=to_decimal(Fraction(first.amount)), high=to_decimal(Fraction(second.amount)),
+        number_text=text[start : second.num_end], core_start=start, core_end=second.num_end,
     )
 
 

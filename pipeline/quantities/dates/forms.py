@@ -224,11 +224,22 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
     after = text[m.end() : m.end() + 1]
     if after and m.end() == m.end("head") and after in DATES.relative_context.not_before:
         return None  # 上年龄, 当年轻
+    if m["m1"] is None and generic_year(m, text):
+        return None  # 获得称号的当年奖补, 低于上年度人均可支配收入: no year of its own
     shift = DATES.relative_years.get(m["rel"])
     atom = with_year(m, text, None, shift)
     if atom is not None and shift is None:
         atom.follows = True
     return atom
+
+
+def generic_year(m: re.Match[str], text: str) -> bool:
+    """当年, 上年度 … naming no year: the year of an event in a rule (升学当年, 的当年奖补) or of
+    a statistic in a formula (按全省上年度在岗职工月平均工资); 比上年增长2% names one."""
+    if m["rel"] not in P.GENERIC_YEAR_WORDS:
+        return False
+    return bool(P.RE_GENERIC_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                or P.RE_GENERIC_AFTER.match(text, m.end()))
 
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
@@ -475,6 +486,8 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
 
 def ago(m: re.Match[str], text: str) -> Atom | None:
     """三年前 → the year three before the reference year; 三天前 → that day."""
+    if m["u"] in DATES.ago.day_units and not m["cls"]:
+        return None  # 20日前: before the 20th
     counted = calendar_count(m)
     if counted is None:
         return None

@@ -29,6 +29,15 @@ class Words(Lexicon):
     words: list[str]
 
 
+class GenericYears(Lexicon):
+    """Year words that name no year in a rule or formula, and the words around them that say so."""
+
+    words: list[str]
+    before: list[str]
+    after: list[str]
+    reach: int
+
+
 class PlanContext(Lexicon):
     not_before: list[str]
 
@@ -103,6 +112,7 @@ class Recent(Lexicon):
 class Ago(Lexicon):
     suffixes: list[str]
     not_before: str
+    day_units: list[str]
 
 
 class TwoDigitYears(Lexicon):
@@ -176,6 +186,7 @@ class DatesLexicon(Lexicon):
     two_digit_years: TwoDigitYears
     relative_years: dict[str, int]
     same_year: Words
+    generic_years: GenericYears
     relative_months: dict[str, int]
     relative_quarters: dict[str, int]
     relative_days: dict[str, int]

@@ -67,13 +67,17 @@ NUMBER_RUN = rf"[{NUMBER_CHARS}半][{NUMBER_CHARS},.{POINT_CHARS}]*+"
 #: 十月的第一周: the days 1–7, 8–14 … of a month.
 _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
+#: A day in digits written without 日 where the line or clause ends (a signature's
+#: 2014年5月19, 于2016年7月25“大检查”): the month is not cut from its day.
+_BARE_DAY_END = r"(?<=[0-9])(?=[ \t　]*(?:\n|$)|[，。；、“”（）()])"
+
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
 YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
       | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
-        (?:[ ]?(?P<d>{DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+        (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
       | 的?第(?P<nth>{NUMBER_RUN})(?P<ncls>个)?(?P<nu>周|星期|月)
       | 的(?P<edge>前|最后)[ ]?(?P<en>{NUMBER_RUN})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
     )?
@@ -89,6 +93,13 @@ RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{REL_YEARS})){YEAR_TAIL}", re.
 YEAR_NOT_AFTER = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CN_YEAR_NOT_AFTER = frozenset(CN_NUMERAL)
 REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
+#: What makes 当年, 上年度 … name no year: a word right before (获得称号的当年, 按上年度) or one
+#: a little further on in its clause (当年奖补, 上年度人均可支配收入).
+GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
+RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
+RE_GENERIC_AFTER = re.compile(
+    rf"[^，。；：,;:\n]{{0,{DATES.generic_years.reach}}}?(?:{alternation(DATES.generic_years.after)})"
+)
 
 #: A month without its year, which comes from the sentence or the document: 9月8日, 3月.
 RE_MONTH = re.compile(

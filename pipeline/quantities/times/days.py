@@ -25,12 +25,19 @@ from pipeline.quantities.times import patterns as P
 from pipeline.quantities.times.calendar import holiday_day, lunar_day
 from pipeline.quantities.times.lexicon import HOLIDAYS, TIMES
 from pipeline.text.numerals import NumeralError, parse_number
+from pipeline.text.regex import alternation
 
 PRIORITY = 3
 _WEEK = "XXXX-WXX-"
 _LEAD_WINDOW = 12  # 农历2015年十 before 月初一
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAYS = {"三十": 30, "二十九": 29}
+_EVERY_RE = re.compile(rf"(?:{alternation(TIMES.holiday_context.every)})$")
+#: 春节等, 春节、国庆等: the holiday opens a list of kinds of day
+_KIND_RE = re.compile(rf"(?:、[^，。、；：]{{1,5}}?)*(?:{alternation(TIMES.holiday_context.kind_marks)})")
+#: “春节送温暖”: a quoted name that goes on after the holiday
+_QUOTED_NAME_RE = re.compile(r"[^”」』\"，。；：、\s]{1,8}[”」』\"]")
+_OPEN_QUOTES = "“「『\""
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
@@ -93,11 +100,22 @@ def _holiday(m: re.Match[str], text: str, ctx: Context) -> Candidate | None:
     after = text[m.end() : m.end() + 1]
     if (before and before in holiday.not_after) or (after and after in holiday.not_before):
         return None  # 政治清明, 五一路
+    if not (m["y"] or m["rel"]) and _no_one_day(m, text):
+        return None  # 每逢端午, 春节等节假日, “春节送温暖”
     year, _ = _year(m, ctx)
     if year is not None and not DATES.first_year <= year <= DATES.last_year:
         return None
     day = _holiday_day(m["name"], year) if year is not None else None
     return _record(m.start(), m.end(), day, resolved=year is not None, number_text=m["y"])
+
+
+def _no_one_day(m: re.Match[str], text: str) -> bool:
+    """A holiday of every year or a kind of day (每逢端午, 春节等节假日), or a word in a
+    quoted name (“春节送温暖”)."""
+    start = m.start("name")
+    if _EVERY_RE.search(text, max(0, start - 2), start) or _KIND_RE.match(text, m.end()):
+        return True
+    return text[start - 1 : start] in _OPEN_QUOTES and bool(_QUOTED_NAME_RE.match(text, m.end()))
 
 
 def _lunar(m: re.Match[str], ctx: Context) -> Candidate | None:

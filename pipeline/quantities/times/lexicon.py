@@ -124,6 +124,13 @@ class Holiday(Lexicon):
         return self
 
 
+class HolidayContext(Lexicon):
+    """Words around a holiday that make it every year's or a kind of day, not one day."""
+
+    every: list[str]
+    kind_marks: list[str]
+
+
 LunarYear = tuple[str, str, int, int]
 
 
@@ -136,6 +143,7 @@ class TimesLexicon(Lexicon):
     relative: Relative
     recurrence: Recurrence
     holidays: dict[str, Holiday]
+    holiday_context: HolidayContext
     lunar: dict[int, LunarYear]
 
     @model_validator(mode="after")
