@@ -54,8 +54,7 @@ def document_columns(doc: Document) -> dict[str, ColumnRows]:
     for name, columns in _record_columns(doc).items():
         kinds = [c.kind for c in SPECS[name].columns]
         try:
-            tables[name] = ColumnRows(tuple(plain_column(kind, column) for kind, column in zip(kinds, columns,
-                                                                                                strict=True)))
+            tables[name] = ColumnRows(tuple(map(plain_column, kinds, columns)))
         except ValueError:
             document_rows(doc)  # raises naming the quantity
             raise
@@ -102,14 +101,15 @@ def _columns(table: str, doc_id: str, rows: Sequence[Mapping[str, Any]], id_as: 
     """The columns of ``table`` for ``rows`` (a record's fields or a row each): a computed column as
     given, ``doc_id`` repeated, ``id_as`` read from ``id``, any other column from its own key (None
     where a row lacks it). The rows are read by one ``itemgetter`` and transposed by ``zip``, in C."""
-    names = [name for name in SPECS[table].names if name not in computed and name != "doc_id"]
+    columns = SPECS[table].names
+    names = [name for name in columns if name not in computed and name != "doc_id"]
     keys = ["id" if name == id_as else name for name in names]
     try:
         read = dict(zip(names, zip(*map(itemgetter(*keys), rows), strict=True), strict=True)) if rows else {}
     except KeyError:  # some row lacks a column
         read = {name: tuple(row.get(key) for row in rows) for name, key in zip(names, keys, strict=True)}
     return [computed[name] if name in computed else [doc_id] * len(rows) if name == "doc_id"
-            else list(read.get(name, ())) for name in SPECS[table].names]
+            else list(read.get(name, ())) for name in columns]
 
 
 def reply_row(doc_id: str, reply: Reply) -> dict[str, Any]:
