@@ -170,3 +170,28 @@ def test_tables_package_keeps_the_names_of_the_one_module_it_was() -> None:
     for name, public in renamed.items():
         assert getattr(tables, name) is public, name
     assert pipeline.Tables is frames.Tables and pipeline.read_tables is frames.read_tables
+
+
+def test_tables_document_columns_are_the_rows_normalised() -> None:
+    """The columns a sink is given hold what the dict rows hold, each cell as normalise_rows makes it."""
+    from pipeline.export.columns import normalise_rows
+    from pipeline.tables.rows import document_columns
+
+    doc = pipeline.read(SAMPLE)
+    rows, columns = document_rows(doc), document_columns(doc)
+    assert set(rows) == set(columns) and len(columns["quantities"]) > 10
+    for name, table_rows in rows.items():
+        assert [tuple(r) for r in zip(*columns[name].columns, strict=True)] == normalise_rows(SPECS[name], table_rows)
+        assert all(list(r) == SPECS[name].names for r in table_rows)  # every column, in order
+
+
+def test_tables_document_columns_name_a_number_the_tables_cannot_hold() -> None:
+    from pipeline.records import copied
+    from pipeline.tables.rows import document_columns
+
+    doc = pipeline.extract("引入超6家央企研发中心", doc_id="d1")
+    q = copied(doc.quantities[0], {"amount": Decimal("6.0000000000001")})  # 13 places
+    bad = copied(doc, {"quantities": [q]})
+    for make in (document_rows, document_columns):
+        with pytest.raises(ValueError, match=r"quantity '超6家' at 2: .* more than 12 decimal places"):
+            make(bad)

@@ -47,10 +47,10 @@ def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, o
     their ``manifest`` rows after the files read."""
     metadata = metadata or FileMetadata()
     jobs = options.workers(len(inputs))
-    # Workers pack the rows that go to files; rows kept in memory (no ``out``) stay dicts. OCR
+    # Rows that go to files come as columns; rows kept in memory (no ``out``) stay dicts. OCR
     # runs on one thread per worker when there are several: onnxruntime's default of a thread
     # per core in each would have them fight over the cores (bench/README.md, OCR).
-    work = partial(process_chunk, options=options, packed=jobs > 1 and out is not None,
+    work = partial(process_chunk, options=options, packed=out is not None,
                    out=None if out is None else os.fspath(out), ocr_threads=1 if jobs > 1 else None)
     # The workers start first, before pyarrow (reading the previous tables, writing the new)
     # starts threads in this process: a fork copies only the thread that forks.

@@ -56,6 +56,8 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
         quantities = rows.get("quantities", [])
         if isinstance(quantities, PackedRows):
             summary.quantities.update(str(q[type_at]) for q in quantities.rows)
+        elif isinstance(quantities, ColumnRows):
+            summary.quantities.update(map(str, quantities.columns[type_at]))
         elif isinstance(quantities, list):
             summary.quantities.update(str(q.get("type")) for q in quantities)
         yield o, rows

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.records import Document, Entity
+from pipeline.records import Document, Entity, built
 from pipeline.resources import Lexicon, load
 from pipeline.spans import keep_best
 from pipeline.text.regex import alternation
@@ -78,9 +78,9 @@ def find_entities(doc: Document) -> list[Entity]:
     for i, span in enumerate(kept, 1):
         k = bisect.bisect_right(starts, span.start) - 1
         sentence = doc.sentences[k].id if k >= 0 and span.start < doc.sentences[k].end else None
-        out.append(Entity(id=f"e{i}", label=span.label,  # type: ignore[arg-type]
-                          text=text[span.start : span.end], start=span.start, end=span.end,
-                          sentence_id=sentence))
+        out.append(built(Entity, id=f"e{i}", label=span.label,  # the span's own values: not validated again
+                         text=text[span.start : span.end], start=span.start, end=span.end,
+                         sentence_id=sentence))
     return out
 
 

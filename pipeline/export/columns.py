@@ -262,7 +262,7 @@ def normalise_columns(spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> lis
     """:func:`normalise_rows` as one list of plain cells per column, in column order."""
     check_columns(spec, rows)
     try:  # a column at a time: one converter over a list, much less work per cell than row by row
-        return [_column(c.kind, [row.get(c.name) for row in rows]) for c in spec.columns]
+        return [plain_column(c.kind, [row.get(c.name) for row in rows]) for c in spec.columns]
     except (ValueError, TypeError):
         _raise_bad_row(spec, rows)
         raise
@@ -275,8 +275,8 @@ _PLAIN_TYPES: dict[Kind, frozenset[type]] = {
 }
 
 
-def _column(kind: Kind, values: list[Any]) -> list[Any]:
-    """One column's cells converted; a column whose cells all have the plain type already
+def plain_column(kind: Kind, values: list[Any]) -> list[Any]:
+    """One column's cells converted (see :func:`cell`); a column whose cells all have the plain type already
     (the common case, tested in C by ``set(map(type, ...))``) is kept as it is."""
     plain = _PLAIN_TYPES.get(kind)
     if plain is not None and plain.issuperset(map(type, values)):
@@ -330,7 +330,7 @@ def arrow_from_dicts(spec: TableSpec, rows: list[dict[str, Any]]) -> pa.Table:
         return arrow_from_columns(spec, normalise_columns(spec, rows))
     try:
         arrays = [direct.column(c.name) if c.kind in _PLAIN_TYPES
-                  else _array(c.kind, _column(c.kind, [row.get(c.name) for row in rows]))
+                  else _array(c.kind, plain_column(c.kind, [row.get(c.name) for row in rows]))
                   for c in spec.columns]
     except (ValueError, TypeError):
         _raise_bad_row(spec, rows)

@@ -34,7 +34,7 @@ from pipeline.quantities import (
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
-from pipeline.records import Quantity, Sentence
+from pipeline.records import Quantity, Sentence, built
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
 from pipeline.text.numerals import format_decimal, is_chinese_numeral
@@ -223,11 +223,11 @@ def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
 def to_record(norm: Normalised, cand: Candidate, sentence: Sentence | None = None) -> Quantity:
     """The record of ``cand``, its offsets mapped back, in ``sentence`` when one is given."""
     start, end = norm.to_original(cand.start, cand.end)
-    return Quantity(
-        type=cand.type,  # type: ignore[arg-type]
+    return built(  # the candidate's values have the fields' types: not validated again
+        Quantity, type=cand.type,
         text=norm.original[start:end], start=start, end=end,
         value=cand.value, amount=cand.amount, unit=cand.unit,
-        qualifier=cand.qualifier,  # type: ignore[arg-type]
+        qualifier=cand.qualifier,
         low=cand.low, high=cand.high, per=cand.per, scope=cand.scope,
         number_text=cand.number_text, unit_text=cand.unit_text,
         date_start=cand.date_start, date_end=cand.date_end, resolved=cand.resolved,

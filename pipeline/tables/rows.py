@@ -1,4 +1,5 @@
-"""Records → rows: one dict per row of a table, and rows packed as tuples for handing over.
+"""Records → rows: one dict per row of a table, or the rows as columns (:func:`document_columns`,
+what the table files are written from), and rows packed as tuples for handing over.
 
 >>> from pipeline import extract
 >>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))
@@ -12,13 +13,14 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 import pyarrow as pa
 from pydantic import BaseModel
 
-from pipeline.export.columns import cell, normalise_rows
-from pipeline.records import Commitment, Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section, Sentence
+from pipeline.export.columns import cell, normalise_rows, plain_column
+from pipeline.records import Commitment, Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section
 from pipeline.tables.specs import SPECS, column_kind
 from pipeline.tables.tokens import token_arrays
 
@@ -27,33 +29,87 @@ Rows = dict[str, list[dict[str, Any]]]
 
 def document_rows(doc: Document, *, tokens: bool = False) -> Rows:
     """The rows of one document for documents, sections, sentences, quantities, entities, replies,
-    citations, commitments (and tokens).
+    citations, commitments (and tokens), one dict per row with every column of its table.
 
     Values are the records' own (``Decimal``, ``date``); the tables normalise them.
     """
+    for q in doc.quantities:
+        for number in (q.amount, q.low, q.high):
+            if number is not None:
+                _check_fits(q, number)
+    rows: Rows = {}
+    for name, columns in _record_columns(doc).items():
+        names = SPECS[name].names
+        rows[name] = [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    if tokens:
+        rows["tokens"] = token_rows(doc).dicts("tokens")
+    return rows
+
+
+def document_columns(doc: Document) -> dict[str, ColumnRows]:
+    """:func:`document_rows` (without tokens) as columns of plain cells in each table's column
+    order: what a :class:`~pipeline.tables.TableSink` takes, and a worker process hands over,
+    with no dict per row. A number the tables cannot hold raises ``ValueError`` naming its quantity."""
+    tables: dict[str, ColumnRows] = {}
+    for name, columns in _record_columns(doc).items():
+        kinds = [c.kind for c in SPECS[name].columns]
+        try:
+            tables[name] = ColumnRows(tuple(map(plain_column, kinds, columns)))
+        except ValueError:
+            document_rows(doc)  # raises naming the quantity
+            raise
+    return tables
+
+
+def _record_columns(doc: Document) -> dict[str, list[list[Any]]]:
+    """Each table's columns, in its column order, of the records' own values: read field by field
+    from each record's fields (:func:`_fields`) or hand-built row, with the ids renamed."""
     from pipeline.document import text_id
 
     meta = doc.meta or Meta()
     doc_id = meta.doc_id or text_id(doc.text)
     paths = _section_paths(doc.sections)
     sentences = {s.id: s for s in doc.sentences}
-    row = {"doc_id": doc_id, **meta.model_dump(exclude={"doc_id"}), "ref_date": doc.ref_date,
-           "n_chars": len(doc.text), "n_sections": len(doc.sections), "n_sentences": len(doc.sentences),
-           "n_quantities": len(doc.quantities), "n_entities": len(doc.entities)}
-    rows: Rows = {
-        "documents": [row],
-        "sections": [{"doc_id": doc_id, **_renamed(s, "section_id"), "section_path": paths.get(s.id)}
-                     for s in doc.sections],
-        "sentences": [{"doc_id": doc_id, **_renamed(s, "sentence_id")} for s in doc.sentences],
-        "quantities": [_quantity_row(doc_id, n, q, sentences, paths) for n, q in enumerate(doc.quantities, 1)],
-        "entities": [{"doc_id": doc_id, **_renamed(e, "entity_id")} for e in doc.entities],
-        "replies": [reply_row(doc_id, doc.reply)] if doc.reply else [],
-        "citations": [{"doc_id": doc_id, **_renamed(c, "citation_id")} for c in doc.citations],
-        "commitments": [commitment_row(doc_id, k) for k in doc.commitments],
+    quantities = _all_fields(doc.quantities)
+    in_sentence = [sentences.get(q.sentence_id) if q.sentence_id else None for q in doc.quantities]
+    document = {**_fields(meta), "doc_id": doc_id, "ref_date": doc.ref_date, "n_chars": len(doc.text),
+                "n_sections": len(doc.sections), "n_sentences": len(doc.sentences),
+                "n_quantities": len(doc.quantities), "n_entities": len(doc.entities)}
+    return {
+        "documents": _columns("documents", doc_id, [document]),
+        "sections": _columns("sections", doc_id, _all_fields(doc.sections), "section_id",
+                             section_path=[paths.get(s.id) for s in doc.sections]),
+        "sentences": _columns("sentences", doc_id, _all_fields(doc.sentences), "sentence_id"),
+        "quantities": _columns(
+            "quantities", doc_id, quantities,
+            quantity_id=[f"q{n}" for n in range(1, len(quantities) + 1)],
+            amount_float=[float(q["amount"]) if q["amount"] is not None else None for q in quantities],
+            duration_days=[duration_days(q["value"]) if q["type"] == "duration" and q["value"] else None
+                           for q in quantities],
+            sentence_text=[s.text if s else None for s in in_sentence],
+            page=[s.page if s else None for s in in_sentence],
+            section_path=[paths.get(q["section_id"]) if q["section_id"] else None for q in quantities]),
+        "entities": _columns("entities", doc_id, _all_fields(doc.entities), "entity_id"),
+        "replies": _columns("replies", doc_id, [reply_row(doc_id, doc.reply)] if doc.reply else []),
+        "citations": _columns("citations", doc_id, _all_fields(doc.citations), "citation_id"),
+        "commitments": _columns("commitments", doc_id, [commitment_row(doc_id, k) for k in doc.commitments]),
     }
-    if tokens:
-        rows["tokens"] = token_rows(doc).dicts("tokens")
-    return rows
+
+
+def _columns(table: str, doc_id: str, rows: Sequence[Mapping[str, Any]], id_as: str | None = None,
+             **computed: list[Any]) -> list[list[Any]]:
+    """The columns of ``table`` for ``rows`` (a record's fields or a row each): a computed column as
+    given, ``doc_id`` repeated, ``id_as`` read from ``id``, any other column from its own key (None
+    where a row lacks it). The rows are read by one ``itemgetter`` and transposed by ``zip``, in C."""
+    columns = SPECS[table].names
+    names = [name for name in columns if name not in computed and name != "doc_id"]
+    keys = ["id" if name == id_as else name for name in names]
+    try:
+        read = dict(zip(names, zip(*map(itemgetter(*keys), rows), strict=True), strict=True)) if rows else {}
+    except KeyError:  # some row lacks a column
+        read = {name: tuple(row.get(key) for row in rows) for name, key in zip(names, keys, strict=True)}
+    return [computed[name] if name in computed else [doc_id] * len(rows) if name == "doc_id"
+            else list(read.get(name, ())) for name in columns]
 
 
 def reply_row(doc_id: str, reply: Reply) -> dict[str, Any]:
@@ -81,8 +137,19 @@ def token_rows(doc: Document) -> ColumnRows:
 
 def _renamed(record: BaseModel, id_as: str) -> dict[str, Any]:
     """:func:`dumped` with ``id`` renamed; the fields are read once, not copied and then copied again."""
-    data = record.__dict__ if _plain(type(record)) else record.model_dump()
-    return {(id_as if k == "id" else k): v for k, v in data.items()}
+    return {(id_as if k == "id" else k): v for k, v in _fields(record).items()}
+
+
+def _fields(record: BaseModel) -> dict[str, Any]:
+    """The record's fields as :func:`dumped` gives them, not copied (not to be changed)."""
+    return record.__dict__ if _plain(type(record)) else record.model_dump()
+
+
+def _all_fields(records: Sequence[BaseModel]) -> list[dict[str, Any]]:
+    """:func:`_fields` of each record, the models looked at once rather than per record."""
+    if all(_plain(model) for model in set(map(type, records))):
+        return [record.__dict__ for record in records]
+    return [_fields(record) for record in records]
 
 
 def dumped(record: BaseModel) -> dict[str, Any]:
@@ -106,22 +173,6 @@ def _plain(model: type[BaseModel]) -> bool:
         return all(column_kind(f.annotation) is not None for f in model.model_fields.values())
     except TypeError:  # a list, a nested model …: model_dump converts it
         return False
-
-
-def _quantity_row(doc_id: str, n: int, q: Quantity, sentences: dict[str, Sentence],
-                  paths: dict[str, str]) -> dict[str, Any]:
-    for number in (q.amount, q.low, q.high):
-        if number is not None:
-            _check_fits(q, number)
-    sentence = sentences.get(q.sentence_id) if q.sentence_id else None
-    return {
-        "doc_id": doc_id, "quantity_id": f"q{n}", **dumped(q),
-        "amount_float": float(q.amount) if q.amount is not None else None,
-        "duration_days": duration_days(q.value) if q.type == "duration" and q.value else None,
-        "sentence_text": sentence.text if sentence else None,
-        "page": sentence.page if sentence else None,
-        "section_path": paths.get(q.section_id) if q.section_id else None,
-    }
 
 
 #: Days in each ISO 8601 designator: the Gregorian calendar's average year (146,097 days in
