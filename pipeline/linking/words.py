@@ -19,11 +19,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from pipeline.linking.lexicon import CLAUSE_ADVERBS, FUNCTION_KEPT, FUNCTION_TAGS
+from pipeline.linking.lexicon import (
+    CLAUSE_ADVERBS,
+    CLAUSE_VERBS,
+    FUNCTION_KEPT,
+    FUNCTION_TAGS,
+    LEAD_PREPOSITIONS,
+    PLACE_WORDS,
+    TOPIC_PREPOSITIONS,
+)
 
 Tags = list[tuple[str, str]]
 # Tags of the words that may end a clause's object (学校就有学生 → 学生); jieba's nouns,
 # verbal nouns, names, abbreviations, idioms and Latin words.
+_PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
+# Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
+_CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 _NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
 
 
@@ -59,6 +70,8 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     '央企研发中心'
     """
     words = _tagger()(name)
+    if _opens_with_function(words):
+        return None
     end = next((i for i in range(1, len(words)) if _is_function(*words[i])), len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
@@ -68,6 +81,19 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 else None
+
+
+def _opens_with_function(words: Tags) -> bool:
+    """A name that starts with a preposition or a conjunction, or with an adverb before a
+    verb, an adjective or another function word, is the clause after the number, not a
+    thing (谭等三人正犹豫时, 分两组同时进行); an adverb before a noun is a modifier
+    (2个直行车道, 一次性经济补偿协议)."""
+    word, tag = words[0]
+    if word in FUNCTION_KEPT or tag not in FUNCTION_TAGS:
+        return False
+    if tag != "d":
+        return True
+    return len(words) == 1 or words[1][1] in _CLAUSE_AFTER_ADVERB
 
 
 def strip_trailing(name: str) -> str:
@@ -83,6 +109,35 @@ def strip_trailing(name: str) -> str:
     while k > 1 and _is_function(*words[k - 1]):
         k -= 1
     return name if k == len(words) else "".join(w for w, _ in words[:k])
+
+
+def without_preposition(name: str) -> str | None:
+    """A name read before a number that opens with a preposition: a topic marker goes
+    (关于物业管理费 → 物业管理费); after a place word the words after it are the name (在此
+    时间段内发车间隔 → 发车间隔; None when one character or none is left); with no place word
+    and no verb the preposition goes (在时速 → 时速); with a verb the name stays as read.
+
+    >>> without_preposition("关于物业管理费"), without_preposition("在此时间段内发车间隔")
+    ('物业管理费', '发车间隔')
+    >>> without_preposition("在时速"), without_preposition("用座机打"), without_preposition("被征收房屋")
+    ('时速', '用座机打', '被征收房屋')
+    """
+    if name[0] not in _PREPOSITION_FIRST:
+        return name
+    words = _tagger()(name)
+    first = words[0][0]
+    if first in TOPIC_PREPOSITIONS:
+        return name[len(first) :] if len(name) - len(first) > 1 else None
+    if first not in LEAD_PREPOSITIONS or len(words) == 1:
+        return name
+    place = max((i for i in range(1, len(words)) if words[i][0] in PLACE_WORDS), default=None)
+    if place is not None:
+        rest = "".join(w for w, _ in words[place + 1 :])
+        return rest if len(rest) > 1 else None
+    rest = name[len(first) :]
+    if len(rest) < 2 or any(tag == "v" for _, tag in words[1:]):
+        return name
+    return rest
 
 
 def clause_object(name: str) -> str | None:
@@ -120,13 +175,16 @@ def _is_clause_adverb(word: str, tag: str) -> bool:
 
 def is_verb(word: str) -> bool:
     """``word`` is one word of two characters or more that jieba's dictionary tags as a verb
-    (报名, 补足; not 起付线). One character after a classifier is mostly a noun cut short
-    (5个居, 9个站), whatever its tag.
+    (报名, 补足; not 起付线), or a phrase opened by a verb that takes an object and never
+    modifies a noun (设有花桥村卫生室, 退还学员, 符合一类条件; ``clause_verbs``). One
+    character after a classifier is mostly a noun cut short (5个居, 9个站), whatever its tag.
 
-    >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居")
-    (True, False, False, False)
+    >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居"), is_verb("退还学员")
+    (True, False, False, False, True)
     """
     if len(word) < 2:
         return False
     words = _tagger()(word)
-    return len(words) == 1 and words[0][1] == "v"
+    if len(words) > 1:
+        return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
+    return words[0][1] == "v"
