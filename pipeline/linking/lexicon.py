@@ -77,6 +77,7 @@ class PhraseLexicon(Lexicon):
     topic_prepositions: list[str]
     lead_prepositions: list[str]
     place_words: list[str]
+    postpositions: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -121,6 +122,7 @@ CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
+POSTPOSITIONS = frozenset(PHRASE.postpositions)
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

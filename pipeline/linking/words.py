@@ -26,6 +26,7 @@ from pipeline.linking.lexicon import (
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
     PLACE_WORDS,
+    POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
 )
 
@@ -68,6 +69,8 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     '项目'
     >>> head_after("央企研发中心")
     '央企研发中心'
+    >>> head_after("幼儿园中")
+    '幼儿园'
     """
     words = _tagger()(name)
     if _opens_with_function(words):
@@ -76,6 +79,8 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
     if perfective and end > 1 and words[end - 1][1] == "v":
+        end -= 1
+    if _ends_in_postposition(words, end):
         end -= 1
     if end == len(words):
         return name
@@ -94,6 +99,17 @@ def _opens_with_function(words: Tags) -> bool:
     if tag != "d":
         return True
     return len(words) == 1 or words[1][1] in _CLAUSE_AFTER_ADVERB
+
+
+def _ends_in_postposition(words: Tags, end: int) -> bool:
+    """The name ``words[:end]`` read after a number ends in a postposition that frames it
+    (这34所幼儿园中, 除两家企业外, 修好20多平方米的公厕后): the name is the noun before it.
+    Not after a numeral or a single character (七中 is a school). Names read before a
+    number keep theirs: there a list of schools (…县职中1000人) ends in 中."""
+    if end < 2 or words[end - 1][0] not in POSTPOSITIONS:
+        return False
+    before, tag = words[end - 2]
+    return tag != "m" and len(before) > 1
 
 
 def strip_trailing(name: str) -> str:
