@@ -16,7 +16,7 @@ stands in where rjieba is not installed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from pipeline.linking.lexicon import (
@@ -30,7 +30,7 @@ from pipeline.linking.lexicon import (
     TOPIC_PREPOSITIONS,
 )
 
-Tags = list[tuple[str, str]]
+Tags = Sequence[tuple[str, str]]
 # Tags of the words that may end a clause's object (学校就有学生 → 学生); jieba's nouns,
 # verbal nouns, names, abbreviations, idioms and Latin words.
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
@@ -49,6 +49,11 @@ def _tagger() -> Callable[[str], Tags]:
         return lambda text: [(p.word, p.flag) for p in posseg.lcut(text)]
     tag: Callable[[str], Tags] = rjieba.tag
     return tag
+
+
+@lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
+def _tag(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_tagger()(text))
 
 
 def _is_function(word: str, tag: str) -> bool:
@@ -72,7 +77,7 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     >>> head_after("幼儿园中")
     '幼儿园'
     """
-    words = _tagger()(name)
+    words = _tag(name)
     if _opens_with_function(words):
         return None
     end = next((i for i in range(1, len(words)) if _is_function(*words[i])), len(words))
@@ -120,7 +125,7 @@ def strip_trailing(name: str) -> str:
     >>> strip_trailing("女职工占比")
     '女职工占比'
     """
-    words = _tagger()(name)
+    words = _tag(name)
     k = len(words)
     while k > 1 and _is_function(*words[k - 1]):
         k -= 1
@@ -140,7 +145,7 @@ def without_preposition(name: str) -> str | None:
     """
     if name[0] not in _PREPOSITION_FIRST:
         return name
-    words = _tagger()(name)
+    words = _tag(name)
     first = words[0][0]
     if first in TOPIC_PREPOSITIONS:
         return name[len(first) :] if len(name) - len(first) > 1 else None
@@ -169,7 +174,7 @@ def clause_object(name: str) -> str | None:
     >>> clause_object("农产品经营主体一次性奖补")
     '农产品经营主体一次性奖补'
     """
-    words = _tagger()(name)
+    words = _tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
     if at is None:
         return name
@@ -200,7 +205,7 @@ def is_verb(word: str) -> bool:
     """
     if len(word) < 2:
         return False
-    words = _tagger()(word)
+    words = _tag(word)
     if len(words) > 1:
         return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
     return words[0][1] == "v"
