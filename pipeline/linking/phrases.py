@@ -241,7 +241,9 @@ def read_before(text: str, kind: str) -> Reading:
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
-    of = clause_object(reading.of) if kind != "rank" else reading.of
+    # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
+    based = kind in _BASED and reading.possessive
+    of = clause_object(reading.of, based=based) if kind != "rank" else reading.of
     if of is not None and kind != "rank":
         of = without_preposition(of)
     return reading._replace(of=strip_trailing(of) if of is not None else None)

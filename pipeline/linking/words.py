@@ -25,6 +25,7 @@ from pipeline.linking.lexicon import (
     FUNCTION_KEPT,
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
+    MODALS,
     PLACE_WORDS,
     POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -122,12 +123,12 @@ def strip_trailing(name: str) -> str:
 
     >>> strip_trailing("武深高速限速亦")
     '武深高速限速'
-    >>> strip_trailing("女职工占比")
-    '女职工占比'
+    >>> strip_trailing("女职工占比"), strip_trailing("中级职称人数只能")
+    ('女职工占比', '中级职称人数')
     """
     words = _tag(name)
     k = len(words)
-    while k > 1 and _is_function(*words[k - 1]):
+    while k > 1 and (_is_function(*words[k - 1]) or words[k - 1][0] in MODALS):
         k -= 1
     return name if k == len(words) else "".join(w for w, _ in words[:k])
 
@@ -161,9 +162,11 @@ def without_preposition(name: str) -> str | None:
     return rest
 
 
-def clause_object(name: str) -> str | None:
-    """A name read before a number that is a clause (an adverb, then a verb) gives way to
+def clause_object(name: str, *, based: bool = False) -> str | None:
+    """A name read before a number that is a clause (an adverb or a modal, then a verb) gives way to
     the verb's object, else to the subject before the adverb; None when neither is left.
+    With ``based`` (a percentage of the object: 其他费用总额不超过工程费的3%) the object is
+    the base, and the subject is the name.
 
     >>> clause_object("学校就有学生")
     '学生'
@@ -171,6 +174,12 @@ def clause_object(name: str) -> str | None:
     '托管机构'
     >>> clause_object("现已经办好") is None
     True
+    >>> clause_object("城市居民只能补缴"), clause_object("患者可以享受门诊药费")
+    ('城市居民', '门诊药费')
+    >>> clause_object("其他费用总额不超过工程费", based=True)
+    '其他费用总额'
+    >>> clause_object("每年需安置分配的退役士兵")
+    '每年需安置分配的退役士兵'
     >>> clause_object("农产品经营主体一次性奖补")
     '农产品经营主体一次性奖补'
     """
@@ -183,7 +192,9 @@ def clause_object(name: str) -> str | None:
         verb += 1
     if verb >= len(words) or words[verb][1] != "v":
         return name
-    obj = "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
+    obj = "" if based else "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
+    if "的" in obj:  # 需安置分配的退役士兵: the verb is inside a clause before the noun
+        return name
     if obj:
         return obj if len(obj) > 1 and words[-1][1] in _NOUN_TAGS else name
     subject = "".join(w for w, _ in words[:at])
@@ -191,7 +202,7 @@ def clause_object(name: str) -> str | None:
 
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
-    return tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)
+    return (tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)) or word in MODALS
 
 
 def is_verb(word: str) -> bool:
