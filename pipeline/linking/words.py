@@ -6,11 +6,15 @@ the words they list. Many names they read run on into the clause after them (14�
 dictionary tags each word; a name holds no adverb, preposition, conjunction, aspect 了 or
 modal particle, so it ends before the first of them (the tags are ``function_tags`` in
 ``resources/linking.toml``). Verbs are not used: jieba tags many nouns of this genre as
-verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end.
+verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end;
+only listed verbs count (``clause_verbs`` opening a name after a number, ``modals``). A name
+that opens with a preposition or ends in a postposition is trimmed to its noun
+(:func:`without_preposition`, ``postpositions``).
 
 The tagger is jieba-rs through rjieba with jieba's own dictionary (no user dictionary: the
 tags of plain words are jieba's); it is imported at the first name, which costs about
-0.15 s of CPU once per process, and tags a name in microseconds. Python jieba's ``posseg``
+0.15 s of CPU once per process, and tags a name in microseconds (once: the tags are cached
+per name, as one name is read by several tests). Python jieba's ``posseg``
 stands in where rjieba is not installed.
 """
 
