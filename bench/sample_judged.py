@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/sample_judged.py                  # seed 14, 100 quantities
     .venv/bin/python bench/sample_judged.py --seed 7 --n 50
+    .venv/bin/python bench/sample_judged.py --dump /tmp/of.jsonl   # every quantity, one JSON line each
 
 Reads the TIPDM replies of ``../shared/corpora-external`` (never copied into the project),
 leaves out every text a gold file is made from (``../shared/gold/manifest.jsonl``), runs
@@ -10,6 +11,10 @@ uniformly from all it found. Each is printed with its sentence, the number marke
 
     17  tipdm2020c-1234 311-315 count 6 个 exact of='停车位'
         小区内共设置【6个】停车位…
+
+``--dump`` writes every quantity of the pool instead (reply id, type, span, ``of`` and the
+marked sentence), for reading the classes of wrong names at scale and diffing two versions
+of linking line by line (the pool's order is the same for both).
 
 The draw depends on what dafu finds, so a change to extraction can change the list; the
 list judged, with its verdicts, is recorded in bench/README.md ("Judged random sample").
@@ -62,21 +67,39 @@ def sentence_of(doc: Document, q: Quantity) -> str:
     return (t[lo : q.start] + "【" + t[q.start : q.end] + "】" + t[q.end : hi]).replace("\n", "⏎")
 
 
-def draw(seed: int, n: int) -> list[tuple[str, Document, Quantity]]:
-    """``n`` quantities drawn uniformly, with the reply id and document each comes from."""
-    pool: list[tuple[str, Document, Quantity]] = []
+def pool() -> list[tuple[str, Document, Quantity]]:
+    """Every quantity dafu finds in the unseen replies, with its reply id and document."""
+    found: list[tuple[str, Document, Quantity]] = []
     for record in unseen_replies(REPLIES, gold_ids(MANIFEST)):
         doc = extract(record["text"], ref_date=record.get("date") or None)
-        pool.extend((record["id"], doc, q) for q in doc.quantities)
-    picked = random.Random(seed).sample(range(len(pool)), n)
-    return [pool[i] for i in sorted(picked)]
+        found.extend((record["id"], doc, q) for q in doc.quantities)
+    return found
+
+
+def dump(path: Path) -> None:
+    """Write every quantity of the pool as one JSON line: what ``of`` it got, and where."""
+    with path.open("w", encoding="utf-8") as out:
+        for doc_id, doc, q in pool():
+            row = {"id": doc_id, "type": q.type, "span": q.text, "of": q.of, "sentence": sentence_of(doc, q)}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def draw(seed: int, n: int) -> list[tuple[str, Document, Quantity]]:
+    """``n`` quantities drawn uniformly, with the reply id and document each comes from."""
+    found = pool()
+    picked = random.Random(seed).sample(range(len(found)), n)
+    return [found[i] for i in sorted(picked)]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--dump", type=Path, help="write every quantity as JSON lines here instead of drawing")
     args = ap.parse_args()
+    if args.dump is not None:
+        dump(args.dump)
+        return
     for i, (doc_id, doc, q) in enumerate(draw(args.seed, args.n), 1):
         value = q.value if q.low is None else f"{q.low}~{q.high}"
         print(f"{i:3}  {doc_id} {q.start}-{q.end} {q.type} {value} {q.unit or ''} {q.qualifier} of={q.of!r} "

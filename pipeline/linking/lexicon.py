@@ -73,6 +73,12 @@ class PhraseLexicon(Lexicon):
     function_kept: list[str]
     clause_adverbs: list[str]
     event_units: list[str]
+    clause_verbs: list[str]
+    topic_prepositions: list[str]
+    lead_prepositions: list[str]
+    place_words: list[str]
+    postpositions: list[str]
+    modals: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -113,6 +119,12 @@ FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
+CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
+TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
+LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
+PLACE_WORDS = frozenset(PHRASE.place_words)
+POSTPOSITIONS = frozenset(PHRASE.postpositions)
+MODALS = frozenset(PHRASE.modals)
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

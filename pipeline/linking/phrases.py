@@ -39,7 +39,7 @@ from pipeline.linking.lexicon import (
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
 )
-from pipeline.linking.words import clause_object, head_after, strip_trailing
+from pipeline.linking.words import clause_object, head_after, strip_trailing, without_preposition
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
@@ -241,7 +241,11 @@ def read_before(text: str, kind: str) -> Reading:
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
-    of = clause_object(reading.of) if kind != "rank" else reading.of
+    # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
+    based = kind in _BASED and reading.possessive
+    of = clause_object(reading.of, based=based) if kind != "rank" else reading.of
+    if of is not None and kind != "rank":
+        of = without_preposition(of)
     return reading._replace(of=strip_trailing(of) if of is not None else None)
 
 

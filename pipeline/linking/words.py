@@ -6,24 +6,41 @@ the words they list. Many names they read run on into the clause after them (14�
 dictionary tags each word; a name holds no adverb, preposition, conjunction, aspect 了 or
 modal particle, so it ends before the first of them (the tags are ``function_tags`` in
 ``resources/linking.toml``). Verbs are not used: jieba tags many nouns of this genre as
-verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end.
+verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end;
+only listed verbs count (``clause_verbs`` opening a name after a number, ``modals``). A name
+that opens with a preposition or ends in a postposition is trimmed to its noun
+(:func:`without_preposition`, ``postpositions``).
 
 The tagger is jieba-rs through rjieba with jieba's own dictionary (no user dictionary: the
 tags of plain words are jieba's); it is imported at the first name, which costs about
-0.15 s of CPU once per process, and tags a name in microseconds. Python jieba's ``posseg``
+0.15 s of CPU once per process, and tags a name in microseconds (once: the tags are cached
+per name, as one name is read by several tests). Python jieba's ``posseg``
 stands in where rjieba is not installed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from pipeline.linking.lexicon import CLAUSE_ADVERBS, FUNCTION_KEPT, FUNCTION_TAGS
+from pipeline.linking.lexicon import (
+    CLAUSE_ADVERBS,
+    CLAUSE_VERBS,
+    FUNCTION_KEPT,
+    FUNCTION_TAGS,
+    LEAD_PREPOSITIONS,
+    MODALS,
+    PLACE_WORDS,
+    POSTPOSITIONS,
+    TOPIC_PREPOSITIONS,
+)
 
-Tags = list[tuple[str, str]]
+Tags = Sequence[tuple[str, str]]
 # Tags of the words that may end a clause's object (学校就有学生 → 学生); jieba's nouns,
 # verbal nouns, names, abbreviations, idioms and Latin words.
+_PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
+# Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
+_CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 _NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
 
 
@@ -37,6 +54,11 @@ def _tagger() -> Callable[[str], Tags]:
         return lambda text: [(p.word, p.flag) for p in posseg.lcut(text)]
     tag: Callable[[str], Tags] = rjieba.tag
     return tag
+
+
+@lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
+def _tag(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_tagger()(text))
 
 
 def _is_function(word: str, tag: str) -> bool:
@@ -57,12 +79,18 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     '项目'
     >>> head_after("央企研发中心")
     '央企研发中心'
+    >>> head_after("幼儿园中")
+    '幼儿园'
     """
-    words = _tagger()(name)
+    words = _tag(name)
+    if _opens_with_function(words):
+        return None
     end = next((i for i in range(1, len(words)) if _is_function(*words[i])), len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
     if perfective and end > 1 and words[end - 1][1] == "v":
+        end -= 1
+    if _ends_in_postposition(words, end):
         end -= 1
     if end == len(words):
         return name
@@ -70,24 +98,79 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     return name if len(name) > 1 else None
 
 
+def _opens_with_function(words: Tags) -> bool:
+    """A name that starts with a preposition or a conjunction, or with an adverb before a
+    verb, an adjective or another function word, is the clause after the number, not a
+    thing (谭等三人正犹豫时, 分两组同时进行); an adverb before a noun is a modifier
+    (2个直行车道, 一次性经济补偿协议)."""
+    word, tag = words[0]
+    if word in FUNCTION_KEPT or tag not in FUNCTION_TAGS:
+        return False
+    if tag != "d":
+        return True
+    return len(words) == 1 or words[1][1] in _CLAUSE_AFTER_ADVERB
+
+
+def _ends_in_postposition(words: Tags, end: int) -> bool:
+    """The name ``words[:end]`` read after a number ends in a postposition that frames it
+    (这34所幼儿园中, 除两家企业外, 修好20多平方米的公厕后): the name is the noun before it.
+    Not after a numeral or a single character (七中 is a school). Names read before a
+    number keep theirs: there a list of schools (…县职中1000人) ends in 中."""
+    if end < 2 or words[end - 1][0] not in POSTPOSITIONS:
+        return False
+    before, tag = words[end - 2]
+    return tag != "m" and len(before) > 1
+
+
 def strip_trailing(name: str) -> str:
     """A name read before a number without the function words at its end (限速亦 → 限速).
 
     >>> strip_trailing("武深高速限速亦")
     '武深高速限速'
-    >>> strip_trailing("女职工占比")
-    '女职工占比'
+    >>> strip_trailing("女职工占比"), strip_trailing("中级职称人数只能")
+    ('女职工占比', '中级职称人数')
     """
-    words = _tagger()(name)
+    words = _tag(name)
     k = len(words)
-    while k > 1 and _is_function(*words[k - 1]):
+    while k > 1 and (_is_function(*words[k - 1]) or words[k - 1][0] in MODALS):
         k -= 1
     return name if k == len(words) else "".join(w for w, _ in words[:k])
 
 
-def clause_object(name: str) -> str | None:
-    """A name read before a number that is a clause (an adverb, then a verb) gives way to
+def without_preposition(name: str) -> str | None:
+    """A name read before a number that opens with a preposition: a topic marker goes
+    (关于物业管理费 → 物业管理费); after a place word the words after it are the name (在此
+    时间段内发车间隔 → 发车间隔; None when one character or none is left); with no place word
+    and no verb the preposition goes (在时速 → 时速); with a verb the name stays as read.
+
+    >>> without_preposition("关于物业管理费"), without_preposition("在此时间段内发车间隔")
+    ('物业管理费', '发车间隔')
+    >>> without_preposition("在时速"), without_preposition("用座机打"), without_preposition("被征收房屋")
+    ('时速', '用座机打', '被征收房屋')
+    """
+    if name[0] not in _PREPOSITION_FIRST:
+        return name
+    words = _tag(name)
+    first = words[0][0]
+    if first in TOPIC_PREPOSITIONS:
+        return name[len(first) :] if len(name) - len(first) > 1 else None
+    if first not in LEAD_PREPOSITIONS or len(words) == 1:
+        return name
+    place = max((i for i in range(1, len(words)) if words[i][0] in PLACE_WORDS), default=None)
+    if place is not None:
+        rest = "".join(w for w, _ in words[place + 1 :])
+        return rest if len(rest) > 1 else None
+    rest = name[len(first) :]
+    if len(rest) < 2 or any(tag == "v" for _, tag in words[1:]):
+        return name
+    return rest
+
+
+def clause_object(name: str, *, based: bool = False) -> str | None:
+    """A name read before a number that is a clause (an adverb or a modal, then a verb) gives way to
     the verb's object, else to the subject before the adverb; None when neither is left.
+    With ``based`` (a percentage of the object: 其他费用总额不超过工程费的3%) the object is
+    the base, and the subject is the name.
 
     >>> clause_object("学校就有学生")
     '学生'
@@ -95,10 +178,16 @@ def clause_object(name: str) -> str | None:
     '托管机构'
     >>> clause_object("现已经办好") is None
     True
+    >>> clause_object("城市居民只能补缴"), clause_object("患者可以享受门诊药费")
+    ('城市居民', '门诊药费')
+    >>> clause_object("其他费用总额不超过工程费", based=True)
+    '其他费用总额'
+    >>> clause_object("每年需安置分配的退役士兵")
+    '每年需安置分配的退役士兵'
     >>> clause_object("农产品经营主体一次性奖补")
     '农产品经营主体一次性奖补'
     """
-    words = _tagger()(name)
+    words = _tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
     if at is None:
         return name
@@ -107,7 +196,9 @@ def clause_object(name: str) -> str | None:
         verb += 1
     if verb >= len(words) or words[verb][1] != "v":
         return name
-    obj = "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
+    obj = "" if based else "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
+    if "的" in obj:  # 需安置分配的退役士兵: the verb is inside a clause before the noun
+        return name
     if obj:
         return obj if len(obj) > 1 and words[-1][1] in _NOUN_TAGS else name
     subject = "".join(w for w, _ in words[:at])
@@ -115,18 +206,21 @@ def clause_object(name: str) -> str | None:
 
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
-    return tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)
+    return (tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)) or word in MODALS
 
 
 def is_verb(word: str) -> bool:
     """``word`` is one word of two characters or more that jieba's dictionary tags as a verb
-    (报名, 补足; not 起付线). One character after a classifier is mostly a noun cut short
-    (5个居, 9个站), whatever its tag.
+    (报名, 补足; not 起付线), or a phrase opened by a verb that takes an object and never
+    modifies a noun (设有花桥村卫生室, 退还学员, 符合一类条件; ``clause_verbs``). One
+    character after a classifier is mostly a noun cut short (5个居, 9个站), whatever its tag.
 
-    >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居")
-    (True, False, False, False)
+    >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居"), is_verb("退还学员")
+    (True, False, False, False, True)
     """
     if len(word) < 2:
         return False
-    words = _tagger()(word)
-    return len(words) == 1 and words[0][1] == "v"
+    words = _tag(word)
+    if len(words) > 1:
+        return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
+    return words[0][1] == "v"
