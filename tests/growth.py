@@ -1,7 +1,10 @@
 """Growth checks: the same work at n and 4n characters, timed, compared as a ratio.
 
 A ratio, not a wall-clock bound, so that a slow or busy machine does not fail the tests:
-a linear scan grows about 4× from n to 4n, a quadratic one 16×. Used by test_growth.py
+a linear scan grows about 4× from n to 4n, a quadratic one 16×. Timed in this process's
+CPU seconds (``time.process_time``), not wall seconds: on a machine shared with other work
+the wall clock also counts their turns, which made a linear scan measure 6–7× at a load
+average of 18 on two cores. Used by test_growth.py
 for ``pipeline.extract`` and by test_times.py for the time scanner alone.
 """
 
@@ -29,10 +32,10 @@ def _best(work: Callable[[str], object], text: str, repeats: int, calls: int = 1
     best = float("inf")
     for _ in range(repeats):
         gc.collect()
-        started = time.perf_counter()
+        started = time.process_time()
         for _ in range(calls):
             work(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
