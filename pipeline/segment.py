@@ -54,7 +54,8 @@ ColumnTagger = Callable[[str, Sequence[tuple[int, int]]], tuple[list[str], list[
 # such a run whole. A token of jieba-rs with no Chinese character, not all letters and digits,
 # and not a dictionary word (``C++``) is cut here the way Python jieba cuts it:
 # ``jieba.finalseg.re_skip`` for ``jieba.cut``, ``jieba.posseg.re_skip_detail`` for tagging.
-_HAN = re.compile("[\u4E00-\u9FD5]")  # jieba's own range of Chinese characters
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FD5  # jieba's own range of Chinese characters
+_HAN = re.compile(f"[{chr(_HAN_FIRST)}-{chr(_HAN_LAST)}]")
 _ALNUM = re.compile("[a-zA-Z0-9]+")
 _SKIP_CUT = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _SKIP_TAG = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
@@ -62,9 +63,6 @@ _NUM = re.compile(r"[\.0-9]+")
 # Two characters side by side that a token cut again (see _runs_together) must hold: neither Chinese,
 # one of them not a Latin letter or digit. A text without such a pair needs no check per word.
 _MIXED_PAIR = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9][^\u4E00-\u9FD5]|[^\u4E00-\u9FD5][^\u4E00-\u9FD5a-zA-Z0-9]")
-# The same pair inside one word of words joined by NUL.
-_PAIR_IN_WORD = re.compile("[^\0\u4E00-\u9FD5a-zA-Z0-9][^\0\u4E00-\u9FD5]"
-                           "|[^\0\u4E00-\u9FD5][^\0\u4E00-\u9FD5a-zA-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -274,22 +272,18 @@ def _rjieba_columns() -> ColumnTagger:
             counts.append(len(tagged))
         if not retagged.isdisjoint(words):
             tags = list(map(retag.get, words, tags))
-        if _MIXED_PAIR.search(text):
-            _cut_runs(words, tags, counts, seg.has_word, every="\0" in text)
+        if _MIXED_PAIR.search(text):  # a run to cut again holds such a pair: most texts do, some not
+            _cut_runs(words, tags, counts, seg.has_word)
         return words, tags, counts
 
     return columns
 
 
-def _cut_runs(words: list[str], tags: list[str], counts: list[int], has_word: Callable[[str], bool], *,
-              every: bool) -> None:
+def _cut_runs(words: list[str], tags: list[str], counts: list[int], has_word: Callable[[str], bool]) -> None:
     """Cut again, in place, the words that are runs Python jieba cuts (see ``_runs_together``),
-    counting their pieces in their span's ``counts``. Only a word holding a mixed pair can be
-    one: such words are found by one search of the words joined by NUL (which no word holds),
-    not a check per word; with ``every`` (the text holds a NUL) every word is checked."""
-    found = range(len(words)) if every else _words_with_pair(words)
+    counting their pieces in their span's ``counts``."""
     ends = list(accumulate(counts))
-    for k in reversed(found):  # from the end, so that the indices before stay right
+    for k in reversed(_without_han(words)):  # from the end, so that the indices before stay right
         if _runs_together(words[k], has_word):
             pieces = _tag_run(words[k])
             words[k:k + 1] = [w for w, _ in pieces]
@@ -297,16 +291,16 @@ def _cut_runs(words: list[str], tags: list[str], counts: list[int], has_word: Ca
             counts[bisect_right(ends, k)] += len(pieces) - 1
 
 
-def _words_with_pair(words: list[str]) -> list[int]:
-    """The indices of the words holding a mixed pair (see ``_MIXED_PAIR``), in order."""
-    joined = "\0".join(words)
-    found: list[int] = []
-    k = at = 0
-    for m in _PAIR_IN_WORD.finditer(joined):
-        k += joined.count("\0", at, m.start())
-        at = m.start()
-        if not found or found[-1] != k:
-            found.append(k)
+def _without_han(words: list[str]) -> list[int]:
+    """The indices of the words of more than one character and none of ``_HAN``'s (the only
+    ones that can be runs to cut again), found over the words' code points at once (numpy),
+    not by a check per word."""
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    points = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    han = np.zeros(len(points) + 1, dtype=np.int64)  # how many Chinese characters before each point
+    np.cumsum((points >= _HAN_FIRST) & (points <= _HAN_LAST), out=han[1:])
+    ends = np.cumsum(lengths)
+    found: list[int] = np.flatnonzero((lengths > 1) & (han[ends] == han[ends - lengths])).tolist()
     return found
 
 
