@@ -20,7 +20,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate
@@ -87,7 +87,7 @@ class TokenColumns:
     text: list[str]
     bounds: np.ndarray[Any, np.dtype[np.int64]]
     pos: list[str | None]
-    runs: list[tuple[str | None, int]] = field(default_factory=list)
+    runs: list[tuple[str | None, int]]
 
     def __len__(self) -> int:
         return len(self.text)
