@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import repeat
-from operator import itemgetter
+from itertools import accumulate
 from typing import Any, Literal
 
 import numpy as np
@@ -46,13 +46,16 @@ _USERDICT_LINE = re.compile(
 )
 
 Tagger = Callable[[str], list[tuple[str, str]]]
+# (text, spans) → (words, tags, words per span): see column_tagger.
+ColumnTagger = Callable[[str, Sequence[tuple[int, int]]], tuple[list[str], list[str], list[int]]]
 
 # Python jieba cuts a run of characters that are not in its dictionary (``0731-0000-00000000``,
 # ``2018.10.12-10.26``, ``www.baidu.com``) again with a regex after its HMM; jieba-rs keeps
 # such a run whole. A token of jieba-rs with no Chinese character, not all letters and digits,
 # and not a dictionary word (``C++``) is cut here the way Python jieba cuts it:
 # ``jieba.finalseg.re_skip`` for ``jieba.cut``, ``jieba.posseg.re_skip_detail`` for tagging.
-_HAN = re.compile("[\u4E00-\u9FD5]")  # jieba's own range of Chinese characters
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FD5  # jieba's own range of Chinese characters
+_HAN = re.compile(f"[{chr(_HAN_FIRST)}-{chr(_HAN_LAST)}]")
 _ALNUM = re.compile("[a-zA-Z0-9]+")
 _SKIP_CUT = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _SKIP_TAG = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
@@ -60,9 +63,6 @@ _NUM = re.compile(r"[\.0-9]+")
 # Two characters side by side that a token cut again (see _runs_together) must hold: neither Chinese,
 # one of them not a Latin letter or digit. A text without such a pair needs no check per word.
 _MIXED_PAIR = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9][^\u4E00-\u9FD5]|[^\u4E00-\u9FD5][^\u4E00-\u9FD5a-zA-Z0-9]")
-# The same pair inside one word of words joined by NUL.
-_PAIR_IN_WORD = re.compile("[^\0\u4E00-\u9FD5a-zA-Z0-9][^\0\u4E00-\u9FD5]"
-                           "|[^\0\u4E00-\u9FD5][^\0\u4E00-\u9FD5a-zA-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,14 @@ class TokenColumns:
     text: list[str]
     bounds: np.ndarray[Any, np.dtype[np.int64]]
     pos: list[str | None]
-    sentence_id: list[str | None]
-    runs: list[tuple[str | None, int]] = field(default_factory=list)
+    runs: list[tuple[str | None, int]]
 
     def __len__(self) -> int:
         return len(self.text)
+
+    @property
+    def sentence_id(self) -> list[str | None]:
+        return [sentence_id for sentence_id, n in self.runs for _ in range(n)]
 
     @property
     def start(self) -> list[int]:
@@ -115,36 +118,49 @@ def tokens(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | 
 
 
 def token_columns(text: str, sentences: Sequence[Sentence] = (), *, backend: Backend | None = None) -> TokenColumns:
-    """:func:`tokens` as columns, built in one pass over each sentence's words (no record per token).
+    """:func:`tokens` as columns: the words of every span (sentence or gap) tagged one span at a
+    time, then checked and put together once for the whole text (no record per token).
 
     >>> token_columns("设立概念验证中心").start
     [0, 2]
     """
-    tag = tagger(backend)
-    words: list[str] = []
-    tags: list[str | None] = []
-    sentence_ids: list[str | None] = []
-    runs: list[tuple[str | None, int]] = []
-    for start, end, sentence_id in _spans(text, sentences):
-        piece = text[start:end]
-        tagged = tag(piece)
-        if not tagged:
-            _raise_lost(text, start, end, [])
-        pieces, pos = zip(*tagged, strict=True)  # two tuples, made in C
-        if "" in pieces or "" in pos:  # rare: the per-word way
-            kept = [(w, p or None) for w, p in tagged if w]
-            pieces, pos = (tuple(w for w, _ in kept), tuple(p for _, p in kept))
-        if "".join(pieces) != piece:  # the slow path only to say where the text was lost
-            _raise_lost(text, start, end, list(pieces))
-        words.extend(pieces)
-        tags.extend(pos)
-        sentence_ids.extend(repeat(sentence_id, len(pieces)))
-        runs.append((sentence_id, len(pieces)))
+    spans = list(_spans(text, sentences))
+    words, tags, counts = column_tagger(backend)(text, [(start, end) for start, end, _ in spans])
+    if "" in words:  # rare: drop the empty words, span by span
+        words, tags, counts = _without_empty(words, tags, counts)
     # The spans tile the text from 0 and their words tile each span: the bounds are the running
     # sum of the words' lengths, in one pass for the whole text.
     bounds = np.zeros(len(words) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=bounds[1:])
-    return TokenColumns(words, bounds, tags, sentence_ids, runs)
+    ends = np.fromiter((end for _, end, _ in spans), dtype=np.int64, count=len(spans))
+    if "".join(words) != text or not np.array_equal(bounds[np.cumsum(counts, dtype=np.int64)], ends):
+        _raise_lost_in_span(text, spans, words, counts)  # the slow path only to say where
+    pos: list[str | None] = [t or None for t in tags] if "" in tags else list(tags)
+    return TokenColumns(words, bounds, pos, [(s[2], n) for s, n in zip(spans, counts, strict=True)])
+
+
+def _without_empty(words: list[str], tags: list[str], counts: list[int]) -> tuple[list[str], list[str], list[int]]:
+    kept_words: list[str] = []
+    kept_tags: list[str] = []
+    kept_counts: list[int] = []
+    at = 0
+    for n in counts:
+        kept = [(w, t) for w, t in zip(words[at:at + n], tags[at:at + n], strict=True) if w]
+        kept_words.extend(w for w, _ in kept)
+        kept_tags.extend(t for _, t in kept)
+        kept_counts.append(len(kept))
+        at += n
+    return kept_words, kept_tags, kept_counts
+
+
+def _raise_lost_in_span(text: str, spans: list[tuple[int, int, str | None]], words: list[str],
+                        counts: list[int]) -> None:
+    at = 0
+    for (start, end, _), n in zip(spans, counts, strict=True):
+        if "".join(words[at:at + n]) != text[start:end]:
+            _raise_lost(text, start, end, words[at:at + n])
+        at += n
+    _raise_lost(text, 0, len(text), words)
 
 
 def _raise_lost(text: str, start: int, end: int, words: list[str]) -> None:
@@ -177,17 +193,61 @@ def tagger(backend: Backend | None = None) -> Tagger:
 
     ``backend`` None takes rjieba when it is installed, else Python jieba.
     """
-    if backend is None:
-        backend = "rjieba" if _installed("rjieba") else "jieba"
-    if backend == "rjieba":
+    if _backend(backend) == "rjieba":
         return _rjieba_tagger()
-    if backend == "jieba":
-        return _jieba_tagger()
-    raise DafuError(f"unknown segmentation backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+    return _jieba_tagger()
+
+
+def column_tagger(backend: Backend | None = None) -> ColumnTagger:
+    """``(text, spans) → (words, tags, words per span)``: each span of ``text`` (``(start, end)``,
+    in order) tagged as :func:`tagger` tags it alone, the words of all spans in one list.
+
+    >>> column_tagger("rjieba")("设立中心。概念", [(0, 5), (5, 7)])
+    (['设立', '中心', '。', '概念'], ['v', 'n', 'x', 'n'], [3, 1])
+    """
+    if _backend(backend) == "rjieba":
+        return _rjieba_columns()
+    return columns_of(_jieba_tagger())
+
+
+def _backend(backend: Backend | None) -> Backend:
+    if backend is None:
+        return "rjieba" if _installed("rjieba") else "jieba"
+    if backend not in BACKENDS:
+        raise DafuError(f"unknown segmentation backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+    return backend
+
+
+def columns_of(tag: Tagger) -> ColumnTagger:
+    """A tagger of one text at a time as a :data:`ColumnTagger`, called span by span."""
+
+    def columns(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str], list[int]]:
+        words: list[str] = []
+        tags: list[str] = []
+        counts: list[int] = []
+        for start, end in spans:
+            tagged = tag(text[start:end])
+            words.extend(w for w, _ in tagged)
+            tags.extend(p for _, p in tagged)
+            counts.append(len(tagged))
+        return words, tags, counts
+
+    return columns
 
 
 @cache
 def _rjieba_tagger() -> Tagger:
+    columns = _rjieba_columns()
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        words, tags, _ = columns(text, [(0, len(text))] if text else [])
+        return list(zip(words, tags, strict=True))
+
+    return tag
+
+
+@cache
+def _rjieba_columns() -> ColumnTagger:
     rjieba = _import("rjieba")
     seg = rjieba.Jieba()  # its own instance: the module-level default stays jieba's plain dictionary
     for e in userdict():
@@ -195,35 +255,52 @@ def _rjieba_tagger() -> Tagger:
     # jieba-rs's add_word keeps the POS a word already has in jieba's dictionary (前海 f, 河套 n);
     # Python jieba's replaces it. Dictionary POS is context-free, so retagging after the fact is the same.
     retag = {e.word: e.pos for e in userdict() if e.pos}
-
     retagged = frozenset(retag)
 
-    def tag(text: str) -> list[tuple[str, str]]:
-        tagged: list[tuple[str, str]] = seg.tag(text)
-        # Only a word holding a mixed pair can be a run to cut again: find such words with one
-        # search of the words joined by NUL (which no word holds), not a check per word.
-        runs = [] if not _MIXED_PAIR.search(text) else \
-            _words_with_pair(tagged) if "\0" not in text else list(range(len(tagged)))
-        if not retagged.isdisjoint(map(itemgetter(0), tagged)):
-            tagged = [(w, retag.get(w, p)) for w, p in tagged]
-        for k in reversed(runs):  # from the end, so that the indices before stay right
-            if _runs_together(tagged[k][0], seg.has_word):
-                tagged[k:k + 1] = _tag_run(tagged[k][0])
-        return tagged
+    def columns(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str], list[int]]:
+        # jieba-rs once per span (one call for a whole text is no faster: its thousands of tuples
+        # at once cost more than the calls), the rest once for all the spans' words.
+        words: list[str] = []
+        tags: list[str] = []
+        counts: list[int] = []
+        for start, end in spans:
+            tagged = seg.tag(text[start:end])
+            if tagged:
+                w, p = zip(*tagged, strict=True)  # two tuples, made in C
+                words.extend(w)
+                tags.extend(p)
+            counts.append(len(tagged))
+        if not retagged.isdisjoint(words):
+            tags = list(map(retag.get, words, tags))
+        if _MIXED_PAIR.search(text):  # a run to cut again holds such a pair: most texts do, some not
+            _cut_runs(words, tags, counts, seg.has_word)
+        return words, tags, counts
 
-    return tag
+    return columns
 
 
-def _words_with_pair(tagged: list[tuple[str, str]]) -> list[int]:
-    """The indices of the words holding a mixed pair (see ``_MIXED_PAIR``), in order."""
-    joined = "\0".join(map(itemgetter(0), tagged))
-    found: list[int] = []
-    k = at = 0
-    for m in _PAIR_IN_WORD.finditer(joined):
-        k += joined.count("\0", at, m.start())
-        at = m.start()
-        if not found or found[-1] != k:
-            found.append(k)
+def _cut_runs(words: list[str], tags: list[str], counts: list[int], has_word: Callable[[str], bool]) -> None:
+    """Cut again, in place, the words that are runs Python jieba cuts (see ``_runs_together``),
+    counting their pieces in their span's ``counts``."""
+    ends = list(accumulate(counts))
+    for k in reversed(_without_han(words)):  # from the end, so that the indices before stay right
+        if _runs_together(words[k], has_word):
+            pieces = _tag_run(words[k])
+            words[k:k + 1] = [w for w, _ in pieces]
+            tags[k:k + 1] = [p for _, p in pieces]
+            counts[bisect_right(ends, k)] += len(pieces) - 1
+
+
+def _without_han(words: list[str]) -> list[int]:
+    """The indices of the words of more than one character and none of ``_HAN``'s (the only
+    ones that can be runs to cut again), found over the words' code points at once (numpy),
+    not by a check per word."""
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    points = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    han = np.zeros(len(points) + 1, dtype=np.int64)  # how many Chinese characters before each point
+    np.cumsum((points >= _HAN_FIRST) & (points <= _HAN_LAST), out=han[1:])
+    ends = np.cumsum(lengths)
+    found: list[int] = np.flatnonzero((lengths > 1) & (han[ends] == han[ends - lengths])).tolist()
     return found
 
 

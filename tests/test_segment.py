@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import pipeline
 from pipeline import segment
 from pipeline.errors import DafuError, ResourceError
+from pipeline.records import Sentence
 from pipeline.segment import BACKENDS, parse_userdict, tokens, userdict
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
@@ -47,15 +49,42 @@ def test_segment_tokens_know_their_sentence() -> None:
 
 
 def test_segment_lost_text_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(segment, "tagger", lambda backend=None: lambda text: [(text[:-1], "x")])
+    monkeypatch.setattr(segment, "column_tagger",
+                        lambda backend=None: segment.columns_of(lambda text: [(text[:-1], "x")]))
     with pytest.raises(DafuError, match="offset 1"):
         tokens("ab")
 
 
 def test_segment_changed_text_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(segment, "tagger", lambda backend=None: lambda text: [("壹", "m")])
+    monkeypatch.setattr(segment, "column_tagger", lambda backend=None: segment.columns_of(lambda text: [("壹", "m")]))
     with pytest.raises(DafuError, match="offset 0"):
         tokens("一")
+
+
+def test_segment_token_across_a_sentence_end_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The words tile the text, but the first sentence's word runs into the second sentence.
+    crossing = lambda text, spans: (["一二", "三"], ["m", "m"], [1, 1])  # noqa: E731
+    monkeypatch.setattr(segment, "column_tagger", lambda backend=None: crossing)
+    sentences = [Sentence(id="t1", parent_id="p1", text="一", start=0, end=1),
+                 Sentence(id="t2", parent_id="p1", text="二三", start=1, end=3)]
+    with pytest.raises(DafuError, match="offset 0"):
+        tokens("一二三", sentences)
+
+
+# Runs of letters and digits jieba-rs keeps whole and Python jieba cuts (cut again here), in
+# several spans; a NUL makes every word a candidate.
+RUNS = "电话0731-0000-00000000。在前海设立2018.10.12-10.26中心\r\n\r\n网址www.baidu.com。\x00a-b。"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("text", [RUNS, RUNS.replace("\x00", ""), TRICKY], ids=repr)
+def test_segment_column_tagger_tags_each_span_as_the_tagger(backend: segment.Backend, text: str) -> None:
+    cuts = sorted({0, len(text), *(k + 1 for k, c in enumerate(text) if c in "。\n")})
+    spans = list(pairwise(cuts))
+    words, tags, counts = segment.column_tagger(backend)(text, spans)
+    each = [segment.tagger(backend)(text[a:b]) for a, b in spans]
+    assert counts == [len(tagged) for tagged in each]
+    assert list(zip(words, tags, strict=True)) == [wt for tagged in each for wt in tagged]
 
 
 def test_segment_unknown_backend_is_an_error() -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import extract
-from pipeline.export.cells import holds_any
+from pipeline.export.cells import holds_any, neutralise, neutralise_arrow
+from pipeline.export.csv import _formatted
 from pipeline.segment import tokens
 from pipeline.tables import SPECS, TableSink, read_tables, token_rows
 from pipeline.tables.tokens import repeated, tiles
@@ -59,3 +65,33 @@ def test_tables_tokens_sink_writes_arrow_columns_as_the_lists_would(tmp_path) ->
     assert (tmp_path / "arrow" / "tokens.parquet").read_bytes() == (tmp_path / "dicts" / "tokens.parquet").read_bytes()
     frame = read_tables(tmp_path / "arrow")["tokens"]
     assert "".join(frame[frame["doc_id"] == "d2"]["text"]) == TEXTS[2]
+
+
+# Cells with the characters that make a cell quoted or a formula, anywhere, and nulls; cut into
+# chunks of a column, one of them a slice (an offset into its buffers), as the sink hands them on.
+_CELLS = st.lists(st.none() | st.text(alphabet=st.sampled_from(list('ab ,"\n\r\t=+-@\'é中')), max_size=5),
+                  min_size=1, max_size=30)
+
+
+def _chunked(cells: list[str | None], cut: int) -> pa.ChunkedArray:
+    cut = cut % (len(cells) + 1)
+    padded = pa.array(["x", *cells[cut:]], pa.string()).slice(1)
+    return pa.chunked_array([pa.array(cells[:cut], pa.string()), padded], pa.string())
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CELLS, st.integers(0, 30))
+def test_tables_tokens_neutralise_arrow_is_neutralise_cell_by_cell(cells: list[str | None], cut: int) -> None:
+    got = neutralise_arrow(_chunked(cells, cut)).to_pylist()
+    assert got == [None if c is None else neutralise(c) for c in cells]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CELLS, st.integers(0, 30))
+def test_tables_tokens_csv_lines_of_chunks_equal_the_csv_modules(cells: list[str | None], cut: int) -> None:
+    column = _chunked(cells, cut)
+    numbers = pa.chunked_array([pa.array(range(len(cells)), pa.int64())])
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(zip(cells, range(len(cells)), cells, strict=True))
+    assert _formatted([column, numbers, column]) == buffer.getvalue().encode("utf-8")
+

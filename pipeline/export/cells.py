@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,8 +24,8 @@ import pyarrow.compute as pc
 _RISKY = r"'*[=+\-@\t\r]"  # any quotes, then a character that starts a formula
 _NEEDS_QUOTE = re.compile(_RISKY)
 _QUOTED = re.compile("'" + _RISKY)
-_RISKY_FIRST = pa.array(["'", "=", "+", "-", "@", "\t", "\r"])  # the characters _RISKY can start with
-_RISKY_FIRST_BYTES = tuple(c.encode() for c in _RISKY_FIRST.to_pylist())
+_RISKY_FIRST = "'=+-@\t\r"  # the characters _RISKY can start with
+_RISKY_FIRST_BYTES = tuple(c.encode() for c in _RISKY_FIRST)
 
 
 def neutralise(text: str) -> str:
@@ -51,15 +52,60 @@ def neutralise_arrow(col: pa.ChunkedArray) -> pa.ChunkedArray:
     # Most columns hold none of the characters the pattern starts with anywhere: one scan of the bytes.
     if not holds_any(col, _RISKY_FIRST_BYTES):
         return col
-    # The pattern only where a cell starts with one of its first characters.
-    first = pc.utf8_slice_codeunits(col, 0, 1)
-    if not pc.any(pc.is_in(first, value_set=_RISKY_FIRST)).as_py():
-        return col
+    if not pa.types.is_string(col.type):
+        return _neutralised_by_regex(col)
+    return pa.chunked_array([_neutralised(chunk) for chunk in col.chunks], col.type)
+
+
+def _neutralised(chunk: pa.StringArray) -> pa.Array:
+    """:func:`neutralise` over one chunk: the cells to prefix found from their first bytes (numpy
+    over the chunk's buffers, no regex over every cell); only a cell starting with ``'`` is
+    matched against the pattern, one by one."""
+    if not len(chunk):
+        return chunk
+    offsets, data = string_buffers(chunk)
+    first = np.zeros(len(chunk), dtype=np.uint8)
+    filled = offsets[1:] > offsets[:-1]
+    first[filled] = data[offsets[:-1][filled]]
+    risky = _FORMULA_START[first]
+    for k in np.flatnonzero(first == ord("'")):
+        value = chunk[k].as_py()
+        risky[k] = value is not None and _NEEDS_QUOTE.match(value) is not None
+    if chunk.null_count:
+        risky &= chunk.is_valid().to_numpy(zero_copy_only=False)
+    if not risky.any():
+        return chunk
+    mask = pa.array(risky)
+    prefixed = pc.binary_join_element_wise("'", chunk.filter(mask), "")
+    result: pa.Array = pc.replace_with_mask(chunk, mask, prefixed)
+    return result
+
+
+def _neutralised_by_regex(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    """:func:`neutralise_arrow` for a column that is not ``string`` (``large_string``)."""
     risky = pc.match_substring_regex(col, "^" + _RISKY)
     if not pc.any(risky).as_py():
         return col
     result: pa.ChunkedArray = pc.if_else(risky, pc.binary_join_element_wise("'", col, ""), col)
     return result
+
+
+def string_buffers(chunk: pa.Array) -> tuple[np.ndarray[Any, np.dtype[np.int32]], np.ndarray[Any, np.dtype[np.uint8]]]:
+    """The offsets (``len(chunk) + 1``, into the data) and the UTF-8 data of a ``string`` array,
+    as numpy views of its buffers: cell ``k`` is ``data[offsets[k]:offsets[k + 1]]``."""
+    _, offsets, data = chunk.buffers()
+    bounds = np.frombuffer(offsets, dtype=np.int32)[chunk.offset: chunk.offset + len(chunk) + 1]
+    return bounds, (np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8))
+
+
+def byte_table(characters: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """A lookup table over the 256 byte values: True at the (ASCII) ``characters``."""
+    table = np.zeros(256, dtype=bool)
+    table[list(characters.encode("ascii"))] = True
+    return table
+
+
+_FORMULA_START = byte_table(_RISKY_FIRST[1:])  # a cell starting with one of these is a formula
 
 
 def holds_any(col: pa.ChunkedArray | pa.Array, needles: Sequence[bytes]) -> bool:

@@ -11,7 +11,6 @@ A text cell starting with ``= + - @``, a tab or a carriage return gets a leading
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.export.cells import holds_any, neutralise_arrow
+from pipeline.export.cells import byte_table, holds_any, neutralise_arrow, string_buffers
 from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, exact_text
 
 TYPES: dict[Kind, str] = {
@@ -83,6 +82,7 @@ def _needs_quotes() -> tuple[str, ...]:
 
 _QUOTED = _needs_quotes()
 _QUOTED_BYTES = tuple(c.encode() for c in _QUOTED)
+_QUOTED_TABLE = byte_table("".join(_QUOTED))
 
 
 def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
@@ -95,11 +95,7 @@ def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
             if not holds_any(col, _QUOTED_BYTES):  # one scan of the bytes: most columns need no quotes
                 cells.append(col)
                 continue
-            needs = functools.reduce(pc.or_, (pc.match_substring(col, c) for c in _QUOTED))
-            if pc.any(needs).as_py():
-                quoted = pc.binary_join_element_wise('"', pc.replace_substring(col, '"', '""'), '"', "")
-                col = pc.if_else(needs, quoted, col)
-            cells.append(col)
+            cells.append(pa.chunked_array([_quoted(chunk) for chunk in col.chunks], col.type))
         elif pa.types.is_integer(col.type) or pa.types.is_date(col.type):  # a date: ISO, as str() writes it
             cells.append(pc.cast(col, pa.string()))
         elif pa.types.is_boolean(col.type):
@@ -108,9 +104,34 @@ def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
             return None
     if not columns or not len(columns[0]):
         return None
-    lines = pc.binary_join_element_wise(*(pc.fill_null(c, "") for c in cells), ",")
-    ended = pc.binary_join_element_wise(lines, "", "\n")  # each line and its line break
-    whole = ended.combine_chunks() if isinstance(ended, pa.ChunkedArray) else ended
-    offsets = np.frombuffer(whole.buffers()[1], dtype=np.int32)[whole.offset: whole.offset + len(whole) + 1]
+    filled = [pc.fill_null(c, "") for c in cells]
+    filled[-1] = pc.binary_join_element_wise(filled[-1], "\n", "")  # the line break, on the last cell
+    lines = pc.binary_join_element_wise(*filled, ",")
+    whole = lines.combine_chunks() if isinstance(lines, pa.ChunkedArray) else lines
+    offsets, _ = string_buffers(whole)
     data: bytes = whole.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes()
     return data
+
+
+def _quoted(chunk: pa.Array) -> pa.Array:
+    """A chunk of a ``string`` column with its cells holding ``, " \\n`` quoted: found from the
+    chunk's bytes (numpy), only those cells quoted."""
+    if not len(chunk):
+        return chunk
+    offsets, data = string_buffers(chunk)
+    at = np.flatnonzero(_QUOTED_TABLE[data[offsets[0]:offsets[-1]]]) + offsets[0]
+    if not len(at):
+        return chunk
+    needs = np.zeros(len(chunk), dtype=bool)
+    needs[np.searchsorted(offsets, at, side="right") - 1] = True  # the cell each byte falls in
+    if chunk.null_count:
+        needs &= chunk.is_valid().to_numpy(zero_copy_only=False)
+    mask = pa.array(needs)
+    result: pa.Array = pc.replace_with_mask(chunk, mask, _quote(chunk.filter(mask)))
+    return result
+
+
+def _quote(chunk: pa.Array) -> pa.Array:
+    """Every cell in quotes, its quotes doubled, as the csv module quotes a cell."""
+    quoted: pa.Array = pc.binary_join_element_wise('"', pc.replace_substring(chunk, '"', '""'), '"', "")
+    return quoted
