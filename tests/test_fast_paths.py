@@ -478,12 +478,13 @@ def _plain_context(text: str, cand: Candidate) -> str | None:
     return HEDGES.context_after_gapped[gapped["word"]] if gapped else None
 
 
-_HEDGE_TEXT = st.text(alphabet="约为大概不超过了没有至少最高突破起码，。签项目5个3以上左右范围内", max_size=16)
+_HEDGE_TEXT = st.text(alphabet="约为大概不超过了没有至少最高突破起码，。签项目5个3以上左右范围内\n", max_size=16)
 
 
 @_SHORTCUTS
 @given(_HEDGE_TEXT)
 @example("签约项目5")
+@example("约\n10平方米")
 @example("没超过了5")
 @example("大约为，约5")
 def test_fast_paths_hedge_guards_miss_no_hedge(text: str) -> None:

@@ -26,8 +26,9 @@ HEDGEABLE = frozenset({
 })
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
-#: the characters a prefix match ends with: before any other the search cannot match
-_PREFIX_ENDS = frozenset({word[-1] for word in HEDGES.prefix} | {"了"})
+#: the characters a prefix match ends with (``$`` also matches before a final line end:
+#: 约\n10): before any other the search cannot match
+_PREFIX_ENDS = frozenset({word[-1] for word in HEDGES.prefix} | {"了", "\n"})
 _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
