@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from pipeline.quantities import (
     dates,
@@ -231,37 +231,17 @@ def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
 def to_record(norm: Normalised, cand: Candidate, sentence: Sentence | None = None) -> Quantity:
     """The record of ``cand``, its offsets mapped back, in ``sentence`` when one is given."""
     start, end = norm.to_original(cand.start, cand.end)
-    return _quantity(dict(
-        type=cand.type, text=norm.original[start:end], start=start, end=end,
+    return Quantity(
+        type=cand.type,  # type: ignore[arg-type]
+        text=norm.original[start:end], start=start, end=end,
         value=cand.value, amount=cand.amount, unit=cand.unit,
-        qualifier=cand.qualifier, low=cand.low, high=cand.high, per=cand.per, scope=cand.scope,
+        qualifier=cand.qualifier,  # type: ignore[arg-type]
+        low=cand.low, high=cand.high, per=cand.per, scope=cand.scope,
         number_text=cand.number_text, unit_text=cand.unit_text,
         date_start=cand.date_start, date_end=cand.date_end, resolved=cand.resolved,
         sentence_id=sentence.id if sentence is not None else None,
         section_id=sentence.section_id if sentence is not None else None,
-    ))
-
-
-#: a record's fields in their declared order, with their defaults (the four required ones
-#: hold a placeholder that :func:`to_record` always replaces)
-_DEFAULTS = {name: field.get_default(call_default_factory=True) for name, field in Quantity.model_fields.items()}
-
-
-def _quantity(fields: dict[str, Any]) -> Quantity:
-    """``Quantity(**fields)`` without pydantic's validation, which costs as much as the rest
-    of the record: the engine builds ~50 per text from candidates its finders typed (a
-    ``type`` and ``qualifier`` of the listed words, offsets into the text, ``Decimal``
-    values). Same record as the validated one (tests/test_fast_paths.py compares them).
-    """
-    values = dict(_DEFAULTS)
-    values.update(fields)
-    record = Quantity.__new__(Quantity)
-    set_ = object.__setattr__  # frozen: only here, while the record is made
-    set_(record, "__dict__", values)
-    set_(record, "__pydantic_fields_set__", set(fields))
-    set_(record, "__pydantic_extra__", None)
-    set_(record, "__pydantic_private__", None)
-    return record
+    )
 
 
 def extract_quantities(
