@@ -419,7 +419,7 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
         return None
     if second.unit is None or (first.unit is not None and not bare and first.unit != second.unit):
         return None
-    if first.chinese != second.chinese:
+    if is_chinese_numeral(first.num_text) != is_chinese_numeral(second.num_text):
         return None
     other = _candidate(text, m.start(), second)
     if other is None or other.type == "number" or other.factor is None:
