@@ -35,8 +35,9 @@ from pipeline.export.columns import (
     normalise_rows,
 )
 from pipeline.export.csv import CsvTableWriter
-from pipeline.quantities import measures, percent, phone
-from pipeline.quantities.lexicon import FALSE_FRIENDS
+from pipeline.quantities import engine, hedges, measures, percent, phone
+from pipeline.quantities.base import Candidate
+from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES
 from pipeline.quantities.times import patterns as times_patterns
 from pipeline.records import copied
 from pipeline.reply import cues as reply_cues
@@ -442,3 +443,63 @@ def test_fast_paths_copied_record_is_model_copy() -> None:
     fast, slow = copied(q, update), q.model_copy(update=update)
     assert fast == slow and fast.__pydantic_fields_set__ == slow.__pydantic_fields_set__
     assert fast.model_dump() == slow.model_dump() and q.status != "planned"
+
+
+# Session 6, quantities: C-level guards before the per-number regex searches give what the
+# searches alone give.
+@_SHORTCUTS
+@given(st.text(alphabet="人民币RMB￥¥$USHK€£美元港 \n3五", max_size=12))
+@example("人民币 \n5")
+@example("HK$ 3")
+def test_fast_paths_currency_guard_misses_no_sign(text: str) -> None:
+    for start in range(len(text) + 1):
+        plain = measures._CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+        fast = measures._currency_before(text, start)
+        assert (fast and fast.group()) == (plain and plain.group()), (text, start)
+
+
+def _plain_context(text: str, cand: Candidate) -> str | None:
+    """hedges._context before its one-search guard."""
+    window = text[max(0, cand.start - hedges._CONTEXT_WINDOW) : cand.start]
+    breaks = list(hedges._CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    hits = list(hedges._CONTEXT_BEFORE_RE.finditer(window))
+    if hits:
+        last = hits[-1]
+        between = window[last.end() :]
+        near = len(last.group()) > 1 or hedges._FILLER_RE.fullmatch(between)
+        if near and not hedges._DIGIT.search(between):
+            return HEDGES.context_before[last.group()]
+    after = hedges._CONTEXT_AFTER_RE.match(text, cand.end)
+    if after is not None:
+        return HEDGES.context_after[after.group()]
+    gapped = hedges._GAPPED_AFTER_RE.match(text, cand.end)
+    return HEDGES.context_after_gapped[gapped["word"]] if gapped else None
+
+
+_HEDGE_TEXT = st.text(alphabet="约为大概不超过了没有至少最高突破起码，。签项目5个3以上左右范围内\n", max_size=16)
+
+
+@_SHORTCUTS
+@given(_HEDGE_TEXT)
+@example("签约项目5")
+@example("约\n10平方米")
+@example("没超过了5")
+@example("大约为，约5")
+def test_fast_paths_hedge_guards_miss_no_hedge(text: str) -> None:
+    for start in range(1, len(text) + 1):
+        cand = Candidate(start=start, end=start, type="count")
+        assert hedges._context(text, cand) == _plain_context(text, cand), (text, start)
+        if text[start - 1] not in hedges._PREFIX_ENDS:
+            assert hedges._PREFIX_RE.search(text, max(0, start - 6), start) is None, (text, start)
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="每户人月年个补贴发5元，。", max_size=16))
+@example("每户补贴500元")
+def test_fast_paths_per_before_guard_misses_no_per(text: str) -> None:
+    for start in range(len(text) + 1):
+        m = engine._PER_BEFORE_RE.search(text, max(0, start - 10), start)
+        assert engine._per_before(text, start) == (m["per"] if m else None), (text, start)
+

@@ -26,6 +26,9 @@ HEDGEABLE = frozenset({
 })
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
+#: the characters a prefix match ends with (``$`` also matches before a final line end:
+#: 约\n10): before any other the search cannot match
+_PREFIX_ENDS = frozenset({word[-1] for word in HEDGES.prefix} | {"了", "\n"})
 _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
@@ -52,7 +55,9 @@ def apply(text: str, cand: Candidate) -> bool:
     inner = cand.qualifier
     found: str | None = None
     from_suffix = False
-    m = _PREFIX_RE.search(text, max(0, cand.start - 6), cand.start)
+    m = None
+    if cand.start and text[cand.start - 1] in _PREFIX_ENDS:
+        m = _PREFIX_RE.search(text, max(0, cand.start - 6), cand.start)
     if (m and not _NEGATOR_RE.search(text, max(0, m.start() - 2), m.start())
             and not _NOT_HEDGE_RE.search(text, max(0, m.end() - 4), m.end())):
         cand.start = m.start()
@@ -78,11 +83,15 @@ def apply(text: str, cand: Candidate) -> bool:
 def _context(text: str, cand: Candidate) -> str | None:
     """A hedge word in the same clause before the number, or just after it."""
     lo = max(0, cand.start - _CONTEXT_WINDOW)
-    window = text[lo : cand.start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end() :]
-    hits = list(_CONTEXT_BEFORE_RE.finditer(window))
+    # one search first: mostly no word stands in the window, nor then in any part of it
+    if _CONTEXT_BEFORE_RE.search(text, lo, cand.start) is not None:
+        window = text[lo : cand.start]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        hits = list(_CONTEXT_BEFORE_RE.finditer(window))
+    else:
+        hits = []
     if hits:
         last = hits[-1]
         between = window[last.end() :]

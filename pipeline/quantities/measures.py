@@ -74,6 +74,7 @@ _BARE_INNER_RE = re.compile(
 )
 _BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
+_SIGN_ENDS = frozenset(sign[-1] for sign in UNITS.money_prefix)
 # 2000 元, 50 % (PDF text), and a classifier before its noun: 3 个村 (not 3 个 alone: a table cell)
 _UNIT_AFTER_SPACE_RE = re.compile(
     rf" (?:{alternation(UNIT_TABLE)}|(?:{alternation(_COUNT - set(UNIT_TABLE))})(?=[\u4e00-\u9fff]))"
@@ -129,14 +130,16 @@ def _parses(numeral: str) -> bool:
 class _Reading:
     """The parts of one ``NUMBER [hedge] [magnitude] [unit]`` reading at a position."""
 
-    __slots__ = ("amount", "end", "inner", "num_end", "num_text", "unit", "unit_end")
+    __slots__ = ("amount", "chinese", "end", "inner", "num_end", "num_text", "unit", "unit_end")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         pos = end
         self.inner: str | None = None
+        # read once: giving back a magnitude to the unit (1.35亿千瓦) keeps every digit
+        self.chinese = chinese = is_chinese_numeral(text[start:end])
         magnitude = ""
         hedge = _INNER_RE.match(text, pos)
-        if (hedge and not is_chinese_numeral(text[start:end])) or (hedge and text[end - 1] in "十百千万亿"):
+        if (hedge and not chinese) or (hedge and text[end - 1] in "十百千万亿"):
             self.inner = hedge.group()
             pos = hedge.end()
             mag = _MAG_RE.match(text, pos)
@@ -150,7 +153,7 @@ class _Reading:
         else:
             num_end, unit = _split_unit(text, start, end)
         scale = 1
-        if unit is None and not is_chinese_numeral(text[start:end]):
+        if unit is None and not chinese:
             spaced = _UNIT_AFTER_SPACE_RE.match(text, end)
             unit = _UNIT_RE.match(text, end + 1) if spaced else None
             spaced_mag = _MAGNITUDE_AFTER_SPACE_RE.match(text, end) if unit is None else None
@@ -158,7 +161,7 @@ class _Reading:
                 unit = _UNIT_RE.match(text, spaced_mag.end())
                 scale = int(parse_number("1" + spaced_mag["mag"]))
         latin = NUMERALS.latin_magnitudes.get(text[end : end + 1])
-        if unit is None and latin and not is_chinese_numeral(text[start:end]):
+        if unit is None and latin and not chinese:
             unit = _UNIT_RE.match(text, end + 1)  # 12k个百分点
             scale = latin if unit else 1
         self.num_end = num_end
@@ -226,9 +229,19 @@ def _reads_as_nothing(text: str, start: int, end: int) -> bool:
         return False
     if end - 2 > start and text[end - 2] in _MAGNITUDE_CHARS:
         return False
-    if _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
+    if _currency_before(text, start):
         return False
     return is_chinese_numeral(text[start:end]) or text.startswith(_TEMPORAL_AFTER, end)
+
+
+def _currency_before(text: str, start: int) -> re.Match[str] | None:
+    """The currency sign (人民币, ￥, 美元) right before ``start``, a space between allowed.
+    A match ends with a sign's last character (``_SIGN_ENDS``) at most a space and the line
+    end ``$`` allows before ``start``: where none of the three characters before the number
+    is one (nearly every number), no regex search is needed."""
+    if _SIGN_ENDS.isdisjoint(text[max(0, start - 3) : start]):
+        return None
+    return _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
 
 
 def _unit_type(unit: str, chinese: bool) -> tuple[str, str, Fraction] | None:
@@ -280,7 +293,7 @@ def _factor(factor: Fraction) -> Decimal:
 
 
 def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
-    chinese = is_chinese_numeral(r.num_text)
+    chinese = r.chinese
     if chinese and is_digit_code(r.num_text):
         return None  # 五一大桥, 八一路: a name
     typed = _unit_type(r.unit, chinese) if r.unit else None
@@ -292,7 +305,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         big = _big(text, start, r)
         if big is not None:
             return big
-        before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+        before = _currency_before(text, start)
         has_magnitude = any(c in "万亿萬億" for c in r.num_text) or (r.amount >= 10000 and r.inner is not None)
         if before:
             typed = ("money", UNITS.money_prefix[before["sign"]].base, _ONE)
@@ -306,14 +319,14 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             weak = not has_magnitude or r.inner is not None
     kind, base, factor = typed
     if kind == "money":
-        before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+        before = _currency_before(text, start)
         if before and UNITS.money_prefix[before["sign"]].base == base:
             begin = before.start()
         after = _CURRENCY_AFTER.match(text, end)
         if after:
             end = after.end()
     per = None
-    if kind != "number":
+    if kind != "number" and "/" in text[end : end + 2]:  # what _PER_RE begins with
         pm = _PER_RE.match(text, end)
         if pm and kind in ("money", "count", "weight", "area", "length", "volume", "energy", "power"):
             per = pm["per"]
@@ -335,8 +348,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         priority=_PRIORITY.get(kind, 0), weak=weak, core_start=start, core_end=r.num_end,
         factor=_factor(factor),
     )
-    pair = adjacent_pair(r.num_text)
-    if pair is not None and kind not in ("number",):
+    pair = adjacent_pair(r.num_text) if chinese and kind != "number" else None  # 三四: Chinese digits
+    if pair is not None:
         cand.amount = cand.value = None
         cand.low, cand.high = (to_decimal(Fraction(x) * factor) for x in pair)
         cand.qualifier = "approx"
