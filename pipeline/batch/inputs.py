@@ -18,9 +18,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.errors import DafuError, InputError
-from pipeline.readers import DEFAULT_INCLUDE
 from pipeline.readers.ids import source_path_of, strip_format
-from pipeline.readers.walk import SKIP_PREFIXES, Skipped, compile_globs, glob_matches, iter_inputs_by_root
+from pipeline.readers.walk import (
+    DEFAULT_INCLUDE,
+    SKIP_PREFIXES,
+    Skipped,
+    compile_globs,
+    glob_matches,
+    iter_inputs_by_root,
+)
 
 
 class InputFile(NamedTuple):

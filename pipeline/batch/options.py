@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from pipeline.errors import DafuError
-from pipeline.readers import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+from pipeline.readers.formats import DEFAULT_MAX_BYTES
+from pipeline.readers.walk import DEFAULT_INCLUDE
 from pipeline.refdate import coerce_date
 
 Engine = Literal["local", "dask"]
