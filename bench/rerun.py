@@ -163,12 +163,12 @@ def main() -> None:
             print(f"round {n + 1}: first run           {first:7.2f} s  CPU {cpu:6.2f} s  {line}")
             again, line = dafu_run(corpus, out, extra)
             print(f"round {n + 1}: re-run, unchanged   {again:7.2f} s  {again / first:6.1%}  "
-                  f"CPU {CPU[str(out)] / cpu:6.1%}  {line}")
+                  f"CPU {CPU[str(out)]:5.2f} s {CPU[str(out)] / cpu:6.1%}  {line}")
             with open(files[n], "a", encoding="utf-8") as f:
                 f.write(CHANGE)
             changed, line = dafu_run(corpus, out, extra)
             print(f"round {n + 1}: re-run, one changed {changed:7.2f} s  {changed / first:6.1%}  "
-                  f"CPU {CPU[str(out)] / cpu:6.1%}  {line}")
+                  f"CPU {CPU[str(out)]:5.2f} s {CPU[str(out)] / cpu:6.1%}  {line}")
             ratios.append((again / first, changed / first))
             if n == 0 and args.with_tokens:  # the same first run with --tokens, right after
                 tokens_out = Path(tmp) / "tokens"
@@ -179,7 +179,7 @@ def main() -> None:
         unchanged, one = (sorted(r[k] for r in ratios)[len(ratios) // 2] for k in (0, 1))
         print(f"median of {len(ratios)} rounds: unchanged {unchanged:.1%}, one changed {one:.1%} of the first run")
         full, _ = dafu_run(corpus, Path(tmp) / "fresh", extra)
-        print(f"full run of the changed copy {full:.2f} s")
+        print(f"full run of the changed copy {full:.2f} s  CPU {CPU[str(Path(tmp) / 'fresh')]:.2f} s")
         if args.shares:
             shares = format_shares(Path(tmp) / "fresh", args.format.split(","), Path(tmp))
             print("writing alone (Tables.write), share of the full run: " + ", ".join(

@@ -117,6 +117,10 @@ _RUN_OPTIONS = (  # RunOptions' fields as options, in the order --help shows the
                  help="A table (.csv, .xlsx, .jsonl) keyed by path (relative to the input folder) or doc_id: "
                       "its ref_date resolves that file's relative dates, its other columns go into documents "
                       "(default: dafu-metadata.csv/.xlsx/.jsonl in an input folder)."),
+    click.option("--checksum", is_flag=True,
+                 help="Read and hash every input to find what changed since the last run into OUT (without "
+                      "it, as make and rsync do, a file of the size and modification time recorded then is "
+                      "taken as unchanged)."),
 )
 _RUN_FIELDS = tuple(f.name for f in dataclasses.fields(RunOptions))  # one option each, above
 

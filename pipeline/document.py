@@ -18,8 +18,8 @@ from pipeline.linking import link
 from pipeline.linking.status import judge
 from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import Page, read_source
+from pipeline.readers.formats import DEFAULT_MAX_BYTES
 from pipeline.readers.ids import doc_id_of, source_path_of
-from pipeline.readers.read import DEFAULT_MAX_BYTES
 from pipeline.records import Document, Meta, Sentence
 from pipeline.refdate import coerce_date, find_document_date
 from pipeline.reply import find_citations, read_reply

@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,9 @@ def files(out: Path) -> dict[str, bytes]:
 
 
 def states(out: Path) -> dict[str, int]:
-    return {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    """When each output was written (dafu-run.json aside: a run with nothing to do records there the
+    inputs' times once they are old enough to be trusted)."""
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file() and p.name != batch.RUN_FILE}
 
 
 def test_rerun_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
@@ -63,13 +67,34 @@ def test_rerun_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
     assert states(tmp_path / "out") == before
 
 
+def test_rerun_takes_a_file_of_the_recorded_size_and_time_as_unchanged_unless_checksum(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src, out = make_folder(tmp_path / "in", 3), tmp_path / "out"
+    batch.run_batch([src], out=out, jobs=1, formats=("parquet",))
+    assert runfile.RunRecord.load(out).hashes == {}  # just written: may change again within the clock's tick
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for path in src.iterdir():
+        os.utime(path, ns=(hour_ago, hour_ago))
+    batch.run_batch([src], out=out, jobs=1, formats=("parquet",))
+    assert len(runfile.RunRecord.load(out).hashes) == 3
+    target = src / "01.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("工程", "项目", 1), encoding="utf-8")
+    os.utime(target, ns=(hour_ago, hour_ago))  # same size (3 bytes a character), same time
+    monkeypatch.setattr(runfile, "_DIGESTS", {})  # as in a new process
+    assert batch.run_batch([src], out=out, jobs=1, formats=("parquet",)).nothing_changed
+    monkeypatch.setattr(runfile, "_DIGESTS", {})
+    checked = batch.run_batch([src], out=out, jobs=1, formats=("parquet",), checksum=True)
+    assert checked.statuses == {"unchanged": 2, "processed": 1}
+
+
 def test_rerun_nothing_changed_is_found_without_the_engines(tmp_path: Path) -> None:
     src = make_folder(tmp_path / "in", 2)
     pipeline.run([src], out=tmp_path / "out", jobs=1)
     code = ("import sys; from pipeline.batch import run_batch; "
             f"s = run_batch([{str(src)!r}], out={str(tmp_path / 'out')!r}, jobs=1); "
             "assert s.nothing_changed; "
-            "assert not {'pandas', 'pyarrow', 'pipeline.document'} & set(sys.modules), sorted(sys.modules)")
+            "assert not {'pandas', 'pyarrow', 'pipeline.document', 'pipeline.readers.read'} & set(sys.modules), "
+            "sorted(sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

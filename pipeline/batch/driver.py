@@ -12,6 +12,7 @@ those instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,8 @@ from pipeline.batch.inputs import InputFile, find_sidecar, input_files, out_excl
 from pipeline.batch.options import RunOptions
 from pipeline.batch.runfile import (
     RunRecord,
+    digest,
+    input_states,
     inputs_digest,
     nothing_changed,
     output_states,
@@ -84,7 +87,12 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
     sidecar = find_sidecar(paths, options.metadata)
     if sidecar is not None:  # never an input, even when --glob takes its suffix
         inputs, skipped = _set_sidecar_apart(sidecar, inputs, skipped)
-    if out is not None and (record := nothing_changed(out, inputs, options, sidecar, skipped)) is not None:
+    states = input_states(inputs)  # before any input is hashed: what the next run may trust
+    before = RunRecord.load(out) if out is not None else None
+    if before is not None and not options.checksum:
+        before.trust()  # inputs of the recorded size and time are not hashed again
+    if out is not None and (record := nothing_changed(out, inputs, options, sidecar, skipped, before)) is not None:
+        _record_hashes(Path(out), record, inputs, states)
         return _nothing_to_do(record, len(inputs), len(skipped))
     from pipeline.batch.dask import drop_datasets, run_dask
     from pipeline.batch.local import run_local
@@ -105,7 +113,7 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
             drop_datasets(out)  # an earlier Dask run's datasets are stale now
     summary.notes.extend(metadata.report())
     if out is not None:
-        _record(Path(out), options, inputs, summary, metadata, skipped)
+        _record(Path(out), options, inputs, summary, metadata, skipped, states)
     return summary
 
 
@@ -123,6 +131,20 @@ def _set_sidecar_apart(sidecar: Path, inputs: list[InputFile], skipped: list[Ski
     return kept, others
 
 
+def _record_hashes(out: Path, record: RunRecord, inputs: Sequence[InputFile],
+                   states: dict[str, tuple[int, int]]) -> None:
+    """Record the inputs' sizes and times with their SHA-256 after a run with nothing to do, when
+    they differ from those recorded (files copied or touched since: the next run need not hash
+    them again). Only ``dafu-run.json`` is written, and only then."""
+    hashes = {}
+    for f in inputs:
+        if f.path in states:
+            with contextlib.suppress(OSError):  # gone since: hashed again next time
+                hashes[f.path] = (*states[f.path], digest(f.path)[0])
+    if hashes != record.hashes:
+        replace(record, hashes=hashes).write(out)
+
+
 def _nothing_to_do(record: RunRecord, files: int, skipped: int) -> RunSummary:
     """The summary of a re-run with nothing to do: the previous run's counts and sidecar lines."""
     from pipeline.batch.summary import RunSummary
@@ -132,8 +154,9 @@ def _nothing_to_do(record: RunRecord, files: int, skipped: int) -> RunSummary:
 
 
 def _record(out: Path, options: RunOptions, inputs: Sequence[InputFile], summary: RunSummary,
-            metadata: FileMetadata, skipped: Sequence[Skipped]) -> None:
-    """``OUT/dafu-run.json`` for the run just done (the inputs' digest only when no file was a problem)."""
+            metadata: FileMetadata, skipped: Sequence[Skipped], states: dict[str, tuple[int, int]]) -> None:
+    """``OUT/dafu-run.json`` for the run just done (the inputs' digest only when no file was a problem;
+    ``states``: each input's size and modification time before the run hashed it)."""
     from pipeline.tables.extra import columns_record
 
     digests = {path: sha256 for path, _, sha256 in summary.inputs}
@@ -143,4 +166,6 @@ def _record(out: Path, options: RunOptions, inputs: Sequence[InputFile], summary
     RunRecord(run_settings(options, metadata.ref_dates_digest()),
               inputs_digest((f, digests.get(f.path)) for f in inputs) if clean else None,
               len(inputs), dict(summary.quantities), output_states(out, summary.written), about,
-              list(summary.notes)).write(out)
+              list(summary.notes),
+              {path: (*states[path], sha256) for path, sha256 in digests.items() if sha256 and path in states}
+              ).write(out)

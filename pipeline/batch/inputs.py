@@ -18,9 +18,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.errors import DafuError, InputError
-from pipeline.readers import DEFAULT_INCLUDE
 from pipeline.readers.ids import source_path_of, strip_format
-from pipeline.readers.walk import SKIP_PREFIXES, Skipped, compile_globs, glob_matches, iter_inputs_by_root
+from pipeline.readers.walk import (
+    DEFAULT_INCLUDE,
+    SKIP_PREFIXES,
+    Skipped,
+    compile_globs,
+    glob_matches,
+    walk_inputs,
+)
 
 
 class InputFile(NamedTuple):
@@ -51,10 +57,14 @@ def input_files(paths: Iterable[str | os.PathLike[str]], *, include: Sequence[st
     """
     taken: set[str] = set()
     # one walk over every input: a file reached again through another input or a link is skipped
-    for given, path in iter_inputs_by_root(paths, include=DEFAULT_INCLUDE if include is None else include,
-                                           exclude=exclude, skipped=skipped):
-        root = given if given.is_dir() else path.parent
-        yield InputFile(os.fspath(path), _unique(source_path_of(path, root), taken), os.fspath(root))
+    for given, path, rel in walk_inputs(paths, include=DEFAULT_INCLUDE if include is None else include,
+                                        exclude=exclude, skipped=skipped):
+        if rel is None:  # a file given directly: its folder is its root
+            root = os.path.dirname(path) or "."
+            rel = source_path_of(path, root)
+        else:
+            root = os.fspath(given)
+        yield InputFile(path, _unique(rel, taken), root)
 
 
 def _unique(rel: str, taken: set[str]) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from pipeline.errors import DafuError
-from pipeline.readers import DEFAULT_INCLUDE, DEFAULT_MAX_BYTES
+from pipeline.readers.formats import DEFAULT_MAX_BYTES
+from pipeline.readers.walk import DEFAULT_INCLUDE
 from pipeline.refdate import coerce_date
 
 Engine = Literal["local", "dask"]
@@ -41,7 +42,9 @@ class RunOptions:
     becomes a ``problems`` row. ``engine="dask"`` runs on a Dask cluster at ``scheduler``
     (default: a ``LocalCluster`` of ``jobs`` workers). ``metadata``: a sidecar table (CSV,
     XLSX, JSONL) of per-file reference dates and columns for ``documents``; without it, a
-    ``dafu-metadata.*`` in an input folder is used (:mod:`~pipeline.batch.metadata`). The
+    ``dafu-metadata.*`` in an input folder is used (:mod:`~pipeline.batch.metadata`).
+    ``checksum``: hash every input again on a re-run, even one whose size and modification
+    time are those the previous run recorded (:mod:`~pipeline.batch.runfile`). The
     formats are checked where the tables are written (:class:`~pipeline.tables.TableSink`).
 
     Sequences are stored as tuples and ``ref_date`` as a date, so the same settings make
@@ -61,6 +64,7 @@ class RunOptions:
     scheduler: str | None = None
     clean: bool = False
     metadata: str | None = None
+    checksum: bool = False
 
     def __post_init__(self) -> None:
         # Callers may give lists, ``include=None`` (the default) and an ISO string for ref_date.

@@ -2,8 +2,9 @@
 
 The file records the settings that make a file's rows what they are (:func:`run_settings`),
 a digest of the inputs (path, ``doc_id``, input root and SHA-256 of every file, in order;
-none when a file was a problem), the quantity counts the run reported, and the size and
-modification time of every output file it wrote. It also records, for the reader of OUT, the
+none when a file was a problem), each input's size, modification time and SHA-256 (``hashes``),
+the quantity counts the run reported, and the size and modification time of every output
+file it wrote. It also records, for the reader of OUT, the
 input roots that ``doc_id`` and ``source_path`` are relative to, the metadata sidecar
 (:mod:`~pipeline.batch.metadata`: its path and SHA-256), the columns it added to
 ``documents`` (with their kinds, which :func:`~pipeline.tables.read_tables` reads) and the
@@ -12,6 +13,13 @@ lines it added to the run summary.
 A re-run with the same settings, the same inputs and roots, the same sidecar (path and
 content) and every requested output intact has nothing to do: :func:`nothing_changed` says
 so without loading pandas or pyarrow, and nothing is written.
+
+Like ``make`` and ``rsync``, a re-run takes an input whose size and modification time are
+those recorded in ``hashes`` to have the SHA-256 recorded with them, without reading it
+(:meth:`RunRecord.trust`); ``checksum`` in :class:`~pipeline.batch.options.RunOptions`
+(``dafu run --checksum``) reads and hashes every input again. A file modified less than
+:data:`RACY_NS` before the run looked at it is never recorded so: it may change again within
+the same tick of the file system's clock (2 s on FAT) and keep its size and time.
 
 >>> run_settings(RunOptions(ref_date="2024-09-12"))          # doctest: +SKIP
 {'dafu': '0.1.0', 'ref_date': '2024-09-12', 'ref_dates': None, 'tokens': False}
@@ -22,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +48,9 @@ from pipeline.readers.walk import Skipped
 RUN_FILE = "dafu-run.json"
 #: what dafu-run.json records beside the settings: read by RunRecord into ``about``
 ABOUT = ("roots", "metadata", "metadata_sha256", "columns", "skipped")
-_RECORD = ("inputs", "files", "quantities", "outputs", "notes")
+_RECORD = ("inputs", "files", "quantities", "outputs", "notes", "hashes")
+#: how old a file's modification time must be, when the run looks at it, for its hash to be trusted later
+RACY_NS = 2_000_000_000
 _TABLES = ("documents", "sections", "sentences", "quantities", "entities", "replies", "citations", "commitments",
            "tokens", "problems", "manifest")
 
@@ -104,6 +115,22 @@ def digest(path: str) -> tuple[str, int]:
 _DIGESTS: dict[tuple[str, int, int], str] = {}
 
 
+def input_states(inputs: Iterable[InputFile]) -> dict[str, tuple[int, int]]:
+    """(size, modification time in ns) of each input as this run first sees it, before it hashes
+    any: a file changed while the run reads it is then hashed again by the next run. A file
+    modified less than :data:`RACY_NS` ago, or gone, is left out."""
+    now = time.time_ns()
+    states = {}
+    for f in inputs:
+        try:
+            st = os.stat(f.path)
+        except OSError:
+            continue
+        if st.st_mtime_ns < now - RACY_NS:
+            states[f.path] = (st.st_size, st.st_mtime_ns)
+    return states
+
+
 def file_state(path: Path) -> tuple[int, int]:
     """(size, modification time in ns): what tells a file written by dafu from one changed since."""
     st = path.stat()
@@ -121,6 +148,7 @@ class RunRecord:
     outputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # relative path → file_state
     about: dict[str, Any] = field(default_factory=dict)  # the keys of ABOUT: roots, the sidecar, its columns
     notes: list[str] = field(default_factory=list)  # the run summary's lines about the sidecar
+    hashes: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # input path → size, mtime (ns), SHA-256
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str]) -> RunRecord | None:
@@ -129,8 +157,10 @@ class RunRecord:
             data = json.loads((Path(folder) / RUN_FILE).read_text(encoding="utf-8"))
             settings = {k: v for k, v in data.items() if k not in (*_RECORD, *ABOUT)}
             outputs = {str(k): (int(v[0]), int(v[1])) for k, v in data.get("outputs", {}).items()}
+            hashes = {str(k): (int(v[0]), int(v[1]), str(v[2])) for k, v in data.get("hashes", {}).items()}
             return cls(settings, data.get("inputs"), int(data.get("files", 0)), dict(data.get("quantities", {})),
-                       outputs, {k: data[k] for k in ABOUT if k in data}, [str(n) for n in data.get("notes", [])])
+                       outputs, {k: data[k] for k in ABOUT if k in data}, [str(n) for n in data.get("notes", [])],
+                       hashes)
         except (OSError, ValueError, TypeError, AttributeError, IndexError):
             return None
 
@@ -139,10 +169,17 @@ class RunRecord:
         folder = Path(folder)
         data = {**self.about, **self.settings, "inputs": self.inputs, "files": self.files,
                 "quantities": self.quantities, "notes": self.notes,
-                "outputs": {k: list(v) for k, v in sorted(self.outputs.items())}}
+                "outputs": {k: list(v) for k, v in sorted(self.outputs.items())},
+                "hashes": {k: list(v) for k, v in self.hashes.items()}}
         tmp = folder / f".{RUN_FILE}.tmp"
         tmp.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(tmp, folder / RUN_FILE)
+
+    def trust(self) -> None:
+        """Let :func:`digest` give the recorded SHA-256 of each input whose size and modification
+        time are still those recorded, without reading it (see the module's docstring)."""
+        for path, (size, mtime_ns, sha256) in self.hashes.items():
+            _DIGESTS.setdefault((path, size, mtime_ns), sha256)
 
     def intact(self, folder: Path, names: Iterable[str]) -> bool:
         """Whether each of ``names`` is an output this run wrote, unchanged since."""
@@ -183,8 +220,8 @@ def expected_outputs(record: RunRecord, formats: Sequence[str], engine: str) -> 
 
 
 def nothing_changed(out: str | os.PathLike[str], inputs: Sequence[InputFile], options: RunOptions,
-                    sidecar: str | os.PathLike[str] | None = None, skipped: Sequence[Skipped] = ()
-                    ) -> RunRecord | None:
+                    sidecar: str | os.PathLike[str] | None = None, skipped: Sequence[Skipped] = (),
+                    record: RunRecord | None = None) -> RunRecord | None:
     """The record of the previous run into ``out`` when a re-run has nothing to do, else None.
 
     Nothing to do: the same settings, the same inputs (paths, ``doc_id``, roots and content
@@ -192,9 +229,10 @@ def nothing_changed(out: str | os.PathLike[str], inputs: Sequence[InputFile], op
     (path and content: then its reference dates and columns are the same too), the same
     entries ``skipped`` (path and reason), and every
     file of the formats asked for present and as that run wrote it (size and modification time).
+    ``record``: the previous run's, when it was loaded already.
     """
     folder = Path(out)
-    record = RunRecord.load(folder)
+    record = record or RunRecord.load(folder)
     if (record is None or record.inputs is None or record.files != len(inputs)
             # the sidecar's reference dates are checked by its content, below, without reading it
             or record.settings != run_settings(options, record.settings.get("ref_dates"))

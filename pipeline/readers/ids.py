@@ -21,12 +21,12 @@ from __future__ import annotations
 import os
 from pathlib import PurePath
 
-from pipeline.readers.read import HINTS, READERS
+from pipeline.readers.formats import HINTS, SUFFIXES
 
 #: encoding names people put in a file name before its format (``答复.gbk.txt``)
 ENCODING_HINTS = frozenset({".gbk", ".gb2312", ".gb18030", ".big5", ".utf8", ".utf-8", ".utf16", ".utf-16", ".ansi"})
 #: the format extensions taken off an id: the formats dafu reads and those it names a conversion for
-FORMAT_SUFFIXES = frozenset(READERS) | frozenset(HINTS)
+FORMAT_SUFFIXES = frozenset(SUFFIXES) | frozenset(HINTS)
 
 
 def source_path_of(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:

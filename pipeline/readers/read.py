@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline.errors import ReadError
 from pipeline.readers.doc import read_doc
 from pipeline.readers.docx import read_docx
+from pipeline.readers.formats import DEFAULT_MAX_BYTES, HINTS, SUFFIXES
 from pipeline.readers.html import read_html
 from pipeline.readers.image import read_image
 from pipeline.readers.ofd import read_ofd
@@ -26,35 +27,14 @@ from pipeline.readers.pdf import read_pdf
 from pipeline.readers.source import Extracted, Format, Source
 from pipeline.readers.txt import read_txt
 
-DEFAULT_MAX_BYTES = 50 * 2**20
-
 Reader = Callable[[bytes, str], Extracted]
 
-# Suffix (lower case) → format name and reader. A new format is a module and a line here.
-READERS: Mapping[str, tuple[Format, Reader]] = {
-    ".txt": ("txt", read_txt),
-    ".text": ("txt", read_txt),
-    ".md": ("md", read_txt),
-    ".markdown": ("md", read_txt),
-    ".docx": ("docx", read_docx),
-    ".doc": ("doc", read_doc),
-    ".wps": ("wps", read_doc),
-    ".pdf": ("pdf", read_pdf),
-    ".ofd": ("ofd", read_ofd),
-    ".html": ("html", read_html),
-    ".htm": ("html", read_html),
-    # scans, read by OCR with the dafu[ocr] extra (a problem saying how to install it without)
-    ".png": ("image", read_image),
-    ".jpg": ("image", read_image),
-    ".jpeg": ("image", read_image),
-    ".tif": ("image", read_image),
-    ".tiff": ("image", read_image),
+_READER_OF: Mapping[Format, Reader] = {
+    "txt": read_txt, "md": read_txt, "docx": read_docx, "doc": read_doc, "wps": read_doc, "pdf": read_pdf,
+    "ofd": read_ofd, "html": read_html, "image": read_image,
 }
-
-# Formats people will try, with what to do instead.
-HINTS: Mapping[str, str] = {
-    ".rtf": "save it as .docx",
-}
+# Suffix (lower case) → format name and reader (the suffixes: pipeline.readers.formats).
+READERS: Mapping[str, tuple[Format, Reader]] = {suffix: (fmt, _READER_OF[fmt]) for suffix, fmt in SUFFIXES.items()}
 
 
 def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
