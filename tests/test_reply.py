@@ -14,7 +14,8 @@ import pytest
 import pipeline
 from pipeline.batch import run_batch
 from pipeline.export import FORMATS, PER_TABLE
-from pipeline.reply.lexicon import ReplyLexicon
+from pipeline.reply.cues import boilerplate_flags, is_boilerplate
+from pipeline.reply.lexicon import ReplyLexicon, _local
 from pipeline.reply.measures import relevance
 from pipeline.resources import read_toml
 from pipeline.tables import Tables, document_rows, read_tables
@@ -69,6 +70,26 @@ def test_reply_days_and_relevance_from_request() -> None:
 
 def test_relevance_is_one_for_the_same_words() -> None:
     assert relevance("道路维修工程已完工。", "道路维修工程已完工。") == 1
+
+
+def test_boilerplate_flags_of_a_document_are_those_of_each_sentence() -> None:
+    # the document-level prefilter lets a part through that matches only across two
+    # sentences joined (欢迎…继续… | …关注): each sentence alone is still no formula
+    sentences = ["现将有关情况答复如下：", "感谢您的关心！", "欢迎您今后", "继续关注本网站。",
+                 "现将有关情况答复如下，" + "道路已修复" * 12, "祝您生活愉快！", "经核实，该路段已修复。"]
+    flags = boilerplate_flags(sentences)
+    assert flags == [is_boilerplate(s) for s in sentences]
+    assert flags == [True, True, False, False, False, True, False]
+    assert boilerplate_flags(["经核实，该路段已修复。"]) == [False]
+
+
+@pytest.mark.parametrize(("pattern", "local"), [
+    ("祝您[^。]{0,20}", True), ("(?:现|特)[^。]{0,20}如下", True), ("[\\]^]x", True),
+    ("^感谢", False), ("收悉$", False), ("感谢\\b", False), ("(?<!不)感谢", False), ("感谢(?=您)", False),
+    ("\\[^x]", False),  # an escaped bracket opens no class: ^ is an anchor
+])
+def test_boilerplate_local_parts_have_no_anchor_nor_lookaround(pattern: str, local: bool) -> None:
+    assert _local(pattern) is local
 
 
 def test_reply_lexicon_refuses_bad_pattern() -> None:

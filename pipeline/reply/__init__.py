@@ -63,13 +63,13 @@ def read_reply(
     ``reply_date`` (the document's reference date) stands in for a reply that prints no date
     of its own when ``days_to_reply`` is counted.
     """
-    frame = [s.text for s in sentences if s.id.startswith(("h", "c"))]
-    body = [s.text for s in sentences if not s.id.startswith(("h", "c"))]
-    category = read_category([*frame, *body[:3], *body[-3:]])  # labelled lines stand first or last
-    reads = read_sentences(text, sentences, quantities)
-    handling = _handling(meta, sentences)
+    head, body, closing = _regions(sentences)
+    lines = [s.text for s in (*head, *closing, *body[:3], *body[-3:])]
+    category = read_category(lines)  # labelled lines stand first or last
+    reads = read_sentences(text, [*head, *body], quantities)
+    handling = _handling(meta, head, body)
     decision = decide(reads, category[2] if category else None, proposal=handling != "unknown")
-    in_body = [r for r in reads if not r.sentence.id.startswith("h")]
+    in_body = reads[len(head):]
     commitments = find_commitments(text, reads, quantities, entities)
     body_statuses: list[str | None] = [q.status for q in quantities
                                        if q.sentence_id and not q.sentence_id.startswith(("h", "c"))]
@@ -93,10 +93,20 @@ def read_reply(
     return reply, commitments
 
 
-def _handling(meta: Meta, sentences: Sequence[Sentence]) -> Handling:
+def _regions(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+    """The header's sentences (ids ``h…``), the body's and the closing's (``c…``), in one pass."""
+    head: list[Sentence] = []
+    body: list[Sentence] = []
+    closing: list[Sentence] = []
+    for s in sentences:
+        (head if s.id[0] == "h" else closing if s.id[0] == "c" else body).append(s)
+    return head, body, closing
+
+
+def _handling(meta: Meta, header: Sequence[Sentence], body: Sequence[Sentence]) -> Handling:
     # the header, and the first lines of the body: a page's info table can push the title there
-    body = [s.text for s in sentences if s.id.startswith("t")][:HEAD_LINES]
-    head = " ".join([meta.title or "", *(s.text for s in sentences if s.id.startswith("h")), *body])
+    lines = [s.text for s in body[:HEAD_LINES]]
+    head = " ".join([meta.title or "", *(s.text for s in header), *lines])
     words = lexicon().handling
     if any(w in head for w in words.co):
         return "co"

@@ -106,11 +106,11 @@ def find_commitments(text: str, reads: Sequence[Read], quantities: Sequence[Quan
     out: list[Commitment] = []
     for r in promising:
         s = r.sentence
-        out.extend(_sentence(text, s, r.cues.commitment, by_sentence.get(s.id, []), units.get(s.id, []), len(out)))
+        out.extend(_sentence(s, r.cues.commitment, by_sentence.get(s.id, []), units.get(s.id, []), len(out)))
     return out
 
 
-def _sentence(text: str, s: Sentence, reading: CommitmentReading, qs: list[tuple[str, Quantity]],
+def _sentence(s: Sentence, reading: CommitmentReading, qs: list[tuple[str, Quantity]],
               units: list[Entity], done: int) -> list[Commitment]:
     simple = simplify_chars(s.text)  # 將 reads as 将; the length is kept
     cues = scan(simple)
@@ -125,8 +125,7 @@ def _sentence(text: str, s: Sentence, reading: CommitmentReading, qs: list[tuple
             chosen[promise.clause] = promise
     out: list[Commitment] = []
     for i in sorted(chosen):
-        k = _commitment(text, s, simple, bounds[i], chosen[i], local, units)
-        out.append(k.model_copy(update={"id": f"k{done + len(out) + 1}"}))
+        out.append(_commitment(f"k{done + len(out) + 1}", s, simple, bounds[i], chosen[i], local, units))
     return out
 
 
@@ -161,7 +160,7 @@ def _promise(simple: str, cues: list[Cue], bounds: list[tuple[int, int]], qs: li
     return _Promise(i, word, at, own=True)
 
 
-def _commitment(text: str, s: Sentence, simple: str, clause: tuple[int, int], promise: _Promise,
+def _commitment(kid: str, s: Sentence, simple: str, clause: tuple[int, int], promise: _Promise,
                 qs: list[_Local], units: list[Entity]) -> Commitment:
     a, b = clause
     while a < b and simple[a] in _BLANK:
@@ -178,7 +177,7 @@ def _commitment(text: str, s: Sentence, simple: str, clause: tuple[int, int], pr
     clause_text = s.text[a:b]
     concrete = read_promise(clause_text, [promise.word], [promise.at]).concrete
     return Commitment(
-        id="k0", sentence_id=s.id, text=clause_text, start=s.start + a, end=s.start + b, cue=promise.word,
+        id=kid, sentence_id=s.id, text=clause_text, start=s.start + a, end=s.start + b, cue=promise.word,
         verb=s.text[verb_at : verb_at + 2] if has_verb else None, object=obj or None,
         quantity_ids=[q.id for q in planned], deadline_id=deadline,
         entity_id=unit[-1].id if unit else None, replier_assumed=not unit,

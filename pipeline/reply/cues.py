@@ -57,7 +57,8 @@ class SentenceCues:
 
 
 _NO_PROMISE = CommitmentReading()
-_NONE = SentenceCues({label: [] for label in CUE_LABELS}, _NO_PROMISE)  # shared: never changed
+#: The cues of a sentence that has none: one object, shared, never changed (``is`` tests it).
+NO_CUES = SentenceCues({label: [] for label in CUE_LABELS}, _NO_PROMISE)
 
 
 def read_cues(text: str) -> SentenceCues:
@@ -72,12 +73,15 @@ def read_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[SentenceCues
     promised: dict[int, list[int]] = {}  # span → where its promise words start
     starts = [s for s, _ in spans]
     for name, (parts, blocked) in _scans().items():
-        blocks = [b.span() for b in blocked.finditer(text)] if blocked is not None else []
-        block_starts = [s for s, _ in blocks]
+        blocks: list[tuple[int, int]] | None = None  # the blockers are looked for once a cue is found
+        block_starts: list[int] = []
         for m in _alternation_matches(parts, text):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.end() > spans[i][1]:
                 continue
+            if blocks is None and blocked is not None:
+                blocks = [b.span() for b in blocked.finditer(text)]
+                block_starts = [s for s, _ in blocks]
             if blocks:  # the last block starting before the cue's end is the only one that can overlap it
                 j = bisect.bisect_left(block_starts, m.end()) - 1
                 if j >= 0 and blocks[j][1] > m.start():
@@ -85,7 +89,7 @@ def read_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[SentenceCues
             found.setdefault(i, {}).setdefault(name, []).append(m.group())
             if name == "promise":
                 promised.setdefault(i, []).append(m.start())
-    return [_cues(found[i], text[spans[i][0] : spans[i][1]], promised.get(i, [])) if i in found else _NONE
+    return [_cues(found[i], text[spans[i][0] : spans[i][1]], promised.get(i, [])) if i in found else NO_CUES
             for i in range(len(spans))]
 
 
@@ -170,9 +174,27 @@ def is_boilerplate(text: str) -> bool:
     """A set opening or closing formula (``现将有关情况答复如下``, ``感谢您的关心``)."""
     b = _boilerplate()
     text = text.strip()
-    if len(text) > b.max_chars:
-        return False
-    for part in b.parts:  # noqa: SIM110 — called once a sentence: any() over a generator cost 3x the loop
+    return len(text) <= b.max_chars and _matches(b.parts, text)
+
+
+def boilerplate_flags(texts: Sequence[str]) -> list[bool]:
+    """:func:`is_boilerplate` of each of ``texts`` (a document's sentences).
+
+    A part of the patterns without anchors or look-arounds (``Boilerplate.local``) that finds
+    nothing in the short sentences joined can match none of them (a sentence's match is a
+    match in the joined string too), so it is searched in no sentence: a document holds one
+    or two formulae, and most parts are then left out after one scan in C.
+    """
+    b = _boilerplate()
+    stripped = [t.strip() for t in texts]
+    short = [t if len(t) <= b.max_chars else None for t in stripped]
+    joined = "\n".join(t for t in short if t is not None)
+    parts = [p for p, local in zip(b.parts, b.local, strict=True) if not local or p.search(joined) is not None]
+    return [t is not None and _matches(parts, t) for t in short]
+
+
+def _matches(parts: Sequence[re.Pattern[str]], text: str) -> bool:
+    for part in parts:  # noqa: SIM110 — called once a sentence: any() over a generator cost 3x the loop
         if part.search(text) is not None:
             return True
     return False

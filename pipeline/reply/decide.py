@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.records import Evidence, Outcome, Quantity, Sentence
-from pipeline.reply.cues import SentenceCues, is_boilerplate, is_opening, read_spans
+from pipeline.reply.cues import NO_CUES, SentenceCues, boilerplate_flags, is_opening, read_spans
 
 #: A reply that hands the matter on with at most this many characters of substance besides
 #: is ``referred``.
 MAX_REFERRED_CHARS = 60
 
 
-@dataclass(frozen=True)
-class Read:
-    """One sentence of the body with its cues; ``boilerplate`` when it is a set formula."""
+class Read(NamedTuple):
+    """One sentence of the body with its cues; ``boilerplate`` when it is a set formula (a
+    tuple: one is made per sentence, and a frozen dataclass cost three times as much)."""
 
     sentence: Sentence
     cues: SentenceCues
@@ -44,7 +45,8 @@ def read_sentences(text: str, sentences: Sequence[Sentence], quantities: Sequenc
     measured = {q.sentence_id for q in quantities if q.sentence_id and q.type not in ("phone", "number")}
     kept = [s for s in sentences if not s.id.startswith("c")]
     cues = read_spans(text, [(s.start, s.end) for s in kept])
-    return [Read(s, c, is_boilerplate(s.text), s.id in measured) for s, c in zip(kept, cues, strict=True)]
+    formulae = boilerplate_flags([s.text for s in kept])
+    return [Read(s, c, f, s.id in measured) for s, c, f in zip(kept, cues, formulae, strict=True)]
 
 
 def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bool = False) -> Decision:
@@ -53,14 +55,15 @@ def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bo
     ``proposal``: the reply answers a proposal or suggestion (a request for action), where
     a reply without cues is taken to report work under way, not to explain.
     """
-    referral = [r for r in reads if r.cues.has("referral") and not is_opening(r.sentence.text)]
-    body = [r for r in reads if not r.boilerplate and not r.cues.has("referral")]
+    cued = [r for r in reads if r.cues is not NO_CUES]  # nine sentences in ten have no cue: they decide nothing
+    referral = [r for r in cued if r.cues.has("referral") and not is_opening(r.sentence.text)]
+    body = [r for r in cued if not r.boilerplate and not r.cues.has("referral")]
     by_label = {label: [r for r in body if r.cues.outcome[label]]
                 for label in ("solved", "in_progress", "reference", "declined", "explained")}
     outcome: Outcome | None = stated
     deciding: list[tuple[Read, str]] = []
     if outcome is None:
-        outcome, deciding = _outcome(referral, body, by_label, proposal)
+        outcome, deciding = _outcome(referral, _substance(reads) if referral else 0, by_label, proposal)
     promises = [r for r in body if r.cues.commitment.step is not None]
     commitment, why = _commitment(outcome, promises, by_label)
     evidence = [Evidence(decides="outcome", sentence_id=r.sentence.id, cues=_cue_words(r, key))
@@ -69,11 +72,16 @@ def decide(reads: Sequence[Read], stated: Outcome | None = None, *, proposal: bo
     return Decision(outcome, commitment, bool(referral), evidence)
 
 
-def _outcome(referral: list[Read], body: list[Read], by_label: dict[str, list[Read]],
+def _substance(reads: Sequence[Read]) -> int:
+    """The characters of the sentences that are neither set formulae nor hand-overs."""
+    return sum(len(r.sentence.text) for r in reads if not r.boilerplate and not r.cues.has("referral"))
+
+
+def _outcome(referral: list[Read], substance: int, by_label: dict[str, list[Read]],
              proposal: bool) -> tuple[Outcome, list[tuple[Read, str]]]:
     solved, progress, explained = by_label["solved"], by_label["in_progress"], by_label["explained"]
     declined, reference = by_label["declined"], by_label["reference"]
-    if referral and sum(len(r.sentence.text) for r in body) <= MAX_REFERRED_CHARS and not solved and not progress:
+    if referral and substance <= MAX_REFERRED_CHARS and not solved and not progress:
         return "referred", [(r, "referral") for r in referral]
     if declined and len(declined) >= len(solved):
         return "declined", [(r, "declined") for r in declined]

@@ -7,6 +7,7 @@ category form listed twice or an outcome no record knows fails on load, naming t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 
 from pydantic import model_validator
@@ -106,26 +107,53 @@ class Boilerplate(Lexicon):
         parts = [re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")")] if anchored else []
         return (*parts, *(re.compile(p) for p in self.patterns if not _anchored(p)))
 
+    @cached_property
+    def local(self) -> tuple[bool, ...]:
+        """For each of :attr:`parts`, whether it matches a piece of text the same wherever
+        the piece stands (no anchor, no look-around): then it matches a sentence only if it
+        matches the document's sentences joined (see :func:`pipeline.reply.cues.boilerplate_flags`)."""
+        return tuple(_local(p.pattern) for p in self.parts)
+
+
+def _local(pattern: str) -> bool:
+    """Whether ``pattern`` has no anchor (``^ $ \\A \\Z \\b \\B``) nor look-around outside a
+    character class. A class misread (``[]…]``) can only make it answer False, the safe answer."""
+    for i, token in _outside_classes(pattern):
+        if token in ("^", "$", "\\A", "\\Z", "\\b", "\\B") or pattern.startswith(("(?=", "(?!", "(?<"), i):
+            return False
+    return True
+
 
 def _anchored(pattern: str) -> bool:
     """Whether ``pattern`` is ``^`` followed by a pattern with no ``|`` outside a group or class."""
     if not pattern.startswith("^"):
         return False
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
+    depth = 0
+    for _, token in _outside_classes(pattern):
+        if token in ("(", ")"):
+            depth += 1 if token == "(" else -1
+        elif token == "|" and depth == 0:
+            return False
+    return True
+
+
+def _outside_classes(pattern: str) -> Iterator[tuple[int, str]]:
+    """Where each token of ``pattern`` outside its character classes stands, and the token: a
+    character, or an escape (``\\b``, ``\\(``) as the backslash and the character after it."""
+    in_class, escaped = False, False
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
+            if not in_class:
+                yield i - 1, "\\" + ch
         elif ch == "\\":
             escaped = True
         elif in_class:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            return False
-    return True
+        else:
+            yield i, ch
 
 
 class CitationKinds(Lexicon):
