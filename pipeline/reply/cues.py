@@ -9,7 +9,7 @@ alternation's would be: each part then begins with a literal or a class that the
 engine skips to in C (the joined alternation was tried at every character).
 
 >>> read_cues("下一步，我局将尽快完成改造。").outcome["in_progress"]
-['下一步', '尽快']
+['下一步', '将尽快完成改造']
 >>> read_cues("下一步，我局将尽快完成改造。").commitment.step
 5
 """
