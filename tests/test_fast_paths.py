@@ -161,30 +161,32 @@ def test_fast_paths_csv_writes_a_column_without_risky_cells_unchanged(tmp_path: 
 SENTENCE_CASES = ["他说：“下雨了。”我们走。好", "甲。乙！丙？？”丁；", "“一。二。”三", "无标点", "。。"]
 
 
+def _sentences_scanned(text: str) -> list[str]:
+    """The per-character scan the regex search replaced."""
+    from pipeline.structure.blocks import inside, quote_spans
+    from pipeline.structure.sentences import CLOSERS, SPACE, TERMINATORS, _end_after
+
+    quotes, cuts, i = quote_spans(text, 0, len(text)), [], 0
+    while i < len(text):
+        if text[i] in TERMINATORS:
+            quote = inside(quotes, i)
+            if quote is None or all(ch in CLOSERS or ch in SPACE or ch in TERMINATORS
+                                    for ch in text[i + 1:quote[1]]):
+                i = _end_after(text, (i if quote is None else quote[1]) + 1, len(text))
+                cuts.append(i)
+                continue
+        i += 1
+    pieces, pos = [], 0
+    for cut in sorted({*cuts, len(text)}):
+        if cut > pos and text[pos:cut].strip():
+            pieces.append(text[pos:cut].strip())
+        pos = cut
+    return pieces
+
+
 @pytest.mark.parametrize("text", SENTENCE_CASES, ids=repr)
 def test_fast_paths_sentences_cut_as_a_character_scan(text: str) -> None:
-    def scanned(text: str) -> list[str]:  # the per-character scan the regex search replaced
-        from pipeline.structure.blocks import inside, quote_spans
-        from pipeline.structure.sentences import CLOSERS, SPACE, TERMINATORS, _end_after
-
-        quotes, cuts, i = quote_spans(text, 0, len(text)), [], 0
-        while i < len(text):
-            if text[i] in TERMINATORS:
-                quote = inside(quotes, i)
-                if quote is None or all(ch in CLOSERS or ch in SPACE or ch in TERMINATORS
-                                        for ch in text[i + 1:quote[1]]):
-                    i = _end_after(text, (i if quote is None else quote[1]) + 1, len(text))
-                    cuts.append(i)
-                    continue
-            i += 1
-        pieces, pos = [], 0
-        for cut in sorted({*cuts, len(text)}):
-            if cut > pos and text[pos:cut].strip():
-                pieces.append(text[pos:cut].strip())
-            pos = cut
-        return pieces
-
-    assert [s.text(text) for s in split_sentences(text, Block(0, len(text)))] == scanned(text)
+    assert [s.text(text) for s in split_sentences(text, Block(0, len(text)))] == _sentences_scanned(text)
 
 
 # The quantity scanners' shortcuts (bench/README.md, "Throughput") give what the full
@@ -329,12 +331,24 @@ def test_fast_paths_false_friend_runs_match_as_plain(text: str) -> None:
 
 
 @_SHORTCUTS
-@given(st.text(alphabet="。；：:一、a \t\u3000", max_size=30), st.integers(0, 5), st.integers(0, 5))
+@given(st.text(alphabet="。；：:一二、是（1.)①a \t\u3000", max_size=30), st.integers(0, 5), st.integers(0, 5))
+@example("甲。一是乙：\u3000（1）丙；a二、丁。 ①", 0, 0)
 def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
+    # the gaps a marker is tried at: every plain gap where the marker pattern matches
     start, end = min(lo, len(text)), max(min(lo, len(text)), len(text) - cut)
     plain = re.compile(rf"(?<=[{outline._BOUNDARY}])[{blocks.SPACE}]*")
-    want = [m.end() for m in plain.finditer(text, start + 1, end)] if start + 1 <= end else []
-    assert [m.end() for m in outline._inline().finditer(text, start, end)] == want
+    gaps = [m.end() for m in plain.finditer(text, start + 1, end)] if start + 1 <= end else []
+    fast = [m.end() for m in outline._inline().finditer(text, start, end)]
+    assert set(fast) <= set(gaps)
+    assert [g for g in gaps if outline._marker().match(text, g, end)] == [
+        g for g in fast if outline._marker().match(text, g, end)]
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="。！？；;”“」「）)a \u3000\"", max_size=30))
+@example("他说：“下雨了。”我们走。好")
+def test_fast_paths_sentences_cut_by_one_scan(text: str) -> None:
+    assert [s.text(text) for s in split_sentences(text, Block(0, len(text)))] == _sentences_scanned(text)
 
 
 @_SHORTCUTS
