@@ -67,8 +67,9 @@ def _paragraphs(
     for block in body:
         p_id = f"p{len(paragraphs) + 1}"
         start, end = norm.to_original(block.start, block.end)
+        section = section_of(block.start)
         paragraphs.append(Paragraph(
-            id=p_id, parent_id=section_of(block.start), text=norm.original[start:end], start=start, end=end
+            id=p_id, parent_id=section, text=norm.original[start:end], start=start, end=end
         ))
         inner = item_starts[bisect_right(item_starts, block.start):bisect_left(item_starts, block.end)]
         for piece in split_sentences(norm.text, block, inner):
@@ -76,7 +77,9 @@ def _paragraphs(
             sentences.append(Sentence(
                 id=f"t{len(sentences) + 1}",
                 parent_id=p_id,
-                section_id=section_of(piece.start),
+                # A paragraph no item starts inside lies in one section: a node ends where
+                # a later one starts (spaces before it dropped) or at the body's end.
+                section_id=section_of(piece.start) if inner else section,
                 text=norm.original[s_start:s_end],
                 start=s_start,
                 end=s_end,
