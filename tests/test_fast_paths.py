@@ -456,3 +456,27 @@ def test_fast_paths_copied_record_is_model_copy() -> None:
     fast, slow = copied(q, update), q.model_copy(update=update)
     assert fast == slow and fast.__pydantic_fields_set__ == slow.__pydantic_fields_set__
     assert fast.model_dump() == slow.model_dump() and q.status != "planned"
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="香港大学中心局（南方）()，推动的a 1", max_size=40))
+@example("推动中国（南方）知识产权运营中心，研究院(福田)局")
+def test_fast_paths_entity_head_found_by_reversed_search(text: str) -> None:
+    from pipeline import entities
+
+    def walked(pos: int) -> int:  # the character walk the reversed search replaced
+        start, limit = pos, max(0, pos - entities._LONGEST_HEAD)
+        while start > limit:
+            ch = text[start - 1]
+            if ch in "）)":
+                paren = entities._PAREN_INSIDE.search(text, max(0, start - entities.LEX.max_parenthetical - 2), start)
+                if paren and paren.start() > limit:
+                    start = paren.start()
+                    continue
+            if ch in entities.LEX.boundary_chars or not entities._HAN.match(ch):
+                break
+            start -= 1
+        return max([start, *(b.end() for b in entities._BOUNDARY_RE.finditer(text, start, pos))])
+
+    for pos in range(len(text) + 1):
+        assert entities._head_start(text, pos) == walked(pos)
