@@ -23,7 +23,7 @@ from pipeline.structure.dates import parse_date
 from pipeline.structure.header import read_header
 from pipeline.structure.meta import build_meta
 from pipeline.structure.outline import Node, build_outline, innermost, node_ids
-from pipeline.structure.regions import body_blocks, body_region, closing_blocks, frame
+from pipeline.structure.regions import body_blocks, body_region, closing_blocks, first_paragraph, frame
 from pipeline.structure.sentences import split_sentences
 from pipeline.structure.signature import read_closing
 from pipeline.text.normalise import Normalised
@@ -101,7 +101,7 @@ def parse(norm: Normalised) -> Structure:
         view, seen = fold_chars(text), blocks
     header = read_header(view.text, seen)
     closing = read_closing(view.text, seen, header.first_body)
-    meta = build_meta(view, header, closing, body_blocks(view.text, list(seen[header.first_body : closing.first])))
+    meta = build_meta(view, header, closing, first_paragraph(view.text, seen[header.first_body : closing.first]))
     if closing.body_end is not None:
         closing.body_end = view.at(closing.body_end)
     region = body_region(text, blocks, header, closing)
