@@ -246,6 +246,17 @@ def test_fast_paths_broken_lines_found_where_lines_end(text: str) -> None:
 
 
 @_SHORTCUTS
+@given(st.text(alphabet="19一〇年月ab（。，\n\r \t", max_size=40))
+@example("201\n9年6月3日，2019年\n6月\r\n  二〇一\n九年")
+def test_fast_paths_both_line_break_patterns_found_in_one_pass(text: str) -> None:
+    patterns = (normalise_module._BROKEN_LINE, normalise_module._NUMBER_BREAK)
+    found = list(normalise_module._broken_lines(text, patterns))
+    assert [m.start() for m in found] == sorted(m.start() for m in found)
+    for pattern in patterns:
+        assert [m.span() for m in found if m.re is pattern] == [m.span() for m in pattern.finditer(text)]
+
+
+@_SHORTCUTS
 @given(st.text(alphabet="０１２ＡＺ％，：（）\u3000＂a1 ", max_size=30))
 def test_fast_paths_fold_is_translate(text: str) -> None:
     table = str.maketrans(normalise_module._FOLDABLE)
