@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pipeline.records import Document, Entity, built
 from pipeline.resources import Lexicon, load
 from pipeline.spans import keep_best
-from pipeline.text.regex import alternation
+from pipeline.text.regex import alternation, char_class
 
 
 class EntityLexicon(Lexicon):
@@ -50,12 +50,12 @@ _FALSE_SUFFIX_RE = re.compile(alternation(LEX.false_suffixes))
 _GAZETTEER_LABEL = {word: label for label, words in LEX.gazetteer.items() for word in words}
 _GAZETTEER_RE = re.compile(alternation(_GAZETTEER_LABEL))
 _BOUNDARY_RE = re.compile(alternation(LEX.boundaries))
-_BOUNDARY_CHARS = frozenset(LEX.boundary_chars)
 _GENERIC = frozenset(LEX.generic_heads)
 _QUOTED_RE = re.compile(r"《(?P<book>[^《》\n]{2,40})》|“(?P<quote>[^“”\n，。；！？]{2,20})”")
 _PAREN_AFTER = re.compile(rf"[（(][\u4e00-\u9fff]{{1,{LEX.max_parenthetical}}}[）)]")
 _PAREN_INSIDE = re.compile(rf"[（(][\u4e00-\u9fff]{{1,{LEX.max_parenthetical}}}[）)]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HEAD_STOP = re.compile(rf"[^\u4e00-\u9fff]|{char_class(LEX.boundary_chars)}")  # what a head cannot hold
 _JOINED = re.compile(r"[+＋\-—－/]")
 _LONGEST_HEAD = 24
 
@@ -117,19 +117,25 @@ def _by_suffix(text: str) -> Iterator[_Span]:
 
 
 def _head_start(text: str, pos: int) -> int:
-    """Walk left from ``pos`` over the name's head, to the nearest boundary."""
+    """Walk left from ``pos`` over the name's head, to the nearest boundary.
+
+    Each step finds the nearest character a head cannot hold (a boundary, anything not
+    Han) by one regex search of the reversed stretch, not a test per character; a
+    parenthetical (``中国（南方）``) is stepped over and the search goes on before it."""
     start = pos
     limit = max(0, pos - _LONGEST_HEAD)
     while start > limit:
-        ch = text[start - 1]
-        if ch in "）)":
+        stop = _HEAD_STOP.search(text[limit:start][::-1])
+        if stop is None:
+            start = limit
+            break
+        start -= stop.start()  # text[start - 1] is the stop
+        if text[start - 1] in "）)":
             paren = _PAREN_INSIDE.search(text, max(0, start - LEX.max_parenthetical - 2), start)
             if paren and paren.start() > limit:
                 start = paren.start()
                 continue
-        if ch in _BOUNDARY_CHARS or not _HAN.match(ch):
-            break
-        start -= 1
+        break
     # cut at the last boundary word inside the head (推动香港大学 → 香港大学)
     cut = start
     for b in _BOUNDARY_RE.finditer(text, start, pos):

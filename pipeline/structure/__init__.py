@@ -23,7 +23,7 @@ from pipeline.structure.dates import parse_date
 from pipeline.structure.header import read_header
 from pipeline.structure.meta import build_meta
 from pipeline.structure.outline import Node, build_outline, innermost, node_ids
-from pipeline.structure.regions import body_blocks, body_region, closing_blocks, frame
+from pipeline.structure.regions import body_blocks, body_region, closing_blocks, first_paragraph, frame
 from pipeline.structure.sentences import split_sentences
 from pipeline.structure.signature import read_closing
 from pipeline.text.normalise import Normalised
@@ -67,8 +67,9 @@ def _paragraphs(
     for block in body:
         p_id = f"p{len(paragraphs) + 1}"
         start, end = norm.to_original(block.start, block.end)
+        section = section_of(block.start)
         paragraphs.append(Paragraph(
-            id=p_id, parent_id=section_of(block.start), text=norm.original[start:end], start=start, end=end
+            id=p_id, parent_id=section, text=norm.original[start:end], start=start, end=end
         ))
         inner = item_starts[bisect_right(item_starts, block.start):bisect_left(item_starts, block.end)]
         for piece in split_sentences(norm.text, block, inner):
@@ -76,7 +77,9 @@ def _paragraphs(
             sentences.append(Sentence(
                 id=f"t{len(sentences) + 1}",
                 parent_id=p_id,
-                section_id=section_of(piece.start),
+                # A paragraph no item starts inside lies in one section: a node ends where
+                # a later one starts (spaces before it dropped) or at the body's end.
+                section_id=section_of(piece.start) if inner else section,
                 text=norm.original[s_start:s_end],
                 start=s_start,
                 end=s_end,
@@ -98,7 +101,7 @@ def parse(norm: Normalised) -> Structure:
         view, seen = fold_chars(text), blocks
     header = read_header(view.text, seen)
     closing = read_closing(view.text, seen, header.first_body)
-    meta = build_meta(view, header, closing, body_blocks(view.text, list(seen[header.first_body : closing.first])))
+    meta = build_meta(view, header, closing, first_paragraph(view.text, seen[header.first_body : closing.first]))
     if closing.body_end is not None:
         closing.body_end = view.at(closing.body_end)
     region = body_region(text, blocks, header, closing)

@@ -108,6 +108,8 @@ def quote_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     so the key costs little, and the entries hold only the last documents' texts.
     """
     marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)]
+    if not marks:  # most paragraphs quote nothing
+        return ()
     partners = _partners([ch for _, ch in marks])
     spans: list[tuple[int, int]] = []
     k = 0

@@ -62,10 +62,9 @@ def _kind(pairs: list[tuple[str, DocKind]], text: str) -> DocKind | None:
     return next((kind for word, kind in pairs if word in text), None)
 
 
-def _opening(text: str, header: Header, body: list[Block]) -> str:
-    if not body:
+def _opening(text: str, header: Header, first: Block | None) -> str:
+    if first is None:
         return ""
-    first = body[0]
     start = first.start
     sal = header.salutation
     if sal and not sal.whole_block and first.start <= sal.end <= first.end:
@@ -81,12 +80,13 @@ def _date(header: Header, closing: Closing) -> tuple[dt.date | None, DateSource 
     return None, None
 
 
-def build_meta(view: Folded, header: Header, closing: Closing, body: list[Block]) -> Meta:
+def build_meta(view: Folded, header: Header, closing: Closing, first: Block | None) -> Meta:
     """The metadata a document states, read on ``view`` (the folded normalised text) and
-    written as the text writes it."""
+    written as the text writes it; ``first`` is the body's first paragraph, whose opening
+    words tell the kind of document."""
     text = view.text
     kinds = lexicon().kinds
-    opening = _opening(text, header, body)
+    opening = _opening(text, header, first)
     sal = header.salutation
     kind: DocKind = (
         _kind(kinds.title, header.title or "")

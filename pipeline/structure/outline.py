@@ -78,11 +78,16 @@ RE_DECIMAL_LIKE = re.compile(r"(?P<num>[0-9]{1,2})\.(?=[0-9])")
 
 @cache
 def _inline() -> re.Pattern[str]:
-    """A sentence end or colon and the spaces after it: where an inline item may start (its
-    match's end). Begins with the boundary's class, which the regex engine scans for in C;
-    the plain ``(?<=[…])[ …]*`` was tried at every character. Same ends: no boundary
-    character is a space."""
-    return re.compile(rf"[{_BOUNDARY}][{SPACE}]*")
+    """A sentence end or colon and the spaces after it, where a marker's first character
+    follows: where an inline item may start (its match's end). Begins with the boundary's
+    class, which the regex engine scans for in C; the plain ``(?<=[…])[ …]*`` was tried at
+    every character. The look-ahead on the characters a marker can begin with (a numeral, a
+    digit, an opening parenthesis, a circled number) rejects in C the many sentence ends no
+    marker follows, which were each tried with the whole marker pattern in Python. Same
+    ends where a marker follows: no boundary character is a space, and no marker starts
+    with one."""
+    circled = lexicon().numerals.circled
+    return re.compile(rf"[{_BOUNDARY}][{SPACE}]*(?=[{_CN}0-9（({circled}])")
 
 
 def _ordinal(style: str, number: str) -> int | None:
@@ -104,7 +109,6 @@ def _candidate(text: str, pos: int, end: int, at_start: bool) -> _Candidate | No
 
 
 def _candidates(text: str, block: Block, quoted_until: int) -> list[_Candidate]:
-    quotes = quote_spans(text, block.start, block.end)
     found: list[_Candidate] = []
     if quoted_until <= block.start:
         first = _candidate(text, block.start, block.end, at_start=True)
@@ -114,9 +118,14 @@ def _candidates(text: str, block: Block, quoted_until: int) -> list[_Candidate]:
                                decimal.end(), at_start=True, decimal_like=True)
         if first:
             found.append(first)
+    quotes = None  # read only where a marker may follow a sentence end
     for gap in _inline().finditer(text, block.start, block.end):
         pos = gap.end()
-        if pos < quoted_until or inside(quotes, pos) or (found and pos < found[-1].marker_end):
+        if pos < quoted_until or (found and pos < found[-1].marker_end):
+            continue
+        if quotes is None:
+            quotes = quote_spans(text, block.start, block.end)
+        if inside(quotes, pos):
             continue
         cand = _candidate(text, pos, block.end, at_start=False)
         if cand:
@@ -169,6 +178,8 @@ def build_outline(text: str, blocks: list[Block], quoted_until: list[int]) -> li
     stack: list[int] = []
     for block, until in zip(blocks, quoted_until, strict=True):
         cands = _candidates(text, block, until)
+        if not cands:
+            continue
         quotes = quote_spans(text, block.start, block.end)
         last_seconds = _last_seconds(cands)
         for k, cand in enumerate(cands):

@@ -19,6 +19,7 @@ the header holds. Offsets here index the normalised text until :func:`frame` map
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pipeline.records import Paragraph, Section, Sentence
@@ -45,9 +46,20 @@ def body_region(text: str, blocks: list[Block], header: Header, closing: Closing
     return body
 
 
+def _is_paragraph(text: str, block: Block) -> bool:
+    line = block.text(text)
+    return not (is_date_line(line) or is_page_note(line))
+
+
 def body_blocks(text: str, region: list[Block]) -> list[Block]:
-    """The paragraphs the outline and metadata read: no date-only or page-note lines."""
-    return [b for b in region if not (is_date_line(b.text(text)) or is_page_note(b.text(text)))]
+    """The paragraphs the outline reads: no date-only or page-note lines."""
+    return [b for b in region if _is_paragraph(text, b)]
+
+
+def first_paragraph(text: str, region: Sequence[Block]) -> Block | None:
+    """The first of :func:`body_blocks`, where the metadata reads the opening words; the
+    lines after it are not tested."""
+    return next((b for b in region if _is_paragraph(text, b)), None)
 
 
 def closing_blocks(text: str, blocks: list[Block], closing: Closing) -> list[Block]:

@@ -8,14 +8,15 @@ Offsets index the normalised text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from pipeline.structure.blocks import SPACE, Block, inside, quote_spans
+from pipeline.text.regex import char_class
 
 TERMINATORS = frozenset("。！？；!?;")
-_TERMINATOR = re.compile("[" + re.escape("".join(sorted(TERMINATORS))) + "]")
 # Closing marks that belong to the sentence before them: ``（详见附件。）``.
 CLOSERS = frozenset("”’」』）)】》")
+# A sentence end and the closing marks after it; the match's end is where the sentence ends.
+_SENTENCE_END = re.compile(char_class(TERMINATORS) + char_class(CLOSERS) + "*")
 
 
 def _end_after(text: str, pos: int, end: int) -> int:
@@ -25,25 +26,27 @@ def _end_after(text: str, pos: int, end: int) -> int:
 
 
 def _cuts(text: str, block: Block) -> list[int]:
-    quotes: Sequence[tuple[int, int]] | None = None
+    """Where the sentences of ``block`` end. One regex scan jumps from sentence end to
+    sentence end (closing marks included); only a paragraph that quotes something has
+    its ends checked one by one against its quotations."""
+    quotes = quote_spans(text, block.start, block.end)
+    ends = _SENTENCE_END.finditer(text, block.start, block.end)
+    if not quotes:
+        return [found.end() for found in ends]
     cuts: list[int] = []
-    i = block.start
-    # Jump from one sentence end to the next (a regex search) rather than visit every character.
-    while (found := _TERMINATOR.search(text, i, block.end)) is not None:
+    resume = block.start  # past a quotation that closed a sentence
+    for found in ends:
         i = found.start()
-        if quotes is None:
-            quotes = quote_spans(text, block.start, block.end)
+        if i < resume:
+            continue
         quote = inside(quotes, i)
         if quote is None:
-            i = _end_after(text, i + 1, block.end)
-            cuts.append(i)
+            cuts.append(found.end())
             continue
         close = quote[1]
         if all(ch in CLOSERS or ch in SPACE or ch in TERMINATORS for ch in text[i + 1 : close]):
-            i = _end_after(text, close + 1, block.end)
-            cuts.append(i)
-            continue
-        i += 1
+            resume = _end_after(text, close + 1, block.end)
+            cuts.append(resume)
     return cuts
 
 

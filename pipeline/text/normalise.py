@@ -276,30 +276,31 @@ def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool
     return not across_blank or _PROSE_MARK.search(before) is not None
 
 
-def _broken_lines(text: str, pattern: re.Pattern[str] = _BROKEN_LINE) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, tried only where a line ends. The patterns start with a
+def _broken_lines(text: str, patterns: Sequence[re.Pattern[str]] = (_BROKEN_LINE,)) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` of each of ``patterns``, tried only where a line ends, in
+    text order (at one line end, in the order of ``patterns``). The patterns start with a
     lookbehind, which would make the regex engine try them at every character; a match can
-    only start at the spaces (and carriage return) before a newline, found here in C."""
-    done = 0
+    only start at the spaces (and carriage return) before a newline, found here in C, once
+    for all the patterns."""
+    done = [0] * len(patterns)  # where each pattern's last match ended
     at = text.find("\n")
     while at >= 0:
-        if at >= done:
-            start = at - 1 if at and text[at - 1] == "\r" else at
-            while start and text[start - 1] in " \t":
-                start -= 1
-            m = pattern.match(text, start)
-            if m is not None:
+        start = at - 1 if at and text[at - 1] == "\r" else at
+        while start and text[start - 1] in " \t":
+            start -= 1
+        for k, pattern in enumerate(patterns):
+            if at >= done[k] and (m := pattern.match(text, start)) is not None:
                 yield m
-                done = m.end()
+                done[k] = m.end()
         at = text.find("\n", at + 1)
 
 
 def _line_break_spans(text: str) -> list[tuple[int, int]]:
-    candidates = list(_broken_lines(text))
-    taken = {m.start() for m in candidates}
-    numbers = [m for m in _broken_lines(text, _NUMBER_BREAK) if m.start() not in taken]
-    if numbers:
-        candidates = sorted([*candidates, *numbers], key=lambda m: m.start())
+    candidates: list[re.Match[str]] = []
+    for m in _broken_lines(text, (_BROKEN_LINE, _NUMBER_BREAK)):
+        if m.re is _NUMBER_BREAK and candidates and candidates[-1].start() == m.start():
+            continue  # read as a broken line already
+        candidates.append(m)
     if not candidates:
         return []
     full_width = _full_width(text)

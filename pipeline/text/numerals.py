@@ -268,7 +268,7 @@ def _zero_before_last(text: str) -> bool:
 def adjacent_pair(text: str) -> tuple[Decimal, Decimal] | None:
     """``三四`` → (3, 4): two neighbouring digits that mean "three or four"; a power of
     ten after them applies to both (``二三十`` → (20, 30), ``七八万`` → (70000, 80000))."""
-    if len(text) >= 2 and all(c in LEX.digits for c in text[:2]):
+    if len(text) >= 2 and text[0] in LEX.digits and text[1] in LEX.digits:  # most numerals fail at text[0]
         a, b = LEX.digits[text[0]], LEX.digits[text[1]]
         scale = text[2:]
         if a >= 1 and b == a + 1 and all(c in LEX.small_units or c in LEX.large_units for c in scale):
