@@ -470,7 +470,6 @@ def test_fast_paths_copied_record_is_model_copy() -> None:
     assert fast.model_dump() == slow.model_dump() and q.status != "planned"
 
 
-<<<<<<< HEAD
 # Session 6, quantities: C-level guards before the per-number regex searches give what the
 # searches alone give.
 @_SHORTCUTS
@@ -529,7 +528,7 @@ def test_fast_paths_per_before_guard_misses_no_per(text: str) -> None:
         m = engine._PER_BEFORE_RE.search(text, max(0, start - 10), start)
         assert engine._per_before(text, start) == (m["per"] if m else None), (text, start)
 
-=======
+
 @_SHORTCUTS
 @given(st.text(alphabet="香港大学中心局（南方）()，推动的a 1", max_size=40))
 @example("推动中国（南方）知识产权运营中心，研究院(福田)局")
@@ -552,4 +551,3 @@ def test_fast_paths_entity_head_found_by_reversed_search(text: str) -> None:
 
     for pos in range(len(text) + 1):
         assert entities._head_start(text, pos) == walked(pos)
->>>>>>> s6-sspeed
