@@ -49,6 +49,7 @@ from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import normalise as normalise_module
 from pipeline.text import numerals
+from pipeline.text.regex import alternation
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -551,3 +552,27 @@ def test_fast_paths_entity_head_found_by_reversed_search(text: str) -> None:
 
     for pos in range(len(text) + 1):
         assert entities._head_start(text, pos) == walked(pos)
+
+
+_FRIEND_PLAIN = [re.compile(p) for p in (alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns)]
+
+
+def _friend_spans_plain(text: str) -> list[tuple[int, int]]:
+    return sorted(m.span() for rx in _FRIEND_PLAIN for m in rx.finditer(text))
+
+
+def test_fast_paths_false_friends_share_run_scans() -> None:
+    scans = engine._FALSE_FRIEND_SCANS
+    grouped = len(_FRIEND_PLAIN) - len(scans.alone)
+    assert grouped >= 10 and len(scans.runs) >= 2  # the run patterns do share scans
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="0123456789一二三十栋幢单元组层级号区间、和至- 村民楼下为残疾第类a", max_size=40))
+@example("8栋2单元，3栋与2栋之间，9栋10栋11栋，1-10栋，1-15层为商业，十一组居民，氽溪村6组、7组、8组")
+@example("11、12栋共48户，3、4层为办公，1-2级残疾人，星沙2区30栋，901区间，2024079 号，12栋楼下")
+@example("共有82栋，新建3栋厂房，分成3组，共18层，分为3级，一二三栋，12 号3号")  # near-misses and neighbours
+def test_fast_paths_false_friend_run_scans_match_separate_scans(text: str) -> None:
+    # one scan per run class, then each member where it can go on, finds what each pattern's
+    # own finditer finds: the same spans, overlapping ones of different patterns included
+    assert sorted(engine._FALSE_FRIEND_SCANS.spans(text)) == _friend_spans_plain(text)

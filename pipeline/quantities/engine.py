@@ -34,6 +34,7 @@ from pipeline.quantities import (
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
+from pipeline.quantities.runs import RunPatterns
 from pipeline.records import Quantity, Sentence, built
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
@@ -55,7 +56,8 @@ FINDERS: tuple[Finder, ...] = (
 # One scan per regex: an alternation of literal words, and each pattern (they begin with
 # a literal or a class), lets the regex engine skip in C every position no match can
 # start at; one regex joining them all was tried at every position, ten times slower.
-_FALSE_FRIEND_RES = tuple(re.compile(p) for p in (alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns))
+# Those that begin with a numeral run share one scan (``runs``).
+_FALSE_FRIEND_SCANS = RunPatterns([alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns])
 _CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
 _COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
 _PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
@@ -216,7 +218,7 @@ class _Friends:
 
 
 def _false_friends(text: str) -> _Friends:
-    return _Friends([m.span() for rx in _FALSE_FRIEND_RES for m in rx.finditer(text)])
+    return _Friends(_FALSE_FRIEND_SCANS.spans(text))
 
 
 def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
