@@ -10,9 +10,11 @@ each number and nothing else, so it costs a few regex matches per quantity.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
@@ -43,10 +45,11 @@ from pipeline.linking.phrases import (
     read_verb,
     window,
 )
+from pipeline.linking.status import statuses
 from pipeline.linking.words import is_verb
 from pipeline.records import Change, Quantity, Sentence, copied
 
-__all__ = ["link"]
+__all__ = ["link", "link_and_judge"]
 
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
@@ -81,8 +84,25 @@ def link(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence
     ``quantities`` are in text order with offsets into ``doc_text``; ``sentences`` bound
     each clause (a quantity outside every sentence reads its own line).
     """
+    return [copied(q, update) if update else q for q, update in zip(quantities, _links(doc_text, quantities, sentences),
+                                                                    strict=True)]
+
+
+def link_and_judge(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence],
+                   ref_date: dt.date | None) -> list[Quantity]:
+    """``judge(doc_text, link(doc_text, quantities, sentences), sentences, ref_date)`` with one
+    copy of each record instead of two: the status reads the ``of`` linking found before
+    either update is applied."""
+    links = _links(doc_text, quantities, sentences)
+    ofs = [cast("str | None", update.get("of", q.of)) for q, update in zip(quantities, links, strict=True)]
+    judged = statuses(doc_text, quantities, sentences, ref_date, ofs)
+    return [copied(q, {**linked, **status}) for q, linked, status in zip(quantities, links, judged, strict=True)]
+
+
+def _links(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[dict[str, object]]:
+    """The updates :func:`link` makes, one per quantity (empty: the record stays as it is)."""
     by_id = {s.id: s for s in sentences}
-    out: list[Quantity] = []
+    out: list[dict[str, object]] = []
     i = 0
     while i < len(quantities):
         q = quantities[i]
@@ -100,14 +120,14 @@ def link(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence
     return out
 
 
-def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[Quantity]:
+def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[dict[str, object]]:
     clause = _Clause(floor=start)
     shared = distribute(text, qs, start) if "分别" in text[start:end] else {}
-    out = []
+    out: list[dict[str, object]] = []
     for i, q in enumerate(qs):
         if q.type in SKIP_TYPES:
             clause.holes.append((q.start, q.end))
-            out.append(q)
+            out.append({})
             continue
         _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
@@ -116,7 +136,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)
-        out.append(copied(q, update) if update else q)
+        out.append(update)
     return out
 
 
