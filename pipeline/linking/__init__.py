@@ -58,6 +58,7 @@ _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
+_NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 
@@ -122,7 +123,7 @@ def _links(doc_text: str, quantities: list[Quantity], sentences: Sequence[Senten
 
 def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[dict[str, object]]:
     clause = _Clause(floor=start)
-    shared = distribute(text, qs, start) if "分别" in text[start:end] else {}
+    shared = distribute(text, qs, start) if text.find("分别", start, end) >= 0 else {}
     out: list[dict[str, object]] = []
     for i, q in enumerate(qs):
         if q.type in SKIP_TYPES:
@@ -156,7 +157,7 @@ def _link_one(
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration" and not win.text.endswith(DURATION_ENDINGS):
         return {}  # 提前一年, 连续三年: when, not what
-    after = read_after(text, q.end, ceiling) if shared is None and q.type not in BEFORE_ONLY_TYPES else None
+    after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, ceiling) or after
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after):
