@@ -45,7 +45,7 @@ from pipeline.linking.phrases import (
     read_verb,
     window,
 )
-from pipeline.linking.status import statuses
+from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.words import is_verb
 from pipeline.records import Change, Quantity, Sentence, copied
 
@@ -53,7 +53,6 @@ __all__ = ["link", "link_and_judge"]
 
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
-_LOOSE = 60  # a quantity outside every sentence reads this far either side
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
@@ -85,39 +84,27 @@ def link(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence
     ``quantities`` are in text order with offsets into ``doc_text``; ``sentences`` bound
     each clause (a quantity outside every sentence reads its own line).
     """
-    return [copied(q, update) if update else q for q, update in zip(quantities, _links(doc_text, quantities, sentences),
-                                                                    strict=True)]
+    links = _links(doc_text, quantities, by_sentence(quantities, sentences, len(doc_text)))
+    return [copied(q, update) if update else q for q, update in zip(quantities, links, strict=True)]
 
 
 def link_and_judge(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence],
                    ref_date: dt.date | None) -> list[Quantity]:
     """``judge(doc_text, link(doc_text, quantities, sentences), sentences, ref_date)`` with one
     copy of each record instead of two: the status reads the ``of`` linking found before
-    either update is applied."""
-    links = _links(doc_text, quantities, sentences)
+    either update is applied. Both read the quantities sentence by sentence, grouped once."""
+    runs = by_sentence(quantities, sentences, len(doc_text))
+    links = _links(doc_text, quantities, runs)
     ofs = [cast("str | None", update.get("of", q.of)) for q, update in zip(quantities, links, strict=True)]
-    judged = statuses(doc_text, quantities, sentences, ref_date, ofs)
+    judged = statuses(doc_text, quantities, runs, ref_date, ofs)
     return [copied(q, {**linked, **status}) for q, linked, status in zip(quantities, links, judged, strict=True)]
 
 
-def _links(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[dict[str, object]]:
+def _links(doc_text: str, quantities: list[Quantity], runs: Sequence[Run]) -> list[dict[str, object]]:
     """The updates :func:`link` makes, one per quantity (empty: the record stays as it is)."""
-    by_id = {s.id: s for s in sentences}
     out: list[dict[str, object]] = []
-    i = 0
-    while i < len(quantities):
-        q = quantities[i]
-        s = by_id.get(q.sentence_id) if q.sentence_id is not None else None
-        if s is None:
-            lo, hi = max(0, q.start - _LOOSE), min(len(doc_text), q.end + _LOOSE)
-            out.extend(_link_sentence(doc_text, [q], lo, hi))
-            i += 1
-            continue
-        j = i + 1
-        while j < len(quantities) and quantities[j].sentence_id == q.sentence_id:
-            j += 1
-        out.extend(_link_sentence(doc_text, quantities[i:j], s.start, s.end))
-        i = j
+    for i, j, lo, hi in runs:
+        out.extend(_link_sentence(doc_text, quantities[i:j], lo, hi))
     return out
 
 

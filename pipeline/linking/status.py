@@ -40,8 +40,9 @@ from pipeline.text.clause import AFTER_CUES, STATUS, Cue, Reading, clauses_of, r
 from pipeline.text.regex import alternation
 from pipeline.text.traditional import simplify_chars
 
-__all__ = ["judge", "statuses"]
+__all__ = ["Run", "by_sentence", "judge", "statuses"]
 
+Run = tuple[int, int, int, int]  # quantities[i:j] stand in the sentence [lo, hi)
 _FRAMES = STATUS.frames
 _DOCUMENT_TYPES = frozenset(_FRAMES.document_types)
 _DOCUMENT_SECTIONS = frozenset(_FRAMES.document_sections)
@@ -62,31 +63,42 @@ def judge(text: str, quantities: list[Quantity], sentences: Sequence[Sentence],
           ref_date: dt.date | None) -> list[Quantity]:
     """Copies of ``quantities`` (in text order, offsets into ``text``) with ``status``,
     ``status_cue`` and, for a planned one, ``deadline_id`` (``q`` and its 1-based position)."""
-    return [copied(q, update) for q, update in zip(quantities, statuses(text, quantities, sentences, ref_date),
+    runs = by_sentence(quantities, sentences, len(text))
+    return [copied(q, update) for q, update in zip(quantities, statuses(text, quantities, runs, ref_date),
                                                    strict=True)]
 
 
-def statuses(text: str, quantities: list[Quantity], sentences: Sequence[Sentence], ref_date: dt.date | None,
-             ofs: Sequence[str | None] | None = None) -> list[dict[str, object]]:
-    """The updates :func:`judge` makes, one per quantity, without copying the records; ``ofs``
-    stands in for each quantity's ``of`` (what linking found before its record is copied)."""
+def by_sentence(quantities: Sequence[Quantity], sentences: Sequence[Sentence], length: int) -> list[Run]:
+    """The runs of ``quantities`` (in text order) read together: ``(i, j, lo, hi)`` for
+    ``quantities[i:j]``, the quantities of the sentence ``[lo, hi)``; a quantity outside every
+    sentence is a run of its own, read ``_LOOSE`` characters either side (``length``: the text's)."""
     by_id = {s.id: s for s in sentences}
-    simple = simplify_chars(text)  # 將建成 reads as 将建成; the length is kept
-    of_each = [q.of for q in quantities] if ofs is None else ofs
-    out: list[dict[str, object]] = []
+    runs: list[Run] = []
     i = 0
     while i < len(quantities):
         q = quantities[i]
         s = by_id.get(q.sentence_id) if q.sentence_id is not None else None
         j = i + 1
-        if s is not None:
+        if s is None:
+            runs.append((i, j, max(0, q.start - _LOOSE), min(length, q.end + _LOOSE)))
+        else:
             while j < len(quantities) and quantities[j].sentence_id == q.sentence_id:
                 j += 1
-            lo, hi = s.start, s.end
-        else:
-            lo, hi = max(0, q.start - _LOOSE), min(len(text), q.end + _LOOSE)
-        out.extend(_judge_sentence(simple, quantities[i:j], of_each[i:j], i, lo, hi, ref_date))
+            runs.append((i, j, s.start, s.end))
         i = j
+    return runs
+
+
+def statuses(text: str, quantities: list[Quantity], runs: Sequence[Run], ref_date: dt.date | None,
+             ofs: Sequence[str | None] | None = None) -> list[dict[str, object]]:
+    """The updates :func:`judge` makes, one per quantity, without copying the records
+    (``runs``: :func:`by_sentence`); ``ofs`` stands in for each quantity's ``of`` (what
+    linking found before its record is copied)."""
+    simple = simplify_chars(text)  # 將建成 reads as 将建成; the length is kept
+    of_each = [q.of for q in quantities] if ofs is None else ofs
+    out: list[dict[str, object]] = []
+    for i, j, lo, hi in runs:
+        out.extend(_judge_sentence(simple, quantities[i:j], of_each[i:j], i, lo, hi, ref_date))
     return out
 
 
