@@ -14,8 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from pipeline import structure
 from pipeline.entities import find_entities
-from pipeline.linking import link
-from pipeline.linking.status import judge
+from pipeline.linking import link_and_judge
 from pipeline.quantities.engine import extract_quantities
 from pipeline.readers import Page, read_source
 from pipeline.readers.formats import DEFAULT_MAX_BYTES
@@ -62,7 +61,7 @@ def extract(
     meta = parsed.meta.model_copy(update={"doc_id": doc_id or text_id(text), **(source or {})})
     ref = _reference_date(meta, norm.text, ref_date)
     quantities = list(extract_quantities(norm, ref, sentences=parsed.sentences))
-    quantities = judge(text, link(text, quantities, parsed.sentences), parsed.sentences, ref)
+    quantities = link_and_judge(text, quantities, parsed.sentences, ref)
     doc = Document(
         text=text, ref_date=ref, quantities=quantities, meta=meta,
         sections=parsed.sections, paragraphs=parsed.paragraphs, sentences=parsed.sentences,

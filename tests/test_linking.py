@@ -8,9 +8,10 @@ import pytest
 from pydantic import ValidationError
 
 import pipeline
-from pipeline.linking import link
+from pipeline.linking import link, link_and_judge
 from pipeline.linking.lexicon import LINKING, LinkingLexicon
 from pipeline.linking.phrases import read_after, tidy, window
+from pipeline.linking.status import by_sentence, judge
 from pipeline.records import Quantity
 from pipeline.resources import read_toml
 from pipeline.text.regex import trie_alternation as alternation
@@ -225,3 +226,27 @@ def test_linking_lexicon_rejects_an_unknown_key() -> None:
     data["phrases"]["stopwords"] = ["的"]
     with pytest.raises(ValidationError):
         LinkingLexicon.model_validate(data)
+
+
+def test_link_and_judge_copies_once_what_link_then_judge_give() -> None:
+    # the status of a rate reads the of linking found (毛收入…12200元/月 is measured, not a rule)
+    text = "全市人均毛收入达到12200元/月，已建成4家，将建成10个，每人每月补助500元。"
+    doc = pipeline.extract(text, ref_date="2024-09-12")
+    parsed = pipeline.structure.parse(pipeline.text.normalise.normalise(text))
+    raw = [q.model_copy(update={"of": None, "predicate": None, "change": None, "status": None,
+                                "status_cue": None, "deadline_id": None}) for q in doc.quantities]
+    ref = doc.ref_date
+    once = link_and_judge(text, raw, parsed.sentences, ref)
+    twice = judge(text, link(text, raw, parsed.sentences), parsed.sentences, ref)
+    assert [q.model_dump() for q in once] == [q.model_dump() for q in twice]
+    assert [q.model_fields_set for q in once] == [q.model_fields_set for q in twice]
+    assert [q.status for q in once] == ["achieved", "achieved", "planned", "rule"]
+
+
+def test_by_sentence_runs_a_sentence_together_and_a_stray_quantity_alone() -> None:
+    text = "已建成4家，将建成10个。新增3所学校。"
+    doc = pipeline.extract(text, ref_date="2024-09-12")
+    qs = [q if k < 2 else q.model_copy(update={"sentence_id": None}) for k, q in enumerate(doc.quantities)]
+    assert [q.text for q in qs] == ["4家", "10个", "3所学校"]
+    first = doc.sentences[0]
+    assert by_sentence(qs, doc.sentences, len(text)) == [(0, 2, first.start, first.end), (2, 3, 0, len(text))]

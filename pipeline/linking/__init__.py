@@ -10,9 +10,11 @@ each number and nothing else, so it costs a few regex matches per quantity.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
@@ -43,18 +45,19 @@ from pipeline.linking.phrases import (
     read_verb,
     window,
 )
+from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.words import is_verb
 from pipeline.records import Change, Quantity, Sentence, copied
 
-__all__ = ["link"]
+__all__ = ["link", "link_and_judge"]
 
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
-_LOOSE = 60  # a quantity outside every sentence reads this far either side
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
+_NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 
@@ -81,33 +84,38 @@ def link(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence
     ``quantities`` are in text order with offsets into ``doc_text``; ``sentences`` bound
     each clause (a quantity outside every sentence reads its own line).
     """
-    by_id = {s.id: s for s in sentences}
-    out: list[Quantity] = []
-    i = 0
-    while i < len(quantities):
-        q = quantities[i]
-        s = by_id.get(q.sentence_id) if q.sentence_id is not None else None
-        if s is None:
-            lo, hi = max(0, q.start - _LOOSE), min(len(doc_text), q.end + _LOOSE)
-            out.extend(_link_sentence(doc_text, [q], lo, hi))
-            i += 1
-            continue
-        j = i + 1
-        while j < len(quantities) and quantities[j].sentence_id == q.sentence_id:
-            j += 1
-        out.extend(_link_sentence(doc_text, quantities[i:j], s.start, s.end))
-        i = j
+    links = _links(doc_text, quantities, by_sentence(quantities, sentences, len(doc_text)))
+    return [copied(q, update) if update else q for q, update in zip(quantities, links, strict=True)]
+
+
+def link_and_judge(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence],
+                   ref_date: dt.date | None) -> list[Quantity]:
+    """``judge(doc_text, link(doc_text, quantities, sentences), sentences, ref_date)`` with one
+    copy of each record instead of two: the status reads the ``of`` linking found before
+    either update is applied. Both read the quantities sentence by sentence, grouped once."""
+    runs = by_sentence(quantities, sentences, len(doc_text))
+    links = _links(doc_text, quantities, runs)
+    ofs = [cast("str | None", update.get("of", q.of)) for q, update in zip(quantities, links, strict=True)]
+    judged = statuses(doc_text, quantities, runs, ref_date, ofs)
+    return [copied(q, {**linked, **status}) for q, linked, status in zip(quantities, links, judged, strict=True)]
+
+
+def _links(doc_text: str, quantities: list[Quantity], runs: Sequence[Run]) -> list[dict[str, object]]:
+    """The updates :func:`link` makes, one per quantity (empty: the record stays as it is)."""
+    out: list[dict[str, object]] = []
+    for i, j, lo, hi in runs:
+        out.extend(_link_sentence(doc_text, quantities[i:j], lo, hi))
     return out
 
 
-def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[Quantity]:
+def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[dict[str, object]]:
     clause = _Clause(floor=start)
-    shared = distribute(text, qs, start) if "分别" in text[start:end] else {}
-    out = []
+    shared = distribute(text, qs, start) if text.find("分别", start, end) >= 0 else {}
+    out: list[dict[str, object]] = []
     for i, q in enumerate(qs):
         if q.type in SKIP_TYPES:
             clause.holes.append((q.start, q.end))
-            out.append(q)
+            out.append({})
             continue
         _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
@@ -116,7 +124,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)
-        out.append(copied(q, update) if update else q)
+        out.append(update)
     return out
 
 
@@ -136,7 +144,7 @@ def _link_one(
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration" and not win.text.endswith(DURATION_ENDINGS):
         return {}  # 提前一年, 连续三年: when, not what
-    after = read_after(text, q.end, ceiling) if shared is None and q.type not in BEFORE_ONLY_TYPES else None
+    after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, ceiling) or after
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after):

@@ -40,8 +40,9 @@ from pipeline.text.clause import AFTER_CUES, STATUS, Cue, Reading, clauses_of, r
 from pipeline.text.regex import alternation
 from pipeline.text.traditional import simplify_chars
 
-__all__ = ["judge"]
+__all__ = ["Run", "by_sentence", "judge", "statuses"]
 
+Run = tuple[int, int, int, int]  # quantities[i:j] stand in the sentence [lo, hi)
 _FRAMES = STATUS.frames
 _DOCUMENT_TYPES = frozenset(_FRAMES.document_types)
 _DOCUMENT_SECTIONS = frozenset(_FRAMES.document_sections)
@@ -62,33 +63,53 @@ def judge(text: str, quantities: list[Quantity], sentences: Sequence[Sentence],
           ref_date: dt.date | None) -> list[Quantity]:
     """Copies of ``quantities`` (in text order, offsets into ``text``) with ``status``,
     ``status_cue`` and, for a planned one, ``deadline_id`` (``q`` and its 1-based position)."""
+    runs = by_sentence(quantities, sentences, len(text))
+    return [copied(q, update) for q, update in zip(quantities, statuses(text, quantities, runs, ref_date),
+                                                   strict=True)]
+
+
+def by_sentence(quantities: Sequence[Quantity], sentences: Sequence[Sentence], length: int) -> list[Run]:
+    """The runs of ``quantities`` (in text order) read together: ``(i, j, lo, hi)`` for
+    ``quantities[i:j]``, the quantities of the sentence ``[lo, hi)``; a quantity outside every
+    sentence is a run of its own, read ``_LOOSE`` characters either side (``length``: the text's)."""
     by_id = {s.id: s for s in sentences}
-    simple = simplify_chars(text)  # 將建成 reads as 将建成; the length is kept
-    out: list[Quantity] = []
+    runs: list[Run] = []
     i = 0
     while i < len(quantities):
         q = quantities[i]
         s = by_id.get(q.sentence_id) if q.sentence_id is not None else None
         j = i + 1
-        if s is not None:
+        if s is None:
+            runs.append((i, j, max(0, q.start - _LOOSE), min(length, q.end + _LOOSE)))
+        else:
             while j < len(quantities) and quantities[j].sentence_id == q.sentence_id:
                 j += 1
-            lo, hi = s.start, s.end
-        else:
-            lo, hi = max(0, q.start - _LOOSE), min(len(text), q.end + _LOOSE)
-        out.extend(_judge_sentence(simple, quantities[i:j], i, lo, hi, ref_date))
+            runs.append((i, j, s.start, s.end))
         i = j
+    return runs
+
+
+def statuses(text: str, quantities: list[Quantity], runs: Sequence[Run], ref_date: dt.date | None,
+             ofs: Sequence[str | None] | None = None) -> list[dict[str, object]]:
+    """The updates :func:`judge` makes, one per quantity, without copying the records
+    (``runs``: :func:`by_sentence`); ``ofs`` stands in for each quantity's ``of`` (what
+    linking found before its record is copied)."""
+    simple = simplify_chars(text)  # 將建成 reads as 将建成; the length is kept
+    of_each = [q.of for q in quantities] if ofs is None else ofs
+    out: list[dict[str, object]] = []
+    for i, j, lo, hi in runs:
+        out.extend(_judge_sentence(simple, quantities[i:j], of_each[i:j], i, lo, hi, ref_date))
     return out
 
 
-def _judge_sentence(text: str, qs: list[Quantity], first: int, lo: int, hi: int,
-                    ref_date: dt.date | None) -> list[Quantity]:
+def _judge_sentence(text: str, qs: list[Quantity], ofs: Sequence[str | None], first: int, lo: int, hi: int,
+                    ref_date: dt.date | None) -> list[dict[str, object]]:
     cues = scan(text, lo, hi)  # one pass per sentence
     clauses = clauses_of(text, [(q.start, q.end) for q in qs], lo, hi)
     out = []
     dated: Quantity | None = None  # the last date or period before the quantity
     for k, q in enumerate(qs):
-        status, cue = _status(text, q, dated, clauses[k], cues, ref_date)
+        status, cue = _status(text, q, ofs[k], dated, clauses[k], cues, ref_date)
         if q.type in _DATED:
             dated = q
         update: dict[str, object] = {"status": status, "status_cue": cue}
@@ -96,11 +117,11 @@ def _judge_sentence(text: str, qs: list[Quantity], first: int, lo: int, hi: int,
             deadline = _deadline(text, qs, clauses, k)
             if deadline is not None:
                 update["deadline_id"] = f"q{first + deadline + 1}"
-        out.append(copied(q, update))
+        out.append(update)
     return out
 
 
-def _status(text: str, q: Quantity, dated: Quantity | None, clause: tuple[int, int], cues: list[Cue],
+def _status(text: str, q: Quantity, of: str | None, dated: Quantity | None, clause: tuple[int, int], cues: list[Cue],
             ref_date: dt.date | None) -> tuple[Status, str]:
     a, b = clause
     if q.type in _DOCUMENT_TYPES:
@@ -117,7 +138,7 @@ def _status(text: str, q: Quantity, dated: Quantity | None, clause: tuple[int, i
     if label is not None:  # 发布日期：2018-08-08
         return "none", label.word
     own = reading.own if reading.own is not None and reading.own.status != "none" else None
-    if q.per is not None and not (q.of or "").endswith(_MEASURED) and (own is None or own.status != "achieved"):
+    if q.per is not None and not (of or "").endswith(_MEASURED) and (own is None or own.status != "achieved"):
         return "rule", "per"  # not 平均为23000元/月, nor 毛收入…12200元/月: measured
     m = _CLASS_END_RE.search(q.text)
     if m is not None and _CLASS_NOUN_RE.match(text, q.end):

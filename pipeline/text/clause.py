@@ -115,9 +115,10 @@ def scan(text: str, lo: int = 0, hi: int | None = None) -> list[Cue]:
     """
     cues = []
     for m in _CUE_RE.finditer(text, lo, len(text) if hi is None else hi):
-        status = _KIND[m.group()]
+        word = m.group()
+        status = _KIND[word]
         if status is not None:
-            cues.append(Cue(status, m.group(), m.start(), m.end()))
+            cues.append(Cue(status, word, m.start(), m.end()))
     return cues
 
 
