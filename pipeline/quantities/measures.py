@@ -28,6 +28,7 @@ from pipeline.text.numerals import (
     MAGNITUDE,
     NUMBER,
     NUMBER_SCAN,
+    ORDINARY_UNITS,
     SMALL_UNIT_CHARS,
     NumeralError,
     adjacent_pair,
@@ -139,7 +140,7 @@ class _Reading:
         self.chinese = chinese = is_chinese_numeral(text[start:end])
         magnitude = ""
         hedge = _INNER_RE.match(text, pos)
-        if (hedge and not chinese) or (hedge and text[end - 1] in "十百千万亿"):
+        if (hedge and not chinese) or (hedge and text[end - 1] in ORDINARY_UNITS):
             self.inner = hedge.group()
             pos = hedge.end()
             mag = _MAG_RE.match(text, pos)
