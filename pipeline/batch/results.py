@@ -16,7 +16,7 @@ from pipeline.batch.state import Previous
 from pipeline.batch.summary import SHOWN_PROBLEMS, Progress, RunSummary
 from pipeline.batch.work import Outcome
 from pipeline.readers.walk import Skipped
-from pipeline.tables import SPECS, ColumnRows, PackedRows, manifest_row, problem_row
+from pipeline.tables import SPECS, ColumnRows, manifest_row, problem_row
 from pipeline.tables.sink import WriteProgress
 
 __all__ = ["Progress", "RunSummary", "outcome_rows", "skipped_rows", "writing_progress"]
@@ -24,14 +24,14 @@ __all__ = ["Progress", "RunSummary", "outcome_rows", "skipped_rows", "writing_pr
 
 def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSummary,
                  progress: Callable[[Progress], None] | None, *, kept_rows: bool = True
-                 ) -> Iterator[tuple[Outcome, dict[str, list[dict[str, Any]] | PackedRows | ColumnRows]]]:
+                 ) -> Iterator[tuple[Outcome, dict[str, list[dict[str, Any]] | ColumnRows]]]:
     """Each outcome with its rows, counted into ``summary``: an unchanged file's are its previous
     rows, or only its manifest row without ``kept_rows`` (the sink then keeps them itself)."""
     type_at = SPECS["quantities"].names.index("type")
     for done, o in enumerate(outcomes, 1):
         path, doc_id = o.task.path, o.task.doc_id
         summary.inputs.append((path, doc_id, o.sha256))
-        rows: dict[str, list[dict[str, Any]] | PackedRows | ColumnRows]
+        rows: dict[str, list[dict[str, Any]] | ColumnRows]
         if o.status == "unchanged" and not kept_rows:
             rows = {}
             summary.quantities.update(previous.quantity_types(doc_id))
@@ -54,9 +54,7 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
         summary.statuses[o.status] += 1
         summary.ocr_pages += o.ocr_pages
         quantities = rows.get("quantities", [])
-        if isinstance(quantities, PackedRows):
-            summary.quantities.update(str(q[type_at]) for q in quantities.rows)
-        elif isinstance(quantities, ColumnRows):
+        if isinstance(quantities, ColumnRows):
             summary.quantities.update(map(str, quantities.columns[type_at]))
         elif isinstance(quantities, list):
             summary.quantities.update(str(q.get("type")) for q in quantities)
