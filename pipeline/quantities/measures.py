@@ -30,6 +30,7 @@ from pipeline.text.numerals import (
     NUMBER_SCAN,
     ORDINARY_UNITS,
     SMALL_UNIT_CHARS,
+    TEN,
     NumeralError,
     adjacent_pair,
     format_decimal,
@@ -67,9 +68,10 @@ _BARE_MAGNITUDE_RE = re.compile(
     rf"(?:{alternation(KINDS.bare_magnitude.hedges)})"
     rf"(?P<mag>[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]{{1,2}})(?![0-9{DIGIT_CHARS}])"
 )
-# 千余人, 万多元: a power of ten with 余 or 多 and no numeral before it (两千余人 is read from its numeral)
+# 千余人, 万多元: a power of ten from 百 up with 余 or 多 and no numeral before it (两千余人 is
+# read from its numeral; 十余人 is a numeral itself)
 _BARE_INNER_RE = re.compile(
-    rf"(?P<mag>[百千万亿])(?<![{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}"
+    rf"(?P<mag>[{ORDINARY_UNITS.replace(TEN, '')}])(?<![{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}"
     rf"{''.join(KINDS.bare_magnitude.vague_before)}0-9 ].)"
     rf"(?P<inner>{alternation(KINDS.bare_magnitude.inner)})"
 )
