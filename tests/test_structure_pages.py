@@ -38,8 +38,6 @@ def test_structure_pages_traditional_labels_keep_values_as_written() -> None:
     assert m.proposal_title == "關于加強管理的提案"
 
 
-@pytest.mark.xfail(strict=True, reason="normalise joins short page lines that end without punctuation "
-                   "(• 2020-03-04 + 某市交通局 + 关于…会议), so the title block starts at the navigation")
 def test_structure_pages_title_skips_navigation_and_joins_a_wrapped_block() -> None:
     text = (NAV + "• 发布日期\n• 2020-03-04\n某市交通局\n关于市五届人大三次会议\n第21号建议的答复\n"
             "赵六代表：\n您提出的《关于修建公路的建议》收悉。正在办理。")

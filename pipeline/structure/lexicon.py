@@ -86,6 +86,7 @@ class Page(Lexicon):
     footer: list[str]
     date_labels: list[str]
     stray_max: int
+    bullets: str
 
 
 class Outline(Lexicon):

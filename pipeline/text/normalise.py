@@ -251,6 +251,13 @@ def _closing_break(before: str, after: str) -> bool:
             or (cues is not None and len(after) <= 80 and not _PUNCTUATION.search(after)))
 
 
+@lru_cache(maxsize=1)
+def _bullets() -> frozenset[str]:
+    """The list bullets of a page (``• 发布日期``): a short line opening with one is an item
+    of its own."""
+    return frozenset(read_toml("structure.toml")["page"]["bullets"])
+
+
 def _number_joins(before: str, after: str, full_width: int) -> bool:
     """A break inside a number or a date, in a line that filled the usual width."""
     if full_width < _MIN_FULL_WIDTH or len(before) < _FULL_LINE_SHARE * full_width or _LIST_ITEM.match(after):
@@ -271,7 +278,7 @@ def _joins(before: str, after: str, across_blank: bool, full_width: int) -> bool
         return False  # 尊敬的张立勤委员: a greeting without its colon stays apart from the text
     if fills_line:
         return True
-    if _HEADING_START.match(before):
+    if _HEADING_START.match(before) or before[:1] in _bullets() or after[:1] in _bullets():
         return False
     return not across_blank or _PROSE_MARK.search(before) is not None
 
