@@ -38,7 +38,7 @@ from pipeline.quantities.runs import RunPatterns
 from pipeline.records import Quantity, Sentence, built
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
-from pipeline.text.numerals import format_decimal, is_chinese_numeral
+from pipeline.text.numerals import DIGIT_CHARS, TEN, format_decimal, is_chinese_numeral
 from pipeline.text.regex import alternation
 from pipeline.text.traditional import simplify_chars
 
@@ -61,10 +61,17 @@ _FALSE_FRIEND_SCANS = RunPatterns([alternation(FALSE_FRIENDS.words), *FALSE_FRIE
 _CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
 _COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
 _PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
-_OPEN_QUOTES = frozenset("“\"「『‘")
 _CLOSE_QUOTE_RE = re.compile(r"[”\"」』’]")
+#: the last opening quote before a numeral with no closing one after it
+_OPEN_QUOTE_BEFORE_RE = re.compile(r"[“\"「『‘][^“”\"「」『』‘’]*$")
+_NAME_OPENERS = frozenset(DIGIT_CHARS + TEN)
+_VAGUE_TENS_RE = re.compile(
+    rf"(?:{alternation(KINDS.bare_magnitude.vague_tens)})(?<!{alternation(KINDS.bare_magnitude.not_vague_tens)})$"
+)
+_VAGUE_TENS_LONGEST = max(map(len, KINDS.bare_magnitude.vague_tens))
 _SHORT_QUOTE = 9
-_FRIEND_TYPES = frozenset({"count", "number", "percent"})
+#: the types a false friend drops; weight for the 4g of a network and the 公斤 of a pressure
+_FRIEND_TYPES = frozenset({"count", "number", "percent", "weight"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
 _QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
 
@@ -101,6 +108,8 @@ def find_candidates(
             continue
         if cand.type in _QUOTED_NAME_TYPES and _in_short_quote(text, cand):
             continue
+        if text.startswith(TEN, cand.core_start) and _vague_tens(text, cand.core_start):
+            continue  # 数十起, 几十万元: some tens
         if cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends):
             continue
         if cand.per is None and cand.type in ("money", "count"):
@@ -185,13 +194,20 @@ def _compared(text: str, cand: Candidate) -> bool:
             and _COMPARATOR_RE.search(text, max(0, cand.core_start - 4), cand.core_start) is not None)
 
 
+def _vague_tens(text: str, at: int) -> bool:
+    """The 十 at ``at`` is some tens: 数十起, 几十万元 (not the 十 of 人数十人)."""
+    return _VAGUE_TENS_RE.search(text, max(0, at - _VAGUE_TENS_LONGEST), at) is not None
+
+
 def _in_short_quote(text: str, cand: Candidate) -> bool:
-    """A Chinese numeral opening a short quoted name: “两件大事”, “三校一院”."""
-    if cand.core_start == 0 or text[cand.core_start - 1] not in _OPEN_QUOTES:
-        return False
+    """A Chinese numeral in a short quoted name that opens with one: “两件大事”, “三校一院”,
+    the 两场 of “一圈两场三道”."""
     if cand.number_text is None or not is_chinese_numeral(cand.number_text):
         return False
-    close = _CLOSE_QUOTE_RE.search(text, cand.core_start, cand.core_start + _SHORT_QUOTE)
+    opening = _OPEN_QUOTE_BEFORE_RE.search(text, max(0, cand.core_start - _SHORT_QUOTE), cand.core_start)
+    if opening is None or text[opening.start() + 1] not in _NAME_OPENERS:
+        return False
+    close = _CLOSE_QUOTE_RE.search(text, cand.core_start, opening.start() + 1 + _SHORT_QUOTE)
     return close is not None
 
 

@@ -49,6 +49,8 @@ class BareMagnitudeLexicon(Lexicon):
     hedges: list[str]
     inner: list[str]
     vague_before: list[str]
+    vague_tens: list[str]
+    not_vague_tens: list[str]
 
 
 class SharedLexicon(Lexicon):
