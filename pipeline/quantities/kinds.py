@@ -19,6 +19,7 @@ class RankLexicon(Lexicon):
     legal_units: list[str]
     sitting_mark: str
     sitting_reach: int
+    idiom_reach: int
     qian_words: list[str]
     idiom_verbs: list[str]
 
