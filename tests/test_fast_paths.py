@@ -49,7 +49,6 @@ from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import normalise as normalise_module
 from pipeline.text import numerals
-from pipeline.text.regex import alternation
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -554,7 +553,7 @@ def test_fast_paths_entity_head_found_by_reversed_search(text: str) -> None:
         assert entities._head_start(text, pos) == walked(pos)
 
 
-_FRIEND_PLAIN = [re.compile(p) for p in (alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns)]
+_FRIEND_PLAIN = [re.compile(p) for p in FALSE_FRIENDS.patterns]
 
 
 def _friend_spans_plain(text: str) -> list[tuple[int, int]]:

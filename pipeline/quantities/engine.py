@@ -57,7 +57,8 @@ FINDERS: tuple[Finder, ...] = (
 # a literal or a class), lets the regex engine skip in C every position no match can
 # start at; one regex joining them all was tried at every position, ten times slower.
 # Those that begin with a numeral run share one scan (``runs``).
-_FALSE_FRIEND_SCANS = RunPatterns([alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns])
+_FALSE_FRIEND_WORDS_RE = re.compile(alternation(FALSE_FRIENDS.words))
+_FALSE_FRIEND_SCANS = RunPatterns(list(FALSE_FRIENDS.patterns))
 _CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
 _COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
 _PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
@@ -70,10 +71,13 @@ _VAGUE_TENS_RE = re.compile(
 )
 _VAGUE_TENS_LONGEST = max(map(len, KINDS.bare_magnitude.vague_tens))
 _SHORT_QUOTE = 9
-#: the types a false friend drops; weight for the 4g of a network and the 公斤 of a pressure
-_FRIEND_TYPES = frozenset({"count", "number", "percent", "weight"})
+#: the types a false friend drops: its words (一流, 三公) and its patterns
+_FRIEND_TYPES = frozenset({"count", "number", "percent"})
+#: the types only its patterns drop: the 4g of a network and the 公斤 of a pressure are no
+#: weights, what is glued to a masked number (0000-00000000.04元) no money; 三公斤 is no 三公
+_PATTERN_FRIEND_TYPES = frozenset({"weight", "money"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
-_QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
+_QUOTED_NAME_TYPES = frozenset({"count", "number", "percent", "money"})
 
 
 def find_candidates(
@@ -98,7 +102,7 @@ def find_candidates(
             found.append(cand)
     kept = _resolve(found, len(text))
     kept = _coordinate(text, kept, from_suffix)
-    friends = _false_friends(text)
+    friends, patterns = _false_friends(text)
     sessions = _Friends(numbering.spans(text))
     out = []
     for cand in kept:
@@ -111,6 +115,8 @@ def find_candidates(
         if text.startswith(TEN, cand.core_start) and _vague_tens(text, cand.core_start):
             continue  # 数十起, 几十万元: some tens
         if cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends):
+            continue
+        if cand.type in _PATTERN_FRIEND_TYPES and _is_false_friend(cand, patterns):
             continue
         if cand.per is None and cand.type in ("money", "count"):
             cand.per = _per_before(text, cand.start)
@@ -233,8 +239,11 @@ class _Friends:
         return bool(near) and any(start < hi and end > lo for start, end in near)
 
 
-def _false_friends(text: str) -> _Friends:
-    return _Friends(_FALSE_FRIEND_SCANS.spans(text))
+def _false_friends(text: str) -> tuple[_Friends, _Friends]:
+    """The spans of every false friend in ``text``, and of those its patterns find."""
+    patterns = _FALSE_FRIEND_SCANS.spans(text)
+    words = [m.span() for m in _FALSE_FRIEND_WORDS_RE.finditer(text)]
+    return _Friends(words + patterns), _Friends(patterns)
 
 
 def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
