@@ -494,7 +494,8 @@ def _plain_context(text: str, cand: Candidate) -> str | None:
         last = hits[-1]
         between = window[last.end() :]
         near = len(last.group()) > 1 or hedges._FILLER_RE.fullmatch(between)
-        if near and not hedges._DIGIT.search(between):
+        word = hedges._NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
+        if near and word is None and not hedges._DIGIT.search(between):
             return HEDGES.context_before[last.group()]
     after = hedges._CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:
