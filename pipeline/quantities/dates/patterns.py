@@ -97,6 +97,8 @@ REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
 #: What makes 当年, 上年度 … name no year: a word right before (获得称号的当年, 按上年度) or one
 #: a little further on in its clause (当年奖补, 上年度人均可支配收入).
 GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
+GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
+RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
 RE_GENERIC_AFTER = re.compile(
     rf"[^，。；：,;:\n]{{0,{DATES.generic_years.reach}}}?(?:{alternation(DATES.generic_years.after)})"
