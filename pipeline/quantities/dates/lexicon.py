@@ -182,6 +182,7 @@ class DurationUnit(Lexicon):
 class Durations(Lexicon):
     more: dict[str, Literal["gt"]]
     not_after: str
+    era_words: list[str]
     false_friends: list[str]
     units: dict[str, DurationUnit]
 
