@@ -30,6 +30,10 @@ _ONLY_BEFORE = {
 
 
 _ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
+_LAP_AFTER = {
+    name: re.compile(f"(?:{alternation(unit.lap_after)}).{{0,2}}$") if unit.lap_after else None
+    for name, unit in DATES.durations.units.items()
+}
 
 
 def is_numeral(text: str) -> bool:
@@ -92,6 +96,9 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
         return None  # 2024年 is a date, 2014-2016年 a period
     if name == "年" and _ERA_RE.search(text, max(0, m.start() - 3), m.start()):
         return None  # 公元前202年: a year of an era
+    lap = _LAP_AFTER[name]
+    if lap is not None and lap.search(text, max(0, m.start() - 3), m.start()):
+        return None  # 绕湖一周: a circuit
     pair = adjacent_pair(n_text) if n2_text is None else None
     try:
         low = pair[0] if pair else parse_number(n_text)

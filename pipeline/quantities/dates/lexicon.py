@@ -176,6 +176,7 @@ class DurationUnit(Lexicon):
     half: Half | None = None
     not_before: tuple[str, ...] = ()
     only_before: tuple[str, ...] = ()
+    lap_after: tuple[str, ...] = ()
     age: bool = False
 
 
