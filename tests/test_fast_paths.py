@@ -49,7 +49,6 @@ from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import normalise as normalise_module
 from pipeline.text import numerals
-from pipeline.text.regex import alternation
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -495,7 +494,8 @@ def _plain_context(text: str, cand: Candidate) -> str | None:
         last = hits[-1]
         between = window[last.end() :]
         near = len(last.group()) > 1 or hedges._FILLER_RE.fullmatch(between)
-        if near and not hedges._DIGIT.search(between):
+        word = hedges._NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
+        if near and word is None and not hedges._DIGIT.search(between):
             return HEDGES.context_before[last.group()]
     after = hedges._CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:
@@ -554,7 +554,7 @@ def test_fast_paths_entity_head_found_by_reversed_search(text: str) -> None:
         assert entities._head_start(text, pos) == walked(pos)
 
 
-_FRIEND_PLAIN = [re.compile(p) for p in (alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns)]
+_FRIEND_PLAIN = [re.compile(p) for p in FALSE_FRIENDS.patterns]
 
 
 def _friend_spans_plain(text: str) -> list[tuple[int, int]]:

@@ -247,6 +247,6 @@ def test_by_sentence_runs_a_sentence_together_and_a_stray_quantity_alone() -> No
     text = "已建成4家，将建成10个。新增3所学校。"
     doc = pipeline.extract(text, ref_date="2024-09-12")
     qs = [q if k < 2 else q.model_copy(update={"sentence_id": None}) for k, q in enumerate(doc.quantities)]
-    assert [q.text for q in qs] == ["4家", "10个", "3所学校"]
+    assert [q.text for q in qs] == ["4家", "10个", "3所"]
     first = doc.sentences[0]
     assert by_sentence(qs, doc.sentences, len(text)) == [(0, 2, first.start, first.end), (2, 3, 0, len(text))]

@@ -38,7 +38,7 @@ from pipeline.quantities.runs import RunPatterns
 from pipeline.records import Quantity, Sentence, built
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
-from pipeline.text.numerals import format_decimal, is_chinese_numeral
+from pipeline.text.numerals import DIGIT_CHARS, TEN, format_decimal, is_chinese_numeral
 from pipeline.text.regex import alternation
 from pipeline.text.traditional import simplify_chars
 
@@ -57,16 +57,28 @@ FINDERS: tuple[Finder, ...] = (
 # a literal or a class), lets the regex engine skip in C every position no match can
 # start at; one regex joining them all was tried at every position, ten times slower.
 # Those that begin with a numeral run share one scan (``runs``).
-_FALSE_FRIEND_SCANS = RunPatterns([alternation(FALSE_FRIENDS.words), *FALSE_FRIENDS.patterns])
+_FALSE_FRIEND_WORDS_RE = re.compile(alternation(FALSE_FRIENDS.words))
+_FALSE_FRIEND_SCANS = RunPatterns(list(FALSE_FRIENDS.patterns))
 _CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
 _COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
 _PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
-_OPEN_QUOTES = frozenset("“\"「『‘")
 _CLOSE_QUOTE_RE = re.compile(r"[”\"」』’]")
+#: the last opening quote before a numeral with no closing one after it
+_OPEN_QUOTE_BEFORE_RE = re.compile(r"[“\"「『‘][^“”\"「」『』‘’]*$")
+_NAME_OPENERS = frozenset(DIGIT_CHARS + TEN)
+_VAGUE_TENS_RE = re.compile(
+    rf"(?:{alternation(KINDS.bare_magnitude.vague_tens)})(?<!{alternation(KINDS.bare_magnitude.not_vague_tens)})$"
+)
+_VAGUE_TENS_LONGEST = max(map(len, KINDS.bare_magnitude.vague_tens))
 _SHORT_QUOTE = 9
+#: the types a false friend drops: its words (一流, 三公) and its patterns
 _FRIEND_TYPES = frozenset({"count", "number", "percent"})
+#: the types only its patterns drop: the 4g of a network and the 公斤 of a pressure are no
+#: weights, what is glued to a masked number (0000-00000000.04元) no money, 95mmHg no length,
+#: 六亩塘 no area; 三公斤, 三公里 are no 三公
+_PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
-_QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
+_QUOTED_NAME_TYPES = frozenset({"count", "number", "percent", "money"})
 
 
 def find_candidates(
@@ -91,7 +103,7 @@ def find_candidates(
             found.append(cand)
     kept = _resolve(found, len(text))
     kept = _coordinate(text, kept, from_suffix)
-    friends = _false_friends(text)
+    friends, patterns = _false_friends(text)
     sessions = _Friends(numbering.spans(text))
     out = []
     for cand in kept:
@@ -101,7 +113,11 @@ def find_candidates(
             continue
         if cand.type in _QUOTED_NAME_TYPES and _in_short_quote(text, cand):
             continue
+        if text.startswith(TEN, cand.core_start) and _vague_tens(text, cand.core_start):
+            continue  # 数十起, 几十万元: some tens
         if cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends):
+            continue
+        if cand.type in _PATTERN_FRIEND_TYPES and _is_false_friend(cand, patterns):
             continue
         if cand.per is None and cand.type in ("money", "count"):
             cand.per = _per_before(text, cand.start)
@@ -185,13 +201,20 @@ def _compared(text: str, cand: Candidate) -> bool:
             and _COMPARATOR_RE.search(text, max(0, cand.core_start - 4), cand.core_start) is not None)
 
 
+def _vague_tens(text: str, at: int) -> bool:
+    """The 十 at ``at`` is some tens: 数十起, 几十万元 (not the 十 of 人数十人)."""
+    return _VAGUE_TENS_RE.search(text, max(0, at - _VAGUE_TENS_LONGEST), at) is not None
+
+
 def _in_short_quote(text: str, cand: Candidate) -> bool:
-    """A Chinese numeral opening a short quoted name: “两件大事”, “三校一院”."""
-    if cand.core_start == 0 or text[cand.core_start - 1] not in _OPEN_QUOTES:
-        return False
+    """A Chinese numeral in a short quoted name that opens with one: “两件大事”, “三校一院”,
+    the 两场 of “一圈两场三道”."""
     if cand.number_text is None or not is_chinese_numeral(cand.number_text):
         return False
-    close = _CLOSE_QUOTE_RE.search(text, cand.core_start, cand.core_start + _SHORT_QUOTE)
+    opening = _OPEN_QUOTE_BEFORE_RE.search(text, max(0, cand.core_start - _SHORT_QUOTE), cand.core_start)
+    if opening is None or text[opening.start() + 1] not in _NAME_OPENERS:
+        return False
+    close = _CLOSE_QUOTE_RE.search(text, cand.core_start, opening.start() + 1 + _SHORT_QUOTE)
     return close is not None
 
 
@@ -217,8 +240,11 @@ class _Friends:
         return bool(near) and any(start < hi and end > lo for start, end in near)
 
 
-def _false_friends(text: str) -> _Friends:
-    return _Friends(_FALSE_FRIEND_SCANS.spans(text))
+def _false_friends(text: str) -> tuple[_Friends, _Friends]:
+    """The spans of every false friend in ``text``, and of those its patterns find."""
+    patterns = _FALSE_FRIEND_SCANS.spans(text)
+    words = [m.span() for m in _FALSE_FRIEND_WORDS_RE.finditer(text)]
+    return _Friends(words + patterns), _Friends(patterns)
 
 
 def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:

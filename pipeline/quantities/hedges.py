@@ -59,7 +59,7 @@ def apply(text: str, cand: Candidate) -> bool:
     if cand.start and text[cand.start - 1] in _PREFIX_ENDS:
         m = _PREFIX_RE.search(text, max(0, cand.start - 6), cand.start)
     if (m and not _NEGATOR_RE.search(text, max(0, m.start() - 2), m.start())
-            and not _NOT_HEDGE_RE.search(text, max(0, m.end() - 4), m.end())):
+            and not _NOT_HEDGE_RE.search(text, max(0, m.end("hedge") - 4), m.end("hedge"))):
         cand.start = m.start()
         found = HEDGES.prefix[m["hedge"]]
     s = _SUFFIX_RE.match(text, cand.end)
@@ -97,7 +97,9 @@ def _context(text: str, cand: Candidate) -> str | None:
         between = window[last.end() :]
         # a one-character word (约) must touch the number: 签约项目186个 is not hedged
         near = len(last.group()) > 1 or _FILLER_RE.fullmatch(between)
-        if near and not _DIGIT.search(between):
+        # ... nor the end of a word (签约了186个, 通过了八部)
+        word = _NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
+        if near and word is None and not _DIGIT.search(between):
             return HEDGES.context_before[last.group()]
     after = _CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:

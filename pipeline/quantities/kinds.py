@@ -19,6 +19,7 @@ class RankLexicon(Lexicon):
     legal_units: list[str]
     sitting_mark: str
     sitting_reach: int
+    idiom_reach: int
     qian_words: list[str]
     idiom_verbs: list[str]
 
@@ -49,6 +50,8 @@ class BareMagnitudeLexicon(Lexicon):
     hedges: list[str]
     inner: list[str]
     vague_before: list[str]
+    vague_tens: list[str]
+    not_vague_tens: list[str]
 
 
 class SharedLexicon(Lexicon):

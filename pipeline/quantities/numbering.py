@@ -42,7 +42,10 @@ _SESSION_AFTER_BODY = rf"(?:{alternation(_LEX.session_before)})[ \t]*+第?[{_NUM
 _ISSUE = rf"[（(]第[{_NUM}]++(?:{alternation(_LEX.issue_units)})[)）]"
 
 #: A code after its label, the label in any spacing (索 引 号): 索引号：56496117-3/201808-00022.
-_CODE = rf"(?:{spaced_alternation(_LEX.code_labels)})[ \t\r\n:：•·\-]*+[0-9A-Za-z][0-9A-Za-z/\-—－.]*+"
+_CODE = (
+    rf"(?:{spaced_alternation(_LEX.code_labels)})[ \t\r\n:：•·\-]*+(?:[为是][ :：]*+)?"
+    rf"[0-9A-Za-z][0-9A-Za-z/\-—－.]*+"
+)
 
 _NUMBERING_RES = tuple(re.compile(p, re.VERBOSE) for p in (_SESSION, _SESSION_AFTER_BODY, _ISSUE, _CODE))
 

@@ -17,11 +17,13 @@ from pipeline.text.regex import alternation
 _UNITS = alternation(KINDS.rank.units)
 _RANK_RE = re.compile(rf"(?P<lead>第|前)(?P<num>{NUMBER})(?P<unit>{_UNITS})?")
 _LEGAL_RE = re.compile(alternation(KINDS.rank.legal_units))
+_IDIOM_REACH = KINDS.rank.idiom_reach
 _VERBS = alternation([*KINDS.rank.rank_verbs, *KINDS.rank.claim_verbs])
 _VERB_RE = re.compile(rf"(?:{_VERBS})(?P<scope>[^，。；、\s第前]{{0,8}}?)$")
 _SCOPE_START = tuple(KINDS.rank.scope_starts)
 _SITTING_RE = re.compile(rf"[^，。；、\s]{{0,{KINDS.rank.sitting_reach}}}?{re.escape(KINDS.rank.sitting_mark)}")
-_IDIOM_RE = re.compile(rf"(?:{alternation(KINDS.rank.idiom_verbs)})$")
+# 放在第一位, 摆在办学的第一位: the verb, then what it is the first of, in the clause
+_IDIOM_RE = re.compile(rf"(?:{alternation(KINDS.rank.idiom_verbs)})[^，。；、\s]{{0,{_IDIOM_REACH}}}$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -47,7 +49,7 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
             continue  # 第三季度 is a period
         if unit == "次" and (m["lead"] == "前" or _SITTING_RE.match(text, m.end())):
             continue  # 第四次会议, 第八次局务会: a sitting
-        if unit == "位" and _IDIOM_RE.search(text, max(0, m.start() - 3), m.start()):
+        if unit == "位" and _IDIOM_RE.search(text, max(0, m.start() - 3 - _IDIOM_REACH), m.start()):
             continue  # 放在第一位: first priority
         scope = None
         if verb is not None and verb["scope"] and verb["scope"].startswith(_SCOPE_START):

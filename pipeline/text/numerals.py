@@ -104,6 +104,11 @@ _CN_INNER = f"(?:[{_INNER_UNIT_CHARS}](?=[{DIGIT_CHARS}{_TEN_CHARS}]))"
 #: After the first character, a Chinese digit never follows an Arabic one: 307两条 is 307
 #: and 两条 (306、307两条), where 3千零50万 goes on after its power of ten.
 _CN_AFTER_ANY = f"(?:(?<![0-9]){_CN_DIGIT}|[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}])"
+#: ... nor an Arabic digit but 0 a Chinese one: 初三20名 is 初三 and 20名, 高一16班 高一 and 16班
+#: (3千零50万 and the 0 of 二0一八 go on as before).
+NONZERO_DIGIT_CHARS = "".join(c for c, v in LEX.digits.items() if v)  # 一…九 两 壹 … (not 零)
+_CN_NONZERO = f"[{NONZERO_DIGIT_CHARS}]"
+_ARABIC_AFTER_ANY = f"[0-9](?<!{_CN_NONZERO}[1-9])"
 
 #: One numeral: it starts with a digit (Arabic or Chinese), 十 or 廿, and goes on with
 #: digits, powers of ten, a decimal point between digits, or thousands groups. It never
@@ -112,11 +117,11 @@ _CN_AFTER_ANY = f"(?:(?<![0-9]){_CN_DIGIT}|[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}
 #: read in linear time.
 _NUMERAL_CHARS = f"0-9{DIGIT_CHARS}{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}{TENS_CHARS}"
 NUMBER = (
-    rf"(?:(?<![{_NUMERAL_CHARS}.])|(?<=[0-9])(?={_CN_DIGIT}))"
+    rf"(?:(?<![{_NUMERAL_CHARS}.])|(?<=[0-9])(?={_CN_DIGIT})|(?<={_CN_NONZERO})(?=[1-9]))"
     # nor at the fraction digits of 一点五 (the numeral before read them): 一点一点… stays linear
     rf"(?:(?<![{_NUMERAL_CHARS}][{POINT_CHARS}])|(?!{_CN_FRACTION_DIGIT}))"
     rf"(?>(?:[0-9]|{_CN_DIGIT}|[{_TEN_CHARS}{TENS_CHARS}])"
-    rf"(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_AFTER_ANY}|{_CN_POINT}|{_CN_INNER})*)"
+    rf"(?:{_ARABIC_AFTER_ANY}|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_AFTER_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
 #: ``NUMBER`` rewritten to begin with its first character's class, for scanning a whole
 #: text with ``finditer``: the regex engine then skips in C to the next character that can
@@ -125,9 +130,9 @@ NUMBER = (
 #: Same matches (``tests/test_fast_paths.py`` compares them).
 NUMBER_SCAN = (
     rf"[0-9{DIGIT_CHARS}{_TEN_CHARS}{TENS_CHARS}]"
-    rf"(?:(?<![{_NUMERAL_CHARS}.].)|(?<=[0-9]{_CN_DIGIT}))"
+    rf"(?:(?<![{_NUMERAL_CHARS}.].)|(?<=[0-9]{_CN_DIGIT})|(?<={_CN_NONZERO}[1-9]))"
     rf"(?:(?<![{_NUMERAL_CHARS}][{POINT_CHARS}].)|(?<!{_CN_FRACTION_DIGIT}))"
-    rf"(?>(?:[0-9]|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_AFTER_ANY}|{_CN_POINT}|{_CN_INNER})*)"
+    rf"(?>(?:{_ARABIC_AFTER_ANY}|,[0-9]{{3}}(?![0-9])|\.[0-9]|{_CN_AFTER_ANY}|{_CN_POINT}|{_CN_INNER})*)"
 )
 #: Magnitude words that may follow a number after a hedge (100余万元).
 MAGNITUDE = f"[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]+"

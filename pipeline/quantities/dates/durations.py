@@ -15,6 +15,7 @@ from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import DESIGNATOR_ORDER, duration_parts, duration_value
 from pipeline.quantities.dates.lexicon import DATES, DurationUnit
 from pipeline.text.numerals import YEAR_DIGITS, ZERO_CHARS, NumeralError, adjacent_pair, parse_number, read_digits
+from pipeline.text.regex import alternation
 
 PRIORITY = 3
 _ZERO_LEAD = "0" + ZERO_CHARS
@@ -24,6 +25,13 @@ _NOT_BEFORE = {
 }
 _ONLY_BEFORE = {
     name: re.compile("|".join(re.escape(w) for w in unit.only_before)) if unit.only_before else None
+    for name, unit in DATES.durations.units.items()
+}
+
+
+_ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
+_LAP_AFTER = {
+    name: re.compile(f"(?:{alternation(unit.lap_after)}).{{0,2}}$") if unit.lap_after else None
     for name, unit in DATES.durations.units.items()
 }
 
@@ -86,6 +94,11 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if name == "年" and (is_year(n_text) or (n2_text is not None and is_year(n2_text))):
         return None  # 2024年 is a date, 2014-2016年 a period
+    if name == "年" and _ERA_RE.search(text, max(0, m.start() - 3), m.start()):
+        return None  # 公元前202年: a year of an era
+    lap = _LAP_AFTER[name]
+    if lap is not None and lap.search(text, max(0, m.start() - 3), m.start()):
+        return None  # 绕湖一周: a circuit
     pair = adjacent_pair(n_text) if n2_text is None else None
     try:
         low = pair[0] if pair else parse_number(n_text)

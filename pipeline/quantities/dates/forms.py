@@ -423,7 +423,10 @@ def rel_day(m: re.Match[str], text: str) -> Atom:
 
 
 def rel_month(m: re.Match[str], text: str) -> Atom | None:
-    """本月, 上个月; 本月十日."""
+    """本月, 上个月; 本月十日; not the month after an event in a rule (缴费的下月起)."""
+    if (not m["d"] and m["w"] in P.GENERIC_MONTH_WORDS
+            and P.RE_GENERIC_MONTH_BEFORE.search(text, max(0, m.start() - 2), m.start())):
+        return None
     shift = DATES.relative_months[m["w"]]
     if m["d"]:
         day = _day(m["d"], 1)  # any month's day 1–31; a day the month lacks fails on resolving

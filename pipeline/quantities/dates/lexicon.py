@@ -29,6 +29,13 @@ class Words(Lexicon):
     words: list[str]
 
 
+class GenericMonths(Lexicon):
+    """Month words that name no month after an event in a rule (缴费的下月起)."""
+
+    words: list[str]
+    before: list[str]
+
+
 class GenericYears(Lexicon):
     """Year words that name no year in a rule or formula, and the words around them that say so."""
 
@@ -169,12 +176,14 @@ class DurationUnit(Lexicon):
     half: Half | None = None
     not_before: tuple[str, ...] = ()
     only_before: tuple[str, ...] = ()
+    lap_after: tuple[str, ...] = ()
     age: bool = False
 
 
 class Durations(Lexicon):
     more: dict[str, Literal["gt"]]
     not_after: str
+    era_words: list[str]
     false_friends: list[str]
     units: dict[str, DurationUnit]
 
@@ -187,6 +196,7 @@ class DatesLexicon(Lexicon):
     relative_years: dict[str, int]
     same_year: Words
     generic_years: GenericYears
+    generic_months: GenericMonths
     relative_months: dict[str, int]
     relative_quarters: dict[str, int]
     relative_days: dict[str, int]

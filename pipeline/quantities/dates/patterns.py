@@ -17,6 +17,7 @@ from pipeline.quantities.kinds import KINDS
 from pipeline.text.numerals import (
     DIGIT_CHARS,
     LARGE_UNIT_CHARS,
+    NONZERO_DIGIT_CHARS,
     NUMBER,
     ONE_TO_NINE,
     POINT_CHARS,
@@ -96,6 +97,8 @@ REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
 #: What makes 当年, 上年度 … name no year: a word right before (获得称号的当年, 按上年度) or one
 #: a little further on in its clause (当年奖补, 上年度人均可支配收入).
 GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
+GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
+RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
 RE_GENERIC_AFTER = re.compile(
     rf"[^，。；：,;:\n]{{0,{DATES.generic_years.reach}}}?(?:{alternation(DATES.generic_years.after)})"
@@ -219,11 +222,14 @@ _MORE = alternation(DATES.durations.more)
 # Checked inside the regex, just after the first character (so that the engine still
 # skips in C to the characters that can start a number): a number never starts inside
 # another, which also keeps a long run of digits linear.
+# An Arabic digit after a Chinese one starts a number of its own, as in numerals.NUMBER:
+# 高一4天 is 高一 and 4天.
+_AFTER_CN_DIGIT = f"[{NONZERO_DIGIT_CHARS}][1-9]"
 _NOT_IN_NUMBER = (
-    rf"(?<![0-9A-Za-z.,{re.escape(CN_NUMERAL + DATES.durations.not_after)}].)"
+    rf"(?:(?<![0-9A-Za-z.,{re.escape(CN_NUMERAL + DATES.durations.not_after)}].)|(?<={_AFTER_CN_DIGIT}))"
     rf"(?<![0-9{re.escape(CN_NUMERAL)}][点點].)"  # the fraction digits of 一点五: 一点一点… stays linear
 )  # PM2.5年均
-_COUNT = rf"[{NUMBER_CHARS}半]{_NOT_IN_NUMBER}[{NUMBER_CHARS},.{POINT_CHARS}]*+"
+_COUNT = rf"[{NUMBER_CHARS}半]{_NOT_IN_NUMBER}(?:[{NUMBER_CHARS},.{POINT_CHARS}](?<!{_AFTER_CN_DIGIT}))*+"
 
 #: 3年, 6个月, 一个半月, 1个多小时, 两年多, 10余年, 半年, 45岁, 3-5年, 两三年, 6 天.
 RE_DURATION = re.compile(

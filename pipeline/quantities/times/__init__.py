@@ -40,6 +40,7 @@ A bare Arabic hour (3点) is also one when nothing but punctuation or a time wor
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Iterator
 
 from pipeline.quantities.base import Candidate, Context
@@ -91,18 +92,42 @@ def _recurrences(text: str, found: list[Candidate], used: set[int]) -> Iterator[
 
 
 def recurrence_point(m: re.Match[str]) -> str | None:
-    """The point of 每周一 (``XXXX-WXX-1``), 每月15日 (``XXXX-XX-15``), 每年3月 (``XXXX-03``)."""
+    """The point of 每周一 (``XXXX-WXX-1``), 每月15日 (``XXXX-XX-15``), 每年3月 (``XXXX-03``),
+    每月10日至13日 (``XXXX-XX-10/XXXX-XX-13``),
+    每年11月1日至12月31日 (``XXXX-11-01/XXXX-12-31``), 每年第四季度 (``XXXX-10-01/XXXX-12-31``),
+    每年上半年 (``XXXX-01-01/XXXX-06-30``)."""
     if m["wd"]:
         return f"XXXX-WXX-{TIMES.weekdays.days[m['wd']]}"
     if m["md"]:
-        day = named_days.whole(m["md"])
-        return f"XXXX-XX-{day:02d}" if day is not None and 1 <= day <= 31 else None
-    if m["ym"]:
-        month = named_days.whole(m["ym"])
-        if month is None or not 1 <= month <= 12:
+        days = [named_days.whole(d) for d in (m["md"], m["md2"]) if d]
+        if any(day is None or not 1 <= day <= 31 for day in days):
             return None
-        if not m["yd"]:
-            return f"XXXX-{month:02d}"
-        day = named_days.whole(m["yd"])
-        return f"XXXX-{month:02d}-{day:02d}" if day is not None and 1 <= day <= 31 else None
+        return "/".join(f"XXXX-XX-{day:02d}" for day in days)
+    if m["q"] or m["h"]:
+        months = 3 if m["q"] else 6
+        nth = named_days.whole(m["q"]) if m["q"] else "上下".index(m["h"]) + 1
+        if nth is None or not 1 <= nth <= 12 // months:
+            return None
+        end = months * nth
+        return f"XXXX-{end - months + 1:02d}-01/XXXX-{end:02d}-{monthrange(2001, end)[1]:02d}"
+    if m["ya"]:
+        since, until = _month_day(m["ya"], None), _month_day(m["yb"], None)
+        return f"{since}/{until}" if since and until else None
+    if m["ym"]:
+        since = _month_day(m["ym"], m["yd"])
+        if since is None or not (m["ym2"] or m["yd2"]):
+            return since
+        until = _month_day(m["ym2"] or m["ym"], m["yd2"])
+        return f"{since}/{until}" if until is not None else None
     return None
+
+
+def _month_day(month_text: str, day_text: str | None) -> str | None:
+    """``XXXX-05`` for 5月, ``XXXX-04-15`` for 4月15日; None for no such month or day."""
+    month = named_days.whole(month_text)
+    if month is None or not 1 <= month <= 12:
+        return None
+    if not day_text:
+        return f"XXXX-{month:02d}"
+    day = named_days.whole(day_text)
+    return f"XXXX-{month:02d}-{day:02d}" if day is not None and 1 <= day <= 31 else None

@@ -33,6 +33,7 @@ _LEAD_WINDOW = 12  # 农历2015年十 before 月初一
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAYS = {"三十": 30, "二十九": 29}
 _EVERY_RE = re.compile(rf"(?:{alternation(TIMES.holiday_context.every)})$")
+_GREETING_RE = re.compile(alternation(TIMES.holiday_context.greetings))
 #: 春节等, 春节、国庆等: the holiday opens a list of kinds of day
 _KIND_RE = re.compile(rf"(?:、[^，。、；：]{{1,5}}?)*(?:{alternation(TIMES.holiday_context.kind_marks)})")
 #: “春节送温暖”: a quoted name that goes on after the holiday
@@ -110,10 +111,12 @@ def _holiday(m: re.Match[str], text: str, ctx: Context) -> Candidate | None:
 
 
 def _no_one_day(m: re.Match[str], text: str) -> bool:
-    """A holiday of every year or a kind of day (每逢端午, 春节等节假日), or a word in a
-    quoted name (“春节送温暖”)."""
+    """A holiday of every year or a kind of day (每逢端午, 春节等节假日), a greeting (新年快乐),
+    or a word in a quoted name (“春节送温暖”)."""
     start = m.start("name")
     if _EVERY_RE.search(text, max(0, start - 2), start) or _KIND_RE.match(text, m.end()):
+        return True
+    if _GREETING_RE.match(text, m.end()):
         return True
     return text[start - 1 : start] in _OPEN_QUOTES and bool(_QUOTED_NAME_RE.match(text, m.end()))
 

@@ -129,6 +129,7 @@ class HolidayContext(Lexicon):
 
     every: list[str]
     kind_marks: list[str]
+    greetings: list[str]
 
 
 LunarYear = tuple[str, str, int, int]

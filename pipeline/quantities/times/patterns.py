@@ -120,15 +120,24 @@ _R = TIMES.recurrence
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _DAY = r"3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 
-#: 每天, 每个月, 每周一, 每星期三, 每月15日, 每年3月1日.
+_TO = alternation(KINDS.shared.range_separators)
+
+#: 每天, 每个月, 每周一, 每星期三, 每月15日, 每年3月1日; with 的 and 份 (每年的4月15日, 每年5月份),
+#: a span of the month (每月的10日至13日),
+#: a span of the year (每年7-8月, 每年11月1日至12月31日), a quarter or a half (每年的第四季度,
+#: 每年上半年).
 RE_RECURRENCE = re.compile(
     rf"""
     {re.escape(_R.word)}(?P<cls>{re.escape(_R.classifier)})?(?P<u>{alternation(_R.units)})
     (?![{re.escape(_R.not_before)}])
     (?:
         (?<=[周期拜])(?P<wd>[{_WEEK_DAYS}])(?![{re.escape(_R.weekday_not_before)}])
-      | (?<=月)(?P<md>{_DAY})[日号]
-      | (?<=年)(?P<ym>{_MONTH})月(?:(?P<yd>{_DAY})[日号])?
+      | (?<=月)的?(?P<md>{_DAY})[日号](?:(?:{_TO})(?P<md2>{_DAY})[日号])?
+      | (?<=年)的?(?P<ym>{_MONTH})月(?:(?P<yd>{_DAY})[日号]|份)?
+        (?:(?:{_TO})(?:(?P<ym2>{_MONTH})月)?(?:(?P<yd2>{_DAY})[日号])?(?<=[月日号]))?
+      | (?<=年)的?(?P<ya>{_MONTH})(?:{_TO})(?P<yb>{_MONTH})月份?
+      | (?<=年)的?第?(?P<q>[一二三四1-4])季度
+      | (?<=年)的?(?P<h>[上下])半年
     )?
     """,
     re.VERBOSE,
