@@ -57,7 +57,8 @@ def _tagger() -> Callable[[str], Tags]:
 
 
 @lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
-def _tag(text: str) -> tuple[tuple[str, str], ...]:
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``text`` with their dictionary tags."""
     return tuple(_tagger()(text))
 
 
@@ -82,7 +83,7 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     >>> head_after("幼儿园中")
     '幼儿园'
     """
-    words = _tag(name)
+    words = tag(name)
     if _opens_with_function(words):
         return None
     end = next((i for i in range(1, len(words)) if _is_function(*words[i])), len(words))
@@ -130,7 +131,7 @@ def strip_trailing(name: str) -> str:
     >>> strip_trailing("女职工占比"), strip_trailing("中级职称人数只能")
     ('女职工占比', '中级职称人数')
     """
-    words = _tag(name)
+    words = tag(name)
     k = len(words)
     while k > 1 and (_is_function(*words[k - 1]) or words[k - 1][0] in MODALS):
         k -= 1
@@ -150,7 +151,7 @@ def without_preposition(name: str) -> str | None:
     """
     if name[0] not in _PREPOSITION_FIRST:
         return name
-    words = _tag(name)
+    words = tag(name)
     first = words[0][0]
     if first in TOPIC_PREPOSITIONS:
         return name[len(first) :] if len(name) - len(first) > 1 else None
@@ -187,7 +188,7 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     >>> clause_object("农产品经营主体一次性奖补")
     '农产品经营主体一次性奖补'
     """
-    words = _tag(name)
+    words = tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
     if at is None:
         return name
@@ -220,7 +221,7 @@ def is_verb(word: str) -> bool:
     """
     if len(word) < 2:
         return False
-    words = _tag(word)
+    words = tag(word)
     if len(words) > 1:
         return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
     return words[0][1] == "v"
