@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
     EXISTENTIAL_BLOCKED,
+    JOINING_CONJUNCTIONS,
     MODALS,
     OBJECT_NOUN_TAGS,
     OBJECT_TAGS,
@@ -62,6 +63,22 @@ def object_named(name: str, *, modified: bool = False, perfective: bool = False)
     if at is None or (at == 0 and name.endswith(SHARED_HEADS)):  # 共享单车投放量: a measure of a noun phrase
         return name
     return "".join(w for w, _ in words[at + 1 :])
+
+
+def without_conjunction(name: str) -> str | None:
+    """A name read before a number without the conjunction it opens with (加之医疗卫生机构
+    女职工占比 → 医疗卫生机构女职工占比); None where the conjunction opens a clause, not a
+    name (并非为“扣压其中, 还要其交) or one character is left.
+
+    >>> without_conjunction("加之医疗卫生机构女职工占比"), without_conjunction("还要其交")
+    ('医疗卫生机构女职工占比', None)
+    """
+    words = tag(name)
+    first, pos = words[0]
+    if pos != "c" or len(words) < 2 or first in MODALS:  # 可以参加的…: a modal jieba also tags c
+        return name
+    rest = name[len(first) :]
+    return rest if first in JOINING_CONJUNCTIONS and len(rest) > 1 else None
 
 
 def subject_named(name: str) -> str | None:

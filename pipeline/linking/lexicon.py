@@ -95,6 +95,7 @@ class ClauseLexicon(Lexicon):
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
     classing_verbs: list[str]
+    joining_conjunctions: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -141,6 +142,7 @@ SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
+JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

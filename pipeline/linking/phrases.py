@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.linking.clauses import object_named
+from pipeline.linking.clauses import object_named, without_conjunction
 from pipeline.linking.lexicon import (
     AFTER_RE,
     ANY_BRACKET_RE,
@@ -251,7 +251,10 @@ def read_before(text: str, kind: str) -> Reading:
     of = clause_object(of, based=based) if kind != "rank" else of
     if of is not None and kind != "rank":
         of = without_preposition(of)
-    return reading._replace(of=strip_trailing(of) if of is not None else None)
+        of = None if of is None else without_conjunction(strip_trailing(of))
+    elif of is not None:
+        of = strip_trailing(of)
+    return reading._replace(of=of)
 
 
 def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | None:
