@@ -7,7 +7,9 @@ dictionary tags each word; a name holds no adverb, preposition, conjunction, asp
 modal particle, so it ends before the first of them (the tags are ``function_tags`` in
 ``resources/linking.toml``). Verbs are not used: jieba tags many nouns of this genre as
 verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end;
-only listed verbs count (``clause_verbs`` opening a name after a number, ``modals``). A name
+only listed verbs count here (``clause_verbs`` opening a name after a number, ``modals``);
+:mod:`pipeline.linking.clauses` cuts a name at a verb where the tags show a noun phrase on
+the measured side of it. A name
 that opens with a preposition or ends in a postposition is trimmed to its noun
 (:func:`without_preposition`, ``postpositions``).
 
