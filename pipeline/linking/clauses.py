@@ -116,7 +116,7 @@ def _verb_before_object(words: Tags, first: int) -> int | None:
         if _is_existential(word, pos):
             if _is_object(words[i + 1 :], short=True, compound=True):
                 return i
-        elif pos == "v" and len(word) > 1 and _is_object(words[i + 1 :], short=False, compound=i == 0):
+        elif pos == "v" and _is_verb_after(words, i) and _is_object(words[i + 1 :], short=False, compound=i == 0):
             return i
     return None
 
@@ -140,6 +140,12 @@ def _trailing_verbs(words: Tags) -> int | None:
 
 def _is_predicate(word: str, pos: str) -> bool:
     return (pos == "v" and len(word) > 1 and word not in VERB_TAGGED_NOUNS) or word in MODALS
+
+
+def _is_verb_after(words: Tags, i: int) -> bool:
+    """``words[i]`` is a verb that may open a clause: of two characters or more, or of one
+    after a noun, its subject (食品中心欠贷款本息, 房屋靠信用社借款; not 防近视作业本)."""
+    return len(words[i][0]) > 1 or (i > 0 and words[i - 1][1] in SUBJECT_TAGS)
 
 
 def _is_existential(word: str, pos: str) -> bool:
