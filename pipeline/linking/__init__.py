@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+from pipeline.linking.clauses import subject_named
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -147,8 +148,10 @@ def _link_one(
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, ceiling) or after
-    if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after):
-        after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
+    if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS:
+        # 7057人报名, 600元补足: a verb alone names what they do, not what they are; 8户业主封堵
+        # 消防连廊: the things counted are the subject of their own clause
+        after = None if is_verb(after) else subject_named(after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after)

@@ -10,6 +10,7 @@ import re
 
 from pipeline.linking.lexicon import SHARED_HEADS, SKIP_TYPES
 from pipeline.linking.phrases import read_before, tidy, window
+from pipeline.linking.words import strip_trailing
 from pipeline.records import Quantity
 
 _COORDINATION_RE = re.compile(r"^\s*(?:、|和|及|与|以及|或)?\s*$")
@@ -34,6 +35,8 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
             group.append(group[-1] + 1)
         subject_text, rest = win.text.split("分别", 1)
         subject = tidy(subject_text)
+        if subject is not None:  # 桂花树米径为分别38cm和42cm: the copula before 分别 goes
+            subject = strip_trailing(subject)
         # 公司分别在…安装排污阀5个: one number whose own object stands after 分别 is no list
         own = read_before(rest, q.type).of if len(group) == 1 else None
         alone = own is not None and not _DIGIT_RE.search(own)  # not a number read as a name (12万家)

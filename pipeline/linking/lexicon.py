@@ -88,9 +88,20 @@ class PhraseLexicon(Lexicon):
         return self
 
 
+class ClauseLexicon(Lexicon):
+    object_tags: list[str]
+    noun_tags: list[str]
+    subject_tags: list[str]
+    existential_blocked: list[str]
+    verb_tagged_nouns: list[str]
+    classing_verbs: list[str]
+    joining_conjunctions: list[str]
+
+
 class LinkingLexicon(Lexicon):
     predicates: PredicateLexicon
     phrases: PhraseLexicon
+    clauses: ClauseLexicon
 
 
 LINKING = load("linking.toml", LinkingLexicon)
@@ -125,6 +136,13 @@ LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
 MODALS = frozenset(PHRASE.modals)
+OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
+OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
+SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
+EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
+VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
+CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
+JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.linking.clauses import object_named, without_conjunction
 from pipeline.linking.lexicon import (
     AFTER_RE,
     ANY_BRACKET_RE,
@@ -20,6 +21,7 @@ from pipeline.linking.lexicon import (
     BASE_PREDICATES,
     BOUNDARY_RE,
     BRACKET_RE,
+    CLASSING_VERBS,
     CUT_RE,
     DATE_PREPOSITION_RE,
     DIMENSION_AFTER_RE,
@@ -241,12 +243,34 @@ def read_before(text: str, kind: str) -> Reading:
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
+    of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in _BASED else reading.of
+    if of is None:
+        return reading._replace(of=None)
     # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
     based = kind in _BASED and reading.possessive
-    of = clause_object(reading.of, based=based) if kind != "rank" else reading.of
+    of = clause_object(of, based=based) if kind != "rank" else of
     if of is not None and kind != "rank":
         of = without_preposition(of)
-    return reading._replace(of=strip_trailing(of) if of is not None else None)
+        of = None if of is None else without_conjunction(strip_trailing(of))
+    elif of is not None:
+        of = strip_trailing(of)
+    return reading._replace(of=of)
+
+
+def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | None:
+    """``name``, read from the window ``text``, where it is a verb phrase (see
+    :func:`clauses.object_named`): the verb no lexicon lists is the predicate, and the number
+    measures its object (共安置贫困户36户 → 贫困户; not for a percentage, whose object is its
+    base: 申购人数超过房源数1.5倍). A count joined by 的 to a verb phrase counts what the
+    clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户)."""
+    if reading.predicate is not None:
+        described = kind == "count" and reading.possessive and not reading.predicate.endswith(CLASSING_VERBS)
+        return None if described else name
+    at = text.rfind(name)
+    named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
+    if named != name and kind == "count" and reading.possessive:
+        return None
+    return named
 
 
 def _read_before(text: str, kind: str) -> Reading:

@@ -7,7 +7,9 @@ dictionary tags each word; a name holds no adverb, preposition, conjunction, asp
 modal particle, so it ends before the first of them (the tags are ``function_tags`` in
 ``resources/linking.toml``). Verbs are not used: jieba tags many nouns of this genre as
 verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end;
-only listed verbs count (``clause_verbs`` opening a name after a number, ``modals``). A name
+only listed verbs count here (``clause_verbs`` opening a name after a number, ``modals``);
+:mod:`pipeline.linking.clauses` cuts a name at a verb where the tags show a noun phrase on
+the measured side of it. A name
 that opens with a preposition or ends in a postposition is trimmed to its noun
 (:func:`without_preposition`, ``postpositions``).
 
@@ -57,7 +59,8 @@ def _tagger() -> Callable[[str], Tags]:
 
 
 @lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
-def _tag(text: str) -> tuple[tuple[str, str], ...]:
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``text`` with their dictionary tags."""
     return tuple(_tagger()(text))
 
 
@@ -82,7 +85,7 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     >>> head_after("幼儿园中")
     '幼儿园'
     """
-    words = _tag(name)
+    words = tag(name)
     if _opens_with_function(words):
         return None
     end = next((i for i in range(1, len(words)) if _is_function(*words[i])), len(words))
@@ -130,7 +133,7 @@ def strip_trailing(name: str) -> str:
     >>> strip_trailing("女职工占比"), strip_trailing("中级职称人数只能")
     ('女职工占比', '中级职称人数')
     """
-    words = _tag(name)
+    words = tag(name)
     k = len(words)
     while k > 1 and (_is_function(*words[k - 1]) or words[k - 1][0] in MODALS):
         k -= 1
@@ -150,7 +153,7 @@ def without_preposition(name: str) -> str | None:
     """
     if name[0] not in _PREPOSITION_FIRST:
         return name
-    words = _tag(name)
+    words = tag(name)
     first = words[0][0]
     if first in TOPIC_PREPOSITIONS:
         return name[len(first) :] if len(name) - len(first) > 1 else None
@@ -187,7 +190,7 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     >>> clause_object("农产品经营主体一次性奖补")
     '农产品经营主体一次性奖补'
     """
-    words = _tag(name)
+    words = tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
     if at is None:
         return name
@@ -220,7 +223,7 @@ def is_verb(word: str) -> bool:
     """
     if len(word) < 2:
         return False
-    words = _tag(word)
+    words = tag(word)
     if len(words) > 1:
         return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
     return words[0][1] == "v"

@@ -1,0 +1,173 @@
+"""A name that is a clause: the noun phrase on the side of the thing measured.
+
+The phrase readers of :mod:`pipeline.linking.phrases` end a name at the predicates they
+list; a verb they do not list stays inside the name, which then reads as a clause (共安置
+贫困户36户 → 安置贫困户, 8户业主封堵消防连廊 → 业主封堵消防连廊). jieba's dictionary tags
+the verb (``v``), and a name is a noun phrase, so the clause is cut at its verb:
+
+* read *before* a number, in a clause where no predicate was found, the verb is the clause's
+  predicate and the number measures its object: 小区有房屋298套 → 房屋, 建有标准化栏舍300平方米
+  → 标准化栏舍, 共派出征收人员10人 → 征收人员;
+* read *after* a number, the number counts the subject before the verb: 8户业主封堵消防连廊 →
+  业主, 108.33亩耕地开办大托养殖场 → 耕地.
+
+An object counts only where it is a noun phrase of two words or more (``object_tags``, ending
+in one of ``noun_tags``): a verb before one noun is mostly a compound noun of the genre
+(缴费标准, 发车间隔, 维修基金, 退休人员, 团购户), and stays. An existential 有 (or a verb jieba
+glues it into: 建有, 村有) takes any noun after it (信用社有贷款客户经理 → 贷款客户经理). Verbs
+jieba tags ``vn`` (维修, 建设 as nouns) are no verbs here. The tags are :func:`words.tag`'s,
+cached per name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.linking.lexicon import (
+    EXISTENTIAL_BLOCKED,
+    JOINING_CONJUNCTIONS,
+    MODALS,
+    OBJECT_NOUN_TAGS,
+    OBJECT_TAGS,
+    SHARED_HEADS,
+    SUBJECT_TAGS,
+    VERB_TAGGED_NOUNS,
+)
+from pipeline.linking.words import Tags, tag
+from pipeline.text.numerals import ONE_TO_NINE, TEN
+
+_EXISTENTIAL = "有"
+# A numeral word opens with one of these (一个, 两条, 3个; not 款, which jieba also tags m).
+_NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
+
+
+def object_named(name: str, *, modified: bool = False, perfective: bool = False) -> str | None:
+    """The object of a name read before a number that is a verb phrase or a clause, in a
+    clause where no predicate was found; the name itself when it is a noun phrase.
+    ``modified`` says a 的 stands right before the name (65人以上的超大班额班级): a verb
+    opening it is inside a modifier, not a predicate. With ``perfective`` (a 了 stands between
+    the name and the number) a name ending in a verb is that verb's subject, and the number
+    its unnamed object: None (从城区学校调配了1人).
+
+    >>> object_named("小区有房屋"), object_named("建有标准化栏舍"), object_named("派出征收人员")
+    ('房屋', '标准化栏舍', '征收人员')
+    >>> object_named("缴费标准"), object_named("超大班额班级", modified=True), object_named("共享单车投放量")
+    ('缴费标准', '超大班额班级', '共享单车投放量')
+    """
+    words = tag(name)
+    if perfective and _is_predicate(*words[-1]):
+        return None
+    if len(words) < 2:
+        return name
+    at = _verb_before_object(words, 1 if modified else 0)
+    if at is None or (at == 0 and name.endswith(SHARED_HEADS)):  # 共享单车投放量: a measure of a noun phrase
+        return name
+    return "".join(w for w, _ in words[at + 1 :])
+
+
+def without_conjunction(name: str) -> str | None:
+    """A name read before a number without the conjunction it opens with (加之医疗卫生机构
+    女职工占比 → 医疗卫生机构女职工占比); None where the conjunction opens a clause, not a
+    name (并非为“扣压其中, 还要其交) or one character is left.
+
+    >>> without_conjunction("加之医疗卫生机构女职工占比"), without_conjunction("还要其交")
+    ('医疗卫生机构女职工占比', None)
+    """
+    words = tag(name)
+    first, pos = words[0]
+    if pos != "c" or len(words) < 2 or first in MODALS:  # 可以参加的…: a modal jieba also tags c
+        return name
+    rest = name[len(first) :]
+    return rest if first in JOINING_CONJUNCTIONS and len(rest) > 1 else None
+
+
+def subject_named(name: str) -> str | None:
+    """A name read after a number without the clause it runs into: the subject before the
+    verb whose object follows (业主封堵消防连廊 → 业主), or before the verbs it ends in
+    (5个拐点圈定 → 拐点, 业主不用出钱 → 业主); None when one character is left.
+
+    >>> subject_named("业主封堵消防连廊"), subject_named("矿石开采企业"), subject_named("路段有红绿灯")
+    ('业主', '矿石开采企业', '路段')
+    >>> subject_named("拐点圈定"), subject_named("专业化服务组织"), subject_named("地下人行通道")
+    ('拐点', '专业化服务组织', '地下人行通道')
+    """
+    words = tag(name)
+    at = _verb_before_object(words, 1)
+    if at is None:
+        at = _verb_before_numeral(words)
+    if at is None:
+        at = _trailing_verbs(words)
+    if at is None:
+        return name
+    if words[at - 1][1] not in SUBJECT_TAGS:  # 3倍拒付违约医疗费用: no subject before the verb
+        return name
+    subject = "".join(w for w, _ in words[:at])
+    return subject if len(subject) > 1 else None
+
+
+def _verb_before_object(words: Tags, first: int) -> int | None:
+    """The index of the first verb in ``words`` (from ``first``) whose object, the words
+    after it, is a noun phrase; None when there is none. The object of a verb opening the
+    words, or of an existential 有, may itself hold a verb before its noun (交纳维修基金 →
+    维修基金, 有立式水泥散装罐): a compound noun, where after a subject it is as often the
+    verb of a compound (疾病预防控制机构, 房屋维修工程报账项目)."""
+    for i in range(first, len(words) - 1):
+        word, pos = words[i]
+        if _is_existential(word, pos):
+            if _is_object(words[i + 1 :], short=True, compound=True):
+                return i
+        elif pos == "v" and _is_verb_after(words, i) and _is_object(words[i + 1 :], short=False, compound=i == 0):
+            return i
+    return None
+
+
+def _verb_before_numeral(words: Tags) -> int | None:
+    """The first verb after the name's first word that a numeral follows: the clause's
+    own object is counted there (50多米的地方修建一个大…)."""
+    return next((i for i in range(1, len(words) - 1)
+                 if _is_predicate(*words[i]) and words[i + 1][1] == "m" and words[i + 1][0][0] in _NUMERAL_FIRST),
+                None)
+
+
+def _trailing_verbs(words: Tags) -> int | None:
+    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始); None when
+    it ends in no verb, or in a noun jieba tags as one (``verb_tagged_nouns``)."""
+    at = len(words)
+    while at > 1 and _is_predicate(*words[at - 1]):
+        at -= 1
+    return at if at < len(words) else None
+
+
+def _is_predicate(word: str, pos: str) -> bool:
+    return (pos == "v" and len(word) > 1 and word not in VERB_TAGGED_NOUNS) or word in MODALS
+
+
+def _is_verb_after(words: Tags, i: int) -> bool:
+    """``words[i]`` is a verb that may open a clause: of two characters or more, or of one
+    after a noun, its subject (食品中心欠贷款本息, 房屋靠信用社借款; not 防近视作业本)."""
+    return len(words[i][0]) > 1 or (i > 0 and words[i - 1][1] in SUBJECT_TAGS)
+
+
+def _is_existential(word: str, pos: str) -> bool:
+    return word == _EXISTENTIAL or (pos == "v" and word.endswith(_EXISTENTIAL) and word not in EXISTENTIAL_BLOCKED)
+
+
+def _is_object(words: Sequence[tuple[str, str]], *, short: bool, compound: bool) -> bool:
+    """``words`` are a noun phrase: nouns and their modifiers, ending in a noun, and with
+    ``compound`` verbs of two characters before a noun (维修基金); two words or more, the
+    first of two characters or more, unless ``short`` (then two characters will do). A verb
+    before a noun of one character is a compound noun cut by jieba (审批单, 安置房, 取土场)."""
+    if not words or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return False
+    if not all(_is_modifier(words, k, compound) for k in range(len(words) - 1)):
+        return False
+    if short:
+        return len(words) > 1 or len(words[0][0]) > 1
+    return len(words) > 1 and len(words[0][0]) > 1
+
+
+def _is_modifier(words: Sequence[tuple[str, str]], k: int, compound: bool) -> bool:
+    word, pos = words[k]
+    if pos in OBJECT_TAGS:
+        return True
+    return compound and pos == "v" and len(word) == 2 and words[k + 1][1] in OBJECT_NOUN_TAGS
