@@ -22,11 +22,14 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     CHANGES,
+    CLOCK_COPULAS,
+    CLOCK_LIST_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DURATION_COPULAS,
     DURATION_ENDINGS,
     DURATION_HEADS,
+    DURATION_LINK_RE,
     EVENT_UNITS,
     NOT_OWNER_ENDINGS,
     SKIP_TYPES,
@@ -46,7 +49,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.words import is_verb
+from pipeline.linking.words import after_frame, is_verb, last_words
 from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link", "link_and_judge"]
@@ -60,6 +63,7 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_LABEL_COMMA = frozenset("，,")  # 严格控制跳舞时段，上午8:00-10:00 (clocks only)
 
 
 @dataclass(slots=True)
@@ -73,6 +77,7 @@ class _Clause:
     floor: int
     of: str | None = None
     kind: str | None = None
+    ranged: bool = False  # the quantity named last is a span of clocks (9:00至12:00)
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
@@ -142,8 +147,11 @@ def _link_one(
     text: str, q: Quantity, clause: _Clause, ceiling: int, shared: str | None, sentence_start: int
 ) -> dict[str, object]:
     win = window(text, q.start, clause.floor, clause.holes)
-    if q.type == "duration" and not win.text.endswith(DURATION_ENDINGS):
-        return {}  # 提前一年, 连续三年: when, not what
+    if q.type == "duration":
+        named = _duration_named(win.text)
+        if named is None:
+            return {}  # 提前一年, 连续三年: when, not what
+        win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, ceiling) or after
@@ -151,12 +159,13 @@ def _link_one(
         after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
-    of = shared or _choose(q, before, after)
+    of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS))
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and win.opened and q.type not in _OWN_ONLY:
         of = _glossed(text, win, clause, sentence_start)
-    if of is None and shared is None and not win.text and win.lo > clause.floor and text[win.lo - 1] in _LABEL_COLON:
+    labelled = not win.text and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
+    if of is None and shared is None and labelled:
         of = _labelled(text, win, clause, q.type)
     if of in ATTRIBUTES or of in DIMENSIONS:
         owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
@@ -168,7 +177,7 @@ def _link_one(
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         of = clause.of
-    elif of is None and q.type == clause.kind and _COORDINATION_RE.match(text, clause.floor, q.start):
+    elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     of = of or None
     predicate, change = before.predicate, None
@@ -179,7 +188,7 @@ def _link_one(
     if change is None and (TARGET_RE.search(before.claim) or TARGET_RE.match(text, q.end)):
         change = "target"
     if of is not None:
-        clause.of, clause.kind = of, q.type
+        clause.of, clause.kind, clause.ranged = of, q.type, _ranged(q)
     clause.predicate, clause.change = predicate, change
     update: dict[str, object] = {"of": of, "predicate": predicate, "change": change}
     if q.type == "rank" and q.scope is None:
@@ -187,15 +196,30 @@ def _link_one(
     return {k: v for k, v in update.items() if v is not None}
 
 
-def _choose(q: Quantity, before: Reading, after: str | None) -> str | None:
-    """The noun after a count wins; after a measure, only when no 的 ties it to the one before."""
+def _duration_named(before: str) -> str | None:
+    """The window before a duration up to the noun of a span of time or the copula that
+    names it (住院时间只有5-7天 → 住院时间, 缴费年限累计满15年 → 缴费年限), or None when
+    it ends in neither (提前一年, 连续三年: when, not what)."""
+    m = DURATION_LINK_RE.search(before)
+    if m is not None and before[: m.start()].endswith(DURATION_HEADS):
+        return before[: m.start()]
+    return before if before.endswith(DURATION_ENDINGS) else None
+
+
+def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool = False) -> str | None:
+    """The noun after a count wins; after a measure, only when no 的 ties it to the one before.
+    A clock takes a name that says a time, or any subject of a copula right before it
+    (``labelled``: 白天清洗养护为上午9:30—11:30)."""
     if q.type == "duration":  # 期限为8年, 建设工期42个月
         heads = before.predicate is None and before.of is not None and before.of.endswith(DURATION_HEADS)
         # 期限为8年, and any copula ending so (年龄设定为35周岁以下, 时间一般为半年)
         copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
-        return before.of if copula or heads else None
+        return after_frame(before.of) if before.of is not None and (copula or heads) else None
     if q.type in BEFORE_ONLY_TYPES:  # 营业时间不得超过24时, not 当天下午18:00
-        return before.of if before.of is not None and before.of.endswith(TIME_HEADS) else None
+        if before.of is None:
+            return None
+        copula = labelled and before.predicate is not None and before.predicate in CLOCK_COPULAS
+        return before.of if copula or before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:
         return after or before.of
     if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):
@@ -212,15 +236,39 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
     return read_before(outer.text, "count").of
 
 
+def _after_label(mark: str, kind: str) -> bool:
+    """A number right after ``mark`` may take the label before it: after a colon any
+    number, after a comma only a clock (严格控制跳舞时段，上午8:00-10:00)."""
+    return mark in _LABEL_COLON or (kind in BEFORE_ONLY_TYPES and mark in _LABEL_COMMA)
+
+
 def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
-    """A number right after a colon measures the label before it (营业时间：9:00-17:00 → 营业时间)."""
+    """A number right after a colon measures the label before it (营业时间：9:00-17:00 → 营业时间);
+    a clock after a comma, a label naming a time that ends the clause before (…跳舞时段，
+    上午8:00-10:00 → 跳舞时段), even as a verb's object."""
     outer = window(text, win.lo - 1, clause.floor, clause.holes)
     label = read_before(outer.text, kind)
-    if label.predicate is not None or label.of is None:
+    if label.of is None:
         return None
-    if kind in BEFORE_ONLY_TYPES and not label.of.endswith(TIME_HEADS):
-        return None
-    return label.of
+    if kind in BEFORE_ONLY_TYPES:
+        if not label.of.endswith(TIME_HEADS):
+            return None
+        # …严格控制跳舞时段，上午8:00-10:00: the object of the clause before, its last two words
+        return last_words(label.of, 2) if text[win.lo - 1] in _LABEL_COMMA else label.of
+    return label.of if label.predicate is None else None
+
+
+def _listed(text: str, clause: _Clause, q: Quantity) -> bool:
+    """``q`` follows the quantity named last as the next item of a list: after 、, 和 and the
+    like; a span of clocks also after a comma and a span (上午9:00至12:00，下午13:00至17:00),
+    not a lone clock (营业时间不得超过23时，8:30工作人员到岗)."""
+    if _COORDINATION_RE.match(text, clause.floor, q.start) is not None:
+        return True
+    return clause.ranged and _ranged(q) and CLOCK_LIST_RE.match(text, clause.floor, q.start) is not None
+
+
+def _ranged(q: Quantity) -> bool:
+    return q.type in BEFORE_ONLY_TYPES and q.value is not None and "/" in q.value
 
 
 def _without_dimension(owner: str) -> str | None:

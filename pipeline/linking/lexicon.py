@@ -79,6 +79,10 @@ class PhraseLexicon(Lexicon):
     place_words: list[str]
     postpositions: list[str]
     modals: list[str]
+    clock_copulas: list[str]
+    duration_names: list[str]
+    duration_links: list[str]
+    clock_list_marks: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -113,7 +117,7 @@ SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
-DURATION_HEADS = tuple(PHRASE.duration_heads)
+DURATION_HEADS = tuple(PHRASE.duration_heads + PHRASE.duration_names)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
@@ -125,6 +129,9 @@ LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
 MODALS = frozenset(PHRASE.modals)
+CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
+DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
+CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

@@ -41,6 +41,7 @@ Tags = Sequence[tuple[str, str]]
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
+_FRAME_TAGS = frozenset({"p", "m"})  # 为, 一个: a name of a span of time starts after them
 _NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
 
 
@@ -207,6 +208,34 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
     return (tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)) or word in MODALS
+
+
+def last_words(name: str, n: int) -> str:
+    """The last ``n`` of jieba's words of ``name`` (a clause's object without its verb, where
+    jieba tags the verb as a noun: 严格控制跳舞时段 → 跳舞时段).
+
+    >>> last_words("严格控制跳舞时段", 2), last_words("工作时间", 2)
+    ('跳舞时段', '工作时间')
+    """
+    words = _tag(name)
+    return name if len(words) <= n else "".join(w for w, _ in words[-n:])
+
+
+def after_frame(name: str) -> str:
+    """``name`` after its last preposition or Chinese numeral (tags ``p m``; not digits: 1号线): the
+    noun of a span of time read with the clause before it (红绿灯配时为东西过街时间 →
+    东西过街时间, 关系转回上一个缴费年限 → 缴费年限); ``name`` when fewer than two
+    characters would be left.
+
+    >>> after_frame("人行道红绿灯配时为东西过街时间"), after_frame("特许经营权授予期限")
+    ('东西过街时间', '特许经营权授予期限')
+    """
+    words = _tag(name)
+    cut = max((i for i, (w, tag) in enumerate(words) if tag in _FRAME_TAGS and not w.isascii()), default=None)
+    if cut is None:
+        return name
+    rest = "".join(w for w, _ in words[cut + 1 :]).lstrip("的")
+    return rest if len(rest) > 1 else name
 
 
 def is_verb(word: str) -> bool:
