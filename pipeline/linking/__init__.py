@@ -31,6 +31,7 @@ from pipeline.linking.lexicon import (
     DURATION_HEADS,
     DURATION_LINK_RE,
     EVENT_UNITS,
+    MEASURED_ATTRIBUTES,
     NOT_OWNER_ENDINGS,
     SKIP_TYPES,
     TARGET_RE,
@@ -63,6 +64,8 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_BASED = frozenset({"percent", "ratio"})  # 占草坪面积约四分之一: an attribute before them is the base
+_ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _LABEL_COMMA = frozenset("，,")  # 严格控制跳舞时段，上午8:00-10:00 (clocks only)
 
 
@@ -159,7 +162,8 @@ def _link_one(
         after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
-    of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS))
+    of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
+                           attribute=win.text.endswith(MEASURED_ATTRIBUTES))
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and win.opened and q.type not in _OWN_ONLY:
@@ -206,10 +210,12 @@ def _duration_named(before: str) -> str | None:
     return before if before.endswith(DURATION_ENDINGS) else None
 
 
-def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool = False) -> str | None:
-    """The noun after a count wins; after a measure, only when no 的 ties it to the one before.
-    A clock takes a name that says a time, or any subject of a copula right before it
-    (``labelled``: 白天清洗养护为上午9:30—11:30)."""
+def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool = False,
+            attribute: bool = False) -> str | None:
+    """The noun after a count wins; after a measure, only when no 的 ties it to the one before
+    and no attribute of a thing stands glued before the number (``attribute``: 身高1.2米以下
+    的儿童 measures 身高, the child is its owner). A clock takes a name that says a time, or
+    any subject of a copula right before it (``labelled``: 白天清洗养护为上午9:30—11:30)."""
     if q.type == "duration":  # 期限为8年, 建设工期42个月
         heads = before.predicate is None and before.of is not None and before.of.endswith(DURATION_HEADS)
         # 期限为8年, and any copula ending so (年龄设定为35周岁以下, 时间一般为半年)
@@ -224,6 +230,9 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
         return after or before.of
     if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):
         after = None
+    if after is not None and attribute and q.type not in _BASED and before.of is not None \
+            and before.of.endswith(MEASURED_ATTRIBUTES):
+        return _ATTRIBUTE_OWNERS_RE.sub("", before.of)  # 成人及身高超过1.5米的儿童 → 身高
     return after or before.of
 
 

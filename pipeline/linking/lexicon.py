@@ -81,6 +81,7 @@ class PhraseLexicon(Lexicon):
     modals: list[str]
     clock_copulas: list[str]
     duration_names: list[str]
+    measured_attributes: list[str]
     duration_links: list[str]
     clock_list_marks: list[str]
 
@@ -130,6 +131,7 @@ PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
 MODALS = frozenset(PHRASE.modals)
 CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
+MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 
