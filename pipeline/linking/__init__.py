@@ -33,6 +33,7 @@ from pipeline.linking.lexicon import (
     EVENT_UNITS,
     MEASURED_ATTRIBUTES,
     NOT_OWNER_ENDINGS,
+    PERSON_UNITS,
     SKIP_TYPES,
     TARGET_RE,
     TIME_HEADS,
@@ -50,7 +51,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.words import after_frame, is_verb, last_words
+from pipeline.linking.words import after_frame, is_verb, last_words, person_head
 from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link", "link_and_judge"]
@@ -160,6 +161,8 @@ def _link_one(
         after = read_dimensioned(text, q.end, ceiling) or after
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after):
         after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
+    if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
+        after = person_head(after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),

@@ -82,6 +82,8 @@ class PhraseLexicon(Lexicon):
     clock_copulas: list[str]
     duration_names: list[str]
     measured_attributes: list[str]
+    person_units: list[str]
+    person_endings: list[str]
     duration_links: list[str]
     clock_list_marks: list[str]
 
@@ -132,6 +134,8 @@ POSTPOSITIONS = frozenset(PHRASE.postpositions)
 MODALS = frozenset(PHRASE.modals)
 CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
+PERSON_UNITS = frozenset(PHRASE.person_units)
+PERSON_ENDINGS = tuple(PHRASE.person_endings)
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 

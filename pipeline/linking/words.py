@@ -30,6 +30,7 @@ from pipeline.linking.lexicon import (
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
     MODALS,
+    PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -236,6 +237,23 @@ def after_frame(name: str) -> str:
         return name
     rest = "".join(w for w, _ in words[cut + 1 :]).lstrip("的")
     return rest if len(rest) > 1 else name
+
+
+def person_head(name: str) -> str:
+    """A name read after a count of people (名, 位, 人) up to its last word that names people:
+    what runs on after it is their clause or their belongings, not what is counted (77名党员
+    组织关系 → 党员, 5位教师代表见面座谈 → 教师代表); ``name`` when no such word ends it
+    early. jieba's tags decide only that the word is no verb (发生, 增长, 施工).
+
+    >>> person_head("党员组织关系"), person_head("教师代表见面座谈"), person_head("农民工随迁子女")
+    ('党员', '教师代表', '农民工随迁子女')
+    """
+    words = _tag(name)
+    last = max((i for i, (w, tag) in enumerate(words) if w.endswith(PERSON_ENDINGS) and tag[0] != "v"), default=None)
+    if last is None or last == len(words) - 1:
+        return name
+    head = "".join(w for w, _ in words[: last + 1])
+    return head if len(head) > 1 else name
 
 
 def is_verb(word: str) -> bool:
