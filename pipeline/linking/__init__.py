@@ -178,8 +178,8 @@ def _link_one(
         owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
         if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
             owner = _without_dimension(clause.of)
-        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS):
-            of = owner + of
+        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
+            of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
