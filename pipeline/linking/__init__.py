@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+from pipeline.linking.bases import of_base
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -167,6 +168,8 @@ def _link_one(
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES))
+    if shared is None and q.type in _BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
+        of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and win.opened and q.type not in _OWN_ONLY:

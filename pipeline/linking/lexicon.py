@@ -84,6 +84,7 @@ class PhraseLexicon(Lexicon):
     measured_attributes: list[str]
     person_units: list[str]
     person_endings: list[str]
+    base_markers: list[str]
     duration_links: list[str]
     clock_list_marks: list[str]
 
@@ -136,6 +137,8 @@ CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
 PERSON_UNITS = frozenset(PHRASE.person_units)
 PERSON_ENDINGS = tuple(PHRASE.person_endings)
+# 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
+BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 

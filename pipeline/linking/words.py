@@ -256,6 +256,26 @@ def person_head(name: str) -> str:
     return head if len(head) > 1 else name
 
 
+def verb_object(clause: str) -> str | None:
+    """The object of the first verb in ``clause`` that takes a noun right after it (past a
+    了): 预算安排了住房公积金 → 住房公积金, 对同步搬迁户予以建房补助 → 建房补助; None when
+    no verb has one, or it holds a function word.
+
+    >>> verb_object("预算安排了住房公积金"), verb_object("计算"), verb_object("分配到初中各学校")
+    ('住房公积金', None, None)
+    """
+    words = _tag(clause) if clause else ()
+    for i, (_, tag) in enumerate(words):
+        if tag != "v":
+            continue
+        k = i + 1 + (i + 1 < len(words) and words[i + 1][1] == "ul")
+        rest = words[k:]
+        if rest and rest[0][1] in _NOUN_TAGS and all(t in _NOUN_TAGS or t == "v" for _, t in rest):
+            obj = "".join(w for w, _ in rest)
+            return obj if len(obj) > 1 else None
+    return None
+
+
 def is_verb(word: str) -> bool:
     """``word`` is one word of two characters or more that jieba's dictionary tags as a verb
     (报名, 补足; not 起付线), or a phrase opened by a verb that takes an object and never
