@@ -85,6 +85,8 @@ class PhraseLexicon(Lexicon):
     person_units: list[str]
     person_endings: list[str]
     base_markers: list[str]
+    household_units: list[str]
+    household_endings: list[str]
     duration_links: list[str]
     clock_list_marks: list[str]
 
@@ -135,8 +137,8 @@ POSTPOSITIONS = frozenset(PHRASE.postpositions)
 MODALS = frozenset(PHRASE.modals)
 CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
-PERSON_UNITS = frozenset(PHRASE.person_units)
-PERSON_ENDINGS = tuple(PHRASE.person_endings)
+PERSON_UNITS = frozenset(PHRASE.person_units + PHRASE.household_units)
+PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")

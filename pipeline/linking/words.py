@@ -240,7 +240,7 @@ def after_frame(name: str) -> str:
 
 
 def person_head(name: str) -> str:
-    """A name read after a count of people (名, 位, 人) up to its last word that names people:
+    """A name read after a count of people or households (名, 位, 人, 户) up to its last word that names them:
     what runs on after it is their clause or their belongings, not what is counted (77名党员
     组织关系 → 党员, 5位教师代表见面座谈 → 教师代表); ``name`` when no such word ends it
     early. jieba's tags decide only that the word is no verb (发生, 增长, 施工).
