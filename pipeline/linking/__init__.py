@@ -129,7 +129,8 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             continue
         _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
-        update = _link_one(text, q, clause, ceiling, shared.get(i), start)
+        reach = min(end, q.end + _AFTER_READ)  # past the next quantity: 3米宽3公里长的通组公路
+        update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start)
         if q.type == "duration" and "of" not in update:
             clause.holes.append((q.start, q.end))
         else:
@@ -149,8 +150,9 @@ def _forget_holes(clause: _Clause, start: int) -> None:
 
 
 def _link_one(
-    text: str, q: Quantity, clause: _Clause, ceiling: int, shared: str | None, sentence_start: int
+    text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int
 ) -> dict[str, object]:
+    ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration":
         named = _duration_named(win.text)
@@ -159,7 +161,7 @@ def _link_one(
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
-        after = read_dimensioned(text, q.end, ceiling) or after
+        after = read_dimensioned(text, q.end, reach) or after
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after):
         after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted

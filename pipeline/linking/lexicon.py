@@ -179,7 +179,8 @@ ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
 # A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
-DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚]的?")
+# …and past the other dimensions of the same thing (3米宽3公里长的通组公路, 4米宽、0.2米厚的硬化路面).
+DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*的?")
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
