@@ -17,6 +17,7 @@ from pipeline.linking.lexicon import (
     ANY_SPACE_RE,
     ASIDE_RE,
     BASE_COPULAS,
+    BASE_MARKERS,
     BASE_PREDICATES,
     BOUNDARY_RE,
     BRACKET_RE,
@@ -176,7 +177,12 @@ def _cut(text: str) -> str:
     m = CUT_RE.match(text)
     if m is None or m["cut"] is None or len(text) - m.end() < 2:
         return text
-    return text[m.end() :]
+    rest = text[m.end() :]
+    if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头奖补 → 奖补: the basis, then the rate's name
+        per = PER_RE.search(rest)
+        if per is not None and per.start() >= 2 and len(rest) - per.end() >= 2:
+            return rest[per.end() :]
+    return rest
 
 
 def _locative(text: str) -> tuple[str, str | None]:
