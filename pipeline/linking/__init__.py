@@ -68,6 +68,7 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _BASED = frozenset({"percent", "ratio"})  # 占草坪面积约四分之一: an attribute before them is the base
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
+_TO = frozenset("至到")  # 上调至, 增加到
 _LABEL_COMMA = frozenset("，,")  # 严格控制跳舞时段，上午8:00-10:00 (clocks only)
 
 
@@ -185,6 +186,8 @@ def _link_one(
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
+    if of is not None and win.text[:-1] == of and win.text[-1] in _TO and is_verb(of):
+        of = None  # 购房补贴由10万元/人上调至15.28万元/人: the verb of a change names no thing
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
