@@ -29,6 +29,7 @@ from pipeline.linking.lexicon import (
     DIMENSIONS_LONGEST_FIRST,
     DURATION_COPULAS,
     DURATION_ENDINGS,
+    DURATION_AFTER_RE,
     DURATION_HEADS,
     DURATION_LINK_RE,
     EVENT_UNITS,
@@ -157,8 +158,9 @@ def _link_one(
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration":
         named = _duration_named(win.text)
-        if named is None:
-            return {}  # 提前一年, 连续三年: when, not what
+        if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
+            m = DURATION_AFTER_RE.match(text, q.end, reach)
+            return {"of": m["name"]} if m is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net

@@ -125,6 +125,8 @@ AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
 DURATION_HEADS = tuple(PHRASE.duration_heads + PHRASE.duration_names)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
+# 超过了五年的防水保质期, 一个月的撤场时间: a duration tied by 的 to the span of time it gives
+DURATION_AFTER_RE = re.compile(rf"的(?P<name>[\u4e00-\u9fff]{{0,4}}?(?:{trie_alternation(DURATION_HEADS)}))")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
