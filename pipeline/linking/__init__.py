@@ -215,10 +215,11 @@ def _link_one(
 
 def _duration_named(before: str) -> str | None:
     """The window before a duration up to the noun of a span of time or the copula that
-    names it (住院时间只有5-7天 → 住院时间, 缴费年限累计满15年 → 缴费年限), or None when
+    names it (住院时间只有5-7天 → 住院时间, 缴费年限累计满15年 → 缴费年限, 发车间隔为高峰
+    10分钟一趟 → 发车间隔为), or None when
     it ends in neither (提前一年, 连续三年: when, not what)."""
     m = DURATION_LINK_RE.search(before)
-    if m is not None and before[: m.start()].endswith(DURATION_HEADS):
+    if m is not None and before[: m.start()].endswith(DURATION_ENDINGS):
         return before[: m.start()]
     return before if before.endswith(DURATION_ENDINGS) else None
 
