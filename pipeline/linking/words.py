@@ -9,7 +9,10 @@ modal particle, so it ends before the first of them (the tags are ``function_tag
 verbs (奖补, 补助, 组织, 起付线), and a verb inside a compound noun (团购户, 氧化池) is no end;
 only listed verbs count (``clause_verbs`` opening a name after a number, ``modals``). A name
 that opens with a preposition or ends in a postposition is trimmed to its noun
-(:func:`without_preposition`, ``postpositions``).
+(:func:`without_preposition`, ``postpositions``). A name after a count of people or
+households ends at its last word naming them (:func:`person_head`), a name of a span of time
+starts after its last preposition or numeral (:func:`after_frame`), and the object of a verb
+after a percentage of a base is read by :func:`verb_object` (:mod:`pipeline.linking.bases`).
 
 The tagger is jieba-rs through rjieba with jieba's own dictionary (no user dictionary: the
 tags of plain words are jieba's); it is imported at the first name, which costs about
