@@ -33,6 +33,7 @@ from pipeline.linking.lexicon import (
     DURATION_HEADS,
     DURATION_LINK_RE,
     EVENT_UNITS,
+    KIND_UNITS,
     MEASURED_ATTRIBUTES,
     NOT_OWNER_ENDINGS,
     PERSON_UNITS,
@@ -53,7 +54,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.words import after_frame, is_verb, last_words, person_head
+from pipeline.linking.words import after_frame, is_verb, last_words, person_head, words_of
 from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link", "link_and_judge"]
@@ -165,7 +166,8 @@ def _link_one(
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
-    if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after):
+    if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after) \
+            and not _named_kind(text, q, after):
         after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after = person_head(after)
@@ -211,6 +213,14 @@ def _link_one(
     if q.type == "rank" and q.scope is None:
         update["scope"] = before.scope
     return {k: v for k, v in update.items() if v is not None}
+
+
+def _named_kind(text: str, q: Quantity, after: str) -> bool:
+    """A verb of one word after a classifier of kinds or items (四项诉求, 两个要求, 3种可能)
+    is the noun it makes, not the clause after the count; not before a 的 (三个独立的水处理塔:
+    a modifier) nor a phrase (4个出现故障)."""
+    return q.unit in KIND_UNITS and " " not in after and len(words_of(after)) == 1 \
+        and not text.startswith("的", q.end + len(after))
 
 
 def _duration_named(before: str) -> str | None:

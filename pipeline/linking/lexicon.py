@@ -87,6 +87,7 @@ class PhraseLexicon(Lexicon):
     base_markers: list[str]
     household_units: list[str]
     household_endings: list[str]
+    kind_units: list[str]
     duration_links: list[str]
     clock_list_marks: list[str]
 
@@ -142,6 +143,7 @@ MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
 PERSON_UNITS = frozenset(PHRASE.person_units + PHRASE.household_units)
 PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
+KIND_UNITS = frozenset(PHRASE.kind_units)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")

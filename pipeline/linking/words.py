@@ -279,6 +279,15 @@ def verb_object(clause: str) -> str | None:
     return None
 
 
+def words_of(text: str) -> tuple[str, ...]:
+    """jieba's words of ``text`` (cached with their tags).
+
+    >>> words_of("诉求"), words_of("出现故障")
+    (('诉求',), ('出现', '故障'))
+    """
+    return tuple(w for w, _ in _tag(text))
+
+
 def is_verb(word: str) -> bool:
     """``word`` is one word of two characters or more that jieba's dictionary tags as a verb
     (报名, 补足; not 起付线), or a phrase opened by a verb that takes an object and never
