@@ -86,6 +86,7 @@ class _Clause:
     of: str | None = None
     kind: str | None = None
     ranged: bool = False  # the quantity named last is a span of clocks (9:00至12:00)
+    owner: str | None = None  # what an attribute after it belongs to, when more than ``of`` (劳动者工资)
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
@@ -169,8 +170,9 @@ def _link_one(
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS and is_verb(after) \
             and not _named_kind(text, q, after):
         after = None  # 7057人报名, 600元补足: a verb alone names what they do, not what they are
+    belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
-        after = person_head(after)
+        after, belongings = person_head(after), after
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
@@ -208,6 +210,8 @@ def _link_one(
         change = "target"
     if of is not None:
         clause.of, clause.kind, clause.ranged = of, q.type, _ranged(q)
+        # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
+        clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
     update: dict[str, object] = {"of": of, "predicate": predicate, "change": change}
     if q.type == "rank" and q.scope is None:
@@ -314,7 +318,8 @@ def _without_dimension(owner: str) -> str | None:
 
 def _owner(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:
     """Whose attribute a bare 规模 or 面积 is: the clause before, if no number stands in it
-    (…福田子基金，规模2亿元), else what the number before measures (…食堂114个，面积…)."""
+    (…福田子基金，规模2亿元), else what the number before measures (…食堂114个，面积…), or
+    the whole name read after it when the count kept only its people (9名劳动者工资…，涉及金额)."""
     floor = max(clause.floor, sentence_start)
     if win.lo - 1 > floor:
         outer = window(text, win.lo - 1, floor, clause.holes)
@@ -322,4 +327,4 @@ def _owner(text: str, win: Window, clause: _Clause, sentence_start: int) -> str 
             found = read_before(outer.text, "count").of
             if found is not None:
                 return found
-    return clause.of
+    return clause.owner or clause.of
