@@ -40,7 +40,7 @@ from pipeline.linking.lexicon import (
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
 )
-from pipeline.linking.words import clause_object, head_after, strip_trailing, without_preposition
+from pipeline.linking.words import clause_object, head_after, strip_trailing, without_preposition, words_of
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
@@ -143,9 +143,9 @@ def tidy(phrase: str) -> str | None:
         phrase = whole  # 人均 is a word, not 人 + 均
     if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
         phrase = PER_RE.sub("", phrase)
-    if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费
+    if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
-        if len(head) >= 2:
+        if len(head) >= 2 and words_of(phrase)[-len(words_of(head)) - 1 :][0] == "等":
             phrase = head
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
