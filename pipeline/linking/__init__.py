@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+from pipeline.linking.bases import of_base
 from pipeline.linking.clauses import subject_named
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
@@ -23,13 +24,20 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     CHANGES,
+    CLOCK_COPULAS,
+    CLOCK_LIST_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
+    DURATION_AFTER_RE,
     DURATION_COPULAS,
     DURATION_ENDINGS,
     DURATION_HEADS,
+    DURATION_LINK_RE,
     EVENT_UNITS,
+    KIND_UNITS,
+    MEASURED_ATTRIBUTES,
     NOT_OWNER_ENDINGS,
+    PERSON_UNITS,
     SKIP_TYPES,
     TARGET_RE,
     TIME_HEADS,
@@ -47,7 +55,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.words import is_verb
+from pipeline.linking.words import after_frame, is_verb, last_words, person_head, words_of
 from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link", "link_and_judge"]
@@ -61,6 +69,10 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_BASED = frozenset({"percent", "ratio"})  # 占草坪面积约四分之一: an attribute before them is the base
+_ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
+_TO = frozenset("至到")  # 上调至, 增加到
+_LABEL_COMMA = frozenset("，,")  # 严格控制跳舞时段，上午8:00-10:00 (clocks only)
 
 
 @dataclass(slots=True)
@@ -74,6 +86,8 @@ class _Clause:
     floor: int
     of: str | None = None
     kind: str | None = None
+    ranged: bool = False  # the quantity named last is a span of clocks (9:00至12:00)
+    owner: str | None = None  # what an attribute after it belongs to, when more than ``of`` (劳动者工资)
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
@@ -120,7 +134,8 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             continue
         _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
-        update = _link_one(text, q, clause, ceiling, shared.get(i), start)
+        reach = min(end, q.end + _AFTER_READ)  # past the next quantity: 3米宽3公里长的通组公路
+        update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start)
         if q.type == "duration" and "of" not in update:
             clause.holes.append((q.start, q.end))
         else:
@@ -140,38 +155,56 @@ def _forget_holes(clause: _Clause, start: int) -> None:
 
 
 def _link_one(
-    text: str, q: Quantity, clause: _Clause, ceiling: int, shared: str | None, sentence_start: int
+    text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int
 ) -> dict[str, object]:
+    ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
-    if q.type == "duration" and not win.text.endswith(DURATION_ENDINGS):
-        return {}  # 提前一年, 连续三年: when, not what
+    if q.type == "duration":
+        named = _duration_named(win.text)
+        if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
+            m = DURATION_AFTER_RE.match(text, q.end, reach)
+            return {"of": m["name"]} if m is not None and shared is None else {}
+        win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
-        after = read_dimensioned(text, q.end, ceiling) or after
+        after = read_dimensioned(text, q.end, reach) or after
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS:
-        # 7057人报名, 600元补足: a verb alone names what they do, not what they are; 8户业主封堵
-        # 消防连廊: the things counted are the subject of their own clause
-        after = None if is_verb(after) else subject_named(after)
+        # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
+        # after a kind's classifier); 8户业主封堵消防连廊: the things counted are the subject
+        # of their own clause
+        if not is_verb(after):
+            after = subject_named(after)
+        elif not _named_kind(text, q, after):
+            after = None
+    belongings = None
+    if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
+        after, belongings = person_head(after), after
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
-    of = shared or _choose(q, before, after)
+    of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
+                           attribute=win.text.endswith(MEASURED_ATTRIBUTES))
+    if shared is None and q.type in _BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
+        of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and win.opened and q.type not in _OWN_ONLY:
         of = _glossed(text, win, clause, sentence_start)
-    if of is None and shared is None and not win.text and win.lo > clause.floor and text[win.lo - 1] in _LABEL_COLON:
+    labelled = not win.text and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
+    if of is None and shared is None and labelled:
         of = _labelled(text, win, clause, q.type)
     if of in ATTRIBUTES or of in DIMENSIONS:
         owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
         if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
             owner = _without_dimension(clause.of)
-        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS):
-            of = owner + of
+        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
+            of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
+    if of is not None and win.text[:-1] == of and win.text[-1] in _TO and is_verb(of):
+        of = None  # 购房补贴由10万元/人上调至15.28万元/人: the verb of a change names no thing
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         of = clause.of
-    elif of is None and q.type == clause.kind and _COORDINATION_RE.match(text, clause.floor, q.start):
+    elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     of = of or None
     predicate, change = before.predicate, None
@@ -182,7 +215,9 @@ def _link_one(
     if change is None and (TARGET_RE.search(before.claim) or TARGET_RE.match(text, q.end)):
         change = "target"
     if of is not None:
-        clause.of, clause.kind = of, q.type
+        clause.of, clause.kind, clause.ranged = of, q.type, _ranged(q)
+        # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
+        clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
     update: dict[str, object] = {"of": of, "predicate": predicate, "change": change}
     if q.type == "rank" and q.scope is None:
@@ -190,19 +225,48 @@ def _link_one(
     return {k: v for k, v in update.items() if v is not None}
 
 
-def _choose(q: Quantity, before: Reading, after: str | None) -> str | None:
-    """The noun after a count wins; after a measure, only when no 的 ties it to the one before."""
+def _named_kind(text: str, q: Quantity, after: str) -> bool:
+    """A verb of one word after a classifier of kinds or items (四项诉求, 两个要求, 3种可能)
+    is the noun it makes, not the clause after the count; not before a 的 (三个独立的水处理塔:
+    a modifier) nor a phrase (4个出现故障)."""
+    return q.unit in KIND_UNITS and " " not in after and len(words_of(after)) == 1 \
+        and not text.startswith("的", q.end + len(after))
+
+
+def _duration_named(before: str) -> str | None:
+    """The window before a duration up to the noun of a span of time or the copula that
+    names it (住院时间只有5-7天 → 住院时间, 缴费年限累计满15年 → 缴费年限, 发车间隔为高峰
+    10分钟一趟 → 发车间隔为), or None when
+    it ends in neither (提前一年, 连续三年: when, not what)."""
+    m = DURATION_LINK_RE.search(before)
+    if m is not None and before[: m.start()].endswith(DURATION_ENDINGS):
+        return before[: m.start()]
+    return before if before.endswith(DURATION_ENDINGS) else None
+
+
+def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool = False,
+            attribute: bool = False) -> str | None:
+    """The noun after a count wins; after a measure, only when no 的 ties it to the one before
+    and no attribute of a thing stands glued before the number (``attribute``: 身高1.2米以下
+    的儿童 measures 身高, the child is its owner). A clock takes a name that says a time, or
+    any subject of a copula right before it (``labelled``: 白天清洗养护为上午9:30—11:30)."""
     if q.type == "duration":  # 期限为8年, 建设工期42个月
         heads = before.predicate is None and before.of is not None and before.of.endswith(DURATION_HEADS)
         # 期限为8年, and any copula ending so (年龄设定为35周岁以下, 时间一般为半年)
         copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
-        return before.of if copula or heads else None
+        return after_frame(before.of) if before.of is not None and (copula or heads) else None
     if q.type in BEFORE_ONLY_TYPES:  # 营业时间不得超过24时, not 当天下午18:00
-        return before.of if before.of is not None and before.of.endswith(TIME_HEADS) else None
+        if before.of is None:
+            return None
+        copula = labelled and before.predicate is not None and before.predicate in CLOCK_COPULAS
+        return before.of if copula or before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:
         return after or before.of
     if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):
         after = None
+    if after is not None and attribute and q.type not in _BASED and before.of is not None \
+            and before.of.endswith(MEASURED_ATTRIBUTES):
+        return _ATTRIBUTE_OWNERS_RE.sub("", before.of)  # 成人及身高超过1.5米的儿童 → 身高
     return after or before.of
 
 
@@ -215,15 +279,39 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
     return read_before(outer.text, "count").of
 
 
+def _after_label(mark: str, kind: str) -> bool:
+    """A number right after ``mark`` may take the label before it: after a colon any
+    number, after a comma only a clock (严格控制跳舞时段，上午8:00-10:00)."""
+    return mark in _LABEL_COLON or (kind in BEFORE_ONLY_TYPES and mark in _LABEL_COMMA)
+
+
 def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
-    """A number right after a colon measures the label before it (营业时间：9:00-17:00 → 营业时间)."""
+    """A number right after a colon measures the label before it (营业时间：9:00-17:00 → 营业时间);
+    a clock after a comma, a label naming a time that ends the clause before (…跳舞时段，
+    上午8:00-10:00 → 跳舞时段), even as a verb's object."""
     outer = window(text, win.lo - 1, clause.floor, clause.holes)
     label = read_before(outer.text, kind)
-    if label.predicate is not None or label.of is None:
+    if label.of is None:
         return None
-    if kind in BEFORE_ONLY_TYPES and not label.of.endswith(TIME_HEADS):
-        return None
-    return label.of
+    if kind in BEFORE_ONLY_TYPES:
+        if not label.of.endswith(TIME_HEADS):
+            return None
+        # …严格控制跳舞时段，上午8:00-10:00: the object of the clause before, its last two words
+        return last_words(label.of, 2) if text[win.lo - 1] in _LABEL_COMMA else label.of
+    return label.of if label.predicate is None else None
+
+
+def _listed(text: str, clause: _Clause, q: Quantity) -> bool:
+    """``q`` follows the quantity named last as the next item of a list: after 、, 和 and the
+    like; a span of clocks also after a comma and a span (上午9:00至12:00，下午13:00至17:00),
+    not a lone clock (营业时间不得超过23时，8:30工作人员到岗)."""
+    if _COORDINATION_RE.match(text, clause.floor, q.start) is not None:
+        return True
+    return clause.ranged and _ranged(q) and CLOCK_LIST_RE.match(text, clause.floor, q.start) is not None
+
+
+def _ranged(q: Quantity) -> bool:
+    return q.type in BEFORE_ONLY_TYPES and q.value is not None and "/" in q.value
 
 
 def _without_dimension(owner: str) -> str | None:
@@ -236,7 +324,8 @@ def _without_dimension(owner: str) -> str | None:
 
 def _owner(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:
     """Whose attribute a bare 规模 or 面积 is: the clause before, if no number stands in it
-    (…福田子基金，规模2亿元), else what the number before measures (…食堂114个，面积…)."""
+    (…福田子基金，规模2亿元), else what the number before measures (…食堂114个，面积…), or
+    the whole name read after it when the count kept only its people (9名劳动者工资…，涉及金额)."""
     floor = max(clause.floor, sentence_start)
     if win.lo - 1 > floor:
         outer = window(text, win.lo - 1, floor, clause.holes)
@@ -244,4 +333,4 @@ def _owner(text: str, win: Window, clause: _Clause, sentence_start: int) -> str 
             found = read_before(outer.text, "count").of
             if found is not None:
                 return found
-    return clause.of
+    return clause.owner or clause.of

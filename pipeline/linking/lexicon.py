@@ -79,6 +79,17 @@ class PhraseLexicon(Lexicon):
     place_words: list[str]
     postpositions: list[str]
     modals: list[str]
+    clock_copulas: list[str]
+    duration_names: list[str]
+    measured_attributes: list[str]
+    person_units: list[str]
+    person_endings: list[str]
+    base_markers: list[str]
+    household_units: list[str]
+    household_endings: list[str]
+    kind_units: list[str]
+    duration_links: list[str]
+    clock_list_marks: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -124,8 +135,10 @@ SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
-DURATION_HEADS = tuple(PHRASE.duration_heads)
+DURATION_HEADS = tuple(PHRASE.duration_heads + PHRASE.duration_names)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
+# 超过了五年的防水保质期, 一个月的撤场时间: a duration tied by 的 to the span of time it gives
+DURATION_AFTER_RE = re.compile(rf"的(?P<name>[\u4e00-\u9fff]{{0,4}}?(?:{trie_alternation(DURATION_HEADS)}))")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
@@ -143,6 +156,17 @@ EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
 JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
+
+CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
+MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
+PERSON_UNITS = frozenset(PHRASE.person_units + PHRASE.household_units)
+PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
+BASE_MARKERS = frozenset(PHRASE.base_markers)
+KIND_UNITS = frozenset(PHRASE.kind_units)
+# 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
+BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
+DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
+CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")
@@ -179,7 +203,8 @@ ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
 # A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
-DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚]的?")
+# …and past the other dimensions of the same thing (3米宽3公里长的通组公路, 4米宽、0.2米厚的硬化路面).
+DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*的?")
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)

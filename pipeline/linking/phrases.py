@@ -18,6 +18,7 @@ from pipeline.linking.lexicon import (
     ANY_SPACE_RE,
     ASIDE_RE,
     BASE_COPULAS,
+    BASE_MARKERS,
     BASE_PREDICATES,
     BOUNDARY_RE,
     BRACKET_RE,
@@ -41,7 +42,7 @@ from pipeline.linking.lexicon import (
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
 )
-from pipeline.linking.words import clause_object, head_after, strip_trailing, without_preposition
+from pipeline.linking.words import clause_object, head_after, strip_trailing, without_preposition, words_of
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
@@ -144,9 +145,9 @@ def tidy(phrase: str) -> str | None:
         phrase = whole  # 人均 is a word, not 人 + 均
     if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
         phrase = PER_RE.sub("", phrase)
-    if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费
+    if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
-        if len(head) >= 2:
+        if len(head) >= 2 and words_of(phrase)[-len(words_of(head)) - 1 :][0] == "等":
             phrase = head
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
@@ -178,7 +179,12 @@ def _cut(text: str) -> str:
     m = CUT_RE.match(text)
     if m is None or m["cut"] is None or len(text) - m.end() < 2:
         return text
-    return text[m.end() :]
+    rest = text[m.end() :]
+    if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头奖补 → 奖补: the basis, then the rate's name
+        per = PER_RE.search(rest)
+        if per is not None and per.start() >= 2 and len(rest) - per.end() >= 2:
+            return rest[per.end() :]
+    return rest
 
 
 def _locative(text: str) -> tuple[str, str | None]:
@@ -263,6 +269,8 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     measures its object (共安置贫困户36户 → 贫困户; not for a percentage, whose object is its
     base: 申购人数超过房源数1.5倍). A count joined by 的 to a verb phrase counts what the
     clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户)."""
+    if kind == "duration":  # 参保人员缴费年限: a duration's name ends in a noun of time; a verb opening it modifies
+        return name
     if reading.predicate is not None:
         described = kind == "count" and reading.possessive and not reading.predicate.endswith(CLASSING_VERBS)
         return None if described else name

@@ -11,7 +11,10 @@ only listed verbs count here (``clause_verbs`` opening a name after a number, ``
 :mod:`pipeline.linking.clauses` cuts a name at a verb where the tags show a noun phrase on
 the measured side of it. A name
 that opens with a preposition or ends in a postposition is trimmed to its noun
-(:func:`without_preposition`, ``postpositions``).
+(:func:`without_preposition`, ``postpositions``). A name after a count of people or
+households ends at its last word naming them (:func:`person_head`), a name of a span of time
+starts after its last preposition or numeral (:func:`after_frame`), and the object of a verb
+after a percentage of a base is read by :func:`verb_object` (:mod:`pipeline.linking.bases`).
 
 The tagger is jieba-rs through rjieba with jieba's own dictionary (no user dictionary: the
 tags of plain words are jieba's); it is imported at the first name, which costs about
@@ -32,6 +35,7 @@ from pipeline.linking.lexicon import (
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
     MODALS,
+    PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -43,6 +47,7 @@ Tags = Sequence[tuple[str, str]]
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
+_FRAME_TAGS = frozenset({"p", "m"})  # 为, 一个: a name of a span of time starts after them
 _NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
 
 
@@ -210,6 +215,80 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
     return (tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)) or word in MODALS
+
+
+def last_words(name: str, n: int) -> str:
+    """The last ``n`` of jieba's words of ``name`` (a clause's object without its verb, where
+    jieba tags the verb as a noun: 严格控制跳舞时段 → 跳舞时段).
+
+    >>> last_words("严格控制跳舞时段", 2), last_words("工作时间", 2)
+    ('跳舞时段', '工作时间')
+    """
+    words = tag(name)
+    return name if len(words) <= n else "".join(w for w, _ in words[-n:])
+
+
+def after_frame(name: str) -> str:
+    """``name`` after its last preposition or Chinese numeral (tags ``p m``; not digits: 1号线): the
+    noun of a span of time read with the clause before it (红绿灯配时为东西过街时间 →
+    东西过街时间, 关系转回上一个缴费年限 → 缴费年限); ``name`` when fewer than two
+    characters would be left.
+
+    >>> after_frame("人行道红绿灯配时为东西过街时间"), after_frame("特许经营权授予期限")
+    ('东西过街时间', '特许经营权授予期限')
+    """
+    words = tag(name)
+    cut = max((i for i, (w, pos) in enumerate(words) if pos in _FRAME_TAGS and not w.isascii()), default=None)
+    if cut is None:
+        return name
+    rest = "".join(w for w, _ in words[cut + 1 :]).lstrip("的")
+    return rest if len(rest) > 1 else name
+
+
+def person_head(name: str) -> str:
+    """A name read after a count of people or households (名, 位, 人, 户) up to its last word that names them:
+    what runs on after it is their clause or their belongings, not what is counted (77名党员
+    组织关系 → 党员, 5位教师代表见面座谈 → 教师代表); ``name`` when no such word ends it
+    early. jieba's tags decide only that the word is no verb (发生, 增长, 施工).
+
+    >>> person_head("党员组织关系"), person_head("教师代表见面座谈"), person_head("农民工随迁子女")
+    ('党员', '教师代表', '农民工随迁子女')
+    """
+    words = tag(name)
+    last = max((i for i, (w, pos) in enumerate(words) if w.endswith(PERSON_ENDINGS) and pos[0] != "v"), default=None)
+    if last is None or last == len(words) - 1:
+        return name
+    head = "".join(w for w, _ in words[: last + 1])
+    return head if len(head) > 1 else name
+
+
+def verb_object(clause: str) -> str | None:
+    """The object of the first verb in ``clause`` that takes a noun right after it (past a
+    了): 预算安排了住房公积金 → 住房公积金, 对同步搬迁户予以建房补助 → 建房补助; None when
+    no verb has one, or it holds a function word.
+
+    >>> verb_object("预算安排了住房公积金"), verb_object("计算"), verb_object("分配到初中各学校")
+    ('住房公积金', None, None)
+    """
+    words = tag(clause) if clause else ()
+    for i, (_, pos) in enumerate(words):
+        if pos != "v":
+            continue
+        k = i + 1 + (i + 1 < len(words) and words[i + 1][1] == "ul")
+        rest = words[k:]
+        if rest and rest[0][1] in _NOUN_TAGS and all(t in _NOUN_TAGS or t == "v" for _, t in rest):
+            obj = "".join(w for w, _ in rest)
+            return obj if len(obj) > 1 else None
+    return None
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """jieba's words of ``text`` (cached with their tags).
+
+    >>> words_of("诉求"), words_of("出现故障")
+    (('诉求',), ('出现', '故障'))
+    """
+    return tuple(w for w, _ in tag(text))
 
 
 def is_verb(word: str) -> bool:

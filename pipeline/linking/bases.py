@@ -1,0 +1,45 @@
+"""A percentage or ratio taken of a base named after 按 (按个人基本工资的5%安排了住房公积金).
+
+The window before such a number ends in its base and a 的; the base is what the number is
+taken of, not what it measures. What it measures is the object of the verb after the number
+(…的5%预算安排了**住房公积金**, …的1%缴纳**土地收益金**, …的50%对同步搬迁户予以**建房补助**),
+or, with none, the subject before 按 (**儿童票**按当日票价全额的50%计算). The base markers
+are ``base_markers`` in ``resources/linking.toml``; verbs and nouns are read with jieba's
+tags (:mod:`pipeline.linking.words`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.linking.lexicon import BASE_MARKER_RE
+from pipeline.linking.phrases import read_before
+from pipeline.linking.words import verb_object
+
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:（(）)、\s]")
+
+
+def of_base(window: str, text: str, end: int, ceiling: int) -> str | None:
+    """What a percentage after ``window`` (which ends in ``按 <base> 的``) measures: the
+    object of the verb after it in ``text[end:ceiling]``, else the subject before 按; None
+    when the window names no base after 按, or neither is found.
+
+    >>> of_base("县财政均按个人基本工资的", "5%预算安排了住房公积金。", 2, 12)
+    '住房公积金'
+    >>> of_base("儿童票按当日客车票价全额的", "50%计算。", 3, 5)
+    '儿童票'
+    >>> of_base("全县户籍人口占总人口的", "80%，", 3, 4) is None
+    True
+    """
+    m = BASE_MARKER_RE.search(window)
+    if m is None:
+        return None
+    stop = _CLAUSE_END_RE.search(text, end, ceiling)
+    found = verb_object(text[end : stop.start() if stop is not None else ceiling])
+    if found is not None:
+        return found
+    subject = window[: m.start()]
+    if not subject:
+        return None
+    reading = read_before(subject, "count")
+    return reading.of if reading.predicate is None else None
