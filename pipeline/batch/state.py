@@ -23,19 +23,20 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about
+from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about, tables_present
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
 from pipeline.export.columns import records
 from pipeline.tables import SPECS, TABLE_NAMES, read_tables
 from pipeline.tables.extra import EXTRA_TABLE, columns_record
-from pipeline.tables.frames import read_arrow, tables_present
+from pipeline.tables.frames import read_arrow
 
 __all__ = ["RUN_FILE", "Previous", "run_settings"]
 
@@ -96,15 +97,20 @@ class Previous:
         return sha256 if doc_id_before == doc_id else None
 
     def quantity_types(self, doc_id: str) -> Counter[str]:
-        """How many quantities of each type ``doc_id`` had (counted in Arrow, per document and type)."""
+        """How many quantities of each type ``doc_id`` had (counted in numpy, per document and type:
+        Arrow's ``group_by`` would load ``pyarrow.dataset`` and pandas with it)."""
         if self._counts is None:
             self._counts = {}
             table = read_arrow(self.folder, "quantities", columns=["doc_id", "type"]) if self.folder else None
             if table is not None and table.num_rows:
-                grouped = table.group_by(["doc_id", "type"]).aggregate([("type", "count")])
-                for doc, kind, n in zip(*grouped.select(["doc_id", "type", "type_count"]).to_pydict().values(),
-                                        strict=True):
-                    self._counts.setdefault(str(doc), Counter())[str(kind)] = int(n)
+                docs, kinds = (table.column(c).combine_chunks().dictionary_encode(null_encoding="encode")
+                               for c in ("doc_id", "type"))
+                width = len(kinds.dictionary)
+                pairs = docs.indices.to_numpy().astype(np.int64) * width + kinds.indices.to_numpy()
+                counts = np.bincount(pairs)
+                names, types = ([str(v) for v in d.dictionary.to_pylist()] for d in (docs, kinds))
+                for pair in np.flatnonzero(counts).tolist():
+                    self._counts.setdefault(names[pair // width], Counter())[types[pair % width]] = int(counts[pair])
         return self._counts.get(doc_id, Counter())
 
     def prefetch(self) -> None:

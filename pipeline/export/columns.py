@@ -25,16 +25,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.errors import DafuError
+
+if TYPE_CHECKING:  # pandas is loaded where frames are made or read: writing Parquet and CSV needs only Arrow
+    import pandas as pd
 
 Kind = Literal["string", "int", "bool", "float", "decimal", "date"]
 
@@ -47,13 +50,22 @@ _FRAME_TYPES: dict[Kind, pa.DataType] = {
     "string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "float": pa.float64(),
     "decimal": DECIMAL_TYPE, "date": pa.date32(),
 }
-#: The pandas dtype of each Arrow type. Decimals and dates stay Arrow-backed: the same exact
-#: decimal128 as Parquet and DuckDB (``sum``, ``mean``, ``min``, comparisons and ``groupby``
-#: sums are exact, in 128-bit integers, with no decimal context to round them) and real dates.
-_PANDAS_TYPES: dict[pa.DataType, Any] = {
-    pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
-    pa.float64(): pd.Float64Dtype(), DECIMAL_TYPE: pd.ArrowDtype(DECIMAL_TYPE), pa.date32(): pd.ArrowDtype(pa.date32()),
-}
+
+
+@functools.cache
+def pandas_types() -> dict[pa.DataType, Any]:
+    """The pandas dtype of each Arrow type. Decimals and dates stay Arrow-backed: the same exact
+    decimal128 as Parquet and DuckDB (``sum``, ``mean``, ``min``, comparisons and ``groupby``
+    sums are exact, in 128-bit integers, with no decimal context to round them) and real dates."""
+    import pandas as pd
+
+    return {
+        pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
+        pa.float64(): pd.Float64Dtype(), DECIMAL_TYPE: pd.ArrowDtype(DECIMAL_TYPE),
+        pa.date32(): pd.ArrowDtype(pa.date32()),
+    }
+
+
 #: What plain cells hold before Arrow casts them: decimals and dates as their exact text.
 _CELL_TYPES: dict[Kind, pa.DataType] = {**_FRAME_TYPES, "decimal": pa.string(), "date": pa.string()}
 
@@ -65,7 +77,7 @@ def frame_type(kind: Kind) -> pa.DataType:
 
 def pandas_type(kind: Kind) -> Any:
     """The pandas dtype :func:`pipeline.read_tables` gives a column of ``kind``."""
-    return _PANDAS_TYPES[_FRAME_TYPES[kind]]
+    return pandas_types()[_FRAME_TYPES[kind]]
 
 
 @dataclass(frozen=True)
@@ -124,7 +136,11 @@ class TableSpec:
 
 
 def is_missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, or pandas' NA (which only a loaded pandas can have made)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and value is pandas.NA
 
 
 def cell(kind: Kind, value: Any) -> Any:
@@ -352,7 +368,7 @@ def frame_from_arrow(spec: TableSpec, table: pa.Table | pa.RecordBatch) -> pd.Da
             arrays.append(pc.cast(arr, f.type))
         else:
             arrays.append(pa.nulls(table.num_rows, type=f.type))
-    frame: pd.DataFrame = pa.table(arrays, schema=spec.frame_schema).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    frame: pd.DataFrame = pa.table(arrays, schema=spec.frame_schema).to_pandas(types_mapper=pandas_types().get)
     return frame
 
 
@@ -363,7 +379,7 @@ def frame_from_rows(spec: TableSpec, rows: Iterable[Mapping[str, Any]]) -> pd.Da
 def conform(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with exactly the spec's columns, in order, with the spec's dtypes."""
     if list(frame.columns) == spec.names and all(
-        str(frame[c.name].dtype) == str(_PANDAS_TYPES[_FRAME_TYPES[c.kind]]) for c in spec.columns
+        str(frame[c.name].dtype) == str(pandas_types()[_FRAME_TYPES[c.kind]]) for c in spec.columns
     ):
         return frame.reset_index(drop=True)
     rows = frame.to_dict("records")

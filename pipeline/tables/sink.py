@@ -24,10 +24,9 @@ import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -41,11 +40,15 @@ from pipeline.export.columns import (
     check_columns,
     frame_from_arrow,
 )
+from pipeline.export.parquet import read_parquet
 from pipeline.export.sql import OtherTables, Update
 from pipeline.tables.merge import in_frame_schema, merged
 from pipeline.tables.rows import AnyRows, ColumnRows, PackedRows
 from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
 from pipeline.tables.splice import splice
+
+if TYPE_CHECKING:  # only the one-file formats' writers take frames: Parquet, CSV and JSONL are written from Arrow
+    import pandas as pd
 
 ROW_GROUP = 8_192  # rows per Parquet row group and per chunk written: small, so writing overlaps the workers
 
@@ -234,7 +237,7 @@ class TableSink:
         """
         assert self._keep_from is not None
         spec = self._specs[name]
-        new = in_frame_schema(spec, pq.read_table(self._tmp / f"new-{name}.parquet"))
+        new = in_frame_schema(spec, read_parquet(self._tmp / f"new-{name}.parquet"))
         kept = {} if name == "manifest" or not self._kept else self._kept
         previous = self._keep_from.table(name) if kept else None
         runs = self._ranks[name]
