@@ -93,7 +93,7 @@ def sidecar_about(sidecar: str | os.PathLike[str] | None) -> dict[str, str | Non
 
 def roots(inputs: Iterable[InputFile]) -> list[str]:
     """The input roots, absolute and sorted, as ``dafu-run.json`` records them."""
-    return sorted({os.path.abspath(f.root) for f in inputs})
+    return sorted({os.path.abspath(root) for root in {f.root for f in inputs}})
 
 
 def digest(path: str) -> tuple[str, int]:

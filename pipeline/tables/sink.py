@@ -66,6 +66,9 @@ class PreviousTables(Protocol):
     def text_file(self, name: str, fmt: str) -> Path | None:
         """The previous run's file of table ``name`` in ``fmt`` (CSV, JSONL), if it is as that run wrote it."""
 
+    def text_rows(self, name: str, fmt: str) -> np.ndarray | None:
+        """Where each row of :meth:`text_file` ends (``splice.file_row_ends``), when found already."""
+
     def database(self, fmt: str) -> Path | None:
         """The previous run's ``dafu.<fmt>`` (SQLite, DuckDB), if it is as that run wrote it and
         its kept rows are this run's."""
@@ -252,7 +255,8 @@ class TableSink:
             assert previous is not None
             target = self._tmp / export.file_name(name, fmt)
             if not splice(target, old, fresh[fmt], origin, rows=(previous.num_rows, new.num_rows),
-                          header=fmt == "csv", quoted=fmt == "csv"):
+                          header=fmt == "csv", quoted=fmt == "csv",
+                          previous_ends=self._keep_from.text_rows(name, fmt)):
                 self._write_all(name, table, [fmt])  # not the file the previous run wrote: every row again
 
     def _write_all(self, name: str, table: pa.Table, formats: Sequence[str],
