@@ -96,11 +96,10 @@ def _run(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, option
     unchanged = _unchanged(tasks)
     changed = [task for i, task in enumerate(tasks) if i not in unchanged]
     others = pool.ordered(changed) if pool is not None else _in_process(changed, work)
-    outcomes = _in_order(tasks, unchanged, others)
     summary = RunSummary(files=len(tasks))
     if out is None:
         collected: Rows = {name: [] for name in TABLE_NAMES}
-        for _, rows in outcome_rows(outcomes, previous, summary, progress):
+        for _, rows in outcome_rows(_in_order(tasks, unchanged, others), previous, summary, progress):
             for name, table_rows in metadata.add(rows).items():
                 assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
                 given = table_rows.dicts(name) if isinstance(table_rows, ColumnRows) else table_rows
@@ -110,18 +109,22 @@ def _run(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, option
         summary.tables = Tables.from_rows(collected, metadata.columns)
         return summary
     # Unchanged files keep their previous rows: the sink merges them in Arrow at the end (the
-    # sidecar's columns and problems made afresh: see Previous.table).
+    # sidecar's columns and problems made afresh: see Previous.table). It takes them first, each at
+    # its rank, and the others as the workers hand them back: only the writing waits for the workers.
     keeping = previous.folder is not None
     if keeping and len(unchanged) > len(changed):  # most rows are kept: read them while the workers work
         previous.prefetch()
+    outcomes = _kept_first(unchanged, others) if keeping else _in_order(tasks, unchanged, others)
     with TableSink(out, options.formats, metadata.specs, keep_from=previous if keeping else None,
                    progress=writing_progress(progress)) as sink:
         for o, rows in outcome_rows(outcomes, previous, summary, progress, kept_rows=not keeping):
+            rank = o.task.rank if keeping else None
             if keeping and o.status == "unchanged":
-                sink.keep(o.task.doc_id, rows)
+                sink.keep(o.task.doc_id, rows, rank=rank)
             else:
-                sink.add(metadata.add(rows))
-        sink.add({"problems": list(metadata.problems), "manifest": skipped_rows(skipped, summary)})
+                sink.add(metadata.add(rows), rank=rank)
+        sink.add({"problems": list(metadata.problems), "manifest": skipped_rows(skipped, summary)},
+                 rank=len(tasks) + 1 if keeping else None)
         summary.written = sink.close()
     return summary
 
@@ -143,6 +146,13 @@ def _in_order(tasks: list[Task], unchanged: dict[int, Outcome], others: Iterator
     """Every task's outcome in task order: the unchanged ones, and ``others`` (those of the rest, in order)."""
     for i in range(len(tasks)):
         yield unchanged[i] if i in unchanged else next(others)
+
+
+def _kept_first(unchanged: dict[int, Outcome], others: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The unchanged files' outcomes (in task order), then ``others`` (those of the rest, in order)."""
+    for i in sorted(unchanged):
+        yield unchanged[i]
+    yield from others
 
 
 def _in_process(tasks: list[Task], work: Work) -> Iterator[Outcome]:

@@ -87,12 +87,13 @@ class Previous:
 
     def tasks(self, inputs: Iterable[InputFile], ref_dates: Mapping[str, dt.date] | None = None,
               requests: Mapping[str, tuple[dt.date | None, str | None]] | None = None) -> list[Task]:
-        """A task per input, with the digest its rows were made from when they can be kept, its
+        """A task per input (ranked in order), with the digest its rows were made from when they can be kept, its
         reference date from ``ref_dates`` (doc_id → date, a metadata sidecar's) and the request it
         replies to from ``requests`` (doc_id → date and text)."""
         dates, asked = ref_dates or {}, requests or {}
         return [Task(f.path, f.doc_id, self.known_sha256(f.path, f.doc_id), file_size(f.path), f.root,
-                     dates.get(f.doc_id), *asked.get(f.doc_id, (None, None))) for f in inputs]
+                     dates.get(f.doc_id), *asked.get(f.doc_id, (None, None)), rank=n)
+                for n, f in enumerate(inputs, 1)]
 
     def known_sha256(self, path: str, doc_id: str) -> str | None:
         doc_id_before, sha256 = self.manifest.get(path, (None, None))

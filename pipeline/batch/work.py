@@ -59,6 +59,7 @@ class Task:
     ref_date: dt.date | None = None  # from a metadata sidecar, over the run's
     request_date: dt.date | None = None  # the request it replies to, from a metadata sidecar
     request_text: str | None = None
+    rank: int = 0  # its place among the run's inputs, from 1 (0: not given)
 
 
 @dataclass(frozen=True)
