@@ -10,6 +10,7 @@ rows in a full run's order) and :mod:`~pipeline.tables.splice` (CSV and JSONL ro
 from the previous file).
 
 >>> from pipeline import extract
+>>> from pipeline.tables import Tables, document_rows
 >>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))
 >>> rows["quantities"][0]["quantity_id"], rows["quantities"][0]["amount"]
 ('q1', Decimal('6'))
