@@ -5,9 +5,10 @@ so memory stays bounded whatever the corpus size and the same inputs always give
 byte-identical tables. A re-run gives the sink the unchanged files' rows first (each at its
 rank: the sink merges them in order) and starts its workers before it loads pyarrow and the
 previous tables (:func:`start_workers`: no more than the files expected to change, each
-loading the extraction engine at once), so that only the writing waits for them. The pool survives a worker's death (a crash, the out-of-memory
-killer): the files that were in flight are run again one by one, and the one that kills its
-worker becomes a problem.
+loading the extraction engine at once), so that only the writing waits for them.
+
+The pool survives a worker's death (a crash, the out-of-memory killer): the files that were
+in flight are run again one by one, and the one that kills its worker becomes a problem.
 
 >>> run_local([InputFile("答复/a.txt", "a", "答复")], "表格", RunOptions(jobs=2), None).statuses  # doctest: +SKIP
 Counter({'processed': 1})
