@@ -49,7 +49,8 @@ Work = Callable[[list[Task]], list[Outcome]]
 def start_workers(out: str | os.PathLike[str] | None, options: RunOptions, files: int,
                   reads: int | None = None) -> Pool | None:
     """The worker processes of a run over ``files`` inputs, each loading the extraction engine
-    as it starts; None when the run reads in this process (one job, or one file).
+    as it starts (unless no file is expected to be read); None when the run reads in this
+    process (one job, or one file).
 
     ``reads``: how many files the run is expected to read (a re-run: those changed since the
     previous run, :func:`~pipeline.batch.runfile.expected_reads`), None for every one. No more
@@ -61,7 +62,8 @@ def start_workers(out: str | os.PathLike[str] | None, options: RunOptions, files
     jobs = options.workers(files)
     if jobs <= 1:
         return None
-    return Pool(jobs if reads is None else max(1, min(jobs, reads)), _work(out, options, jobs), warm=True)
+    # None expected (a format added, an output missing): one worker, in case, that loads nothing yet
+    return Pool(jobs if reads is None else max(1, min(jobs, reads)), _work(out, options, jobs), warm=reads != 0)
 
 
 def _work(out: str | os.PathLike[str] | None, options: RunOptions, jobs: int) -> Work:
