@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ from hypothesis import strategies as st
 
 import pipeline
 from pipeline import batch
-from pipeline.batch import runfile
+from pipeline.batch import local, runfile
+from pipeline.batch.inputs import input_files
+from pipeline.batch.options import RunOptions
 from pipeline.cli import main
 from pipeline.export.csv import _formatted
 from pipeline.tables import SPECS, TABLE_NAMES, read_tables
@@ -85,6 +88,41 @@ def test_rerun_takes_a_file_of_the_recorded_size_and_time_as_unchanged_unless_ch
     monkeypatch.setattr(runfile, "_DIGESTS", {})
     checked = batch.run_batch([src], out=out, jobs=1, formats=("parquet",), checksum=True)
     assert checked.statuses == {"unchanged": 2, "processed": 1}
+
+
+def test_rerun_expects_to_read_only_the_files_changed_since_the_recorded_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src, out = make_folder(tmp_path / "in", 3), tmp_path / "out"
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for path in src.iterdir():
+        os.utime(path, ns=(hour_ago, hour_ago))
+    batch.run_batch([src], out=out, jobs=1, formats=("parquet",))  # records the inputs' hashes
+    inputs, options = list(input_files([src])), RunOptions(formats=("parquet",))
+    record = runfile.RunRecord.load(out)
+    assert runfile.expected_reads(out, inputs, options, record) == 0
+    (src / "01.txt").write_text("引入超6家央企研发中心。\n", encoding="utf-8")
+    monkeypatch.setattr(runfile, "_DIGESTS", {})  # as in a new process
+    assert runfile.expected_reads(out, inputs, options, record) == 1
+    assert runfile.expected_reads(out, inputs, RunOptions(formats=("parquet",), tokens=True), record) is None
+    (out / "sections.parquet").unlink()  # a table missing: every file is read again
+    assert runfile.expected_reads(out, inputs, options, record) is None
+
+
+def test_rerun_starts_no_more_workers_than_files_expected_to_change(tmp_path: Path) -> None:
+    options = RunOptions(jobs=2)
+    assert local.start_workers(tmp_path, replace(options, jobs=1), 6) is None  # read in this process
+    for reads, workers in ((1, 1), (0, 1), (5, 2), (None, 2)):
+        with local.start_workers(tmp_path, options, 6, reads) as pool:
+            assert pool is not None and pool.jobs == workers
+
+
+def test_rerun_a_worker_makes_rows_without_pyarrow_or_pandas(tmp_path: Path) -> None:
+    code = ("import sys; from pipeline.batch.options import RunOptions; "
+            "from pipeline.batch.work import Task, load_engine, process; load_engine(); "
+            f"o = process(Task({str(SAMPLE)!r}, 'a', None), RunOptions(), packed=True); "
+            "assert o.status == 'processed' and o.packed, o; "
+            "assert not {'pandas', 'pyarrow', 'numpy'} & set(sys.modules), sorted(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_rerun_nothing_changed_is_found_without_the_engines(tmp_path: Path) -> None:
@@ -266,6 +304,12 @@ def test_merge_puts_new_documents_where_a_full_run_would() -> None:
     table, origin = merged(SPECS["problems"], previous, {"a": 1, "c": 4}, _docs(["x", "y"], 1), [2, 3])
     assert table.column("path").to_pylist() == ["a/0", "a/1", "x/0", "y/0", "c/0", "c/1"]
     assert origin.tolist() == [0, 1, -1, -2, 4, 5]
+
+
+def test_merge_orders_documents_given_out_of_order_by_rank() -> None:
+    table, origin = merged(SPECS["problems"], None, {}, _docs(["z", "x", "y"], 1), [3, 1, 2])
+    assert table.column("path").to_pylist() == ["x/0", "y/0", "z/0"]
+    assert origin.tolist() == [-2, -3, -1]
 
 
 def test_splice_copies_kept_rows_and_formats_only_new_ones(tmp_path: Path) -> None:

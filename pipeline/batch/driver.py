@@ -25,6 +25,7 @@ from pipeline.batch.options import RunOptions
 from pipeline.batch.runfile import (
     RunRecord,
     digest,
+    expected_reads,
     input_states,
     inputs_digest,
     nothing_changed,
@@ -40,6 +41,7 @@ from pipeline.export import FORMATS
 from pipeline.readers.walk import Skipped
 
 if TYPE_CHECKING:  # the engines load pandas and pyarrow: a re-run with nothing to do never needs them
+    from pipeline.batch import local
     from pipeline.batch.metadata import FileMetadata
     from pipeline.batch.summary import Progress, RunSummary
     from pipeline.tables import Tables
@@ -94,27 +96,40 @@ def run_batch(paths: Paths, *, out: str | os.PathLike[str] | None = None, option
     if out is not None and (record := nothing_changed(out, inputs, options, sidecar, skipped, before)) is not None:
         _record_hashes(Path(out), record, inputs, states)
         return _nothing_to_do(record, len(inputs), len(skipped))
+    # The local engine's workers start first, before pandas, pyarrow and the previous tables are
+    # loaded here: each loads the extraction engine meanwhile (a re-run's few files are read then).
+    from pipeline.batch import local
+
+    reads = expected_reads(out, inputs, options, before, sidecar) if out is not None else None
+    with (local.start_workers(out, options, len(inputs), reads) if options.engine == "local" else None) \
+            or contextlib.nullcontext() as pool:
+        summary, metadata = _run_engine(inputs, out, options, progress, sidecar, skipped, pool)
+    summary.notes.extend(metadata.report())
+    if out is not None:
+        _record(Path(out), options, inputs, summary, metadata, skipped, states)
+    return summary
+
+
+def _run_engine(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
+                progress: Callable[[Progress], None] | None, sidecar: Path | None, skipped: Sequence[Skipped],
+                pool: local.Pool | None) -> tuple[RunSummary, FileMetadata]:
+    """The run on its engine (the local one with ``pool``'s workers), and the sidecar's metadata."""
     from pipeline.batch.dask import drop_datasets, run_dask
     from pipeline.batch.local import run_local
     from pipeline.batch.metadata import load_metadata
 
     metadata = load_metadata(sidecar, inputs)
-
     engine_options = options
     if out is not None and not options.clean:  # a run adds formats; the others' files are kept up to date
         present = present_formats(Path(out))
         engine_options = replace(options, formats=(*options.formats,
                                                    *(f for f in FORMATS if f in present and f not in options.formats)))
     if options.engine == "dask":
-        summary = run_dask(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped)
-    else:
-        summary = run_local(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped)
-        if out is not None:
-            drop_datasets(out)  # an earlier Dask run's datasets are stale now
-    summary.notes.extend(metadata.report())
+        return run_dask(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped), metadata
+    summary = run_local(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped, pool=pool)
     if out is not None:
-        _record(Path(out), options, inputs, summary, metadata, skipped, states)
-    return summary
+        drop_datasets(out)  # an earlier Dask run's datasets are stale now
+    return summary, metadata
 
 
 def _set_sidecar_apart(sidecar: Path, inputs: list[InputFile], skipped: list[Skipped]

@@ -2,9 +2,13 @@
 
 Files are processed in input order and streamed into a :class:`~pipeline.tables.TableSink`,
 so memory stays bounded whatever the corpus size and the same inputs always give
-byte-identical tables. The pool survives a worker's death (a crash, the out-of-memory
-killer): the files that were in flight are run again one by one, and the one that kills its
-worker becomes a problem.
+byte-identical tables. A re-run gives the sink the unchanged files' rows first (each at its
+rank: the sink merges them in order) and starts its workers before it loads pyarrow and the
+previous tables (:func:`start_workers`: no more than the files expected to change, each
+loading the extraction engine at once), so that only the writing waits for them.
+
+The pool survives a worker's death (a crash, the out-of-memory killer): the files that were
+in flight are run again one by one, and the one that kills its worker becomes a problem.
 
 >>> run_local([InputFile("答复/a.txt", "a", "答复")], "表格", RunOptions(jobs=2), None).statuses  # doctest: +SKIP
 Counter({'processed': 1})
@@ -21,17 +25,20 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
+from typing import TYPE_CHECKING
 
 from pipeline.batch.inputs import InputFile
-from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.results import Progress, RunSummary, outcome_rows, skipped_rows, writing_progress
 from pipeline.batch.runfile import digest
-from pipeline.batch.state import Previous
-from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, describe, process_chunk
+from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, describe, load_engine, process_chunk
 from pipeline.errors import DafuError
 from pipeline.readers.walk import Skipped
-from pipeline.tables import TABLE_NAMES, ColumnRows, PackedRows, Tables, TableSink
+
+# pyarrow, pandas and the tables are loaded by run_local once the workers have started (start_workers):
+# this module is imported before, so that the workers load the engine while this process loads them.
+if TYPE_CHECKING:
+    from pipeline.batch.metadata import FileMetadata
+    from pipeline.batch.results import Progress, RunSummary
 
 START_METHOD: str | None = None  # multiprocessing start method; None: fork on Linux, else the platform's
 WINDOW_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy, few enough to bound memory
@@ -39,54 +46,92 @@ WINDOW_PER_JOB = 8  # chunks in flight per worker: enough to keep it busy, few e
 Work = Callable[[list[Task]], list[Outcome]]
 
 
-def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
-              progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None,
-              skipped: Sequence[Skipped] = ()) -> RunSummary:
-    """Run ``inputs`` into tables in ``out``, or in memory without it; ``metadata`` adds each
-    file's reference date, columns of documents and its problems; ``skipped`` entries get
-    their ``manifest`` rows after the files read."""
-    metadata = metadata or FileMetadata()
-    jobs = options.workers(len(inputs))
+def start_workers(out: str | os.PathLike[str] | None, options: RunOptions, files: int,
+                  reads: int | None = None) -> Pool | None:
+    """The worker processes of a run over ``files`` inputs, each loading the extraction engine
+    as it starts (unless no file is expected to be read); None when the run reads in this
+    process (one job, or one file).
+
+    ``reads``: how many files the run is expected to read (a re-run: those changed since the
+    previous run, :func:`~pipeline.batch.runfile.expected_reads`), None for every one. No more
+    workers start than there are files to read, so that a re-run after one file changed starts
+    one: the engine (~0.5 s CPU) is loaded where it is used. Called before pyarrow and the
+    previous tables are loaded: a fork copies only the thread that forks (pyarrow starts threads),
+    and the worker loads the engine while this process loads them.
+    """
+    jobs = options.workers(files)
+    if jobs <= 1:
+        return None
+    # None expected (a format added, an output missing): one worker, in case, that loads nothing yet
+    return Pool(jobs if reads is None else max(1, min(jobs, reads)), _work(out, options, jobs), warm=reads != 0)
+
+
+def _work(out: str | os.PathLike[str] | None, options: RunOptions, jobs: int) -> Work:
+    """What a worker (or this process, with one job) runs on a chunk of tasks."""
     # Rows that go to files come as columns; rows kept in memory (no ``out``) stay dicts. OCR
     # runs on one thread per worker when there are several: onnxruntime's default of a thread
     # per core in each would have them fight over the cores (bench/README.md, OCR).
-    work = partial(process_chunk, options=options, packed=out is not None,
+    return partial(process_chunk, options=options, packed=out is not None,
                    out=None if out is None else os.fspath(out), ocr_threads=1 if jobs > 1 else None)
-    # The workers start first, before pyarrow (reading the previous tables, writing the new)
-    # starts threads in this process: a fork copies only the thread that forks.
-    with Pool(jobs, work) if jobs > 1 else contextlib.nullcontext() as pool:
-        previous = Previous.load(out, options, metadata)
-        tasks = previous.tasks(inputs, metadata.ref_dates, metadata.requests)
-        unchanged = _unchanged(tasks)
-        changed = [task for i, task in enumerate(tasks) if i not in unchanged]
-        others = pool.ordered(changed) if pool is not None else _in_process(changed, work)
-        outcomes = _in_order(tasks, unchanged, others)
-        summary = RunSummary(files=len(tasks))
-        if out is None:
-            collected: Rows = {name: [] for name in TABLE_NAMES}
-            for _, rows in outcome_rows(outcomes, previous, summary, progress):
-                for name, table_rows in metadata.add(rows).items():
-                    assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
-                    given = table_rows.dicts(name) if isinstance(table_rows, ColumnRows) else table_rows
-                    collected.setdefault(name, []).extend(given)
-            collected["problems"].extend(metadata.problems)
-            collected["manifest"].extend(skipped_rows(skipped, summary))
-            summary.tables = Tables.from_rows(collected, metadata.columns)
-            return summary
-        # Unchanged files keep their previous rows: the sink merges them in Arrow at the end (the
-        # sidecar's columns and problems made afresh: see Previous.table).
-        keeping = previous.folder is not None
-        if keeping and len(unchanged) > len(changed):  # most rows are kept: read them while the workers work
-            previous.prefetch()
-        with TableSink(out, options.formats, metadata.specs, keep_from=previous if keeping else None,
-                       progress=writing_progress(progress)) as sink:
-            for o, rows in outcome_rows(outcomes, previous, summary, progress, kept_rows=not keeping):
-                if keeping and o.status == "unchanged":
-                    sink.keep(o.task.doc_id, rows)
-                else:
-                    sink.add(metadata.add(rows))
-            sink.add({"problems": list(metadata.problems), "manifest": skipped_rows(skipped, summary)})
-            summary.written = sink.close()
+
+
+def run_local(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
+              progress: Callable[[Progress], None] | None, metadata: FileMetadata | None = None,
+              skipped: Sequence[Skipped] = (), pool: Pool | None = None) -> RunSummary:
+    """Run ``inputs`` into tables in ``out``, or in memory without it; ``metadata`` adds each
+    file's reference date, columns of documents and its problems; ``skipped`` entries get
+    their ``manifest`` rows after the files read. ``pool``: workers started already
+    (:func:`start_workers`, left running), else the run starts its own."""
+    with contextlib.nullcontext(pool) if pool is not None else \
+            start_workers(out, options, len(inputs)) or contextlib.nullcontext() as workers:
+        return _run(inputs, out, options, progress, metadata, skipped, workers)
+
+
+def _run(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, options: RunOptions,
+         progress: Callable[[Progress], None] | None, metadata: FileMetadata | None, skipped: Sequence[Skipped],
+         pool: Pool | None) -> RunSummary:
+    from pipeline.batch.metadata import FileMetadata
+    from pipeline.batch.results import RunSummary, outcome_rows, skipped_rows, writing_progress
+    from pipeline.batch.state import Previous
+    from pipeline.tables import TABLE_NAMES, ColumnRows, PackedRows, Tables, TableSink
+
+    metadata = metadata or FileMetadata()
+    work = pool.work if pool is not None else _work(out, options, 1)
+    previous = Previous.load(out, options, metadata)
+    tasks = previous.tasks(inputs, metadata.ref_dates, metadata.requests)
+    unchanged = _unchanged(tasks)
+    changed = [task for i, task in enumerate(tasks) if i not in unchanged]
+    others = pool.ordered(changed) if pool is not None else _in_process(changed, work)
+    summary = RunSummary(files=len(tasks))
+    if out is None:
+        collected: Rows = {name: [] for name in TABLE_NAMES}
+        for _, rows in outcome_rows(_in_order(tasks, unchanged, others), previous, summary, progress):
+            for name, table_rows in metadata.add(rows).items():
+                assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
+                given = table_rows.dicts(name) if isinstance(table_rows, ColumnRows) else table_rows
+                collected.setdefault(name, []).extend(given)
+        collected["problems"].extend(metadata.problems)
+        collected["manifest"].extend(skipped_rows(skipped, summary))
+        summary.tables = Tables.from_rows(collected, metadata.columns)
+        return summary
+    # Unchanged files keep their previous rows: the sink merges them in Arrow at the end (the
+    # sidecar's columns and problems made afresh: see Previous.table). It takes them first, each at
+    # its rank, and the others as the workers hand them back: only the writing waits for the workers.
+    keeping = previous.folder is not None
+    if keeping and len(unchanged) > len(changed):  # most rows are kept: read them while the workers work
+        previous.prefetch()
+    outcomes = _kept_first(unchanged, others) if keeping else _in_order(tasks, unchanged, others)
+    with TableSink(out, options.formats, metadata.specs, keep_from=previous if keeping else None,
+                   progress=writing_progress(progress)) as sink:
+        for o, rows in outcome_rows(outcomes, previous, summary, progress, kept_rows=not keeping):
+            rank = o.task.rank if keeping else None
+            if keeping and o.status == "unchanged":
+                sink.keep(o.task.doc_id, rows, rank=rank)
+            else:
+                sink.add(metadata.add(rows), rank=rank)
+        sink.add({"problems": list(metadata.problems), "manifest": skipped_rows(skipped, summary)},
+                 rank=len(tasks) + 1 if keeping else None)
+        summary.written = sink.close()
     return summary
 
 
@@ -109,6 +154,13 @@ def _in_order(tasks: list[Task], unchanged: dict[int, Outcome], others: Iterator
         yield unchanged[i] if i in unchanged else next(others)
 
 
+def _kept_first(unchanged: dict[int, Outcome], others: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The unchanged files' outcomes (in task order), then ``others`` (those of the rest, in order)."""
+    for i in sorted(unchanged):
+        yield unchanged[i]
+    yield from others
+
+
 def _in_process(tasks: list[Task], work: Work) -> Iterator[Outcome]:
     for task in tasks:
         yield from work([task])
@@ -126,11 +178,14 @@ class Pool:
     becomes a problem.
     """
 
-    def __init__(self, jobs: int, work: Work) -> None:
+    def __init__(self, jobs: int, work: Work, *, warm: bool = False) -> None:
         self.jobs = jobs
         self.work = work
         self.executor: ProcessPoolExecutor | None = self._new_executor(jobs)
-        self.executor.submit(_noop)  # with fork, every worker starts now
+        # With fork, every worker starts now; ``warm``: each loads the engine before its first chunk
+        # comes (one task each, as a rule: a worker busy loading takes no other).
+        for _ in range(jobs if warm else 1):
+            self.executor.submit(load_engine if warm else _noop)
         self.workers_can_start: bool | None = None
 
     def __enter__(self) -> Pool:
@@ -151,8 +206,6 @@ class Pool:
 
     @staticmethod
     def _new_executor(workers: int) -> ProcessPoolExecutor:
-        # A worker loads the extraction engine with its first chunk, not as it starts: a re-run
-        # with one file changed starts every worker, but only one of them has work.
         return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()))
 
     def _submit(self, chunk: list[Task]) -> Future[list[Outcome]]:

@@ -35,9 +35,8 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 
 from pipeline.batch.inputs import SIDECAR_STEM, SIDECAR_SUFFIXES, InputFile, find_sidecar, same_file
@@ -47,6 +46,9 @@ from pipeline.readers.ids import source_path_of
 from pipeline.refdate import coerce_date
 from pipeline.tables import SPECS, AnyRows, ColumnRows, PackedRows, problem_row
 from pipeline.tables.extra import EXTRA_TABLE, documents_spec, with_extra
+
+if TYPE_CHECKING:  # pandas reads a sidecar: loaded only when there is one
+    import pandas as pd
 
 __all__ = ["SIDECAR_STEM", "SIDECAR_SUFFIXES", "FileMetadata", "find_sidecar", "load_metadata", "read_sidecar",
            "same_file"]
@@ -135,6 +137,8 @@ class FileMetadata:
 
 def read_sidecar(path: Path) -> pd.DataFrame:
     """The sidecar as pandas reads it (key columns as text), then ``convert_dtypes``."""
+    import pandas as pd
+
     keys = dict.fromkeys(KEY_COLUMNS, "string")
     suffix = path.suffix.lower()
     try:
@@ -223,11 +227,15 @@ def _columns(frame: pd.DataFrame, key: str, source: str) -> tuple[tuple[Column, 
 
 def _absent(value: Any) -> bool:
     """None, NaN, pandas' NA and NaT (a list or dict from JSONL is a value)."""
+    import pandas as pd
+
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def _kind(series: pd.Series) -> Kind:
     """The column kind of a sidecar column, as pandas typed it."""
+    import pandas as pd
+
     if pd.api.types.is_bool_dtype(series.dtype):
         return "bool"
     if pd.api.types.is_integer_dtype(series.dtype):

@@ -28,13 +28,14 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
     """Each outcome with its rows, counted into ``summary``: an unchanged file's are its previous
     rows, or only its manifest row without ``kept_rows`` (the sink then keeps them itself)."""
     type_at = SPECS["quantities"].names.index("type")
+    kept: list[str] = []  # the unchanged documents whose rows the sink keeps: their quantities counted at the end
     for done, o in enumerate(outcomes, 1):
         path, doc_id = o.task.path, o.task.doc_id
         summary.inputs.append((path, doc_id, o.sha256))
         rows: dict[str, list[dict[str, Any]] | ColumnRows]
         if o.status == "unchanged" and not kept_rows:
             rows = {}
-            summary.quantities.update(previous.quantity_types(doc_id))
+            kept.append(doc_id)
         elif o.status == "unchanged":
             rows = dict(previous.rows(doc_id))
         elif o.status == "problem":
@@ -61,6 +62,7 @@ def outcome_rows(outcomes: Iterable[Outcome], previous: Previous, summary: RunSu
         yield o, rows
         if progress is not None:
             progress(Progress(done, summary.files, path, o.status, ocr_pages=o.ocr_pages, ocr_total=summary.ocr_pages))
+    summary.quantities.update(previous.quantity_types(kept))
 
 
 def skipped_rows(skipped: Sequence[Skipped], summary: RunSummary) -> list[dict[str, Any]]:

@@ -93,7 +93,7 @@ def sidecar_about(sidecar: str | os.PathLike[str] | None) -> dict[str, str | Non
 
 def roots(inputs: Iterable[InputFile]) -> list[str]:
     """The input roots, absolute and sorted, as ``dafu-run.json`` records them."""
-    return sorted({os.path.abspath(f.root) for f in inputs})
+    return sorted({os.path.abspath(root) for root in {f.root for f in inputs}})
 
 
 def digest(path: str) -> tuple[str, int]:
@@ -233,16 +233,8 @@ def nothing_changed(out: str | os.PathLike[str], inputs: Sequence[InputFile], op
     """
     folder = Path(out)
     record = record or RunRecord.load(folder)
-    if (record is None or record.inputs is None or record.files != len(inputs)
-            # the sidecar's reference dates are checked by its content, below, without reading it
-            or record.settings != run_settings(options, record.settings.get("ref_dates"))
-            or record.about.get("roots") != roots(inputs)
+    if (record is None or not _same_run(record, inputs, options, sidecar) or record.files != len(inputs)
             or record.about.get("skipped") != skipped_digest(skipped)):
-        return None
-    try:
-        if any(record.about.get(k) != v for k, v in sidecar_about(sidecar).items()):
-            return None
-    except OSError:
         return None
     names = expected_outputs(record, options.formats, options.engine)
     if names is None or not record.intact(folder, names):
@@ -256,6 +248,48 @@ def nothing_changed(out: str | os.PathLike[str], inputs: Sequence[InputFile], op
         except OSError:
             return None
     return record if inputs_digest(files) == record.inputs else None
+
+
+def expected_reads(out: str | os.PathLike[str], inputs: Sequence[InputFile], options: RunOptions,
+                   record: RunRecord | None, sidecar: str | os.PathLike[str] | None = None) -> int | None:
+    """How many of ``inputs`` a run into ``out`` is expected to read again, as far as ``record`` (the
+    previous run's) tells without opening its tables: those whose SHA-256 is not the one it recorded.
+    None when it cannot tell (no record or another one's settings, roots or sidecar, a problem in the
+    previous run, a table missing): every file may be read.
+
+    Only sizes the pool of workers (:func:`~pipeline.batch.local.start_workers`) before the previous
+    tables are loaded; the previous manifest decides which files are read.
+    """
+    if record is None or not _same_run(record, inputs, options, sidecar) or not tables_present(out):
+        return None
+    reads = 0
+    for f in inputs:
+        recorded = record.hashes.get(f.path)
+        try:
+            reads += recorded is None or digest(f.path)[0] != recorded[2]
+        except OSError:
+            reads += 1
+    return reads
+
+
+def _same_run(record: RunRecord, inputs: Sequence[InputFile], options: RunOptions,
+              sidecar: str | os.PathLike[str] | None) -> bool:
+    """Whether ``record`` is of a run without problems, with the settings, input roots and metadata
+    sidecar (path and content: then its reference dates are the same too, without reading it) given."""
+    if (record.inputs is None or record.about.get("roots") != roots(inputs)
+            or record.settings != run_settings(options, record.settings.get("ref_dates"))):
+        return False
+    try:
+        return all(record.about.get(k) == v for k, v in sidecar_about(sidecar).items())
+    except OSError:
+        return False
+
+
+def tables_present(folder: str | os.PathLike[str]) -> bool:
+    """Whether every table is in ``folder`` in a format :func:`~pipeline.tables.frames.read_arrow` reads."""
+    base = Path(folder)
+    return all(any((base / f"{name}.{ext}").is_file() for ext in PER_TABLE) or (base / name).is_dir()
+               for name in _TABLES)
 
 
 def present_formats(folder: Path) -> set[str]:

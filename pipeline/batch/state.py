@@ -16,26 +16,29 @@ run, so kept rows never carry stale ones.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.metadata import FileMetadata
 from pipeline.batch.options import RunOptions
-from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about
+from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about, tables_present
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
 from pipeline.export.columns import records
 from pipeline.tables import SPECS, TABLE_NAMES, read_tables
 from pipeline.tables.extra import EXTRA_TABLE, columns_record
-from pipeline.tables.frames import read_arrow, tables_present
+from pipeline.tables.frames import read_arrow
+from pipeline.tables.splice import file_row_ends
 
 __all__ = ["RUN_FILE", "Previous", "run_settings"]
 
@@ -52,8 +55,8 @@ class Previous:
         self.metadata = metadata or FileMetadata()  # this run's sidecar: its columns go on the kept rows
         self._pool: ThreadPoolExecutor | None = None
         self._reading: dict[str, Future[pa.Table | None]] | None = None
+        self._ends: dict[tuple[str, str], Future[np.ndarray]] = {}
         self._by_doc: dict[str, dict[str, list[dict[str, Any]]]] | None = None
-        self._counts: dict[str, Counter[str]] | None = None
 
     @classmethod
     def load(cls, out: str | os.PathLike[str] | None, options: RunOptions,
@@ -84,38 +87,49 @@ class Previous:
 
     def tasks(self, inputs: Iterable[InputFile], ref_dates: Mapping[str, dt.date] | None = None,
               requests: Mapping[str, tuple[dt.date | None, str | None]] | None = None) -> list[Task]:
-        """A task per input, with the digest its rows were made from when they can be kept, its
+        """A task per input (ranked in order), with the digest its rows were made from when they can be kept, its
         reference date from ``ref_dates`` (doc_id → date, a metadata sidecar's) and the request it
         replies to from ``requests`` (doc_id → date and text)."""
         dates, asked = ref_dates or {}, requests or {}
         return [Task(f.path, f.doc_id, self.known_sha256(f.path, f.doc_id), file_size(f.path), f.root,
-                     dates.get(f.doc_id), *asked.get(f.doc_id, (None, None))) for f in inputs]
+                     dates.get(f.doc_id), *asked.get(f.doc_id, (None, None)), rank=n)
+                for n, f in enumerate(inputs, 1)]
 
     def known_sha256(self, path: str, doc_id: str) -> str | None:
         doc_id_before, sha256 = self.manifest.get(path, (None, None))
         return sha256 if doc_id_before == doc_id else None
 
-    def quantity_types(self, doc_id: str) -> Counter[str]:
-        """How many quantities of each type ``doc_id`` had (counted in Arrow, per document and type)."""
-        if self._counts is None:
-            self._counts = {}
-            table = read_arrow(self.folder, "quantities", columns=["doc_id", "type"]) if self.folder else None
-            if table is not None and table.num_rows:
-                grouped = table.group_by(["doc_id", "type"]).aggregate([("type", "count")])
-                for doc, kind, n in zip(*grouped.select(["doc_id", "type", "type_count"]).to_pydict().values(),
-                                        strict=True):
-                    self._counts.setdefault(str(doc), Counter())[str(kind)] = int(n)
-        return self._counts.get(doc_id, Counter())
+    def quantity_types(self, doc_ids: Sequence[str]) -> Counter[str]:
+        """How many quantities of each type the documents ``doc_ids`` had, together (counted in numpy:
+        Arrow's ``group_by`` and ``value_counts`` of a filter would load ``pyarrow.dataset`` and pandas)."""
+        table = read_arrow(self.folder, "quantities", columns=["doc_id", "type"]) if self.folder and doc_ids else None
+        if table is None or not table.num_rows:
+            return Counter()
+        ids = pc.index_in(table.column("doc_id"), value_set=pa.array(doc_ids, pa.string()))
+        kinds = table.column("type").combine_chunks().dictionary_encode(null_encoding="encode")
+        counts = np.bincount(kinds.indices.to_numpy()[pc.is_valid(ids).to_numpy(zero_copy_only=False)],
+                             minlength=len(kinds.dictionary))
+        return Counter({str(kind): int(n) for kind, n in zip(kinds.dictionary.to_pylist(), counts.tolist(), strict=True)
+                        if n})
 
     def prefetch(self) -> None:
-        """Start reading the previous tables in a thread (pyarrow reads without the GIL), while the
-        workers read the changed files; :meth:`table` then waits for its table."""
+        """Start reading the previous tables in a thread (pyarrow reads without the GIL), and finding
+        the rows of their CSV and JSONL files, while the workers read the changed files;
+        :meth:`table` and :meth:`text_rows` then wait for theirs."""
         if self.folder is None or self._reading is not None:
             return
         folder = self.folder
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="dafu-previous")
+        # pyarrow loads pandas when it first makes an array of Python values (to tell pandas' own
+        # objects apart), which the new rows need: loaded now, not once the workers are done.
+        self._pool.submit(importlib.import_module, "pandas")
         names = [name for name in TABLE_NAMES if name != "manifest"]
-        self._reading = {name: self._pool.submit(self._read, folder, name) for name in names}
+        self._reading = {}
+        for name in names:
+            self._reading[name] = self._pool.submit(self._read, folder, name)
+            for fmt in ("csv", "jsonl"):
+                if (path := self.text_file(name, fmt)) is not None:
+                    self._ends[name, fmt] = self._pool.submit(file_row_ends, path, quoted=fmt == "csv")
         self._pool.shutdown(wait=False)
 
     def table(self, name: str) -> pa.Table | None:
@@ -124,6 +138,11 @@ class Previous:
         if self._reading is not None and name in self._reading:
             return self._reading.pop(name).result()  # handed out once: its memory goes with the merge
         return None if self.folder is None else self._read(self.folder, name)
+
+    def text_rows(self, name: str, fmt: str) -> np.ndarray | None:
+        """Where each row of :meth:`text_file` ends, when :meth:`prefetch` found it (handed out once)."""
+        found = self._ends.pop((name, fmt), None)
+        return None if found is None else found.result()
 
     def _read(self, folder: Path, name: str) -> pa.Table | None:
         """Table ``name`` as :meth:`table` gives it. Its rows stay the previous file's, one for one

@@ -57,7 +57,7 @@ class RunSummary:
     written: list[Path] = field(default_factory=list)
     tables: Tables | None = None  # only when there is no output folder
     nothing_changed: bool = False  # a re-run with nothing to do: no file was written
-    inputs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, doc_id, sha256) in order
+    inputs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, doc_id, sha256) of each file done
     notes: list[str] = field(default_factory=list)  # lines for the run summary (the metadata sidecar's)
     skipped: int = 0  # entries of the input folders not read (hidden, excluded, not a format read): manifest rows
     ocr_pages: int = 0  # pages OCR recognised (not those its cache in OUT gave back)

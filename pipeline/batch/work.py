@@ -28,12 +28,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from pipeline.batch.options import RunOptions
 from pipeline.batch.runfile import digest
 from pipeline.errors import ReadError
-from pipeline.tables import ColumnRows, document_rows, token_rows
-from pipeline.tables.rows import document_columns
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded with the engine (load_engine): a process that only hands out work never needs them
     from pipeline.batch.ocrcache import OcrCache
     from pipeline.records import Document
+    from pipeline.tables import ColumnRows
 
 Status = Literal["processed", "unchanged", "problem"]
 Rows = dict[str, list[dict[str, Any]]]
@@ -60,6 +59,7 @@ class Task:
     ref_date: dt.date | None = None  # from a metadata sidecar, over the run's
     request_date: dt.date | None = None  # the request it replies to, from a metadata sidecar
     request_text: str | None = None
+    rank: int = 0  # its place among the run's inputs, from 1 (0: not given)
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,14 @@ def read(path: str, **options: Any) -> Document:
     """:func:`pipeline.read`, the extraction engine imported on first use: a worker loads it when it
     gets its first file, and a re-run whose files are all unchanged never does."""
     return _engine()(path, **options)
+
+
+def load_engine() -> None:
+    """Load the extraction engine and the modules that make a document's rows: what a worker
+    process does as it starts (:class:`~pipeline.batch.local.Pool`), while the process that
+    started it loads the previous tables."""
+    _engine()
+    import pipeline.tables.rows  # noqa: F401  (the rows of every document read)
 
 
 @functools.cache
@@ -133,6 +141,7 @@ def process(task: Task, options: RunOptions, *, packed: bool = False, out: str |
     if sha256 is not None and sha256 == task.known_sha256:
         return Outcome(task, "unchanged", sha256, size)
     from pipeline.readers.ocr import ocr_context
+    from pipeline.tables.rows import document_columns, document_rows, token_rows
 
     recognised = 0
 

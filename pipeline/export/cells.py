@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+if TYPE_CHECKING:  # a series comes only from a caller that loaded pandas
+    import pandas as pd
 
 _RISKY = r"'*[=+\-@\t\r]"  # any quotes, then a character that starts a formula
 _NEEDS_QUOTE = re.compile(_RISKY)

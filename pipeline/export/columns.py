@@ -25,47 +25,72 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING, Any, Literal
 
 from pipeline.errors import DafuError
+
+# pyarrow is loaded where rows become Arrow tables, pandas where they become frames: a worker process
+# makes rows of plain cells with this module and loads neither (0.2 s and 0.3 s of a re-run's wait).
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 Kind = Literal["string", "int", "bool", "float", "decimal", "date"]
 
 DECIMAL_PRECISION, DECIMAL_SCALE = 38, 12
-#: Every exact number of the tables (amount, low, high): 26 digits before the point, 12 after.
-DECIMAL_TYPE = pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)
 _DECIMAL_LIMIT = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
 
-_FRAME_TYPES: dict[Kind, pa.DataType] = {
-    "string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "float": pa.float64(),
-    "decimal": DECIMAL_TYPE, "date": pa.date32(),
-}
-#: The pandas dtype of each Arrow type. Decimals and dates stay Arrow-backed: the same exact
-#: decimal128 as Parquet and DuckDB (``sum``, ``mean``, ``min``, comparisons and ``groupby``
-#: sums are exact, in 128-bit integers, with no decimal context to round them) and real dates.
-_PANDAS_TYPES: dict[pa.DataType, Any] = {
-    pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
-    pa.float64(): pd.Float64Dtype(), DECIMAL_TYPE: pd.ArrowDtype(DECIMAL_TYPE), pa.date32(): pd.ArrowDtype(pa.date32()),
-}
-#: What plain cells hold before Arrow casts them: decimals and dates as their exact text.
-_CELL_TYPES: dict[Kind, pa.DataType] = {**_FRAME_TYPES, "decimal": pa.string(), "date": pa.string()}
+
+def __getattr__(name: str) -> Any:
+    if name == "DECIMAL_TYPE":  # made with pyarrow, on first use
+        return _frame_types()["decimal"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _frame_types() -> dict[Kind, pa.DataType]:
+    """The Arrow type of each kind; ``decimal`` is :data:`DECIMAL_TYPE`, every exact number of the
+    tables (amount, low, high): 26 digits before the point, 12 after."""
+    import pyarrow as pa
+
+    return {"string": pa.string(), "int": pa.int64(), "bool": pa.bool_(), "float": pa.float64(),
+            "decimal": pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE), "date": pa.date32()}
+
+
+@functools.cache
+def pandas_types() -> dict[pa.DataType, Any]:
+    """The pandas dtype of each Arrow type. Decimals and dates stay Arrow-backed: the same exact
+    decimal128 as Parquet and DuckDB (``sum``, ``mean``, ``min``, comparisons and ``groupby``
+    sums are exact, in 128-bit integers, with no decimal context to round them) and real dates."""
+    import pandas as pd
+
+    types = _frame_types()
+    return {
+        types["string"]: pd.StringDtype(), types["int"]: pd.Int64Dtype(), types["bool"]: pd.BooleanDtype(),
+        types["float"]: pd.Float64Dtype(), types["decimal"]: pd.ArrowDtype(types["decimal"]),
+        types["date"]: pd.ArrowDtype(types["date"]),
+    }
+
+
+@functools.cache
+def _cell_types() -> dict[Kind, pa.DataType]:
+    """What plain cells hold before Arrow casts them: decimals and dates as their exact text."""
+    types = _frame_types()
+    return {**types, "decimal": types["string"], "date": types["string"]}
 
 
 def frame_type(kind: Kind) -> pa.DataType:
     """The Arrow (and Parquet) type of a column of ``kind``."""
-    return _FRAME_TYPES[kind]
+    return _frame_types()[kind]
 
 
 def pandas_type(kind: Kind) -> Any:
     """The pandas dtype :func:`pipeline.read_tables` gives a column of ``kind``."""
-    return _PANDAS_TYPES[_FRAME_TYPES[kind]]
+    return pandas_types()[_frame_types()[kind]]
 
 
 @dataclass(frozen=True)
@@ -107,12 +132,16 @@ class TableSpec:
     @functools.cached_property
     def direct_schema(self) -> pa.Schema:
         """The frame schema's string, integer and boolean columns: those Arrow reads as they are."""
-        return pa.schema([pa.field(c.name, _FRAME_TYPES[c.kind]) for c in self.columns if c.kind in _PLAIN_TYPES])
+        import pyarrow as pa
+
+        return pa.schema([pa.field(c.name, frame_type(c.kind)) for c in self.columns if c.kind in _PLAIN_TYPES])
 
     @functools.cached_property
     def frame_schema(self) -> pa.Schema:
         """The Arrow schema of the DataFrame: decimals as :data:`DECIMAL_TYPE`, dates as date32."""
-        return pa.schema([pa.field(c.name, _FRAME_TYPES[c.kind]) for c in self.columns])
+        import pyarrow as pa
+
+        return pa.schema([pa.field(c.name, frame_type(c.kind)) for c in self.columns])
 
     @property
     def parquet_schema(self) -> pa.Schema:
@@ -124,7 +153,11 @@ class TableSpec:
 
 
 def is_missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, or pandas' NA (which only a loaded pandas can have made)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and value is pandas.NA
 
 
 def cell(kind: Kind, value: Any) -> Any:
@@ -305,14 +338,18 @@ def arrow_from_rows(spec: TableSpec, rows: Sequence[tuple[Any, ...]]) -> pa.Tabl
 
 def arrow_from_columns(spec: TableSpec, columns: Sequence[Sequence[Any]]) -> pa.Table:
     """Normalised columns (see :func:`normalise_columns`) as an Arrow table of the frame schema."""
+    import pyarrow as pa
+
     schema = spec.frame_schema
     return pa.table([_array(c.kind, col) for col, c in zip(columns, spec.columns, strict=True)], schema=schema)
 
 
 def _array(kind: Kind, cells: Sequence[Any] | pa.Array) -> pa.Array:
     """Plain cells of a column as an Arrow array of the frame type (decimal and date text cast, without loss)."""
-    array = cells if isinstance(cells, pa.Array) else pa.array(cells, type=_CELL_TYPES[kind])
-    return array if array.type == _FRAME_TYPES[kind] else array.cast(_FRAME_TYPES[kind])
+    import pyarrow as pa
+
+    array = cells if isinstance(cells, pa.Array) else pa.array(cells, type=_cell_types()[kind])
+    return array if array.type == frame_type(kind) else array.cast(frame_type(kind))
 
 
 def arrow_from_dicts(spec: TableSpec, rows: list[dict[str, Any]]) -> pa.Table:
@@ -323,6 +360,8 @@ def arrow_from_dicts(spec: TableSpec, rows: list[dict[str, Any]]) -> pa.Table:
     the decimal, date and float cells are converted here. Rows with a cell Arrow will not
     take as it is (a number in a text column, pandas' NA …) go the plain way.
     """
+    import pyarrow as pa
+
     schema = spec.frame_schema
     try:
         direct = pa.Table.from_pylist(rows, schema=spec.direct_schema)
@@ -343,6 +382,9 @@ def frame_from_arrow(spec: TableSpec, table: pa.Table | pa.RecordBatch) -> pd.Da
 
     Columns it lacks come out all-missing; columns the spec does not know are dropped.
     """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     arrays = []
     for c, f in zip(spec.columns, spec.frame_schema, strict=True):
         if c.name in table.schema.names:
@@ -352,7 +394,7 @@ def frame_from_arrow(spec: TableSpec, table: pa.Table | pa.RecordBatch) -> pd.Da
             arrays.append(pc.cast(arr, f.type))
         else:
             arrays.append(pa.nulls(table.num_rows, type=f.type))
-    frame: pd.DataFrame = pa.table(arrays, schema=spec.frame_schema).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    frame: pd.DataFrame = pa.table(arrays, schema=spec.frame_schema).to_pandas(types_mapper=pandas_types().get)
     return frame
 
 
@@ -363,7 +405,7 @@ def frame_from_rows(spec: TableSpec, rows: Iterable[Mapping[str, Any]]) -> pd.Da
 def conform(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with exactly the spec's columns, in order, with the spec's dtypes."""
     if list(frame.columns) == spec.names and all(
-        str(frame[c.name].dtype) == str(_PANDAS_TYPES[_FRAME_TYPES[c.kind]]) for c in spec.columns
+        str(frame[c.name].dtype) == str(pandas_type(c.kind)) for c in spec.columns
     ):
         return frame.reset_index(drop=True)
     rows = frame.to_dict("records")
@@ -372,6 +414,8 @@ def conform(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
 
 def arrow_from_frame(spec: TableSpec, frame: pd.DataFrame, *, parquet: bool = False) -> pa.Table:
     """The DataFrame as Arrow, without pandas metadata (so the bytes written do not depend on pandas)."""
+    import pyarrow as pa
+
     table = pa.Table.from_pandas(frame, schema=spec.frame_schema, preserve_index=False).replace_schema_metadata(None)
     if not parquet:
         return table
@@ -383,6 +427,8 @@ def exact_text(values: pa.Array | pa.ChunkedArray) -> pa.Array:
 
     Arrow's own cast to text keeps the twelve places and turns small values into ``2.18E-8``.
     """
+    import pyarrow as pa
+
     return pa.array([None if d is None else decimal_text(d) for d in values.to_pylist()], pa.string())
 
 
@@ -423,7 +469,7 @@ def double_columns(spec: TableSpec, table: pa.Table, *, iso_dates: bool) -> list
             columns.append([None if d is None else float(d) for d in numbers])
             columns.append([None if d is None else decimal_text(d) for d in numbers])
         elif c.kind == "date" and iso_dates:
-            columns.append(values.cast(pa.string()).to_pylist())
+            columns.append(values.cast(frame_type("string")).to_pylist())
         else:
             columns.append(values.to_pylist())
     return columns
@@ -435,6 +481,8 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     Through Arrow: pandas' ``to_dict`` boxes each cell of an Arrow-backed column (the
     decimals and dates) one call at a time, several times slower.
     """
+    import pyarrow as pa
+
     if all(isinstance(k, str) for k in frame.columns) and frame.columns.is_unique:
         try:
             rows: list[dict[str, Any]] = pa.Table.from_pandas(frame, preserve_index=False).to_pylist()

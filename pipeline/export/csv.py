@@ -13,14 +13,17 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.export.cells import byte_table, holds_any, neutralise_arrow, string_buffers
 from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, exact_text
+
+if TYPE_CHECKING:  # a frame comes only from a caller that loaded pandas
+    import pandas as pd
 
 TYPES: dict[Kind, str] = {
     "string": "text (`'` before `= + - @`)", "int": "digits", "bool": "True / False", "float": "repr (`0.1`)",

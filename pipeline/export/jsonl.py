@@ -10,11 +10,12 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.export.columns import TableSpec, decimal_text, records
+
+if TYPE_CHECKING:  # a frame comes only from a caller that loaded pandas
+    import pandas as pd
 
 
 class JsonlTableWriter:

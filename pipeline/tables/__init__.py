@@ -10,6 +10,7 @@ rows in a full run's order) and :mod:`~pipeline.tables.splice` (CSV and JSONL ro
 from the previous file).
 
 >>> from pipeline import extract
+>>> from pipeline.tables import Tables, document_rows
 >>> rows = document_rows(extract("引入超6家央企研发中心", doc_id="d1"))
 >>> rows["quantities"][0]["quantity_id"], rows["quantities"][0]["amount"]
 ('q1', Decimal('6'))
@@ -19,7 +20,8 @@ Decimal('6.000000000000')
 
 from __future__ import annotations
 
-from pipeline.tables.frames import Tables, read_tables
+from typing import TYPE_CHECKING, Any
+
 from pipeline.tables.rows import (
     AnyRows,
     ColumnRows,
@@ -32,8 +34,15 @@ from pipeline.tables.rows import (
     problem_row,
     token_rows,
 )
-from pipeline.tables.sink import ROW_GROUP, TableSink
 from pipeline.tables.specs import SPECS, TABLE_NAMES, column_kind, columns, known_table
+
+# The tables in memory and in files need pyarrow (and pandas): loaded on first use, so that a worker
+# process makes a document's rows (pipeline.tables.rows) without them.
+if TYPE_CHECKING:
+    from pipeline.tables.frames import Tables, read_tables
+    from pipeline.tables.sink import ROW_GROUP, TableSink
+
+_LAZY = {"Tables": "frames", "read_tables": "frames", "ROW_GROUP": "sink", "TableSink": "sink"}
 
 # The names these had when pipeline.tables was one module, still imported that way.
 _dumped = dumped
@@ -45,3 +54,11 @@ __all__ = [
     "column_kind", "columns", "document_rows", "dumped", "known_table", "manifest_row", "pack", "problem_row",
     "read_tables", "token_rows",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"pipeline.tables.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'pipeline.tables' has no attribute {name!r}")

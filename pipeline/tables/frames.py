@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -27,11 +27,15 @@ from pipeline.export.columns import (
     frame_from_rows,
     records,
 )
+from pipeline.export.parquet import read_parquet
 from pipeline.tables.extra import file_columns, recorded_columns, with_extra
 from pipeline.tables.merge import in_frame_schema
 from pipeline.tables.rows import Rows
 from pipeline.tables.sink import ROW_GROUP, TableSink
 from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
+
+if TYPE_CHECKING:  # loaded by Arrow's to_pandas where frames are made: read_arrow and the sink need none
+    import pandas as pd
 
 
 class Tables:
@@ -116,6 +120,8 @@ def _read_table(folder: Path, spec: TableSpec) -> pd.DataFrame | None:
         parts = ds.dataset(base, format="parquet", schema=spec.parquet_schema)
         return frame_from_arrow(spec, parts.to_table())
     if base.with_suffix(".csv").is_file():
+        import pandas as pd
+
         raw = pd.read_csv(base.with_suffix(".csv"), encoding="utf-8-sig", dtype=str, keep_default_na=False,
                           na_values=[""])
         for name in spec.of_kind("string"):
@@ -142,7 +148,7 @@ def read_arrow(folder: str | os.PathLike[str], name: str, columns: Sequence[str]
     base = Path(folder) / name
     wanted = None if columns is None else list(columns)
     if base.with_suffix(".parquet").is_file():
-        table = in_frame_schema(spec, pq.read_table(base.with_suffix(".parquet"), columns=wanted))
+        table = in_frame_schema(spec, read_parquet(base.with_suffix(".parquet"), columns=wanted))
     elif base.is_dir():
         import pyarrow.dataset as ds
 
@@ -154,10 +160,3 @@ def read_arrow(folder: str | os.PathLike[str], name: str, columns: Sequence[str]
             return None
         table = arrow_from_frame(spec, frame)
     return table if wanted is None else table.select(wanted)
-
-
-def tables_present(folder: str | os.PathLike[str]) -> bool:
-    """Whether every table is in ``folder`` in a format :func:`read_arrow` reads."""
-    base = Path(folder)
-    return all(any((base / f"{name}.{ext}").is_file() for ext in ("parquet", "csv", "jsonl")) or (base / name).is_dir()
-               for name in TABLE_NAMES)

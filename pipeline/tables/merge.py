@@ -43,7 +43,10 @@ def merged(spec: TableSpec, previous: pa.Table | None, kept: Mapping[str, int], 
     ranks = np.asarray(new_ranks, dtype=np.int64)
     fresh = -np.arange(new.num_rows, dtype=np.int64) - 1
     if previous is None or not kept or not previous.num_rows:
-        return new, fresh
+        if len(ranks) < 2 or bool(np.all(ranks[:-1] <= ranks[1:])):
+            return new, fresh
+        order = np.argsort(ranks, kind="stable")  # documents given out of order
+        return gather(new, order), fresh[order]
     ids = pa.array(list(kept), type=pa.string())
     at = pc.index_in(previous.column("doc_id"), value_set=ids)  # null: a document not kept
     keep = pc.is_valid(at)

@@ -14,15 +14,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 from pydantic import BaseModel
 
 from pipeline.export.columns import cell, normalise_rows, plain_column
 from pipeline.records import Commitment, Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section
 from pipeline.tables.specs import SPECS, column_kind
-from pipeline.tables.tokens import token_arrays
+
+if TYPE_CHECKING:  # a worker process makes rows of plain cells without loading pyarrow (only the tokens are Arrow)
+    import pyarrow as pa
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -132,6 +133,8 @@ def commitment_row(doc_id: str, k: Commitment) -> dict[str, Any]:
 def token_rows(doc: Document) -> ColumnRows:
     """The tokens table's rows of one document, as Arrow columns (:mod:`~pipeline.tables.tokens`):
     no record, dict or Python string per token (a document has thousands)."""
+    from pipeline.tables.tokens import token_arrays
+
     return ColumnRows(token_arrays(doc))
 
 
@@ -262,13 +265,13 @@ class ColumnRows:
 
     @property
     def arrow(self) -> bool:
-        """Whether the columns are Arrow arrays."""
-        return bool(self.columns) and isinstance(self.columns[0], pa.Array)
+        """Whether the columns are Arrow arrays (else lists)."""
+        return bool(self.columns) and not isinstance(self.columns[0], list)
 
     def dicts(self, table: str) -> list[dict[str, Any]]:
         """The rows as dicts, keyed by the columns of ``table``."""
         names = SPECS[table].names
-        columns = [c.to_pylist() if isinstance(c, pa.Array) else c for c in self.columns]
+        columns = [c if isinstance(c, list) else c.to_pylist() for c in self.columns]
         return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
     def slice(self, start: int, stop: int | None = None) -> ColumnRows:

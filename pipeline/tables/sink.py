@@ -24,10 +24,9 @@ import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -41,11 +40,15 @@ from pipeline.export.columns import (
     check_columns,
     frame_from_arrow,
 )
+from pipeline.export.parquet import read_parquet
 from pipeline.export.sql import OtherTables, Update
 from pipeline.tables.merge import in_frame_schema, merged
 from pipeline.tables.rows import AnyRows, ColumnRows, PackedRows
 from pipeline.tables.specs import SPECS, TABLE_NAMES, known_table
 from pipeline.tables.splice import splice
+
+if TYPE_CHECKING:  # only the one-file formats' writers take frames: Parquet, CSV and JSONL are written from Arrow
+    import pandas as pd
 
 ROW_GROUP = 8_192  # rows per Parquet row group and per chunk written: small, so writing overlaps the workers
 
@@ -62,6 +65,9 @@ class PreviousTables(Protocol):
 
     def text_file(self, name: str, fmt: str) -> Path | None:
         """The previous run's file of table ``name`` in ``fmt`` (CSV, JSONL), if it is as that run wrote it."""
+
+    def text_rows(self, name: str, fmt: str) -> np.ndarray | None:
+        """Where each row of :meth:`text_file` ends (``splice.file_row_ends``), when found already."""
 
     def database(self, fmt: str) -> Path | None:
         """The previous run's ``dafu.<fmt>`` (SQLite, DuckDB), if it is as that run wrote it and
@@ -118,21 +124,31 @@ class TableSink:
         elif self._written is None:
             self.close()
 
-    def add(self, rows: AnyRows) -> None:
-        """Append rows (dicts, packed by :func:`~pipeline.tables.rows.pack`, or columns) to any subset of the tables."""
+    def add(self, rows: AnyRows, *, rank: int | None = None) -> None:
+        """Append rows (dicts, packed by :func:`~pipeline.tables.rows.pack`, or columns) to any subset of the
+        tables: the next document's, or (a sink made with ``keep_from``) those of the document at ``rank``."""
         self._open()
-        self._doc += 1
+        self._doc = self._rank(rank)
         self._append(rows)
 
-    def keep(self, doc_id: str, rows: AnyRows | None = None) -> None:
-        """The next document is ``doc_id``, with its rows of the previous run (a sink made with
-        ``keep_from``) and ``rows`` (its manifest row)."""
+    def keep(self, doc_id: str, rows: AnyRows | None = None, *, rank: int | None = None) -> None:
+        """The next document (or the one at ``rank``) is ``doc_id``, with its rows of the previous run (a
+        sink made with ``keep_from``) and ``rows`` (its manifest row)."""
         self._open()
         if self._keep_from is None:
             raise DafuError("a table sink keeps rows only when made with keep_from")
-        self._doc += 1
+        self._doc = self._rank(rank)
         self._kept[doc_id] = self._doc
         self._append(rows or {})
+
+    def _rank(self, rank: int | None) -> int:
+        """A document's place in the tables: ``rank``, or the next after the last one given. Documents
+        given out of order are put in order when the sink closes, so only a sink that merges can take them."""
+        if rank is None:
+            return self._doc + 1
+        if self._keep_from is None:
+            raise DafuError("a table sink takes documents by rank only when made with keep_from")
+        return rank
 
     def _append(self, rows: AnyRows) -> None:
         for name, table_rows in rows.items():
@@ -183,11 +199,14 @@ class TableSink:
                 for writer in self._writers[name]:
                     writer.close()
             # The merges are independent and mostly Arrow and Parquet work, which runs without the
-            # GIL: two tables at a time (the workers are done by now).
+            # GIL: two tables at a time (the workers are done by now), the largest first so that
+            # the two longest do not end up one after the other.
             with ThreadPoolExecutor(2 if self._keep_from is not None else 1) as threads:
-                merging = [threads.submit(self._write_merged, name) if self._keep_from is not None else None
-                           for name in TABLE_NAMES]
-                for done, (name, future) in enumerate(zip(TABLE_NAMES, merging, strict=True)):
+                merging = dict.fromkeys(TABLE_NAMES, None) if self._keep_from is None else {
+                    name: threads.submit(self._write_merged, name)
+                    for name in sorted(TABLE_NAMES, key=lambda n: -self._previous_size(n))}
+                for done, name in enumerate(TABLE_NAMES):
+                    future = merging[name]
                     self._tell(done, steps, ", ".join(export.file_name(name, f) for f in self.formats
                                                       if f in export.PER_TABLE) or name)
                     if future is not None:
@@ -226,6 +245,13 @@ class TableSink:
         return [export.table_writer(f, self._specs[name], self._tmp / export.file_name(name, f))
                 for f in self._streamed]
 
+    def _previous_size(self, name: str) -> int:
+        """Bytes of the previous run's Parquet file of table ``name`` in ``out`` (0 when there is none)."""
+        try:
+            return (self.out / export.file_name(name, "parquet")).stat().st_size
+        except OSError:
+            return 0
+
     def _write_merged(self, name: str) -> None:
         """The kept rows of table ``name`` and its new ones, in order, into every per-table format.
 
@@ -234,7 +260,7 @@ class TableSink:
         """
         assert self._keep_from is not None
         spec = self._specs[name]
-        new = in_frame_schema(spec, pq.read_table(self._tmp / f"new-{name}.parquet"))
+        new = in_frame_schema(spec, read_parquet(self._tmp / f"new-{name}.parquet"))
         kept = {} if name == "manifest" or not self._kept else self._kept
         previous = self._keep_from.table(name) if kept else None
         runs = self._ranks[name]
@@ -249,7 +275,8 @@ class TableSink:
             assert previous is not None
             target = self._tmp / export.file_name(name, fmt)
             if not splice(target, old, fresh[fmt], origin, rows=(previous.num_rows, new.num_rows),
-                          header=fmt == "csv", quoted=fmt == "csv"):
+                          header=fmt == "csv", quoted=fmt == "csv",
+                          previous_ends=self._keep_from.text_rows(name, fmt)):
                 self._write_all(name, table, [fmt])  # not the file the previous run wrote: every row again
 
     def _write_all(self, name: str, table: pa.Table, formats: Sequence[str],

@@ -35,18 +35,31 @@ def row_ends(data: bytes | mmap.mmap, *, quoted: bool) -> np.ndarray:
     return breaks.astype(np.int64) + 1
 
 
+def file_row_ends(path: Path, *, quoted: bool) -> np.ndarray:
+    """:func:`row_ends` of a file."""
+    with open(path, "rb") as file:
+        data = _mapped(file.fileno())
+        try:
+            return row_ends(data, quoted=quoted)
+        finally:
+            if isinstance(data, mmap.mmap):
+                data.close()
+
+
 def splice(target: Path, previous: Path, fresh: Path, origin: np.ndarray, *, rows: tuple[int, int], header: bool,
-           quoted: bool) -> bool:
+           quoted: bool, previous_ends: np.ndarray | None = None) -> bool:
     """Write ``target``: the rows named by ``origin`` in order (``i >= 0``: row ``i`` of ``previous``;
     ``-k - 1``: row ``k`` of ``fresh``), after ``fresh``'s header when ``header``.
 
     Both files are outputs of the same writer, holding ``rows`` rows (previous, fresh).
     Returns False, writing nothing, when they do not (a file not as dafu wrote it).
+    ``previous_ends``: :func:`file_row_ends` of ``previous``, when found already.
     """
     with open(previous, "rb") as old_file, open(fresh, "rb") as new_file:
         old, new = _mapped(old_file.fileno()), _mapped(new_file.fileno())
         try:
-            old_ends, new_ends = row_ends(old, quoted=quoted), row_ends(new, quoted=quoted)
+            old_ends = row_ends(old, quoted=quoted) if previous_ends is None else previous_ends
+            new_ends = row_ends(new, quoted=quoted)
             skip = 1 if header else 0
             if (len(old_ends) - skip, len(new_ends) - skip) != rows:
                 return False
