@@ -79,6 +79,7 @@ class PhraseLexicon(Lexicon):
     place_words: list[str]
     postpositions: list[str]
     modals: list[str]
+    negations: list[str]
     clock_copulas: list[str]
     duration_names: list[str]
     measured_attributes: list[str]
@@ -149,6 +150,7 @@ LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
 MODALS = frozenset(PHRASE.modals)
+NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
 OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
 SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)

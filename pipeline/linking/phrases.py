@@ -42,7 +42,14 @@ from pipeline.linking.lexicon import (
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
 )
-from pipeline.linking.words import clause_object, head_after, strip_trailing, without_preposition, words_of
+from pipeline.linking.words import (
+    clause_object,
+    head_after,
+    strip_trailing,
+    without_enumerator,
+    without_preposition,
+    words_of,
+)
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
@@ -256,7 +263,7 @@ def read_before(text: str, kind: str) -> Reading:
     based = kind in _BASED and reading.possessive
     of = clause_object(of, based=based) if kind != "rank" else of
     if of is not None and kind != "rank":
-        of = without_preposition(of)
+        of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
     elif of is not None:
         of = strip_trailing(of)

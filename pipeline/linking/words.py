@@ -35,6 +35,7 @@ from pipeline.linking.lexicon import (
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
     MODALS,
+    NEGATIONS,
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
@@ -48,6 +49,10 @@ _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSI
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 _FRAME_TAGS = frozenset({"p", "m"})  # 为, 一个: a name of a span of time starts after them
+# Tags of the verb after a clause adverb; jieba tags many verbs of this genre as nouns
+# (项目共规划停车位, 山村共硬化公路); a noun only counts with an object after it.
+_CLAUSE_VERB_TAGS = frozenset({"v", "vn", "n"})
+_LISTED_TAGS = frozenset({"m", "eng", "x"})  # 4、5、6组, 918、W204: a list, not a list number
 _NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
 
 
@@ -87,13 +92,14 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     '项目'
     >>> head_after("央企研发中心")
     '央企研发中心'
-    >>> head_after("幼儿园中")
-    '幼儿园'
+    >>> head_after("幼儿园中"), head_after("安置工作正式"), head_after("控制性详细规划")
+    ('幼儿园', '安置工作', '控制性详细规划')
     """
     words = tag(name)
     if _opens_with_function(words):
         return None
-    end = next((i for i in range(1, len(words)) if _is_function(*words[i])), len(words))
+    ends = (i for i in range(1, len(words)) if _is_function(*words[i]) or _adverb_before_verb(words, i))
+    end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
     if perfective and end > 1 and words[end - 1][1] == "v":
@@ -104,6 +110,13 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 else None
+
+
+def _adverb_before_verb(words: Tags, i: int) -> bool:
+    """``words[i]`` is an adverb jieba tags ``ad`` at the end of the name or before a verb:
+    the name ended before it (拆迁安置工作正式启动, 方面积极帮助); before a noun it
+    modifies (控制性详细规划)."""
+    return words[i][1] == "ad" and (i + 1 == len(words) or words[i + 1][1] == "v")
 
 
 def _opens_with_function(words: Tags) -> bool:
@@ -140,9 +153,24 @@ def strip_trailing(name: str) -> str:
     """
     words = tag(name)
     k = len(words)
-    while k > 1 and (_is_function(*words[k - 1]) or words[k - 1][0] in MODALS):
+    while k > 1 and (_is_function(*words[k - 1]) or words[k - 1][1] == "ad" or words[k - 1][0] in MODALS):
         k -= 1
     return name if k == len(words) else "".join(w for w, _ in words[:k])
+
+
+def without_enumerator(name: str) -> str:
+    """A name read before a number without the list number opening it (6、带房屋栋数编号照片
+    → 带房屋栋数编号照片); a list of numbers stays (4、5、6、15组).
+
+    >>> without_enumerator("6、带房屋栋数编号照片"), without_enumerator("4、5、6、15组")
+    ('带房屋栋数编号照片', '4、5、6、15组')
+    """
+    if len(name) < 4 or name[1:3].find("、") < 0:
+        return name
+    words = tag(name)
+    if len(words) < 3 or words[0][1] != "m" or words[1][0] != "、" or words[2][1] in _LISTED_TAGS:
+        return name
+    return "".join(w for w, _ in words[2:])
 
 
 def without_preposition(name: str) -> str | None:
@@ -194,6 +222,8 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     '每年需安置分配的退役士兵'
     >>> clause_object("农产品经营主体一次性奖补")
     '农产品经营主体一次性奖补'
+    >>> clause_object("项目共规划停车位"), clause_object("全村未硬化公路"), clause_object("已销售房屋面积")
+    ('停车位', '全村未硬化公路', '已销售房屋面积')
     """
     words = tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
@@ -202,9 +232,11 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     verb = at + 1
     while verb < len(words) and words[verb][1] == "d":
         verb += 1
-    if verb >= len(words) or words[verb][1] != "v":
+    if verb >= len(words) or words[verb][1] not in _CLAUSE_VERB_TAGS:
         return name
     obj = "" if based else "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
+    if words[verb][1] != "v" and (not obj or words[at][0] in NEGATIONS or (at == 0 and words[at][0] not in MODALS)):
+        return name  # a verb jieba tags as a noun: only before an object, after a subject or a modal, not negated
     if "的" in obj:  # 需安置分配的退役士兵: the verb is inside a clause before the noun
         return name
     if obj:
