@@ -21,7 +21,7 @@ def test_docs_hedge_policy_lists_every_word() -> None:
     from pipeline.quantities.lexicon import HEDGES
 
     table = policy_markdown()
-    for section in ("prefix", "inner", "suffix", "context_before", "context_after"):
+    for section in ("prefix", "inner", "suffix", "context_before", "context_after", "measure_after"):
         for word in getattr(HEDGES, section):
             assert f" {word} " in table or f" {word} |" in table or f"| {word} " in table, word
 

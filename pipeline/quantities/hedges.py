@@ -41,6 +41,8 @@ _CLAUSE_BREAK = re.compile(f"[{re.escape(HEDGES.context_limits['clause_breaks'])
 _DIGIT = re.compile(f"[0-9{ORDINARY_DIGITS}{ORDINARY_UNITS}]")
 _CONTEXT_WINDOW = 12
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
+_MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
+_MEASURE_TYPES = frozenset(HEDGES.measure_after_scope["types"])
 _GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")
 
 
@@ -104,6 +106,8 @@ def _context(text: str, cand: Candidate) -> str | None:
     after = _CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:
         return HEDGES.context_after[after.group()]
+    if cand.type in _MEASURE_TYPES and (bound := _MEASURE_AFTER_RE.match(text, cand.end)) is not None:
+        return HEDGES.measure_after[bound.group()]  # 15个工作日内: at most; 在2个小区内: where
     gapped = _GAPPED_AFTER_RE.match(text, cand.end)
     return HEDGES.context_after_gapped[gapped["word"]] if gapped else None
 
@@ -119,6 +123,7 @@ _WHERE = {
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",
+    "measure_after": "right after a duration, length or area, outside the span (qualifier only)",
 }
 
 

@@ -75,6 +75,8 @@ class HedgeLexicon(Lexicon):
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
     context_after_gapped: dict[str, HedgeQualifier]
+    measure_after: dict[str, HedgeQualifier]
+    measure_after_scope: dict[str, list[str]]
     context_limits: dict[str, str]
     not_hedges: dict[str, list[str]]
     negators: dict[str, list[str]]
