@@ -14,7 +14,9 @@ Records (``type`` and ``value``):
   大约, 约, 左右, 许 are inside the span (qualifier ``approx``); 以后, 之前 stay outside.
 * ``set`` — a recurrence with a point in it, the timex of that point as Recognizers-Text
   writes it: ``每周一`` → ``XXXX-WXX-1``, ``每周一下午八点`` → ``XXXX-WXX-1T20:00``,
-  ``每天8点`` → ``T08:00``, ``每月15日`` → ``XXXX-XX-15``, ``每年3月1日`` → ``XXXX-03-01``.
+  ``每天8点`` → ``T08:00``, ``每月15日`` → ``XXXX-XX-15``, ``每年3月1日`` → ``XXXX-03-01``;
+  a span of the days of any week, ``周一至周五`` or ``每周一至周五`` → ``XXXX-WXX-1/XXXX-WXX-5``
+  (the clock after it, ``周一至周五上午9:00至12:00``, is its own ``T09:00/T12:00``).
   A bare ``每天`` (``P1D``) is the denominator of a rate in a reply (每天10元) and only
   the adapter reports it.
 * ``date`` — named days (``times.days``): holidays on the year written before them, else
@@ -44,12 +46,15 @@ from calendar import monthrange
 from collections.abc import Iterator
 
 from pipeline.quantities.base import Candidate, Context
+from pipeline.quantities.dates.lexicon import DATES
 from pipeline.quantities.times import days as named_days
 from pipeline.quantities.times import patterns as P
 from pipeline.quantities.times.clock import PRIORITY, clocks, date_before, ranges
 from pipeline.quantities.times.lexicon import TIMES
 
 _WEEKDAY_GAP = "（(，, "  # 1月24日（星期三）: the weekday restates the date
+_OPENING_BRACKETS = frozenset("（(")
+_WEEK_RELATIVE_ENDS = frozenset(w[-1] for w in DATES.relative_weeks)  # 下周一, 这个星期一: a known week
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
@@ -57,7 +62,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     days = list(named_days.find(text, ctx))
     found = list(ranges(clocks(text, ctx, days), text, ctx.ref_date))
     used: set[int] = set()
-    yield from _recurrences(text, found, used)
+    weekly = list(_weekly_spans(text, found))
+    yield from weekly
+    yield from _recurrences(text, found, used, {span.start for span in weekly})
     kept = [t for i, t in enumerate(found) if i not in used]
     yield from kept
     for day in days:
@@ -70,9 +77,12 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
 
 # --- recurrences -------------------------------------------------------------------------
 
-def _recurrences(text: str, found: list[Candidate], used: set[int]) -> Iterator[Candidate]:
-    """每周一, 每天8点, 每晚8点, 每天21:00—7:00, 每月15日: recurrences with a point."""
+def _recurrences(text: str, found: list[Candidate], used: set[int], weekly: set[int]) -> Iterator[Candidate]:
+    """每周一, 每天8点, 每晚8点, 每天21:00—7:00, 每月15日: recurrences with a point (not where a
+    span of weekdays starts, 每周二到周日: ``weekly`` holds their starts)."""
     for m in P.RE_RECURRENCE.finditer(text):
+        if m.start() in weekly:
+            continue
         unit = TIMES.recurrence.units[m["u"]]
         point, end = recurrence_point(m), m.end()
         i = next((i for i, t in enumerate(found) if m.start() < t.start <= m.end() < t.end), None)
@@ -89,6 +99,34 @@ def _recurrences(text: str, found: list[Candidate], used: set[int]) -> Iterator[
         if point is None:
             continue
         yield Candidate(start=m.start(), end=end, type="set", value=point, priority=PRIORITY)
+
+
+def _weekly_spans(text: str, found: list[Candidate]) -> Iterator[Candidate]:
+    """周一至周五 (``XXXX-WXX-1/XXXX-WXX-5``): the days of every week, a recurrence, not two
+    dates. A clock led by the last day (周一至周五上午9:00至12:00) keeps only its clock, which
+    holds on each of those days (``T09:00/T12:00``); the bare weekdays inside the span lose
+    to it as shorter overlapping candidates. Not where it restates the dates before it."""
+    if not any(prefix in text for prefix in TIMES.weekdays.prefixes):
+        return  # one C-level search per prefix: most texts name no weekday
+    for m in P.RE_WEEKDAY_RANGE.finditer(text):
+        if m.start() and text[m.start() - 1] in _WEEK_RELATIVE_ENDS:
+            continue  # 下周一至周三: dates of a known week
+        before = text[max(0, m.start() - 2) : m.start()]
+        if len(before) == 2 and before[1] in _OPENING_BRACKETS and before[0] in P.DATE_END_CHARS:
+            continue  # 1月24日至25日（星期三至星期四）: the weekdays restate the dates
+        first, last = TIMES.weekdays.days[m["wd"]], TIMES.weekdays.days[m["wd2"]]
+        if first >= last:
+            continue
+        second = m.start("wp2" if m["wp2"] else "wd2")
+        for t in found:  # a clock read across the span's end: only what follows the span is a clock
+            if t.value and m.start() <= t.start < m.end() < t.end and "T" in t.value:
+                parts = t.value.split("/")
+                if t.start < second:
+                    parts = parts[-1:]  # 每周二到周日上午9:00: 二到 is no clock
+                t.start = m.end()
+                t.value = "/".join(part[part.index("T"):] for part in parts if "T" in part)
+        yield Candidate(start=m.start(), end=m.end(), type="set", value=f"XXXX-WXX-{first}/XXXX-WXX-{last}",
+                        priority=PRIORITY)
 
 
 def recurrence_point(m: re.Match[str]) -> str | None:

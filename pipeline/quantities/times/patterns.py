@@ -168,6 +168,14 @@ RE_WEEKDAY = re.compile(
     rf"(?P<wd>[{_WEEK_DAYS}])(?![{NUMERAL_CHARS}次回遍趟个批项人名年岁期边末])"
 )
 
+#: 周一至周五, 星期一到星期五, 每周一至周五: a span of the days of any week, a recurrence
+#: (下周一至周五 and 本周一至周三 are dates: the finder skips a match right after 上下本这个).
+RE_WEEKDAY_RANGE = re.compile(
+    rf"每?(?:{_WEEK_PREFIX})(?P<wd>[{_WEEK_DAYS}])"
+    rf"(?:{_TO})(?P<wp2>{_WEEK_PREFIX})?(?P<wd2>[{_WEEK_DAYS}])"
+    rf"(?![{ORDINARY_DIGITS}{ORDINARY_UNITS}{TENS_CHARS}次回遍趟个批项人名年岁期边末])"  # a clock may follow: 周日9:00
+)
+
 _LUNAR_YEAR = r"(?P<lunar>农历)?(?:(?<![0-9])(?P<y>[12][0-9]{3})[ ]?年)?(?P<lunar2>农历)?"
 _LUNAR_MONTH_LEAD = rf"(?P<leap>闰)?(?P<m>{_LUNAR_MONTH})"
 
