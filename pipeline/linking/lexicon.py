@@ -103,6 +103,8 @@ class PhraseLexicon(Lexicon):
 class ClauseLexicon(Lexicon):
     object_tags: list[str]
     noun_tags: list[str]
+    clause_object_tags: list[str]
+    frame_tags: list[str]
     subject_tags: list[str]
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
@@ -154,6 +156,8 @@ NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
 OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
 SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
+CLAUSE_OBJECT_TAGS = frozenset(LINKING.clauses.clause_object_tags)
+FRAME_TAGS = frozenset(LINKING.clauses.frame_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
