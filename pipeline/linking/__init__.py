@@ -25,6 +25,7 @@ from pipeline.linking.lexicon import (
     BEFORE_ONLY_TYPES,
     CHANGES,
     CLOCK_COPULAS,
+    CLOCK_LIST_MARKS,
     CLOCK_LIST_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
@@ -72,7 +73,6 @@ _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500�
 _BASED = frozenset({"percent", "ratio"})  # 占草坪面积约四分之一: an attribute before them is the base
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
-_LABEL_COMMA = frozenset("，,")  # 严格控制跳舞时段，上午8:00-10:00 (clocks only)
 
 
 @dataclass(slots=True)
@@ -282,7 +282,7 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
 def _after_label(mark: str, kind: str) -> bool:
     """A number right after ``mark`` may take the label before it: after a colon any
     number, after a comma only a clock (严格控制跳舞时段，上午8:00-10:00)."""
-    return mark in _LABEL_COLON or (kind in BEFORE_ONLY_TYPES and mark in _LABEL_COMMA)
+    return mark in _LABEL_COLON or (kind in BEFORE_ONLY_TYPES and mark in CLOCK_LIST_MARKS)
 
 
 def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
@@ -297,7 +297,7 @@ def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
         if not label.of.endswith(TIME_HEADS):
             return None
         # …严格控制跳舞时段，上午8:00-10:00: the object of the clause before, its last two words
-        return last_words(label.of, 2) if text[win.lo - 1] in _LABEL_COMMA else label.of
+        return last_words(label.of, 2) if text[win.lo - 1] in CLOCK_LIST_MARKS else label.of
     return label.of if label.predicate is None else None
 
 

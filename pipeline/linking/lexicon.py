@@ -172,6 +172,7 @@ KIND_UNITS = frozenset(PHRASE.kind_units)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
+CLOCK_LIST_MARKS = frozenset(PHRASE.clock_list_marks)
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 
 # A blocked word is matched (and ignored) before the predicate it contains.
