@@ -45,6 +45,7 @@ from pipeline.linking.lexicon import (
     TOTALS,
 )
 from pipeline.linking.phrases import (
+    BASED,
     MAX_WINDOW,
     Reading,
     Window,
@@ -70,7 +71,6 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
-_BASED = frozenset({"percent", "ratio"})  # 占草坪面积约四分之一: an attribute before them is the base
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
 
@@ -183,7 +183,7 @@ def _link_one(
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES))
-    if shared is None and q.type in _BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
+    if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
@@ -264,7 +264,8 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
         return after or before.of
     if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):
         after = None
-    if after is not None and attribute and q.type not in _BASED and before.of is not None \
+    # not before a percentage, whose attribute is its base (占草坪面积约四分之一)
+    if after is not None and attribute and q.type not in BASED and before.of is not None \
             and before.of.endswith(MEASURED_ATTRIBUTES):
         return _ATTRIBUTE_OWNERS_RE.sub("", before.of)  # 成人及身高超过1.5米的儿童 → 身高
     return after or before.of
