@@ -105,6 +105,8 @@ class ClauseLexicon(Lexicon):
     noun_tags: list[str]
     clause_object_tags: list[str]
     frame_tags: list[str]
+    clause_verb_tags: list[str]
+    listed_tags: list[str]
     subject_tags: list[str]
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
@@ -158,6 +160,8 @@ OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
 SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
 CLAUSE_OBJECT_TAGS = frozenset(LINKING.clauses.clause_object_tags)
 FRAME_TAGS = frozenset(LINKING.clauses.frame_tags)
+CLAUSE_VERB_TAGS = frozenset(LINKING.clauses.clause_verb_tags)
+LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)

@@ -31,11 +31,13 @@ from functools import lru_cache
 from pipeline.linking.lexicon import (
     CLAUSE_ADVERBS,
     CLAUSE_OBJECT_TAGS,
+    CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     FRAME_TAGS,
     FUNCTION_KEPT,
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
+    LISTED_TAGS,
     MODALS,
     NEGATIONS,
     PERSON_ENDINGS,
@@ -48,10 +50,6 @@ Tags = Sequence[tuple[str, str]]
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
-# Tags of the verb after a clause adverb; jieba tags many verbs of this genre as nouns
-# (项目共规划停车位, 山村共硬化公路); a noun only counts with an object after it.
-_CLAUSE_VERB_TAGS = frozenset({"v", "vn", "n"})
-_LISTED_TAGS = frozenset({"m", "eng", "x"})  # 4、5、6组, 918、W204: a list, not a list number
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +164,7 @@ def without_enumerator(name: str) -> str:
     if len(name) < 4 or name[1:3].find("、") < 0:
         return name
     words = tag(name)
-    if len(words) < 3 or words[0][1] != "m" or words[1][0] != "、" or words[2][1] in _LISTED_TAGS:
+    if len(words) < 3 or words[0][1] != "m" or words[1][0] != "、" or words[2][1] in LISTED_TAGS:
         return name
     return "".join(w for w, _ in words[2:])
 
@@ -230,7 +228,7 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     verb = at + 1
     while verb < len(words) and words[verb][1] == "d":
         verb += 1
-    if verb >= len(words) or words[verb][1] not in _CLAUSE_VERB_TAGS:
+    if verb >= len(words) or words[verb][1] not in CLAUSE_VERB_TAGS:
         return name
     obj = "" if based else "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
     if words[verb][1] != "v" and (not obj or words[at][0] in NEGATIONS or (at == 0 and words[at][0] not in MODALS)):
