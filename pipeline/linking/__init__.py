@@ -25,6 +25,7 @@ from pipeline.linking.lexicon import (
     BEFORE_ONLY_TYPES,
     CHANGES,
     CLOCK_COPULAS,
+    CLOCK_LIST_MARKS,
     CLOCK_LIST_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
@@ -44,6 +45,7 @@ from pipeline.linking.lexicon import (
     TOTALS,
 )
 from pipeline.linking.phrases import (
+    BASED,
     MAX_WINDOW,
     Reading,
     Window,
@@ -69,10 +71,8 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
-_BASED = frozenset({"percent", "ratio"})  # 占草坪面积约四分之一: an attribute before them is the base
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
-_LABEL_COMMA = frozenset("，,")  # 严格控制跳舞时段，上午8:00-10:00 (clocks only)
 
 
 @dataclass(slots=True)
@@ -183,7 +183,7 @@ def _link_one(
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES))
-    if shared is None and q.type in _BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
+    if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
@@ -264,7 +264,8 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
         return after or before.of
     if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):
         after = None
-    if after is not None and attribute and q.type not in _BASED and before.of is not None \
+    # not before a percentage, whose attribute is its base (占草坪面积约四分之一)
+    if after is not None and attribute and q.type not in BASED and before.of is not None \
             and before.of.endswith(MEASURED_ATTRIBUTES):
         return _ATTRIBUTE_OWNERS_RE.sub("", before.of)  # 成人及身高超过1.5米的儿童 → 身高
     return after or before.of
@@ -282,7 +283,7 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
 def _after_label(mark: str, kind: str) -> bool:
     """A number right after ``mark`` may take the label before it: after a colon any
     number, after a comma only a clock (严格控制跳舞时段，上午8:00-10:00)."""
-    return mark in _LABEL_COLON or (kind in BEFORE_ONLY_TYPES and mark in _LABEL_COMMA)
+    return mark in _LABEL_COLON or (kind in BEFORE_ONLY_TYPES and mark in CLOCK_LIST_MARKS)
 
 
 def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
@@ -297,7 +298,7 @@ def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
         if not label.of.endswith(TIME_HEADS):
             return None
         # …严格控制跳舞时段，上午8:00-10:00: the object of the clause before, its last two words
-        return last_words(label.of, 2) if text[win.lo - 1] in _LABEL_COMMA else label.of
+        return last_words(label.of, 2) if text[win.lo - 1] in CLOCK_LIST_MARKS else label.of
     return label.of if label.predicate is None else None
 
 

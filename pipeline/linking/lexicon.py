@@ -103,6 +103,10 @@ class PhraseLexicon(Lexicon):
 class ClauseLexicon(Lexicon):
     object_tags: list[str]
     noun_tags: list[str]
+    clause_object_tags: list[str]
+    frame_tags: list[str]
+    clause_verb_tags: list[str]
+    listed_tags: list[str]
     subject_tags: list[str]
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
@@ -154,6 +158,10 @@ NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
 OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
 SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
+CLAUSE_OBJECT_TAGS = frozenset(LINKING.clauses.clause_object_tags)
+FRAME_TAGS = frozenset(LINKING.clauses.frame_tags)
+CLAUSE_VERB_TAGS = frozenset(LINKING.clauses.clause_verb_tags)
+LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
@@ -168,6 +176,7 @@ KIND_UNITS = frozenset(PHRASE.kind_units)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
+CLOCK_LIST_MARKS = frozenset(PHRASE.clock_list_marks)
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 
 # A blocked word is matched (and ignored) before the predicate it contains.

@@ -61,7 +61,7 @@ _QUOTED = frozenset("“《")  # a quoted name is kept whole
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
-_BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
+BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
 
 
 class Window(NamedTuple):
@@ -256,11 +256,11 @@ def read_before(text: str, kind: str) -> Reading:
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
-    of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in _BASED else reading.of
+    of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in BASED else reading.of
     if of is None:
         return reading._replace(of=None)
     # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
-    based = kind in _BASED and reading.possessive
+    based = kind in BASED and reading.possessive
     of = clause_object(of, based=based) if kind != "rank" else of
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
@@ -299,7 +299,7 @@ def _read_before(text: str, kind: str) -> Reading:
     if kind == "rank":
         return _read_rank(text)
     preds = _predicates(text)
-    if not preds and possessive and kind in _BASED:  # 标准为…费用的50%: the copula splits them
+    if not preds and possessive and kind in BASED:  # 标准为…费用的50%: the copula splits them
         preds = [m for m in PREDICATE_RE.finditer(text) if m["pred"] in BASE_COPULAS]
     if not preds:
         return Reading(_noun(text), None, None, possessive, text)
@@ -309,7 +309,7 @@ def _read_before(text: str, kind: str) -> Reading:
     if last.end() < len(text):
         obj, obj_possessive = _trail(text[last.end() :])
         obj_of = tidy(_cut(obj))
-    base = kind in _BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
+    base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_subject(claim, preds[:-1]), predicate, None, False, claim)

@@ -30,10 +30,14 @@ from functools import lru_cache
 
 from pipeline.linking.lexicon import (
     CLAUSE_ADVERBS,
+    CLAUSE_OBJECT_TAGS,
+    CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
+    FRAME_TAGS,
     FUNCTION_KEPT,
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
+    LISTED_TAGS,
     MODALS,
     NEGATIONS,
     PERSON_ENDINGS,
@@ -43,17 +47,9 @@ from pipeline.linking.lexicon import (
 )
 
 Tags = Sequence[tuple[str, str]]
-# Tags of the words that may end a clause's object (学校就有学生 → 学生); jieba's nouns,
-# verbal nouns, names, abbreviations, idioms and Latin words.
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
-_FRAME_TAGS = frozenset({"p", "m"})  # 为, 一个: a name of a span of time starts after them
-# Tags of the verb after a clause adverb; jieba tags many verbs of this genre as nouns
-# (项目共规划停车位, 山村共硬化公路); a noun only counts with an object after it.
-_CLAUSE_VERB_TAGS = frozenset({"v", "vn", "n"})
-_LISTED_TAGS = frozenset({"m", "eng", "x"})  # 4、5、6组, 918、W204: a list, not a list number
-_NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nrt", "vn", "j", "l", "eng", "ng"})
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +164,7 @@ def without_enumerator(name: str) -> str:
     if len(name) < 4 or name[1:3].find("、") < 0:
         return name
     words = tag(name)
-    if len(words) < 3 or words[0][1] != "m" or words[1][0] != "、" or words[2][1] in _LISTED_TAGS:
+    if len(words) < 3 or words[0][1] != "m" or words[1][0] != "、" or words[2][1] in LISTED_TAGS:
         return name
     return "".join(w for w, _ in words[2:])
 
@@ -232,7 +228,7 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     verb = at + 1
     while verb < len(words) and words[verb][1] == "d":
         verb += 1
-    if verb >= len(words) or words[verb][1] not in _CLAUSE_VERB_TAGS:
+    if verb >= len(words) or words[verb][1] not in CLAUSE_VERB_TAGS:
         return name
     obj = "" if based else "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
     if words[verb][1] != "v" and (not obj or words[at][0] in NEGATIONS or (at == 0 and words[at][0] not in MODALS)):
@@ -240,7 +236,7 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     if "的" in obj:  # 需安置分配的退役士兵: the verb is inside a clause before the noun
         return name
     if obj:
-        return obj if len(obj) > 1 and words[-1][1] in _NOUN_TAGS else name
+        return obj if len(obj) > 1 and words[-1][1] in CLAUSE_OBJECT_TAGS else name
     subject = "".join(w for w, _ in words[:at])
     return subject if len(subject) > 1 else None
 
@@ -270,7 +266,7 @@ def after_frame(name: str) -> str:
     ('东西过街时间', '特许经营权授予期限')
     """
     words = tag(name)
-    cut = max((i for i, (w, pos) in enumerate(words) if pos in _FRAME_TAGS and not w.isascii()), default=None)
+    cut = max((i for i, (w, pos) in enumerate(words) if pos in FRAME_TAGS and not w.isascii()), default=None)
     if cut is None:
         return name
     rest = "".join(w for w, _ in words[cut + 1 :]).lstrip("的")
@@ -308,7 +304,7 @@ def verb_object(clause: str) -> str | None:
             continue
         k = i + 1 + (i + 1 < len(words) and words[i + 1][1] == "ul")
         rest = words[k:]
-        if rest and rest[0][1] in _NOUN_TAGS and all(t in _NOUN_TAGS or t == "v" for _, t in rest):
+        if rest and rest[0][1] in CLAUSE_OBJECT_TAGS and all(t in CLAUSE_OBJECT_TAGS or t == "v" for _, t in rest):
             obj = "".join(w for w, _ in rest)
             return obj if len(obj) > 1 else None
     return None
