@@ -93,7 +93,7 @@ def _run(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, option
     from pipeline.batch.metadata import FileMetadata
     from pipeline.batch.results import RunSummary, outcome_rows, skipped_rows, writing_progress
     from pipeline.batch.state import Previous
-    from pipeline.tables import TABLE_NAMES, ColumnRows, PackedRows, Tables, TableSink
+    from pipeline.tables import TABLE_NAMES, ColumnRows, Tables, TableSink
 
     metadata = metadata or FileMetadata()
     work = pool.work if pool is not None else _work(out, options, 1)
@@ -107,7 +107,6 @@ def _run(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None, option
         collected: Rows = {name: [] for name in TABLE_NAMES}
         for _, rows in outcome_rows(_in_order(tasks, unchanged, others), previous, summary, progress):
             for name, table_rows in metadata.add(rows).items():
-                assert not isinstance(table_rows, PackedRows)  # workers pack only for a sink
                 given = table_rows.dicts(name) if isinstance(table_rows, ColumnRows) else table_rows
                 collected.setdefault(name, []).extend(given)
         collected["problems"].extend(metadata.problems)

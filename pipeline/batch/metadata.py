@@ -44,7 +44,7 @@ from pipeline.errors import DafuError, InputError
 from pipeline.export.columns import Column, Kind, TableSpec, cell
 from pipeline.readers.ids import source_path_of
 from pipeline.refdate import coerce_date
-from pipeline.tables import SPECS, AnyRows, ColumnRows, PackedRows, problem_row
+from pipeline.tables import ColumnRows, problem_row
 from pipeline.tables.extra import EXTRA_TABLE, documents_spec, with_extra
 
 if TYPE_CHECKING:  # pandas reads a sidecar: loaded only when there is one
@@ -90,20 +90,16 @@ class FileMetadata:
             text += "\n" + "\n".join(f"{k}\t{d and d.isoformat()}\t{t}" for k, (d, t) in sorted(self.requests.items()))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
-    def add(self, rows: AnyRows) -> AnyRows:
-        """``rows`` with the sidecar's cells added to the documents rows (dicts, packed or columns)."""
+    def add(self, rows: Mapping[str, list[dict[str, Any]] | ColumnRows]
+            ) -> Mapping[str, list[dict[str, Any]] | ColumnRows]:
+        """``rows`` with the sidecar's cells added to the documents rows (dicts or columns)."""
         documents = rows.get(EXTRA_TABLE)
         if not self.columns or not documents:
             return rows
         blank = (None,) * len(self.columns)
-        added: list[dict[str, Any]] | PackedRows
-        if isinstance(documents, PackedRows):  # cells in dafu's column order, the sidecar's after them
-            at = SPECS[EXTRA_TABLE].names.index("doc_id")
-            added = PackedRows([(*r, *self.values.get(r[at], blank)) for r in documents.rows])
-        else:
-            names = [c.name for c in self.columns]
-            given = documents.dicts(EXTRA_TABLE) if isinstance(documents, ColumnRows) else documents
-            added = [{**r, **dict(zip(names, self.values.get(r["doc_id"], blank), strict=True))} for r in given]
+        names = [c.name for c in self.columns]
+        given = documents.dicts(EXTRA_TABLE) if isinstance(documents, ColumnRows) else documents
+        added = [{**r, **dict(zip(names, self.values.get(r["doc_id"], blank), strict=True))} for r in given]
         return {**rows, EXTRA_TABLE: added}
 
     def add_to_arrow(self, table: pa.Table) -> pa.Table:

@@ -240,7 +240,7 @@ class _ThreadTimeLimit(_TimeLimitExceeded):
 
 
 _STAGE_OF_FUNCTION = {"read_source": "read", "extract": "extract", "document_rows": "tables",
-                      "document_columns": "tables", "token_rows": "tables", "pack": "tables"}
+                      "document_columns": "tables", "token_rows": "tables"}
 
 
 def _stage(frame: FrameType | None) -> str:

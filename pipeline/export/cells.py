@@ -121,11 +121,8 @@ def holds_any(col: pa.ChunkedArray | pa.Array, needles: Sequence[bytes]) -> bool
     for chunk in col.chunks if isinstance(col, pa.ChunkedArray) else (col,):
         if not len(chunk):
             continue
-        _, offsets, data = chunk.buffers()
-        if data is None:
-            continue
-        bounds = np.frombuffer(offsets, dtype=np.int32)
-        held = memoryview(data)[int(bounds[chunk.offset]): int(bounds[chunk.offset + len(chunk)])].tobytes()
+        offsets, data = string_buffers(chunk)
+        held = data[offsets[0]: offsets[-1]].tobytes()
         if any(needle in held for needle in needles):
             return True
     return False
