@@ -75,6 +75,8 @@ class DayWord(Lexicon):
 class Weekdays(Lexicon):
     prefixes: list[str]
     days: dict[str, int]
+    restating_brackets: str
+    restating_commas: str
 
     @field_validator("days")
     @classmethod
