@@ -43,6 +43,7 @@ class GenericYears(Lexicon):
     before: list[str]
     after: list[str]
     reach: int
+    clause_ends: str
 
 
 class PlanContext(Lexicon):

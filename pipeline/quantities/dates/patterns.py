@@ -100,9 +100,8 @@ GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
 GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
 RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
-RE_GENERIC_AFTER = re.compile(
-    rf"[^，。；：,;:\n]{{0,{DATES.generic_years.reach}}}?(?:{alternation(DATES.generic_years.after)})"
-)
+_GENERIC_CLAUSE = rf"[^{re.escape(DATES.generic_years.clause_ends)}]{{0,{DATES.generic_years.reach}}}?"
+RE_GENERIC_AFTER = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.generic_years.after)})")
 
 #: A month without its year, which comes from the sentence or the document: 9月8日, 3月.
 RE_MONTH = re.compile(
