@@ -70,7 +70,9 @@ _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
 #: A day in digits written without 日 where the line or clause ends (a signature's
 #: 2014年5月19, 于2016年7月25“大检查”): the month is not cut from its day.
-_BARE_DAY_END = r"(?<=[0-9])(?=[ \t　]*(?:\n|$)|[，。；、“”（）()])"
+_BARE_DAY_END = (
+    rf"(?<=[0-9])(?={char_class(DATES.unmarked_day.spaces)}*(?:\n|$)|{char_class(DATES.unmarked_day.ends)})"
+)
 
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
