@@ -132,6 +132,9 @@ class HolidayContext(Lexicon):
     every: list[str]
     kind_marks: list[str]
     greetings: list[str]
+    open_quotes: str
+    close_quotes: str
+    clause_stops: str
 
 
 LunarYear = tuple[str, str, int, int]
