@@ -78,7 +78,7 @@ _FRIEND_TYPES = frozenset({"count", "number", "percent"})
 #: 六亩塘 no area; 三公斤, 三公里 are no 三公
 _PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
-_QUOTED_NAME_TYPES = frozenset({"count", "number", "percent", "money"})
+_QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
 
 
 def find_candidates(

@@ -43,6 +43,7 @@ class GenericYears(Lexicon):
     before: list[str]
     after: list[str]
     reach: int
+    clause_ends: str
 
 
 class PlanContext(Lexicon):
@@ -133,6 +134,11 @@ class BareDay(Lexicon):
     not_before: list[str]
 
 
+class UnmarkedDay(Lexicon):
+    spaces: str
+    ends: str
+
+
 class Season(Lexicon):
     first: str
     last: str
@@ -210,6 +216,7 @@ class DatesLexicon(Lexicon):
     plans: dict[str, Plan]
     plan_context: PlanContext
     bare_day: BareDay
+    unmarked_day: UnmarkedDay
     decades: Decades
     eras: dict[str, Era]
     ranges: Ranges

@@ -70,7 +70,9 @@ _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
 #: A day in digits written without 日 where the line or clause ends (a signature's
 #: 2014年5月19, 于2016年7月25“大检查”): the month is not cut from its day.
-_BARE_DAY_END = r"(?<=[0-9])(?=[ \t　]*(?:\n|$)|[，。；、“”（）()])"
+_BARE_DAY_END = (
+    rf"(?<=[0-9])(?={char_class(DATES.unmarked_day.spaces)}*(?:\n|$)|{char_class(DATES.unmarked_day.ends)})"
+)
 
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
@@ -100,9 +102,8 @@ GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
 GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
 RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
-RE_GENERIC_AFTER = re.compile(
-    rf"[^，。；：,;:\n]{{0,{DATES.generic_years.reach}}}?(?:{alternation(DATES.generic_years.after)})"
-)
+_GENERIC_CLAUSE = rf"[^{re.escape(DATES.generic_years.clause_ends)}]{{0,{DATES.generic_years.reach}}}?"
+RE_GENERIC_AFTER = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.generic_years.after)})")
 
 #: A month without its year, which comes from the sentence or the document: 9月8日, 3月.
 RE_MONTH = re.compile(

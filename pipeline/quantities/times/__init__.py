@@ -52,8 +52,8 @@ from pipeline.quantities.times import patterns as P
 from pipeline.quantities.times.clock import PRIORITY, clocks, date_before, ranges
 from pipeline.quantities.times.lexicon import TIMES
 
-_WEEKDAY_GAP = "（(，, "  # 1月24日（星期三）: the weekday restates the date
-_OPENING_BRACKETS = frozenset("（(")
+_OPENING_BRACKETS = frozenset(TIMES.weekdays.restating_brackets)
+_WEEKDAY_GAP = TIMES.weekdays.restating_brackets + TIMES.weekdays.restating_commas  # 1月24日（星期三）
 _WEEK_RELATIVE_ENDS = frozenset(w[-1] for w in DATES.relative_weeks)  # 下周一, 这个星期一: a known week
 
 

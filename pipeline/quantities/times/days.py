@@ -25,7 +25,7 @@ from pipeline.quantities.times import patterns as P
 from pipeline.quantities.times.calendar import holiday_day, lunar_day
 from pipeline.quantities.times.lexicon import HOLIDAYS, TIMES
 from pipeline.text.numerals import NumeralError, parse_number
-from pipeline.text.regex import alternation
+from pipeline.text.regex import alternation, char_class
 
 PRIORITY = 3
 _WEEK = "XXXX-WXX-"
@@ -35,10 +35,14 @@ _LUNAR_DAYS = {"三十": 30, "二十九": 29}
 _EVERY_RE = re.compile(rf"(?:{alternation(TIMES.holiday_context.every)})$")
 _GREETING_RE = re.compile(alternation(TIMES.holiday_context.greetings))
 #: 春节等, 春节、国庆等: the holiday opens a list of kinds of day
-_KIND_RE = re.compile(rf"(?:、[^，。、；：]{{1,5}}?)*(?:{alternation(TIMES.holiday_context.kind_marks)})")
+_STOPS = re.escape(TIMES.holiday_context.clause_stops)
+_KIND_RE = re.compile(rf"(?:、[^{_STOPS}]{{1,5}}?)*(?:{alternation(TIMES.holiday_context.kind_marks)})")
 #: “春节送温暖”: a quoted name that goes on after the holiday
-_QUOTED_NAME_RE = re.compile(r"[^”」』\"，。；：、\s]{1,8}[”」』\"]")
-_OPEN_QUOTES = "“「『\""
+_CLOSE_QUOTES = TIMES.holiday_context.close_quotes
+_QUOTED_NAME_RE = re.compile(
+    rf"[^{re.escape(_CLOSE_QUOTES)}{_STOPS}\s]{{1,8}}{char_class(_CLOSE_QUOTES)}"
+)
+_OPEN_QUOTES = TIMES.holiday_context.open_quotes
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:

@@ -75,6 +75,8 @@ class DayWord(Lexicon):
 class Weekdays(Lexicon):
     prefixes: list[str]
     days: dict[str, int]
+    restating_brackets: str
+    restating_commas: str
 
     @field_validator("days")
     @classmethod
@@ -130,6 +132,9 @@ class HolidayContext(Lexicon):
     every: list[str]
     kind_marks: list[str]
     greetings: list[str]
+    open_quotes: str
+    close_quotes: str
+    clause_stops: str
 
 
 LunarYear = tuple[str, str, int, int]
