@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.bases import of_base
-from pipeline.linking.clauses import subject_named
+from pipeline.linking.clauses import object_ending, subject_named
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -86,6 +86,7 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
+_SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
 
 @dataclass(slots=True)
@@ -180,6 +181,8 @@ def _link_one(
             return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
+            if after_name is None:
+                after_name = _span_of_object(text, win, q.end)
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
@@ -274,6 +277,18 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
     return None
 
 
+def _span_of_object(text: str, win: Window, end: int) -> str | None:
+    """The object a duration ends the clause of is what lasts so long (且连续缴纳**社会保险金**6个月以上。,
+    判处**有期徒刑**三年，担任**初级专业技术职务**2年以上): only where a punctuation mark follows
+    the duration, since one before 内, 后 or a noun is a deadline or a modifier (收到成品卡1个月内,
+    解决城区大班额问题三年行动计划), and not after where a span starts (自受理之日起)."""
+    if end < len(text) and _SPAN_AFTER_CHAR_RE.match(text, end) is None:
+        return None
+    if SPAN_START_RE.search(win.text):  # 自受理之日起10个工作日：a deadline from an event
+        return None
+    return object_ending(win.text)
+
+
 def _duration_named(before: str) -> str | None:
     """The window before a duration up to the noun of a span of time or the copula that
     names it (住院时间只有5-7天 → 住院时间, 缴费年限累计满15年 → 缴费年限, 发车间隔为高峰
@@ -317,6 +332,10 @@ def _span_named(before: Reading, window: str) -> str | None:
     point a span runs to (距法定退休年龄不足5年).
     """
     of = before.of
+    if window.endswith(DURATION_HEADS) and (of is None or not of.endswith(DURATION_HEADS)):
+        # 合同期两年 (read as 合 + 同期), 何况小学还有年龄50岁 (a clause opened by 何况): the noun ending
+        # the window names the span, with the words glued before it
+        of = max((head for head in DURATION_HEADS if window.endswith(head)), key=len)
     if of is None:
         return None
     heads = of.endswith(DURATION_HEADS) and (before.predicate is None or window.endswith(of))
