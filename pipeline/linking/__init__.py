@@ -45,6 +45,7 @@ from pipeline.linking.lexicon import (
     PERSON_UNITS,
     SKIP_TYPES,
     SPAN_START_RE,
+    SPAN_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
     TOTALS,
@@ -68,6 +69,7 @@ from pipeline.linking.words import (
     glued_span,
     is_verb,
     last_words,
+    opens_with_noun,
     person_head,
     words_of,
 )
@@ -86,6 +88,7 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
+_OPENING_BRACKETS = frozenset("（(")
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
 
@@ -183,6 +186,8 @@ def _link_one(
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
             if after_name is None:
                 after_name = _span_of_object(text, win, q.end)
+            if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
+                after_name = _span_object_after(text, q.end, ceiling)
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
@@ -275,6 +280,17 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
     if framed and text.startswith("的", end):
         return framed_noun(text[end + 1 : reach])
     return None
+
+
+def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
+    """The noun glued after a duration that follows a verb of going through something over a
+    span (缴纳24个月**社保**后, 接受九年**义务教育**); none after 的, a postposition (出生28天内),
+    or where the noun runs into a bracket (签订了2年以上劳动（或聘用）合同)."""
+    name = read_after(text, end, ceiling)
+    if name is None or not text.startswith(name, end):
+        return None
+    bracketed = text[end + len(name) : end + len(name) + 1] in _OPENING_BRACKETS
+    return name if not bracketed and opens_with_noun(name) else None
 
 
 def _span_of_object(text: str, win: Window, end: int) -> str | None:

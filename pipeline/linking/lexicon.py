@@ -84,6 +84,7 @@ class PhraseLexicon(Lexicon):
     duration_names: list[str]
     duration_frames: list[str]
     span_starts: list[str]
+    span_verbs: list[str]
     measured_attributes: list[str]
     person_units: list[str]
     person_endings: list[str]
@@ -159,6 +160,8 @@ DURATION_NAMES = frozenset(PHRASE.duration_names)
 DURATION_FRAMES = tuple(PHRASE.duration_frames)
 # 自受理之日起: where a span starts, between a label and its duration
 SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*起")
+# 缴纳24个月社保: a verb of going through something over a span, and a 了 after it, ending a window
+SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})了?$")
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)

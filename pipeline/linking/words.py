@@ -42,6 +42,7 @@ from pipeline.linking.lexicon import (
     LISTED_TAGS,
     MODALS,
     NEGATIONS,
+    OBJECT_NOUN_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
@@ -371,6 +372,19 @@ def words_of(text: str) -> tuple[str, ...]:
     (('诉求',), ('出现', '故障'))
     """
     return tuple(w for w, _ in tag(text))
+
+
+def opens_with_noun(name: str) -> bool:
+    """``name`` has two characters or more and opens with a word jieba tags as a noun (``noun_tags``),
+    no place word or postposition (社保, 义务教育; not 内完成, 后再申请).
+
+    >>> opens_with_noun("社保"), opens_with_noun("义务教育"), opens_with_noun("内完成")
+    (True, True, False)
+    """
+    if len(name) < 2:
+        return False
+    first, pos = tag(name)[0]
+    return pos in OBJECT_NOUN_TAGS and first not in PLACE_WORDS and first not in POSTPOSITIONS
 
 
 def is_verb(word: str) -> bool:
