@@ -275,7 +275,7 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
     frame (``duration_frames``) and 的, any noun (开展为期9个月的专项整治行动 → 专项整治行动)."""
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
-        name = m["name"] or m["glued"]
+        name = m["name"] or m["glued"] or m["lasting"]
         return name if name not in DURATION_NAMES else None
     if framed and text.startswith("的", end):
         return framed_noun(text[end + 1 : reach])
@@ -297,7 +297,7 @@ def _span_of_object(text: str, win: Window, end: int) -> str | None:
     """The object a duration ends the clause of is what lasts so long (且连续缴纳**社会保险金**6个月以上。,
     判处**有期徒刑**三年，担任**初级专业技术职务**2年以上): only where a punctuation mark follows
     the duration, since one before 内, 后 or a noun is a deadline or a modifier (收到成品卡1个月内,
-    解决城区大班额问题三年行动计划), and not after where a span starts (自受理之日起)."""
+    解决城区大班额问题三年目标), and not after where a span starts (自受理之日起)."""
     if end < len(text) and _SPAN_AFTER_CHAR_RE.match(text, end) is None:
         return None
     if SPAN_START_RE.search(win.text):  # 自受理之日起10个工作日：a deadline from an event
