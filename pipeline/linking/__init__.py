@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.bases import of_base
-from pipeline.linking.clauses import subject_named
+from pipeline.linking.clauses import object_ending, subject_named
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -29,17 +29,23 @@ from pipeline.linking.lexicon import (
     CLOCK_LIST_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
+    DISTANCE_RE,
     DURATION_AFTER_RE,
     DURATION_COPULAS,
     DURATION_ENDINGS,
+    DURATION_FRAMES,
     DURATION_HEADS,
     DURATION_LINK_RE,
+    DURATION_NAMES,
     EVENT_UNITS,
     KIND_UNITS,
     MEASURED_ATTRIBUTES,
     NOT_OWNER_ENDINGS,
+    PER_ONLY_RE,
     PERSON_UNITS,
     SKIP_TYPES,
+    SPAN_START_RE,
+    SPAN_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
     TOTALS,
@@ -57,7 +63,16 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.words import after_frame, is_verb, last_words, person_head, words_of
+from pipeline.linking.words import (
+    after_frame,
+    framed_noun,
+    glued_span,
+    is_verb,
+    last_words,
+    opens_with_noun,
+    person_head,
+    words_of,
+)
 from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link", "link_and_judge"]
@@ -73,6 +88,8 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
+_OPENING_BRACKETS = frozenset("（(")
+_SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
 
 @dataclass(slots=True)
@@ -161,9 +178,17 @@ def _link_one(
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration":
         named = _duration_named(win.text)
+        if named is None and shared is None and _labelled_span(text, win, clause):
+            label = window(text, win.lo - 1, clause.floor, clause.holes)  # 办理时限：自受理之日起10个工作日
+            of = _span_named(read_before(label.text, "duration"), label.text)
+            return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
-            m = DURATION_AFTER_RE.match(text, q.end, reach)
-            return {"of": m["name"]} if m is not None and shared is None else {}
+            after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
+            if after_name is None:
+                after_name = _span_of_object(text, win, q.end)
+            if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
+                after_name = _span_object_after(text, q.end, ceiling)
+            return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
@@ -182,14 +207,16 @@ def _link_one(
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
-                           attribute=win.text.endswith(MEASURED_ATTRIBUTES))
+                           attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and win.opened and q.type not in _OWN_ONLY:
         of = _glossed(text, win, clause, sentence_start)
-    labelled = not win.text and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
+    # 补偿标准：每平方米500元: per-words alone between a label and its number
+    bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
+    labelled = bare and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
     if of is None and shared is None and labelled:
         of = _labelled(text, win, clause, q.type)
     if of in ATTRIBUTES or of in DIMENSIONS:
@@ -215,7 +242,8 @@ def _link_one(
     if change is None and (TARGET_RE.search(before.claim) or TARGET_RE.match(text, q.end)):
         change = "target"
     if of is not None:
-        clause.of, clause.kind, clause.ranged = of, q.type, _ranged(q)
+        # 年龄35周岁以下（含），…可分别申请6万元: a span's name is lent to no number after it
+        clause.of, clause.kind, clause.ranged = (of if q.type != "duration" else None), q.type, _ranged(q)
         # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
         clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
@@ -233,6 +261,50 @@ def _named_kind(text: str, q: Quantity, after: str) -> bool:
         and not text.startswith("的", q.end + len(after))
 
 
+def _labelled_span(text: str, win: Window, clause: _Clause) -> bool:
+    """A duration right after a colon, or after a colon and where its span starts (办理时限：
+    自受理之日起10个工作日内办结): the label before the colon may name it."""
+    if win.lo <= clause.floor or text[win.lo - 1] not in _LABEL_COLON:
+        return False
+    return not win.text or SPAN_START_RE.fullmatch(win.text) is not None
+
+
+def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
+    """The noun of a span of time after a duration that names none before it, tied by 的 or
+    glued (超过了五年的防水保质期, 设置了三年过渡期; not a bare 时间: 用了两天时间); after a
+    frame (``duration_frames``) and 的, any noun (开展为期9个月的专项整治行动 → 专项整治行动)."""
+    m = DURATION_AFTER_RE.match(text, end, reach)
+    if m is not None:
+        name = m["name"] or m["glued"] or m["lasting"]
+        return name if name not in DURATION_NAMES else None
+    if framed and text.startswith("的", end):
+        return framed_noun(text[end + 1 : reach])
+    return None
+
+
+def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
+    """The noun glued after a duration that follows a verb of going through something over a
+    span (缴纳24个月**社保**后, 接受九年**义务教育**); none after 的, a postposition (出生28天内),
+    or where the noun runs into a bracket (签订了2年以上劳动（或聘用）合同)."""
+    name = read_after(text, end, ceiling)
+    if name is None or not text.startswith(name, end):
+        return None
+    bracketed = text[end + len(name) : end + len(name) + 1] in _OPENING_BRACKETS
+    return name if not bracketed and opens_with_noun(name) else None
+
+
+def _span_of_object(text: str, win: Window, end: int) -> str | None:
+    """The object a duration ends the clause of is what lasts so long (且连续缴纳**社会保险金**6个月以上。,
+    判处**有期徒刑**三年，担任**初级专业技术职务**2年以上): only where a punctuation mark follows
+    the duration, since one before 内, 后 or a noun is a deadline or a modifier (收到成品卡1个月内,
+    解决城区大班额问题三年目标), and not after where a span starts (自受理之日起)."""
+    if end < len(text) and _SPAN_AFTER_CHAR_RE.match(text, end) is None:
+        return None
+    if SPAN_START_RE.search(win.text):  # 自受理之日起10个工作日：a deadline from an event
+        return None
+    return object_ending(win.text)
+
+
 def _duration_named(before: str) -> str | None:
     """The window before a duration up to the noun of a span of time or the copula that
     names it (住院时间只有5-7天 → 住院时间, 缴费年限累计满15年 → 缴费年限, 发车间隔为高峰
@@ -245,16 +317,13 @@ def _duration_named(before: str) -> str | None:
 
 
 def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool = False,
-            attribute: bool = False) -> str | None:
+            attribute: bool = False, window: str = "") -> str | None:
     """The noun after a count wins; after a measure, only when no 的 ties it to the one before
     and no attribute of a thing stands glued before the number (``attribute``: 身高1.2米以下
     的儿童 measures 身高, the child is its owner). A clock takes a name that says a time, or
     any subject of a copula right before it (``labelled``: 白天清洗养护为上午9:30—11:30)."""
     if q.type == "duration":  # 期限为8年, 建设工期42个月
-        heads = before.predicate is None and before.of is not None and before.of.endswith(DURATION_HEADS)
-        # 期限为8年, and any copula ending so (年龄设定为35周岁以下, 时间一般为半年)
-        copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
-        return after_frame(before.of) if before.of is not None and (copula or heads) else None
+        return _span_named(before, window)
     if q.type in BEFORE_ONLY_TYPES:  # 营业时间不得超过24时, not 当天下午18:00
         if before.of is None:
             return None
@@ -269,6 +338,31 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
             and before.of.endswith(MEASURED_ATTRIBUTES):
         return _ATTRIBUTE_OWNERS_RE.sub("", before.of)  # 成人及身高超过1.5米的儿童 → 身高
     return after or before.of
+
+
+def _span_named(before: Reading, window: str) -> str | None:
+    """What a duration measures, read from the window ``window`` that ends in a noun of a span
+    of time or a copula (see :func:`_duration_named`): the noun of a span ending the window,
+    even after a verb (缴费累计年限15年), or the subject of the copula (期限为8年, 年龄设定为35周岁
+    以下); a bare one with the words glued before it (办理时限为 → 办理时限); none for the
+    point a span runs to (距法定退休年龄不足5年).
+    """
+    of = before.of
+    if window.endswith(DURATION_HEADS) and (of is None or not of.endswith(DURATION_HEADS)):
+        # 合同期两年 (read as 合 + 同期), 何况小学还有年龄50岁 (a clause opened by 何况): the noun ending
+        # the window names the span, with the words glued before it
+        of = max((head for head in DURATION_HEADS if window.endswith(head)), key=len)
+    if of is None:
+        return None
+    heads = of.endswith(DURATION_HEADS) and (before.predicate is None or window.endswith(of))
+    copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
+    if not (heads or copula):
+        return None
+    text = window if window.endswith(of) else before.claim
+    if DISTANCE_RE.search(text):  # 对距法定退休年龄不足5年: the time left until that age
+        return None
+    of = after_frame(of)
+    return glued_span(text, of) if of in DURATION_HEADS and text.endswith(of) else of
 
 
 def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:

@@ -65,6 +65,32 @@ def object_named(name: str, *, modified: bool = False, perfective: bool = False)
     return "".join(w for w, _ in words[at + 1 :])
 
 
+def object_ending(clause: str) -> str | None:
+    """The object that ends ``clause`` after its verb (且连续缴纳社会保险金 → 社会保险金, 判处
+    有期徒刑 → 有期徒刑): a noun phrase (``object_tags``, ending in one of ``noun_tags``) of two
+    characters or more right after a verb jieba tags ``v`` of two characters or more, no modal
+    nor existential 有; None when the clause ends otherwise (连续工作, 小区还有年龄).
+
+    >>> object_ending("且连续缴纳社会保险金"), object_ending("担任初级专业技术职务"), object_ending("在外地居住")
+    ('社会保险金', '初级专业技术职务', None)
+    >>> object_ending("学校还有教师"), object_ending("累计工作")
+    (None, None)
+    """
+    words = tag(clause) if clause else ()
+    k = len(words)
+    if k < 2 or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return None
+    while k > 0 and words[k - 1][1] in OBJECT_TAGS:
+        k -= 1
+    if k == 0:
+        return None
+    verb, pos = words[k - 1]
+    if pos != "v" or len(verb) < 2 or verb in MODALS or verb.endswith(_EXISTENTIAL) or verb in VERB_TAGGED_NOUNS:
+        return None
+    name = "".join(w for w, _ in words[k:])
+    return name if len(name) > 1 else None
+
+
 def without_conjunction(name: str) -> str | None:
     """A name read before a number without the conjunction it opens with (加之医疗卫生机构
     女职工占比 → 医疗卫生机构女职工占比); None where the conjunction opens a clause, not a

@@ -82,6 +82,10 @@ class PhraseLexicon(Lexicon):
     negations: list[str]
     clock_copulas: list[str]
     duration_names: list[str]
+    duration_frames: list[str]
+    span_starts: list[str]
+    span_verbs: list[str]
+    lasting_nouns: list[str]
     measured_attributes: list[str]
     person_units: list[str]
     person_endings: list[str]
@@ -90,6 +94,9 @@ class PhraseLexicon(Lexicon):
     household_endings: list[str]
     kind_units: list[str]
     duration_links: list[str]
+    duration_distances: list[str]
+    duration_points: list[str]
+    duration_glued_tags: list[str]
     clock_list_marks: list[str]
 
     @model_validator(mode="after")
@@ -105,6 +112,7 @@ class ClauseLexicon(Lexicon):
     noun_tags: list[str]
     clause_object_tags: list[str]
     frame_tags: list[str]
+    frame_words: list[str]
     clause_verb_tags: list[str]
     listed_tags: list[str]
     subject_tags: list[str]
@@ -142,8 +150,22 @@ AFTER_FRAMES = frozenset(PHRASE.after_frames)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
 DURATION_HEADS = tuple(PHRASE.duration_heads + PHRASE.duration_names)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
-# 超过了五年的防水保质期, 一个月的撤场时间: a duration tied by 的 to the span of time it gives
-DURATION_AFTER_RE = re.compile(rf"的(?P<name>[\u4e00-\u9fff]{{0,4}}?(?:{trie_alternation(DURATION_HEADS)}))")
+# 超过了五年的防水保质期, 一个月的撤场时间: a duration tied by 的 to the span of time it gives, or
+# glued to it (设置了三年过渡期, 满35年工龄, 有15年缴费年限; not a bare 时间: 用了两天时间, nor
+# after a postposition: 近半年内间隔一月), or a noun of a thing that lasts glued to it (两年行动计划)
+DURATION_AFTER_RE = re.compile(
+    rf"的(?P<name>[\u4e00-\u9fff]{{0,4}}?(?:{trie_alternation(DURATION_HEADS)}))"
+    rf"|(?P<glued>(?![内外后前中里来间以])(?:(?!的)[\u4e00-\u9fff]){{0,2}}?(?:{trie_alternation(DURATION_HEADS)}))"
+    rf"|(?P<lasting>(?![内外后前中里来间以])(?:(?!的)[\u4e00-\u9fff]){{0,4}}?(?:{trie_alternation(PHRASE.lasting_nouns)}))"
+)
+DURATION_NAMES = frozenset(PHRASE.duration_names)
+DURATION_FRAMES = tuple(PHRASE.duration_frames)
+# 自受理之日起: where a span starts, between a label and its duration
+SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*起")
+# 缴纳24个月社保: a verb of going through something over a span, and a 了 after it, ending a window
+SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})了?$")
+# 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
+PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
@@ -160,6 +182,7 @@ OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
 SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
 CLAUSE_OBJECT_TAGS = frozenset(LINKING.clauses.clause_object_tags)
 FRAME_TAGS = frozenset(LINKING.clauses.frame_tags)
+FRAME_WORDS = frozenset(LINKING.clauses.frame_words)
 CLAUSE_VERB_TAGS = frozenset(LINKING.clauses.clause_verb_tags)
 LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
@@ -176,6 +199,11 @@ KIND_UNITS = frozenset(PHRASE.kind_units)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
+# 距法定退休年龄: a point a span runs to
+DISTANCE_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.duration_distances)})[^，,。；;：:]{{0,4}}(?:{trie_alternation(PHRASE.duration_points)})$"
+)
+DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
 CLOCK_LIST_MARKS = frozenset(PHRASE.clock_list_marks)
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 

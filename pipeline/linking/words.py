@@ -33,13 +33,16 @@ from pipeline.linking.lexicon import (
     CLAUSE_OBJECT_TAGS,
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
+    DURATION_GLUED_TAGS,
     FRAME_TAGS,
+    FRAME_WORDS,
     FUNCTION_KEPT,
     FUNCTION_TAGS,
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
     MODALS,
     NEGATIONS,
+    OBJECT_NOUN_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
@@ -257,20 +260,72 @@ def last_words(name: str, n: int) -> str:
 
 
 def after_frame(name: str) -> str:
-    """``name`` after its last preposition or Chinese numeral (tags ``p m``; not digits: 1号线): the
-    noun of a span of time read with the clause before it (红绿灯配时为东西过街时间 →
-    东西过街时间, 关系转回上一个缴费年限 → 缴费年限); ``name`` when fewer than two
-    characters would be left.
+    """``name`` after its last preposition or Chinese numeral (tags ``p m``; not digits: 1号线),
+    copula or existential verb (``frame_words``): the noun of a span of time read with the
+    clause before it (红绿灯配时为东西过街时间 → 东西过街时间, 关系转回上一个缴费年限 →
+    缴费年限, 投入使用还有质保期 → 质保期); ``name`` when fewer than two characters would
+    be left.
 
     >>> after_frame("人行道红绿灯配时为东西过街时间"), after_frame("特许经营权授予期限")
     ('东西过街时间', '特许经营权授予期限')
+    >>> after_frame("小班幼儿一般是年龄"), after_frame("投入使用还有质保期")
+    ('年龄', '质保期')
     """
     words = tag(name)
-    cut = max((i for i, (w, pos) in enumerate(words) if pos in FRAME_TAGS and not w.isascii()), default=None)
+    cut = max((i for i, (w, pos) in enumerate(words) if (pos in FRAME_TAGS and not w.isascii()) or w in FRAME_WORDS),
+              default=None)
     if cut is None:
         return name
     rest = "".join(w for w, _ in words[cut + 1 :]).lstrip("的")
     return rest if len(rest) > 1 else name
+
+
+def glued_span(text: str, name: str) -> str:
+    """A bare noun of a span of time ``name`` ending ``text`` with the words glued before it
+    (up to two of two characters or more, tagged ``duration_glued_tags``: a verb or a noun
+    that makes it one compound, never a copula): 办理时限 for 时限, 缴费累计年限 for 年限;
+    ``name`` when ``text`` does not end in it as jieba's words or nothing is glued.
+
+    >>> glued_span("本事项办理时限", "时限"), glued_span("缴费累计年限", "年限"), glued_span("的年龄", "年龄")
+    ('事项办理时限', '缴费累计年限', '年龄')
+    >>> glued_span("小班幼儿一般是年龄", "年龄"), glued_span("投入使用还有质保期", "质保期")
+    ('年龄', '质保期')
+    """
+    words = tag(text)
+    k, tail = len(words), ""
+    while k > 0 and len(tail) < len(name):
+        k -= 1
+        tail = words[k][0] + tail
+    if tail != name:
+        return name
+    first = k
+    while k > 0 and first - k < 2 and _glued(*words[k - 1]):
+        k -= 1
+    return "".join(w for w, _ in words[k:]) if k < first else name
+
+
+def framed_noun(text: str) -> str | None:
+    """The noun phrase a span framed by 为期 … 的 modifies, read from ``text`` right after the
+    的: jieba's words up to a punctuation mark or a function word (read_after's stops would cut
+    专项整治行动 at its verb); None when it opens with a numeral (为期10天的24小时…) or one
+    character is left.
+
+    >>> framed_noun("专项整治行动，增派了"), framed_noun("公示。"), framed_noun("24小时专项整治行动")
+    ('专项整治行动', '公示', None)
+    """
+    words = tag(text)
+    if not words or words[0][1] in ("m", "x"):
+        return None
+    end = next((i for i, (w, pos) in enumerate(words) if pos == "x" or pos == "uj" or _is_function(w, pos)),
+               len(words))
+    name = "".join(w for w, _ in words[:end])
+    return name if len(name) > 1 else None
+
+
+def _glued(word: str, pos: str) -> bool:
+    """``word`` may make one compound with the noun of a span after it: a word of two
+    characters or more tagged ``duration_glued_tags``, no copula (是, 有: ``frame_words``)."""
+    return len(word) > 1 and pos in DURATION_GLUED_TAGS and word not in FRAME_WORDS
 
 
 def person_head(name: str) -> str:
@@ -317,6 +372,19 @@ def words_of(text: str) -> tuple[str, ...]:
     (('诉求',), ('出现', '故障'))
     """
     return tuple(w for w, _ in tag(text))
+
+
+def opens_with_noun(name: str) -> bool:
+    """``name`` has two characters or more and opens with a word jieba tags as a noun (``noun_tags``),
+    no place word or postposition (社保, 义务教育; not 内完成, 后再申请).
+
+    >>> opens_with_noun("社保"), opens_with_noun("义务教育"), opens_with_noun("内完成")
+    (True, True, False)
+    """
+    if len(name) < 2:
+        return False
+    first, pos = tag(name)[0]
+    return pos in OBJECT_NOUN_TAGS and first not in PLACE_WORDS and first not in POSTPOSITIONS
 
 
 def is_verb(word: str) -> bool:
