@@ -50,6 +50,7 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 Tags = Sequence[tuple[str, str]]
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
+_LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
 # A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
 _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
 # Postpositions of time: inside a name read after a number they end it (扣除2801.64万元社保资金后
@@ -346,10 +347,15 @@ def is_verb(word: str) -> bool:
 
     >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居"), is_verb("退还学员")
     (True, False, False, False, True)
+    >>> is_verb("退还给您"), is_verb("慰问金款项")
+    (True, False)
     """
     if len(word) < 2:
         return False
     words = tag(word)
     if len(words) > 1:
-        return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
+        first = words[0][0]
+        # 退还给您: jieba glues a clause verb to its preposition (退还给, tagged i); not a noun (慰问金)
+        glued = words[0][1][0] != "n" and first.startswith(_LONG_CLAUSE_VERBS)
+        return (words[0][1] == "v" and first in CLAUSE_VERBS) or glued
     return words[0][1] == "v"
