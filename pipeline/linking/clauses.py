@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
+    CLAUSE_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
@@ -102,6 +103,8 @@ def subject_named(name: str) -> str | None:
     if at is None:
         at = _verb_before_pronoun(words)
     if at is None:
+        at = _clause_verb_inside(words)
+    if at is None:
         at = _trailing_verbs(words)
     if at is None:
         return name
@@ -141,6 +144,12 @@ def _verb_before_pronoun(words: Tags) -> int | None:
     rest of a compound noun."""
     at = next((i for i in range(len(words) - 1) if words[i][1] == "v"), None)
     return at if at and _is_predicate(*words[at]) and words[at + 1][1] == _PRONOUN else None
+
+
+def _clause_verb_inside(words: Tags) -> int | None:
+    """The first verb after the name's first word that takes an object and never modifies a
+    noun (``clause_verbs``: 距离符合电气安全距离, 方面寻求办法): the clause's predicate."""
+    return next((i for i in range(1, len(words) - 1) if len(words[i][0]) > 1 and words[i][0] in CLAUSE_VERBS), None)
 
 
 def _trailing_verbs(words: Tags) -> int | None:
