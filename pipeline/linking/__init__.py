@@ -331,7 +331,8 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
         return before.of if copula or before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:
         return after or before.of
-    if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):
+    # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房)
+    if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of)):
         after = None
     # not before a percentage, whose attribute is its base (占草坪面积约四分之一)
     if after is not None and attribute and q.type not in BASED and before.of is not None \

@@ -118,6 +118,7 @@ class ClauseLexicon(Lexicon):
     subject_tags: list[str]
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
+    tagged_verbs: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
 
@@ -187,6 +188,7 @@ CLAUSE_VERB_TAGS = frozenset(LINKING.clauses.clause_verb_tags)
 LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
+TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
 JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
 

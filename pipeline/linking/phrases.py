@@ -41,10 +41,12 @@ from pipeline.linking.lexicon import (
     TEMPORAL_TAILS,
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
+    VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import (
     clause_object,
     head_after,
+    is_verb,
     strip_trailing,
     without_enumerator,
     without_preposition,
@@ -54,6 +56,7 @@ from pipeline.linking.words import (
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
@@ -79,6 +82,8 @@ class Window(NamedTuple):
 class Reading(NamedTuple):
     """What the words before a number say.
 
+    ``of`` is empty where the window is the number's own predicate alone (配车20台): no name,
+    and none inherited from the number before;
     ``claim`` is the window up to the predicate (where 力争, 目标 mark a target);
     ``possessive`` says a 的 joins the phrase to the number (原标准的50元/月).
     """
@@ -232,6 +237,18 @@ def _trail(text: str) -> tuple[str, bool]:
     return text[: len(text) - m.end()], "的" in m.group()
 
 
+def _trail_to_predicate(text: str) -> tuple[str, bool]:
+    """:func:`_trail`, but a predicate the trailing words end stays whole (班额控制在 keeps 控制在,
+    whose 在 alone is a trailing word: the subject before it, 班额, is what is measured)."""
+    cut, possessive = _trail(text)
+    if len(cut) == len(text):
+        return cut, possessive
+    for m in PREDICATE_RE.finditer(text, max(0, len(cut) - _LONGEST_STRADDLE)):
+        if m["pred"] is not None and m.start() < len(cut) < m.end():
+            return text[: m.end()], "的" in text[m.end() :]
+    return cut, possessive
+
+
 def _noun(text: str) -> str | None:
     """A phrase with no verb in it: after any preposition, before any 在-place."""
     return tidy(_locative(_cut(_trail(text)[0]))[0])
@@ -257,8 +274,8 @@ def read_before(text: str, kind: str) -> Reading:
     if reading.of is None:
         return reading
     of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in BASED else reading.of
-    if of is None:
-        return reading._replace(of=None)
+    if not of:
+        return reading._replace(of=of)
     # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
     based = kind in BASED and reading.possessive
     of = clause_object(of, based=based) if kind != "rank" else of
@@ -275,12 +292,18 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     :func:`clauses.object_named`): the verb no lexicon lists is the predicate, and the number
     measures its object (共安置贫困户36户 → 贫困户; not for a percentage, whose object is its
     base: 申购人数超过房源数1.5倍). A count joined by 的 to a verb phrase counts what the
-    clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户)."""
+    clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户).
+    A lone verb jieba tags so (配车20台, 退休9人) is the number's predicate: "" (no name at all),
+    except as an item after 、 of a list of names."""
     if kind == "duration":  # 参保人员缴费年限: a duration's name ends in a noun of time; a verb opening it modifies
         return name
     if reading.predicate is not None:
         described = kind == "count" and reading.possessive and not reading.predicate.endswith(CLASSING_VERBS)
         return None if described else name
+    if len(words_of(name)) == 1 and is_verb(name) and name not in VERB_TAGGED_NOUNS and not text.startswith("、"):
+        # 开通两条, 配车20台, 退休9人: a lone verb is the number's predicate and names nothing;
+        # not an item of a list of names (初中3所、完中1所: jieba tags 完中 a verb)
+        return ""
     at = text.rfind(name)
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
     if named != name and kind == "count" and reading.possessive:
@@ -295,7 +318,7 @@ def _read_before(text: str, kind: str) -> Reading:
     subject before it (粮食总产量达到820.1亿斤 → 粮食总产量). A percentage of something
     (车辆规模只有规划目标的54.8%) measures the subject, not the base.
     """
-    text, possessive = _trail(_lead(text))
+    text, possessive = _trail_to_predicate(_lead(text))
     if kind == "rank":
         return _read_rank(text)
     preds = _predicates(text)
@@ -318,7 +341,7 @@ def _read_before(text: str, kind: str) -> Reading:
 @lru_cache(maxsize=8192)
 def read_verb(text: str) -> Reading:
     """Only the verb of the window (引入 in 引入超6家央企研发中心), when the noun is known."""
-    text = _trail(text)[0]
+    text = _trail_to_predicate(text)[0]
     preds = _predicates(text)
     if not preds:
         return Reading(claim=text)

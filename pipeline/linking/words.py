@@ -46,11 +46,19 @@ from pipeline.linking.lexicon import (
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
+    TAGGED_VERBS,
     TOPIC_PREPOSITIONS,
 )
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 Tags = Sequence[tuple[str, str]]
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
+_LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
+# A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
+_COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
+# Postpositions of time: inside a name read after a number they end it (扣除2801.64万元社保资金后
+# 实际可分配… → 社保资金), as the clause after them says what follows.
+TEMPORAL_POSTPOSITIONS = frozenset({"后", "之后", "以后", "以来"})
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 
@@ -69,8 +77,9 @@ def _tagger() -> Callable[[str], Tags]:
 
 @lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
 def tag(text: str) -> tuple[tuple[str, str], ...]:
-    """jieba's words of ``text`` with their dictionary tags."""
-    return tuple(_tagger()(text))
+    """jieba's words of ``text`` with their dictionary tags, a verb it tags otherwise as a verb
+    (``tagged_verbs``: 入园)."""
+    return tuple((w, "v") if w in TAGGED_VERBS else (w, p) for w, p in _tagger()(text))
 
 
 def _is_function(word: str, tag: str) -> bool:
@@ -78,7 +87,7 @@ def _is_function(word: str, tag: str) -> bool:
 
 
 def head_after(name: str, *, perfective: bool = False) -> str | None:
-    """A name read after a number, cut before its first function word; None when one
+    """A name read after a number, cut before its first function word or modal; None when one
     character is left (就先走了 → 就: no name). With ``perfective`` (a 了 follows the name)
     a verb at its end is the clause's predicate (2个单元启用了… → 单元); elsewhere a verb
     at the end is often a noun to jieba (专业化服务组织) and stays.
@@ -93,17 +102,23 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     '央企研发中心'
     >>> head_after("幼儿园中"), head_after("安置工作正式"), head_after("控制性详细规划")
     ('幼儿园', '安置工作', '控制性详细规划')
+    >>> head_after("路口要建好信号灯"), head_after("红绿灯才能"), head_after("平房一座")
+    ('路口', '红绿灯', '平房')
     """
     words = tag(name)
     if _opens_with_function(words):
         return None
-    ends = (i for i in range(1, len(words)) if _is_function(*words[i]) or _adverb_before_verb(words, i))
+    ends = (i for i in range(1, len(words))
+            if _is_function(*words[i]) or _adverb_before_verb(words, i) or words[i][0] in MODALS
+            or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS))
     end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
     if perfective and end > 1 and words[end - 1][1] == "v":
         end -= 1
     if _ends_in_postposition(words, end):
+        end -= 1
+    if end > 1 and words[end - 1][1] == "m" and words[end - 1][0][0] in _COUNT_FIRST:  # 平房一座
         end -= 1
     if end == len(words):
         return name
@@ -223,6 +238,8 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     '农产品经营主体一次性奖补'
     >>> clause_object("项目共规划停车位"), clause_object("全村未硬化公路"), clause_object("已销售房屋面积")
     ('停车位', '全村未硬化公路', '已销售房屋面积')
+    >>> clause_object("该项目拟投资"), clause_object("项目计划投资")
+    ('该项目', '项目计划投资')
     """
     words = tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
@@ -234,8 +251,11 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     if verb >= len(words) or words[verb][1] not in CLAUSE_VERB_TAGS:
         return name
     obj = "" if based else "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
-    if words[verb][1] != "v" and (not obj or words[at][0] in NEGATIONS or (at == 0 and words[at][0] not in MODALS)):
-        return name  # a verb jieba tags as a noun: only before an object, after a subject or a modal, not negated
+    modal = words[at][0] in MODALS
+    if words[verb][1] != "v" and ((not obj and not modal) or words[at][0] in NEGATIONS or (at == 0 and not modal)):
+        # a verb jieba tags as a noun: only before an object, after a subject or a modal, not
+        # negated; after a modal also at the end (该项目拟投资 → 该项目)
+        return name
     if "的" in obj:  # 需安置分配的退役士兵: the verb is inside a clause before the noun
         return name
     if obj:
@@ -395,10 +415,15 @@ def is_verb(word: str) -> bool:
 
     >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居"), is_verb("退还学员")
     (True, False, False, False, True)
+    >>> is_verb("退还给您"), is_verb("慰问金款项")
+    (True, False)
     """
     if len(word) < 2:
         return False
     words = tag(word)
     if len(words) > 1:
-        return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
+        first = words[0][0]
+        # 退还给您: jieba glues a clause verb to its preposition (退还给, tagged i); not a noun (慰问金)
+        glued = words[0][1][0] != "n" and first.startswith(_LONG_CLAUSE_VERBS)
+        return (words[0][1] == "v" and first in CLAUSE_VERBS) or glued
     return words[0][1] == "v"
