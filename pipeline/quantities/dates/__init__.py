@@ -34,6 +34,8 @@ from pipeline.text.clause import future_cue
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
 NOTHING: frozenset[str] = frozenset()
+#: How far after the reference date a yearless date of a past clause keeps its year.
+_PAST_SLACK = dt.timedelta(days=P.PAST_SLACK_DAYS)
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]
@@ -184,7 +186,7 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tupl
     if future_cue(text, atom.start, atom.end) is not None:
         shift = 1 if span[1] < ref else 0
     else:
-        shift = -1 if span[0] > ref else 0
+        shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift
 
 
@@ -239,13 +241,20 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
             yield a
         elif not a.valid:
             continue
-        elif isinstance(b, Atom) and b.valid and P.RE_RANGE_GAP.fullmatch(text, a.end, b.start) and _in_order(a, b):
+        elif isinstance(b, Atom) and b.valid and _range_gap(text, a, b) and _in_order(a, b):
             span = (a.span[0], b.span[1]) if a.span is not None and b.span is not None else None
             yield Atom(a.start, b.end, "period", span=span, resolved=a.resolved and b.resolved,
                        number_text=a.number_text, priority=PERIOD_PRIORITY)
             i += 1
         else:
             yield _open_end(a, text, ctx)
+
+
+def _range_gap(text: str, a: Atom, b: Atom) -> bool:
+    """Whether the words between ``a`` and ``b`` join them into one period: a separator, perhaps
+    after 起 (自2015年9月1日起至2030年8月31日止), but not 起 before a deadline (起到…之前)."""
+    gap = P.RE_RANGE_GAP.fullmatch(text, a.end, b.start)
+    return gap is not None and not (gap["from"] and P.RE_DEADLINE.match(text, b.end))
 
 
 def _in_order(a: Atom, b: Atom) -> bool:
