@@ -85,6 +85,7 @@ def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: 
 
 def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
     friends = [m.span() for m in P.RE_FALSE_FRIEND.finditer(text)]
+    rhythms = [m.span() for m in P.RE_FREQUENCY.finditer(text)]
     for pattern, not_after, interpret in forms_:
         for m in _matches(pattern, not_after, text):
             item = interpret(m, text)
@@ -92,6 +93,8 @@ def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
                 continue
             if friends and isinstance(item, Candidate) and any(a < item.end and item.start < b for a, b in friends):
                 continue  # 一年四季
+            if rhythms and any(a < item.end and item.start < b for a, b in rhythms):
+                continue  # 一天一拉, 三月一点评
             yield item
 
 
@@ -102,11 +105,17 @@ def _matches(pattern: re.Pattern[str], not_after: Collection[str], text: str) ->
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         start = m.start()
-        if start and text[start - 1] in not_after:
+        if start and text[start - 1] in not_after and not _full_stop(text, start - 1):
             pos = start + 1
             continue
         yield m
         pos = m.end() if m.end() > start else start + 1
+
+
+def _full_stop(text: str, at: int) -> bool:
+    """The ``.`` at ``at`` ends a sentence (出行平安.2019年9月24日): a word before it, not a
+    digit (3.2019 is a decimal, 2.2019年 an item number)."""
+    return text[at] == "." and at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"
 
 
 def _longest_first(items: list[Item], size: int) -> list[Item]:

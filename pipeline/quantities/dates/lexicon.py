@@ -204,6 +204,8 @@ class Durations(Lexicon):
     not_after: str
     era_words: list[str]
     false_friends: list[str]
+    frequency_units: str
+    frequency_not_next: str
     units: dict[str, DurationUnit]
 
 

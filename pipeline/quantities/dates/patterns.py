@@ -288,6 +288,11 @@ RE_AGO = re.compile(
 )
 
 RE_FALSE_FRIEND = re.compile(alternation(DATES.durations.false_friends))
+#: 一天一拉, 三月一点评: a rhythm, no duration or month.
+RE_FREQUENCY = re.compile(
+    rf"[一两二三四五六七八九十](?<![{CN_NUMERAL}].)[{DATES.durations.frequency_units}]"
+    rf"一(?![{DATES.durations.frequency_not_next}])[\u4e00-\u9fff]"
+)
 
 # --- what joins two dates into one period ---------------------------------------------
 
