@@ -206,6 +206,9 @@ class Durations(Lexicon):
     false_friends: list[str]
     frequency_units: str
     frequency_not_next: str
+    name_ends: list[str]
+    name_reach: int
+    name_breaks: str
     units: dict[str, DurationUnit]
 
 

@@ -288,10 +288,12 @@ RE_AGO = re.compile(
 )
 
 RE_FALSE_FRIEND = re.compile(alternation(DATES.durations.false_friends))
-#: 一天一拉, 三月一点评: a rhythm, no duration or month.
+#: 一天一拉, 三月一点评: a rhythm, no duration or month; 九天重房地产开发有限公司: a name.
 RE_FREQUENCY = re.compile(
     rf"[一两二三四五六七八九十](?<![{CN_NUMERAL}].)[{DATES.durations.frequency_units}]"
-    rf"一(?![{DATES.durations.frequency_not_next}])[\u4e00-\u9fff]"
+    rf"(?:一(?![{DATES.durations.frequency_not_next}])[\u4e00-\u9fff]"
+    rf"|(?=[^{re.escape(DATES.durations.name_breaks)}0-9{CN_NUMERAL}]{{0,{DATES.durations.name_reach}}}?"
+    rf"(?:{alternation(DATES.durations.name_ends)})))"
 )
 
 # --- what joins two dates into one period ---------------------------------------------
