@@ -244,7 +244,7 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
         b = items[i + 1] if i + 1 < len(items) else None
         i += 1
         if isinstance(a, Candidate):
-            while isinstance(b, Candidate) and durations.extend(a, b, text):
+            while isinstance(b, Candidate) and (durations.extend(a, b, text) or durations.join_range(a, b, text)):
                 i += 1
                 b = items[i] if i < len(items) else None
             yield a
