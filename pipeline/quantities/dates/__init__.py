@@ -34,6 +34,7 @@ from pipeline.text.clause import future_cue
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
 NOTHING: frozenset[str] = frozenset()
+_LONG_DIGITS_BEFORE_RE = re.compile(r"[0-9]{5}$")
 #: How far after the reference date a yearless date of a past clause keeps its year.
 _PAST_SLACK = dt.timedelta(days=P.PAST_SLACK_DAYS)
 
@@ -113,9 +114,12 @@ def _matches(pattern: re.Pattern[str], not_after: Collection[str], text: str) ->
 
 
 def _full_stop(text: str, at: int) -> bool:
-    """The ``.`` at ``at`` ends a sentence (出行平安.2019年9月24日): a word before it, not a
-    digit (3.2019 is a decimal, 2.2019年 an item number)."""
-    return text[at] == "." and at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"
+    """The ``.`` at ``at`` ends a sentence (出行平安.2019年9月24日): a word before it, or a
+    phone or a code of five digits or more (电话：8251931.2018年12月21日), not a short number
+    (3.2019 is a decimal, 2.2019年 an item number)."""
+    if text[at] != "." or at == 0:
+        return False
+    return "\u4e00" <= text[at - 1] <= "\u9fff" or _LONG_DIGITS_BEFORE_RE.search(text, max(0, at - 6), at) is not None
 
 
 def _longest_first(items: list[Item], size: int) -> list[Item]:

@@ -30,6 +30,7 @@ _ONLY_BEFORE = {
 
 
 _RANGE_GAP_RE = re.compile(P.SEPARATOR)
+_CODE_DIGITS_RE = re.compile(r"[0-9]{5}")
 _ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
 _LAP_AFTER = {
     name: re.compile(f"(?:{alternation(unit.lap_after)}).{{0,2}}$") if unit.lap_after else None
@@ -95,6 +96,8 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if name == "年" and (is_year(n_text) or (n2_text is not None and is_year(n2_text))):
         return None  # 2024年 is a date, 2014-2016年 a period
+    if name == "年" and _CODE_DIGITS_RE.match(n_text):
+        return None  # 电话：8251931.2018年12月21日: a phone, then a date; no 8251931 years
     if name == "年" and _ERA_RE.search(text, max(0, m.start() - 3), m.start()):
         return None  # 公元前202年: a year of an era
     lap = _LAP_AFTER[name]

@@ -79,7 +79,7 @@ _BARE_DAY_END = (
 YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
-      | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
+      | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?[ ]?月(?P<fen>份)?  # 2019年1 月7日 (PDF spacing)
         (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
       | 的?第(?P<nth>{NUMBER_RUN})(?P<ncls>个)?(?P<nu>周|星期|月)
       | 的(?P<edge>前|最后)[ ]?(?P<en>{NUMBER_RUN})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
