@@ -52,6 +52,8 @@ _CODE = (
 _DOCUMENT = (
     rf"[12][0-9]{{3}}年(?:[^，。；：、\s（）()《》“”]{{0,{_LEX.document_reach}}}?(?:{alternation(_LEX.document_kinds)}))?"
     rf"第[0-9{ORDINARY_DIGITS}{TEN}百]++号"
+    # ... and a number or an issue after its bracketed year (涉新舆情〔2016〕第30期: no rank)
+    rf"|[〔\[【（(][12][0-9]{{3}}[〕\]】）)]第?[0-9{ORDINARY_DIGITS}{TEN}百]++(?:{alternation(_LEX.issue_units)}|号)"
 )
 #: The screen name a reply greets: 网友二天堂：你好.
 _SCREEN_NAME = (
