@@ -35,8 +35,10 @@ from pipeline.linking.lexicon import (
     DURATION_HEADS,
     DURATION_LINK_RE,
     EVENT_UNITS,
+    FRAME_ENDINGS,
     KIND_UNITS,
     MEASURED_ATTRIBUTES,
+    MODIFIER_VERBS,
     NOT_OWNER_ENDINGS,
     PERSON_UNITS,
     SKIP_TYPES,
@@ -52,12 +54,13 @@ from pipeline.linking.phrases import (
     read_after,
     read_before,
     read_dimensioned,
+    read_modified,
     read_purpose,
     read_verb,
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.words import after_frame, is_verb, last_words, person_head, words_of
+from pipeline.linking.words import after_frame, is_verb, last_words, person_head, tag, without_frame, words_of
 from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link", "link_and_judge"]
@@ -73,6 +76,7 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
+_VERBAL = frozenset({"v", "vn", "vd", "d", "ad"})  # the words of a clause with no noun (违法搭建)
 
 
 @dataclass(slots=True)
@@ -168,6 +172,8 @@ def _link_one(
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
+    if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
+        after = read_modified(text, q.end, ceiling, after) or after
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS:
         # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
         # after a kind's classifier); 8户业主封堵消防连廊: the things counted are the subject
@@ -176,6 +182,12 @@ def _link_one(
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None
+    # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
+    framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
+    if framed:
+        after = None
+    elif after is not None and q.type in _COUNTED:  # 两栋违章建筑问题: the buildings are counted
+        after = without_frame(after, kinds=q.unit in KIND_UNITS)
     belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after, belongings = person_head(after), after
@@ -183,6 +195,8 @@ def _link_one(
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES))
+    if framed and (of is None or _has_verb(of)):
+        of = ""  # …虚列房屋维修工程项目套取5万多元的问题: nor a clause before it, nor the number before
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
@@ -223,6 +237,21 @@ def _link_one(
     if q.type == "rank" and q.scope is None:
         update["scope"] = before.scope
     return {k: v for k, v in update.items() if v is not None}
+
+
+def _modifies(name: str) -> bool:
+    """``name``, read after a count, is a clause that may modify a noun after its 的: it opens
+    with a verb of ``modifier_verbs`` (涉嫌非法营运), or it is two verbs or more alone (违法搭建;
+    not 专家组成, whose noun is the subject, nor one word: 三个独立的处理塔 keeps its reading)."""
+    words = tag(name)
+    if words[0][0] in MODIFIER_VERBS:
+        return True
+    return len(words) > 1 and words[-1][1] == "v" and all(pos in _VERBAL for _, pos in words)
+
+
+def _has_verb(name: str) -> bool:
+    """jieba tags a word of ``name`` as a verb (利用唐祥电器城虚列房屋维修工程项目套取)."""
+    return any(pos == "v" for _, pos in tag(name))
 
 
 def _named_kind(text: str, q: Quantity, after: str) -> bool:

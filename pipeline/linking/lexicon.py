@@ -50,7 +50,10 @@ class PhraseLexicon(Lexicon):
     after_stops: list[str]
     after_lead_stops: list[str]
     after_modifiers: list[str]
+    modifier_verbs: list[str]
     after_frames: list[str]
+    frame_nouns: list[str]
+    heading_nouns: list[str]
     temporal_tails: list[str]
     attributes: list[str]
     dimensions: list[str]
@@ -112,6 +115,7 @@ class ClauseLexicon(Lexicon):
     verb_tagged_nouns: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
+    clause_conjunctions: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -139,6 +143,10 @@ BASE_COPULAS = frozenset(PHRASE.base_copulas)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
+FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
+MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
+FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
+HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
 DURATION_HEADS = tuple(PHRASE.duration_heads + PHRASE.duration_names)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
@@ -166,6 +174,7 @@ EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
 JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
+CLAUSE_CONJUNCTIONS = frozenset(LINKING.clauses.clause_conjunctions)
 
 CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
@@ -231,11 +240,14 @@ LOCATIVE_RE = re.compile(
 _AFTER_STOP = trie_alternation([*PHRASE.after_stops, *(w for w in CHANGES if len(w) > 1)])
 _AFTER_LEAD = trie_alternation([*PHRASE.after_lead_stops, *(w for w in CHANGES if len(w) > 1)])
 _AFTER_UNIT = r"“[^”]{1,16}”|《[^》]{1,24}》"
+# 在编安监人员, 在校学生: 在 opening a state, not a place, may open the noun after a count
+IN_STATES = tuple(PHRASE.locative_blocked)
+_IN_STATE = trie_alternation(IN_STATES)
 AFTER_RE = re.compile(
     rf"""
     (?:(?:以|之)?内)?的?
     (?:{trie_alternation(PHRASE.after_modifiers)})?
-    (?!{_AFTER_LEAD})
+    (?:(?={_IN_STATE})|(?!{_AFTER_LEAD}))
     (?P<np>
       (?:{_AFTER_UNIT}|[^\W\d_])
       (?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_]){{0,19}}

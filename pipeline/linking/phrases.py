@@ -43,6 +43,8 @@ from pipeline.linking.lexicon import (
     TRAIL_REVERSED_RE,
 )
 from pipeline.linking.words import (
+    after_conjunction,
+    after_heading,
     clause_object,
     head_after,
     strip_trailing,
@@ -265,6 +267,7 @@ def read_before(text: str, kind: str) -> Reading:
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
+        of = None if of is None else after_heading(after_conjunction(of))
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
@@ -389,3 +392,26 @@ def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
     """
     m = DIMENSION_AFTER_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)
+
+
+_ASIDE_AFTER_RE = re.compile(r"(?:（[^（）]{0,16}）|\([^()]{0,16}\))?的")
+
+
+def read_modified(text: str, end: int, ceiling: int, name: str) -> str | None:
+    """The noun after the 的 that ends ``name``, a clause read after a number (6台涉嫌非法营运的
+    私家车辆 → 私家车辆; an aside may stand before the 的: 符合一类条件（有户有房）的幼儿 → 幼儿);
+    None when no 的 follows the clause or the noun runs into another 的 (its head is further on).
+
+    >>> read_modified("6台涉嫌非法营运的私家车辆，", 2, 13, "涉嫌非法营运")
+    '私家车辆'
+    """
+    at = text.find(name, end, ceiling)
+    if at < 0:
+        return None
+    m = _ASIDE_AFTER_RE.match(text, at + len(name), ceiling)
+    if m is None:
+        return None
+    head = read_after(text, m.end(), ceiling)
+    if head is None or _ASIDE_AFTER_RE.match(text, text.find(head, m.end(), ceiling) + len(head)):
+        return None
+    return head

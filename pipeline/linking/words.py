@@ -30,16 +30,21 @@ from functools import lru_cache
 
 from pipeline.linking.lexicon import (
     CLAUSE_ADVERBS,
+    CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
+    FRAME_NOUNS,
     FRAME_TAGS,
     FUNCTION_KEPT,
     FUNCTION_TAGS,
+    HEADING_NOUNS,
+    IN_STATES,
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
     MODALS,
     NEGATIONS,
+    OBJECT_NOUN_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
@@ -92,7 +97,7 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     ('幼儿园', '安置工作', '控制性详细规划')
     """
     words = tag(name)
-    if _opens_with_function(words):
+    if _opens_with_function(words) and not _in_state(name):
         return None
     ends = (i for i in range(1, len(words)) if _is_function(*words[i]) or _adverb_before_verb(words, i))
     end = next(ends, len(words))
@@ -106,6 +111,12 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 else None
+
+
+def _in_state(name: str) -> bool:
+    """``name`` is a noun opened by a state with 在 (``locative_blocked``: 在编安监人员, 在校学生),
+    not the clause of a place (在此工作) nor the state alone (在岗)."""
+    return any(name.startswith(w) and len(name) >= len(w) + 2 for w in IN_STATES)
 
 
 def _adverb_before_verb(words: Tags, i: int) -> bool:
@@ -334,3 +345,73 @@ def is_verb(word: str) -> bool:
     if len(words) > 1:
         return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
     return words[0][1] == "v"
+
+
+_ACTIVITY_TAGS = frozenset({"v", "vn"})
+_CONJUNCTION_CHARS = frozenset("".join(CLAUSE_CONJUNCTIONS))
+
+
+def without_frame(name: str, *, kinds: bool) -> str:
+    """A name read after a count that ends in a noun framing it (``frame_nouns``: 两栋违章建筑
+    问题, 7条市政道路建设工作) without the frame and the verbs of the activity before it: the
+    noun before them is what is counted (违章建筑, 市政道路). ``name`` when no noun of two
+    characters or more is left, and, for a count of kinds (``kinds``: 两个安全问题, 三项重点工作),
+    when no verb stands between the noun and the frame.
+
+    >>> without_frame("违章建筑问题", kinds=False), without_frame("市政道路建设工作", kinds=True)
+    ('违章建筑', '市政道路')
+    >>> without_frame("重点工作", kinds=True), without_frame("问题", kinds=False)
+    ('重点工作', '问题')
+    >>> without_frame("就业问题", kinds=False)
+    '就业问题'
+
+    """
+    words = tag(name)
+    if len(words) < 2 or words[-1][0] not in FRAME_NOUNS:
+        return name
+    k = len(words) - 1
+    while k > 0 and words[k - 1][1] in _ACTIVITY_TAGS:
+        k -= 1
+    if k == 0 or (kinds and k == len(words) - 1) or words[k - 1][1] not in OBJECT_NOUN_TAGS:
+        return name
+    head = "".join(w for w, _ in words[:k])
+    return head if len(head) > 1 else name
+
+
+def after_heading(name: str) -> str:
+    """A name read before a number after the heading glued to it, which ends in a noun of a
+    heading (``heading_nouns``): 基本情况拉菲山庄小区户数 → 拉菲山庄小区户数, 大棚建设方面大棚连片总面积
+    → 大棚连片总面积; ``name`` when one word or none follows the heading's noun, or the heading is
+    all there is before it and one word follows (问题车辆).
+
+    >>> after_heading("基本情况拉菲山庄小区户数"), after_heading("问题车辆"), after_heading("安全问题")
+    ('拉菲山庄小区户数', '问题车辆', '安全问题')
+    """
+    if not any(noun in name for noun in HEADING_NOUNS):
+        return name
+    words = tag(name)
+    at = max((i for i, (w, _) in enumerate(words[:-1]) if w in HEADING_NOUNS), default=None)
+    if at is None or (at == 0 and len(words) - at < 3):
+        return name
+    while at + 2 < len(words) and words[at + 1][1] == "t":  # 处理情况上午东星家居广场业主: the time goes too
+        at += 1
+    rest = "".join(w for w, _ in words[at + 1 :])
+    return rest if len(rest) > 1 and words[-1][1] in OBJECT_NOUN_TAGS else name
+
+
+def after_conjunction(name: str) -> str:
+    """A name read before a number after the last conjunction inside it that opens a clause
+    (``clause_conjunctions``): 连片集中居住且房屋之间距离 → 房屋之间距离; ``name`` when fewer
+    than two characters follow it.
+
+    >>> after_conjunction("连片集中居住且房屋之间距离"), after_conjunction("且人口"), after_conjunction("而言")
+    ('房屋之间距离', '人口', '而言')
+    """
+    if not _CONJUNCTION_CHARS.intersection(name):
+        return name
+    words = tag(name)
+    at = max((i for i, (w, _) in enumerate(words[:-1]) if w in CLAUSE_CONJUNCTIONS), default=None)
+    if at is None:
+        return name
+    rest = "".join(w for w, _ in words[at + 1 :])
+    return rest if len(rest) > 1 else name
