@@ -218,7 +218,8 @@ ENUM_RE = re.compile(rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]
 # never reach the regexes.
 _LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
 LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
-TRAIL_LAST = frozenset(w[-1] for w in PHRASE.trail_stops) | frozenset("、，, \t\n\u3000")
+_TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
+TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
@@ -226,7 +227,7 @@ PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
 # …and past the other dimensions of the same thing (3米宽3公里长的通组公路, 4米宽、0.2米厚的硬化路面).
 DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*的?")
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
-TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
+TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
