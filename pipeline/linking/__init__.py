@@ -217,7 +217,8 @@ def _link_one(
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
-        of = clause.of
+        # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or area
+        of = clause.of if q.unit not in PERSON_UNITS or clause.kind in _COUNTED else None
     elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     of = of or None
