@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.linking.clauses import object_named, without_conjunction
+from pipeline.linking.clauses import object_named, object_of_clause, without_conjunction
 from pipeline.linking.lexicon import (
     AFTER_RE,
     ANY_BRACKET_RE,
@@ -267,7 +267,7 @@ def read_before(text: str, kind: str) -> Reading:
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
-        of = None if of is None else after_heading(after_conjunction(of))
+        of = None if of is None else object_of_clause(after_heading(after_conjunction(of)))
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
