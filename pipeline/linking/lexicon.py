@@ -47,6 +47,7 @@ class PhraseLexicon(Lexicon):
     lead_blocked: list[str]
     per_markers: list[str]
     trail_stops: list[str]
+    demonstratives: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
     after_modifiers: list[str]
@@ -144,6 +145,7 @@ SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
+DEMONSTRATIVES = tuple(PHRASE.demonstratives)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
 FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
