@@ -46,6 +46,7 @@ from pipeline.linking.lexicon import (
 from pipeline.linking.words import (
     after_conjunction,
     after_heading,
+    after_title,
     clause_object,
     head_after,
     strip_trailing,
@@ -270,7 +271,7 @@ def read_before(text: str, kind: str) -> Reading:
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
-        of = None if of is None else object_of_clause(after_heading(after_conjunction(of)))
+        of = None if of is None else object_of_clause(after_heading(after_conjunction(after_title(of))))
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)

@@ -415,3 +415,22 @@ def after_conjunction(name: str) -> str:
         return name
     rest = "".join(w for w, _ in words[at + 1 :])
     return rest if len(rest) > 1 else name
+
+
+def after_title(name: str) -> str:
+    """A name read before a number after the book title or the unclosed quotation glued before
+    it: the title is the object of a clause before the name (符合《A市军人子女优待审批细则》军人子女
+    → 军人子女, 通知》文件规定“城乡居民医保个人缴费标准 → 城乡居民医保个人缴费标准); ``name`` when
+    fewer than two characters, or no noun at the end, follow it, or the quotation is closed
+    (“三无”小采石（砂）场: the quotation names a kind).
+
+    >>> after_title("符合《A市军人子女优待审批细则》军人子女"), after_title("《城市公共客运条例》")
+    ('军人子女', '《城市公共客运条例》')
+    >>> after_title("文件规定“城乡居民医保个人缴费标准"), after_title("“三无”小采石场")
+    ('城乡居民医保个人缴费标准', '“三无”小采石场')
+    """
+    at = max(name.rfind("》"), name.rfind("“") if name.count("“") > name.count("”") else -1)
+    if at < 0 or len(name) - at - 1 < 2:
+        return name
+    rest = name[at + 1 :]
+    return rest if tag(rest)[-1][1] in OBJECT_NOUN_TAGS else name
