@@ -246,15 +246,21 @@ _AFTER_UNIT = r"“[^”]{1,16}”|《[^》]{1,24}》"
 # 在编安监人员, 在校学生: 在 opening a state, not a place, may open the noun after a count
 IN_STATES = tuple(PHRASE.locative_blocked)
 _IN_STATE = trie_alternation(IN_STATES)
+_AFTER_PREFIX = rf"(?:(?:以|之)?内)?的?(?:{trie_alternation(PHRASE.after_modifiers)})?"
+_AFTER_TAIL = rf"(?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_])"
 AFTER_RE = re.compile(
     rf"""
-    (?:(?:以|之)?内)?的?
-    (?:{trie_alternation(PHRASE.after_modifiers)})?
+    {_AFTER_PREFIX}
     (?:(?={_IN_STATE})|(?!{_AFTER_LEAD}))
     (?P<np>
       (?:{_AFTER_UNIT}|[^\W\d_])
-      (?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_]){{0,19}}
+      {_AFTER_TAIL}{{0,19}}
     )
     """,
     re.VERBOSE,
 )
+# The same pieces alone: where the noun after a number starts (past 的 and a modifier), and
+# how it runs on past a jieba noun that holds a stop word (重点对象, 方向, 时间段).
+AFTER_PREFIX_RE = re.compile(_AFTER_PREFIX)
+AFTER_STOP_WORDS = frozenset([*PHRASE.after_stops, *PHRASE.after_lead_stops])
+AFTER_TAIL_RE = re.compile(rf"{_AFTER_TAIL}*")

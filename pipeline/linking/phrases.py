@@ -12,7 +12,10 @@ from typing import NamedTuple
 
 from pipeline.linking.clauses import object_named, object_of_clause, without_conjunction
 from pipeline.linking.lexicon import (
+    AFTER_PREFIX_RE,
     AFTER_RE,
+    AFTER_STOP_WORDS,
+    AFTER_TAIL_RE,
     ANY_BRACKET_RE,
     ANY_CUT_RE,
     ANY_SPACE_RE,
@@ -49,7 +52,9 @@ from pipeline.linking.words import (
     after_title,
     clause_object,
     head_after,
+    in_dictionary,
     strip_trailing,
+    tag,
     without_enumerator,
     without_preposition,
     words_of,
@@ -368,14 +373,50 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         text, end = _squeeze(text[end:ceiling]), 0
         ceiling = len(text)
     m = AFTER_RE.match(text, end, ceiling)
-    if m is None:
-        return None
-    phrase: str | None = _balance_quotes(m["np"])
-    if m["np"][0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
-        phrase = head_after(m["np"], perfective=text.startswith("了", m.end()))
+    if m is not None:
+        start, stop = m.start("np"), _through_nouns(text, m.start("np"), m.end(), ceiling)
+    else:  # 三个时间段, 两种类型: a stop word opens a jieba noun
+        start = AFTER_PREFIX_RE.match(text, end, ceiling).end()  # type: ignore[union-attr]  # all optional
+        stop = _through_nouns(text, start, start, ceiling)
+        if stop == start:
+            return None
+    np = text[start:stop]
+    phrase: str | None = _balance_quotes(np)
+    if np[0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
+        phrase = head_after(np, perfective=text.startswith("了", stop))
     if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
     return phrase
+
+
+_HOLDING_TAGS = frozenset({"n", "j"})  # nouns and abbreviations (方向, 改扩建); not nz, l: 纳入计划, 亟待解决
+
+
+def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
+    """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
+    that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
+    三个时间段: 时 opening 时间段), and on to the next stop."""
+    for _ in range(3):
+        if stop >= ceiling or not _CJK_RE.match(text[stop]):
+            return stop
+        word, pos, offset = _word_across(tag(text[start : min(ceiling, stop + 6)]), stop - start)
+        if (offset == stop - start and stop > start) or pos not in _HOLDING_TAGS or len(word) < 2 \
+                or word in AFTER_STOP_WORDS or not in_dictionary(word):
+            return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
+        grown = AFTER_TAIL_RE.match(text, start + offset + len(word), ceiling)
+        stop = grown.end() if grown is not None else start + offset + len(word)
+    return stop
+
+
+def _word_across(words: Sequence[tuple[str, str]], at: int) -> tuple[str, str, int]:
+    """The word of ``words`` that holds the character at ``at``, its tag and its offset; an
+    empty word when ``at`` is past them."""
+    offset = 0
+    for word, pos in words:
+        if offset + len(word) > at:
+            return word, pos, offset
+        offset += len(word)
+    return "", "", offset
 
 
 def read_purpose(text: str, end: int, ceiling: int) -> str | None:

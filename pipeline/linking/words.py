@@ -69,6 +69,28 @@ def _tagger() -> Callable[[str], Tags]:
     return tag
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> Callable[[str], bool]:
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - rjieba has wheels for the platforms we run on
+        import jieba
+
+        return lambda word: bool(jieba.dt.FREQ.get(word))
+    known: Callable[[str], bool] = rjieba.has_word
+    return known
+
+
+def in_dictionary(word: str) -> bool:
+    """``word`` is a word of jieba's dictionary, not one its model made up for unknown text
+    (到市 in 到市信访局, 项是 in 款项是指).
+
+    >>> in_dictionary("时间段"), in_dictionary("到市")
+    (True, False)
+    """
+    return _dictionary()(word)
+
+
 @lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words of ``text`` with their dictionary tags."""
