@@ -214,8 +214,11 @@ BRACKET_RE = re.compile(r".*[（）()\[\]【】]", re.DOTALL)
 ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
-# Enumerators and outline numbers at a clause start (一是, 2、, （三）).
-ENUM_RE = re.compile(rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、)")
+# Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶).
+_CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
+ENUM_RE = re.compile(
+    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}])"
+)
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
 _LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
