@@ -376,7 +376,10 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     if m is not None:
         start, stop = m.start("np"), _through_nouns(text, m.start("np"), m.end(), ceiling)
     else:  # 三个时间段, 两种类型: a stop word opens a jieba noun
-        start = AFTER_PREFIX_RE.match(text, end, ceiling).end()  # type: ignore[union-attr]  # all optional
+        prefix = AFTER_PREFIX_RE.match(text, end, ceiling)
+        if prefix is None:  # the next quantity starts before this one ends
+            return None
+        start = prefix.end()
         stop = _through_nouns(text, start, start, ceiling)
         if stop == start:
             return None
