@@ -139,13 +139,25 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
         reach = min(end, q.end + _AFTER_READ)  # past the next quantity: 3米宽3公里长的通组公路
-        update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start)
+        update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start, _paired(qs, i, end))
         if q.type == "duration" and "of" not in update:
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)
         out.append(update)
     return out
+
+
+def _paired(qs: list[Quantity], i: int, end: int) -> tuple[int, int] | None:
+    """Where to read the noun after the count ``qs[i]`` when another count follows it with
+    nothing between (4类9种疾病, 18户56人村民居住): after that count, up to the quantity after
+    it; None when ``qs[i]`` is no count or no count follows it so."""
+    if i + 1 >= len(qs) or qs[i].type not in _COUNTED:
+        return None
+    pair = qs[i + 1]
+    if pair.start != qs[i].end or pair.type not in _COUNTED:
+        return None
+    return pair.end, min(end, qs[i + 2].start if i + 2 < len(qs) else end, pair.end + _AFTER_READ)
 
 
 def _forget_holes(clause: _Clause, start: int) -> None:
@@ -159,7 +171,8 @@ def _forget_holes(clause: _Clause, start: int) -> None:
 
 
 def _link_one(
-    text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int
+    text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int,
+    pair: tuple[int, int] | None = None,
 ) -> dict[str, object]:
     ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
@@ -170,6 +183,10 @@ def _link_one(
             return {"of": m["name"]} if m is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
+    if after is None and pair is not None and shared is None:  # 4类9种疾病: the noun after the pair
+        after = read_after(text, *pair)
+        if after is not None and after.endswith(FRAME_ENDINGS):  # 7座与8座两种情况: the pair's frame
+            after = None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
