@@ -262,8 +262,8 @@ def read_before(text: str, kind: str) -> Reading:
     """Read the window before a number of type ``kind`` (see :func:`_read_before`); a name
     that is a clause gives way to its object (学校就有学生170人 → 学生), and a name loses the
     function words at its end (武深高速限速亦为80km → 武深高速限速)."""
-    if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number
-        return Reading(claim=text)
+    if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number; the verb stays
+        return read_verb(text)
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
