@@ -225,3 +225,35 @@ def _is_modifier(words: Sequence[tuple[str, str]], k: int, compound: bool) -> bo
     if pos in OBJECT_TAGS:
         return True
     return compound and pos == "v" and len(word) == 2 and words[k + 1][1] in OBJECT_NOUN_TAGS
+
+
+_LONG_NAME = 10  # characters: a name longer than this is mostly a clause read whole
+_PRONOUNS = frozenset({"r"})
+
+
+def object_of_clause(name: str) -> str:
+    """A name read before a number longer than a name is (more than ``_LONG_NAME``
+    characters) that is a whole clause, subject, verb, pronoun and object, gives way to the
+    object after the last verb with a pronoun after it (原旦阳村垫付其医疗费用 → 医疗费用,
+    学校已为其筹措治疗资金 → 治疗资金): a verb the pronoun marks takes the noun after it; where
+    no pronoun stands, jieba's verbs are as often inside a compound noun (大学生就业服务专项资金,
+    门诊透析年度费用申报限额), and the name stays. ``name`` otherwise.
+
+    >>> object_of_clause("原旦阳村垫付其医疗费用"), object_of_clause("城乡居民医保个人缴费标准")
+    ('医疗费用', '城乡居民医保个人缴费标准')
+    """
+    if len(name) <= _LONG_NAME:
+        return name
+    words = tag(name)
+    for i in range(len(words) - 2, 0, -1):
+        if not _is_predicate(*words[i]) or words[i][0] in MODALS:
+            continue
+        rest = words[i + 1 :]
+        if rest[0][1] not in _PRONOUNS:  # 垫付其医疗费用: the verb takes the object after it
+            continue
+        rest = rest[1:]
+        if rest and _is_object(rest, short=True, compound=True):
+            obj = "".join(w for w, _ in rest)
+            return obj if len(obj) > 1 else name
+        return name
+    return name

@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.linking.clauses import object_named, without_conjunction
+from pipeline.linking.clauses import object_named, object_of_clause, without_conjunction
 from pipeline.linking.lexicon import (
+    AFTER_PREFIX_RE,
     AFTER_RE,
+    AFTER_STOP_WORDS,
+    AFTER_TAIL_RE,
     ANY_BRACKET_RE,
     ANY_CUT_RE,
     ANY_SPACE_RE,
@@ -25,6 +28,7 @@ from pipeline.linking.lexicon import (
     CLASSING_VERBS,
     CUT_RE,
     DATE_PREPOSITION_RE,
+    DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     ENUM_RE,
     INFIX_BRACKET_RE,
@@ -44,10 +48,15 @@ from pipeline.linking.lexicon import (
     VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import (
+    after_conjunction,
+    after_heading,
+    after_title,
     clause_object,
     head_after,
+    in_dictionary,
     is_verb,
     strip_trailing,
+    tag,
     without_enumerator,
     without_preposition,
     words_of,
@@ -270,6 +279,8 @@ def read_before(text: str, kind: str) -> Reading:
     """Read the window before a number of type ``kind`` (see :func:`_read_before`); a name
     that is a clause gives way to its object (学校就有学生170人 → 学生), and a name loses the
     function words at its end (武深高速限速亦为80km → 武深高速限速)."""
+    if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number; the verb stays
+        return read_verb(text)
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
@@ -282,6 +293,7 @@ def read_before(text: str, kind: str) -> Reading:
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
+        of = None if of is None else object_of_clause(after_heading(after_conjunction(after_title(of))))
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
@@ -384,14 +396,53 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         text, end = _squeeze(text[end:ceiling]), 0
         ceiling = len(text)
     m = AFTER_RE.match(text, end, ceiling)
-    if m is None:
-        return None
-    phrase: str | None = _balance_quotes(m["np"])
-    if m["np"][0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
-        phrase = head_after(m["np"], perfective=text.startswith("了", m.end()))
+    if m is not None:
+        start, stop = m.start("np"), _through_nouns(text, m.start("np"), m.end(), ceiling)
+    else:  # 三个时间段, 两种类型: a stop word opens a jieba noun
+        prefix = AFTER_PREFIX_RE.match(text, end, ceiling)
+        if prefix is None:  # the next quantity starts before this one ends
+            return None
+        start = prefix.end()
+        stop = _through_nouns(text, start, start, ceiling)
+        if stop == start:
+            return None
+    np = text[start:stop]
+    phrase: str | None = _balance_quotes(np)
+    if np[0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
+        phrase = head_after(np, perfective=text.startswith("了", stop))
     if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
     return phrase
+
+
+_HOLDING_TAGS = frozenset({"n", "j"})  # nouns and abbreviations (方向, 改扩建); not nz, l: 纳入计划, 亟待解决
+
+
+def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
+    """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
+    that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
+    三个时间段: 时 opening 时间段), and on to the next stop."""
+    for _ in range(3):
+        if stop >= ceiling or not _CJK_RE.match(text[stop]):
+            return stop
+        word, pos, offset = _word_across(tag(text[start : min(ceiling, stop + 6)]), stop - start)
+        if (offset == stop - start and stop > start) or pos not in _HOLDING_TAGS or len(word) < 2 \
+                or word in AFTER_STOP_WORDS or not in_dictionary(word):
+            return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
+        grown = AFTER_TAIL_RE.match(text, start + offset + len(word), ceiling)
+        stop = grown.end() if grown is not None else start + offset + len(word)
+    return stop
+
+
+def _word_across(words: Sequence[tuple[str, str]], at: int) -> tuple[str, str, int]:
+    """The word of ``words`` that holds the character at ``at``, its tag and its offset; an
+    empty word when ``at`` is past them."""
+    offset = 0
+    for word, pos in words:
+        if offset + len(word) > at:
+            return word, pos, offset
+        offset += len(word)
+    return "", "", offset
 
 
 def read_purpose(text: str, end: int, ceiling: int) -> str | None:
@@ -412,3 +463,26 @@ def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
     """
     m = DIMENSION_AFTER_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)
+
+
+_ASIDE_AFTER_RE = re.compile(r"(?:（[^（）]{0,16}）|\([^()]{0,16}\))?的")
+
+
+def read_modified(text: str, end: int, ceiling: int, name: str) -> str | None:
+    """The noun after the 的 that ends ``name``, a clause read after a number (6台涉嫌非法营运的
+    私家车辆 → 私家车辆; an aside may stand before the 的: 符合一类条件（有户有房）的幼儿 → 幼儿);
+    None when no 的 follows the clause or the noun runs into another 的 (its head is further on).
+
+    >>> read_modified("6台涉嫌非法营运的私家车辆，", 2, 13, "涉嫌非法营运")
+    '私家车辆'
+    """
+    at = text.find(name, end, ceiling)
+    if at < 0:
+        return None
+    m = _ASIDE_AFTER_RE.match(text, at + len(name), ceiling)
+    if m is None:
+        return None
+    head = read_after(text, m.end(), ceiling)
+    if head is None or _ASIDE_AFTER_RE.match(text, text.find(head, m.end(), ceiling) + len(head)):
+        return None
+    return head
