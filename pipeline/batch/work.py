@@ -95,7 +95,10 @@ def load_engine() -> None:
 
 @functools.cache
 def _engine() -> Callable[..., Document]:
-    from pipeline.document import read as read_document
+    from pipeline.batch.patterns import reused
+
+    with reused():  # its patterns as the last process compiled them: a third of the import's CPU
+        from pipeline.document import read as read_document
 
     # The lexicons, compiled patterns and modules just loaded live as long as the process:
     # frozen out of the collector's generations, so that a full collection (one every ~70,000
