@@ -57,10 +57,17 @@ def test_patterns_cached_compile_gives_re_own_patterns(tmp_path: Path) -> None:
     assert path.stat().st_mtime_ns == before  # nothing new: not written again
 
 
-def test_patterns_cache_keeps_only_the_patterns_of_the_last_process_that_added_one(tmp_path: Path) -> None:
+def test_patterns_cache_keeps_the_patterns_of_the_last_process_that_added_one(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "patterns.marshal"
     with reused(path, own=OWN):
         _compile_all()
+    with reused(path, own=OWN):
+        re.purge()
+        re.compile("一个进程的两个块")
+    assert len(marshal.loads(path.read_bytes())) == len(SOURCES) + 1  # one process: its blocks' patterns
+    monkeypatch.setattr(patterns, "_KNOWN", {})  # another process
+    monkeypatch.setattr(patterns, "_USED", {})
     with reused(path, own=OWN):
         re.purge()
         re.compile("新的模式")

@@ -61,8 +61,9 @@ def reused(path: Path | None = None, *, own: tuple[str, ...] = ("pipeline",)
     """Within the block, every pattern ``re`` compiles from source is taken from the cache at
     ``path`` (:func:`cache_file` by default) when there, and added to it when not, if it is
     compiled by a module of the packages ``own`` (other libraries' patterns are left to ``re``);
-    the file is written again as the block ends if patterns were added, with those the block
-    used. Yields them, by (source, flags). Another block active at the same time does nothing."""
+    the file is written again as the block ends if patterns were added, with those this process's
+    blocks used. Yields them, by (source, flags). Another block active at the same time does nothing;
+    the file is read once per process."""
     path = cache_file() if path is None else path
     if path is None or _compiler is None or _parser is None or not _LOCK.acquire(blocking=False):
         yield {}
@@ -74,10 +75,15 @@ def reused(path: Path | None = None, *, own: tuple[str, ...] = ("pipeline",)
         _LOCK.release()
 
 
+_KNOWN: dict[Path, dict[tuple[str | bytes, int], Entry]] = {}  # each cache file as this process read it
+_USED: dict[Path, dict[tuple[str | bytes, int], Entry]] = {}  # the patterns this process's blocks found or added
+
+
 @contextlib.contextmanager
 def _installed(path: Path, own: tuple[str, ...]) -> Iterator[dict[tuple[str | bytes, int], Entry]]:
-    known = _load(path)
-    entries: dict[tuple[str | bytes, int], Entry] = {}  # those of this process, found or added
+    if path not in _KNOWN:
+        _KNOWN[path] = _load(path)
+    known, entries = _KNOWN[path], _USED.setdefault(path, {})
     original = _compiler.compile
 
     def compile(p: Any, flags: int = 0) -> re.Pattern[Any]:
@@ -101,6 +107,7 @@ def _installed(path: Path, own: tuple[str, ...]) -> Iterator[dict[tuple[str | by
         _compiler.compile = original
     if not entries.keys() <= known.keys():  # new patterns: the file keeps this process's (no stale lexicon's)
         _save(path, entries)
+        known.update(entries)
 
 
 def _compiled_by(packages: tuple[str, ...]) -> bool:
