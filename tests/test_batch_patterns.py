@@ -105,6 +105,10 @@ def test_patterns_cache_file_follows_xdg_and_can_be_switched_off(monkeypatch: py
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     found = cache_file()
     assert found is not None and found.parent == tmp_path / "dafu" and "cpython" in found.name
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(patterns.os.path, "expanduser", lambda path: path)  # no home folder: "~" stays "~"
+    assert cache_file() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("DAFU_PATTERN_CACHE", "0")
     assert cache_file() is None
     with reused() as added:

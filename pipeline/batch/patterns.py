@@ -44,10 +44,13 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
 def cache_file() -> Path | None:
-    """Where this interpreter's compiled patterns are kept; None when switched off."""
+    """Where this interpreter's compiled patterns are kept; None when switched off or homeless."""
     if os.environ.get("DAFU_PATTERN_CACHE", "1") == "0":
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    home = os.path.expanduser("~")
+    if not os.environ.get("XDG_CACHE_HOME") and not os.path.isabs(home):
+        return None  # no home folder to keep it in (never a "~" folder in the working directory)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-{sys.maxunicode:x}"
     return Path(base) / "dafu" / f"patterns-{tag}.marshal"
 
