@@ -122,3 +122,17 @@ def test_patterns_a_second_block_at_the_same_time_does_nothing(tmp_path: Path) -
         _compile_all()
     assert len(outer) == len(SOURCES) and inner == {}
     assert not (tmp_path / "b.marshal").exists()
+
+
+def test_patterns_re_internals_unlike_this_modules_leave_re_to_compile(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def unknown_internals(source: str | bytes, flags: int) -> patterns.Entry:
+        raise AttributeError("module 're._compiler' has no attribute '_code'")  # as a later Python might
+
+    monkeypatch.setattr(patterns, "_entry", unknown_internals)
+    path = tmp_path / "patterns.marshal"
+    fresh = _behaviour(_compile_all())
+    with reused(path, own=OWN) as added:
+        compiled = _behaviour(_compile_all())
+    assert compiled == fresh
+    assert not added and not path.exists()

@@ -100,8 +100,13 @@ def _installed(path: Path, own: tuple[str, ...]) -> Iterator[dict[tuple[str | by
                 return compiled  # type: ignore[no-any-return]
         if not _compiled_by(own):  # another library's (the standard library's tokenize builds one in random order)
             return original(p, flags)  # type: ignore[no-any-return]
-        entry = entries[p, flags] = _entry(p, flags)
-        return _sre.compile(p, *entry)  # type: ignore[no-any-return]
+        try:
+            entry = _entry(p, flags)
+            compiled = _sre.compile(p, *entry)
+        except Exception:  # re's internals not as this module knows them (another Python): re compiles it
+            return original(p, flags)  # type: ignore[no-any-return]
+        entries[p, flags] = entry
+        return compiled  # type: ignore[no-any-return]
 
     _compiler.compile = compile
     try:
