@@ -27,6 +27,7 @@ from pipeline.linking.lexicon import (
     CLOCK_COPULAS,
     CLOCK_LIST_MARKS,
     CLOCK_LIST_RE,
+    CLOCK_SPAN_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DISTANCE_RE,
@@ -402,6 +403,8 @@ def _listed(text: str, clause: _Clause, q: Quantity) -> bool:
     not a lone clock (营业时间不得超过23时，8:30工作人员到岗)."""
     if _COORDINATION_RE.match(text, clause.floor, q.start) is not None:
         return True
+    if q.type in BEFORE_ONLY_TYPES and not clause.ranged and CLOCK_SPAN_RE.match(text, clause.floor, q.start):
+        return True  # 运输时间为22:00至次日4:00: the end of the span the clock before opens
     return clause.ranged and _ranged(q) and CLOCK_LIST_RE.match(text, clause.floor, q.start) is not None
 
 

@@ -98,6 +98,8 @@ class PhraseLexicon(Lexicon):
     duration_points: list[str]
     duration_glued_tags: list[str]
     clock_list_marks: list[str]
+    clock_span_marks: list[str]
+    next_day_words: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -206,6 +208,9 @@ DISTANCE_RE = re.compile(
 DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
 CLOCK_LIST_MARKS = frozenset(PHRASE.clock_list_marks)
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
+# 运输时间为22:00至次日4:00: the end of a span of clocks the extractor splits at the next day
+CLOCK_SPAN_RE = re.compile(
+    rf"\s*(?:{trie_alternation(PHRASE.clock_span_marks)})\s*(?:{trie_alternation(PHRASE.next_day_words)})?\s*$")
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")
