@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+from pipeline.linking.ages import age_named, is_age
 from pipeline.linking.bases import of_base
 from pipeline.linking.clauses import object_ending, subject_named
 from pipeline.linking.coordination import distribute
@@ -189,6 +190,8 @@ def _link_one(
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
                 after_name = _span_object_after(text, q.end, ceiling)
+            if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
+                after_name = age_named(text, q.end, win, ceiling)
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None

@@ -99,6 +99,8 @@ class PhraseLexicon(Lexicon):
     duration_glued_tags: list[str]
     clock_list_marks: list[str]
     clock_span_marks: list[str]
+    age_people: list[str]
+    age_verbs: list[str]
     next_day_words: list[str]
 
     @model_validator(mode="after")
@@ -196,6 +198,8 @@ CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
 PERSON_UNITS = frozenset(PHRASE.person_units + PHRASE.household_units)
 PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
+AGE_PEOPLE = tuple(PHRASE.age_people)
+AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
