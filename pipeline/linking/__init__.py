@@ -183,6 +183,8 @@ def _link_one(
         if named is None and shared is None and _labelled_span(text, win, clause):
             label = window(text, win.lo - 1, clause.floor, clause.holes)  # 办理时限：自受理之日起10个工作日
             of = _span_named(read_before(label.text, "duration"), label.text)
+            if of is None and is_age(q.text):  # 现将有关情况回复如下：16周岁以上外省户口申请人
+                of = age_named(text, q.end, win, ceiling)
             return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
@@ -212,6 +214,8 @@ def _link_one(
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
+    if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
+        of = age_named(text, q.end, win, ceiling)
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金

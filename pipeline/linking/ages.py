@@ -70,8 +70,12 @@ def _first_people(name: str) -> str | None:
 
 
 def _person(name: str | None) -> str | None:
+    """``name`` tidied when it names people; of a list (…不满60周岁、女年满), its last item
+    alone when an item before names none."""
     name = tidy(name) if name else None
-    return name if name is not None and _names_person(name) else None
+    if name is not None and "、" in name and not all(_names_person(item) for item in name.split("、") if item):
+        name = name.rsplit("、", 1)[1]
+    return name if name and _names_person(name) else None
 
 
 def _names_person(name: str) -> bool:
