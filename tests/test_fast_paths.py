@@ -30,7 +30,10 @@ from pipeline.export.columns import (
     arrow_from_dicts,
     arrow_from_rows,
     cell,
+    decimal_text,
+    exact_text,
     frame_from_arrow,
+    frame_type,
     normalise_columns,
     normalise_rows,
 )
@@ -147,6 +150,15 @@ def test_fast_paths_csv_is_what_pandas_writes(tmp_path: Path) -> None:
     written = (tmp_path / "q.csv").read_text(encoding="utf-8-sig")
     assert written == expected.getvalue()
     assert "'=28.7亿元" in written and "1e+16" in written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.none() | st.decimals(min_value=Decimal("-1E+25"), max_value=Decimal("1E+25"), places=12,
+                                        allow_nan=False, allow_infinity=False), max_size=30))
+@example([Decimal(0), Decimal("0.0000000218"), Decimal("2870000000"), Decimal("-0.000000000001"), None])
+def test_fast_paths_decimal_text_by_arrow_equals_decimal_text(numbers: list[Decimal | None]) -> None:
+    column = pa.array([None if d is None else format(d, "f") for d in numbers], pa.string()).cast(frame_type("decimal"))
+    assert exact_text(column).to_pylist() == [None if d is None else decimal_text(d) for d in column.to_pylist()]
 
 
 def test_fast_paths_csv_writes_a_column_without_risky_cells_unchanged(tmp_path: Path) -> None:

@@ -250,3 +250,9 @@ def test_by_sentence_runs_a_sentence_together_and_a_stray_quantity_alone() -> No
     assert [q.text for q in qs] == ["4家", "10个", "3所"]
     first = doc.sentences[0]
     assert by_sentence(qs, doc.sentences, len(text)) == [(0, 2, first.start, first.end), (2, 3, 0, len(text))]
+
+
+def test_read_after_reads_nothing_when_the_next_quantity_starts_before_this_one_ends() -> None:
+    # overlapping spans leave a ceiling before the end: no noun, and no error (tipdm2020c-5785)
+    assert read_after("共3个时间段", 4, 3) is None
+    assert read_after("共3个时间段", 3, 6) == "时间段"

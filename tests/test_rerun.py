@@ -350,6 +350,16 @@ def test_csv_lines_formatted_by_arrow_equal_the_csv_modules(rows: list[tuple[obj
     assert _formatted(columns) == buffer.getvalue().encode("utf-8")
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.none() | st.floats(), st.none() | _CELLS), min_size=1, max_size=20))
+def test_csv_lines_with_floats_formatted_by_arrow_equal_the_csv_modules(rows: list[tuple[object, ...]]) -> None:
+    columns = [pa.chunked_array([list(c)], type=t) for c, t in
+               zip(zip(*rows, strict=True), (pa.float64(), pa.string()), strict=True)]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    assert _formatted(columns) == buffer.getvalue().encode("utf-8")
+
+
 def test_runfile_knows_every_table_and_names_the_file_read_tables_reads() -> None:
     from pipeline.tables import extra
 

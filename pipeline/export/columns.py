@@ -425,8 +425,25 @@ def arrow_from_frame(spec: TableSpec, frame: pd.DataFrame, *, parquet: bool = Fa
 def exact_text(values: pa.Array | pa.ChunkedArray) -> pa.Array:
     """A decimal column as its exact shortest text (``2870000000``, ``0.05``, ``0.0000000218``).
 
-    Arrow's own cast to text keeps the twelve places and turns small values into ``2.18E-8``.
+    Arrow's own cast to text keeps the twelve places (``0.050000000000``), which are dropped
+    here in C++ (a regex over the text), and turns small values and zero into ``2.18E-8``,
+    ``0E-12``: those few cells are made in Python (:func:`decimal_text`).
     """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    if not pa.types.is_decimal(array.type) or array.type.scale <= 0:  # not the twelve places of a frame
+        return _exact_text_in_python(array)
+    text = pc.cast(array, pa.string())
+    shortest: pa.Array = pc.replace_substring_regex(text, r"\.?0+$", "")
+    exponents = pc.fill_null(pc.match_substring(text, "E"), False)
+    if pc.any(exponents).as_py():
+        shortest = pc.replace_with_mask(shortest, exponents, _exact_text_in_python(array.filter(exponents)))
+    return shortest
+
+
+def _exact_text_in_python(values: pa.Array) -> pa.Array:
     import pyarrow as pa
 
     return pa.array([None if d is None else decimal_text(d) for d in values.to_pylist()], pa.string())

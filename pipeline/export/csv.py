@@ -91,7 +91,8 @@ _QUOTED_TABLE = byte_table("".join(_QUOTED))
 def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
     """The lines the csv module writes for these columns, as UTF-8, formatted by Arrow in C++ (no
     Python work per cell), when every column is text (decimals made text already), an integer, a
-    boolean or a date; else None (floats: Python's repr)."""
+    boolean, a date or a float (made text here: the csv module writes a float's ``repr``, which
+    Arrow's cast does not: ``1e+16``, ``2870000000.0``); else None."""
     cells = []
     for col in columns:
         if pa.types.is_string(col.type):
@@ -103,6 +104,8 @@ def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
             cells.append(pc.cast(col, pa.string()))
         elif pa.types.is_boolean(col.type):
             cells.append(pc.if_else(col, "True", "False"))
+        elif pa.types.is_floating(col.type):  # never a character the csv module quotes
+            cells.append(pa.array([None if x is None else repr(x) for x in col.to_pylist()], pa.string()))
         else:
             return None
     if not columns or not len(columns[0]):

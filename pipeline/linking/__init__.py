@@ -40,8 +40,10 @@ from pipeline.linking.lexicon import (
     DURATION_LINK_RE,
     DURATION_NAMES,
     EVENT_UNITS,
+    FRAME_ENDINGS,
     KIND_UNITS,
     MEASURED_ATTRIBUTES,
+    MODIFIER_VERBS,
     NOT_OWNER_ENDINGS,
     PER_ONLY_RE,
     PERSON_UNITS,
@@ -60,6 +62,7 @@ from pipeline.linking.phrases import (
     read_after,
     read_before,
     read_dimensioned,
+    read_modified,
     read_purpose,
     read_verb,
     window,
@@ -73,6 +76,8 @@ from pipeline.linking.words import (
     last_words,
     opens_with_noun,
     person_head,
+    tag,
+    without_frame,
     words_of,
 )
 from pipeline.records import Change, Quantity, Sentence, copied
@@ -92,6 +97,7 @@ _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人�
 _TO = frozenset("至到")  # 上调至, 增加到
 _OPENING_BRACKETS = frozenset("（(")
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
+_VERBAL = frozenset({"v", "vn", "vd", "d", "ad"})  # the words of a clause with no noun (违法搭建)
 
 
 @dataclass(slots=True)
@@ -154,13 +160,25 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         _forget_holes(clause, q.start)
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
         reach = min(end, q.end + _AFTER_READ)  # past the next quantity: 3米宽3公里长的通组公路
-        update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start)
+        update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start, _paired(qs, i, end))
         if q.type == "duration" and "of" not in update:
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)
         out.append(update)
     return out
+
+
+def _paired(qs: list[Quantity], i: int, end: int) -> tuple[int, int] | None:
+    """Where to read the noun after the count ``qs[i]`` when another count follows it with
+    nothing between (4类9种疾病, 18户56人村民居住): after that count, up to the quantity after
+    it; None when ``qs[i]`` is no count or no count follows it so."""
+    if i + 1 >= len(qs) or qs[i].type not in _COUNTED:
+        return None
+    pair = qs[i + 1]
+    if pair.start != qs[i].end or pair.type not in _COUNTED:
+        return None
+    return pair.end, min(end, qs[i + 2].start if i + 2 < len(qs) else end, pair.end + _AFTER_READ)
 
 
 def _forget_holes(clause: _Clause, start: int) -> None:
@@ -174,7 +192,8 @@ def _forget_holes(clause: _Clause, start: int) -> None:
 
 
 def _link_one(
-    text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int
+    text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int,
+    pair: tuple[int, int] | None = None,
 ) -> dict[str, object]:
     ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
@@ -197,8 +216,14 @@ def _link_one(
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
+    if after is None and pair is not None and shared is None:  # 4类9种疾病: the noun after the pair
+        after = read_after(text, *pair)
+        if after is not None and after.endswith(FRAME_ENDINGS):  # 7座与8座两种情况: the pair's frame
+            after = None
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
+    if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
+        after = read_modified(text, q.end, ceiling, after) or after
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS:
         # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
         # after a kind's classifier); 8户业主封堵消防连廊: the things counted are the subject
@@ -207,6 +232,12 @@ def _link_one(
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None
+    # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
+    framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
+    if framed:
+        after = None
+    elif after is not None and q.type in _COUNTED:  # 两栋违章建筑问题: the buildings are counted
+        after = without_frame(after, kinds=q.unit in KIND_UNITS)
     belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after, belongings = person_head(after), after
@@ -216,6 +247,8 @@ def _link_one(
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
         of = age_named(text, q.end, win, ceiling)
+    if framed and (of is None or _has_verb(of)):
+        of = ""  # …虚列房屋维修工程项目套取5万多元的问题: nor a clause before it, nor the number before
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
@@ -238,7 +271,8 @@ def _link_one(
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
-        of = clause.of
+        # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or area
+        of = clause.of if q.unit not in PERSON_UNITS or clause.kind in _COUNTED else None
     elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     of = of or None
@@ -259,6 +293,21 @@ def _link_one(
     if q.type == "rank" and q.scope is None:
         update["scope"] = before.scope
     return {k: v for k, v in update.items() if v is not None}
+
+
+def _modifies(name: str) -> bool:
+    """``name``, read after a count, is a clause that may modify a noun after its 的: it opens
+    with a verb of ``modifier_verbs`` (涉嫌非法营运), or it is two verbs or more alone (违法搭建;
+    not 专家组成, whose noun is the subject, nor one word: 三个独立的处理塔 keeps its reading)."""
+    words = tag(name)
+    if words[0][0] in MODIFIER_VERBS:
+        return True
+    return len(words) > 1 and words[-1][1] == "v" and all(pos in _VERBAL for _, pos in words)
+
+
+def _has_verb(name: str) -> bool:
+    """jieba tags a word of ``name`` as a verb (利用唐祥电器城虚列房屋维修工程项目套取)."""
+    return any(pos == "v" for _, pos in tag(name))
 
 
 def _named_kind(text: str, q: Quantity, after: str) -> bool:
@@ -339,7 +388,8 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
         return before.of if copula or before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:
         return after or before.of
-    if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of is not None)):
+    # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房)
+    if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of)):
         after = None
     # not before a percentage, whose attribute is its base (占草坪面积约四分之一)
     if after is not None and attribute and q.type not in BASED and before.of is not None \

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
+    CLAUSE_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
@@ -37,6 +38,8 @@ from pipeline.linking.words import Tags, tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 _EXISTENTIAL = "有"
+_PRONOUN = "r"
+_ADVERBIAL_TAGS = frozenset({"a", "ad", "d"})  # 成功孵化, 正式启动: the manner of the verb after them
 # A numeral word opens with one of these (一个, 两条, 3个; not 款, which jieba also tags m).
 _NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
 
@@ -116,11 +119,17 @@ def subject_named(name: str) -> str | None:
     ('业主', '矿石开采企业', '路段')
     >>> subject_named("拐点圈定"), subject_named("专业化服务组织"), subject_named("地下人行通道")
     ('拐点', '专业化服务组织', '地下人行通道')
+    >>> subject_named("部门审核其证书原件"), subject_named("大学生电商企业成功孵化")
+    ('部门', '大学生电商企业')
     """
     words = tag(name)
     at = _verb_before_object(words, 1)
     if at is None:
         at = _verb_before_numeral(words)
+    if at is None:
+        at = _verb_before_pronoun(words)
+    if at is None:
+        at = _clause_verb_inside(words)
     if at is None:
         at = _trailing_verbs(words)
     if at is None:
@@ -155,13 +164,32 @@ def _verb_before_numeral(words: Tags) -> int | None:
                 None)
 
 
+def _verb_before_pronoun(words: Tags) -> int | None:
+    """The first verb after the name's subject, where a pronoun follows it (部门审核其证书原件,
+    钱交给任何人, 公款修理自家门前鱼塘): a pronoun opens the object of a clause, never the
+    rest of a compound noun."""
+    at = next((i for i in range(len(words) - 1) if words[i][1] == "v"), None)
+    return at if at and _is_predicate(*words[at]) and words[at + 1][1] == _PRONOUN else None
+
+
+def _clause_verb_inside(words: Tags) -> int | None:
+    """The first verb after the name's first word that takes an object and never modifies a
+    noun (``clause_verbs``: 距离符合电气安全距离, 方面寻求办法): the clause's predicate."""
+    return next((i for i in range(1, len(words) - 1) if len(words[i][0]) > 1 and words[i][0] in CLAUSE_VERBS), None)
+
+
 def _trailing_verbs(words: Tags) -> int | None:
-    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始); None when
-    it ends in no verb, or in a noun jieba tags as one (``verb_tagged_nouns``)."""
+    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始), with the
+    adverbials before them (企业成功孵化 → 企业); None when it ends in no verb, or in a noun
+    jieba tags as one (``verb_tagged_nouns``)."""
     at = len(words)
     while at > 1 and _is_predicate(*words[at - 1]):
         at -= 1
-    return at if at < len(words) else None
+    if at == len(words):
+        return None
+    while at > 1 and words[at - 1][1] in _ADVERBIAL_TAGS:
+        at -= 1
+    return at
 
 
 def _is_predicate(word: str, pos: str) -> bool:
@@ -197,3 +225,35 @@ def _is_modifier(words: Sequence[tuple[str, str]], k: int, compound: bool) -> bo
     if pos in OBJECT_TAGS:
         return True
     return compound and pos == "v" and len(word) == 2 and words[k + 1][1] in OBJECT_NOUN_TAGS
+
+
+_LONG_NAME = 10  # characters: a name longer than this is mostly a clause read whole
+_PRONOUNS = frozenset({"r"})
+
+
+def object_of_clause(name: str) -> str:
+    """A name read before a number longer than a name is (more than ``_LONG_NAME``
+    characters) that is a whole clause, subject, verb, pronoun and object, gives way to the
+    object after the last verb with a pronoun after it (原旦阳村垫付其医疗费用 → 医疗费用,
+    学校已为其筹措治疗资金 → 治疗资金): a verb the pronoun marks takes the noun after it; where
+    no pronoun stands, jieba's verbs are as often inside a compound noun (大学生就业服务专项资金,
+    门诊透析年度费用申报限额), and the name stays. ``name`` otherwise.
+
+    >>> object_of_clause("原旦阳村垫付其医疗费用"), object_of_clause("城乡居民医保个人缴费标准")
+    ('医疗费用', '城乡居民医保个人缴费标准')
+    """
+    if len(name) <= _LONG_NAME:
+        return name
+    words = tag(name)
+    for i in range(len(words) - 2, 0, -1):
+        if not _is_predicate(*words[i]) or words[i][0] in MODALS:
+            continue
+        rest = words[i + 1 :]
+        if rest[0][1] not in _PRONOUNS:  # 垫付其医疗费用: the verb takes the object after it
+            continue
+        rest = rest[1:]
+        if rest and _is_object(rest, short=True, compound=True):
+            obj = "".join(w for w, _ in rest)
+            return obj if len(obj) > 1 else name
+        return name
+    return name

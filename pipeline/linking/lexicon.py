@@ -47,10 +47,14 @@ class PhraseLexicon(Lexicon):
     lead_blocked: list[str]
     per_markers: list[str]
     trail_stops: list[str]
+    demonstratives: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
     after_modifiers: list[str]
+    modifier_verbs: list[str]
     after_frames: list[str]
+    frame_nouns: list[str]
+    heading_nouns: list[str]
     temporal_tails: list[str]
     attributes: list[str]
     dimensions: list[str]
@@ -122,8 +126,10 @@ class ClauseLexicon(Lexicon):
     subject_tags: list[str]
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
+    tagged_verbs: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
+    clause_conjunctions: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -151,6 +157,11 @@ BASE_COPULAS = frozenset(PHRASE.base_copulas)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
+FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
+DEMONSTRATIVES = tuple(PHRASE.demonstratives)
+MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
+FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
+HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
 DURATION_HEADS = tuple(PHRASE.duration_heads + PHRASE.duration_names)
 DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
@@ -191,8 +202,10 @@ CLAUSE_VERB_TAGS = frozenset(LINKING.clauses.clause_verb_tags)
 LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
+TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
 JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
+CLAUSE_CONJUNCTIONS = frozenset(LINKING.clauses.clause_conjunctions)
 
 CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
@@ -240,13 +253,17 @@ BRACKET_RE = re.compile(r".*[（）()\[\]【】]", re.DOTALL)
 ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
-# Enumerators and outline numbers at a clause start (一是, 2、, （三）).
-ENUM_RE = re.compile(rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、)")
+# Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶).
+_CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
+ENUM_RE = re.compile(
+    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}])"
+)
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
 _LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
 LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
-TRAIL_LAST = frozenset(w[-1] for w in PHRASE.trail_stops) | frozenset("、，, \t\n\u3000")
+_TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
+TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
@@ -254,7 +271,7 @@ PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
 # …and past the other dimensions of the same thing (3米宽3公里长的通组公路, 4米宽、0.2米厚的硬化路面).
 DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*的?")
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
-TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in PHRASE.trail_stops)}|[、，,\s])+")
+TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
@@ -268,15 +285,24 @@ LOCATIVE_RE = re.compile(
 _AFTER_STOP = trie_alternation([*PHRASE.after_stops, *(w for w in CHANGES if len(w) > 1)])
 _AFTER_LEAD = trie_alternation([*PHRASE.after_lead_stops, *(w for w in CHANGES if len(w) > 1)])
 _AFTER_UNIT = r"“[^”]{1,16}”|《[^》]{1,24}》"
+# 在编安监人员, 在校学生: 在 opening a state, not a place, may open the noun after a count
+IN_STATES = tuple(PHRASE.locative_blocked)
+_IN_STATE = trie_alternation(IN_STATES)
+_AFTER_PREFIX = rf"(?:(?:以|之)?内)?的?(?:{trie_alternation(PHRASE.after_modifiers)})?"
+_AFTER_TAIL = rf"(?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_])"
 AFTER_RE = re.compile(
     rf"""
-    (?:(?:以|之)?内)?的?
-    (?:{trie_alternation(PHRASE.after_modifiers)})?
-    (?!{_AFTER_LEAD})
+    {_AFTER_PREFIX}
+    (?:(?={_IN_STATE})|(?!{_AFTER_LEAD}))
     (?P<np>
       (?:{_AFTER_UNIT}|[^\W\d_])
-      (?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_]){{0,19}}
+      {_AFTER_TAIL}{{0,19}}
     )
     """,
     re.VERBOSE,
 )
+# The same pieces alone: where the noun after a number starts (past 的 and a modifier), and
+# how it runs on past a jieba noun that holds a stop word (重点对象, 方向, 时间段).
+AFTER_PREFIX_RE = re.compile(_AFTER_PREFIX)
+AFTER_STOP_WORDS = frozenset([*PHRASE.after_stops, *PHRASE.after_lead_stops])
+AFTER_TAIL_RE = re.compile(rf"{_AFTER_TAIL}*")

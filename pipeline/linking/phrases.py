@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.linking.clauses import object_named, without_conjunction
+from pipeline.linking.clauses import object_named, object_of_clause, without_conjunction
 from pipeline.linking.lexicon import (
+    AFTER_PREFIX_RE,
     AFTER_RE,
+    AFTER_STOP_WORDS,
+    AFTER_TAIL_RE,
     ANY_BRACKET_RE,
     ANY_CUT_RE,
     ANY_SPACE_RE,
@@ -25,6 +28,7 @@ from pipeline.linking.lexicon import (
     CLASSING_VERBS,
     CUT_RE,
     DATE_PREPOSITION_RE,
+    DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     ENUM_RE,
     INFIX_BRACKET_RE,
@@ -41,10 +45,16 @@ from pipeline.linking.lexicon import (
     TEMPORAL_TAILS,
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
+    VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import (
+    after_conjunction,
+    after_heading,
+    after_title,
     clause_object,
     head_after,
+    in_dictionary,
+    is_verb,
     strip_trailing,
     tag,
     without_enumerator,
@@ -55,6 +65,7 @@ from pipeline.linking.words import (
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
@@ -81,6 +92,8 @@ class Window(NamedTuple):
 class Reading(NamedTuple):
     """What the words before a number say.
 
+    ``of`` is empty where the window is the number's own predicate alone (配车20台): no name,
+    and none inherited from the number before;
     ``claim`` is the window up to the predicate (where 力争, 目标 mark a target);
     ``possessive`` says a 的 joins the phrase to the number (原标准的50元/月).
     """
@@ -251,6 +264,18 @@ def _trail(text: str) -> tuple[str, bool]:
     return text[: len(text) - m.end()], "的" in m.group()
 
 
+def _trail_to_predicate(text: str) -> tuple[str, bool]:
+    """:func:`_trail`, but a predicate the trailing words end stays whole (班额控制在 keeps 控制在,
+    whose 在 alone is a trailing word: the subject before it, 班额, is what is measured)."""
+    cut, possessive = _trail(text)
+    if len(cut) == len(text):
+        return cut, possessive
+    for m in PREDICATE_RE.finditer(text, max(0, len(cut) - _LONGEST_STRADDLE)):
+        if m["pred"] is not None and m.start() < len(cut) < m.end():
+            return text[: m.end()], "的" in text[m.end() :]
+    return cut, possessive
+
+
 def _noun(text: str) -> str | None:
     """A phrase with no verb in it: after any preposition, before any 在-place."""
     return tidy(_locative(_cut(_trail(text)[0]))[0])
@@ -272,18 +297,21 @@ def read_before(text: str, kind: str) -> Reading:
     """Read the window before a number of type ``kind`` (see :func:`_read_before`); a name
     that is a clause gives way to its object (学校就有学生170人 → 学生), and a name loses the
     function words at its end (武深高速限速亦为80km → 武深高速限速)."""
+    if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number; the verb stays
+        return read_verb(text)
     reading = _read_before(text, kind)
     if reading.of is None:
         return reading
     of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in BASED else reading.of
-    if of is None:
-        return reading._replace(of=None)
+    if not of:
+        return reading._replace(of=of)
     # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
     based = kind in BASED and reading.possessive
     of = clause_object(of, based=based) if kind != "rank" else of
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
+        of = None if of is None else object_of_clause(after_heading(after_conjunction(after_title(of))))
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
@@ -294,12 +322,18 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     :func:`clauses.object_named`): the verb no lexicon lists is the predicate, and the number
     measures its object (共安置贫困户36户 → 贫困户; not for a percentage, whose object is its
     base: 申购人数超过房源数1.5倍). A count joined by 的 to a verb phrase counts what the
-    clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户)."""
+    clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户).
+    A lone verb jieba tags so (配车20台, 退休9人) is the number's predicate: "" (no name at all),
+    except as an item after 、 of a list of names."""
     if kind == "duration":  # 参保人员缴费年限: a duration's name ends in a noun of time; a verb opening it modifies
         return name
     if reading.predicate is not None:
         described = kind == "count" and reading.possessive and not reading.predicate.endswith(CLASSING_VERBS)
         return None if described else name
+    if len(words_of(name)) == 1 and is_verb(name) and name not in VERB_TAGGED_NOUNS and not text.startswith("、"):
+        # 开通两条, 配车20台, 退休9人: a lone verb is the number's predicate and names nothing;
+        # not an item of a list of names (初中3所、完中1所: jieba tags 完中 a verb)
+        return ""
     at = text.rfind(name)
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
     if named != name and kind == "count" and reading.possessive:
@@ -314,7 +348,7 @@ def _read_before(text: str, kind: str) -> Reading:
     subject before it (粮食总产量达到820.1亿斤 → 粮食总产量). A percentage of something
     (车辆规模只有规划目标的54.8%) measures the subject, not the base.
     """
-    text, possessive = _trail(_lead(text))
+    text, possessive = _trail_to_predicate(_lead(text))
     if kind == "rank":
         return _read_rank(text)
     preds = _predicates(text)
@@ -337,7 +371,7 @@ def _read_before(text: str, kind: str) -> Reading:
 @lru_cache(maxsize=8192)
 def read_verb(text: str) -> Reading:
     """Only the verb of the window (引入 in 引入超6家央企研发中心), when the noun is known."""
-    text = _trail(text)[0]
+    text = _trail_to_predicate(text)[0]
     preds = _predicates(text)
     if not preds:
         return Reading(claim=text)
@@ -380,14 +414,53 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         text, end = _squeeze(text[end:ceiling]), 0
         ceiling = len(text)
     m = AFTER_RE.match(text, end, ceiling)
-    if m is None:
-        return None
-    phrase: str | None = _balance_quotes(m["np"])
-    if m["np"][0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
-        phrase = head_after(m["np"], perfective=text.startswith("了", m.end()))
+    if m is not None:
+        start, stop = m.start("np"), _through_nouns(text, m.start("np"), m.end(), ceiling)
+    else:  # 三个时间段, 两种类型: a stop word opens a jieba noun
+        prefix = AFTER_PREFIX_RE.match(text, end, ceiling)
+        if prefix is None:  # the next quantity starts before this one ends
+            return None
+        start = prefix.end()
+        stop = _through_nouns(text, start, start, ceiling)
+        if stop == start:
+            return None
+    np = text[start:stop]
+    phrase: str | None = _balance_quotes(np)
+    if np[0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
+        phrase = head_after(np, perfective=text.startswith("了", stop))
     if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
     return phrase
+
+
+_HOLDING_TAGS = frozenset({"n", "j"})  # nouns and abbreviations (方向, 改扩建); not nz, l: 纳入计划, 亟待解决
+
+
+def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
+    """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
+    that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
+    三个时间段: 时 opening 时间段), and on to the next stop."""
+    for _ in range(3):
+        if stop >= ceiling or not _CJK_RE.match(text[stop]):
+            return stop
+        word, pos, offset = _word_across(tag(text[start : min(ceiling, stop + 6)]), stop - start)
+        if (offset == stop - start and stop > start) or pos not in _HOLDING_TAGS or len(word) < 2 \
+                or word in AFTER_STOP_WORDS or not in_dictionary(word):
+            return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
+        grown = AFTER_TAIL_RE.match(text, start + offset + len(word), ceiling)
+        stop = grown.end() if grown is not None else start + offset + len(word)
+    return stop
+
+
+def _word_across(words: Sequence[tuple[str, str]], at: int) -> tuple[str, str, int]:
+    """The word of ``words`` that holds the character at ``at``, its tag and its offset; an
+    empty word when ``at`` is past them."""
+    offset = 0
+    for word, pos in words:
+        if offset + len(word) > at:
+            return word, pos, offset
+        offset += len(word)
+    return "", "", offset
 
 
 def read_purpose(text: str, end: int, ceiling: int) -> str | None:
@@ -408,3 +481,26 @@ def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
     """
     m = DIMENSION_AFTER_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)
+
+
+_ASIDE_AFTER_RE = re.compile(r"(?:（[^（）]{0,16}）|\([^()]{0,16}\))?的")
+
+
+def read_modified(text: str, end: int, ceiling: int, name: str) -> str | None:
+    """The noun after the 的 that ends ``name``, a clause read after a number (6台涉嫌非法营运的
+    私家车辆 → 私家车辆; an aside may stand before the 的: 符合一类条件（有户有房）的幼儿 → 幼儿);
+    None when no 的 follows the clause or the noun runs into another 的 (its head is further on).
+
+    >>> read_modified("6台涉嫌非法营运的私家车辆，", 2, 13, "涉嫌非法营运")
+    '私家车辆'
+    """
+    at = text.find(name, end, ceiling)
+    if at < 0:
+        return None
+    m = _ASIDE_AFTER_RE.match(text, at + len(name), ceiling)
+    if m is None:
+        return None
+    head = read_after(text, m.end(), ceiling)
+    if head is None or _ASIDE_AFTER_RE.match(text, text.find(head, m.end(), ceiling) + len(head)):
+        return None
+    return head

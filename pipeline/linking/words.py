@@ -30,14 +30,18 @@ from functools import lru_cache
 
 from pipeline.linking.lexicon import (
     CLAUSE_ADVERBS,
+    CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     DURATION_GLUED_TAGS,
+    FRAME_NOUNS,
     FRAME_TAGS,
     FRAME_WORDS,
     FUNCTION_KEPT,
     FUNCTION_TAGS,
+    HEADING_NOUNS,
+    IN_STATES,
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
     MODALS,
@@ -46,11 +50,19 @@ from pipeline.linking.lexicon import (
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
+    TAGGED_VERBS,
     TOPIC_PREPOSITIONS,
 )
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 Tags = Sequence[tuple[str, str]]
 _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSITIONS))
+_LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
+# A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
+_COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
+# Postpositions of time: inside a name read after a number they end it (扣除2801.64万元社保资金后
+# 实际可分配… → 社保资金), as the clause after them says what follows.
+TEMPORAL_POSTPOSITIONS = frozenset({"后", "之后", "以后", "以来"})
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 
@@ -67,10 +79,33 @@ def _tagger() -> Callable[[str], Tags]:
     return tag
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> Callable[[str], bool]:
+    try:
+        import rjieba
+    except ImportError:  # pragma: no cover - rjieba has wheels for the platforms we run on
+        import jieba
+
+        return lambda word: bool(jieba.dt.FREQ.get(word))
+    known: Callable[[str], bool] = rjieba.has_word
+    return known
+
+
+def in_dictionary(word: str) -> bool:
+    """``word`` is a word of jieba's dictionary, not one its model made up for unknown text
+    (到市 in 到市信访局, 项是 in 款项是指).
+
+    >>> in_dictionary("时间段"), in_dictionary("到市")
+    (True, False)
+    """
+    return _dictionary()(word)
+
+
 @lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
 def tag(text: str) -> tuple[tuple[str, str], ...]:
-    """jieba's words of ``text`` with their dictionary tags."""
-    return tuple(_tagger()(text))
+    """jieba's words of ``text`` with their dictionary tags, a verb it tags otherwise as a verb
+    (``tagged_verbs``: 入园)."""
+    return tuple((w, "v") if w in TAGGED_VERBS else (w, p) for w, p in _tagger()(text))
 
 
 def _is_function(word: str, tag: str) -> bool:
@@ -78,7 +113,7 @@ def _is_function(word: str, tag: str) -> bool:
 
 
 def head_after(name: str, *, perfective: bool = False) -> str | None:
-    """A name read after a number, cut before its first function word; None when one
+    """A name read after a number, cut before its first function word or modal; None when one
     character is left (就先走了 → 就: no name). With ``perfective`` (a 了 follows the name)
     a verb at its end is the clause's predicate (2个单元启用了… → 单元); elsewhere a verb
     at the end is often a noun to jieba (专业化服务组织) and stays.
@@ -93,11 +128,15 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     '央企研发中心'
     >>> head_after("幼儿园中"), head_after("安置工作正式"), head_after("控制性详细规划")
     ('幼儿园', '安置工作', '控制性详细规划')
+    >>> head_after("路口要建好信号灯"), head_after("红绿灯才能"), head_after("平房一座")
+    ('路口', '红绿灯', '平房')
     """
     words = tag(name)
-    if _opens_with_function(words):
+    if _opens_with_function(words) and not _in_state(name):
         return None
-    ends = (i for i in range(1, len(words)) if _is_function(*words[i]) or _adverb_before_verb(words, i))
+    ends = (i for i in range(1, len(words))
+            if _is_function(*words[i]) or _adverb_before_verb(words, i) or words[i][0] in MODALS
+            or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS))
     end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
@@ -105,10 +144,18 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         end -= 1
     if _ends_in_postposition(words, end):
         end -= 1
+    if end > 1 and words[end - 1][1] == "m" and words[end - 1][0][0] in _COUNT_FIRST:  # 平房一座
+        end -= 1
     if end == len(words):
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 else None
+
+
+def _in_state(name: str) -> bool:
+    """``name`` is a noun opened by a state with 在 (``locative_blocked``: 在编安监人员, 在校学生),
+    not the clause of a place (在此工作) nor the state alone (在岗)."""
+    return any(name.startswith(w) and len(name) >= len(w) + 2 for w in IN_STATES)
 
 
 def _adverb_before_verb(words: Tags, i: int) -> bool:
@@ -223,6 +270,8 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     '农产品经营主体一次性奖补'
     >>> clause_object("项目共规划停车位"), clause_object("全村未硬化公路"), clause_object("已销售房屋面积")
     ('停车位', '全村未硬化公路', '已销售房屋面积')
+    >>> clause_object("该项目拟投资"), clause_object("项目计划投资")
+    ('该项目', '项目计划投资')
     """
     words = tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
@@ -234,8 +283,11 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     if verb >= len(words) or words[verb][1] not in CLAUSE_VERB_TAGS:
         return name
     obj = "" if based else "".join(w for w, _ in words[verb + 1 :]).lstrip("的")
-    if words[verb][1] != "v" and (not obj or words[at][0] in NEGATIONS or (at == 0 and words[at][0] not in MODALS)):
-        return name  # a verb jieba tags as a noun: only before an object, after a subject or a modal, not negated
+    modal = words[at][0] in MODALS
+    if words[verb][1] != "v" and ((not obj and not modal) or words[at][0] in NEGATIONS or (at == 0 and not modal)):
+        # a verb jieba tags as a noun: only before an object, after a subject or a modal, not
+        # negated; after a modal also at the end (该项目拟投资 → 该项目)
+        return name
     if "的" in obj:  # 需安置分配的退役士兵: the verb is inside a clause before the noun
         return name
     if obj:
@@ -395,10 +447,104 @@ def is_verb(word: str) -> bool:
 
     >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居"), is_verb("退还学员")
     (True, False, False, False, True)
+    >>> is_verb("退还给您"), is_verb("慰问金款项")
+    (True, False)
     """
     if len(word) < 2:
         return False
     words = tag(word)
     if len(words) > 1:
-        return words[0][1] == "v" and words[0][0] in CLAUSE_VERBS
+        first = words[0][0]
+        # 退还给您: jieba glues a clause verb to its preposition (退还给, tagged i); not a noun (慰问金)
+        glued = words[0][1][0] != "n" and first.startswith(_LONG_CLAUSE_VERBS)
+        return (words[0][1] == "v" and first in CLAUSE_VERBS) or glued
     return words[0][1] == "v"
+
+
+_ACTIVITY_TAGS = frozenset({"v", "vn"})
+_CONJUNCTION_CHARS = frozenset("".join(CLAUSE_CONJUNCTIONS))
+
+
+def without_frame(name: str, *, kinds: bool) -> str:
+    """A name read after a count that ends in a noun framing it (``frame_nouns``: 两栋违章建筑
+    问题, 7条市政道路建设工作) without the frame and the verbs of the activity before it: the
+    noun before them is what is counted (违章建筑, 市政道路). ``name`` when no noun of two
+    characters or more is left, and, for a count of kinds (``kinds``: 两个安全问题, 三项重点工作),
+    when no verb stands between the noun and the frame.
+
+    >>> without_frame("违章建筑问题", kinds=False), without_frame("市政道路建设工作", kinds=True)
+    ('违章建筑', '市政道路')
+    >>> without_frame("重点工作", kinds=True), without_frame("问题", kinds=False)
+    ('重点工作', '问题')
+    >>> without_frame("就业问题", kinds=False)
+    '就业问题'
+
+    """
+    words = tag(name)
+    if len(words) < 2 or words[-1][0] not in FRAME_NOUNS:
+        return name
+    k = len(words) - 1
+    while k > 0 and words[k - 1][1] in _ACTIVITY_TAGS:
+        k -= 1
+    if k == 0 or (kinds and k == len(words) - 1) or words[k - 1][1] not in OBJECT_NOUN_TAGS:
+        return name
+    head = "".join(w for w, _ in words[:k])
+    return head if len(head) > 1 else name
+
+
+def after_heading(name: str) -> str:
+    """A name read before a number after the heading glued to it, which ends in a noun of a
+    heading (``heading_nouns``): 基本情况拉菲山庄小区户数 → 拉菲山庄小区户数, 大棚建设方面大棚连片总面积
+    → 大棚连片总面积; ``name`` when one word or none follows the heading's noun, or the heading is
+    all there is before it and one word follows (问题车辆).
+
+    >>> after_heading("基本情况拉菲山庄小区户数"), after_heading("问题车辆"), after_heading("安全问题")
+    ('拉菲山庄小区户数', '问题车辆', '安全问题')
+    """
+    if not any(noun in name for noun in HEADING_NOUNS):
+        return name
+    words = tag(name)
+    at = max((i for i, (w, _) in enumerate(words[:-1]) if w in HEADING_NOUNS), default=None)
+    if at is None or (at == 0 and len(words) - at < 3):
+        return name
+    while at + 2 < len(words) and words[at + 1][1] == "t":  # 处理情况上午东星家居广场业主: the time goes too
+        at += 1
+    rest = "".join(w for w, _ in words[at + 1 :])
+    return rest if len(rest) > 1 and words[-1][1] in OBJECT_NOUN_TAGS else name
+
+
+def after_conjunction(name: str) -> str:
+    """A name read before a number after the last conjunction inside it that opens a clause
+    (``clause_conjunctions``): 连片集中居住且房屋之间距离 → 房屋之间距离; ``name`` when fewer
+    than two characters follow it.
+
+    >>> after_conjunction("连片集中居住且房屋之间距离"), after_conjunction("且人口"), after_conjunction("而言")
+    ('房屋之间距离', '人口', '而言')
+    """
+    if not _CONJUNCTION_CHARS.intersection(name):
+        return name
+    words = tag(name)
+    at = max((i for i, (w, _) in enumerate(words[:-1]) if w in CLAUSE_CONJUNCTIONS), default=None)
+    if at is None:
+        return name
+    rest = "".join(w for w, _ in words[at + 1 :])
+    return rest if len(rest) > 1 else name
+
+
+def after_title(name: str) -> str:
+    """A name read before a number after the book title or the unclosed quotation glued before
+    it: the title is the object of a clause before the name (符合《A市军人子女优待审批细则》军人子女
+    → 军人子女, 通知》文件规定“城乡居民医保个人缴费标准 → 城乡居民医保个人缴费标准); ``name`` when
+    fewer than two characters, or no noun at the end, follow it, or the quotation is closed
+    (“三无”小采石（砂）场: the quotation names a kind).
+
+    >>> after_title("符合《A市军人子女优待审批细则》军人子女"), after_title("《城市公共客运条例》")
+    ('军人子女', '《城市公共客运条例》')
+    >>> after_title("文件规定“城乡居民医保个人缴费标准"), after_title("“三无”小采石场")
+    ('城乡居民医保个人缴费标准', '“三无”小采石场')
+    """
+    at = max(name.rfind("》"), name.rfind("“") if name.count("“") > name.count("”") else -1)
+    if at < 0 or len(name) - at - 1 < 2:
+        return name
+    rest = name[at + 1 :]
+    return rest if tag(rest)[-1][1] in OBJECT_NOUN_TAGS else name

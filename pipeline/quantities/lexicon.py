@@ -90,6 +90,10 @@ class NumberingLexicon(Lexicon):
     sitting_marks: list[str]
     issue_units: list[str]
     code_labels: list[str]
+    document_kinds: list[str]
+    document_reach: int
+    screen_name_labels: list[str]
+    greetings: list[str]
 
 
 class FalseFriendLexicon(Lexicon):

@@ -62,6 +62,9 @@ _MAG_RE = re.compile(MAGNITUDE)
 # 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
 _PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
+# the second end of 两至三百米, 三到五千万元: one digit, then 百 or 千 (and perhaps 万, 亿)
+_ONE_DIGIT = frozenset("一二两三四五六七八九")
+_SHARED_HUNDREDS_RE = re.compile(r"[一二两三四五六七八九](?P<small>[百千])[万亿萬億]*")
 # 近千人, 逾万户: a hedge, one or two powers of ten and no digit after them (超十二万人 is
 # read from its numeral)
 _BARE_MAGNITUDE_RE = re.compile(
@@ -434,6 +437,7 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
     mag = _trailing_magnitude(second.num_text)
     if mag and not _trailing_magnitude(first.num_text):
         low_amount *= mag  # 3到6亿元: the 亿 belongs to both ends
+    low_amount *= _shared_hundreds(first.num_text, second.num_text)  # 两至三百米: 200 to 300
     factor = Fraction(other.factor)
     low = to_decimal(Fraction(low_amount) * factor)
     high = other.amount if other.amount is not None else other.high
@@ -464,6 +468,15 @@ def _magnitude_range(text: str, start: int, first: _Reading, second: _Reading) -
         low=to_decimal(Fraction(first.amount)), high=to_decimal(Fraction(second.amount)),
         number_text=text[start : second.num_end], core_start=start, core_end=second.num_end,
     )
+
+
+def _shared_hundreds(first: str, second: str) -> int:
+    """The 百 or 千 a one-digit Chinese first end shares with the second (两至三百米 is 200 to
+    300 m, 三到五千人 3000 to 5000); 1 when it shares none (一至十个, 三至十五个)."""
+    m = _SHARED_HUNDREDS_RE.fullmatch(second)
+    if len(first) == 1 and first in _ONE_DIGIT and m is not None:
+        return 100 if m["small"] == "百" else 1000
+    return 1
 
 
 def _trailing_magnitude(numeral: str) -> Decimal | None:

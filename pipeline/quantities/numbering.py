@@ -47,7 +47,23 @@ _CODE = (
     rf"[0-9A-Za-z][0-9A-Za-z/\-—－.]*+"
 )
 
-_NUMBERING_RES = tuple(re.compile(p, re.VERBOSE) for p in (_SESSION, _SESSION_AFTER_BODY, _ISSUE, _CODE))
+#: A document number with its year written with 年: 交通部令2006年第2号, （2005年A市人民代表大会
+#: 常务委员会公告第13号）. The year is no date there.
+_DOCUMENT = (
+    rf"[12][0-9]{{3}}年(?:[^，。；：、\s（）()《》“”]{{0,{_LEX.document_reach}}}?(?:{alternation(_LEX.document_kinds)}))?"
+    rf"第[0-9{ORDINARY_DIGITS}{TEN}百]++号"
+    # ... and a number or an issue after its bracketed year (涉新舆情〔2016〕第30期: no rank)
+    rf"|[〔\[【（(][12][0-9]{{3}}[〕\]】）)]第?[0-9{ORDINARY_DIGITS}{TEN}百]++(?:{alternation(_LEX.issue_units)}|号)"
+)
+#: The screen name a reply greets: 网友二天堂：你好.
+_SCREEN_NAME = (
+    rf"(?:{alternation(_LEX.screen_name_labels)})[^\s，。；：:！!？?“”\"]{{1,14}}?"
+    rf"[ \t　]*+[：:，,]?[ \t　\r\n]*+(?=(?:{alternation(_LEX.greetings)}))"
+)
+
+_NUMBERING_RES = tuple(
+    re.compile(p, re.VERBOSE) for p in (_SESSION, _SESSION_AFTER_BODY, _ISSUE, _CODE, _DOCUMENT, _SCREEN_NAME)
+)
 
 
 def spans(text: str) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ _FRACTION_RE = re.compile(
     rf"""(?P<den>(?<!{_MAG}){_MAG}++|{NUMBER})分之     # 百, 百万, 千, 三
         (?P<num>{NUMBER}|(?<=百分之)百)                                   # 百分之百
         (?P<latin>[{_LATIN}](?![A-Za-z]))?                                 # 百分之3.2k
-        (?:{_SEP}(?:(?P=den)分之)?(?P<num2>{NUMBER}))?""",
+        (?:{_SEP}(?:(?P<den2>(?<!{_MAG}){_MAG}++|{NUMBER})分之)?(?P<num2>{NUMBER}))?""",  # 二分之一至三分之二
     re.VERBOSE,
 )
 _CN_DIGIT = "[" + "".join(c for c, v in NUMERALS.digits.items() if v > 0) + "]"
@@ -88,9 +88,11 @@ def _fractions(text: str) -> Iterator[Candidate]:
             num = Fraction(parse_number(num_text if num_text != "百" else "一百"))
             num *= NUMERALS.latin_magnitudes[m["latin"]] if m["latin"] and end == m.end() else 1
             num2 = Fraction(parse_number(m["num2"])) if m["num2"] and end == m.end() else None
+            den2 = den if not m["den2"] else Fraction(
+                parse_number(m["den2"] if m["den2"][0] not in _MAGNITUDES else "1" + m["den2"]))
         except NumeralError:
             continue
-        if den == 0:
+        if den == 0 or den2 == 0:
             continue
         value = to_decimal(num / den * 100)
         cand = Candidate(
@@ -99,7 +101,7 @@ def _fractions(text: str) -> Iterator[Candidate]:
         )
         pair = adjacent_pair(num_text)
         if num2 is not None:
-            cand.low, cand.high = value, to_decimal(num2 / den * 100)
+            cand.low, cand.high = value, to_decimal(num2 / den2 * 100)
         elif pair is not None:  # 百分之二三十
             cand.low, cand.high = (to_decimal(Fraction(x) / den * 100) for x in pair)
             cand.qualifier = "approx"

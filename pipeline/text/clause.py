@@ -216,6 +216,9 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
     True
     """
     lo, hi = sentence_bounds(text, start, end)
+    colon = max(text.rfind("：", lo, start), text.rfind(":", lo, start))
+    if colon >= 0:  # 三、近期工作安排： 6月20日，区委书记…调研: a label's words carry no tense
+        lo = colon + 1
     a, b = clause_bounds(text, start, end, lo, hi)
     cues = scan(simplify_chars(text[lo:hi]))
     found = governing(cues, a - lo, b - lo, start - lo, end - lo)

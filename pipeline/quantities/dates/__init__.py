@@ -34,6 +34,9 @@ from pipeline.text.clause import future_cue
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
 NOTHING: frozenset[str] = frozenset()
+_LONG_DIGITS_BEFORE_RE = re.compile(r"[0-9]{5}$")
+#: How far after the reference date a yearless date of a past clause keeps its year.
+_PAST_SLACK = dt.timedelta(days=P.PAST_SLACK_DAYS)
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]
@@ -83,6 +86,7 @@ def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: 
 
 def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
     friends = [m.span() for m in P.RE_FALSE_FRIEND.finditer(text)]
+    rhythms = [m.span() for m in P.RE_FREQUENCY.finditer(text)]
     for pattern, not_after, interpret in forms_:
         for m in _matches(pattern, not_after, text):
             item = interpret(m, text)
@@ -90,6 +94,8 @@ def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
                 continue
             if friends and isinstance(item, Candidate) and any(a < item.end and item.start < b for a, b in friends):
                 continue  # 一年四季
+            if rhythms and any(a < item.end and item.start < b for a, b in rhythms):
+                continue  # 一天一拉, 三月一点评
             yield item
 
 
@@ -100,11 +106,20 @@ def _matches(pattern: re.Pattern[str], not_after: Collection[str], text: str) ->
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         start = m.start()
-        if start and text[start - 1] in not_after:
+        if start and text[start - 1] in not_after and not _full_stop(text, start - 1):
             pos = start + 1
             continue
         yield m
         pos = m.end() if m.end() > start else start + 1
+
+
+def _full_stop(text: str, at: int) -> bool:
+    """The ``.`` at ``at`` ends a sentence (出行平安.2019年9月24日): a word before it, or a
+    phone or a code of five digits or more (电话：8251931.2018年12月21日), not a short number
+    (3.2019 is a decimal, 2.2019年 an item number)."""
+    if text[at] != "." or at == 0:
+        return False
+    return "\u4e00" <= text[at - 1] <= "\u9fff" or _LONG_DIGITS_BEFORE_RE.search(text, max(0, at - 6), at) is not None
 
 
 def _longest_first(items: list[Item], size: int) -> list[Item]:
@@ -184,7 +199,7 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tupl
     if future_cue(text, atom.start, atom.end) is not None:
         shift = 1 if span[1] < ref else 0
     else:
-        shift = -1 if span[0] > ref else 0
+        shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift
 
 
@@ -233,19 +248,26 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
         b = items[i + 1] if i + 1 < len(items) else None
         i += 1
         if isinstance(a, Candidate):
-            while isinstance(b, Candidate) and durations.extend(a, b, text):
+            while isinstance(b, Candidate) and (durations.extend(a, b, text) or durations.join_range(a, b, text)):
                 i += 1
                 b = items[i] if i < len(items) else None
             yield a
         elif not a.valid:
             continue
-        elif isinstance(b, Atom) and b.valid and P.RE_RANGE_GAP.fullmatch(text, a.end, b.start) and _in_order(a, b):
+        elif isinstance(b, Atom) and b.valid and _range_gap(text, a, b) and _in_order(a, b):
             span = (a.span[0], b.span[1]) if a.span is not None and b.span is not None else None
             yield Atom(a.start, b.end, "period", span=span, resolved=a.resolved and b.resolved,
                        number_text=a.number_text, priority=PERIOD_PRIORITY)
             i += 1
         else:
             yield _open_end(a, text, ctx)
+
+
+def _range_gap(text: str, a: Atom, b: Atom) -> bool:
+    """Whether the words between ``a`` and ``b`` join them into one period: a separator, perhaps
+    after 起 (自2015年9月1日起至2030年8月31日止), but not 起 before a deadline (起到…之前)."""
+    gap = P.RE_RANGE_GAP.fullmatch(text, a.end, b.start)
+    return gap is not None and not (gap["from"] and P.RE_DEADLINE.match(text, b.end))
 
 
 def _in_order(a: Atom, b: Atom) -> bool:

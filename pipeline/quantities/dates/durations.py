@@ -29,6 +29,8 @@ _ONLY_BEFORE = {
 }
 
 
+_RANGE_GAP_RE = re.compile(P.SEPARATOR)
+_CODE_DIGITS_RE = re.compile(r"[0-9]{5}")
 _ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
 _LAP_AFTER = {
     name: re.compile(f"(?:{alternation(unit.lap_after)}).{{0,2}}$") if unit.lap_after else None
@@ -94,6 +96,8 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if name == "年" and (is_year(n_text) or (n2_text is not None and is_year(n2_text))):
         return None  # 2024年 is a date, 2014-2016年 a period
+    if name == "年" and _CODE_DIGITS_RE.match(n_text):
+        return None  # 电话：8251931.2018年12月21日: a phone, then a date; no 8251931 years
     if name == "年" and _ERA_RE.search(text, max(0, m.start() - 3), m.start()):
         return None  # 公元前202年: a year of an era
     lap = _LAP_AFTER[name]
@@ -112,6 +116,8 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
         return None
     cand = _candidate(m, {})
     cand.low, cand.high, cand.unit = low, high, unit.designator
+    if text.startswith("之间", cand.end):
+        cand.end += 2  # 3至4岁之间: 之间 inside, as 8至12个之间
     cand.qualifier = "approx" if pair else "exact"
     return cand
 
@@ -132,6 +138,23 @@ def _candidate(m: re.Match[str], parts: dict[str, Decimal]) -> Candidate:
         number_text=m.string[m.start("n") : number_end], unit_text=(m["cls"] or "") + m["u"],
         priority=PRIORITY, core_start=m.start("n"), core_end=number_end,
     )
+
+
+def join_range(a: Candidate, b: Candidate, text: str) -> bool:
+    """Make ``a`` the range from ``a`` to ``b`` when both are whole numbers of one unit joined
+    by a range separator: 35岁—64岁, 3个月至6个月 (as 35-64岁 is)."""
+    if a.value is None or b.value is None or a.qualifier != "exact" or b.qualifier != "exact":
+        return False
+    if not _RANGE_GAP_RE.fullmatch(text, a.end, b.start):
+        return False
+    left, right = duration_parts(a.value), duration_parts(b.value)
+    if len(left) != 1 or len(right) != 1 or left[0][0] != right[0][0] or left[0][1] >= right[0][1]:
+        return False
+    a.low, a.high, a.unit, a.value = left[0][1], right[0][1], left[0][0], None
+    a.end = b.end + 2 if text.startswith("之间", b.end) else b.end  # 3岁至4岁之间, as 8至12个之间
+    a.number_text = text[a.core_start : b.core_end]
+    a.core_end, a.unit_text = b.core_end, None
+    return True
 
 
 def extend(a: Candidate, b: Candidate, text: str) -> bool:

@@ -239,7 +239,19 @@ def generic_year(m: re.Match[str], text: str) -> bool:
     if m["rel"] not in P.GENERIC_YEAR_WORDS:
         return False
     return bool(P.RE_GENERIC_BEFORE.search(text, max(0, m.start() - 4), m.start())
-                or P.RE_GENERIC_AFTER.match(text, m.end()))
+                or P.RE_GENERIC_AFTER.match(text, m.end())
+                or _in_scheme(text, m.start()))
+
+
+def _in_scheme(text: str, at: int) -> bool:
+    """The sentence before ``at`` opens a scheme (对…的组织，当年新购机具; 如果学校当年学位富余) or
+    says 每年, and writes no year of its own that 当年 would name."""
+    lo = max(0, at - DATES.generic_years.sentence_reach)
+    start = P.RE_GENERIC_SENTENCE_START.search(text, lo, at)
+    if start is None and lo > 0:
+        return False  # a sentence longer than the reach: its opening is not seen
+    before = text[start.start() + 1 if start else lo : at]
+    return P.RE_GENERIC_SCHEME.search(before) is not None and P.RE_WRITTEN_YEAR.search(before) is None
 
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
@@ -417,6 +429,10 @@ def back_to_ref(designator: str, amount: int, ref: dt.date) -> Span:
     return back_from(ref, designator, amount), ref
 
 
+def ahead_of_ref(designator: str, amount: int, ref: dt.date) -> Span:
+    return ref, back_from(ref, designator, -amount)
+
+
 def rel_day(m: re.Match[str], text: str) -> Atom:
     """今天, 昨天, 大后天."""
     return Atom(m.start(), m.end(), "date", "D", from_ref=partial(_days_from, DATES.relative_days[m["w"]]))
@@ -482,6 +498,9 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
         return None
     unit, n = counted
     if unit.designator != "Y" and m["pre"] == "近" and not m["tail"]:
+        if P.RE_RECENT_AHEAD.match(text, m.end("u")):  # 近两天可以办理好: the coming two days
+            return Atom(m.start(), m.end("u"), "period", from_ref=partial(ahead_of_ref, unit.designator, n),
+                        number_text=m["n"], priority=PERIOD_PRIORITY)
         return None  # 近两个月 is mostly "nearly two months"
     return Atom(m.start(), m.end("u"), "period", from_ref=partial(back_to_ref, unit.designator, n),
                 number_text=m["n"], priority=PERIOD_PRIORITY)

@@ -44,6 +44,16 @@ class GenericYears(Lexicon):
     after: list[str]
     reach: int
     clause_ends: str
+    sentence_ends: str
+    sentence_reach: int
+    scheme_openers: list[str]
+    scheme_words: list[str]
+
+
+class Yearless(Lexicon):
+    """How far after the reference date a date written without its year may stand in a past clause."""
+
+    past_slack_days: int
 
 
 class PlanContext(Lexicon):
@@ -109,12 +119,15 @@ class Plan(Lexicon):
 
 class Ranges(Lexicon):
     until_now: list[str]
+    from_marks: list[str]
+    deadline_marks: list[str]
 
 
 class Recent(Lexicon):
     prefixes: list[str]
     not_after: list[str]
     tails: list[str]
+    ahead: list[str]
 
 
 class Ago(Lexicon):
@@ -191,6 +204,11 @@ class Durations(Lexicon):
     not_after: str
     era_words: list[str]
     false_friends: list[str]
+    frequency_units: str
+    frequency_not_next: str
+    name_ends: list[str]
+    name_reach: int
+    name_breaks: str
     units: dict[str, DurationUnit]
 
 
@@ -215,6 +233,7 @@ class DatesLexicon(Lexicon):
     month_parts: list[MonthPart]
     plans: dict[str, Plan]
     plan_context: PlanContext
+    yearless: Yearless
     bare_day: BareDay
     unmarked_day: UnmarkedDay
     decades: Decades

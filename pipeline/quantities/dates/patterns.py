@@ -79,7 +79,7 @@ _BARE_DAY_END = (
 YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
-      | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
+      | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?[ ]?月(?P<fen>份)?  # 2019年1 月7日 (PDF spacing)
         (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
       | 的?第(?P<nth>{NUMBER_RUN})(?P<ncls>个)?(?P<nu>周|星期|月)
       | 的(?P<edge>前|最后)[ ]?(?P<en>{NUMBER_RUN})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
@@ -103,7 +103,26 @@ GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
 RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
 _GENERIC_CLAUSE = rf"[^{re.escape(DATES.generic_years.clause_ends)}]{{0,{DATES.generic_years.reach}}}?"
+#: How far after the reference date a yearless date keeps the reference year.
+PAST_SLACK_DAYS = DATES.yearless.past_slack_days
 RE_GENERIC_AFTER = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.generic_years.after)})")
+def _clause_frame(words: str) -> str:
+    """A frame of words, ``…`` standing for any words of one clause (对…的)."""
+    return r"[^，,。；;：:]*?".join(re.escape(w) for w in words.split("…"))
+
+
+#: The start of the sentence before 当年 …: the last sentence end within reach.
+_SENTENCE_ENDS = re.escape(DATES.generic_years.sentence_ends)
+RE_GENERIC_SENTENCE_START = re.compile(rf"[{_SENTENCE_ENDS}][^{_SENTENCE_ENDS}]*$")
+_SCHEME_OPENERS = "|".join(_clause_frame(w) for w in DATES.generic_years.scheme_openers)
+#: A sentence that opens a scheme (对…的组织，当年新购; 如果学校当年), perhaps after its item
+#: number, or says 每年 before the word.
+RE_GENERIC_SCHEME = re.compile(
+    rf"^[\s　]*(?:[（(]?[0-9一二三四五六七八九十]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
+    rf"|{alternation(DATES.generic_years.scheme_words)}"
+)
+#: A year written before the word in its sentence, which 当年 then names (2018年…，当年关停).
+RE_WRITTEN_YEAR = re.compile(r"(?:[0-9]{4}|[零〇一二三四五六七八九]{4})年|同年")
 
 #: A month without its year, which comes from the sentence or the document: 9月8日, 3月.
 RE_MONTH = re.compile(
@@ -248,6 +267,8 @@ RE_DURATION = re.compile(
 )
 
 #: 近三年, 最近两个月, 过去一年: a period ending at the reference date.
+#: What makes 近两天 the coming days: 近两天可以办理好.
+RE_RECENT_AHEAD = re.compile(alternation(DATES.recent.ahead))
 RE_RECENT = re.compile(
     rf"""
     (?P<pre>{alternation(DATES.recent.prefixes)})
@@ -267,11 +288,19 @@ RE_AGO = re.compile(
 )
 
 RE_FALSE_FRIEND = re.compile(alternation(DATES.durations.false_friends))
+#: 一天一拉, 三月一点评: a rhythm, no duration or month; 九天重房地产开发有限公司: a name.
+RE_FREQUENCY = re.compile(
+    rf"[一两二三四五六七八九十](?<![{CN_NUMERAL}].)[{DATES.durations.frequency_units}]"
+    rf"(?:一(?![{DATES.durations.frequency_not_next}])[\u4e00-\u9fff]"
+    rf"|(?=[^{re.escape(DATES.durations.name_breaks)}0-9{CN_NUMERAL}]{{0,{DATES.durations.name_reach}}}?"
+    rf"(?:{alternation(DATES.durations.name_ends)})))"
+)
 
 # --- what joins two dates into one period ---------------------------------------------
 
 #: The gap between the two ends of a range: 2014年－2016年, 2019年到2021年.
-RE_RANGE_GAP = re.compile(SEPARATOR)
+RE_RANGE_GAP = re.compile(rf"(?P<from>{alternation(DATES.ranges.from_marks)})?{SEPARATOR}")
+RE_DEADLINE = re.compile(alternation(DATES.ranges.deadline_marks))
 #: Between the parts of one duration: 3年6个月, 8天又20小时.
 RE_COMPOUND_GAP = re.compile(r"[又零]?")
 #: 8月1日至31日: a second day of the same month.
