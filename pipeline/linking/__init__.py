@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+from pipeline.linking.ages import age_named, is_age
 from pipeline.linking.bases import of_base
 from pipeline.linking.clauses import object_ending, subject_named
 from pipeline.linking.coordination import distribute
@@ -27,6 +28,7 @@ from pipeline.linking.lexicon import (
     CLOCK_COPULAS,
     CLOCK_LIST_MARKS,
     CLOCK_LIST_RE,
+    CLOCK_SPAN_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DISTANCE_RE,
@@ -200,6 +202,8 @@ def _link_one(
         if named is None and shared is None and _labelled_span(text, win, clause):
             label = window(text, win.lo - 1, clause.floor, clause.holes)  # 办理时限：自受理之日起10个工作日
             of = _span_named(read_before(label.text, "duration"), label.text)
+            if of is None and is_age(q.text):  # 现将有关情况回复如下：16周岁以上外省户口申请人
+                of = age_named(text, q.end, win, ceiling)
             return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
@@ -207,6 +211,8 @@ def _link_one(
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
                 after_name = _span_object_after(text, q.end, ceiling)
+            if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
+                after_name = age_named(text, q.end, win, ceiling)
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
@@ -239,6 +245,8 @@ def _link_one(
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
+    if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
+        of = age_named(text, q.end, win, ceiling)
     if framed and (of is None or _has_verb(of)):
         of = ""  # …虚列房屋维修工程项目套取5万多元的问题: nor a clause before it, nor the number before
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
@@ -452,6 +460,8 @@ def _listed(text: str, clause: _Clause, q: Quantity) -> bool:
     not a lone clock (营业时间不得超过23时，8:30工作人员到岗)."""
     if _COORDINATION_RE.match(text, clause.floor, q.start) is not None:
         return True
+    if q.type in BEFORE_ONLY_TYPES and not clause.ranged and CLOCK_SPAN_RE.match(text, clause.floor, q.start):
+        return True  # 运输时间为22:00至次日4:00: the end of the span the clock before opens
     return clause.ranged and _ranged(q) and CLOCK_LIST_RE.match(text, clause.floor, q.start) is not None
 
 

@@ -102,6 +102,10 @@ class PhraseLexicon(Lexicon):
     duration_points: list[str]
     duration_glued_tags: list[str]
     clock_list_marks: list[str]
+    clock_span_marks: list[str]
+    age_people: list[str]
+    age_verbs: list[str]
+    next_day_words: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -207,6 +211,8 @@ CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
 PERSON_UNITS = frozenset(PHRASE.person_units + PHRASE.household_units)
 PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
+AGE_PEOPLE = tuple(PHRASE.age_people)
+AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
@@ -219,6 +225,9 @@ DISTANCE_RE = re.compile(
 DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
 CLOCK_LIST_MARKS = frozenset(PHRASE.clock_list_marks)
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
+# 运输时间为22:00至次日4:00: the end of a span of clocks the extractor splits at the next day
+CLOCK_SPAN_RE = re.compile(
+    rf"\s*(?:{trie_alternation(PHRASE.clock_span_marks)})\s*(?:{trie_alternation(PHRASE.next_day_words)})?\s*$")
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

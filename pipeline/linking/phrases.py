@@ -70,6 +70,7 @@ _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
+_CLAUSE_TAIL_TAGS = frozenset("rdpcu")  # jieba tags of a last word no name ends with
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -184,13 +185,30 @@ def tidy(phrase: str) -> str | None:
 
 
 def _balance_quotes(phrase: str) -> str:
+    """A quotation mark left alone in a name: one opening it, or closing it with the opening
+    mark outside the window, goes; past one opening a quotation inside it (反映“水渠报价 →
+    水渠报价) or closing one opened before the window (…一元捐”资金 → 资金), the name is
+    what follows it."""
     if phrase.startswith("”"):
         phrase = phrase[1:]
     if phrase.endswith("“"):
         phrase = phrase[:-1]
     if phrase.count("“") > phrase.count("”") and phrase.startswith("“"):
         phrase = phrase[1:]
+    opening, closing = phrase.rfind("“"), phrase.find("”")
+    if opening > 0 and phrase.find("”", opening) < 0 and _named_after(phrase, opening):
+        phrase = phrase[opening + 1 :]  # 您所反映的“工资 (the number stands in the quotation)
+    elif closing > 0 and phrase.rfind("“", 0, closing) < 0 and _named_after(phrase, closing):
+        phrase = phrase[closing + 1 :]  # 捐”资金 (the quotation opened before the window)
     return phrase
+
+
+def _named_after(phrase: str, mark: int) -> bool:
+    """What follows the quotation mark at ``mark`` in ``phrase`` may be a name: two characters
+    or more, not ending in a pronoun, an adverb, a preposition, a conjunction or a particle
+    (并非为“扣压其中 is a clause cut short, not a name)."""
+    rest = phrase[mark + 1 :]
+    return len(rest) >= 2 and tag(rest)[-1][1][:1] not in _CLAUSE_TAIL_TAGS
 
 
 def _cut(text: str) -> str:

@@ -1,0 +1,91 @@
+"""A person's age measures the person named beside it (issue 14).
+
+An age (``30岁``, ``16周岁以上``) that no noun of a span names (年龄 is read by the duration
+rules before) measures the people the sentence names for it: the noun of people right after
+it (16周岁以上**外省户口申请人**, 年满16周岁的**省外迁入人员**), else the subject before the verb
+of reaching it (**申请人**须年满18周岁, **男性**不满50周岁, **丈夫扶笃锋**45岁), else a person
+standing alone in the clause before (**其母亲李英秀**，现年80岁; **姚一**，男，30岁), or the
+noun a bracket glosses (**未成年子女**（18周岁以下）). A name that says no person (要求50岁
+退休, 无儿无女属实，但今年56岁) leaves none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.linking.lexicon import AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS
+from pipeline.linking.phrases import Window, read_after, read_before, tidy
+from pipeline.linking.words import tag
+
+__all__ = ["age_named", "is_age"]
+
+# the whole clause before a comma, of 16 characters at most and no number (…250元/人，60岁以上)
+_CLAUSE_RE = re.compile(r"(?:^|[，,；;。：:！？\s（）()])([^，,；;。：:！？\s\d（）()]{1,16})[，,]\s*$")
+_ITEM_RE = re.compile(r".*(?:\d+[.、．]|[（(][一二三四五六七八九十]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
+_GLOSSED_RE = re.compile(r"[^，,；;。：:！？（）()\s]{1,16}$")  # what a bracket after it glosses
+_SEX_RE = re.compile(r"[，,]\s*[男女]\s*[，,]\s*$")  # 姚一，男，30岁
+_OPENING = frozenset("（(")
+
+
+def is_age(span: str) -> bool:
+    """``span`` is an age: a count of years of a life (30岁, 16周岁以上)."""
+    return "岁" in span
+
+
+def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
+    """What the age ending at ``end`` measures: a person named beside it, or None."""
+    after = read_after(text, end, ceiling)
+    if after is not None:
+        head = _first_people(after)
+        if head is not None:
+            return head
+    if win.opened and win.lo - 1 > 0 and text[win.lo - 1] in _OPENING:  # 未成年子女（18周岁以下）
+        glossed = _GLOSSED_RE.search(text, max(0, win.lo - 17), win.lo - 1)
+        return _person(read_before(glossed.group(), "count").of) if glossed is not None else None
+    rest = _ITEM_RE.sub("", AGE_VERB_RE.sub("", win.text))
+    if rest:
+        return _person(read_before(rest, "count").of)
+    sex = _SEX_RE.search(text, max(0, win.lo - 4), win.lo)
+    if sex is not None:  # 姚一，男，30岁: the name two clauses back, whatever jieba makes of it
+        clause = _last_clause(text[max(0, sex.start() - 18) : sex.start() + 1])
+        return tidy(read_before(clause, "count").of or clause) if clause else None
+    clause = _last_clause(text[max(0, win.lo - 19) : win.lo])
+    return _person(read_before(clause, "count").of) if clause else None
+
+
+def _last_clause(before: str) -> str | None:
+    m = _CLAUSE_RE.search(before)
+    return m.group(1) if m is not None else None
+
+
+def _first_people(name: str) -> str | None:
+    """The name read after an age up to its first word naming people (六周岁儿童入学符合儿童
+    → 儿童, 省外迁入人员提交照片 → 省外迁入人员), or None when no word names people (50岁退休)."""
+    words = tag(name)
+    for i, (word, pos) in enumerate(words):
+        if (word.endswith(AGE_PEOPLE) or word.endswith(PERSON_ENDINGS)) and pos[:1] != "v":
+            head = "".join(w for w, _ in words[: i + 1])
+            return head if len(head) > 1 else None
+    return None
+
+
+def _person(name: str | None) -> str | None:
+    """``name`` tidied when it names people; of a list (…不满60周岁、女年满), its last item
+    alone when an item before names none."""
+    name = tidy(name) if name else None
+    if name is not None and "、" in name and not all(_names_person(item) for item in name.split("、") if item):
+        name = name.rsplit("、", 1)[1]
+    return name if name and _names_person(name) else None
+
+
+def _names_person(name: str) -> bool:
+    """``name`` ends in a word naming people (申请人, 子女, 儿子, 男性) or a person's name
+    (其母亲李英秀: jieba tags the surname alone)."""
+    if name.endswith(AGE_PEOPLE):
+        return True
+    words = tag(name)
+    word, pos = words[-1]
+    surname = len(words) > 1 and len(words[-2][0]) == 1 and words[-2][1] == "nr" and len(word) <= 2
+    if pos.startswith("nr"):  # a name of two or three characters (not 严格执行, which jieba tags nr)
+        return len(word) <= 3
+    return surname or (word.endswith(PERSON_ENDINGS) and pos[:1] == "n")
