@@ -89,6 +89,20 @@ def first_char_alternation(words: Iterable[object], *, not_after: str) -> str:
     return f"[{firsts}](?<![{not_after}].)(?:{rest_alternation(items)})"
 
 
+def lead_class_alternation(words: Iterable[object], *, optional_lead: str) -> str:
+    """``每?(?:w1|w2…)`` (``optional_lead`` a character no word begins with) rewritten to
+    begin with a class, which the regex engine scans for in C where a leading optional
+    character has it try the pattern at every character:
+    ``[周星每礼](?:(?<=每)(?:星期|礼拜|周)|(?<=星)期|(?<=礼)拜|(?<=周))``. Same matches: a
+    match that reads the lead can never read a word instead at the same place."""
+    items = _longest_first(words)
+    if len(optional_lead) != 1 or any(w[:1] in ("", optional_lead) for w in items):
+        raise ValueError(f"lead_class_alternation: {optional_lead!r} must be one character no word begins with")
+    firsts = "".join(sorted({re.escape(w[0]) for w in items} | {re.escape(optional_lead)}))
+    lead = f"(?<={re.escape(optional_lead)})(?:{alternation(items)})"
+    return f"[{firsts}](?:{lead}|{rest_alternation(items)})"
+
+
 def spaced_alternation(words: Iterable[object]) -> str:
     """The words of :func:`alternation`, each in any spacing between its characters, as
     page headers and forms space out labels: ``spaced_alternation(["电话"])`` matches
