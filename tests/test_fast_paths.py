@@ -598,12 +598,15 @@ def test_fast_paths_false_friend_run_scans_match_separate_scans(text: str) -> No
 # replaced. (bench/README.md, "Throughput, session 8".)
 def _plain_scans() -> dict[str, tuple[re.Pattern[str], str]]:
     tp = times_patterns
+    grade = next(p for p in FALSE_FRIENDS.patterns if p.endswith("班") and "(?<=年)级" in p)
     return {
         "cue": (clause._CUE_RE, alternation(clause._KIND)),
         "target": (linking_lexicon.TARGET_RE, alternation(linking_lexicon.PRED.target_markers)),
         "per": (linking_lexicon.PER_RE, alternation(linking_lexicon.PHRASE.per_markers)),
         "weekday range": (tp.RE_WEEKDAY_RANGE, tp.RE_WEEKDAY_RANGE.pattern.replace(
             lead_class_alternation(tp.TIMES.weekdays.prefixes, optional_lead="每"), f"每?(?:{tp._WEEK_PREFIX})")),
+        "grade": (re.compile(grade), grade.replace(
+            "[初年高](?:(?<=年)级|(?<=[高初])[一二三])", "(?:年级|[高初][一二三])")),
     }
 
 
@@ -613,8 +616,8 @@ def test_fast_paths_scans_are_rewritten() -> None:
 
 
 _SCAN_WORDS = sorted({*clause._KIND, *linking_lexicon.PRED.target_markers, *linking_lexicon.PHRASE.per_markers,
-                      "星期", "礼拜", "周", "每"})
-_SCAN_FILLER = list("一二三四五六日天至到—-～（(）)0123年的每星期拜礼周，。；将已在 ")
+                      "星期", "礼拜", "周", "每", "年级", "高", "初", "班"})
+_SCAN_FILLER = list("一二三四五六日天至到—-～（(）)0123年级班每星期拜礼周的，。；将已在 ")
 _SCAN_TEXT = st.lists(st.one_of(st.sampled_from(_SCAN_WORDS), st.sampled_from(_SCAN_FILLER)), max_size=40).map("".join)
 
 
@@ -622,6 +625,7 @@ _SCAN_TEXT = st.lists(st.one_of(st.sampled_from(_SCAN_WORDS), st.sampled_from(_S
 @given(_SCAN_TEXT, st.integers(0, 8), st.integers(0, 8))
 @example("已经转交县局核实，力争3月5日前完成，目标是每人每月2次", 0, 0)
 @example("每周一至周五，星期一到星期三，周六至日，每礼拜二～四，下周一至周三，每每周一到三", 0, 0)
+@example("三年级2班，高二（3）班，初一8班，年级共有2个班，高年级班", 0, 0)
 def test_fast_paths_scans_match_as_plain(text: str, lo: int, cut: int) -> None:
     for name, (fast, plain) in _plain_scans().items():
         slow = re.compile(plain, fast.flags)
