@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -38,6 +39,7 @@ from pipeline.export.columns import (
     normalise_rows,
 )
 from pipeline.export.csv import CsvTableWriter
+from pipeline.linking import lexicon as linking_lexicon
 from pipeline.quantities import engine, hedges, measures, percent, phone
 from pipeline.quantities.base import Candidate
 from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES
@@ -50,8 +52,9 @@ from pipeline.structure import blocks, header, outline, signature
 from pipeline.structure.blocks import Block
 from pipeline.structure.sentences import split_sentences
 from pipeline.tables import SPECS, dumped, pack
+from pipeline.text import clause, numerals
 from pipeline.text import normalise as normalise_module
-from pipeline.text import numerals
+from pipeline.text.regex import alternation, lead_class_alternation
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -588,3 +591,61 @@ def test_fast_paths_false_friend_run_scans_match_separate_scans(text: str) -> No
     # one scan per run class, then each member where it can go on, finds what each pattern's
     # own finditer finds: the same spans, overlapping ones of different patterns included
     assert sorted(engine._FALSE_FRIEND_SCANS.spans(text)) == _friend_spans_plain(text)
+
+
+# Whole-text scans rewritten to begin with a class of first characters (or a branch of
+# literals), which the regex engine scans for in C: each against the plain pattern it
+# replaced. (bench/README.md, "Throughput, session 8".)
+def _plain_scans() -> dict[str, tuple[re.Pattern[str], str]]:
+    tp = times_patterns
+    grade = next(p for p in FALSE_FRIENDS.patterns if p.endswith("班") and "(?<=年)级" in p)
+    return {
+        "cue": (clause._CUE_RE, alternation(clause._KIND)),
+        "target": (linking_lexicon.TARGET_RE, alternation(linking_lexicon.PRED.target_markers)),
+        "per": (linking_lexicon.PER_RE, alternation(linking_lexicon.PHRASE.per_markers)),
+        "weekday range": (tp.RE_WEEKDAY_RANGE, tp.RE_WEEKDAY_RANGE.pattern.replace(
+            lead_class_alternation(tp.TIMES.weekdays.prefixes, optional_lead="每"), f"每?(?:{tp._WEEK_PREFIX})")),
+        "grade": (re.compile(grade), grade.replace(
+            "[初年高](?:(?<=年)级|(?<=[高初])[一二三])", "(?:年级|[高初][一二三])")),
+    }
+
+
+def test_fast_paths_scans_are_rewritten() -> None:
+    for name, (fast, plain) in _plain_scans().items():
+        assert fast.pattern != plain, name  # each rewrite is still in place
+
+
+_SCAN_WORDS = sorted({*clause._KIND, *linking_lexicon.PRED.target_markers, *linking_lexicon.PHRASE.per_markers,
+                      "星期", "礼拜", "周", "每", "年级", "高", "初", "班"})
+_SCAN_FILLER = list("一二三四五六日天至到—-～（(）)0123年级班每星期拜礼周的，。；将已在 ")
+_SCAN_TEXT = st.lists(st.one_of(st.sampled_from(_SCAN_WORDS), st.sampled_from(_SCAN_FILLER)), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SCAN_TEXT, st.integers(0, 8), st.integers(0, 8))
+@example("已经转交县局核实，力争3月5日前完成，目标是每人每月2次", 0, 0)
+@example("每周一至周五，星期一到星期三，周六至日，每礼拜二～四，下周一至周三，每每周一到三", 0, 0)
+@example("三年级2班，高二（3）班，初一8班，年级共有2个班，高年级班", 0, 0)
+def test_fast_paths_scans_match_as_plain(text: str, lo: int, cut: int) -> None:
+    for name, (fast, plain) in _plain_scans().items():
+        slow = re.compile(plain, fast.flags)
+        hi = max(0, len(text) - cut)
+        assert ([(m.span(), m.groupdict()) for m in fast.finditer(text, lo, hi)]
+                == [(m.span(), m.groupdict()) for m in slow.finditer(text, lo, hi)]), name
+        assert [m and m.span() for m in map(fast.match, [text] * len(text), range(len(text)))] == [
+            m and m.span() for m in map(slow.match, [text] * len(text), range(len(text)))], name
+        assert fast.sub("", text) == slow.sub("", text), name
+
+
+_EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpora-external"
+
+
+@pytest.mark.skipif(not _EXTERNAL.exists(), reason="needs ../shared/corpora-external")
+def test_fast_paths_scans_match_as_plain_on_the_external_corpora() -> None:
+    scans = [(name, fast, re.compile(plain, fast.flags)) for name, (fast, plain) in _plain_scans().items()]
+    for path in sorted(_EXTERNAL.glob("*/*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            for name, fast, slow in scans:
+                assert ([(m.span(), m.groupdict()) for m in fast.finditer(text)]
+                        == [(m.span(), m.groupdict()) for m in slow.finditer(text)]), (name, path.name)

@@ -10,7 +10,7 @@ from pipeline.quantities.kinds import KINDS
 from pipeline.records import QUANTITY_TYPES, Change
 from pipeline.resources import Lexicon, load
 from pipeline.text.numerals import ONE_TO_NINE, TEN
-from pipeline.text.regex import trie_alternation
+from pipeline.text.regex import trie_alternation, trie_scan
 
 
 class PredicateLexicon(Lexicon):
@@ -240,7 +240,7 @@ RANK_VERB_RE = re.compile(
     rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(KINDS.rank.rank_verbs)})"
 )
 SCOPE_END_RE = re.compile(rf"(?P<scope>{trie_alternation(PRED.scopes)})$")
-TARGET_RE = re.compile(trie_alternation(PRED.target_markers))
+TARGET_RE = re.compile(trie_scan(PRED.target_markers))
 
 # Where a clause ends: punctuation, line breaks, markdown emphasis. Greedy from the
 # start, so one match finds the last one.
@@ -266,7 +266,7 @@ _TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
 TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
-PER_RE = re.compile(trie_alternation(PHRASE.per_markers))
+PER_RE = re.compile(trie_scan(PHRASE.per_markers))
 # A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
 # …and past the other dimensions of the same thing (3米宽3公里长的通组公路, 4米宽、0.2米厚的硬化路面).
 DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*的?")

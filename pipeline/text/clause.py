@@ -28,7 +28,7 @@ from pydantic import model_validator
 
 from pipeline.records import Status
 from pipeline.resources import Lexicon, load
-from pipeline.text.regex import trie_alternation
+from pipeline.text.regex import trie_scan
 from pipeline.text.traditional import simplify_chars
 
 CueStatus = Status  # what a cue word says about the numbers of its clause
@@ -86,7 +86,7 @@ for _status in CUE_STATUSES:
     _KIND.update(dict.fromkeys(getattr(STATUS.cues, _status), _status))
 # One trie of every word, blocked ones included: at each position the longest word wins,
 # so 要求 (rule) beats 要 (planned) and 会议 (blocked) hides 会.
-_CUE_RE = re.compile(trie_alternation(_KIND))
+_CUE_RE = re.compile(trie_scan(_KIND))
 #: Cues that govern a number before them in its clause (8个项目正在进行建设).
 AFTER_CUES = frozenset(STATUS.frames.after_cues)
 #: Cues that govern only their own clause (着力打造, 目标, 标准).

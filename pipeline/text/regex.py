@@ -30,14 +30,35 @@ def trie_alternation(words: Iterable[object]) -> str:
     """The words of :func:`alternation` as a trie behind a look-ahead on their first
     characters: ``(?=[提增])(?:提(?:升(?:至|到)?|高)|增…)``. Same matches; most positions
     cost one character-class test, where a plain alternation of 200 verbs tries each."""
+    trie = _trie(words)
+    first = "".join(re.escape(ch) for ch in sorted(trie))
+    return f"(?=[{first}]){_trie_pattern(trie)}"
+
+
+def trie_scan(words: Iterable[object]) -> str:
+    """The trie of :func:`trie_alternation` without its look-ahead, for a pattern that IS
+    the trie and is searched (``search``, ``finditer``, ``sub``): an alternation whose
+    branches each begin with a literal gives the regex engine the class of their first
+    characters, which it scans for in C; a leading look-ahead makes it try the pattern at
+    every character. Same matches (the look-ahead only restates the first characters).
+
+    >>> trie_scan(["提升", "提高", "增加"])
+    '(?:增加|提(?:升|高))'
+    """
+    trie = _trie(words)
+    if "" in trie:
+        raise ValueError("trie_scan: an empty word would match everywhere")
+    return _trie_pattern(trie)
+
+
+def _trie(words: Iterable[object]) -> dict[str, dict[str, object]]:
     trie: dict[str, dict[str, object]] = {}
     for word in _longest_first(words):
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})  # type: ignore[assignment]
         node[""] = {}
-    first = "".join(re.escape(ch) for ch in sorted(trie))
-    return f"(?=[{first}]){_trie_pattern(trie)}"
+    return trie
 
 
 def _trie_pattern(node: dict[str, dict[str, object]]) -> str:
@@ -66,6 +87,20 @@ def first_char_alternation(words: Iterable[object], *, not_after: str) -> str:
     items = _longest_first(words)
     firsts = "".join(sorted({re.escape(w[0]) for w in items}))
     return f"[{firsts}](?<![{not_after}].)(?:{rest_alternation(items)})"
+
+
+def lead_class_alternation(words: Iterable[object], *, optional_lead: str) -> str:
+    """``每?(?:w1|w2…)`` (``optional_lead`` a character no word begins with) rewritten to
+    begin with a class, which the regex engine scans for in C where a leading optional
+    character has it try the pattern at every character:
+    ``[周星每礼](?:(?<=每)(?:星期|礼拜|周)|(?<=星)期|(?<=礼)拜|(?<=周))``. Same matches: a
+    match that reads the lead can never read a word instead at the same place."""
+    items = _longest_first(words)
+    if len(optional_lead) != 1 or any(w[:1] in ("", optional_lead) for w in items):
+        raise ValueError(f"lead_class_alternation: {optional_lead!r} must be one character no word begins with")
+    firsts = "".join(sorted({re.escape(w[0]) for w in items} | {re.escape(optional_lead)}))
+    lead = f"(?<={re.escape(optional_lead)})(?:{alternation(items)})"
+    return f"[{firsts}](?:{lead}|{rest_alternation(items)})"
 
 
 def spaced_alternation(words: Iterable[object]) -> str:

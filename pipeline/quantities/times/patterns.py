@@ -14,7 +14,7 @@ from pipeline.quantities.dates.lexicon import DATES
 from pipeline.quantities.kinds import KINDS
 from pipeline.quantities.times.lexicon import DAY_PARTS, HOLIDAYS, TIMES
 from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS, TEN, TENS_CHARS
-from pipeline.text.regex import alternation, first_char_alternation
+from pipeline.text.regex import alternation, first_char_alternation, lead_class_alternation
 
 _C = TIMES.clock
 
@@ -170,8 +170,11 @@ RE_WEEKDAY = re.compile(
 
 #: 周一至周五, 星期一到星期五, 每周一至周五: a span of the days of any week, a recurrence
 #: (下周一至周五 and 本周一至周三 are dates: the finder skips a match right after 上下本这个).
+#: It begins with the class of 每 and the prefixes' first characters, which the regex engine
+#: scans for in C (the plain ``每?(?:星期|礼拜|周)`` has it try the pattern at every
+#: character); each branch after it checks by a lookbehind which one was read.
 RE_WEEKDAY_RANGE = re.compile(
-    rf"每?(?:{_WEEK_PREFIX})(?P<wd>[{_WEEK_DAYS}])"
+    rf"{lead_class_alternation(TIMES.weekdays.prefixes, optional_lead='每')}(?P<wd>[{_WEEK_DAYS}])"
     rf"(?:{_TO})(?P<wp2>{_WEEK_PREFIX})?(?P<wd2>[{_WEEK_DAYS}])"
     rf"(?![{ORDINARY_DIGITS}{ORDINARY_UNITS}{TENS_CHARS}次回遍趟个批项人名年岁期边末])"  # a clock may follow: 周日9:00
 )
