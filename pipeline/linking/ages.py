@@ -16,12 +16,13 @@ import re
 from pipeline.linking.lexicon import AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS
 from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 __all__ = ["age_named", "is_age"]
 
 # the whole clause before a comma, of 16 characters at most and no number (…250元/人，60岁以上)
 _CLAUSE_RE = re.compile(r"(?:^|[，,；;。：:！？\s（）()])([^，,；;。：:！？\s\d（）()]{1,16})[，,]\s*$")
-_ITEM_RE = re.compile(r".*(?:\d+[.、．]|[（(][一二三四五六七八九十]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
+_ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
 _GLOSSED_RE = re.compile(r"[^，,；;。：:！？（）()\s]{1,16}$")  # what a bracket after it glosses
 _SEX_RE = re.compile(r"[，,]\s*[男女]\s*[，,]\s*$")  # 姚一，男，30岁
 _OPENING = frozenset("（(")
