@@ -82,6 +82,7 @@ class PhraseLexicon(Lexicon):
     lead_prepositions: list[str]
     place_words: list[str]
     postpositions: list[str]
+    temporal_postpositions: list[str]
     modals: list[str]
     negations: list[str]
     clock_copulas: list[str]
@@ -190,6 +191,7 @@ TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
+TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 MODALS = frozenset(PHRASE.modals)
 NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
