@@ -254,6 +254,7 @@ ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*�
 # A bracket of one or two letters between two letters belongs to the name (村(居)委会).
 INFIX_BRACKET_RE = re.compile(r"(?<=[^\W\d_])(?:（[^\W_]{1,2}）|\([^\W_]{1,2}\))(?=[^\W\d_])")
 BRACKET_RE = re.compile(r".*[（）()\[\]【】]", re.DOTALL)
+ROUND_OPENINGS = frozenset("（(")  # a round bracket opening an aside: 未成年子女（18周岁以下）
 ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
