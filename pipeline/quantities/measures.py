@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR
+from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR, range_end
 from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, to_decimal
 from pipeline.text.numerals import (
     DIGIT_CHARS,
@@ -447,10 +447,8 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
     high = other.amount if other.amount is not None else other.high
     if high is None or low >= high:
         return None
-    end = other.end
-    if text.startswith("之间", end):
-        end += 2
-    elif sep.re is _BETWEEN_SEP_RE:
+    end = range_end(text, other.end)
+    if end == other.end and sep.re is _BETWEEN_SEP_RE:
         return None  # 5000与8000元: two amounts
     return Candidate(
         start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
