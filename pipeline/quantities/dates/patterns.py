@@ -104,9 +104,9 @@ GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
 RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
 _GENERIC_CLAUSE = rf"[^{re.escape(DATES.generic_years.clause_ends)}]{{0,{DATES.generic_years.reach}}}?"
-#: How far after the reference date a yearless date keeps the reference year.
-PAST_SLACK_DAYS = DATES.yearless.past_slack_days
 RE_GENERIC_AFTER = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.generic_years.after)})")
+
+
 def _clause_frame(words: str) -> str:
     """A frame of words, ``…`` standing for any words of one clause (对…的)."""
     return r"[^，,。；;：:]*?".join(re.escape(w) for w in words.split("…"))
