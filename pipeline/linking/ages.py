@@ -20,10 +20,11 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 __all__ = ["age_named", "is_age"]
 
+_BREAKS = r"，,；;。：:！？\s（）()"  # what ends a clause or a name: punctuation, a space, a bracket
 # the whole clause before a comma, of 16 characters at most and no number (…250元/人，60岁以上)
-_CLAUSE_RE = re.compile(r"(?:^|[，,；;。：:！？\s（）()])([^，,；;。：:！？\s\d（）()]{1,16})[，,]\s*$")
+_CLAUSE_RE = re.compile(rf"(?:^|[{_BREAKS}])([^{_BREAKS}\d]{{1,16}})[，,]\s*$")
 _ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
-_GLOSSED_RE = re.compile(r"[^，,；;。：:！？（）()\s]{1,16}$")  # what a bracket after it glosses
+_GLOSSED_RE = re.compile(rf"[^{_BREAKS}]{{1,16}}$")  # what a bracket after it glosses
 _SEX_RE = re.compile(r"[，,]\s*[男女]\s*[，,]\s*$")  # 姚一，男，30岁
 
 
