@@ -1,6 +1,6 @@
 """The extraction engine's regular expressions, compiled once per machine instead of once per process.
 
-Loading the engine compiles ~360 patterns at module level (its lexicons made into
+Loading the engine compiles ~340 patterns at module level (its lexicons made into
 alternations, the numeral classes), about a third of the import's CPU, and Python's
 ``re`` parses and compiles each again in every new process: a worker reading the one file
 a re-run changed spends ~0.2 s on it. :func:`reused` remembers, for each pattern compiled

@@ -121,6 +121,9 @@ def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = Fals
         return [process(task, options, packed=packed, out=out, ocr_threads=ocr_threads) for task in tasks]
 
 
+_PATTERNS_SEEN = False  # whether this process's first chunk has begun
+
+
 @contextlib.contextmanager
 def _first_patterns() -> Iterator[None]:
     """The block of this process's first chunk takes the patterns the engine compiles on first use (the
@@ -134,9 +137,6 @@ def _first_patterns() -> Iterator[None]:
 
     with reused():
         yield
-
-
-_PATTERNS_SEEN = False
 
 
 @contextlib.contextmanager

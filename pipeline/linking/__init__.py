@@ -47,6 +47,7 @@ from pipeline.linking.lexicon import (
     NOT_OWNER_ENDINGS,
     PER_ONLY_RE,
     PERSON_UNITS,
+    ROUND_OPENINGS,
     SKIP_TYPES,
     SPAN_START_RE,
     SPAN_VERB_RE,
@@ -95,7 +96,6 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
-_OPENING_BRACKETS = frozenset("（(")
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 _VERBAL = frozenset({"v", "vn", "vd", "d", "ad"})  # the words of a clause with no noun (违法搭建)
 
@@ -346,7 +346,7 @@ def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
     name = read_after(text, end, ceiling)
     if name is None or not text.startswith(name, end):
         return None
-    bracketed = text[end + len(name) : end + len(name) + 1] in _OPENING_BRACKETS
+    bracketed = text[end + len(name) : end + len(name) + 1] in ROUND_OPENINGS
     return name if not bracketed and opens_with_noun(name) else None
 
 

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS
+from pipeline.linking.lexicon import AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS, ROUND_OPENINGS
 from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 __all__ = ["age_named", "is_age"]
 
+_BREAKS = r"，,；;。：:！？\s（）()"  # what ends a clause or a name: punctuation, a space, a bracket
 # the whole clause before a comma, of 16 characters at most and no number (…250元/人，60岁以上)
-_CLAUSE_RE = re.compile(r"(?:^|[，,；;。：:！？\s（）()])([^，,；;。：:！？\s\d（）()]{1,16})[，,]\s*$")
-_ITEM_RE = re.compile(r".*(?:\d+[.、．]|[（(][一二三四五六七八九十]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
-_GLOSSED_RE = re.compile(r"[^，,；;。：:！？（）()\s]{1,16}$")  # what a bracket after it glosses
+_CLAUSE_RE = re.compile(rf"(?:^|[{_BREAKS}])([^{_BREAKS}\d]{{1,16}})[，,]\s*$")
+_ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
+_GLOSSED_RE = re.compile(rf"[^{_BREAKS}]{{1,16}}$")  # what a bracket after it glosses
 _SEX_RE = re.compile(r"[，,]\s*[男女]\s*[，,]\s*$")  # 姚一，男，30岁
-_OPENING = frozenset("（(")
 
 
 def is_age(span: str) -> bool:
@@ -39,7 +40,7 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
         head = _first_people(after)
         if head is not None:
             return head
-    if win.opened and win.lo - 1 > 0 and text[win.lo - 1] in _OPENING:  # 未成年子女（18周岁以下）
+    if win.opened and win.lo - 1 > 0 and text[win.lo - 1] in ROUND_OPENINGS:  # 未成年子女（18周岁以下）
         glossed = _GLOSSED_RE.search(text, max(0, win.lo - 17), win.lo - 1)
         return _person(read_before(glossed.group(), "count").of) if glossed is not None else None
     rest = _ITEM_RE.sub("", AGE_VERB_RE.sub("", win.text))

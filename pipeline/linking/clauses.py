@@ -38,7 +38,7 @@ from pipeline.linking.words import Tags, tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 _EXISTENTIAL = "有"
-_PRONOUN = "r"
+_PRONOUN = "r"  # jieba's tag of a pronoun (其): it opens the object of a clause
 _ADVERBIAL_TAGS = frozenset({"a", "ad", "d"})  # 成功孵化, 正式启动: the manner of the verb after them
 # A numeral word opens with one of these (一个, 两条, 3个; not 款, which jieba also tags m).
 _NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
@@ -228,7 +228,6 @@ def _is_modifier(words: Sequence[tuple[str, str]], k: int, compound: bool) -> bo
 
 
 _LONG_NAME = 10  # characters: a name longer than this is mostly a clause read whole
-_PRONOUNS = frozenset({"r"})
 
 
 def object_of_clause(name: str) -> str:
@@ -249,7 +248,7 @@ def object_of_clause(name: str) -> str:
         if not _is_predicate(*words[i]) or words[i][0] in MODALS:
             continue
         rest = words[i + 1 :]
-        if rest[0][1] not in _PRONOUNS:  # 垫付其医疗费用: the verb takes the object after it
+        if rest[0][1] != _PRONOUN:  # 垫付其医疗费用: the verb takes the object after it
             continue
         rest = rest[1:]
         if rest and _is_object(rest, short=True, compound=True):

@@ -82,6 +82,7 @@ class PhraseLexicon(Lexicon):
     lead_prepositions: list[str]
     place_words: list[str]
     postpositions: list[str]
+    temporal_postpositions: list[str]
     modals: list[str]
     negations: list[str]
     clock_copulas: list[str]
@@ -90,6 +91,7 @@ class PhraseLexicon(Lexicon):
     span_starts: list[str]
     span_verbs: list[str]
     lasting_nouns: list[str]
+    glued_not_first: str
     measured_attributes: list[str]
     person_units: list[str]
     person_endings: list[str]
@@ -168,10 +170,11 @@ DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 # 超过了五年的防水保质期, 一个月的撤场时间: a duration tied by 的 to the span of time it gives, or
 # glued to it (设置了三年过渡期, 满35年工龄, 有15年缴费年限; not a bare 时间: 用了两天时间, nor
 # after a postposition: 近半年内间隔一月), or a noun of a thing that lasts glued to it (两年行动计划)
+_GLUED_FIRST = rf"(?![{re.escape(PHRASE.glued_not_first)}])"
 DURATION_AFTER_RE = re.compile(
     rf"的(?P<name>[\u4e00-\u9fff]{{0,4}}?(?:{trie_alternation(DURATION_HEADS)}))"
-    rf"|(?P<glued>(?![内外后前中里来间以])(?:(?!的)[\u4e00-\u9fff]){{0,2}}?(?:{trie_alternation(DURATION_HEADS)}))"
-    rf"|(?P<lasting>(?![内外后前中里来间以])(?:(?!的)[\u4e00-\u9fff]){{0,4}}?(?:{trie_alternation(PHRASE.lasting_nouns)}))"
+    rf"|(?P<glued>{_GLUED_FIRST}(?:(?!的)[\u4e00-\u9fff]){{0,2}}?(?:{trie_alternation(DURATION_HEADS)}))"
+    rf"|(?P<lasting>{_GLUED_FIRST}(?:(?!的)[\u4e00-\u9fff]){{0,4}}?(?:{trie_alternation(PHRASE.lasting_nouns)}))"
 )
 DURATION_NAMES = frozenset(PHRASE.duration_names)
 DURATION_FRAMES = tuple(PHRASE.duration_frames)
@@ -190,6 +193,7 @@ TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
+TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 MODALS = frozenset(PHRASE.modals)
 NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
@@ -250,6 +254,7 @@ ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*�
 # A bracket of one or two letters between two letters belongs to the name (村(居)委会).
 INFIX_BRACKET_RE = re.compile(r"(?<=[^\W\d_])(?:（[^\W_]{1,2}）|\([^\W_]{1,2}\))(?=[^\W\d_])")
 BRACKET_RE = re.compile(r".*[（）()\[\]【】]", re.DOTALL)
+ROUND_OPENINGS = frozenset("（(")  # a round bracket opening an aside: 未成年子女（18周岁以下）
 ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")

@@ -51,6 +51,7 @@ from pipeline.linking.lexicon import (
     PLACE_WORDS,
     POSTPOSITIONS,
     TAGGED_VERBS,
+    TEMPORAL_POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
 )
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -60,9 +61,6 @@ _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSI
 _LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
 # A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
 _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
-# Postpositions of time: inside a name read after a number they end it (扣除2801.64万元社保资金后
-# 实际可分配… → 社保资金), as the clause after them says what follows.
-TEMPORAL_POSTPOSITIONS = frozenset({"后", "之后", "以后", "以来"})
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 

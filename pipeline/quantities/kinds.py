@@ -57,6 +57,7 @@ class BareMagnitudeLexicon(Lexicon):
 class SharedLexicon(Lexicon):
     range_separators: list[str]
     between_separators: list[str]
+    between_tail: str
     per_words: list[str]
     connectors: list[str]
     temporal_after: str
@@ -79,3 +80,13 @@ KINDS = load("kinds.toml", KindLexicon)
 RANGE_SEPARATOR = f"(?:{alternation(KINDS.shared.range_separators)})"
 #: A rate's denominator after / or 每: a listed word, else one CJK character.
 PER_WORD = rf"(?:{alternation(KINDS.shared.per_words)}|[\u4e00-\u9fff])"
+
+
+def range_end(text: str, end: int) -> int:
+    """Where a range ending at ``end`` ends: past the 之间 closing it (8至12个之间), else ``end``.
+
+    >>> range_end("8至12个之间", 5), range_end("8至12个，", 5)
+    (7, 5)
+    """
+    tail = KINDS.shared.between_tail
+    return end + len(tail) if text.startswith(tail, end) else end

@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR
+from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR, range_end
 from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, to_decimal
 from pipeline.text.numerals import (
     DIGIT_CHARS,
@@ -28,6 +28,8 @@ from pipeline.text.numerals import (
     MAGNITUDE,
     NUMBER,
     NUMBER_SCAN,
+    ORDINARY_HUNDREDS_THOUSANDS,
+    ORDINARY_NONZERO,
     ORDINARY_UNITS,
     SMALL_UNIT_CHARS,
     TEN,
@@ -63,8 +65,10 @@ _MAG_RE = re.compile(MAGNITUDE)
 _PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # the second end of 两至三百米, 三到五千万元: one digit, then 百 or 千 (and perhaps 万, 亿)
-_ONE_DIGIT = frozenset("一二两三四五六七八九")
-_SHARED_HUNDREDS_RE = re.compile(r"[一二两三四五六七八九](?P<small>[百千])[万亿萬億]*")
+_ONE_DIGIT = frozenset(ORDINARY_NONZERO)
+_SHARED_HUNDREDS_RE = re.compile(
+    rf"[{ORDINARY_NONZERO}](?P<small>[{ORDINARY_HUNDREDS_THOUSANDS}])[{LARGE_UNIT_CHARS}]*"
+)
 # 近千人, 逾万户: a hedge, one or two powers of ten and no digit after them (超十二万人 is
 # read from its numeral)
 _BARE_MAGNITUDE_RE = re.compile(
@@ -443,10 +447,8 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
     high = other.amount if other.amount is not None else other.high
     if high is None or low >= high:
         return None
-    end = other.end
-    if text.startswith("之间", end):
-        end += 2
-    elif sep.re is _BETWEEN_SEP_RE:
+    end = range_end(text, other.end)
+    if end == other.end and sep.re is _BETWEEN_SEP_RE:
         return None  # 5000与8000元: two amounts
     return Candidate(
         start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
@@ -475,7 +477,7 @@ def _shared_hundreds(first: str, second: str) -> int:
     300 m, 三到五千人 3000 to 5000); 1 when it shares none (一至十个, 三至十五个)."""
     m = _SHARED_HUNDREDS_RE.fullmatch(second)
     if len(first) == 1 and first in _ONE_DIGIT and m is not None:
-        return 100 if m["small"] == "百" else 1000
+        return NUMERALS.small_units[m["small"]]
     return 1
 
 

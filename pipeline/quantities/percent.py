@@ -31,11 +31,12 @@ from pipeline.text.numerals import LEX as NUMERALS
 _SEP = RANGE_SEPARATOR
 _LATIN = "".join(NUMERALS.latin_magnitudes)
 _MAG = f"[{SMALL_UNIT_CHARS}{LARGE_UNIT_CHARS}]"
+_DENOMINATOR = rf"(?<!{_MAG}){_MAG}++|{NUMBER}"  # 百, 百万, 千, 三 (before 分之)
 _FRACTION_RE = re.compile(
-    rf"""(?P<den>(?<!{_MAG}){_MAG}++|{NUMBER})分之     # 百, 百万, 千, 三
+    rf"""(?P<den>{_DENOMINATOR})分之
         (?P<num>{NUMBER}|(?<=百分之)百)                                   # 百分之百
         (?P<latin>[{_LATIN}](?![A-Za-z]))?                                 # 百分之3.2k
-        (?:{_SEP}(?:(?P<den2>(?<!{_MAG}){_MAG}++|{NUMBER})分之)?(?P<num2>{NUMBER}))?""",  # 二分之一至三分之二
+        (?:{_SEP}(?:(?P<den2>{_DENOMINATOR})分之)?(?P<num2>{NUMBER}))?""",  # 二分之一至三分之二
     re.VERBOSE,
 )
 _CN_DIGIT = "[" + "".join(c for c, v in NUMERALS.digits.items() if v > 0) + "]"
@@ -77,19 +78,26 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         yield from _zhe(text)
 
 
+def _denominator(text: str) -> Fraction:
+    """The value of a denominator before 分之: a bare magnitude is one of it (百分之, 千分之, 百万分之).
+
+    >>> _denominator("百"), _denominator("百万"), _denominator("三")
+    (Fraction(100, 1), Fraction(1000000, 1), Fraction(3, 1))
+    """
+    return Fraction(parse_number(text if text[0] not in _MAGNITUDES else "1" + text))
+
+
 def _fractions(text: str) -> Iterator[Candidate]:
     for m in _FRACTION_RE.finditer(text):
         num_text, end = m["num"], m.end()
         if len(num_text) > 1 and text.startswith(_NUMERAL_WORDS, m.end("num") - 1):
             num_text, end = num_text[:-1], m.end("num") - 1  # 百分之一二手房: 1 %, then 二手房
         try:
-            den_text = m["den"]
-            den = Fraction(parse_number(den_text if den_text[0] not in _MAGNITUDES else "1" + den_text))
+            den = _denominator(m["den"])
             num = Fraction(parse_number(num_text if num_text != "百" else "一百"))
             num *= NUMERALS.latin_magnitudes[m["latin"]] if m["latin"] and end == m.end() else 1
             num2 = Fraction(parse_number(m["num2"])) if m["num2"] and end == m.end() else None
-            den2 = den if not m["den2"] else Fraction(
-                parse_number(m["den2"] if m["den2"][0] not in _MAGNITUDES else "1" + m["den2"]))
+            den2 = _denominator(m["den2"]) if m["den2"] else den
         except NumeralError:
             continue
         if den == 0 or den2 == 0:

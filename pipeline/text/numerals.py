@@ -85,8 +85,10 @@ ZERO_CHARS = _ordinary(LEX.digits, 0)  # 零〇○Ｏ
 ONE_TO_NINE = "".join(c for c in _ordinary(LEX.digits, *range(1, 10)) if c not in LEX.counting_only)  # 一…九
 #: 零〇○ 一 二 两 三 … 九: the digits outlines, sessions and clock times are written with
 ORDINARY_DIGITS = _ordinary(LEX.digits, *range(10))
+ORDINARY_NONZERO = _ordinary(LEX.digits, *range(1, 10))  # 一二两三…九
 TEN = _ordinary(LEX.small_units, 10)  # 十
 ORDINARY_SMALL_UNITS = _ordinary(LEX.small_units, 10, 100, 1000)  # 十百千
+ORDINARY_HUNDREDS_THOUSANDS = _ordinary(LEX.small_units, 100, 1000)  # 百千
 ORDINARY_UNITS = ORDINARY_SMALL_UNITS + _ordinary(LEX.large_units, 10_000, 100_000_000)  # 十百千万亿
 #: 百 佰 千 仟: the powers of ten that may open a numeral before a digit (百三 = 130)
 HUNDREDS_THOUSANDS = "".join(k for k, v in LEX.small_units.items() if v in (100, 1000))

@@ -28,6 +28,7 @@ from pipeline.quantities.dates import durations, forms
 from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, last_day, period_value
 from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
+from pipeline.quantities.dates.lexicon import DATES
 from pipeline.spans import keep_best
 from pipeline.text.clause import future_cue
 
@@ -36,7 +37,7 @@ Interpreter = Callable[[re.Match[str], str], Item | None]
 NOTHING: frozenset[str] = frozenset()
 _LONG_DIGITS_BEFORE_RE = re.compile(r"[0-9]{5}$")
 #: How far after the reference date a yearless date of a past clause keeps its year.
-_PAST_SLACK = dt.timedelta(days=P.PAST_SLACK_DAYS)
+_PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]

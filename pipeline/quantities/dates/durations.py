@@ -14,6 +14,7 @@ from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import DESIGNATOR_ORDER, duration_parts, duration_value
 from pipeline.quantities.dates.lexicon import DATES, DurationUnit
+from pipeline.quantities.kinds import range_end
 from pipeline.text.numerals import YEAR_DIGITS, ZERO_CHARS, NumeralError, adjacent_pair, parse_number, read_digits
 from pipeline.text.regex import alternation
 
@@ -116,8 +117,7 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
         return None
     cand = _candidate(m, {})
     cand.low, cand.high, cand.unit = low, high, unit.designator
-    if text.startswith("之间", cand.end):
-        cand.end += 2  # 3至4岁之间: 之间 inside, as 8至12个之间
+    cand.end = range_end(text, cand.end)  # 3至4岁之间: 之间 inside, as 8至12个之间
     cand.qualifier = "approx" if pair else "exact"
     return cand
 
@@ -151,7 +151,7 @@ def join_range(a: Candidate, b: Candidate, text: str) -> bool:
     if len(left) != 1 or len(right) != 1 or left[0][0] != right[0][0] or left[0][1] >= right[0][1]:
         return False
     a.low, a.high, a.unit, a.value = left[0][1], right[0][1], left[0][0], None
-    a.end = b.end + 2 if text.startswith("之间", b.end) else b.end  # 3岁至4岁之间, as 8至12个之间
+    a.end = range_end(text, b.end)  # 3岁至4岁之间, as 8至12个之间
     a.number_text = text[a.core_start : b.core_end]
     a.core_end, a.unit_text = b.core_end, None
     return True

@@ -20,6 +20,7 @@ from pipeline.text.numerals import (
     NONZERO_DIGIT_CHARS,
     NUMBER,
     ONE_TO_NINE,
+    ORDINARY_NONZERO,
     POINT_CHARS,
     SMALL_UNIT_CHARS,
     TEN,
@@ -103,9 +104,9 @@ GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
 RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
 _GENERIC_CLAUSE = rf"[^{re.escape(DATES.generic_years.clause_ends)}]{{0,{DATES.generic_years.reach}}}?"
-#: How far after the reference date a yearless date keeps the reference year.
-PAST_SLACK_DAYS = DATES.yearless.past_slack_days
 RE_GENERIC_AFTER = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.generic_years.after)})")
+
+
 def _clause_frame(words: str) -> str:
     """A frame of words, ``…`` standing for any words of one clause (对…的)."""
     return r"[^，,。；;：:]*?".join(re.escape(w) for w in words.split("…"))
@@ -118,7 +119,7 @@ _SCHEME_OPENERS = "|".join(_clause_frame(w) for w in DATES.generic_years.scheme_
 #: A sentence that opens a scheme (对…的组织，当年新购; 如果学校当年), perhaps after its item
 #: number, or says 每年 before the word.
 RE_GENERIC_SCHEME = re.compile(
-    rf"^[\s　]*(?:[（(]?[0-9一二三四五六七八九十]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
+    rf"^[\s　]*(?:[（(]?[0-9{ONE_TO_NINE}{TEN}]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
     rf"|{alternation(DATES.generic_years.scheme_words)}"
 )
 #: A year written before the word in its sentence, which 当年 then names (2018年…，当年关停).
@@ -290,7 +291,7 @@ RE_AGO = re.compile(
 RE_FALSE_FRIEND = re.compile(alternation(DATES.durations.false_friends))
 #: 一天一拉, 三月一点评: a rhythm, no duration or month; 九天重房地产开发有限公司: a name.
 RE_FREQUENCY = re.compile(
-    rf"[一两二三四五六七八九十](?<![{CN_NUMERAL}].)[{DATES.durations.frequency_units}]"
+    rf"[{ORDINARY_NONZERO}{TEN}](?<![{CN_NUMERAL}].)[{DATES.durations.frequency_units}]"
     rf"(?:一(?![{DATES.durations.frequency_not_next}])[\u4e00-\u9fff]"
     rf"|(?=[^{re.escape(DATES.durations.name_breaks)}0-9{CN_NUMERAL}]{{0,{DATES.durations.name_reach}}}?"
     rf"(?:{alternation(DATES.durations.name_ends)})))"
