@@ -54,6 +54,7 @@ from pipeline.linking.lexicon import (
     TARGET_RE,
     TIME_HEADS,
     TOTALS,
+    VERBAL_TAGS,
 )
 from pipeline.linking.phrases import (
     BASED,
@@ -97,7 +98,6 @@ _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500�
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
-_VERBAL = frozenset({"v", "vn", "vd", "d", "ad"})  # the words of a clause with no noun (违法搭建)
 
 
 @dataclass(slots=True)
@@ -302,7 +302,7 @@ def _modifies(name: str) -> bool:
     words = tag(name)
     if words[0][0] in MODIFIER_VERBS:
         return True
-    return len(words) > 1 and words[-1][1] == "v" and all(pos in _VERBAL for _, pos in words)
+    return len(words) > 1 and words[-1][1] == "v" and all(pos in VERBAL_TAGS for _, pos in words)
 
 
 def _has_verb(name: str) -> bool:

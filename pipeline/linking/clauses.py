@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
+    ADVERBIAL_TAGS,
     CLAUSE_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
@@ -39,7 +40,6 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 _EXISTENTIAL = "有"
 _PRONOUN = "r"  # jieba's tag of a pronoun (其): it opens the object of a clause
-_ADVERBIAL_TAGS = frozenset({"a", "ad", "d"})  # 成功孵化, 正式启动: the manner of the verb after them
 # A numeral word opens with one of these (一个, 两条, 3个; not 款, which jieba also tags m).
 _NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
 
@@ -187,7 +187,7 @@ def _trailing_verbs(words: Tags) -> int | None:
         at -= 1
     if at == len(words):
         return None
-    while at > 1 and words[at - 1][1] in _ADVERBIAL_TAGS:
+    while at > 1 and words[at - 1][1] in ADVERBIAL_TAGS:  # 成功孵化, 正式启动: the manner of the verb after them
         at -= 1
     return at
 

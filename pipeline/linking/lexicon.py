@@ -108,6 +108,8 @@ class PhraseLexicon(Lexicon):
     age_people: list[str]
     age_verbs: list[str]
     next_day_words: list[str]
+    clause_tail_tags: list[str]
+    holding_tags: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -132,6 +134,9 @@ class ClauseLexicon(Lexicon):
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
+    verbal_tags: list[str]
+    adverbial_tags: list[str]
+    activity_tags: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -227,6 +232,11 @@ DISTANCE_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.duration_distances)})[^，,。；;：:]{{0,4}}(?:{trie_alternation(PHRASE.duration_points)})$"
 )
 DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
+CLAUSE_TAIL_TAGS = frozenset(PHRASE.clause_tail_tags)
+HOLDING_TAGS = frozenset(PHRASE.holding_tags)
+VERBAL_TAGS = frozenset(LINKING.clauses.verbal_tags)
+ADVERBIAL_TAGS = frozenset(LINKING.clauses.adverbial_tags)
+ACTIVITY_TAGS = frozenset(LINKING.clauses.activity_tags)
 CLOCK_LIST_MARKS = frozenset(PHRASE.clock_list_marks)
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
 # 运输时间为22:00至次日4:00: the end of a span of clocks the extractor splits at the next day

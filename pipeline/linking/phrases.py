@@ -26,11 +26,13 @@ from pipeline.linking.lexicon import (
     BOUNDARY_RE,
     BRACKET_RE,
     CLASSING_VERBS,
+    CLAUSE_TAIL_TAGS,
     CUT_RE,
     DATE_PREPOSITION_RE,
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     ENUM_RE,
+    HOLDING_TAGS,
     INFIX_BRACKET_RE,
     LEAD_FIRST,
     LEAD_RE,
@@ -70,7 +72,6 @@ _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
-_CLAUSE_TAIL_TAGS = frozenset("rdpcu")  # jieba tags of a last word no name ends with
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -208,7 +209,7 @@ def _named_after(phrase: str, mark: int) -> bool:
     or more, not ending in a pronoun, an adverb, a preposition, a conjunction or a particle
     (并非为“扣压其中 is a clause cut short, not a name)."""
     rest = phrase[mark + 1 :]
-    return len(rest) >= 2 and tag(rest)[-1][1][:1] not in _CLAUSE_TAIL_TAGS
+    return len(rest) >= 2 and tag(rest)[-1][1][:1] not in CLAUSE_TAIL_TAGS
 
 
 def _cut(text: str) -> str:
@@ -433,7 +434,6 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     return phrase
 
 
-_HOLDING_TAGS = frozenset({"n", "j"})  # nouns and abbreviations (方向, 改扩建); not nz, l: 纳入计划, 亟待解决
 
 
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
@@ -444,7 +444,7 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
         if stop >= ceiling or not _CJK_RE.match(text[stop]):
             return stop
         word, pos, offset = _word_across(tag(text[start : min(ceiling, stop + 6)]), stop - start)
-        if (offset == stop - start and stop > start) or pos not in _HOLDING_TAGS or len(word) < 2 \
+        if (offset == stop - start and stop > start) or pos not in HOLDING_TAGS or len(word) < 2 \
                 or word in AFTER_STOP_WORDS or not in_dictionary(word):
             return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
         grown = AFTER_TAIL_RE.match(text, start + offset + len(word), ceiling)

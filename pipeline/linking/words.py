@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from pipeline.linking.lexicon import (
+    ACTIVITY_TAGS,
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
@@ -459,7 +460,6 @@ def is_verb(word: str) -> bool:
     return words[0][1] == "v"
 
 
-_ACTIVITY_TAGS = frozenset({"v", "vn"})
 _CONJUNCTION_CHARS = frozenset("".join(CLAUSE_CONJUNCTIONS))
 
 
@@ -482,7 +482,7 @@ def without_frame(name: str, *, kinds: bool) -> str:
     if len(words) < 2 or words[-1][0] not in FRAME_NOUNS:
         return name
     k = len(words) - 1
-    while k > 0 and words[k - 1][1] in _ACTIVITY_TAGS:
+    while k > 0 and words[k - 1][1] in ACTIVITY_TAGS:
         k -= 1
     if k == 0 or (kinds and k == len(words) - 1) or words[k - 1][1] not in OBJECT_NOUN_TAGS:
         return name
