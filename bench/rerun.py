@@ -85,13 +85,14 @@ def format_shares(out: Path, formats: list[str], tmp: Path) -> dict[str, float]:
 
 
 def copy_corpus(source: Path, target: Path, limit: int | None) -> list[Path]:
-    """The .txt files of ``source`` (at most ``limit`` per folder) copied under ``target``."""
+    """The .txt files of ``source`` (at most ``limit`` per folder) copied under ``target``, with their
+    modification times (a file modified in the two seconds before a run is hashed again by the next)."""
     copied = []
     for folder in sorted(p for p in source.iterdir() if p.is_dir()):
         for path in sorted(folder.rglob("*.txt"))[:limit]:
             to = target / path.relative_to(source)
             to.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, to)
+            shutil.copy2(path, to)  # with its modification time: files written before the run, as in a real folder
             copied.append(to)
     return copied
 
