@@ -67,27 +67,19 @@ _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 
 
 @lru_cache(maxsize=1)
-def _tagger() -> Callable[[str], Tags]:
-    try:
-        import rjieba
-    except ImportError:  # pragma: no cover - rjieba has wheels for the platforms we run on
-        from jieba import posseg
-
-        return lambda text: [(p.word, p.flag) for p in posseg.lcut(text)]
-    tag: Callable[[str], Tags] = rjieba.tag
-    return tag
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> Callable[[str], bool]:
+def _jieba() -> tuple[Callable[[str], Tags], Callable[[str], bool]]:
+    """jieba's tagger and its dictionary's membership test: rjieba's, else Python jieba's."""
     try:
         import rjieba
     except ImportError:  # pragma: no cover - rjieba has wheels for the platforms we run on
         import jieba
+        from jieba import posseg
 
-        return lambda word: bool(jieba.dt.FREQ.get(word))
-    known: Callable[[str], bool] = rjieba.has_word
-    return known
+        def tagged(text: str) -> Tags:
+            return [(p.word, p.flag) for p in posseg.lcut(text)]
+
+        return tagged, lambda word: bool(jieba.dt.FREQ.get(word))
+    return rjieba.tag, rjieba.has_word
 
 
 def in_dictionary(word: str) -> bool:
@@ -97,14 +89,14 @@ def in_dictionary(word: str) -> bool:
     >>> in_dictionary("时间段"), in_dictionary("到市")
     (True, False)
     """
-    return _dictionary()(word)
+    return _jieba()[1](word)
 
 
 @lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words of ``text`` with their dictionary tags, a verb it tags otherwise as a verb
     (``tagged_verbs``: 入园)."""
-    return tuple((w, "v") if w in TAGGED_VERBS else (w, p) for w, p in _tagger()(text))
+    return tuple((w, "v") if w in TAGGED_VERBS else (w, p) for w, p in _jieba()[0](text))
 
 
 def _is_function(word: str, tag: str) -> bool:
@@ -502,13 +494,18 @@ def after_heading(name: str) -> str:
     if not any(noun in name for noun in HEADING_NOUNS):
         return name
     words = tag(name)
-    at = max((i for i, (w, _) in enumerate(words[:-1]) if w in HEADING_NOUNS), default=None)
+    at = _last_of(words, HEADING_NOUNS)
     if at is None or (at == 0 and len(words) - at < 3):
         return name
     while at + 2 < len(words) and words[at + 1][1] == "t":  # 处理情况上午东星家居广场业主: the time goes too
         at += 1
     rest = "".join(w for w, _ in words[at + 1 :])
     return rest if len(rest) > 1 and words[-1][1] in OBJECT_NOUN_TAGS else name
+
+
+def _last_of(words: Tags, members: frozenset[str]) -> int | None:
+    """The index of the last word of ``words`` but the final one that is one of ``members``."""
+    return max((i for i, (w, _) in enumerate(words[:-1]) if w in members), default=None)
 
 
 def after_conjunction(name: str) -> str:
@@ -522,7 +519,7 @@ def after_conjunction(name: str) -> str:
     if not _CONJUNCTION_CHARS.intersection(name):
         return name
     words = tag(name)
-    at = max((i for i, (w, _) in enumerate(words[:-1]) if w in CLAUSE_CONJUNCTIONS), default=None)
+    at = _last_of(words, CLAUSE_CONJUNCTIONS)
     if at is None:
         return name
     rest = "".join(w for w, _ in words[at + 1 :])
