@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS, ROUND_OPENINGS
+from pipeline.linking.lexicon import AGE_MARKS, AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS, ROUND_OPENINGS, SEXES
 from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -25,12 +25,12 @@ _BREAKS = r"，,；;。：:！？\s（）()"  # what ends a clause or a name: pu
 _CLAUSE_RE = re.compile(rf"(?:^|[{_BREAKS}])([^{_BREAKS}\d]{{1,16}})[，,]\s*$")
 _ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
 _GLOSSED_RE = re.compile(rf"[^{_BREAKS}]{{1,16}}$")  # what a bracket after it glosses
-_SEX_RE = re.compile(r"[，,]\s*[男女]\s*[，,]\s*$")  # 姚一，男，30岁
+_SEX_RE = re.compile(rf"[，,]\s*[{re.escape(SEXES)}]\s*[，,]\s*$")  # 姚一，男，30岁
 
 
 def is_age(span: str) -> bool:
     """``span`` is an age: a count of years of a life (30岁, 16周岁以上)."""
-    return "岁" in span
+    return any(mark in span for mark in AGE_MARKS)
 
 
 def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:

@@ -107,6 +107,8 @@ class PhraseLexicon(Lexicon):
     clock_span_marks: list[str]
     age_people: list[str]
     age_verbs: list[str]
+    age_marks: list[str]
+    sexes: list[str]
     next_day_words: list[str]
     clause_tail_tags: list[str]
     holding_tags: list[str]
@@ -222,6 +224,8 @@ PERSON_UNITS = frozenset(PHRASE.person_units + PHRASE.household_units)
 PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
 AGE_PEOPLE = tuple(PHRASE.age_people)
 AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
+AGE_MARKS = tuple(PHRASE.age_marks)
+SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
