@@ -35,7 +35,7 @@ from pipeline.text.clause import future_cue
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
 NOTHING: frozenset[str] = frozenset()
-_LONG_DIGITS_BEFORE_RE = re.compile(r"[0-9]{5}$")
+_LONG_DIGITS_BEFORE_RE = re.compile(rf"{P.CODE_DIGITS}$")
 #: How far after the reference date a yearless date of a past clause keeps its year.
 _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
 

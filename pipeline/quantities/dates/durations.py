@@ -31,7 +31,7 @@ _ONLY_BEFORE = {
 
 
 _RANGE_GAP_RE = re.compile(P.SEPARATOR)
-_CODE_DIGITS_RE = re.compile(r"[0-9]{5}")
+_CODE_DIGITS_RE = re.compile(P.CODE_DIGITS)
 _ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
 _LAP_AFTER = {
     name: re.compile(f"(?:{alternation(unit.lap_after)}).{{0,2}}$") if unit.lap_after else None

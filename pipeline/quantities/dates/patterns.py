@@ -300,6 +300,8 @@ RE_FREQUENCY = re.compile(
 # --- what joins two dates into one period ---------------------------------------------
 
 #: The gap between the two ends of a range: 2014年－2016年, 2019年到2021年.
+#: A phone or a code: five digits or more, never a count of years (电话：8251931.2018年12月21日).
+CODE_DIGITS = r"[0-9]{5}"
 RE_RANGE_GAP = re.compile(rf"(?P<from>{alternation(DATES.ranges.from_marks)})?{SEPARATOR}")
 RE_DEADLINE = re.compile(alternation(DATES.ranges.deadline_marks))
 #: Between the parts of one duration: 3年6个月, 8天又20小时.
