@@ -29,6 +29,7 @@ from pipeline.linking.lexicon import (
     CLOCK_LIST_MARKS,
     CLOCK_LIST_RE,
     CLOCK_SPAN_RE,
+    COUNTED_ENDINGS,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DISTANCE_RE,
@@ -72,6 +73,7 @@ from pipeline.linking.phrases import (
 from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.words import (
     after_frame,
+    counted_head,
     framed_noun,
     glued_span,
     is_verb,
@@ -241,6 +243,8 @@ def _link_one(
     belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after, belongings = person_head(after), after
+    elif after is not None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:  # 两株桂花树树龄: the trees
+        after = counted_head(after, COUNTED_ENDINGS[q.unit])
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
