@@ -113,6 +113,7 @@ class _Clause:
     floor: int
     of: str | None = None
     kind: str | None = None
+    things: bool = False  # the quantity named last counts things, not people, named after it (21个村民小组)
     ranged: bool = False  # the quantity named last is a span of clocks (9:00至12:00)
     owner: str | None = None  # what an attribute after it belongs to, when more than ``of`` (劳动者工资)
     predicate: str | None = None
@@ -275,8 +276,10 @@ def _link_one(
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
-        # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or area
-        of = clause.of if q.unit not in PERSON_UNITS or clause.kind in _COUNTED else None
+        # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or
+        # area, nor the other things a count before names after its classifier (共分21个村民小组，
+        # 523户，2146人: not the groups' people; 一期工程共5栋已建成，共186户: the whole's households)
+        of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
     elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     of = of or None
@@ -290,6 +293,7 @@ def _link_one(
     if of is not None:
         # 年龄35周岁以下（含），…可分别申请6万元: a span's name is lent to no number after it
         clause.of, clause.kind, clause.ranged = (of if q.type != "duration" else None), q.type, _ranged(q)
+        clause.things = q.type in _COUNTED and q.unit not in PERSON_UNITS and of == after
         # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
         clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
