@@ -282,6 +282,8 @@ def _link_one(
         of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
     elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
+    elif of is None and q.type in BEFORE_ONLY_TYPES and clause.kind in BEFORE_ONLY_TYPES and clause.floor == q.start:
+        of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
