@@ -97,6 +97,7 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_SPAN_LABEL_MARKS = frozenset("：:，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
@@ -204,10 +205,16 @@ def _link_one(
         named = _duration_named(win.text)
         if named is None and shared is None and _labelled_span(text, win, clause):
             label = window(text, win.lo - 1, clause.floor, clause.holes)  # 办理时限：自受理之日起10个工作日
-            of = _span_named(read_before(label.text, "duration"), label.text)
-            if of is None and is_age(q.text):  # 现将有关情况回复如下：16周岁以上外省户口申请人
+            colon = text[win.lo - 1] in _LABEL_COLON
+            # after a comma only a clause that is a label alone, with no number in it or just
+            # before it (设置了三年过渡期，满35年工龄)
+            opens = label.lo <= sentence_start or _SPAN_AFTER_CHAR_RE.match(text, label.lo - 1) is not None
+            alone = colon or (opens and not any(label.lo <= b <= win.lo for _, b in clause.holes))
+            of = _span_named(read_before(label.text, "duration"), label.text) if alone else None
+            if of is None and colon and is_age(q.text):  # 现将有关情况回复如下：16周岁以上外省户口申请人
                 of = age_named(text, q.end, win, ceiling)
-            return {"of": of} if of is not None else {}
+            if of is not None or colon:
+                return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
             if after_name is None:
@@ -330,10 +337,14 @@ def _named_kind(text: str, q: Quantity, after: str) -> bool:
 
 def _labelled_span(text: str, win: Window, clause: _Clause) -> bool:
     """A duration right after a colon, or after a colon and where its span starts (办理时限：
-    自受理之日起10个工作日内办结): the label before the colon may name it."""
-    if win.lo <= clause.floor or text[win.lo - 1] not in _LABEL_COLON:
+    自受理之日起10个工作日内办结): the label before the colon may name it; so may a noun of a
+    span ending the clause before a comma (办理时限，自受理之日起10个工作日, 发车间隔时间，
+    高峰期4-5分钟), also across the words of ``duration_links``."""
+    if win.lo <= clause.floor or text[win.lo - 1] not in _SPAN_LABEL_MARKS:
         return False
-    return not win.text or SPAN_START_RE.fullmatch(win.text) is not None
+    if not win.text or SPAN_START_RE.fullmatch(win.text) is not None:
+        return True
+    return text[win.lo - 1] not in _LABEL_COLON and DURATION_LINK_RE.fullmatch(win.text) is not None
 
 
 def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
