@@ -257,6 +257,8 @@ def _join(a: Clock, b: Clock, text: str, ref: dt.date | None) -> Candidate | Non
     if not (a.confirmed or b.confirmed):
         return None
     end = b.end
+    if P.RE_NEXT_DAY_GAP.fullmatch(text, a.end, b.start):
+        return _overnight(a, b, text)
     if not P.RE_RANGE_GAP.fullmatch(text, a.end, b.start):
         tail = P.RE_BETWEEN_TAIL.match(text, b.end)
         if not P.RE_BETWEEN_GAP.fullmatch(text, a.end, b.start) or tail is None:
@@ -269,6 +271,18 @@ def _join(a: Clock, b: Clock, text: str, ref: dt.date | None) -> Candidate | Non
         first = ref.isoformat() + a.time.iso()  # 2点-明天4点: the first end is today
     resolved = a.resolved and b.resolved
     return _record(a.start, end, f"{first}/{last}" if resolved else None, a, approx=b.approx)
+
+
+def _overnight(a: Clock, b: Clock, text: str) -> Candidate:
+    """22:00至次日6:00, 晚上22:30—次日凌晨6:30: one range into the next day. Its end is read
+    as written (no day part of the first end shifts it) on the day after the first end's
+    date; without a date, ``T22:00/T06:00`` (the end before the start is the next day's).
+    A 间 or 之间 after the end stays outside, as after one clock (在21点至次日2点间收运)."""
+    day = ""
+    if a.day[:1].isdigit():
+        day = (dt.date.fromisoformat(a.day[:_ONE_DAY]) + dt.timedelta(days=1)).isoformat()
+    value = f"{a.iso()}/{day}{b.time.iso()}" if a.resolved and b.resolved else None
+    return _record(a.start, b.end, value, a, approx=b.approx)
 
 
 def _reshift(time: ClockTime, rule: ClockRule | None) -> ClockTime:

@@ -50,6 +50,7 @@ class Clock(Lexicon):
 class Ranges(Lexicon):
     between: list[str]
     between_tails: list[str]
+    next_day: list[str]
 
 
 class DayPart(Lexicon):

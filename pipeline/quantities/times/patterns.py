@@ -94,6 +94,8 @@ RE_RATIO_BEFORE = re.compile(r"(?:比|比例|比为|比例为|之比)$")
 SEPARATOR = rf"[ ]?(?:{alternation(KINDS.shared.range_separators)})[ ]?"
 #: Between the two ends of a time range (从 is left out of the span, as for periods).
 RE_RANGE_GAP = re.compile(SEPARATOR)
+#: 22:00至次日6:00: a separator and a word of the next day.
+RE_NEXT_DAY_GAP = re.compile(rf"{SEPARATOR}(?:{alternation(TIMES.ranges.next_day)})[ ]?")
 #: 1月15号4点和2月3号9点之间.
 RE_BETWEEN_GAP = re.compile(alternation(TIMES.ranges.between))
 RE_BETWEEN_TAIL = re.compile(alternation(TIMES.ranges.between_tails))
