@@ -48,6 +48,7 @@ class Clock:
     resolved: bool = True
     confirmed: bool = False
     approx: bool = False
+    over: bool = False  # 下午6点多: a little past the hour
     hour_text: str = ""
 
     def iso(self, time: ClockTime | None = None) -> str:
@@ -97,7 +98,7 @@ def _read(m: re.Match[str], text: str, ctx: Context, days: dict[int, Candidate],
     if time is None:
         return None
     clock = Clock(m.start(), m.end(), time, part.clock if part else None, hour_text=m["dh"] or m["h"],
-                  approx=bool(m["approx"] or m["approx1"] or m["approx2"]))
+                  approx=bool(m["approx"] or m["approx1"] or m["approx2"]), over=bool(m["over"]))
     if m["dw"]:
         shift = TIMES.day_words[m["dw"]].day
         _set_day(clock, ctx.ref_date + dt.timedelta(days=shift) if ctx.ref_date else None)
@@ -218,8 +219,8 @@ def _confirmed(m: re.Match[str], clock: Clock, part: DayPart | None, text: str) 
         return False  # 第一时间, 那时候
     if m["m"] or m["mw"] or m["tail"] or (m["mb"] and m["mb"].isascii()):
         return True
-    if m["mb"]:
-        return False  # 三点五 is 3.5
+    if m["mb"] or m["over"]:
+        return False  # 三点五 is 3.5; 增长了3点多 may be 3.x (a day part, a date or 钟 makes it a clock)
     start = m.start("h")
     if (P.RE_BARE_NOT_AFTER.search(text, max(0, start - 2), start)
             or P.RE_DAYS_BEFORE.search(text, max(0, start - 2), start)):
@@ -250,7 +251,7 @@ def ranges(found: list[Clock], text: str, ref: dt.date | None) -> Iterator[Candi
         if lead is not None:
             yield lead
         elif a.confirmed:
-            yield _record(a.start, a.end, a.iso() if a.resolved else None, a)
+            yield _record(a.start, a.end, a.iso() if a.resolved else None, a, over=a.over)
 
 
 def _join(a: Clock, b: Clock, text: str, ref: dt.date | None) -> Candidate | None:
@@ -312,7 +313,9 @@ def _bare_lead(b: Clock, text: str) -> Candidate | None:
     return _record(lead.start(), b.end, value, b)
 
 
-def _record(start: int, end: int, value: str | None, clock: Clock, *, approx: bool = False) -> Candidate:
+def _record(start: int, end: int, value: str | None, clock: Clock, *, approx: bool = False,
+            over: bool = False) -> Candidate:
+    qualifier = "approx" if clock.approx or approx else "gt" if over else "exact"
     return Candidate(start=start, end=end, type="time", value=value, resolved=value is not None,
-                     qualifier="approx" if clock.approx or approx else "exact",
+                     qualifier=qualifier,
                      number_text=clock.hour_text, priority=PRIORITY)

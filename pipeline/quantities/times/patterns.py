@@ -66,6 +66,7 @@ RE_CLOCK = re.compile(
           | (?P<mw>{alternation(_C.minute_words)})
           | (?P<mb>[0-5][0-9](?![0-9.])|{MINUTE_CN}(?![{NUMERAL_CHARS}]))
         )?
+        (?P<over>{alternation(_C.over_after)})?
         (?P<tail>(?:{alternation(_C.tails)})+)?
     )
     (?P<approx2>{alternation(_C.approx_after)})?
