@@ -493,17 +493,20 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
     """近三年 → the three years up to the reference date."""
     if any(text.endswith(w, 0, m.start()) for w in DATES.recent.not_after):
         return None
-    counted = calendar_count(m)
-    if counted is None:
-        return None
-    unit, n = counted
-    if unit.designator != "Y" and m["pre"] == "近" and not m["tail"]:
-        if P.RE_RECENT_AHEAD.match(text, m.end("u")):  # 近两天可以办理好: the coming two days
-            return Atom(m.start(), m.end("u"), "period", from_ref=partial(ahead_of_ref, unit.designator, n),
-                        number_text=m["n"], priority=PERIOD_PRIORITY)
+    if m["half"]:  # 近半年内: six months
+        designator, n, end, number = "M", DATES.recent.halves[m["hu"]], m.end("hu"), m["half"]
+    else:
+        counted = calendar_count(m)
+        if counted is None:
+            return None
+        designator, n, end, number = counted[0].designator, counted[1], m.end("u"), m["n"]
+    if designator != "Y" and m["pre"] == "近" and not m["tail"]:
+        if P.RE_RECENT_AHEAD.match(text, end):  # 近两天可以办理好: the coming two days
+            return Atom(m.start(), end, "period", from_ref=partial(ahead_of_ref, designator, n),
+                        number_text=number, priority=PERIOD_PRIORITY)
         return None  # 近两个月 is mostly "nearly two months"
-    return Atom(m.start(), m.end("u"), "period", from_ref=partial(back_to_ref, unit.designator, n),
-                number_text=m["n"], priority=PERIOD_PRIORITY)
+    return Atom(m.start(), end, "period", from_ref=partial(back_to_ref, designator, n),
+                number_text=number, priority=PERIOD_PRIORITY)
 
 
 def ago(m: re.Match[str], text: str) -> Atom | None:

@@ -128,6 +128,7 @@ class Recent(Lexicon):
     not_after: list[str]
     tails: list[str]
     ahead: list[str]
+    halves: dict[str, int]
 
 
 class Ago(Lexicon):

@@ -273,7 +273,7 @@ RE_RECENT_AHEAD = re.compile(alternation(DATES.recent.ahead))
 RE_RECENT = re.compile(
     rf"""
     (?P<pre>{alternation(DATES.recent.prefixes)})
-    (?P<n>{NUMBER_RUN})(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
+    (?:(?P<half>半)(?P<hu>{alternation(DATES.recent.halves)})|(?P<n>{NUMBER_RUN})(?P<cls>个)?(?P<u>{CALENDAR_UNITS}))
     (?P<tail>{alternation(DATES.recent.tails)})?
     """,
     re.VERBOSE,
