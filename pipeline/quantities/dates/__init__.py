@@ -28,7 +28,7 @@ from pipeline.quantities.dates import durations, forms
 from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, last_day, period_value
 from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
-from pipeline.quantities.dates.lexicon import DATES
+from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS
 from pipeline.spans import keep_best
 from pipeline.text.clause import future_cue
 
@@ -276,13 +276,17 @@ def _in_order(a: Atom, b: Atom) -> bool:
 
 
 def _open_end(a: Atom, text: str, ctx: Context) -> Atom:
-    """A date followed by a second day (至31日) or by 至今 becomes a period."""
+    """A date followed by a second day (至31日), a part of its year or month that ends after
+    it (至年底, 至月底) or 至今 becomes a period."""
     tail = P.RE_DAY_TAIL.match(text, a.end) if a.precision == "D" and a.span is not None else None
     if tail is not None and a.span is not None:
         first = a.span[0]
         day = forms.whole_number(tail["d"]) if P.DAY_RE.fullmatch(tail["d"]) else None
         if day is not None and first.day < day <= MAX_DAYS[first.month]:
             return _period_to(a, tail.end(), (first, day_in(first.year, first.month, day)))
+    part = P.RE_PART_END.match(text, a.end) if a.precision in ("D", "M") and a.span is not None else None
+    if part is not None and a.span is not None and (last := _part_end(a.span[0], part)) >= a.span[1]:
+        return _period_to(a, part.end(), (a.span[0], last))  # 2018年10月1日至年底
     until = P.RE_UNTIL_NOW.match(text, a.end)
     if until is not None:
         if a.span is None or ctx.ref_date is None:
@@ -290,6 +294,14 @@ def _open_end(a: Atom, text: str, ctx: Context) -> Atom:
         if a.span[0] <= ctx.ref_date:
             return _period_to(a, until.end(), (a.span[0], ctx.ref_date))
     return a
+
+
+def _part_end(first: dt.date, m: re.Match[str]) -> dt.date:
+    """The last day of the part of ``first``'s year (年底) or month (月底) ``m`` names."""
+    if m["yp"]:
+        month, day = (int(x) for x in YEAR_PARTS[m["yp"]].last.split("-"))
+        return day_in(first.year, month, day)
+    return day_in(first.year, first.month, MONTH_PARTS[m["mp"]].last)
 
 
 def _period_to(a: Atom, end: int, span: Span) -> Atom:

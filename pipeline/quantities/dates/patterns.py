@@ -308,6 +308,10 @@ RE_DEADLINE = re.compile(alternation(DATES.ranges.deadline_marks))
 RE_COMPOUND_GAP = re.compile(r"[又零]?")
 #: 8月1日至31日: a second day of the same month.
 RE_DAY_TAIL = re.compile(rf"{SEPARATOR}(?P<d>{DAY})[日号]")
+#: 2018年10月1日至年底, 3月15日至月底: a part of the first end's own year or month.
+RE_PART_END = re.compile(rf"""{SEPARATOR}(?:
+    (?P<yp>{alternation(w for part in DATES.year_parts for w in part.words)})
+  | (?P<mp>{alternation(w for part in DATES.month_parts for w in part.words)}))""", re.VERBOSE)
 #: 2018年至今.
 RE_UNTIL_NOW = re.compile(alternation(DATES.ranges.until_now))
 #: Where a sentence ends, so that 9月8日 takes its year only from its own sentence.
