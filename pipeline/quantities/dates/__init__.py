@@ -79,7 +79,7 @@ def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: 
     _resolve_years(found, text, ctx, by_tense)
     if keep_invalid:
         for item in found:
-            if isinstance(item, Atom) and not item.valid:  # 2月30日: RT reports it, unresolved
+            if isinstance(item, Atom) and not item.valid and not item.generic:  # 2月30日: RT reports it, unresolved
                 item.valid, item.resolved, item.span = True, False, None
     for item in _join(found, text, ctx):
         yield item if isinstance(item, Candidate) else _record(item)
@@ -136,7 +136,7 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
     last_end = 0
     lent = False  # last_year was guessed from a clause's tense (9月26日), not written
     for atom in items:
-        if not isinstance(atom, Atom):
+        if not isinstance(atom, Atom) or atom.generic:
             continue
         guessed = False  # its year read from the tense of its clause
         if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):

@@ -61,6 +61,7 @@ class Atom:
     resolved: bool = True
     valid: bool = True  # False for a day the calendar lacks (2019年2月29日)
     follows: bool = False  # an open year comes from any date before (同年9月), not only the sentence
+    generic: bool = False  # a year word naming no year (下一年度 in a rule): holds its words, never reported
 
 
 def whole_number(text: str) -> int | None:
@@ -225,7 +226,9 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
     if after and m.end() == m.end("head") and after in DATES.relative_context.not_before:
         return None  # 上年龄, 当年轻
     if m["m1"] is None and generic_year(m, text):
-        return None  # 获得称号的当年奖补, 低于上年度人均可支配收入: no year of its own
+        # 获得称号的当年奖补, 低于上年度人均可支配收入: no year of its own, and no duration
+        # inside it either (上一年度 is not 一年)
+        return Atom(m.start(), m.end(), "date", valid=False, generic=True)
     shift = DATES.relative_years.get(m["rel"])
     atom = with_year(m, text, None, shift)
     if atom is not None and shift is None:
@@ -251,7 +254,11 @@ def _in_scheme(text: str, at: int) -> bool:
     if start is None and lo > 0:
         return False  # a sentence longer than the reach: its opening is not seen
     before = text[start.start() + 1 if start else lo : at]
-    return P.RE_GENERIC_SCHEME.search(before) is not None and P.RE_WRITTEN_YEAR.search(before) is None
+    if P.RE_WRITTEN_YEAR.search(before) is not None:
+        return False
+    # the opener's frame may close after the word (对…、当年实施…面积2000亩以上的组织)
+    clause_end = P.RE_GENERIC_CLAUSE_END.search(text, at)
+    return P.RE_GENERIC_SCHEME.search(before + text[at : clause_end.start() if clause_end else len(text)]) is not None
 
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:

@@ -122,6 +122,8 @@ RE_GENERIC_SCHEME = re.compile(
     rf"^[\s　]*(?:[（(]?[0-9{ONE_TO_NINE}{TEN}]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
     rf"|{alternation(DATES.generic_years.scheme_words)}"
 )
+#: Where the clause of the word ends, for a scheme's frame that closes after it.
+RE_GENERIC_CLAUSE_END = re.compile(rf"[{re.escape(DATES.generic_years.clause_ends)}]")
 #: A year written before the word in its sentence, which 当年 then names (2018年…，当年关停).
 RE_WRITTEN_YEAR = re.compile(r"(?:[0-9]{4}|[零〇一二三四五六七八九]{4})年|同年")
 
