@@ -38,6 +38,8 @@ NOTHING: frozenset[str] = frozenset()
 _LONG_DIGITS_BEFORE_RE = re.compile(rf"{P.CODE_DIGITS}$")
 #: How far after the reference date a yearless date of a past clause keeps its year.
 _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
+PLANNED_SLACK = dt.timedelta(days=DATES.yearless.planned_slack_days)
+_ANY_YEAR_RE = re.compile(r"年|[0-9]{4}")  # 2018年, 今年, 同年, 18年, 2018-09-14
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]
@@ -183,6 +185,12 @@ def _yearless(atom: Atom) -> bool:
         p is not None and p.year is None and p.yy is None and p.shift is None for p in points)
 
 
+def without_year(surface: str) -> bool:
+    """A date or period written with no year of any kind (9月14日, 7月11日至25日), whose year
+    the finder reads from the tense of its clause."""
+    return _ANY_YEAR_RE.search(surface) is None
+
+
 def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tuple[int, int]:
     """The years of a date written without one: its nearest occurrence before the reference
     date in a past or present clause, after it in a planned one (将于9月26日, 计划10月1日),
@@ -198,7 +206,7 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tupl
     if ref is None or span is None:
         return y1, y2
     if future_cue(text, atom.start, atom.end) is not None:
-        shift = 1 if span[1] < ref else 0
+        shift = 1 if span[1] < ref - PLANNED_SLACK else 0
     else:
         shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift

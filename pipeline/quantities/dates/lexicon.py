@@ -51,9 +51,11 @@ class GenericYears(Lexicon):
 
 
 class Yearless(Lexicon):
-    """How far after the reference date a date written without its year may stand in a past clause."""
+    """How far after the reference date a date written without its year may stand in a past
+    clause, and how far before it in a planned one."""
 
     past_slack_days: int
+    planned_slack_days: int
 
 
 class PlanContext(Lexicon):
