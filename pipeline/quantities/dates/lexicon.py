@@ -199,6 +199,7 @@ class DurationUnit(Lexicon):
     not_before: tuple[str, ...] = ()
     only_before: tuple[str, ...] = ()
     lap_after: tuple[str, ...] = ()
+    bare_before: tuple[str, ...] = ()  # a required 个 may be left out right before one of these
     age: bool = False
 
 
