@@ -482,7 +482,7 @@ def _listed(text: str, clause: _Clause, q: Quantity) -> bool:
     if _COORDINATION_RE.match(text, clause.floor, q.start) is not None:
         return True
     if q.type in BEFORE_ONLY_TYPES and not clause.ranged and CLOCK_SPAN_RE.match(text, clause.floor, q.start):
-        return True  # 运输时间为22:00至次日4:00: the end of the span the clock before opens
+        return True  # 运输时间为22:00  至  4:00: the end of the span the clock before opens
     return clause.ranged and _ranged(q) and CLOCK_LIST_RE.match(text, clause.floor, q.start) is not None
 
 

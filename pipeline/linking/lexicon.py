@@ -110,7 +110,6 @@ class PhraseLexicon(Lexicon):
     age_verbs: list[str]
     age_marks: list[str]
     sexes: list[str]
-    next_day_words: list[str]
     clause_tail_tags: list[str]
     holding_tags: list[str]
 
@@ -245,9 +244,8 @@ ADVERBIAL_TAGS = frozenset(LINKING.clauses.adverbial_tags)
 ACTIVITY_TAGS = frozenset(LINKING.clauses.activity_tags)
 CLOCK_LIST_MARKS = frozenset(PHRASE.clock_list_marks)
 CLOCK_LIST_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_list_marks)})\s*$")
-# 运输时间为22:00至次日4:00: the end of a span of clocks the extractor splits at the next day
-CLOCK_SPAN_RE = re.compile(
-    rf"\s*(?:{trie_alternation(PHRASE.clock_span_marks)})\s*(?:{trie_alternation(PHRASE.next_day_words)})?\s*$")
+# 运输时间为22:00  至  4:00: the end of a span of clocks the extractor leaves two
+CLOCK_SPAN_RE = re.compile(rf"\s*(?:{trie_alternation(PHRASE.clock_span_marks)})\s*$")
 
 # A blocked word is matched (and ignored) before the predicate it contains.
 PREDICATE_RE = re.compile(rf"(?P<blocked>{trie_alternation(PRED.blocked)})|(?P<pred>{trie_alternation(CHANGES)})")

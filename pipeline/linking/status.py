@@ -17,7 +17,9 @@ order; the first rule that applies decides, and ``status_cue`` records which:
    it (8个项目正在建设);
 5. the nearest date before it in its sentence (or itself, for a date) against the document
    date — ahead of it → ``planned``, behind it → ``achieved`` — or the cue of an earlier
-   clause, whichever stands nearer;
+   clause, whichever stands nearer; a date written without its year in the week before the
+   document date says nothing against a planned cue (9月14日起将调整: the plan's date, as the
+   date finder reads it);
 6. a planned or ongoing adverb opening the next clause (今年，我局将…); else ``achieved``.
 
 ``达到`` decides nothing: 2023年达到70% is achieved by its date, 力争到2025年达到70% planned
@@ -35,6 +37,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from pipeline.quantities.dates import PLANNED_SLACK, without_year
 from pipeline.records import Quantity, Sentence, Status, copied
 from pipeline.text.clause import AFTER_CUES, STATUS, Cue, Reading, clauses_of, read, scan
 from pipeline.text.regex import alternation
@@ -143,10 +146,12 @@ def _status(text: str, q: Quantity, of: str | None, dated: Quantity | None, clau
     m = _CLASS_END_RE.search(q.text)
     if m is not None and _CLASS_NOUN_RE.match(text, q.end):
         return "rule", m.group()
+    carried = reading.carried if reading.carried is not None and reading.carried.status != "none" else None
     timed = _by_date(q if q.type in _DATED else dated, ref_date)
+    if timed is not None and _planned_this_week(own or carried, q if q.type in _DATED else dated, ref_date):
+        timed = None  # 9月14日起我司将调整 in a reply dated 9月18日: the plan's date
     if own is not None and (q.type not in _DATED or own.end <= q.start or timed is None):
         return own.status, own.word  # a date's own time beats a cue after it (2011年计划招12人)
-    carried = reading.carried if reading.carried is not None and reading.carried.status != "none" else None
     if timed is not None and (carried is None or timed[2] >= carried.end):
         return timed[0], timed[1]
     if carried is not None:
@@ -156,6 +161,17 @@ def _status(text: str, q: Quantity, of: str | None, dated: Quantity | None, clau
             and not _CLAUSE_END_RE.search(text, b + 1, following.start)):  # only from the next clause
         return following.status, following.word
     return "achieved", "default"
+
+
+def _planned_this_week(cue: Cue | None, d: Quantity | None, ref_date: dt.date | None) -> bool:
+    """The date ``d``, written without its year, ends in the days just before the document date
+    and the cue governing the quantity is planned (9月14日起我司将调整, 要求…尽快筹措资金，在
+    11月29日前…完成退款, dated a few days later): the date is the plan's, as the date finder
+    reads it (the reply was written before it is dated), not a sign that the quantity is done.
+    A date with its year keeps its order (2017年5月26日到派出所… after a 将 before)."""
+    return (cue is not None and cue.status == "planned" and d is not None and ref_date is not None
+            and d.date_end is not None and ref_date - PLANNED_SLACK <= d.date_end < ref_date
+            and without_year(d.text))
 
 
 def _label(reading: Reading, q: Quantity) -> Cue | None:

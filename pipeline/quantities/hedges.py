@@ -40,6 +40,7 @@ _CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))
 _CLAUSE_BREAK = re.compile(f"[{re.escape(HEDGES.context_limits['clause_breaks'])}]")
 _DIGIT = re.compile(f"[0-9{ORDINARY_DIGITS}{ORDINARY_UNITS}]")
 _CONTEXT_WINDOW = 12
+_TOUCHING = frozenset(HEDGES.touching["words"])
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
 _MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
 _MEASURE_TYPES = frozenset(HEDGES.measure_after_scope["types"])
@@ -98,7 +99,8 @@ def _context(text: str, cand: Candidate) -> str | None:
         last = hits[-1]
         between = window[last.end() :]
         # a one-character word (约) must touch the number: 签约项目186个 is not hedged
-        near = len(last.group()) > 1 or _FILLER_RE.fullmatch(between)
+        # (and so must a predicate: 水源不足主要有两个方面)
+        near = (len(last.group()) > 1 and last.group() not in _TOUCHING) or _FILLER_RE.fullmatch(between)
         # ... nor the end of a word (签约了186个, 通过了八部)
         word = _NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
         if near and word is None and not _DIGIT.search(between):

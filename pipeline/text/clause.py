@@ -214,6 +214,8 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
     '将'
     >>> future_cue("会议于9月26日召开", 3, 8) is None
     True
+    >>> future_cue("7月11日会议确定了工作目标", 0, 5) is None
+    True
     """
     lo, hi = sentence_bounds(text, start, end)
     colon = max(text.rfind("：", lo, start), text.rfind(":", lo, start))
@@ -221,7 +223,10 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
         lo = colon + 1
     a, b = clause_bounds(text, start, end, lo, hi)
     cues = scan(simplify_chars(text[lo:hi]))
-    found = governing(cues, a - lo, b - lo, start - lo, end - lo)
+    reading = read(cues, a - lo, b - lo, start - lo, end - lo)
+    found = reading.own or reading.carried
     if found is not None and found.status == "planned":
         return found
+    if reading.own is not None and reading.own.status == "achieved":
+        return None  # 7月11日…会议确定了…的工作目标: done in its own clause, whatever it names
     return next((c for c in cues if c.status == "planned" and a - lo <= c.start and c.end <= b - lo), None)

@@ -28,7 +28,7 @@ from pipeline.quantities.dates import durations, forms
 from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, last_day, period_value
 from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
-from pipeline.quantities.dates.lexicon import DATES
+from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS
 from pipeline.spans import keep_best
 from pipeline.text.clause import future_cue
 
@@ -38,6 +38,8 @@ NOTHING: frozenset[str] = frozenset()
 _LONG_DIGITS_BEFORE_RE = re.compile(rf"{P.CODE_DIGITS}$")
 #: How far after the reference date a yearless date of a past clause keeps its year.
 _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
+PLANNED_SLACK = dt.timedelta(days=DATES.yearless.planned_slack_days)
+_ANY_YEAR_RE = re.compile(r"年|[0-9]{4}")  # 2018年, 今年, 同年, 18年, 2018-09-14
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]
@@ -79,7 +81,7 @@ def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: 
     _resolve_years(found, text, ctx, by_tense)
     if keep_invalid:
         for item in found:
-            if isinstance(item, Atom) and not item.valid:  # 2月30日: RT reports it, unresolved
+            if isinstance(item, Atom) and not item.valid and not item.generic:  # 2月30日: RT reports it, unresolved
                 item.valid, item.resolved, item.span = True, False, None
     for item in _join(found, text, ctx):
         yield item if isinstance(item, Candidate) else _record(item)
@@ -136,7 +138,7 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
     last_end = 0
     lent = False  # last_year was guessed from a clause's tense (9月26日), not written
     for atom in items:
-        if not isinstance(atom, Atom):
+        if not isinstance(atom, Atom) or atom.generic:
             continue
         guessed = False  # its year read from the tense of its clause
         if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):
@@ -183,6 +185,12 @@ def _yearless(atom: Atom) -> bool:
         p is not None and p.year is None and p.yy is None and p.shift is None for p in points)
 
 
+def without_year(surface: str) -> bool:
+    """A date or period written with no year of any kind (9月14日, 7月11日至25日), whose year
+    the finder reads from the tense of its clause."""
+    return _ANY_YEAR_RE.search(surface) is None
+
+
 def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tuple[int, int]:
     """The years of a date written without one: its nearest occurrence before the reference
     date in a past or present clause, after it in a planned one (将于9月26日, 计划10月1日),
@@ -198,7 +206,7 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tupl
     if ref is None or span is None:
         return y1, y2
     if future_cue(text, atom.start, atom.end) is not None:
-        shift = 1 if span[1] < ref else 0
+        shift = 1 if span[1] < ref - PLANNED_SLACK else 0
     else:
         shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift
@@ -276,13 +284,17 @@ def _in_order(a: Atom, b: Atom) -> bool:
 
 
 def _open_end(a: Atom, text: str, ctx: Context) -> Atom:
-    """A date followed by a second day (至31日) or by 至今 becomes a period."""
+    """A date followed by a second day (至31日), a part of its year or month that ends after
+    it (至年底, 至月底) or 至今 becomes a period."""
     tail = P.RE_DAY_TAIL.match(text, a.end) if a.precision == "D" and a.span is not None else None
     if tail is not None and a.span is not None:
         first = a.span[0]
         day = forms.whole_number(tail["d"]) if P.DAY_RE.fullmatch(tail["d"]) else None
         if day is not None and first.day < day <= MAX_DAYS[first.month]:
             return _period_to(a, tail.end(), (first, day_in(first.year, first.month, day)))
+    part = P.RE_PART_END.match(text, a.end) if a.precision in ("D", "M") and a.span is not None else None
+    if part is not None and a.span is not None and (last := _part_end(a.span[0], part)) >= a.span[1]:
+        return _period_to(a, part.end(), (a.span[0], last))  # 2018年10月1日至年底
     until = P.RE_UNTIL_NOW.match(text, a.end)
     if until is not None:
         if a.span is None or ctx.ref_date is None:
@@ -290,6 +302,14 @@ def _open_end(a: Atom, text: str, ctx: Context) -> Atom:
         if a.span[0] <= ctx.ref_date:
             return _period_to(a, until.end(), (a.span[0], ctx.ref_date))
     return a
+
+
+def _part_end(first: dt.date, m: re.Match[str]) -> dt.date:
+    """The last day of the part of ``first``'s year (年底) or month (月底) ``m`` names."""
+    if m["yp"]:
+        month, day = (int(x) for x in YEAR_PARTS[m["yp"]].last.split("-"))
+        return day_in(first.year, month, day)
+    return day_in(first.year, first.month, MONTH_PARTS[m["mp"]].last)
 
 
 def _period_to(a: Atom, end: int, span: Span) -> Atom:

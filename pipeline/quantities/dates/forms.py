@@ -61,6 +61,7 @@ class Atom:
     resolved: bool = True
     valid: bool = True  # False for a day the calendar lacks (2019年2月29日)
     follows: bool = False  # an open year comes from any date before (同年9月), not only the sentence
+    generic: bool = False  # a year word naming no year (下一年度 in a rule): holds its words, never reported
 
 
 def whole_number(text: str) -> int | None:
@@ -225,7 +226,9 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
     if after and m.end() == m.end("head") and after in DATES.relative_context.not_before:
         return None  # 上年龄, 当年轻
     if m["m1"] is None and generic_year(m, text):
-        return None  # 获得称号的当年奖补, 低于上年度人均可支配收入: no year of its own
+        # 获得称号的当年奖补, 低于上年度人均可支配收入: no year of its own, and no duration
+        # inside it either (上一年度 is not 一年)
+        return Atom(m.start(), m.end(), "date", valid=False, generic=True)
     shift = DATES.relative_years.get(m["rel"])
     atom = with_year(m, text, None, shift)
     if atom is not None and shift is None:
@@ -251,7 +254,11 @@ def _in_scheme(text: str, at: int) -> bool:
     if start is None and lo > 0:
         return False  # a sentence longer than the reach: its opening is not seen
     before = text[start.start() + 1 if start else lo : at]
-    return P.RE_GENERIC_SCHEME.search(before) is not None and P.RE_WRITTEN_YEAR.search(before) is None
+    if P.RE_WRITTEN_YEAR.search(before) is not None:
+        return False
+    # the opener's frame may close after the word (对…、当年实施…面积2000亩以上的组织)
+    clause_end = P.RE_GENERIC_CLAUSE_END.search(text, at)
+    return P.RE_GENERIC_SCHEME.search(before + text[at : clause_end.start() if clause_end else len(text)]) is not None
 
 
 def two_digit_year(m: re.Match[str], text: str) -> Atom | None:
@@ -359,10 +366,15 @@ def bare_day(m: re.Match[str], text: str) -> Atom | None:
     return Atom(m.start(), m.end(), "date", "D", day_only=day, number_text=m["d"])
 
 
+_MONTHS_BARE_BEFORE = DATES.durations.units["月"].bare_before
+
+
 def bare_month(m: re.Match[str], text: str) -> Atom | None:
     """9月8日, 3月, 6月底: the year comes later, from the sentence or the document."""
     if m["m1"] in DATES.month_names and not (m["fen"] or m["d"] or m["m2"]):
         return None  # 元月 alone is mostly 美元月…; 元月份 and 元月8日 are months
+    if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and text.startswith(_MONTHS_BARE_BEFORE, m.end()):
+        return None  # 间隔一月以上: a count of months (durations), no January
     atom = on_calendar(m, None, None)
     if atom is not None:
         atom.number_text = m["m1"]
@@ -493,17 +505,20 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
     """近三年 → the three years up to the reference date."""
     if any(text.endswith(w, 0, m.start()) for w in DATES.recent.not_after):
         return None
-    counted = calendar_count(m)
-    if counted is None:
-        return None
-    unit, n = counted
-    if unit.designator != "Y" and m["pre"] == "近" and not m["tail"]:
-        if P.RE_RECENT_AHEAD.match(text, m.end("u")):  # 近两天可以办理好: the coming two days
-            return Atom(m.start(), m.end("u"), "period", from_ref=partial(ahead_of_ref, unit.designator, n),
-                        number_text=m["n"], priority=PERIOD_PRIORITY)
+    if m["half"]:  # 近半年内: six months
+        designator, n, end, number = "M", DATES.recent.halves[m["hu"]], m.end("hu"), m["half"]
+    else:
+        counted = calendar_count(m)
+        if counted is None:
+            return None
+        designator, n, end, number = counted[0].designator, counted[1], m.end("u"), m["n"]
+    if designator != "Y" and m["pre"] == "近" and not m["tail"]:
+        if P.RE_RECENT_AHEAD.match(text, end):  # 近两天可以办理好: the coming two days
+            return Atom(m.start(), end, "period", from_ref=partial(ahead_of_ref, designator, n),
+                        number_text=number, priority=PERIOD_PRIORITY)
         return None  # 近两个月 is mostly "nearly two months"
-    return Atom(m.start(), m.end("u"), "period", from_ref=partial(back_to_ref, unit.designator, n),
-                number_text=m["n"], priority=PERIOD_PRIORITY)
+    return Atom(m.start(), end, "period", from_ref=partial(back_to_ref, designator, n),
+                number_text=number, priority=PERIOD_PRIORITY)
 
 
 def ago(m: re.Match[str], text: str) -> Atom | None:

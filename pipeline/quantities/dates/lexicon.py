@@ -51,9 +51,11 @@ class GenericYears(Lexicon):
 
 
 class Yearless(Lexicon):
-    """How far after the reference date a date written without its year may stand in a past clause."""
+    """How far after the reference date a date written without its year may stand in a past
+    clause, and how far before it in a planned one."""
 
     past_slack_days: int
+    planned_slack_days: int
 
 
 class PlanContext(Lexicon):
@@ -128,6 +130,7 @@ class Recent(Lexicon):
     not_after: list[str]
     tails: list[str]
     ahead: list[str]
+    halves: dict[str, int]
 
 
 class Ago(Lexicon):
@@ -196,6 +199,7 @@ class DurationUnit(Lexicon):
     not_before: tuple[str, ...] = ()
     only_before: tuple[str, ...] = ()
     lap_after: tuple[str, ...] = ()
+    bare_before: tuple[str, ...] = ()  # a required 个 may be left out right before one of these
     age: bool = False
 
 

@@ -122,6 +122,8 @@ RE_GENERIC_SCHEME = re.compile(
     rf"^[\s　]*(?:[（(]?[0-9{ONE_TO_NINE}{TEN}]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
     rf"|{alternation(DATES.generic_years.scheme_words)}"
 )
+#: Where the clause of the word ends, for a scheme's frame that closes after it.
+RE_GENERIC_CLAUSE_END = re.compile(rf"[{re.escape(DATES.generic_years.clause_ends)}]")
 #: A year written before the word in its sentence, which 当年 then names (2018年…，当年关停).
 RE_WRITTEN_YEAR = re.compile(r"(?:[0-9]{4}|[零〇一二三四五六七八九]{4})年|同年")
 
@@ -273,7 +275,7 @@ RE_RECENT_AHEAD = re.compile(alternation(DATES.recent.ahead))
 RE_RECENT = re.compile(
     rf"""
     (?P<pre>{alternation(DATES.recent.prefixes)})
-    (?P<n>{NUMBER_RUN})(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
+    (?:(?P<half>半)(?P<hu>{alternation(DATES.recent.halves)})|(?P<n>{NUMBER_RUN})(?P<cls>个)?(?P<u>{CALENDAR_UNITS}))
     (?P<tail>{alternation(DATES.recent.tails)})?
     """,
     re.VERBOSE,
@@ -308,6 +310,10 @@ RE_DEADLINE = re.compile(alternation(DATES.ranges.deadline_marks))
 RE_COMPOUND_GAP = re.compile(r"[又零]?")
 #: 8月1日至31日: a second day of the same month.
 RE_DAY_TAIL = re.compile(rf"{SEPARATOR}(?P<d>{DAY})[日号]")
+#: 2018年10月1日至年底, 3月15日至月底: a part of the first end's own year or month.
+RE_PART_END = re.compile(rf"""{SEPARATOR}(?:
+    (?P<yp>{alternation(w for part in DATES.year_parts for w in part.words)})
+  | (?P<mp>{alternation(w for part in DATES.month_parts for w in part.words)}))""", re.VERBOSE)
 #: 2018年至今.
 RE_UNTIL_NOW = re.compile(alternation(DATES.ranges.until_now))
 #: Where a sentence ends, so that 9月8日 takes its year only from its own sentence.

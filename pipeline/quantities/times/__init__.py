@@ -11,7 +11,9 @@ Records (``type`` and ``value``):
   ``T17:00/T18:00``). Day parts shift the hour (下午, 晚上 +12; 中午1点 = 13:00;
   晚上12点 = ``T24:00``). A weekday of no known week leads as Recognizers-Text writes it:
   ``周一上午10点`` → ``XXXX-WXX-1T10:00``; ``下周一上午10点`` has its date. The hedges
-  大约, 约, 左右, 许 are inside the span (qualifier ``approx``); 以后, 之前 stay outside.
+  大约, 约, 左右, 许 are inside the span (qualifier ``approx``), and so is 多 after an hour
+  (``下午6点多`` → ``T18:00``, qualifier ``gt``); 以后, 之前 stay outside. A span into the
+  next day is one range (``22:00至次日6:00`` → ``T22:00/T06:00``).
 * ``set`` — a recurrence with a point in it, the timex of that point as Recognizers-Text
   writes it: ``每周一`` → ``XXXX-WXX-1``, ``每周一下午八点`` → ``XXXX-WXX-1T20:00``,
   ``每天8点`` → ``T08:00``, ``每月15日`` → ``XXXX-XX-15``, ``每年3月1日`` → ``XXXX-03-01``;

@@ -48,6 +48,7 @@ class Clock:
     resolved: bool = True
     confirmed: bool = False
     approx: bool = False
+    over: bool = False  # 下午6点多: a little past the hour
     hour_text: str = ""
 
     def iso(self, time: ClockTime | None = None) -> str:
@@ -97,7 +98,7 @@ def _read(m: re.Match[str], text: str, ctx: Context, days: dict[int, Candidate],
     if time is None:
         return None
     clock = Clock(m.start(), m.end(), time, part.clock if part else None, hour_text=m["dh"] or m["h"],
-                  approx=bool(m["approx"] or m["approx1"] or m["approx2"]))
+                  approx=bool(m["approx"] or m["approx1"] or m["approx2"]), over=bool(m["over"]))
     if m["dw"]:
         shift = TIMES.day_words[m["dw"]].day
         _set_day(clock, ctx.ref_date + dt.timedelta(days=shift) if ctx.ref_date else None)
@@ -218,8 +219,8 @@ def _confirmed(m: re.Match[str], clock: Clock, part: DayPart | None, text: str) 
         return False  # 第一时间, 那时候
     if m["m"] or m["mw"] or m["tail"] or (m["mb"] and m["mb"].isascii()):
         return True
-    if m["mb"]:
-        return False  # 三点五 is 3.5
+    if m["mb"] or m["over"]:
+        return False  # 三点五 is 3.5; 增长了3点多 may be 3.x (a day part, a date or 钟 makes it a clock)
     start = m.start("h")
     if (P.RE_BARE_NOT_AFTER.search(text, max(0, start - 2), start)
             or P.RE_DAYS_BEFORE.search(text, max(0, start - 2), start)):
@@ -250,13 +251,15 @@ def ranges(found: list[Clock], text: str, ref: dt.date | None) -> Iterator[Candi
         if lead is not None:
             yield lead
         elif a.confirmed:
-            yield _record(a.start, a.end, a.iso() if a.resolved else None, a)
+            yield _record(a.start, a.end, a.iso() if a.resolved else None, a, over=a.over)
 
 
 def _join(a: Clock, b: Clock, text: str, ref: dt.date | None) -> Candidate | None:
     if not (a.confirmed or b.confirmed):
         return None
     end = b.end
+    if P.RE_NEXT_DAY_GAP.fullmatch(text, a.end, b.start):
+        return _overnight(a, b, text)
     if not P.RE_RANGE_GAP.fullmatch(text, a.end, b.start):
         tail = P.RE_BETWEEN_TAIL.match(text, b.end)
         if not P.RE_BETWEEN_GAP.fullmatch(text, a.end, b.start) or tail is None:
@@ -269,6 +272,18 @@ def _join(a: Clock, b: Clock, text: str, ref: dt.date | None) -> Candidate | Non
         first = ref.isoformat() + a.time.iso()  # 2点-明天4点: the first end is today
     resolved = a.resolved and b.resolved
     return _record(a.start, end, f"{first}/{last}" if resolved else None, a, approx=b.approx)
+
+
+def _overnight(a: Clock, b: Clock, text: str) -> Candidate:
+    """22:00至次日6:00, 晚上22:30—次日凌晨6:30: one range into the next day. Its end is read
+    as written (no day part of the first end shifts it) on the day after the first end's
+    date; without a date, ``T22:00/T06:00`` (the end before the start is the next day's).
+    A 间 or 之间 after the end stays outside, as after one clock (在21点至次日2点间收运)."""
+    day = ""
+    if a.day[:1].isdigit():
+        day = (dt.date.fromisoformat(a.day[:_ONE_DAY]) + dt.timedelta(days=1)).isoformat()
+    value = f"{a.iso()}/{day}{b.time.iso()}" if a.resolved and b.resolved else None
+    return _record(a.start, b.end, value, a, approx=b.approx)
 
 
 def _reshift(time: ClockTime, rule: ClockRule | None) -> ClockTime:
@@ -298,7 +313,9 @@ def _bare_lead(b: Clock, text: str) -> Candidate | None:
     return _record(lead.start(), b.end, value, b)
 
 
-def _record(start: int, end: int, value: str | None, clock: Clock, *, approx: bool = False) -> Candidate:
+def _record(start: int, end: int, value: str | None, clock: Clock, *, approx: bool = False,
+            over: bool = False) -> Candidate:
+    qualifier = "approx" if clock.approx or approx else "gt" if over else "exact"
     return Candidate(start=start, end=end, type="time", value=value, resolved=value is not None,
-                     qualifier="approx" if clock.approx or approx else "exact",
+                     qualifier=qualifier,
                      number_text=clock.hour_text, priority=PRIORITY)

@@ -37,6 +37,7 @@ class Clock(Lexicon):
     cn_bare_followers: list[str]
     approx_before: list[str]
     approx_after: list[str]
+    over_after: list[str]
 
     @field_validator("minute_words")
     @classmethod
@@ -50,6 +51,7 @@ class Clock(Lexicon):
 class Ranges(Lexicon):
     between: list[str]
     between_tails: list[str]
+    next_day: list[str]
 
 
 class DayPart(Lexicon):

@@ -66,6 +66,7 @@ RE_CLOCK = re.compile(
           | (?P<mw>{alternation(_C.minute_words)})
           | (?P<mb>[0-5][0-9](?![0-9.])|{MINUTE_CN}(?![{NUMERAL_CHARS}]))
         )?
+        (?P<over>{alternation(_C.over_after)})?
         (?P<tail>(?:{alternation(_C.tails)})+)?
     )
     (?P<approx2>{alternation(_C.approx_after)})?
@@ -94,6 +95,8 @@ RE_RATIO_BEFORE = re.compile(r"(?:比|比例|比为|比例为|之比)$")
 SEPARATOR = rf"[ ]?(?:{alternation(KINDS.shared.range_separators)})[ ]?"
 #: Between the two ends of a time range (从 is left out of the span, as for periods).
 RE_RANGE_GAP = re.compile(SEPARATOR)
+#: 22:00至次日6:00: a separator and a word of the next day.
+RE_NEXT_DAY_GAP = re.compile(rf"{SEPARATOR}(?:{alternation(TIMES.ranges.next_day)})[ ]?")
 #: 1月15号4点和2月3号9点之间.
 RE_BETWEEN_GAP = re.compile(alternation(TIMES.ranges.between))
 RE_BETWEEN_TAIL = re.compile(alternation(TIMES.ranges.between_tails))
