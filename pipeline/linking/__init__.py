@@ -74,6 +74,7 @@ from pipeline.linking.words import (
     after_frame,
     framed_noun,
     glued_span,
+    is_lone_word,
     is_verb,
     last_words,
     opens_with_noun,
@@ -220,6 +221,8 @@ def _link_one(
         after = read_after(text, *pair)
         if after is not None and after.endswith(FRAME_ENDINGS):  # 7座与8座两种情况: the pair's frame
             after = None
+    if after is not None and q.type not in _COUNTED and is_lone_word(after):
+        after = None  # 从1500元降为800元: a verb of one character after a measure is its predicate
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆

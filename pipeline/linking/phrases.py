@@ -38,6 +38,7 @@ from pipeline.linking.lexicon import (
     LEAD_RE,
     LOCATIVE_RE,
     NOT_NOUNS,
+    OBJECT_NOUN_TAGS,
     PER_RE,
     PREDICATE_RE,
     PURPOSE_RE,
@@ -56,6 +57,7 @@ from pipeline.linking.words import (
     clause_object,
     head_after,
     in_dictionary,
+    is_lone_word,
     is_verb,
     strip_trailing,
     tag,
@@ -180,6 +182,8 @@ def tidy(phrase: str) -> str | None:
         phrase = _balance_quotes(phrase)
     if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
         return None
+    if is_lone_word(phrase):
+        return None  # 共考4人, 原每年增加: a verb or an adverb of the clause, cut short
     if (len(phrase) < 2 or phrase[0].isdigit()) and not _CJK_RE.search(phrase):
         return None  # P, 7000PF: the tail of a number, not a thing
     return phrase
@@ -431,9 +435,18 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         phrase = head_after(np, perfective=text.startswith("了", stop))
     if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
+    if len(phrase) == 1 and _cut_word(text[start : min(ceiling, start + 4)]):
+        return None
     return phrase
 
 
+def _cut_word(text: str) -> bool:
+    """The name of one character opening ``text``, read after a number, is a word of the
+    clause after it cut short: jieba's dictionary has a longer word there, and no noun (15人
+    来到, 两人予以, 此两项源于); a noun cut short stays (9个站, 两个组在社区: 组在 is no word
+    of the dictionary)."""
+    word, pos = tag(text)[0]
+    return len(word) > 1 and pos not in OBJECT_NOUN_TAGS and in_dictionary(word)
 
 
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:

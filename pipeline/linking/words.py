@@ -45,6 +45,7 @@ from pipeline.linking.lexicon import (
     IN_STATES,
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
+    LONE_CHAR_TAGS,
     MODALS,
     NEGATIONS,
     OBJECT_NOUN_TAGS,
@@ -54,6 +55,7 @@ from pipeline.linking.lexicon import (
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
+    VERB_TAGGED_NOUNS,
 )
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 
@@ -97,6 +99,17 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words of ``text`` with their dictionary tags, a verb it tags otherwise as a verb
     (``tagged_verbs``: 入园)."""
     return tuple((w, "v") if w in TAGGED_VERBS else (w, p) for w, p in _jieba()[0](text))
+
+
+def is_lone_word(name: str) -> bool:
+    """``name`` is one character that jieba tags as no thing (``lone_char_tags``: a verb, a
+    preposition, a numeral, an adverb …), not a noun it tags as a verb (``verb_tagged_nouns``:
+    费, 捐): a word of the clause cut short, which names nothing (共考4人 → 考, 从1500元降为 → 降).
+
+    >>> is_lone_word("考"), is_lone_word("降"), is_lone_word("费"), is_lone_word("班"), is_lone_word("宽")
+    (True, True, False, False, False)
+    """
+    return len(name) == 1 and tag(name)[0][1] in LONE_CHAR_TAGS and name not in VERB_TAGGED_NOUNS
 
 
 def _is_function(word: str, tag: str) -> bool:
