@@ -58,6 +58,8 @@ def object_named(name: str, *, modified: bool = False, perfective: bool = False)
     ('房屋', '标准化栏舍', '征收人员')
     >>> object_named("缴费标准"), object_named("超大班额班级", modified=True), object_named("共享单车投放量")
     ('缴费标准', '超大班额班级', '共享单车投放量')
+    >>> object_named("驾驶员实收车费"), object_named("退休人员")
+    ('车费', '退休人员')
     """
     words = tag(name)
     if perfective and _is_predicate(*words[-1]):
@@ -150,7 +152,7 @@ def _verb_before_object(words: Tags, first: int) -> int | None:
     verb of a compound (疾病预防控制机构, 房屋维修工程报账项目)."""
     for i in range(first, len(words) - 1):
         word, pos = words[i]
-        if _is_existential(word, pos):
+        if _is_existential(word, pos) or (len(word) > 1 and word in CLAUSE_VERBS):  # 驾驶员实收车费
             if _is_object(words[i + 1 :], short=True, compound=True):
                 return i
         elif pos == "v" and _is_verb_after(words, i) and _is_object(words[i + 1 :], short=False, compound=i == 0):
