@@ -54,6 +54,7 @@ from pipeline.linking.words import (
     after_conjunction,
     after_heading,
     after_title,
+    before_copula,
     clause_object,
     head_after,
     in_dictionary,
@@ -317,6 +318,8 @@ def read_before(text: str, kind: str) -> Reading:
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
         of = None if of is None else object_of_clause(after_heading(after_conjunction(after_title(of))))
+        if of is not None and kind != "duration":  # 建筑层数为地上28层: the copula's subject
+            of = before_copula(of)
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
