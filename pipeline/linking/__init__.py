@@ -269,7 +269,7 @@ def _link_one(
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
-    if of is not None and win.text[:-1] == of and win.text[-1] in _TO and is_verb(of):
+    if of and win.text[:-1] == of and win.text[-1] in _TO and is_verb(of):
         of = None  # 购房补贴由10万元/人上调至15.28万元/人: the verb of a change names no thing
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
