@@ -74,7 +74,8 @@ _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most thi
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
-_QUOTED = frozenset("“《")  # a quoted name is kept whole
+_QUOTED = frozenset("“《")
+_WITHIN = "中"  # 从征地款中提取: the postposition of a source  # a quoted name is kept whole
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -349,6 +350,25 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     return named
 
 
+def _source(subject: str | None) -> str | None:
+    """A subject before a verb without the postposition 中 that ends it as jieba's last word
+    (从征地款中提取15% → 征地款, 从小区公共收入中提取15万元): the place the verb takes from,
+    not a school (…县职中1000人 has no verb). None when one character or none is left.
+
+    >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中")
+    ('征地款', '小区公共收入', '县职中')
+    """
+    if subject is None or not subject.endswith(_WITHIN) or len(subject) < 3:
+        return subject
+    words = tag(subject)
+    word, pos = words[-1]
+    if pos != "f" or len(word) > 2 or len(words) < 2:
+        return subject
+    # 款中: jieba glued the noun's last character to 中; a 中 alone after a word of the
+    # dictionary (收入中), not after a school's name it does not know (县职中)
+    return subject[: -len(_WITHIN)] if len(word) == 2 or in_dictionary(words[-2][0]) else subject
+
+
 def _read_before(text: str, kind: str) -> Reading:
     """Read the window before a number of type ``kind``.
 
@@ -373,7 +393,7 @@ def _read_before(text: str, kind: str) -> Reading:
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
-    return Reading(_subject(claim, preds[:-1]), predicate, None, False, claim)
+    return Reading(_source(_subject(claim, preds[:-1])), predicate, None, False, claim)
 
 
 @lru_cache(maxsize=8192)
