@@ -343,6 +343,8 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
         # 开通两条, 配车20台, 退休9人: a lone verb is the number's predicate and names nothing;
         # not an item of a list of names (初中3所、完中1所: jieba tags 完中 a verb)
         return ""
+    if _verbs_alone(name):  # 进行追补1600元: verbs alone name no thing
+        return ""
     at = text.rfind(name)
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
     if named != name and kind == "count" and reading.possessive:
@@ -367,6 +369,18 @@ def _source(subject: str | None) -> str | None:
     # 款中: jieba glued the noun's last character to 中; a 中 alone after a word of the
     # dictionary (收入中), not after a school's name it does not know (县职中)
     return subject[: -len(_WITHIN)] if len(word) == 2 or in_dictionary(words[-2][0]) else subject
+
+
+def _verbs_alone(name: str) -> bool:
+    """``name`` is two of jieba's words or more, all verbs of two characters or more (进行追补,
+    申请退款): a predicate, not a thing; not with a verbal noun or a noun jieba tags as a verb
+    (维修改造, 种植奖补), nor after an adverb (已入住60户 inherits the name before it).
+
+    >>> _verbs_alone("进行追补"), _verbs_alone("已入住"), _verbs_alone("种植奖补"), _verbs_alone("报名")
+    (True, False, False, False)
+    """
+    words = tag(name)
+    return len(words) > 1 and all(pos == "v" and len(word) > 1 and word not in VERB_TAGGED_NOUNS for word, pos in words)
 
 
 def _read_before(text: str, kind: str) -> Reading:
