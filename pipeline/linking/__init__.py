@@ -200,6 +200,8 @@ def _link_one(
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration":
         named = _duration_named(win.text)
+        if named is not None and text.startswith("的", q.end) and _framed_copula(win.text):
+            named = None  # 经过长达3个月的考察论证: a frame that is a copula too; the noun after 的 lasts
         if named is None and shared is None and _labelled_span(text, win, clause):
             label = window(text, win.lo - 1, clause.floor, clause.holes)  # 办理时限：自受理之日起10个工作日
             of = _span_named(read_before(label.text, "duration"), label.text)
@@ -327,6 +329,14 @@ def _labelled_span(text: str, win: Window, clause: _Clause) -> bool:
     if win.lo <= clause.floor or text[win.lo - 1] not in _LABEL_COLON:
         return False
     return not win.text or SPAN_START_RE.fullmatch(win.text) is not None
+
+
+def _framed_copula(before: str) -> bool:
+    """The window ``before`` a duration ends in a frame that is also a copula (长达) after no
+    noun of a span of time: the noun after the 的 that follows the duration is what lasts
+    (经过长达3个月的考察论证), not the subject (工期长达3年的项目 keeps 工期)."""
+    frame = next((f for f in DURATION_FRAMES if before.endswith(f)), None)
+    return frame is not None and not before[: -len(frame)].endswith(DURATION_HEADS)
 
 
 def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
