@@ -193,7 +193,9 @@ def run(inputs: tuple[Path, ...], out: Path, options: RunOptions, strict: bool, 
       dafu run 答复 -o 表格 --metadata 留言.xlsx
       dafu run 答复 -o /shared/表格 --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from pipeline.batch import out_exclusions, run_batch  # keeps `dafu --help` fast
+    from pipeline.batch import driver, out_exclusions, run_batch  # keeps `dafu --help` fast
+
+    driver.ARRAYS_WITHOUT_PANDAS = True  # this process ends with the run
 
     exclude = (*options.exclude, *_exclude_out(inputs, out, options.exclude, out_exclusions))
     bar = _ProgressBar(enabled=not quiet)

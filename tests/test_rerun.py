@@ -119,10 +119,75 @@ def test_rerun_starts_no_more_workers_than_files_expected_to_change(tmp_path: Pa
 def test_rerun_a_worker_makes_rows_without_pyarrow_or_pandas(tmp_path: Path) -> None:
     code = ("import sys; from pipeline.batch.options import RunOptions; "
             "from pipeline.batch.work import Task, load_engine, process; load_engine(); "
+            "assert 'rjieba' in sys.modules; "  # jieba's tagger loaded as the worker starts, not at its first name
             f"o = process(Task({str(SAMPLE)!r}, 'a', None), RunOptions(), packed=True); "
             "assert o.status == 'processed' and o.packed, o; "
             "assert not {'pandas', 'pyarrow', 'numpy'} & set(sys.modules), sorted(sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_dafu_command_reruns_without_pandas_and_writes_what_a_library_run_writes(tmp_path: Path) -> None:
+    """The command's process makes its arrays without loading pandas (``driver.ARRAYS_WITHOUT_PANDAS``): a
+    re-run after a change never loads it, a run that adds the formats built from frames does, and
+    every file is the one a library run (pandas loaded, pyarrow told so) writes."""
+    src = make_folder(tmp_path / "in", 3)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    script = tmp_path / "cli.py"
+    script.write_text(
+        "import sys\nfrom pipeline.cli import main\n"
+        "main(sys.argv[2:], standalone_mode=False)\n"
+        "assert ('pandas' in sys.modules) == (sys.argv[1] == 'pandas'), sorted(sys.modules)\n", encoding="utf-8")
+
+    def command(loads: str, *args: str) -> None:
+        subprocess.run([sys.executable, str(script), loads, "run", str(src), "-o", str(out), "-q", "--jobs", "1",
+                        *args], check=True)
+
+    command("no pandas", "--format", "parquet,csv")
+    (src / "01.txt").write_text("引入超6家央企研发中心，总投资约2.5亿元，完成率达到95%。\n", encoding="utf-8")
+    command("no pandas", "--format", "parquet,csv")
+    assert list(read_tables(out)["manifest"]["status"]) == ["unchanged", "processed", "unchanged"]
+    every = ("parquet", "csv", "jsonl", "xlsx", "sqlite", "duckdb")
+    command("pandas", "--format", ",".join(every))
+    pipeline.run([src], out=fresh, jobs=1, formats=every)
+    got, want = files(out), files(fresh)
+    for name in ("dafu.sqlite", "dafu.duckdb"):
+        assert database_rows(out / name) == database_rows(fresh / name), name
+    assert {n: b for n, b in got.items() if not n.startswith("dafu.")} == \
+        {n: b for n, b in want.items() if not n.startswith("dafu.")}
+    assert "quantities.jsonl" in got and "dafu.xlsx" in got
+
+
+def test_arrays_without_pandas_leaves_pyarrows_pandas_conversions_working() -> None:
+    """pyarrow tries pandas again when it needs it, after the first look found it missing: a guard
+    against a pyarrow whose first look would be its last."""
+    code = ("import sys; import pyarrow as pa; from pipeline.export.columns import arrays_without_pandas\n"
+            "arrays_without_pandas()\n"
+            "t = pa.table({'n': pa.array([1, None], pa.int64()), 's': pa.array(['a', None], pa.string())})\n"
+            "assert 'pandas' not in sys.modules\n"
+            "import pandas as pd\n"
+            "frame = t.to_pandas(); assert frame['n'].isna().tolist() == [False, True], frame\n"
+            "back = pa.Table.from_pandas(pd.DataFrame({'s': pd.Series(['a', pd.NA], dtype=object)}))\n"
+            "assert back.column('s').to_pylist() == ['a', None]\n"
+            "assert pa.array(pd.Series([1.5, float('nan')])).to_pylist() == [1.5, None]\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_as_numpy_reads_masks_and_indices_from_arrows_buffers() -> None:
+    from pipeline.export.columns import as_numpy
+
+    bits = pa.array([True, False, True, True, False, False, True, False, True, True, False])
+    for start in range(5):
+        part = bits.slice(start, 6)
+        assert as_numpy(part).tolist() == part.to_pylist()
+    chunked = pa.chunked_array([pa.array([1, 2, 3], pa.int32()), pa.array([4], pa.int32())])
+    got = as_numpy(chunked)
+    assert got.dtype == np.int32 and got.tolist() == [1, 2, 3, 4]
+    assert as_numpy(pa.array([0.5, 1.5, 2.5]).slice(1)).tolist() == [1.5, 2.5]
+    assert as_numpy(pa.chunked_array([], pa.bool_())).tolist() == []
+    with pytest.raises(ValueError, match="without nulls"):
+        as_numpy(pa.array([1, None]))
+    with pytest.raises(TypeError, match="string"):
+        as_numpy(pa.array(["a"]))
 
 
 def test_rerun_nothing_changed_is_found_without_the_engines(tmp_path: Path) -> None:

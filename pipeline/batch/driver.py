@@ -48,6 +48,11 @@ if TYPE_CHECKING:  # the engines load pandas and pyarrow: a re-run with nothing 
 
 Paths = Iterable[str | os.PathLike[str]]
 
+#: Set by the ``dafu`` command, whose process ends with its run: pyarrow then makes the run's arrays
+#: without loading pandas (:func:`~pipeline.export.columns.arrays_without_pandas`, 0.3 s of a re-run).
+#: Never in a library user's process, which may go on to hand pandas' objects to pyarrow.
+ARRAYS_WITHOUT_PANDAS = False
+
 
 def run(paths: Paths, *, out: str | os.PathLike[str] | None = None, options: RunOptions | None = None,
         progress: Callable[[Progress], None] | None = None, **keywords: Any) -> Tables:
@@ -117,6 +122,7 @@ def _run_engine(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None,
     from pipeline.batch.dask import drop_datasets, run_dask
     from pipeline.batch.local import run_local
     from pipeline.batch.metadata import load_metadata
+    from pipeline.export.columns import arrays_without_pandas
 
     metadata = load_metadata(sidecar, inputs)
     engine_options = options
@@ -126,6 +132,8 @@ def _run_engine(inputs: Sequence[InputFile], out: str | os.PathLike[str] | None,
                                                    *(f for f in FORMATS if f in present and f not in options.formats)))
     if options.engine == "dask":
         return run_dask(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped), metadata
+    if ARRAYS_WITHOUT_PANDAS:
+        arrays_without_pandas()
     summary = run_local(inputs, out, engine_options, progress, metadata=metadata, skipped=skipped, pool=pool)
     if out is not None:
         drop_datasets(out)  # an earlier Dask run's datasets are stale now

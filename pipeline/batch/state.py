@@ -16,7 +16,6 @@ run, so kept rows never carry stale ones.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,7 +33,7 @@ from pipeline.batch.options import RunOptions
 from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about, tables_present
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
-from pipeline.export.columns import records
+from pipeline.export.columns import as_numpy, records
 from pipeline.tables import SPECS, TABLE_NAMES, read_tables
 from pipeline.tables.extra import EXTRA_TABLE, columns_record
 from pipeline.tables.frames import read_arrow
@@ -101,14 +100,13 @@ class Previous:
 
     def quantity_types(self, doc_ids: Sequence[str]) -> Counter[str]:
         """How many quantities of each type the documents ``doc_ids`` had, together (counted in numpy:
-        Arrow's ``group_by`` and ``value_counts`` of a filter would load ``pyarrow.dataset`` and pandas)."""
+        Arrow's ``group_by`` would load ``pyarrow.dataset``)."""
         table = read_arrow(self.folder, "quantities", columns=["doc_id", "type"]) if self.folder and doc_ids else None
         if table is None or not table.num_rows:
             return Counter()
         ids = pc.index_in(table.column("doc_id"), value_set=pa.array(doc_ids, pa.string()))
         kinds = table.column("type").combine_chunks().dictionary_encode(null_encoding="encode")
-        counts = np.bincount(kinds.indices.to_numpy()[pc.is_valid(ids).to_numpy(zero_copy_only=False)],
-                             minlength=len(kinds.dictionary))
+        counts = np.bincount(as_numpy(kinds.indices)[as_numpy(pc.is_valid(ids))], minlength=len(kinds.dictionary))
         return Counter({str(kind): int(n) for kind, n in zip(kinds.dictionary.to_pylist(), counts.tolist(), strict=True)
                         if n})
 
@@ -120,9 +118,6 @@ class Previous:
             return
         folder = self.folder
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="dafu-previous")
-        # pyarrow loads pandas when it first makes an array of Python values (to tell pandas' own
-        # objects apart), which the new rows need: loaded now, not once the workers are done.
-        self._pool.submit(importlib.import_module, "pandas")
         names = [name for name in TABLE_NAMES if name != "manifest"]
         self._reading = {}
         for name in names:
@@ -155,7 +150,8 @@ class Previous:
         if name == EXTRA_TABLE and self.metadata.columns:
             table = self.metadata.add_to_arrow(table)
         elif name == "problems" and table.num_rows:
-            ours = pc.fill_null(pc.equal(table.column("stage"), "metadata"), False)
+            stage = pc.equal(table.column("stage"), pa.scalar("metadata", pa.string()))  # typed: see as_numpy
+            ours = pc.fill_null(stage, pa.scalar(False, pa.bool_()))
             at = table.schema.get_field_index("doc_id")
             table = table.set_column(at, table.schema.field(at),
                                      pc.if_else(ours, pa.scalar(None, pa.string()), table.column(at)))

@@ -91,6 +91,9 @@ def load_engine() -> None:
     started it loads the previous tables."""
     _engine()
     import pipeline.tables.rows  # noqa: F401  (the rows of every document read)
+    from pipeline.linking.words import load_tagger
+
+    load_tagger()  # else loaded by the first document's first name (a re-run's one file waited for it)
 
 
 @functools.cache

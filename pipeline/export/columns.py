@@ -36,6 +36,7 @@ from pipeline.errors import DafuError
 # pyarrow is loaded where rows become Arrow tables, pandas where they become frames: a worker process
 # makes rows of plain cells with this module and loads neither (0.2 s and 0.3 s of a re-run's wait).
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
 
@@ -336,6 +337,70 @@ def arrow_from_rows(spec: TableSpec, rows: Sequence[tuple[Any, ...]]) -> pa.Tabl
     return arrow_from_columns(spec, columns)
 
 
+def arrays_without_pandas() -> None:
+    """Let pyarrow make arrays of plain cells without loading pandas, in a process that has not loaded it.
+
+    At its first array of Python values pyarrow imports pandas, once, to tell pandas' own objects
+    apart (``_PandasAPIShim``): 0.3 s of CPU, a fifth of a re-run after one file changed, for
+    arrays of str, int, bool and text cells that pandas never made. Here that first look is
+    made while pandas cannot be imported (by this thread), so pyarrow takes the cells as plain
+    values from then on; a later ``to_pandas`` or ``from_pandas`` imports pandas as usual
+    (pyarrow tries again when it needs pandas itself; ``tests/test_rerun.py`` checks it). Until
+    then pyarrow takes a pandas Series for a plain sequence: only for a process that hands it
+    none, the ``dafu`` command's (``driver.ARRAYS_WITHOUT_PANDAS``). Arrays of Arrow's go to
+    numpy by :func:`as_numpy`, not ``to_numpy``.
+    """
+    if "pandas" in sys.modules:
+        return
+    import threading
+
+    import pyarrow as pa
+
+    class _NotNow:
+        def __init__(self) -> None:
+            self.thread = threading.get_ident()
+
+        def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+            if name == "pandas" and threading.get_ident() == self.thread:
+                raise ImportError("pandas is not needed for these arrays")
+
+    finder = _NotNow()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([], pa.int8())
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def as_numpy(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A boolean or numeric Arrow array without nulls as numpy's, read from its data buffer.
+
+    ``to_numpy`` goes through pyarrow's conversion to pandas, which loads pandas (0.3 s) in a
+    process that has not, and, once it has failed to, never recognises pandas' missing values
+    again: the tables' code reads its masks and indices this way instead.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    array = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    if array.null_count:
+        raise ValueError("as_numpy takes arrays without nulls")
+    kind = array.type
+    data = array.buffers()[1]
+    if pa.types.is_boolean(kind):
+        if data is None:
+            return np.zeros(0, dtype=bool)
+        bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8), bitorder="little")
+        return bits[array.offset:array.offset + len(array)].astype(bool)
+    code = "f" if pa.types.is_floating(kind) else "u" if pa.types.is_unsigned_integer(kind) else "i"
+    if code == "i" and not pa.types.is_signed_integer(kind):
+        raise TypeError(f"as_numpy takes booleans and numbers, not {kind}")
+    dtype = np.dtype(f"{code}{kind.bit_width // 8}")
+    if data is None:
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(data, dtype=dtype, count=len(array), offset=array.offset * dtype.itemsize)
+
+
 def arrow_from_columns(spec: TableSpec, columns: Sequence[Sequence[Any]]) -> pa.Table:
     """Normalised columns (see :func:`normalise_columns`) as an Arrow table of the frame schema."""
     import pyarrow as pa
@@ -437,7 +502,7 @@ def exact_text(values: pa.Array | pa.ChunkedArray) -> pa.Array:
         return _exact_text_in_python(array)
     text = pc.cast(array, pa.string())
     shortest: pa.Array = pc.replace_substring_regex(text, r"\.?0+$", "")
-    exponents = pc.fill_null(pc.match_substring(text, "E"), False)
+    exponents = pc.fill_null(pc.match_substring(text, "E"), pa.scalar(False, pa.bool_()))
     if pc.any(exponents).as_py():
         shortest = pc.replace_with_mask(shortest, exponents, _exact_text_in_python(array.filter(exponents)))
     return shortest

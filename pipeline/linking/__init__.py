@@ -29,6 +29,7 @@ from pipeline.linking.lexicon import (
     CLOCK_LIST_MARKS,
     CLOCK_LIST_RE,
     CLOCK_SPAN_RE,
+    COUNTED_ENDINGS,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DISTANCE_RE,
@@ -72,6 +73,7 @@ from pipeline.linking.phrases import (
 from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.words import (
     after_frame,
+    counted_head,
     framed_noun,
     glued_span,
     is_lone_word,
@@ -96,6 +98,7 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_SPAN_LABEL_MARKS = frozenset("：:，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
@@ -112,6 +115,7 @@ class _Clause:
     floor: int
     of: str | None = None
     kind: str | None = None
+    things: bool = False  # the quantity named last counts things, not people, named after it (21个村民小组)
     ranged: bool = False  # the quantity named last is a span of clocks (9:00至12:00)
     owner: str | None = None  # what an attribute after it belongs to, when more than ``of`` (劳动者工资)
     predicate: str | None = None
@@ -204,10 +208,16 @@ def _link_one(
             named = None  # 经过长达3个月的考察论证: a frame that is a copula too; the noun after 的 lasts
         if named is None and shared is None and _labelled_span(text, win, clause):
             label = window(text, win.lo - 1, clause.floor, clause.holes)  # 办理时限：自受理之日起10个工作日
-            of = _span_named(read_before(label.text, "duration"), label.text)
-            if of is None and is_age(q.text):  # 现将有关情况回复如下：16周岁以上外省户口申请人
+            colon = text[win.lo - 1] in _LABEL_COLON
+            # after a comma only a clause that is a label alone, with no number in it or just
+            # before it (设置了三年过渡期，满35年工龄)
+            opens = label.lo <= sentence_start or _SPAN_AFTER_CHAR_RE.match(text, label.lo - 1) is not None
+            alone = colon or (opens and not any(label.lo <= b <= win.lo for _, b in clause.holes))
+            of = _span_named(read_before(label.text, "duration"), label.text) if alone else None
+            if of is None and colon and is_age(q.text):  # 现将有关情况回复如下：16周岁以上外省户口申请人
                 of = age_named(text, q.end, win, ceiling)
-            return {"of": of} if of is not None else {}
+            if of is not None or colon:
+                return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
             if after_name is None:
@@ -246,6 +256,8 @@ def _link_one(
     belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after, belongings = person_head(after), after
+    elif after is not None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:  # 两株桂花树树龄: the trees
+        after = counted_head(after, COUNTED_ENDINGS[q.unit])
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
@@ -276,10 +288,14 @@ def _link_one(
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
-        # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or area
-        of = clause.of if q.unit not in PERSON_UNITS or clause.kind in _COUNTED else None
+        # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or
+        # area, nor the other things a count before names after its classifier (共分21个村民小组，
+        # 523户，2146人: not the groups' people; 一期工程共5栋已建成，共186户: the whole's households)
+        of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
     elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
+    elif of is None and q.type in BEFORE_ONLY_TYPES and clause.kind in BEFORE_ONLY_TYPES and clause.floor == q.start:
+        of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -291,6 +307,7 @@ def _link_one(
     if of is not None:
         # 年龄35周岁以下（含），…可分别申请6万元: a span's name is lent to no number after it
         clause.of, clause.kind, clause.ranged = (of if q.type != "duration" else None), q.type, _ranged(q)
+        clause.things = q.type in _COUNTED and q.unit not in PERSON_UNITS and of == after
         # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
         clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
@@ -325,10 +342,14 @@ def _named_kind(text: str, q: Quantity, after: str) -> bool:
 
 def _labelled_span(text: str, win: Window, clause: _Clause) -> bool:
     """A duration right after a colon, or after a colon and where its span starts (办理时限：
-    自受理之日起10个工作日内办结): the label before the colon may name it."""
-    if win.lo <= clause.floor or text[win.lo - 1] not in _LABEL_COLON:
+    自受理之日起10个工作日内办结): the label before the colon may name it; so may a noun of a
+    span ending the clause before a comma (办理时限，自受理之日起10个工作日, 发车间隔时间，
+    高峰期4-5分钟), also across the words of ``duration_links``."""
+    if win.lo <= clause.floor or text[win.lo - 1] not in _SPAN_LABEL_MARKS:
         return False
-    return not win.text or SPAN_START_RE.fullmatch(win.text) is not None
+    if not win.text or SPAN_START_RE.fullmatch(win.text) is not None:
+        return True
+    return text[win.lo - 1] not in _LABEL_COLON and DURATION_LINK_RE.fullmatch(win.text) is not None
 
 
 def _framed_copula(before: str) -> bool:

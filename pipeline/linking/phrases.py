@@ -20,6 +20,7 @@ from pipeline.linking.lexicon import (
     ANY_CUT_RE,
     ANY_SPACE_RE,
     ASIDE_RE,
+    ATTRIBUTES,
     BASE_COPULAS,
     BASE_MARKERS,
     BASE_PREDICATES,
@@ -70,6 +71,7 @@ from pipeline.linking.words import (
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
@@ -299,6 +301,14 @@ def _subject(text: str, preds: list[re.Match[str]]) -> str | None:
     return _noun(text)
 
 
+def _modifies_attribute(text: str, pred: re.Match[str]) -> bool:
+    """The verb ``pred`` stands glued between a word before it and a bare attribute
+    (``attributes``) right after it (医疗费用支付比例, 资金使用比例): it modifies the attribute
+    and is no predicate of the window."""
+    return pred.start() > 0 and _CJK_RE.match(text[pred.start() - 1]) is not None \
+        and text.startswith(_ATTRIBUTE_WORDS, pred.end())
+
+
 @lru_cache(maxsize=8192)  # a third of the windows of a batch recur (地区生产总值增长)
 def read_before(text: str, kind: str) -> Reading:
     """Read the window before a number of type ``kind`` (see :func:`_read_before`); a name
@@ -393,7 +403,8 @@ def _read_before(text: str, kind: str) -> Reading:
     text, possessive = _trail_to_predicate(_lead(text))
     if kind == "rank":
         return _read_rank(text)
-    preds = _predicates(text)
+    # 住院医疗费用支付比例都提高了: 支付 modifies 比例, the subject is the whole phrase
+    preds = [m for m in _predicates(text) if not _modifies_attribute(text, m)]
     if not preds and possessive and kind in BASED:  # 标准为…费用的50%: the copula splits them
         preds = [m for m in PREDICATE_RE.finditer(text) if m["pred"] in BASE_COPULAS]
     if not preds:

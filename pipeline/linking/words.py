@@ -90,6 +90,12 @@ def _jieba() -> tuple[Callable[[str], Tags], Callable[[str], bool]]:
     return rjieba.tag, rjieba.has_word
 
 
+def load_tagger() -> None:
+    """Load jieba's tagger and dictionary now (rjieba reads its dictionary as it is imported, 0.15 s),
+    not at the first name read: what a worker process does as it starts."""
+    _jieba()
+
+
 def in_dictionary(word: str) -> bool:
     """``word`` is a word of jieba's dictionary, not one its model made up for unknown text
     (到市 in 到市信访局, 项是 in 款项是指).
@@ -429,12 +435,25 @@ def person_head(name: str) -> str:
     >>> person_head("党员组织关系"), person_head("教师代表见面座谈"), person_head("农民工随迁子女")
     ('党员', '教师代表', '农民工随迁子女')
     """
+    return counted_head(name, PERSON_ENDINGS, alone=False)
+
+
+def counted_head(name: str, endings: tuple[str, ...], *, alone: bool = True) -> str:
+    """A name read after a count up to its last word that ends in one of ``endings``, the
+    things its classifier counts (``counted_endings``: 两株桂花树树龄 → 桂花树, 两栋楼区域 →
+    楼); ``name`` when its last word fits, when no word does, or when one character is left
+    that is no such thing itself (nor any, unless ``alone``).
+    A word jieba tags as a verb never fits (发生, 增长, 施工).
+
+    >>> counted_head("桂花树树龄", ("树",)), counted_head("居民楼", ("楼",)), counted_head("树龄", ("树",))
+    ('桂花树', '居民楼', '树龄')
+    """
     words = tag(name)
-    last = max((i for i, (w, pos) in enumerate(words) if w.endswith(PERSON_ENDINGS) and pos[0] != "v"), default=None)
+    last = max((i for i, (w, pos) in enumerate(words) if w.endswith(endings) and pos[0] != "v"), default=None)
     if last is None or last == len(words) - 1:
         return name
     head = "".join(w for w, _ in words[: last + 1])
-    return head if len(head) > 1 else name
+    return head if len(head) > 1 or (alone and head in endings) else name
 
 
 def verb_object(clause: str) -> str | None:

@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.export.columns import TableSpec
+from pipeline.export.columns import TableSpec, as_numpy
 
 
 def in_frame_schema(spec: TableSpec, table: pa.Table) -> pa.Table:
@@ -50,9 +50,9 @@ def merged(spec: TableSpec, previous: pa.Table | None, kept: Mapping[str, int], 
     ids = pa.array(list(kept), type=pa.string())
     at = pc.index_in(previous.column("doc_id"), value_set=ids)  # null: a document not kept
     keep = pc.is_valid(at)
-    rows = np.flatnonzero(keep.to_numpy(zero_copy_only=False))
+    rows = np.flatnonzero(as_numpy(keep))
     old = gather(previous, rows)
-    old_ranks = np.asarray(list(kept.values()), dtype=np.int64)[pc.drop_null(at).to_numpy(zero_copy_only=False)]
+    old_ranks = np.asarray(list(kept.values()), dtype=np.int64)[as_numpy(pc.drop_null(at))]
     if not new.num_rows and (len(old_ranks) < 2 or bool(np.all(old_ranks[:-1] <= old_ranks[1:]))):
         return old, rows  # nothing new and the kept documents in order already
     order = np.argsort(np.concatenate([old_ranks, ranks]), kind="stable")
