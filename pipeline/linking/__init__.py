@@ -76,6 +76,7 @@ from pipeline.linking.words import (
     counted_head,
     framed_noun,
     glued_span,
+    is_lone_word,
     is_verb,
     last_words,
     opens_with_noun,
@@ -203,6 +204,8 @@ def _link_one(
     win = window(text, q.start, clause.floor, clause.holes)
     if q.type == "duration":
         named = _duration_named(win.text)
+        if named is not None and text.startswith("的", q.end) and _framed_copula(win.text):
+            named = None  # 经过长达3个月的考察论证: a frame that is a copula too; the noun after 的 lasts
         if named is None and shared is None and _labelled_span(text, win, clause):
             label = window(text, win.lo - 1, clause.floor, clause.holes)  # 办理时限：自受理之日起10个工作日
             colon = text[win.lo - 1] in _LABEL_COLON
@@ -230,6 +233,8 @@ def _link_one(
         after = read_after(text, *pair)
         if after is not None and after.endswith(FRAME_ENDINGS):  # 7座与8座两种情况: the pair's frame
             after = None
+    if after is not None and q.type not in _COUNTED and is_lone_word(after):
+        after = None  # 从1500元降为800元: a verb of one character after a measure is its predicate
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
@@ -278,7 +283,7 @@ def _link_one(
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
-    if of is not None and win.text[:-1] == of and win.text[-1] in _TO and is_verb(of):
+    if of and win.text[:-1] == of and win.text[-1] in _TO and is_verb(of):
         of = None  # 购房补贴由10万元/人上调至15.28万元/人: the verb of a change names no thing
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
@@ -345,6 +350,14 @@ def _labelled_span(text: str, win: Window, clause: _Clause) -> bool:
     if not win.text or SPAN_START_RE.fullmatch(win.text) is not None:
         return True
     return text[win.lo - 1] not in _LABEL_COLON and DURATION_LINK_RE.fullmatch(win.text) is not None
+
+
+def _framed_copula(before: str) -> bool:
+    """The window ``before`` a duration ends in a frame that is also a copula (长达) after no
+    noun of a span of time: the noun after the 的 that follows the duration is what lasts
+    (经过长达3个月的考察论证), not the subject (工期长达3年的项目 keeps 工期)."""
+    frame = next((f for f in DURATION_FRAMES if before.endswith(f)), None)
+    return frame is not None and not before[: -len(frame)].endswith(DURATION_HEADS)
 
 
 def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:

@@ -40,6 +40,8 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 _EXISTENTIAL = "有"
 _PRONOUN = "r"  # jieba's tag of a pronoun (其): it opens the object of a clause
+_BEFORE_PRONOUN = frozenset({"p", "d"})  # 向其, 已为其: a preposition (jieba may glue it to an adverb)
+_OBJECT_PRONOUN = "其"  # the pronoun that stands only as an object or its owner (给予其, 为其)
 # A numeral word opens with one of these (一个, 两条, 3个; not 款, which jieba also tags m).
 _NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
 
@@ -56,6 +58,8 @@ def object_named(name: str, *, modified: bool = False, perfective: bool = False)
     ('房屋', '标准化栏舍', '征收人员')
     >>> object_named("缴费标准"), object_named("超大班额班级", modified=True), object_named("共享单车投放量")
     ('缴费标准', '超大班额班级', '共享单车投放量')
+    >>> object_named("驾驶员实收车费"), object_named("退休人员")
+    ('车费', '退休人员')
     """
     words = tag(name)
     if perfective and _is_predicate(*words[-1]):
@@ -148,7 +152,7 @@ def _verb_before_object(words: Tags, first: int) -> int | None:
     verb of a compound (疾病预防控制机构, 房屋维修工程报账项目)."""
     for i in range(first, len(words) - 1):
         word, pos = words[i]
-        if _is_existential(word, pos):
+        if _is_existential(word, pos) or (len(word) > 1 and word in CLAUSE_VERBS):  # 驾驶员实收车费
             if _is_object(words[i + 1 :], short=True, compound=True):
                 return i
         elif pos == "v" and _is_verb_after(words, i) and _is_object(words[i + 1 :], short=False, compound=i == 0):
@@ -231,28 +235,50 @@ _LONG_NAME = 10  # characters: a name longer than this is mostly a clause read w
 
 
 def object_of_clause(name: str) -> str:
-    """A name read before a number longer than a name is (more than ``_LONG_NAME``
-    characters) that is a whole clause, subject, verb, pronoun and object, gives way to the
-    object after the last verb with a pronoun after it (原旦阳村垫付其医疗费用 → 医疗费用,
-    学校已为其筹措治疗资金 → 治疗资金): a verb the pronoun marks takes the noun after it; where
-    no pronoun stands, jieba's verbs are as often inside a compound noun (大学生就业服务专项资金,
-    门诊透析年度费用申报限额), and the name stays. ``name`` otherwise.
+    """A name read before a number that is a whole clause, subject, verb, pronoun and object,
+    gives way to the object after the last verb with a pronoun after it (原旦阳村垫付其医疗费用 →
+    医疗费用, 给予其家庭补助 → 家庭补助), or after a verb the pronoun stands before (学校已为其
+    筹措治疗资金 → 治疗资金, 向其收取费用 → 费用): a verb the pronoun marks takes the noun
+    after it, also a noun jieba tags as a verb (补助, 救助). Where no pronoun stands, jieba's
+    verbs are as often inside a compound noun (大学生就业服务专项资金, 门诊透析年度费用申报限额),
+    and a name longer than a name is (more than ``_LONG_NAME`` characters) stays, as does a
+    shorter one with no 其 (the pronoun of the genre that only marks an object). ``name``
+    otherwise.
 
     >>> object_of_clause("原旦阳村垫付其医疗费用"), object_of_clause("城乡居民医保个人缴费标准")
     ('医疗费用', '城乡居民医保个人缴费标准')
+    >>> object_of_clause("给予其家庭补助"), object_of_clause("学校已为其筹措治疗资金"), object_of_clause("对其罚款")
+    ('家庭补助', '治疗资金', '对其罚款')
+    >>> object_of_clause("共同担负其学习费用")
+    '学习费用'
+
     """
-    if len(name) <= _LONG_NAME:
+    marked = _OBJECT_PRONOUN in name
+    if len(name) <= _LONG_NAME and not marked:
         return name
     words = tag(name)
-    for i in range(len(words) - 2, 0, -1):
+    for i in range(len(words) - 2, -1, -1):
         if not _is_predicate(*words[i]) or words[i][0] in MODALS:
             continue
         rest = words[i + 1 :]
+        if marked and i > 1 and words[i - 1][0] == _OBJECT_PRONOUN and words[i - 2][1] in _BEFORE_PRONOUN:
+            return _object_or(rest, name)  # 为其筹措治疗资金, 向其收取费用; not 担负其学习费用
         if rest[0][1] != _PRONOUN:  # 垫付其医疗费用: the verb takes the object after it
             continue
-        rest = rest[1:]
-        if rest and _is_object(rest, short=True, compound=True):
-            obj = "".join(w for w, _ in rest)
-            return obj if len(obj) > 1 else name
+        if i == 0 and rest[0][0] != _OBJECT_PRONOUN:
+            return name
+        return _object_or(rest[1:], name)
+    return name
+
+
+def _object_or(words: Tags, name: str) -> str:
+    """The noun phrase ``words`` after a verb a pronoun marks (its last word a noun, a verbal
+    noun or a noun jieba tags as a verb: 家庭补助, 临时救助), else ``name``."""
+    if not words:
         return name
+    last, pos = words[-1]
+    ends = pos in OBJECT_NOUN_TAGS or pos == "vn" or last in VERB_TAGGED_NOUNS
+    if ends and all(_is_modifier(words, k, True) for k in range(len(words) - 1)):
+        obj = "".join(w for w, _ in words)
+        return obj if len(obj) > 1 else name
     return name

@@ -139,6 +139,7 @@ class ClauseLexicon(Lexicon):
     verbal_tags: list[str]
     adverbial_tags: list[str]
     activity_tags: list[str]
+    lone_char_tags: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -214,6 +215,7 @@ LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
+LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
 JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
 CLAUSE_CONJUNCTIONS = frozenset(LINKING.clauses.clause_conjunctions)

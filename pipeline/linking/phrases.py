@@ -39,6 +39,7 @@ from pipeline.linking.lexicon import (
     LEAD_RE,
     LOCATIVE_RE,
     NOT_NOUNS,
+    OBJECT_NOUN_TAGS,
     PER_RE,
     PREDICATE_RE,
     PURPOSE_RE,
@@ -54,9 +55,11 @@ from pipeline.linking.words import (
     after_conjunction,
     after_heading,
     after_title,
+    before_copula,
     clause_object,
     head_after,
     in_dictionary,
+    is_lone_word,
     is_verb,
     strip_trailing,
     tag,
@@ -73,7 +76,8 @@ _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most thi
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
-_QUOTED = frozenset("“《")  # a quoted name is kept whole
+_QUOTED = frozenset("“《")
+_WITHIN = "中"  # 从征地款中提取: the postposition of a source  # a quoted name is kept whole
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -182,6 +186,8 @@ def tidy(phrase: str) -> str | None:
         phrase = _balance_quotes(phrase)
     if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
         return None
+    if is_lone_word(phrase):
+        return None  # 共考4人, 原每年增加: a verb or an adverb of the clause, cut short
     if (len(phrase) < 2 or phrase[0].isdigit()) and not _CJK_RE.search(phrase):
         return None  # P, 7000PF: the tail of a number, not a thing
     return phrase
@@ -323,6 +329,8 @@ def read_before(text: str, kind: str) -> Reading:
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
         of = None if of is None else object_of_clause(after_heading(after_conjunction(after_title(of))))
+        if of is not None and kind != "duration":  # 建筑层数为地上28层: the copula's subject
+            of = before_copula(of)
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
@@ -345,11 +353,44 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
         # 开通两条, 配车20台, 退休9人: a lone verb is the number's predicate and names nothing;
         # not an item of a list of names (初中3所、完中1所: jieba tags 完中 a verb)
         return ""
+    if _verbs_alone(name):  # 进行追补1600元: verbs alone name no thing
+        return ""
     at = text.rfind(name)
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
     if named != name and kind == "count" and reading.possessive:
         return None
     return named
+
+
+def _source(subject: str | None) -> str | None:
+    """A subject before a verb without the postposition 中 that ends it as jieba's last word
+    (从征地款中提取15% → 征地款, 从小区公共收入中提取15万元): the place the verb takes from,
+    not a school (…县职中1000人 has no verb). None when one character or none is left.
+
+    >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中")
+    ('征地款', '小区公共收入', '县职中')
+    """
+    if subject is None or not subject.endswith(_WITHIN) or len(subject) < 3:
+        return subject
+    words = tag(subject)
+    word, pos = words[-1]
+    if pos != "f" or len(word) > 2 or len(words) < 2:
+        return subject
+    # 款中: jieba glued the noun's last character to 中; a 中 alone after a word of the
+    # dictionary (收入中), not after a school's name it does not know (县职中)
+    return subject[: -len(_WITHIN)] if len(word) == 2 or in_dictionary(words[-2][0]) else subject
+
+
+def _verbs_alone(name: str) -> bool:
+    """``name`` is two of jieba's words or more, all verbs of two characters or more (进行追补,
+    申请退款): a predicate, not a thing; not with a verbal noun or a noun jieba tags as a verb
+    (维修改造, 种植奖补), nor after an adverb (已入住60户 inherits the name before it).
+
+    >>> _verbs_alone("进行追补"), _verbs_alone("已入住"), _verbs_alone("种植奖补"), _verbs_alone("报名")
+    (True, False, False, False)
+    """
+    words = tag(name)
+    return len(words) > 1 and all(pos == "v" and len(word) > 1 and word not in VERB_TAGGED_NOUNS for word, pos in words)
 
 
 def _read_before(text: str, kind: str) -> Reading:
@@ -377,7 +418,7 @@ def _read_before(text: str, kind: str) -> Reading:
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
-    return Reading(_subject(claim, preds[:-1]), predicate, None, False, claim)
+    return Reading(_source(_subject(claim, preds[:-1])), predicate, None, False, claim)
 
 
 @lru_cache(maxsize=8192)
@@ -442,9 +483,18 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         phrase = head_after(np, perfective=text.startswith("了", stop))
     if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
+    if len(phrase) == 1 and _cut_word(text[start : min(ceiling, start + 4)]):
+        return None
     return phrase
 
 
+def _cut_word(text: str) -> bool:
+    """The name of one character opening ``text``, read after a number, is a word of the
+    clause after it cut short: jieba's dictionary has a longer word there, and no noun (15人
+    来到, 两人予以, 此两项源于); a noun cut short stays (9个站, 两个组在社区: 组在 is no word
+    of the dictionary)."""
+    word, pos = tag(text)[0]
+    return len(word) > 1 and pos not in OBJECT_NOUN_TAGS and in_dictionary(word)
 
 
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from pipeline.linking.lexicon import (
     ACTIVITY_TAGS,
+    ATTRIBUTES,
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
@@ -45,15 +46,19 @@ from pipeline.linking.lexicon import (
     IN_STATES,
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
+    LONE_CHAR_TAGS,
     MODALS,
     NEGATIONS,
     OBJECT_NOUN_TAGS,
+    OBJECT_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
+    SHARED_HEADS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
+    VERB_TAGGED_NOUNS,
 )
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 
@@ -62,6 +67,9 @@ _PREPOSITION_FIRST = frozenset(w[0] for w in (*TOPIC_PREPOSITIONS, *LEAD_PREPOSI
 _LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
 # A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
 _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
+_COPULA = "为"
+_MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
+_COPULA_SUBJECT_TAGS = OBJECT_NOUN_TAGS | {"vn", "v"}  # 资金来源, 工资 (vn), 要求 (v) before 为
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 
@@ -103,6 +111,17 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words of ``text`` with their dictionary tags, a verb it tags otherwise as a verb
     (``tagged_verbs``: 入园)."""
     return tuple((w, "v") if w in TAGGED_VERBS else (w, p) for w, p in _jieba()[0](text))
+
+
+def is_lone_word(name: str) -> bool:
+    """``name`` is one character that jieba tags as no thing (``lone_char_tags``: a verb, a
+    preposition, a numeral, an adverb …), not a noun it tags as a verb (``verb_tagged_nouns``:
+    费, 捐): a word of the clause cut short, which names nothing (共考4人 → 考, 从1500元降为 → 降).
+
+    >>> is_lone_word("考"), is_lone_word("降"), is_lone_word("费"), is_lone_word("班"), is_lone_word("宽")
+    (True, True, False, False, False)
+    """
+    return len(name) == 1 and tag(name)[0][1] in LONE_CHAR_TAGS and name not in VERB_TAGGED_NOUNS
 
 
 def _is_function(word: str, tag: str) -> bool:
@@ -295,6 +314,36 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
     return (tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)) or word in MODALS
+
+
+def before_copula(name: str) -> str:
+    """A name read before a number that holds the copula 为 between two nouns is one of them.
+    After a noun of a measure (ending in one of ``shared_heads`` or ``attributes``: 层数, 比例,
+    票价) it is that subject, and what follows names a scope or a level of the number (建筑层数为
+    地上28层 → 建筑层数, 报销比例为一级医院90%, 票价为全程10元); after another noun (or a verb
+    jieba tags so: 要求, 工资) the complement, a noun phrase, is the thing (资金来源为中央预算内
+    投资1200万元 → 中央预算内投资, 要求为有效通行路面宽度7米以上). ``name`` where a verb or a
+    numeral follows the copula (审批许可为兴建, 主航线为中心左右) or one character is left.
+
+    >>> before_copula("建筑层数为地上"), before_copula("报销比例为一级医院"), before_copula("要求为有效通行路面宽度")
+    ('建筑层数', '报销比例', '有效通行路面宽度')
+    >>> before_copula("资金来源为中央预算内投资"), before_copula("主航线为中心左右")
+    ('中央预算内投资', '主航线为中心左右')
+    """
+    if _COPULA not in name[1:-1]:
+        return name
+    words = tag(name)
+    at = next((i for i in range(1, len(words) - 1) if words[i][0] == _COPULA), None)
+    if at is None or words[at - 1][1] not in _COPULA_SUBJECT_TAGS:
+        return name
+    subject = "".join(w for w, _ in words[:at])
+    if len(subject) > 1 and subject.endswith(_MEASURES) and words[at - 1][1] in OBJECT_NOUN_TAGS:
+        return subject
+    rest = words[at + 1 :]
+    if rest[-1][1] in _COPULA_SUBJECT_TAGS and all(pos in OBJECT_TAGS for _, pos in rest):
+        complement = "".join(w for w, _ in rest)
+        return complement if len(complement) > 1 else name
+    return name
 
 
 def last_words(name: str, n: int) -> str:
