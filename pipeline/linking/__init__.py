@@ -55,6 +55,7 @@ from pipeline.linking.lexicon import (
     TARGET_RE,
     TIME_HEADS,
     TOTALS,
+    UNGLOSSING_MARKS,
     VERBAL_TAGS,
 )
 from pipeline.linking.phrases import (
@@ -68,6 +69,7 @@ from pipeline.linking.phrases import (
     read_modified,
     read_purpose,
     read_verb,
+    tidy,
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
@@ -265,7 +267,7 @@ def _link_one(
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
-    if of is None and win.opened and q.type not in _OWN_ONLY:
+    if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
         of = _glossed(text, win, clause, sentence_start)
     # 补偿标准：每平方米500元: per-words alone between a label and its number
     bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
@@ -442,6 +444,14 @@ def _span_named(before: Reading, window: str) -> str | None:
         return None
     of = after_frame(of)
     return glued_span(text, of) if of in DURATION_HEADS and text.endswith(of) else of
+
+
+def _glosses(text: str, win: Window) -> bool:
+    """A bracket holding only per-words or adverbs before its number glosses the noun before
+    it, as a bare number does (残疾补助（每月100元）, 购房补助费（即25300元）); not a bound
+    restated (7座及以下（含7座）), a sum (（共21个月）) nor a part (（其中3户…）)."""
+    return (win.lo > 0 and text[win.lo - 1] in ROUND_OPENINGS and not win.text.startswith(UNGLOSSING_MARKS)
+            and tidy(win.text) is None)
 
 
 def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:

@@ -59,6 +59,7 @@ class PhraseLexicon(Lexicon):
     attributes: list[str]
     dimensions: list[str]
     totals: list[str]
+    unglossing_marks: list[str]
     cut_after: list[str]
     shared_heads: list[str]
     date_prepositions: list[str]
@@ -161,6 +162,7 @@ NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)
+UNGLOSSING_MARKS = tuple(PHRASE.unglossing_marks)
 NOT_NOUNS = frozenset(PHRASE.not_nouns)
 BASE_PREDICATES = frozenset(PHRASE.base_predicates)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
