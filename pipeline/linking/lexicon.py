@@ -64,6 +64,7 @@ class PhraseLexicon(Lexicon):
     shared_heads: list[str]
     date_prepositions: list[str]
     purpose_words: list[str]
+    comma_purpose_words: list[str]
     locative_blocked: list[str]
     base_predicates: list[str]
     base_copulas: list[str]
@@ -297,6 +298,7 @@ DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|�
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
+COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
 LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"

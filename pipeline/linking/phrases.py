@@ -28,6 +28,7 @@ from pipeline.linking.lexicon import (
     BRACKET_RE,
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
+    COMMA_PURPOSE_RE,
     CUT_RE,
     DATE_PREPOSITION_RE,
     DEMONSTRATIVES,
@@ -475,12 +476,13 @@ def _word_across(words: Sequence[tuple[str, str]], at: int) -> tuple[str, str, i
 
 
 def read_purpose(text: str, end: int, ceiling: int) -> str | None:
-    """The noun after 作为, 用于 or a copula right after a number (45万元作为项目资金 → 项目资金).
+    """The noun after 作为, 用于 or a copula right after a number (45万元作为项目资金 → 项目资金),
+    also after a comma and 作为 or 用于 (18亩，作为专科医院规划用地).
 
-    >>> read_purpose("其中9所为城区幼儿园）", 4, 10)
-    '城区幼儿园'
+    >>> read_purpose("其中9所为城区幼儿园）", 4, 10), read_purpose("以北，18亩，作为专科医院规划用地", 6, 17)
+    ('城区幼儿园', '专科医院规划用地')
     """
-    m = PURPOSE_RE.match(text, end, ceiling)
+    m = PURPOSE_RE.match(text, end, ceiling) or COMMA_PURPOSE_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)
 
 
