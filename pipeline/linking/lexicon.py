@@ -67,6 +67,7 @@ class PhraseLexicon(Lexicon):
     comma_purpose_words: list[str]
     locative_blocked: list[str]
     base_predicates: list[str]
+    base_split_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
     cut_blocked: list[str]
@@ -167,6 +168,7 @@ UNGLOSSING_MARKS = tuple(PHRASE.unglossing_marks)
 NOT_NOUNS = frozenset(PHRASE.not_nouns)
 BASE_PREDICATES = frozenset(PHRASE.base_predicates)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
+BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)

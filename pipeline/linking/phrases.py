@@ -24,6 +24,7 @@ from pipeline.linking.lexicon import (
     BASE_COPULAS,
     BASE_MARKERS,
     BASE_PREDICATES,
+    BASE_SPLIT_VERBS,
     BOUNDARY_RE,
     BRACKET_RE,
     CLASSING_VERBS,
@@ -367,6 +368,10 @@ def _read_before(text: str, kind: str) -> Reading:
     preds = [m for m in _predicates(text) if not _modifies_attribute(text, m)]
     if not preds and possessive and kind in BASED:  # 标准为…费用的50%: the copula splits them
         preds = [m for m in PREDICATE_RE.finditer(text) if m["pred"] in BASE_COPULAS]
+    if not preds and kind in BASED:  # 开发建设资金占工程建设总投资额超过25%: so does 占 alone
+        split = _base_split(text)
+        if split is not None:
+            return Reading(_noun(text[: split[0]]), split[1], None, False, text[: split[0]])
     if not preds:
         return Reading(_noun(text), None, None, possessive, text)
     last = preds[-1]
@@ -375,10 +380,31 @@ def _read_before(text: str, kind: str) -> Reading:
     if last.end() < len(text):
         obj, obj_possessive = _trail(text[last.end() :])
         obj_of = tidy(_cut(obj))
+        split = _base_split(obj_of) if obj_of is not None and kind in BASED else None
+        if obj_of is not None and split is not None:  # 投入开发建设资金占工程建设总投资额超过25%
+            obj_of = tidy(obj_of[: split[0]])  # the object before 占
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_subject(claim, preds[:-1]), predicate, None, False, claim)
+
+
+def _base_split(text: str) -> tuple[int, str] | None:
+    """Where a verb of ``base_split_verbs`` stands as a word of its own before a base of two
+    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比).
+
+    >>> _base_split("开发建设资金占工程建设总投资额"), _base_split("医疗卫生机构女职工占比")
+    ((6, '占'), None)
+    """
+    if not any(verb in text for verb in BASE_SPLIT_VERBS):
+        return None
+    at = 0
+    words = tag(text)
+    for i, (word, _) in enumerate(words[:-1]):
+        if i > 0 and word in BASE_SPLIT_VERBS and len(words[i + 1][0]) >= 2:
+            return at, word
+        at += len(word)
+    return None
 
 
 @lru_cache(maxsize=8192)
