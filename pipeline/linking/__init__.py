@@ -54,6 +54,8 @@ from pipeline.linking.lexicon import (
     SPAN_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
+    TOPIC_TOTALS,
+    TOPIC_UNITS,
     TOTALS,
     UNGLOSSING_MARKS,
     VERBAL_TAGS,
@@ -293,6 +295,8 @@ def _link_one(
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     elif of is None and q.type in BEFORE_ONLY_TYPES and clause.kind in BEFORE_ONLY_TYPES and clause.floor == q.start:
         of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
+    if of is None and q.unit in TOPIC_UNITS and win.text in TOPIC_TOTALS and win.lo > sentence_start + 1:
+        of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -444,6 +448,23 @@ def _span_named(before: Reading, window: str) -> str | None:
         return None
     of = after_frame(of)
     return glued_span(text, of) if of in DURATION_HEADS and text.endswith(of) else of
+
+
+_TOPIC_RE = re.compile(
+    r"(?:^|(?<=[，,：:。\s]))([^，,。；;：:（(“”\s]{2,12}?)(?:（[^（）]{0,20}）)?(?:是|位于|于)"
+)
+
+
+def _topic(text: str, sentence_start: int, end: int) -> str | None:
+    """The topic of the sentence before ``end``: the noun phrase opening the last clause before
+    it that has one before 是, 位于 or 于 (和美华庭是…, 银港佳园项目（…）位于…, 工程于2008年…);
+    None where a verb stands in that phrase."""
+    found = None
+    for m in _TOPIC_RE.finditer(text, sentence_start, end):
+        found = m.group(1)
+    if found is None or any(is_verb(word) for word in words_of(found)):
+        return None
+    return found
 
 
 def _glosses(text: str, win: Window) -> bool:

@@ -65,6 +65,8 @@ class PhraseLexicon(Lexicon):
     date_prepositions: list[str]
     purpose_words: list[str]
     comma_purpose_words: list[str]
+    topic_units: list[str]
+    topic_totals: list[str]
     locative_blocked: list[str]
     base_predicates: list[str]
     base_split_verbs: list[str]
@@ -300,6 +302,8 @@ DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|�
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
+TOPIC_UNITS = frozenset(PHRASE.topic_units)
+TOPIC_TOTALS = frozenset(PHRASE.topic_totals)
 COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
 LOCATIVE_RE = re.compile(
