@@ -54,7 +54,10 @@ from pipeline.linking.lexicon import (
     SPAN_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
+    TOPIC_TOTALS,
+    TOPIC_UNITS,
     TOTALS,
+    UNGLOSSING_MARKS,
     VERBAL_TAGS,
 )
 from pipeline.linking.phrases import (
@@ -68,6 +71,7 @@ from pipeline.linking.phrases import (
     read_modified,
     read_purpose,
     read_verb,
+    tidy,
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
@@ -270,7 +274,7 @@ def _link_one(
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
-    if of is None and win.opened and q.type not in _OWN_ONLY:
+    if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
         of = _glossed(text, win, clause, sentence_start)
     # 补偿标准：每平方米500元: per-words alone between a label and its number
     bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
@@ -296,6 +300,8 @@ def _link_one(
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     elif of is None and q.type in BEFORE_ONLY_TYPES and clause.kind in BEFORE_ONLY_TYPES and clause.floor == q.start:
         of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
+    if of is None and q.unit in TOPIC_UNITS and win.text in TOPIC_TOTALS and win.lo > sentence_start + 1:
+        of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -455,6 +461,31 @@ def _span_named(before: Reading, window: str) -> str | None:
         return None
     of = after_frame(of)
     return glued_span(text, of) if of in DURATION_HEADS and text.endswith(of) else of
+
+
+_TOPIC_RE = re.compile(
+    r"(?:^|(?<=[，,：:。\s]))([^，,。；;：:（(“”\s]{2,12}?)(?:（[^（）]{0,20}）)?(?:是|位于|于)"
+)
+
+
+def _topic(text: str, sentence_start: int, end: int) -> str | None:
+    """The topic of the sentence before ``end``: the noun phrase opening the last clause before
+    it that has one before 是, 位于 or 于 (和美华庭是…, 银港佳园项目（…）位于…, 工程于2008年…);
+    None where a verb stands in that phrase."""
+    found = None
+    for m in _TOPIC_RE.finditer(text, sentence_start, end):
+        found = m.group(1)
+    if found is None or any(is_verb(word) for word in words_of(found)):
+        return None
+    return found
+
+
+def _glosses(text: str, win: Window) -> bool:
+    """A bracket holding only per-words or adverbs before its number glosses the noun before
+    it, as a bare number does (残疾补助（每月100元）, 购房补助费（即25300元）); not a bound
+    restated (7座及以下（含7座）), a sum (（共21个月）) nor a part (（其中3户…）)."""
+    return (win.lo > 0 and text[win.lo - 1] in ROUND_OPENINGS and not win.text.startswith(UNGLOSSING_MARKS)
+            and tidy(win.text) is None)
 
 
 def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:

@@ -59,12 +59,17 @@ class PhraseLexicon(Lexicon):
     attributes: list[str]
     dimensions: list[str]
     totals: list[str]
+    unglossing_marks: list[str]
     cut_after: list[str]
     shared_heads: list[str]
     date_prepositions: list[str]
     purpose_words: list[str]
+    comma_purpose_words: list[str]
+    topic_units: list[str]
+    topic_totals: list[str]
     locative_blocked: list[str]
     base_predicates: list[str]
+    base_split_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
     cut_blocked: list[str]
@@ -161,9 +166,11 @@ NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)
+UNGLOSSING_MARKS = tuple(PHRASE.unglossing_marks)
 NOT_NOUNS = frozenset(PHRASE.not_nouns)
 BASE_PREDICATES = frozenset(PHRASE.base_predicates)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
+BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
@@ -295,6 +302,9 @@ DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|�
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
+TOPIC_UNITS = frozenset(PHRASE.topic_units)
+TOPIC_TOTALS = frozenset(PHRASE.topic_totals)
+COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
 LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"

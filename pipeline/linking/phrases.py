@@ -24,10 +24,12 @@ from pipeline.linking.lexicon import (
     BASE_COPULAS,
     BASE_MARKERS,
     BASE_PREDICATES,
+    BASE_SPLIT_VERBS,
     BOUNDARY_RE,
     BRACKET_RE,
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
+    COMMA_PURPOSE_RE,
     CUT_RE,
     DATE_PREPOSITION_RE,
     DEMONSTRATIVES,
@@ -407,6 +409,10 @@ def _read_before(text: str, kind: str) -> Reading:
     preds = [m for m in _predicates(text) if not _modifies_attribute(text, m)]
     if not preds and possessive and kind in BASED:  # 标准为…费用的50%: the copula splits them
         preds = [m for m in PREDICATE_RE.finditer(text) if m["pred"] in BASE_COPULAS]
+    if not preds and kind in BASED:  # 开发建设资金占工程建设总投资额超过25%: so does 占 alone
+        split = _base_split(text)
+        if split is not None:
+            return Reading(_noun(text[: split[0]]), split[1], None, False, text[: split[0]])
     if not preds:
         return Reading(_noun(text), None, None, possessive, text)
     last = preds[-1]
@@ -415,10 +421,31 @@ def _read_before(text: str, kind: str) -> Reading:
     if last.end() < len(text):
         obj, obj_possessive = _trail(text[last.end() :])
         obj_of = tidy(_cut(obj))
+        split = _base_split(obj_of) if obj_of is not None and kind in BASED else None
+        if obj_of is not None and split is not None:  # 投入开发建设资金占工程建设总投资额超过25%
+            obj_of = tidy(obj_of[: split[0]])  # the object before 占
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_source(_subject(claim, preds[:-1])), predicate, None, False, claim)
+
+
+def _base_split(text: str) -> tuple[int, str] | None:
+    """Where a verb of ``base_split_verbs`` stands as a word of its own before a base of two
+    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比).
+
+    >>> _base_split("开发建设资金占工程建设总投资额"), _base_split("医疗卫生机构女职工占比")
+    ((6, '占'), None)
+    """
+    if not any(verb in text for verb in BASE_SPLIT_VERBS):
+        return None
+    at = 0
+    words = tag(text)
+    for i, (word, _) in enumerate(words[:-1]):
+        if i > 0 and word in BASE_SPLIT_VERBS and len(words[i + 1][0]) >= 2:
+            return at, word
+        at += len(word)
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -525,12 +552,13 @@ def _word_across(words: Sequence[tuple[str, str]], at: int) -> tuple[str, str, i
 
 
 def read_purpose(text: str, end: int, ceiling: int) -> str | None:
-    """The noun after 作为, 用于 or a copula right after a number (45万元作为项目资金 → 项目资金).
+    """The noun after 作为, 用于 or a copula right after a number (45万元作为项目资金 → 项目资金),
+    also after a comma and 作为 or 用于 (18亩，作为专科医院规划用地).
 
-    >>> read_purpose("其中9所为城区幼儿园）", 4, 10)
-    '城区幼儿园'
+    >>> read_purpose("其中9所为城区幼儿园）", 4, 10), read_purpose("以北，18亩，作为专科医院规划用地", 6, 17)
+    ('城区幼儿园', '专科医院规划用地')
     """
-    m = PURPOSE_RE.match(text, end, ceiling)
+    m = PURPOSE_RE.match(text, end, ceiling) or COMMA_PURPOSE_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)
 
 
