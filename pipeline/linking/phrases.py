@@ -35,6 +35,7 @@ from pipeline.linking.lexicon import (
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     ENUM_RE,
+    GLUED_VERB_RE,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
     LEAD_FIRST,
@@ -51,6 +52,7 @@ from pipeline.linking.lexicon import (
     TEMPORAL_TAILS,
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
+    VERB_ADVERBS,
     VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import (
@@ -230,7 +232,7 @@ def _cut(text: str) -> str:
     if m is None or m["cut"] is None or len(text) - m.end() < 2:
         return text
     rest = text[m.end() :]
-    if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头奖补 → 奖补: the basis, then the rate's name
+    if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头补贴 → 补贴: the basis, then the rate's name
         per = PER_RE.search(rest)
         if per is not None and per.start() >= 2 and len(rest) - per.end() >= 2:
             return rest[per.end() :]
@@ -319,6 +321,9 @@ def read_before(text: str, kind: str) -> Reading:
     if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number; the verb stays
         return read_verb(text)
     reading = _read_before(text, kind)
+    glued = _glued_verb(text, kind)
+    if glued is not None:
+        return reading._replace(of=glued)
     if reading.of is None:
         return reading
     of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in BASED else reading.of
@@ -336,6 +341,40 @@ def read_before(text: str, kind: str) -> Reading:
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
+
+
+def _glued_verb(text: str, kind: str) -> str | None:
+    """The name of a window ending in one word jieba tags a verb right after per-words or an
+    adverb of `verb_adverbs` (每亩另奖补, 企业当年奖补, 农场的当年奖补): that word is the clause's
+    predicate, even one `verb_tagged_nouns` keeps as a noun elsewhere. After an adverb the name
+    is the noun before it (企业, or none); after per-words alone, none where nothing or a basis
+    (按实施面积) stands before them, else None: a noun joined round the per-word names what is
+    paid for (标准大棚每平方米奖补 → 标准大棚奖补), read as before. A percentage tied by 的 to
+    the verb's object after an adverb measures that object, its base (另奖补购买价款的10%).
+
+    >>> _glued_verb("每亩另奖补", "money"), _glued_verb("认证的企业当年奖补", "money")
+    ('', '企业')
+    >>> _glued_verb("标准大棚每平方米奖补", "money") is None, _glued_verb("每户补贴", "money") is None
+    (True, True)
+    >>> _glued_verb("另奖补购买价款的", "percent"), _glued_verb("每人发放生活费", "money") is None
+    ('购买价款', True)
+    """
+    stripped, possessive = _trail(text)
+    m = GLUED_VERB_RE.match(stripped)
+    if m is None:
+        return None
+    words = tag(m["rest"])
+    if words[0][1] != "v":
+        return None
+    adverb = any(word in m["glue"] for word in VERB_ADVERBS)
+    if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
+        based = adverb and possessive and kind in BASED
+        return (tidy(m["rest"][len(words[0][0]) :]) or "") if based else None
+    head = _lead(m["head"])
+    if not adverb:  # 按实施面积每亩奖补: the basis names no thing paid (not a percentage's base)
+        based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
+        return "" if not head or based else None
+    return (read_before(head, kind).of or "") if head else ""
 
 
 def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | None:
