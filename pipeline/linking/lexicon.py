@@ -47,6 +47,7 @@ class PhraseLexicon(Lexicon):
     lead_blocked: list[str]
     per_markers: list[str]
     verb_adverbs: list[str]
+    total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
     after_stops: list[str]
@@ -298,6 +299,7 @@ LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alte
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
+TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])
 GLUED_VERB_RE = re.compile(rf"^(?P<head>.*)(?P<glue>的?(?:{_GLUE})+)(?P<rest>[\u4e00-\u9fff]{{2,12}})$")
 # A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).

@@ -50,6 +50,7 @@ from pipeline.linking.lexicon import (
     SCOPE_END_RE,
     SPACE_RE,
     TEMPORAL_TAILS,
+    TOTAL_ADVERBS,
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
     VERB_ADVERBS,
@@ -397,6 +398,10 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     if _verbs_alone(name):  # 进行追补1600元: verbs alone name no thing
         return ""
     at = text.rfind(name)
+    if at > 0 and text[:at].endswith(TOTAL_ADVERBS):  # 共安置贫困户36户: 共 opens the predicate
+        counted = _after_opening_verbs(name)
+        if counted is not None:
+            return counted
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
     if named != name and kind == "count" and reading.possessive:
         return None
@@ -420,6 +425,26 @@ def _source(subject: str | None) -> str | None:
     # 款中: jieba glued the noun's last character to 中; a 中 alone after a word of the
     # dictionary (收入中), not after a school's name it does not know (县职中)
     return subject[: -len(_WITHIN)] if len(word) == 2 or in_dictionary(words[-2][0]) else subject
+
+
+def _after_opening_verbs(name: str) -> str | None:
+    """The object of the verbs opening ``name``: past the first verb, and past each verb
+    after it that another verb follows (回迁安置拆迁农民 → 拆迁农民); None where it opens with
+    no verb jieba tags `v` (nor one `verb_tagged_nouns` lists) or no noun is left.
+
+    >>> _after_opening_verbs("安置贫困户"), _after_opening_verbs("回迁安置拆迁农民")
+    ('贫困户', '拆迁农民')
+    >>> _after_opening_verbs("维修基金") is None, _after_opening_verbs("贫困户") is None
+    (False, True)
+    """
+    words = tag(name)
+    if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[0][0] in VERB_TAGGED_NOUNS:
+        return None
+    at = 1
+    while at < len(words) - 1 and words[at][1] == "v" and words[at + 1][1] == "v":
+        at += 1
+    rest = words[at:]
+    return "".join(w for w, _ in rest) if any(pos[:1] == "n" for _, pos in rest) else None
 
 
 def _verbs_alone(name: str) -> bool:
