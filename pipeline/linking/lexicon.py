@@ -46,6 +46,8 @@ class PhraseLexicon(Lexicon):
     lead_stops: list[str]
     lead_blocked: list[str]
     per_markers: list[str]
+    verb_adverbs: list[str]
+    total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
     after_stops: list[str]
@@ -295,6 +297,11 @@ TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
+# 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
+VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
+TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
+_GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])
+GLUED_VERB_RE = re.compile(rf"^(?P<head>.*)(?P<glue>的?(?:{_GLUE})+)(?P<rest>[\u4e00-\u9fff]{{2,12}})$")
 # A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
 # …and past the other dimensions of the same thing (3米宽3公里长的通组公路, 4米宽、0.2米厚的硬化路面).
 DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*的?")

@@ -35,6 +35,7 @@ from pipeline.linking.lexicon import (
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     ENUM_RE,
+    GLUED_VERB_RE,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
     LEAD_FIRST,
@@ -49,8 +50,10 @@ from pipeline.linking.lexicon import (
     SCOPE_END_RE,
     SPACE_RE,
     TEMPORAL_TAILS,
+    TOTAL_ADVERBS,
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
+    VERB_ADVERBS,
     VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import (
@@ -230,7 +233,7 @@ def _cut(text: str) -> str:
     if m is None or m["cut"] is None or len(text) - m.end() < 2:
         return text
     rest = text[m.end() :]
-    if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头奖补 → 奖补: the basis, then the rate's name
+    if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头补贴 → 补贴: the basis, then the rate's name
         per = PER_RE.search(rest)
         if per is not None and per.start() >= 2 and len(rest) - per.end() >= 2:
             return rest[per.end() :]
@@ -319,6 +322,9 @@ def read_before(text: str, kind: str) -> Reading:
     if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number; the verb stays
         return read_verb(text)
     reading = _read_before(text, kind)
+    glued = _glued_verb(text, kind)
+    if glued is not None:
+        return reading._replace(of=glued)
     if reading.of is None:
         return reading
     of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in BASED else reading.of
@@ -336,6 +342,40 @@ def read_before(text: str, kind: str) -> Reading:
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
+
+
+def _glued_verb(text: str, kind: str) -> str | None:
+    """The name of a window ending in one word jieba tags a verb right after per-words or an
+    adverb of `verb_adverbs` (每亩另奖补, 企业当年奖补, 农场的当年奖补): that word is the clause's
+    predicate, even one `verb_tagged_nouns` keeps as a noun elsewhere. After an adverb the name
+    is the noun before it (企业, or none); after per-words alone, none where nothing or a basis
+    (按实施面积) stands before them, else None: a noun joined round the per-word names what is
+    paid for (标准大棚每平方米奖补 → 标准大棚奖补), read as before. A percentage tied by 的 to
+    the verb's object after an adverb measures that object, its base (另奖补购买价款的10%).
+
+    >>> _glued_verb("每亩另奖补", "money"), _glued_verb("认证的企业当年奖补", "money")
+    ('', '企业')
+    >>> _glued_verb("标准大棚每平方米奖补", "money") is None, _glued_verb("每户补贴", "money") is None
+    (True, True)
+    >>> _glued_verb("另奖补购买价款的", "percent"), _glued_verb("每人发放生活费", "money") is None
+    ('购买价款', True)
+    """
+    stripped, possessive = _trail(text)
+    m = GLUED_VERB_RE.match(stripped)
+    if m is None:
+        return None
+    words = tag(m["rest"])
+    if words[0][1] != "v":
+        return None
+    adverb = any(word in m["glue"] for word in VERB_ADVERBS)
+    if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
+        based = adverb and possessive and kind in BASED
+        return (tidy(m["rest"][len(words[0][0]) :]) or "") if based else None
+    head = _lead(m["head"])
+    if not adverb:  # 按实施面积每亩奖补: the basis names no thing paid (not a percentage's base)
+        based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
+        return "" if not head or based else None
+    return (read_before(head, kind).of or "") if head else ""
 
 
 def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | None:
@@ -358,6 +398,10 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     if _verbs_alone(name):  # 进行追补1600元: verbs alone name no thing
         return ""
     at = text.rfind(name)
+    if at > 0 and text[:at].endswith(TOTAL_ADVERBS):  # 共安置贫困户36户: 共 opens the predicate
+        counted = _after_opening_verbs(name)
+        if counted is not None:
+            return counted
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
     if named != name and kind == "count" and reading.possessive:
         return None
@@ -381,6 +425,26 @@ def _source(subject: str | None) -> str | None:
     # 款中: jieba glued the noun's last character to 中; a 中 alone after a word of the
     # dictionary (收入中), not after a school's name it does not know (县职中)
     return subject[: -len(_WITHIN)] if len(word) == 2 or in_dictionary(words[-2][0]) else subject
+
+
+def _after_opening_verbs(name: str) -> str | None:
+    """The object of the verbs opening ``name``: past the first verb, and past each verb
+    after it that another verb follows (回迁安置拆迁农民 → 拆迁农民); None where it opens with
+    no verb jieba tags `v` (nor one `verb_tagged_nouns` lists) or no noun is left.
+
+    >>> _after_opening_verbs("安置贫困户"), _after_opening_verbs("回迁安置拆迁农民")
+    ('贫困户', '拆迁农民')
+    >>> _after_opening_verbs("维修基金") is None, _after_opening_verbs("贫困户") is None
+    (False, True)
+    """
+    words = tag(name)
+    if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[0][0] in VERB_TAGGED_NOUNS:
+        return None
+    at = 1
+    while at < len(words) - 1 and words[at][1] == "v" and words[at + 1][1] == "v":
+        at += 1
+    rest = words[at:]
+    return "".join(w for w, _ in rest) if any(pos[:1] == "n" for _, pos in rest) else None
 
 
 def _verbs_alone(name: str) -> bool:
