@@ -96,6 +96,9 @@ class PhraseLexicon(Lexicon):
     span_starts: list[str]
     span_verbs: list[str]
     lasting_nouns: list[str]
+    staying_verbs: list[str]
+    repeating_adverbs: list[str]
+    lasting_not_before: list[str]
     glued_not_first: str
     measured_attributes: list[str]
     person_units: list[str]
@@ -197,6 +200,12 @@ DURATION_FRAMES = tuple(PHRASE.duration_frames)
 SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*起")
 # 缴纳24个月社保: a verb of going through something over a span, and a 了 after it, ending a window
 SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})了?$")
+# 居住30日以上的人员, 连续三年的考核: a verb of staying over a span (and a 了), or an adverb of a
+# repetition, ending a window
+STAYING_VERB_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.staying_verbs)})了?$|(?:{trie_alternation(PHRASE.repeating_adverbs)})$"
+)
+LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)
