@@ -48,6 +48,7 @@ from pipeline.linking.lexicon import (
     NOT_OWNER_ENDINGS,
     PER_ONLY_RE,
     PERSON_UNITS,
+    REACHING_RE,
     ROUND_OPENINGS,
     SKIP_TYPES,
     SPAN_START_RE,
@@ -87,6 +88,7 @@ from pipeline.linking.words import (
     lasting_noun,
     opens_with_noun,
     person_head,
+    reaching_noun,
     tag,
     without_frame,
     words_of,
@@ -231,6 +233,8 @@ def _link_one(
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
                 after_name = _span_object_after(text, q.end, ceiling)
+            if after_name is None and not is_age(q.text):  # 首套房产权证未满4年
+                after_name = _reaching(win.text)
             if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
             return {"of": after_name} if after_name is not None and shared is None else {}
@@ -383,6 +387,13 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     if text.startswith("的", end) and not age and not staying:  # 签订两年以上的劳动合同
         return lasting_noun(text[end + 1 : reach])
     return None
+
+
+def _reaching(before: str) -> str | None:
+    """The noun right before a verb of reaching a span that ends the window ``before`` (首套房产权证
+    也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年)."""
+    m = REACHING_RE.search(before)
+    return reaching_noun(before[: m.start()]) if m is not None and m.start() > 0 else None
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:

@@ -98,6 +98,8 @@ class PhraseLexicon(Lexicon):
     lasting_nouns: list[str]
     staying_verbs: list[str]
     repeating_adverbs: list[str]
+    reaching_verbs: list[str]
+    reaching_adverbs: list[str]
     lasting_not_before: list[str]
     glued_not_first: str
     measured_attributes: list[str]
@@ -206,6 +208,10 @@ STAYING_VERB_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.staying_verbs)})了?$|(?:{trie_alternation(PHRASE.repeating_adverbs)})$"
 )
 LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
+# 首套房产权证也未满4年: a verb of reaching a span, with its adverbs, ending a window
+REACHING_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
+)
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)

@@ -74,6 +74,9 @@ _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
 _COPULA = "为"
 # the words of a noun phrase a duration ties by 的 (lasting_noun): nouns, a noun of a verb, a distinguisher
 _LASTING_TAGS = OBJECT_NOUN_TAGS | {"vn", "b"}
+# the words of the noun before a verb of reaching a span (reaching_noun): nouns, not places or names
+_REACHING_TAGS = OBJECT_NOUN_TAGS - {"ns", "nr", "nrt", "nrfg", "nt"}
+_ORDINAL_WORDS = frozenset(("首", "头"))  # jieba's m before 套房: 首套房产权证
 _MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
 _COPULA_SUBJECT_TAGS = OBJECT_NOUN_TAGS | {"vn", "v"}  # 资金来源, 工资 (vn), 要求 (v) before 为
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
@@ -448,6 +451,32 @@ def lasting_noun(text: str) -> str | None:
     if end < len(words) and not _ends_lasting(*words[end]):
         return None
     return name
+
+
+def reaching_noun(before: str) -> str | None:
+    """The noun phrase ending ``before``, the window before a verb of reaching a span
+    (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind;
+    None where the last word is no noun, a place (落户A市满1年) or one character.
+
+    >>> reaching_noun("A市户籍家庭首套房产权证"), reaching_noun("落户A市"), reaching_noun("任教")
+    ('首套房产权证', None, None)
+    """
+    words = tag(before)
+    start = len(words)
+    while start > 0 and words[start - 1][1] in _REACHING_TAGS:
+        start -= 1
+    if start > 0 and words[start - 1][0] in _ORDINAL_WORDS:  # 首套房产权证
+        start -= 1
+    kept = words[start:]
+    name = "".join(w for w, _ in kept)
+    # three characters at least: jieba tags verbs of the genre as nouns (任教满三年, 毕业未满5年);
+    # a verb before the nouns makes them its object, not what lasts (参加城镇社会保险满一年)
+    if len(name) < 3 or any(w.endswith(PERSON_ENDINGS) for w, _ in kept):
+        return None
+    run = start  # the whole run of nouns, places too: a verb before it takes it as its object
+    while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
+        run -= 1
+    return name if run == 0 or words[run - 1][1][0] != "v" else None
 
 
 def _ends_lasting(word: str, pos: str) -> bool:
