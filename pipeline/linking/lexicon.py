@@ -63,6 +63,7 @@ class PhraseLexicon(Lexicon):
     cut_after: list[str]
     shared_heads: list[str]
     date_prepositions: list[str]
+    date_postpositions: list[str]
     purpose_words: list[str]
     comma_purpose_words: list[str]
     topic_units: list[str]
@@ -178,6 +179,7 @@ BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
+DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)

@@ -76,6 +76,7 @@ _COPULA = "为"
 _LASTING_TAGS = OBJECT_NOUN_TAGS | {"vn", "b"}
 # the words of the noun before a verb of reaching a span (reaching_noun): nouns, not places or names
 _REACHING_TAGS = OBJECT_NOUN_TAGS - {"ns", "nr", "nrt", "nrfg", "nt"}
+_DEMONSTRATIVES = ("该", "此", "这")
 _ORDINAL_WORDS = frozenset(("首", "头"))  # jieba's m before 套房: 首套房产权证
 _MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
 _COPULA_SUBJECT_TAGS = OBJECT_NOUN_TAGS | {"vn", "v"}  # 资金来源, 工资 (vn), 要求 (v) before 为
@@ -476,6 +477,8 @@ def reaching_noun(before: str) -> str | None:
     run = start  # the whole run of nouns, places too: a verb before it takes it as its object
     while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
         run -= 1
+    if name.startswith(_DEMONSTRATIVES):  # 离婚两年后该房权证也未满4年: a subject, whatever stands before
+        return name[1:] if len(name) > 3 else None
     return name if run == 0 or words[run - 1][1][0] != "v" else None
 
 
