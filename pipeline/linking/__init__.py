@@ -228,7 +228,8 @@ def _link_one(
                 return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
-                                     age=is_age(q.text), staying=STAYING_VERB_RE.search(win.text) is not None)
+                                     age=is_age(q.text), staying=STAYING_VERB_RE.search(win.text) is not None
+                                     or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
             if after_name is None:
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
