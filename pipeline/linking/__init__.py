@@ -48,10 +48,12 @@ from pipeline.linking.lexicon import (
     NOT_OWNER_ENDINGS,
     PER_ONLY_RE,
     PERSON_UNITS,
+    REACHING_RE,
     ROUND_OPENINGS,
     SKIP_TYPES,
     SPAN_START_RE,
     SPAN_VERB_RE,
+    STAYING_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
     TOPIC_TOTALS,
@@ -83,8 +85,10 @@ from pipeline.linking.words import (
     is_lone_word,
     is_verb,
     last_words,
+    lasting_noun,
     opens_with_noun,
     person_head,
+    reaching_noun,
     tag,
     without_frame,
     words_of,
@@ -223,11 +227,15 @@ def _link_one(
             if of is not None or colon:
                 return {"of": of} if of is not None else {}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
-            after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES))
+            after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
+                                     age=is_age(q.text), staying=STAYING_VERB_RE.search(win.text) is not None
+                                     or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
             if after_name is None:
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
                 after_name = _span_object_after(text, q.end, ceiling)
+            if after_name is None and not is_age(q.text):  # 首套房产权证未满4年
+                after_name = _reaching(win.text)
             if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
             return {"of": after_name} if after_name is not None and shared is None else {}
@@ -366,7 +374,8 @@ def _framed_copula(before: str) -> bool:
     return frame is not None and not before[: -len(frame)].endswith(DURATION_HEADS)
 
 
-def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
+def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = False,
+                staying: bool = False) -> str | None:
     """The noun of a span of time after a duration that names none before it, tied by 的 or
     glued (超过了五年的防水保质期, 设置了三年过渡期; not a bare 时间: 用了两天时间); after a
     frame (``duration_frames``) and 的, any noun (开展为期9个月的专项整治行动 → 专项整治行动)."""
@@ -376,7 +385,16 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool) -> str | None:
         return name if name not in DURATION_NAMES else None
     if framed and text.startswith("的", end):
         return framed_noun(text[end + 1 : reach])
+    if text.startswith("的", end) and not age and not staying:  # 签订两年以上的劳动合同
+        return lasting_noun(text[end + 1 : reach])
     return None
+
+
+def _reaching(before: str) -> str | None:
+    """The noun right before a verb of reaching a span that ends the window ``before`` (首套房产权证
+    也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年)."""
+    m = REACHING_RE.search(before)
+    return reaching_noun(before[: m.start()]) if m is not None and m.start() > 0 else None
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:

@@ -65,6 +65,7 @@ class PhraseLexicon(Lexicon):
     cut_after: list[str]
     shared_heads: list[str]
     date_prepositions: list[str]
+    date_postpositions: list[str]
     purpose_words: list[str]
     comma_purpose_words: list[str]
     topic_units: list[str]
@@ -98,6 +99,11 @@ class PhraseLexicon(Lexicon):
     span_starts: list[str]
     span_verbs: list[str]
     lasting_nouns: list[str]
+    staying_verbs: list[str]
+    repeating_adverbs: list[str]
+    reaching_verbs: list[str]
+    reaching_adverbs: list[str]
+    lasting_not_before: list[str]
     glued_not_first: str
     measured_attributes: list[str]
     person_units: list[str]
@@ -175,6 +181,7 @@ BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
+DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)
@@ -199,6 +206,16 @@ DURATION_FRAMES = tuple(PHRASE.duration_frames)
 SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*起")
 # 缴纳24个月社保: a verb of going through something over a span, and a 了 after it, ending a window
 SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})了?$")
+# 居住30日以上的人员, 连续三年的考核: a verb of staying over a span (and a 了), or an adverb of a
+# repetition, ending a window
+STAYING_VERB_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.staying_verbs)})了?$|(?:{trie_alternation(PHRASE.repeating_adverbs)})$"
+)
+LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
+# 首套房产权证也未满4年: a verb of reaching a span, with its adverbs, ending a window
+REACHING_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
+)
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)

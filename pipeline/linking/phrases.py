@@ -31,6 +31,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
     CUT_RE,
+    DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
@@ -133,6 +134,9 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
             m = DATE_PREPOSITION_RE.search(raw, 0, a)
             if m is not None:  # 到2010年 goes as a whole
                 a = m.start()
+            m = DATE_POSTPOSITION_RE.match(raw, b)
+            if m is not None:  # 近半年内间隔: and so does 内 after it
+                b = m.end()
             raw = raw[:a] + " " * (b - a) + raw[b:]
     m = BOUNDARY_RE.match(raw)
     if m is not None:

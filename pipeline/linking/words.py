@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from pipeline.linking.lexicon import (
     ACTIVITY_TAGS,
+    AGE_PEOPLE,
     ATTRIBUTES,
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
@@ -37,6 +38,8 @@ from pipeline.linking.lexicon import (
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     DURATION_GLUED_TAGS,
+    DURATION_NAMES,
+    FRAME_ENDINGS,
     FRAME_NOUNS,
     FRAME_TAGS,
     FRAME_WORDS,
@@ -44,6 +47,7 @@ from pipeline.linking.lexicon import (
     FUNCTION_TAGS,
     HEADING_NOUNS,
     IN_STATES,
+    LASTING_NOT_BEFORE,
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
     LONE_CHAR_TAGS,
@@ -68,6 +72,12 @@ _LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
 # A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
 _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
 _COPULA = "为"
+# the words of a noun phrase a duration ties by 的 (lasting_noun): nouns, a noun of a verb, a distinguisher
+_LASTING_TAGS = OBJECT_NOUN_TAGS | {"vn", "b"}
+# the words of the noun before a verb of reaching a span (reaching_noun): nouns, not places or names
+_REACHING_TAGS = OBJECT_NOUN_TAGS - {"ns", "nr", "nrt", "nrfg", "nt"}
+_DEMONSTRATIVES = ("该", "此", "这")
+_ORDINAL_WORDS = frozenset(("首", "头"))  # jieba's m before 套房: 首套房产权证
 _MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
 _COPULA_SUBJECT_TAGS = OBJECT_NOUN_TAGS | {"vn", "v"}  # 资金来源, 工资 (vn), 要求 (v) before 为
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
@@ -418,6 +428,66 @@ def framed_noun(text: str) -> str | None:
                len(words))
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 else None
+
+
+def lasting_noun(text: str) -> str | None:
+    """The noun phrase a duration ties by 的 to itself, read from ``text`` right after the 的:
+    jieba's nouns up to the first word of another kind (签订两年以上的**劳动合同**。, 前三周的**群体课**
+    改为自习); None where it names people (妊娠14周以上的妇女), a frame, a bare noun of a span
+    (一个多月的时间) or a rule's measure (日照三小时的规范要求: ``lasting_not_before``).
+
+    >>> lasting_noun("劳动合同。"), lasting_noun("群体课改为自习"), lasting_noun("妇女不得施行")
+    ('劳动合同', '群体课', None)
+    """
+    words = tag(text)
+    end = next((i for i, (_, pos) in enumerate(words) if pos not in _LASTING_TAGS), len(words))
+    kept = words[:end]
+    if not kept or (kept[-1][1] not in OBJECT_NOUN_TAGS and kept[-1][1] != "vn"):
+        return None
+    name = "".join(w for w, _ in kept)
+    if len(name) < 2 or name in DURATION_NAMES or name.endswith(FRAME_ENDINGS):
+        return None
+    if any(w.endswith(PERSON_ENDINGS) or w in AGE_PEOPLE or w in LASTING_NOT_BEFORE for w, _ in kept):
+        return None
+    if end < len(words) and not _ends_lasting(*words[end]):
+        return None
+    return name
+
+
+def reaching_noun(before: str) -> str | None:
+    """The noun phrase ending ``before``, the window before a verb of reaching a span
+    (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind;
+    None where the last word is no noun, a place (落户A市满1年) or one character.
+
+    >>> reaching_noun("A市户籍家庭首套房产权证"), reaching_noun("落户A市"), reaching_noun("任教")
+    ('首套房产权证', None, None)
+    """
+    words = tag(before)
+    start = len(words)
+    while start > 0 and words[start - 1][1] in _REACHING_TAGS:
+        start -= 1
+    if start > 0 and words[start - 1][0] in _ORDINAL_WORDS:  # 首套房产权证
+        start -= 1
+    kept = words[start:]
+    name = "".join(w for w, _ in kept)
+    # three characters at least: jieba tags verbs of the genre as nouns (任教满三年, 毕业未满5年);
+    # a verb before the nouns makes them its object, not what lasts (参加城镇社会保险满一年)
+    if len(name) < 3 or any(w.endswith(PERSON_ENDINGS) for w, _ in kept):
+        return None
+    run = start  # the whole run of nouns, places too: a verb before it takes it as its object
+    while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
+        run -= 1
+    if name.startswith(_DEMONSTRATIVES):  # 离婚两年后该房权证也未满4年: a subject, whatever stands before
+        return name[1:] if len(name) > 3 else None
+    return name if run == 0 or words[run - 1][1][0] != "v" else None
+
+
+def _ends_lasting(word: str, pos: str) -> bool:
+    """``word`` after a noun phrase ends it (a mark, 的, a predicate, a sum in figures), and is
+    neither a word of a rule nor the rest of a compound jieba cut apart (消化 + 日, 基本 + 保洁)."""
+    if word in LASTING_NOT_BEFORE:
+        return False
+    return pos in ("x", "uj") or pos[0] in "vpdcr" or (pos == "m" and word[0].isdigit())
 
 
 def _glued(word: str, pos: str) -> bool:
