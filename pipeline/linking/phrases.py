@@ -82,8 +82,8 @@ _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most thi
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
-_QUOTED = frozenset("“《")
-_WITHIN = "中"  # 从征地款中提取: the postposition of a source  # a quoted name is kept whole
+_QUOTED = frozenset("“《")  # a quoted name is kept whole
+_WITHIN = "中"  # 从征地款中提取: the postposition of a source
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -438,8 +438,8 @@ def _after_opening_verbs(name: str) -> str | None:
 
     >>> _after_opening_verbs("安置贫困户"), _after_opening_verbs("回迁安置拆迁农民")
     ('贫困户', '拆迁农民')
-    >>> _after_opening_verbs("维修基金") is None, _after_opening_verbs("贫困户") is None
-    (False, True)
+    >>> _after_opening_verbs("维修基金"), _after_opening_verbs("贫困户") is None
+    ('基金', True)
     """
     words = tag(name)
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[0][0] in VERB_TAGGED_NOUNS:
