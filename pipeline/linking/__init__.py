@@ -378,7 +378,11 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
                 staying: bool = False) -> str | None:
     """The noun of a span of time after a duration that names none before it, tied by 的 or
     glued (超过了五年的防水保质期, 设置了三年过渡期; not a bare 时间: 用了两天时间); after a
-    frame (``duration_frames``) and 的, any noun (开展为期9个月的专项整治行动 → 专项整治行动)."""
+    frame (``duration_frames``) and 的, any noun (开展为期9个月的专项整治行动 → 专项整治行动);
+    after 的 alone, the noun phrase :func:`~pipeline.linking.words.lasting_noun` reads (签订两年以上的
+    劳动合同), unless the duration is an ``age`` or ``staying`` says a verb of staying or an adverb
+    of repetition ends its window (居住30日以上的人员) or nothing stands before it: it opens the
+    sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per)."""
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]

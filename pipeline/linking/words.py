@@ -413,10 +413,10 @@ def glued_span(text: str, name: str) -> str:
 
 
 def framed_noun(text: str) -> str | None:
-    """The noun phrase a span framed by 为期 … 的 modifies, read from ``text`` right after the
-    的: jieba's words up to a punctuation mark or a function word (read_after's stops would cut
-    专项整治行动 at its verb); None when it opens with a numeral (为期10天的24小时…) or one
-    character is left.
+    """The noun phrase a span framed by a word of ``duration_frames`` (为期, 历时, 长达) … 的
+    modifies, read from ``text`` right after the 的: jieba's words up to a punctuation mark or a
+    function word (read_after's stops would cut 专项整治行动 at its verb); None when it opens with
+    a numeral (为期10天的24小时…) or one character is left.
 
     >>> framed_noun("专项整治行动，增派了"), framed_noun("公示。"), framed_noun("24小时专项整治行动")
     ('专项整治行动', '公示', None)
@@ -456,8 +456,11 @@ def lasting_noun(text: str) -> str | None:
 
 def reaching_noun(before: str) -> str | None:
     """The noun phrase ending ``before``, the window before a verb of reaching a span
-    (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind;
-    None where the last word is no noun, a place (落户A市满1年) or one character.
+    (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind,
+    and an ordinal before them (首套), a demonstrative opening them dropped (该房权证); None where the
+    last word is no noun or a place (落户A市满1年), fewer than three characters are left (任教: jieba
+    tags verbs of the genre as nouns), a word names people, or a verb before the run of nouns takes
+    it as its object (参加城镇社会保险满一年).
 
     >>> reaching_noun("A市户籍家庭首套房产权证"), reaching_noun("落户A市"), reaching_noun("任教")
     ('首套房产权证', None, None)
