@@ -12,15 +12,16 @@ only listed verbs count here (``clause_verbs`` opening a name after a number, ``
 the measured side of it. A name
 that opens with a preposition or ends in a postposition is trimmed to its noun
 (:func:`without_preposition`, ``postpositions``). A name after a count of people or
-households ends at its last word naming them (:func:`person_head`), a name of a span of time
+households ends at its last word naming them (:func:`person_head`), one after a count of
+things at its last word their classifier fits (:func:`counted_head`), a name of a span of time
 starts after its last preposition or numeral (:func:`after_frame`), and the object of a verb
 after a percentage of a base is read by :func:`verb_object` (:mod:`pipeline.linking.bases`).
 
 The tagger is jieba-rs through rjieba with jieba's own dictionary (no user dictionary: the
-tags of plain words are jieba's); it is imported at the first name, which costs about
-0.15 s of CPU once per process, and tags a name in microseconds (once: the tags are cached
-per name, as one name is read by several tests). Python jieba's ``posseg``
-stands in where rjieba is not installed.
+tags of plain words are jieba's); it is imported at the first name, or as a worker process
+starts (:func:`load_tagger`), which costs about 0.15 s of CPU once per process, and tags a
+name in microseconds (once: the tags are cached per name, as one name is read by several
+tests). Python jieba's ``posseg`` stands in where rjieba is not installed.
 """
 
 from __future__ import annotations
