@@ -415,7 +415,8 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
 def _source(subject: str | None) -> str | None:
     """A subject before a verb without the postposition 中 that ends it as jieba's last word
     (从征地款中提取15% → 征地款, 从小区公共收入中提取15万元): the place the verb takes from,
-    not a school (…县职中1000人 has no verb). None when one character or none is left.
+    not a school (…县职中1000人 has no verb). ``subject`` as it is when shorter than three
+    characters (two are left at least) or None.
 
     >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中")
     ('征地款', '小区公共收入', '县职中')
