@@ -150,7 +150,7 @@ class Previous:
         if name == EXTRA_TABLE and self.metadata.columns:
             table = self.metadata.add_to_arrow(table)
         elif name == "problems" and table.num_rows:
-            stage = pc.equal(table.column("stage"), pa.scalar("metadata", pa.string()))  # typed: see as_numpy
+            stage = pc.equal(table.column("stage"), pa.scalar("metadata", pa.string()))  # typed: see cells.text_scalar
             ours = pc.fill_null(stage, pa.scalar(False, pa.bool_()))
             at = table.schema.get_field_index("doc_id")
             table = table.set_column(at, table.schema.field(at),

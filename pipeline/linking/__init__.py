@@ -106,7 +106,7 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
-_SPAN_LABEL_MARKS = frozenset("：:，,")  # 办理时限，自受理之日起10个工作日
+_SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _TO = frozenset("至到")  # 上调至, 增加到
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
@@ -358,7 +358,7 @@ def _labelled_span(text: str, win: Window, clause: _Clause) -> bool:
     """A duration right after a colon, or after a colon and where its span starts (办理时限：
     自受理之日起10个工作日内办结): the label before the colon may name it; so may a noun of a
     span ending the clause before a comma (办理时限，自受理之日起10个工作日, 发车间隔时间，
-    高峰期4-5分钟), also across the words of ``duration_links``."""
+    高峰期4-5分钟), there also across the words of ``duration_links`` (高峰期)."""
     if win.lo <= clause.floor or text[win.lo - 1] not in _SPAN_LABEL_MARKS:
         return False
     if not win.text or SPAN_START_RE.fullmatch(win.text) is not None:
@@ -378,7 +378,11 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
                 staying: bool = False) -> str | None:
     """The noun of a span of time after a duration that names none before it, tied by 的 or
     glued (超过了五年的防水保质期, 设置了三年过渡期; not a bare 时间: 用了两天时间); after a
-    frame (``duration_frames``) and 的, any noun (开展为期9个月的专项整治行动 → 专项整治行动)."""
+    frame (``duration_frames``) and 的, any noun (开展为期9个月的专项整治行动 → 专项整治行动);
+    after 的 alone, the noun phrase :func:`~pipeline.linking.words.lasting_noun` reads (签订两年以上的
+    劳动合同), unless the duration is an ``age`` or ``staying`` says a verb of staying or an adverb
+    of repetition ends its window (居住30日以上的人员) or nothing stands before it: it opens the
+    sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per)."""
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]

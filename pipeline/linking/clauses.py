@@ -251,7 +251,6 @@ def object_of_clause(name: str) -> str:
     ('家庭补助', '治疗资金', '对其罚款')
     >>> object_of_clause("共同担负其学习费用")
     '学习费用'
-
     """
     marked = _OBJECT_PRONOUN in name
     if len(name) <= _LONG_NAME and not marked:

@@ -314,9 +314,9 @@ TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
-# 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
+# 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])
 GLUED_VERB_RE = re.compile(rf"^(?P<head>.*)(?P<glue>的?(?:{_GLUE})+)(?P<rest>[\u4e00-\u9fff]{{2,12}})$")
 # A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
@@ -326,9 +326,9 @@ DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|�
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
+COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 TOPIC_UNITS = frozenset(PHRASE.topic_units)
 TOPIC_TOTALS = frozenset(PHRASE.topic_totals)
-COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
 LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"

@@ -82,8 +82,8 @@ _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most thi
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
-_QUOTED = frozenset("“《")
-_WITHIN = "中"  # 从征地款中提取: the postposition of a source  # a quoted name is kept whole
+_QUOTED = frozenset("“《")  # a quoted name is kept whole
+_WITHIN = "中"  # 从征地款中提取: the postposition of a source
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -415,7 +415,8 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
 def _source(subject: str | None) -> str | None:
     """A subject before a verb without the postposition 中 that ends it as jieba's last word
     (从征地款中提取15% → 征地款, 从小区公共收入中提取15万元): the place the verb takes from,
-    not a school (…县职中1000人 has no verb). None when one character or none is left.
+    not a school (…县职中1000人 has no verb). ``subject`` as it is when shorter than three
+    characters (two are left at least) or None.
 
     >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中")
     ('征地款', '小区公共收入', '县职中')
@@ -438,8 +439,8 @@ def _after_opening_verbs(name: str) -> str | None:
 
     >>> _after_opening_verbs("安置贫困户"), _after_opening_verbs("回迁安置拆迁农民")
     ('贫困户', '拆迁农民')
-    >>> _after_opening_verbs("维修基金") is None, _after_opening_verbs("贫困户") is None
-    (False, True)
+    >>> _after_opening_verbs("维修基金"), _after_opening_verbs("贫困户") is None
+    ('基金', True)
     """
     words = tag(name)
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[0][0] in VERB_TAGGED_NOUNS:

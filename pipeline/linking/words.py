@@ -12,15 +12,16 @@ only listed verbs count here (``clause_verbs`` opening a name after a number, ``
 the measured side of it. A name
 that opens with a preposition or ends in a postposition is trimmed to its noun
 (:func:`without_preposition`, ``postpositions``). A name after a count of people or
-households ends at its last word naming them (:func:`person_head`), a name of a span of time
+households ends at its last word naming them (:func:`person_head`), one after a count of
+things at its last word their classifier fits (:func:`counted_head`), a name of a span of time
 starts after its last preposition or numeral (:func:`after_frame`), and the object of a verb
 after a percentage of a base is read by :func:`verb_object` (:mod:`pipeline.linking.bases`).
 
 The tagger is jieba-rs through rjieba with jieba's own dictionary (no user dictionary: the
-tags of plain words are jieba's); it is imported at the first name, which costs about
-0.15 s of CPU once per process, and tags a name in microseconds (once: the tags are cached
-per name, as one name is read by several tests). Python jieba's ``posseg``
-stands in where rjieba is not installed.
+tags of plain words are jieba's); it is imported at the first name, or as a worker process
+starts (:func:`load_tagger`), which costs about 0.15 s of CPU once per process, and tags a
+name in microseconds (once: the tags are cached per name, as one name is read by several
+tests). Python jieba's ``posseg`` stands in where rjieba is not installed.
 """
 
 from __future__ import annotations
@@ -413,10 +414,10 @@ def glued_span(text: str, name: str) -> str:
 
 
 def framed_noun(text: str) -> str | None:
-    """The noun phrase a span framed by 为期 … 的 modifies, read from ``text`` right after the
-    的: jieba's words up to a punctuation mark or a function word (read_after's stops would cut
-    专项整治行动 at its verb); None when it opens with a numeral (为期10天的24小时…) or one
-    character is left.
+    """The noun phrase a span framed by a word of ``duration_frames`` (为期, 历时, 长达) … 的
+    modifies, read from ``text`` right after the 的: jieba's words up to a punctuation mark or a
+    function word (read_after's stops would cut 专项整治行动 at its verb); None when it opens with
+    a numeral (为期10天的24小时…) or one character is left.
 
     >>> framed_noun("专项整治行动，增派了"), framed_noun("公示。"), framed_noun("24小时专项整治行动")
     ('专项整治行动', '公示', None)
@@ -456,8 +457,11 @@ def lasting_noun(text: str) -> str | None:
 
 def reaching_noun(before: str) -> str | None:
     """The noun phrase ending ``before``, the window before a verb of reaching a span
-    (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind;
-    None where the last word is no noun, a place (落户A市满1年) or one character.
+    (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind,
+    and an ordinal before them (首套), a demonstrative opening them dropped (该房权证); None where the
+    last word is no noun or a place (落户A市满1年), fewer than three characters are left (任教: jieba
+    tags verbs of the genre as nouns), a word names people, or a verb before the run of nouns takes
+    it as its object (参加城镇社会保险满一年).
 
     >>> reaching_noun("A市户籍家庭首套房产权证"), reaching_noun("落户A市"), reaching_noun("任教")
     ('首套房产权证', None, None)

@@ -208,7 +208,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def future_cue(text: str, start: int, end: int) -> Cue | None:
     """The planned cue that puts ``text[start:end]`` in the future: the one governing it, or
     any in its clause (须在6月底前完成), read from its own sentence — for the date finder,
-    which works before the sentences are known.
+    which works before the sentences are known; none where its own cue says the clause's event
+    is done (7月11日…会议确定了…的工作目标), whatever else the clause names.
 
     >>> future_cue("会议将于9月26日召开", 4, 9).word
     '将'

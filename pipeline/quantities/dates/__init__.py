@@ -38,6 +38,7 @@ NOTHING: frozenset[str] = frozenset()
 _LONG_DIGITS_BEFORE_RE = re.compile(rf"{P.CODE_DIGITS}$")
 #: How far after the reference date a yearless date of a past clause keeps its year.
 _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
+#: How far before it a yearless date of a planned clause keeps its year (the status reads the same week).
 PLANNED_SLACK = dt.timedelta(days=DATES.yearless.planned_slack_days)
 _ANY_YEAR_RE = re.compile(r"年|[0-9]{4}")  # 2018年, 今年, 同年, 18年, 2018-09-14
 
@@ -194,7 +195,9 @@ def without_year(surface: str) -> bool:
 def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tuple[int, int]:
     """The years of a date written without one: its nearest occurrence before the reference
     date in a past or present clause, after it in a planned one (将于9月26日, 计划10月1日),
-    as dateparser's ``PREFER_DATES_FROM``. The clause is read as the status reads it
+    as dateparser's ``PREFER_DATES_FROM``; but one up to ``past_slack_days`` after the reference
+    date keeps its year in a past clause, one up to ``planned_slack_days`` before it in a planned
+    one (dates.toml ``[yearless]``). The clause is read as the status reads it
     (:mod:`pipeline.text.clause`).
 
     >>> ctx = Context(ref_date=dt.date(2018, 3, 12))
