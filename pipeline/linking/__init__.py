@@ -56,6 +56,7 @@ from pipeline.linking.lexicon import (
     STAYING_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
+    TOPIC_RE,
     TOPIC_TOTALS,
     TOPIC_UNITS,
     TOTALS,
@@ -485,17 +486,12 @@ def _span_named(before: Reading, window: str) -> str | None:
     return glued_span(text, of) if of in DURATION_HEADS and text.endswith(of) else of
 
 
-_TOPIC_RE = re.compile(
-    r"(?:^|(?<=[，,：:。\s]))([^，,。；;：:（(“”\s]{2,12}?)(?:（[^（）]{0,20}）)?(?:是|位于|于)"
-)
-
-
 def _topic(text: str, sentence_start: int, end: int) -> str | None:
     """The topic of the sentence before ``end``: the noun phrase opening the last clause before
-    it that has one before 是, 位于 or 于 (和美华庭是…, 银港佳园项目（…）位于…, 工程于2008年…);
+    it that has one before a ``topic_copulas`` word (和美华庭是…, 银港佳园项目（…）位于…, 工程于2008年…);
     None where a verb stands in that phrase."""
     found = None
-    for m in _TOPIC_RE.finditer(text, sentence_start, end):
+    for m in TOPIC_RE.finditer(text, sentence_start, end):
         found = m.group(1)
     if found is None or any(is_verb(word) for word in words_of(found)):
         return None

@@ -70,6 +70,7 @@ class PhraseLexicon(Lexicon):
     comma_purpose_words: list[str]
     topic_units: list[str]
     topic_totals: list[str]
+    topic_copulas: list[str]
     locative_blocked: list[str]
     base_predicates: list[str]
     base_split_verbs: list[str]
@@ -103,6 +104,8 @@ class PhraseLexicon(Lexicon):
     repeating_adverbs: list[str]
     reaching_verbs: list[str]
     reaching_adverbs: list[str]
+    reaching_ordinals: list[str]
+    reaching_demonstratives: list[str]
     lasting_not_before: list[str]
     glued_not_first: str
     measured_attributes: list[str]
@@ -329,6 +332,13 @@ PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
 COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 TOPIC_UNITS = frozenset(PHRASE.topic_units)
 TOPIC_TOTALS = frozenset(PHRASE.topic_totals)
+# 和美华庭是…, 银港佳园项目（…）位于…: the noun phrase opening a clause before a topic copula
+TOPIC_RE = re.compile(
+    r"(?:^|(?<=[，,：:。\s]))([^，,。；;：:（(“”\s]{2,12}?)(?:（[^（）]{0,20}）)?"
+    rf"(?:{trie_alternation(PHRASE.topic_copulas)})"
+)
+REACHING_ORDINALS = frozenset(PHRASE.reaching_ordinals)
+REACHING_DEMONSTRATIVES = tuple(PHRASE.reaching_demonstratives)
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
 LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"

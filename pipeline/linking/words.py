@@ -59,6 +59,8 @@ from pipeline.linking.lexicon import (
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
+    REACHING_DEMONSTRATIVES,
+    REACHING_ORDINALS,
     SHARED_HEADS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
@@ -77,8 +79,6 @@ _COPULA = "为"
 _LASTING_TAGS = OBJECT_NOUN_TAGS | {"vn", "b"}
 # the words of the noun before a verb of reaching a span (reaching_noun): nouns, not places or names
 _REACHING_TAGS = OBJECT_NOUN_TAGS - {"ns", "nr", "nrt", "nrfg", "nt"}
-_DEMONSTRATIVES = ("该", "此", "这")
-_ORDINAL_WORDS = frozenset(("首", "头"))  # jieba's m before 套房: 首套房产权证
 _MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
 _COPULA_SUBJECT_TAGS = OBJECT_NOUN_TAGS | {"vn", "v"}  # 资金来源, 工资 (vn), 要求 (v) before 为
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
@@ -470,7 +470,7 @@ def reaching_noun(before: str) -> str | None:
     start = len(words)
     while start > 0 and words[start - 1][1] in _REACHING_TAGS:
         start -= 1
-    if start > 0 and words[start - 1][0] in _ORDINAL_WORDS:  # 首套房产权证
+    if start > 0 and words[start - 1][0] in REACHING_ORDINALS:  # 首套房产权证: jieba's m before 套房
         start -= 1
     kept = words[start:]
     name = "".join(w for w, _ in kept)
@@ -481,7 +481,7 @@ def reaching_noun(before: str) -> str | None:
     run = start  # the whole run of nouns, places too: a verb before it takes it as its object
     while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
         run -= 1
-    if name.startswith(_DEMONSTRATIVES):  # 离婚两年后该房权证也未满4年: a subject, whatever stands before
+    if name.startswith(REACHING_DEMONSTRATIVES):  # 离婚两年后该房权证也未满4年: a subject, whatever stands before
         return name[1:] if len(name) > 3 else None
     return name if run == 0 or words[run - 1][1][0] != "v" else None
 
