@@ -33,7 +33,7 @@ from pipeline.batch.options import RunOptions
 from pipeline.batch.runfile import RUN_FILE, RunRecord, run_settings, sidecar_about, tables_present
 from pipeline.batch.work import Rows, Task, file_size
 from pipeline.errors import DafuError
-from pipeline.export.columns import as_numpy, records
+from pipeline.export.columns import as_numpy, records, text_scalar
 from pipeline.tables import SPECS, TABLE_NAMES, read_tables
 from pipeline.tables.extra import EXTRA_TABLE, columns_record
 from pipeline.tables.frames import read_arrow
@@ -150,7 +150,7 @@ class Previous:
         if name == EXTRA_TABLE and self.metadata.columns:
             table = self.metadata.add_to_arrow(table)
         elif name == "problems" and table.num_rows:
-            stage = pc.equal(table.column("stage"), pa.scalar("metadata", pa.string()))  # typed: see cells.text_scalar
+            stage = pc.equal(table.column("stage"), text_scalar("metadata"))
             ours = pc.fill_null(stage, pa.scalar(False, pa.bool_()))
             at = table.schema.get_field_index("doc_id")
             table = table.set_column(at, table.schema.field(at),

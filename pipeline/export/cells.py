@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.export.columns import as_numpy
+from pipeline.export.columns import as_numpy, text_scalar
 
 if TYPE_CHECKING:  # a series comes only from a caller that loaded pandas
     import pandas as pd
@@ -30,15 +30,6 @@ _NEEDS_QUOTE = re.compile(_RISKY)
 _QUOTED = re.compile("'" + _RISKY)
 _RISKY_FIRST = "'=+-@\t\r"  # the characters _RISKY can start with
 _RISKY_FIRST_BYTES = tuple(c.encode() for c in _RISKY_FIRST)
-
-
-def text_scalar(text: str) -> pa.StringScalar:
-    """``text`` as an Arrow string for a compute function's argument: a bare ``str`` is a value whose
-    type pyarrow infers, which loads pandas (see :func:`~pipeline.export.columns.as_numpy`)."""
-    return pa.scalar(text, pa.string())
-
-
-_APOSTROPHE, _EMPTY = text_scalar("'"), text_scalar("")
 
 
 def neutralise(text: str) -> str:
@@ -89,7 +80,7 @@ def _neutralised(chunk: pa.StringArray) -> pa.Array:
     if not risky.any():
         return chunk
     mask = pa.array(risky)
-    prefixed = pc.binary_join_element_wise(_APOSTROPHE, chunk.filter(mask), _EMPTY)
+    prefixed = pc.binary_join_element_wise(text_scalar("'"), chunk.filter(mask), text_scalar(""))
     result: pa.Array = pc.replace_with_mask(chunk, mask, prefixed)
     return result
 
@@ -99,7 +90,8 @@ def _neutralised_by_regex(col: pa.ChunkedArray) -> pa.ChunkedArray:
     risky = pc.match_substring_regex(col, "^" + _RISKY)
     if not pc.any(risky).as_py():
         return col
-    result: pa.ChunkedArray = pc.if_else(risky, pc.binary_join_element_wise(_APOSTROPHE, col, _EMPTY), col)
+    prefixed = pc.binary_join_element_wise(text_scalar("'"), col, text_scalar(""))
+    result: pa.ChunkedArray = pc.if_else(risky, prefixed, col)
     return result
 
 

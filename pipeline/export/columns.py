@@ -372,6 +372,16 @@ def arrays_without_pandas() -> None:
         sys.meta_path.remove(finder)
 
 
+@functools.cache
+def text_scalar(text: str) -> pa.StringScalar:
+    """``text`` as an Arrow string for a compute function's argument: a bare ``str`` is a value
+    whose type pyarrow infers, which loads pandas even after :func:`arrays_without_pandas`.
+    Made on first use, not as a module loads: before ``arrays_without_pandas`` any scalar would."""
+    import pyarrow as pa
+
+    return pa.scalar(text, pa.string())
+
+
 def as_numpy(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """A boolean or numeric Arrow array without nulls as numpy's, read from its data buffer.
 

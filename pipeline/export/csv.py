@@ -19,8 +19,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.export.cells import byte_table, holds_any, neutralise_arrow, string_buffers, text_scalar
-from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, as_numpy, exact_text
+from pipeline.export.cells import byte_table, holds_any, neutralise_arrow, string_buffers
+from pipeline.export.columns import Kind, TableSpec, arrow_from_frame, as_numpy, exact_text, text_scalar
 
 if TYPE_CHECKING:  # a frame comes only from a caller that loaded pandas
     import pandas as pd
@@ -29,8 +29,6 @@ TYPES: dict[Kind, str] = {
     "string": "text (`'` before `= + - @`)", "int": "digits", "bool": "True / False", "float": "repr (`0.1`)",
     "decimal": "exact text (`0.05`)", "date": "ISO (`2024-09-12`)",
 }
-# the compute functions' text arguments, typed (see text_scalar)
-_EMPTY, _NEWLINE, _COMMA, _QUOTE, _TRUE, _FALSE = map(text_scalar, ("", "\n", ",", '"', "True", "False"))
 
 
 class CsvTableWriter:
@@ -105,16 +103,17 @@ def _formatted(columns: list[pa.ChunkedArray]) -> bytes | None:
         elif pa.types.is_integer(col.type) or pa.types.is_date(col.type):  # a date: ISO, as str() writes it
             cells.append(pc.cast(col, pa.string()))
         elif pa.types.is_boolean(col.type):
-            cells.append(pc.if_else(col, _TRUE, _FALSE))
+            cells.append(pc.if_else(col, text_scalar("True"), text_scalar("False")))
         elif pa.types.is_floating(col.type):  # never a character the csv module quotes
             cells.append(pa.array([None if x is None else repr(x) for x in col.to_pylist()], pa.string()))
         else:
             return None
     if not columns or not len(columns[0]):
         return None
-    filled = [pc.fill_null(c, _EMPTY) for c in cells]
-    filled[-1] = pc.binary_join_element_wise(filled[-1], _NEWLINE, _EMPTY)  # the line break, on the last cell
-    lines = pc.binary_join_element_wise(*filled, _COMMA)
+    filled = [pc.fill_null(c, text_scalar("")) for c in cells]
+    # the line break, on the last cell
+    filled[-1] = pc.binary_join_element_wise(filled[-1], text_scalar("\n"), text_scalar(""))
+    lines = pc.binary_join_element_wise(*filled, text_scalar(","))
     whole = lines.combine_chunks() if isinstance(lines, pa.ChunkedArray) else lines
     offsets, _ = string_buffers(whole)
     data: bytes = whole.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes()
@@ -141,5 +140,6 @@ def _quoted(chunk: pa.Array) -> pa.Array:
 
 def _quote(chunk: pa.Array) -> pa.Array:
     """Every cell in quotes, its quotes doubled, as the csv module quotes a cell."""
-    quoted: pa.Array = pc.binary_join_element_wise(_QUOTE, pc.replace_substring(chunk, '"', '""'), _QUOTE, _EMPTY)
+    doubled = pc.replace_substring(chunk, '"', '""')
+    quoted: pa.Array = pc.binary_join_element_wise(text_scalar('"'), doubled, text_scalar('"'), text_scalar(""))
     return quoted
