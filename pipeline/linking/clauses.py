@@ -25,12 +25,15 @@ from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
     ADVERBIAL_TAGS,
+    BEFORE_PRONOUN_TAGS,
     CLAUSE_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
     OBJECT_NOUN_TAGS,
+    OBJECT_PRONOUN,
     OBJECT_TAGS,
+    PRONOUN_TAG,
     SHARED_HEADS,
     SUBJECT_TAGS,
     VERB_TAGGED_NOUNS,
@@ -39,9 +42,6 @@ from pipeline.linking.words import Tags, tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 _EXISTENTIAL = "有"
-_PRONOUN = "r"  # jieba's tag of a pronoun (其): it opens the object of a clause
-_BEFORE_PRONOUN = frozenset({"p", "d"})  # 向其, 已为其: a preposition (jieba may glue it to an adverb)
-_OBJECT_PRONOUN = "其"  # the pronoun that stands only as an object or its owner (给予其, 为其)
 # A numeral word opens with one of these (一个, 两条, 3个; not 款, which jieba also tags m).
 _NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
 
@@ -173,7 +173,7 @@ def _verb_before_pronoun(words: Tags) -> int | None:
     钱交给任何人, 公款修理自家门前鱼塘): a pronoun opens the object of a clause, never the
     rest of a compound noun."""
     at = next((i for i in range(len(words) - 1) if words[i][1] == "v"), None)
-    return at if at and _is_predicate(*words[at]) and words[at + 1][1] == _PRONOUN else None
+    return at if at and _is_predicate(*words[at]) and words[at + 1][1] == PRONOUN_TAG else None
 
 
 def _clause_verb_inside(words: Tags) -> int | None:
@@ -252,7 +252,7 @@ def object_of_clause(name: str) -> str:
     >>> object_of_clause("共同担负其学习费用")
     '学习费用'
     """
-    marked = _OBJECT_PRONOUN in name
+    marked = OBJECT_PRONOUN in name
     if len(name) <= _LONG_NAME and not marked:
         return name
     words = tag(name)
@@ -260,11 +260,11 @@ def object_of_clause(name: str) -> str:
         if not _is_predicate(*words[i]) or words[i][0] in MODALS:
             continue
         rest = words[i + 1 :]
-        if marked and i > 1 and words[i - 1][0] == _OBJECT_PRONOUN and words[i - 2][1] in _BEFORE_PRONOUN:
+        if marked and i > 1 and words[i - 1][0] == OBJECT_PRONOUN and words[i - 2][1] in BEFORE_PRONOUN_TAGS:
             return _object_or(rest, name)  # 为其筹措治疗资金, 向其收取费用; not 担负其学习费用
-        if rest[0][1] != _PRONOUN:  # 垫付其医疗费用: the verb takes the object after it
+        if rest[0][1] != PRONOUN_TAG:  # 垫付其医疗费用: the verb takes the object after it
             continue
-        if i == 0 and rest[0][0] != _OBJECT_PRONOUN:
+        if i == 0 and rest[0][0] != OBJECT_PRONOUN:
             return name
         return _object_or(rest[1:], name)
     return name

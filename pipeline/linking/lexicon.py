@@ -156,6 +156,12 @@ class ClauseLexicon(Lexicon):
     adverbial_tags: list[str]
     activity_tags: list[str]
     lone_char_tags: list[str]
+    lasting_extra_tags: list[str]
+    reaching_excluded_tags: list[str]
+    copula_subject_extra_tags: list[str]
+    pronoun_tag: str
+    object_pronoun: str
+    before_pronoun_tags: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -245,6 +251,12 @@ EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
+LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
+REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)
+COPULA_SUBJECT_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.copula_subject_extra_tags)
+PRONOUN_TAG = LINKING.clauses.pronoun_tag
+OBJECT_PRONOUN = LINKING.clauses.object_pronoun
+BEFORE_PRONOUN_TAGS = frozenset(LINKING.clauses.before_pronoun_tags)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
 JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
 CLAUSE_CONJUNCTIONS = frozenset(LINKING.clauses.clause_conjunctions)

@@ -38,6 +38,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_OBJECT_TAGS,
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
+    COPULA_SUBJECT_TAGS,
     DURATION_GLUED_TAGS,
     DURATION_NAMES,
     FRAME_ENDINGS,
@@ -49,6 +50,7 @@ from pipeline.linking.lexicon import (
     HEADING_NOUNS,
     IN_STATES,
     LASTING_NOT_BEFORE,
+    LASTING_TAGS,
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
     LONE_CHAR_TAGS,
@@ -61,6 +63,7 @@ from pipeline.linking.lexicon import (
     POSTPOSITIONS,
     REACHING_DEMONSTRATIVES,
     REACHING_ORDINALS,
+    REACHING_TAGS,
     SHARED_HEADS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
@@ -75,12 +78,7 @@ _LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
 # A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
 _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
 _COPULA = "为"
-# the words of a noun phrase a duration ties by 的 (lasting_noun): nouns, a noun of a verb, a distinguisher
-_LASTING_TAGS = OBJECT_NOUN_TAGS | {"vn", "b"}
-# the words of the noun before a verb of reaching a span (reaching_noun): nouns, not places or names
-_REACHING_TAGS = OBJECT_NOUN_TAGS - {"ns", "nr", "nrt", "nrfg", "nt"}
 _MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
-_COPULA_SUBJECT_TAGS = OBJECT_NOUN_TAGS | {"vn", "v"}  # 资金来源, 工资 (vn), 要求 (v) before 为
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
 
@@ -345,13 +343,13 @@ def before_copula(name: str) -> str:
         return name
     words = tag(name)
     at = next((i for i in range(1, len(words) - 1) if words[i][0] == _COPULA), None)
-    if at is None or words[at - 1][1] not in _COPULA_SUBJECT_TAGS:
+    if at is None or words[at - 1][1] not in COPULA_SUBJECT_TAGS:
         return name
     subject = "".join(w for w, _ in words[:at])
     if len(subject) > 1 and subject.endswith(_MEASURES) and words[at - 1][1] in OBJECT_NOUN_TAGS:
         return subject
     rest = words[at + 1 :]
-    if rest[-1][1] in _COPULA_SUBJECT_TAGS and all(pos in OBJECT_TAGS for _, pos in rest):
+    if rest[-1][1] in COPULA_SUBJECT_TAGS and all(pos in OBJECT_TAGS for _, pos in rest):
         complement = "".join(w for w, _ in rest)
         return complement if len(complement) > 1 else name
     return name
@@ -441,7 +439,7 @@ def lasting_noun(text: str) -> str | None:
     ('劳动合同', '群体课', None)
     """
     words = tag(text)
-    end = next((i for i, (_, pos) in enumerate(words) if pos not in _LASTING_TAGS), len(words))
+    end = next((i for i, (_, pos) in enumerate(words) if pos not in LASTING_TAGS), len(words))
     kept = words[:end]
     if not kept or (kept[-1][1] not in OBJECT_NOUN_TAGS and kept[-1][1] != "vn"):
         return None
@@ -468,7 +466,7 @@ def reaching_noun(before: str) -> str | None:
     """
     words = tag(before)
     start = len(words)
-    while start > 0 and words[start - 1][1] in _REACHING_TAGS:
+    while start > 0 and words[start - 1][1] in REACHING_TAGS:
         start -= 1
     if start > 0 and words[start - 1][0] in REACHING_ORDINALS:  # 首套房产权证: jieba's m before 套房
         start -= 1
