@@ -43,6 +43,8 @@ from pipeline.linking.lexicon import (
     EVENT_UNITS,
     FRAME_ENDINGS,
     KIND_UNITS,
+    LASTING_HEAD_RE,
+    LASTING_HEADS,
     MEASURED_ATTRIBUTES,
     MODIFIER_VERBS,
     NOT_OWNER_ENDINGS,
@@ -234,7 +236,9 @@ def _link_one(
             if after_name is None:
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
-                after_name = _span_object_after(text, q.end, ceiling)
+                # 在广东缴纳的八年半社保: the nouns glued after it, up to another kind of word
+                after_name = (lasting_noun(text[q.end : ceiling]) if win.text.endswith("的")
+                              else _span_object_after(text, q.end, ceiling))
             if after_name is None and not is_age(q.text):  # 首套房产权证未满4年
                 after_name = _reaching(win.text)
             if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
@@ -383,11 +387,16 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     after 的 alone, the noun phrase :func:`~pipeline.linking.words.lasting_noun` reads (签订两年以上的
     劳动合同), unless the duration is an ``age`` or ``staying`` says a verb of staying or an adverb
     of repetition ends its window (居住30日以上的人员) or nothing stands before it: it opens the
-    sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per)."""
+    sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per).
+    A phrase glued after it that ends in a head of ``lasting_heads`` is what lasts where it opens
+    with a noun or is the head alone (有一年以上农村学校或薄弱学校任教经历, 放了两天假)."""
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]
         return name if name not in DURATION_NAMES else None
+    head = LASTING_HEAD_RE.match(text, end, reach)
+    if head is not None and (head[0] in LASTING_HEADS or opens_with_noun(head[0])):  # 放了两天假
+        return head[0]  # 有一年以上农村学校或薄弱学校任教经历
     if framed and text.startswith("的", end):
         return framed_noun(text[end + 1 : reach])
     if text.startswith("的", end) and not age and not staying:  # 签订两年以上的劳动合同

@@ -99,6 +99,7 @@ class PhraseLexicon(Lexicon):
     duration_frames: list[str]
     span_starts: list[str]
     span_verbs: list[str]
+    lasting_heads: list[str]
     lasting_nouns: list[str]
     staying_verbs: list[str]
     repeating_adverbs: list[str]
@@ -209,12 +210,20 @@ DURATION_AFTER_RE = re.compile(
     rf"|(?P<glued>{_GLUED_FIRST}(?:(?!的)[\u4e00-\u9fff]){{0,2}}?(?:{trie_alternation(DURATION_HEADS)}))"
     rf"|(?P<lasting>{_GLUED_FIRST}(?:(?!的)[\u4e00-\u9fff]){{0,4}}?(?:{trie_alternation(PHRASE.lasting_nouns)}))"
 )
+# 有一年以上农村学校或薄弱学校任教经历, 放了两天假: a phrase glued after a duration, ending in a head
+# of a thing that lasts and at a word's end
+LASTING_HEADS = frozenset(PHRASE.lasting_heads)
+LASTING_HEAD_RE = re.compile(
+    rf"{_GLUED_FIRST}(?!的)[\u4e00-\u9fff]{{0,14}}?(?:{trie_alternation(PHRASE.lasting_heads)})"
+    rf"(?:(?=[不了和及或])|(?![\u4e00-\u9fff]))"
+)
 DURATION_NAMES = frozenset(PHRASE.duration_names)
 DURATION_FRAMES = tuple(PHRASE.duration_frames)
 # 自受理之日起: where a span starts, between a label and its duration
 SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*起")
-# 缴纳24个月社保: a verb of going through something over a span, and a 了 after it, ending a window
-SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})了?$")
+# 缴纳24个月社保: a verb of going through something over a span, and a 了 or a 的 after it (在广东
+# 缴纳的八年半社保), ending a window
+SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})[了的]?$")
 # 居住30日以上的人员, 连续三年的考核: a verb of staying over a span (and a 了), or an adverb of a
 # repetition, ending a window
 STAYING_VERB_RE = re.compile(
