@@ -83,6 +83,7 @@ from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.words import (
     after_frame,
     counted_head,
+    framed_activity,
     framed_noun,
     glued_span,
     is_lone_word,
@@ -389,7 +390,8 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     of repetition ends its window (居住30日以上的人员) or nothing stands before it: it opens the
     sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per).
     A phrase glued after it that ends in a head of ``lasting_heads`` is what lasts where it opens
-    with a noun or is the head alone (有一年以上农村学校或薄弱学校任教经历, 放了两天假)."""
+    with a noun or is the head alone (有一年以上农村学校或薄弱学校任教经历, 放了两天假); nouns glued or
+    tied after it that a frame ends are what lasts, the frame gone (不存在24小时生产现象 → 生产)."""
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]
@@ -399,9 +401,14 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
         return head[0]  # 有一年以上农村学校或薄弱学校任教经历
     if framed and text.startswith("的", end):
         return framed_noun(text[end + 1 : reach])
-    if text.startswith("的", end) and not age and not staying:  # 签订两年以上的劳动合同
-        return lasting_noun(text[end + 1 : reach])
-    return None
+    tied = text.startswith("的", end)
+    if tied and not age and not staying:  # 签订两年以上的劳动合同
+        name = lasting_noun(text[end + 1 : reach])
+        if name is not None:
+            return name
+    if age or (tied and staying):
+        return None
+    return framed_activity(text[end + tied : reach])  # 不存在24小时生产现象, 15年的养老保险问题
 
 
 def _reaching(before: str) -> str | None:

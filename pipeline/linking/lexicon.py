@@ -204,7 +204,8 @@ DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 # 超过了五年的防水保质期, 一个月的撤场时间: a duration tied by 的 to the span of time it gives, or
 # glued to it (设置了三年过渡期, 满35年工龄, 有15年缴费年限; not a bare 时间: 用了两天时间, nor
 # after a postposition: 近半年内间隔一月), or a noun of a thing that lasts glued to it (两年行动计划)
-_GLUED_FIRST = rf"(?![{re.escape(PHRASE.glued_not_first)}])"
+GLUED_NOT_FIRST = PHRASE.glued_not_first
+_GLUED_FIRST = rf"(?![{re.escape(GLUED_NOT_FIRST)}])"
 DURATION_AFTER_RE = re.compile(
     rf"的(?P<name>[\u4e00-\u9fff]{{0,4}}?(?:{trie_alternation(DURATION_HEADS)}))"
     rf"|(?P<glued>{_GLUED_FIRST}(?:(?!的)[\u4e00-\u9fff]){{0,2}}?(?:{trie_alternation(DURATION_HEADS)}))"

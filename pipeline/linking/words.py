@@ -47,6 +47,7 @@ from pipeline.linking.lexicon import (
     FRAME_WORDS,
     FUNCTION_KEPT,
     FUNCTION_TAGS,
+    GLUED_NOT_FIRST,
     HEADING_NOUNS,
     IN_STATES,
     LASTING_NOT_BEFORE,
@@ -449,6 +450,30 @@ def lasting_noun(text: str) -> str | None:
     if any(w.endswith(PERSON_ENDINGS) or w in AGE_PEOPLE or w in LASTING_NOT_BEFORE for w, _ in kept):
         return None
     if end < len(words) and not _ends_lasting(*words[end]):
+        return None
+    return name
+
+
+def framed_activity(text: str) -> str | None:
+    """The nouns a frame noun (``frame_nouns``) ends, read from ``text`` right after a duration or
+    its 的: what lasts, the frame gone (24小时**生产**现象, 15年的**养老保险**问题, 24小时**巡查**工作);
+    None where no frame follows the nouns, one character is left, a word names people or ``text``
+    opens with a postposition (3-5个工作日内核实情况: 内核 is a word of jieba's).
+
+    >>> framed_activity("生产现象。"), framed_activity("养老保险问题；"), framed_activity("内核实情况")
+    ('生产', '养老保险', None)
+    """
+    if not text or text[0] in GLUED_NOT_FIRST:
+        return None
+    words = tag(text)
+    k = 0
+    nouns = OBJECT_NOUN_TAGS | {"vn"}
+    while k < len(words) and words[k][0] not in FRAME_NOUNS and words[k][1] in nouns:
+        k += 1
+    if k == 0 or k == len(words) or words[k][0] not in FRAME_NOUNS:
+        return None
+    name = "".join(w for w, _ in words[:k])
+    if len(name) < 2 or any(w.endswith(PERSON_ENDINGS) or w in AGE_PEOPLE for w, _ in words[:k]):
         return None
     return name
 
