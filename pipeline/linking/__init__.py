@@ -50,6 +50,7 @@ from pipeline.linking.lexicon import (
     NOT_OWNER_ENDINGS,
     PER_ONLY_RE,
     PERSON_UNITS,
+    REACHING_PAID_RE,
     REACHING_RE,
     ROUND_OPENINGS,
     SKIP_TYPES,
@@ -415,7 +416,11 @@ def _reaching(before: str) -> str | None:
     """The noun right before a verb of reaching a span that ends the window ``before`` (首套房产权证
     也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年)."""
     m = REACHING_RE.search(before)
-    return reaching_noun(before[: m.start()]) if m is not None and m.start() > 0 else None
+    if m is None or m.start() == 0:
+        return None
+    subject = before[: m.start()]
+    paid = REACHING_PAID_RE.search(subject)  # 社保缴满12个月: what was paid so long
+    return reaching_noun(subject[: paid.start()], paid=True) if paid is not None else reaching_noun(subject)
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:

@@ -100,6 +100,7 @@ class PhraseLexicon(Lexicon):
     span_starts: list[str]
     span_verbs: list[str]
     lasting_heads: list[str]
+    reaching_paid: list[str]
     lasting_nouns: list[str]
     staying_verbs: list[str]
     repeating_adverbs: list[str]
@@ -235,6 +236,8 @@ LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
 REACHING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
 )
+# 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
+REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)

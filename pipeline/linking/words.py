@@ -478,13 +478,14 @@ def framed_activity(text: str) -> str | None:
     return name
 
 
-def reaching_noun(before: str) -> str | None:
+def reaching_noun(before: str, *, paid: bool = False) -> str | None:
     """The noun phrase ending ``before``, the window before a verb of reaching a span
     (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind,
     and an ordinal before them (首套), a demonstrative opening them dropped (该房权证); None where the
     last word is no noun or a place (落户A市满1年), fewer than three characters are left (任教: jieba
     tags verbs of the genre as nouns), a word names people, or a verb before the run of nouns takes
-    it as its object (参加城镇社会保险满一年).
+    it as its object (参加城镇社会保险满一年); two characters will do where a verb of paying stood
+    after them (``paid``: 社保缴满12个月).
 
     >>> reaching_noun("A市户籍家庭首套房产权证"), reaching_noun("落户A市"), reaching_noun("任教")
     ('首套房产权证', None, None)
@@ -499,7 +500,7 @@ def reaching_noun(before: str) -> str | None:
     name = "".join(w for w, _ in kept)
     # three characters at least: jieba tags verbs of the genre as nouns (任教满三年, 毕业未满5年);
     # a verb before the nouns makes them its object, not what lasts (参加城镇社会保险满一年)
-    if len(name) < 3 or any(w.endswith(PERSON_ENDINGS) for w, _ in kept):
+    if len(name) < (2 if paid else 3) or any(w.endswith(PERSON_ENDINGS) for w, _ in kept):
         return None
     run = start  # the whole run of nouns, places too: a verb before it takes it as its object
     while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
