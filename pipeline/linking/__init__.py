@@ -43,11 +43,14 @@ from pipeline.linking.lexicon import (
     EVENT_UNITS,
     FRAME_ENDINGS,
     KIND_UNITS,
+    LASTING_HEAD_RE,
+    LASTING_HEADS,
     MEASURED_ATTRIBUTES,
     MODIFIER_VERBS,
     NOT_OWNER_ENDINGS,
     PER_ONLY_RE,
     PERSON_UNITS,
+    REACHING_PAID_RE,
     REACHING_RE,
     ROUND_OPENINGS,
     SKIP_TYPES,
@@ -81,6 +84,7 @@ from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.words import (
     after_frame,
     counted_head,
+    framed_activity,
     framed_noun,
     glued_span,
     is_lone_word,
@@ -234,7 +238,9 @@ def _link_one(
             if after_name is None:
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
-                after_name = _span_object_after(text, q.end, ceiling)
+                # 在广东缴纳的八年半社保: the nouns glued after it, up to another kind of word
+                after_name = (lasting_noun(text[q.end : ceiling]) if win.text.endswith("的")
+                              else _span_object_after(text, q.end, ceiling))
             if after_name is None and not is_age(q.text):  # 首套房产权证未满4年
                 after_name = _reaching(win.text)
             if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
@@ -383,23 +389,38 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     after 的 alone, the noun phrase :func:`~pipeline.linking.words.lasting_noun` reads (签订两年以上的
     劳动合同), unless the duration is an ``age`` or ``staying`` says a verb of staying or an adverb
     of repetition ends its window (居住30日以上的人员) or nothing stands before it: it opens the
-    sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per)."""
+    sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per).
+    A phrase glued after it that ends in a head of ``lasting_heads`` is what lasts where it opens
+    with a noun or is the head alone (有一年以上农村学校或薄弱学校任教经历, 放了两天假); nouns glued or
+    tied after it that a frame ends are what lasts, the frame gone (不存在24小时生产现象 → 生产)."""
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]
         return name if name not in DURATION_NAMES else None
+    head = LASTING_HEAD_RE.match(text, end, reach)
+    if head is not None and (head[0] in LASTING_HEADS or opens_with_noun(head[0])):  # 放了两天假
+        return head[0]  # 有一年以上农村学校或薄弱学校任教经历
     if framed and text.startswith("的", end):
         return framed_noun(text[end + 1 : reach])
-    if text.startswith("的", end) and not age and not staying:  # 签订两年以上的劳动合同
-        return lasting_noun(text[end + 1 : reach])
-    return None
+    tied = text.startswith("的", end)
+    if tied and not age and not staying:  # 签订两年以上的劳动合同
+        name = lasting_noun(text[end + 1 : reach])
+        if name is not None:
+            return name
+    if age or (tied and staying):
+        return None
+    return framed_activity(text[end + tied : reach])  # 不存在24小时生产现象, 15年的养老保险问题
 
 
 def _reaching(before: str) -> str | None:
     """The noun right before a verb of reaching a span that ends the window ``before`` (首套房产权证
     也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年)."""
     m = REACHING_RE.search(before)
-    return reaching_noun(before[: m.start()]) if m is not None and m.start() > 0 else None
+    if m is None or m.start() == 0:
+        return None
+    subject = before[: m.start()]
+    paid = REACHING_PAID_RE.search(subject)  # 社保缴满12个月: what was paid so long
+    return reaching_noun(subject[: paid.start()], paid=True) if paid is not None else reaching_noun(subject)
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:

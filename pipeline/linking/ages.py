@@ -5,8 +5,9 @@ rules before) measures the people the sentence names for it: the noun of people 
 it (16周岁以上**外省户口申请人**, 年满16周岁的**省外迁入人员**), else the subject before the verb
 of reaching it (**申请人**须年满18周岁, **男性**不满50周岁, **丈夫扶笃锋**45岁), else a person
 standing alone in the clause before (**其母亲李英秀**，现年80岁; **姚一**，男，30岁), or the
-noun a bracket glosses (**未成年子女**（18周岁以下）). A name that says no person (要求50岁
-退休, 无儿无女属实，但今年56岁) leaves none.
+noun a bracket glosses (**未成年子女**（18周岁以下）), or, for the ages of a list after the
+count of people it splits (生育三**小孩**，一个7岁，两个13岁), the people that count names. A name
+that says no person (要求50岁退休, 无儿无女属实，但今年56岁) leaves none.
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ _BREAKS = r"，,；;。：:！？\s（）()"  # what ends a clause or a name: pu
 _CLAUSE_RE = re.compile(rf"(?:^|[{_BREAKS}])([^{_BREAKS}\d]{{1,16}})[，,]\s*$")
 _ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
 _GLOSSED_RE = re.compile(rf"[^{_BREAKS}]{{1,16}}$")  # what a bracket after it glosses
+_NUMERAL = rf"[{ONE_TO_NINE}{TEN}两\d]"
+# 生育三小孩，一个7岁，两个13岁: a clause counting people, the ages listed after it so far, and
+# the count of some of them glued before this age
+_AGE_LIST_RE = re.compile(
+    rf"{_NUMERAL}+[个名位]?(?P<people>[^{_BREAKS}\d]{{1,8}})"
+    rf"(?:[，,]{_NUMERAL}+[个名位]{_NUMERAL}+周?岁)*[，,]{_NUMERAL}+[个名位]$"
+)
 _SEX_RE = re.compile(rf"[，,]\s*[{re.escape(SEXES)}]\s*[，,]\s*$")  # 姚一，男，30岁
 
 
@@ -43,6 +51,9 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
     if win.opened and win.lo - 1 > 0 and text[win.lo - 1] in ROUND_OPENINGS:  # 未成年子女（18周岁以下）
         glossed = _GLOSSED_RE.search(text, max(0, win.lo - 17), win.lo - 1)
         return _person(read_before(glossed.group(), "count").of) if glossed is not None else None
+    listed = _AGE_LIST_RE.search(text[max(0, win.lo - 60) : win.lo] + win.text)
+    if listed is not None:  # 生育三小孩，一个7岁，两个13岁: the people the list splits
+        return _person(listed["people"])
     rest = _ITEM_RE.sub("", AGE_VERB_RE.sub("", win.text))
     if rest:
         return _person(read_before(rest, "count").of)

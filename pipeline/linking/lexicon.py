@@ -99,6 +99,8 @@ class PhraseLexicon(Lexicon):
     duration_frames: list[str]
     span_starts: list[str]
     span_verbs: list[str]
+    lasting_heads: list[str]
+    reaching_paid: list[str]
     lasting_nouns: list[str]
     staying_verbs: list[str]
     repeating_adverbs: list[str]
@@ -203,18 +205,27 @@ DURATION_ENDINGS = tuple(PHRASE.duration_copulas) + DURATION_HEADS
 # 超过了五年的防水保质期, 一个月的撤场时间: a duration tied by 的 to the span of time it gives, or
 # glued to it (设置了三年过渡期, 满35年工龄, 有15年缴费年限; not a bare 时间: 用了两天时间, nor
 # after a postposition: 近半年内间隔一月), or a noun of a thing that lasts glued to it (两年行动计划)
-_GLUED_FIRST = rf"(?![{re.escape(PHRASE.glued_not_first)}])"
+GLUED_NOT_FIRST = PHRASE.glued_not_first
+_GLUED_FIRST = rf"(?![{re.escape(GLUED_NOT_FIRST)}])"
 DURATION_AFTER_RE = re.compile(
     rf"的(?P<name>[\u4e00-\u9fff]{{0,4}}?(?:{trie_alternation(DURATION_HEADS)}))"
     rf"|(?P<glued>{_GLUED_FIRST}(?:(?!的)[\u4e00-\u9fff]){{0,2}}?(?:{trie_alternation(DURATION_HEADS)}))"
     rf"|(?P<lasting>{_GLUED_FIRST}(?:(?!的)[\u4e00-\u9fff]){{0,4}}?(?:{trie_alternation(PHRASE.lasting_nouns)}))"
 )
+# 有一年以上农村学校或薄弱学校任教经历, 放了两天假: a phrase glued after a duration, ending in a head
+# of a thing that lasts and at a word's end
+LASTING_HEADS = frozenset(PHRASE.lasting_heads)
+LASTING_HEAD_RE = re.compile(
+    rf"{_GLUED_FIRST}(?!的)[\u4e00-\u9fff]{{0,14}}?(?:{trie_alternation(PHRASE.lasting_heads)})"
+    rf"(?:(?=[不了和及或])|(?![\u4e00-\u9fff]))"
+)
 DURATION_NAMES = frozenset(PHRASE.duration_names)
 DURATION_FRAMES = tuple(PHRASE.duration_frames)
 # 自受理之日起: where a span starts, between a label and its duration
 SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*起")
-# 缴纳24个月社保: a verb of going through something over a span, and a 了 after it, ending a window
-SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})了?$")
+# 缴纳24个月社保: a verb of going through something over a span, and a 了 or a 的 after it (在广东
+# 缴纳的八年半社保), ending a window
+SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})[了的]?$")
 # 居住30日以上的人员, 连续三年的考核: a verb of staying over a span (and a 了), or an adverb of a
 # repetition, ending a window
 STAYING_VERB_RE = re.compile(
@@ -225,6 +236,8 @@ LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
 REACHING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
 )
+# 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
+REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)

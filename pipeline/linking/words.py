@@ -47,6 +47,7 @@ from pipeline.linking.lexicon import (
     FRAME_WORDS,
     FUNCTION_KEPT,
     FUNCTION_TAGS,
+    GLUED_NOT_FIRST,
     HEADING_NOUNS,
     IN_STATES,
     LASTING_NOT_BEFORE,
@@ -453,13 +454,38 @@ def lasting_noun(text: str) -> str | None:
     return name
 
 
-def reaching_noun(before: str) -> str | None:
+def framed_activity(text: str) -> str | None:
+    """The nouns a frame noun (``frame_nouns``) ends, read from ``text`` right after a duration or
+    its 的: what lasts, the frame gone (24小时**生产**现象, 15年的**养老保险**问题, 24小时**巡查**工作);
+    None where no frame follows the nouns, one character is left, a word names people or ``text``
+    opens with a postposition (3-5个工作日内核实情况: 内核 is a word of jieba's).
+
+    >>> framed_activity("生产现象。"), framed_activity("养老保险问题；"), framed_activity("内核实情况")
+    ('生产', '养老保险', None)
+    """
+    if not text or text[0] in GLUED_NOT_FIRST:
+        return None
+    words = tag(text)
+    k = 0
+    nouns = OBJECT_NOUN_TAGS | {"vn"}
+    while k < len(words) and words[k][0] not in FRAME_NOUNS and words[k][1] in nouns:
+        k += 1
+    if k == 0 or k == len(words) or words[k][0] not in FRAME_NOUNS:
+        return None
+    name = "".join(w for w, _ in words[:k])
+    if len(name) < 2 or any(w.endswith(PERSON_ENDINGS) or w in AGE_PEOPLE for w, _ in words[:k]):
+        return None
+    return name
+
+
+def reaching_noun(before: str, *, paid: bool = False) -> str | None:
     """The noun phrase ending ``before``, the window before a verb of reaching a span
     (首套房产权证**未满**4年 → 首套房产权证): jieba's nouns back to the first word of another kind,
     and an ordinal before them (首套), a demonstrative opening them dropped (该房权证); None where the
     last word is no noun or a place (落户A市满1年), fewer than three characters are left (任教: jieba
     tags verbs of the genre as nouns), a word names people, or a verb before the run of nouns takes
-    it as its object (参加城镇社会保险满一年).
+    it as its object (参加城镇社会保险满一年); two characters will do where a verb of paying stood
+    after them (``paid``: 社保缴满12个月).
 
     >>> reaching_noun("A市户籍家庭首套房产权证"), reaching_noun("落户A市"), reaching_noun("任教")
     ('首套房产权证', None, None)
@@ -474,7 +500,7 @@ def reaching_noun(before: str) -> str | None:
     name = "".join(w for w, _ in kept)
     # three characters at least: jieba tags verbs of the genre as nouns (任教满三年, 毕业未满5年);
     # a verb before the nouns makes them its object, not what lasts (参加城镇社会保险满一年)
-    if len(name) < 3 or any(w.endswith(PERSON_ENDINGS) for w, _ in kept):
+    if len(name) < (2 if paid else 3) or any(w.endswith(PERSON_ENDINGS) for w, _ in kept):
         return None
     run = start  # the whole run of nouns, places too: a verb before it takes it as its object
     while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
