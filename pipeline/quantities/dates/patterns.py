@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import pairwise
 
 from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, MonthPart, YearPart
 from pipeline.quantities.kinds import KINDS
@@ -70,9 +71,11 @@ NUMBER_RUN = rf"[{NUMBER_CHARS}半][{NUMBER_CHARS},.{POINT_CHARS}]*+"
 _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
 #: A day in digits written without 日 where the line or clause ends (a signature's
-#: 2014年5月19, 于2016年7月25“大检查”): the month is not cut from its day.
+#: 2014年5月19, 于2016年7月25“大检查”) or before a preposition's object (3月21对该公司):
+#: the month is not cut from its day.
 _BARE_DAY_END = (
-    rf"(?<=[0-9])(?={char_class(DATES.unmarked_day.spaces)}*(?:\n|$)|{char_class(DATES.unmarked_day.ends)})"
+    rf"(?<=[0-9])(?={char_class(DATES.unmarked_day.spaces)}*(?:\n|$)|{char_class(DATES.unmarked_day.ends)}"
+    rf"|{alternation(DATES.unmarked_day.objects)})"
 )
 
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
@@ -281,10 +284,16 @@ RE_RECENT = re.compile(
     re.VERBOSE,
 )
 
-#: 三年前, 两个月以前: a date counted back from the reference date.
+#: Two neighbouring digits listed with a mark (五、六年前: five or six years ago).
+_LISTED_PAIR = alternation(
+    [f"{a}{mark}{b}" for a, b in pairwise(ONE_TO_NINE) for mark in DATES.ago.pair_marks]
+)
+
+#: 三年前, 两个月以前: a date counted back from the reference date; 五六年前, 五、六年前 a span
+#: of two.
 RE_AGO = re.compile(
     rf"""
-    (?P<n>{_COUNT})(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
+    (?:(?P<pair>{_LISTED_PAIR})|(?P<n>{_COUNT}))(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
     (?:{alternation(DATES.ago.suffixes)})(?!{char_class(DATES.ago.not_before)})
     """,
     re.VERBOSE,
