@@ -155,6 +155,7 @@ class UnmarkedDay(Lexicon):
     spaces: str
     ends: str
     objects: list[str]
+    list_marks: list[str]
 
 
 class Season(Lexicon):

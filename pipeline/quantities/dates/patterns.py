@@ -78,13 +78,19 @@ _BARE_DAY_END = (
     rf"|{alternation(DATES.unmarked_day.objects)})"
 )
 
+#: A day written without 日 before a second day that has it (11月15-16日, 2月15、16日): the
+#: first day's (the range or the list goes on from it), the month not cut from it. Not 号,
+#: which numbers buildings too (5月1、2号楼).
+_DAY_BEFORE_DAY = rf"(?=(?:{SEPARATOR}|{alternation(DATES.unmarked_day.list_marks)}){DAY}日)"
+
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
 YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
       | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?[ ]?月(?P<fen>份)?  # 2019年1 月7日 (PDF spacing)
-        (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+        (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END} | {_DAY_BEFORE_DAY})
+           | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
       | 的?第(?P<nth>{NUMBER_RUN})(?P<ncls>个)?(?P<nu>周|星期|月)
       | 的(?P<edge>前|最后)[ ]?(?P<en>{NUMBER_RUN})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
     )?
@@ -136,7 +142,7 @@ RE_MONTH = re.compile(
     (?P<m1>{MONTH})
     (?<!星期.)(?<!礼拜.)  # 星期一到十月一日 is a weekday, then a date (not 一到十月, months 1–10)
     (?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
-    (?:[ ]?(?P<d>{DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+    (?:[ ]?(?P<d>{DAY})(?:[日号] | {_DAY_BEFORE_DAY}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
     """,
     re.VERBOSE,
 )
