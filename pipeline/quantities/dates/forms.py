@@ -62,6 +62,7 @@ class Atom:
     valid: bool = True  # False for a day the calendar lacks (2019年2月29日)
     follows: bool = False  # an open year comes from any date before (同年9月), not only the sentence
     generic: bool = False  # a year word naming no year (下一年度 in a rule): holds its words, never reported
+    qualifier: str = "exact"  # approx for two neighbouring digits (五六年前), as 三四家 is
 
 
 def whole_number(text: str) -> int | None:
@@ -538,7 +539,8 @@ def _ago_pair(m: re.Match[str], near: int, far: int) -> Atom | None:
     def span(ref: dt.date) -> Span:
         return back(far, ref)[0], back(near, ref)[1]
 
-    return Atom(m.start(), m.end(), "period", from_ref=span, number_text=m["pair"] or m["n"], priority=PERIOD_PRIORITY)
+    return Atom(m.start(), m.end(), "period", from_ref=span, number_text=m["pair"] or m["n"],
+                priority=PERIOD_PRIORITY, qualifier="approx")
 
 
 def ago(m: re.Match[str], text: str) -> Atom | None:
