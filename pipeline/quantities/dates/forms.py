@@ -253,7 +253,11 @@ def _in_scheme(text: str, at: int) -> bool:
     lo = max(0, at - DATES.generic_years.sentence_reach)
     start = P.RE_GENERIC_SENTENCE_START.search(text, lo, at)
     if start is None and lo > 0:
-        return False  # a sentence longer than the reach: its opening is not seen
+        # a sentence longer than the reach, its opening not seen: its own clause may open the
+        # scheme (…难以延迟入学截止时间，如果学校当年学位富余), with no year written in reach
+        clause = P.RE_GENERIC_CLAUSE_START.search(text, lo, at)
+        return (clause is not None and P.RE_WRITTEN_YEAR.search(text, lo, at) is None
+                and P.RE_GENERIC_SCHEME.match(text[clause.start() + 1 : at]) is not None)
     before = text[start.start() + 1 if start else lo : at]
     if P.RE_WRITTEN_YEAR.search(before) is not None:
         return False

@@ -131,6 +131,9 @@ RE_GENERIC_SCHEME = re.compile(
     rf"^[\s　]*(?:[（(]?[0-9{ONE_TO_NINE}{TEN}]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
     rf"|{alternation(DATES.generic_years.scheme_words)}"
 )
+#: The start of the clause before 当年 …: the last clause end before it.
+_CLAUSE_ENDS = re.escape(DATES.generic_years.clause_ends)
+RE_GENERIC_CLAUSE_START = re.compile(rf"[{_CLAUSE_ENDS}][^{_CLAUSE_ENDS}]*$")
 #: Where the clause of the word ends, for a scheme's frame that closes after it.
 RE_GENERIC_CLAUSE_END = re.compile(rf"[{re.escape(DATES.generic_years.clause_ends)}]")
 #: A year written before the word in its sentence, which 当年 then names (2018年…，当年关停).
