@@ -73,9 +73,10 @@ _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 #: A day in digits written without 日 where the line or clause ends (a signature's
 #: 2014年5月19, 于2016年7月25“大检查”) or before a preposition's object (3月21对该公司):
 #: the month is not cut from its day.
+_DAY_BEFORE_OBJECT = rf"(?<=[0-9])(?={alternation(DATES.unmarked_day.objects)})"
 _BARE_DAY_END = (
-    rf"(?<=[0-9])(?={char_class(DATES.unmarked_day.spaces)}*(?:\n|$)|{char_class(DATES.unmarked_day.ends)}"
-    rf"|{alternation(DATES.unmarked_day.objects)})"
+    rf"(?<=[0-9])(?={char_class(DATES.unmarked_day.spaces)}*(?:\n|$)|{char_class(DATES.unmarked_day.ends)})"
+    rf"|{_DAY_BEFORE_OBJECT}"
 )
 
 #: A day written without 日 before a second day that has it (11月15-16日, 2月15、16日): the
@@ -145,7 +146,8 @@ RE_MONTH = re.compile(
     (?P<m1>{MONTH})
     (?<!星期.)(?<!礼拜.)  # 星期一到十月一日 is a weekday, then a date (not 一到十月, months 1–10)
     (?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
-    (?:[ ]?(?P<d>{DAY})(?:[日号] | {_DAY_BEFORE_DAY}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+    (?:[ ]?(?P<d>{DAY})(?:[日号] | {_DAY_BEFORE_DAY} | {_DAY_BEFORE_OBJECT})
+       | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
     """,
     re.VERBOSE,
 )
