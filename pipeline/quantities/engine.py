@@ -102,8 +102,13 @@ def find_candidates(
                 from_suffix.add(id(cand))
             found.append(cand)
     kept = _resolve(found, len(text))
-    kept = _coordinate(text, kept, from_suffix)
     friends, patterns = _false_friends(text)
+
+    def is_friend(cand: Candidate) -> bool:
+        return ((cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends))
+                or (cand.type in _PATTERN_FRIEND_TYPES and _is_false_friend(cand, patterns)))
+
+    kept = _coordinate(text, kept, from_suffix, is_friend)
     sessions = _Friends(numbering.spans(text))
     out = []
     for cand in kept:
@@ -115,9 +120,7 @@ def find_candidates(
             continue
         if text.startswith(TEN, cand.core_start) and _vague_tens(text, cand.core_start):
             continue  # 数十起, 几十万元: some tens
-        if cand.type in _FRIEND_TYPES and _is_false_friend(cand, friends):
-            continue
-        if cand.type in _PATTERN_FRIEND_TYPES and _is_false_friend(cand, patterns):
+        if is_friend(cand):
             continue
         if cand.per is None and cand.type in ("money", "count"):
             cand.per = _per_before(text, cand.start)
@@ -164,12 +167,15 @@ def _resolve(cands: list[Candidate], size: int) -> list[Candidate]:
     return keep_best(cands, size, lambda c: (c.start - c.end, -c.priority, c.weak, c.start))
 
 
-def _coordinate(text: str, kept: list[Candidate], from_suffix: set[int]) -> list[Candidate]:
+def _coordinate(
+    text: str, kept: list[Candidate], from_suffix: set[int], is_friend: Callable[[Candidate], bool]
+) -> list[Candidate]:
     """``3.1和1.6个百分点``: a bare number takes its partner's unit; ``60%和50%左右``: a
-    suffix hedge spreads back over the coordinated pair."""
+    suffix hedge spreads back over the coordinated pair. A false friend lends nothing: the 2
+    of 2、六亩塘镇 (an item's number, then a place) is no area."""
     for left, right in itertools.pairwise(kept):
         link = _CONNECTOR_RE.fullmatch(text, left.end, right.start)
-        if link is None:
+        if link is None or is_friend(right):
             continue
         if left.weak and left.type == "number" and right.type not in ("number", "count", "date", "period",
                                                                      "phone", "rank", "duration"):

@@ -48,10 +48,13 @@ _CODE = (
 )
 
 #: A document number with its year written with 年: 交通部令2006年第2号, （2005年A市人民代表大会
-#: 常务委员会公告第13号）. The year is no date there.
+#: 常务委员会公告第13号）, 火委发2016年26号. The year is no date there.
 _DOCUMENT = (
     rf"[12][0-9]{{3}}年(?:[^，。；：、\s（）()《》“”]{{0,{_LEX.document_reach}}}?(?:{alternation(_LEX.document_kinds)}))?"
     rf"第[0-9{ORDINARY_DIGITS}{TEN}百]++号"
+    # ... or its number right after the year, without 第 (火委发2016年26号, 市编办2018年14号文件):
+    # no date has a day after its year and no month
+    rf"|[12][0-9]{{3}}年[0-9]++号"
     # ... and a number or an issue after its bracketed year (涉新舆情〔2016〕第30期: no rank)
     rf"|[〔\[【（(][12][0-9]{{3}}[〕\]】）)]第?[0-9{ORDINARY_DIGITS}{TEN}百]++(?:{alternation(_LEX.issue_units)}|号)"
 )

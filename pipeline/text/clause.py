@@ -55,6 +55,8 @@ class FrameLexicon(Lexicon):
     request_sections: list[str]
     deadline_prepositions: list[str]
     deadline_types: list[str]
+    act_prepositions: list[str]
+    ba_words: list[str]
 
 
 class StatusLexicon(Lexicon):
@@ -91,6 +93,9 @@ _CUE_RE = re.compile(trie_scan(_KIND))
 AFTER_CUES = frozenset(STATUS.frames.after_cues)
 #: Cues that govern only their own clause (着力打造, 目标, 标准).
 CLAUSE_ONLY = frozenset(STATUS.frames.clause_only)
+#: Before a date, what makes a 将 after it 把's (于3月6日将…迁入), and those words.
+_ACT_PREPOSITIONS = tuple(STATUS.frames.act_prepositions)
+_BA_WORDS = frozenset(STATUS.frames.ba_words)
 #: Where a clause ends.
 CLAUSE_END = frozenset("，,；;：:。！？!?\n\r")
 _CLAUSE_END_RE = re.compile(r"[，,；;：:。！？!?\n\r]")
@@ -217,6 +222,8 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
     True
     >>> future_cue("7月11日会议确定了工作目标", 0, 5) is None
     True
+    >>> future_cue("学校于3月6日将学生全部迁入新校", 3, 7) is None
+    True
     """
     lo, hi = sentence_bounds(text, start, end)
     colon = max(text.rfind("：", lo, start), text.rfind(":", lo, start))
@@ -225,9 +232,14 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
     a, b = clause_bounds(text, start, end, lo, hi)
     cues = scan(simplify_chars(text[lo:hi]))
     reading = read(cues, a - lo, b - lo, start - lo, end - lo)
+    acted = text.endswith(_ACT_PREPOSITIONS, 0, start)  # 于3月6日将…迁入: 把's 将 after it
+
+    def plans(cue: Cue) -> bool:
+        return cue.status == "planned" and not (acted and cue.word in _BA_WORDS and cue.start >= end - lo)
+
     found = reading.own or reading.carried
-    if found is not None and found.status == "planned":
+    if found is not None and plans(found):
         return found
     if reading.own is not None and reading.own.status == "achieved":
         return None  # 7月11日…会议确定了…的工作目标: done in its own clause, whatever it names
-    return next((c for c in cues if c.status == "planned" and a - lo <= c.start and c.end <= b - lo), None)
+    return next((c for c in cues if plans(c) and a - lo <= c.start and c.end <= b - lo), None)

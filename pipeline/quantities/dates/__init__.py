@@ -326,5 +326,5 @@ def _record(atom: Atom) -> Candidate:
         value = period_value(first, last) if atom.type == "period" else date_value(first, atom.precision or "D")
     return Candidate(
         start=atom.start, end=atom.end, type=atom.type, value=value, date_start=first, date_end=last,
-        resolved=atom.resolved, number_text=atom.number_text, priority=atom.priority,
+        resolved=atom.resolved, number_text=atom.number_text, priority=atom.priority, qualifier=atom.qualifier,
     )

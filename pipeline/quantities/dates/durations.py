@@ -143,19 +143,40 @@ def _candidate(m: re.Match[str], parts: dict[str, Decimal]) -> Candidate:
 
 def join_range(a: Candidate, b: Candidate, text: str) -> bool:
     """Make ``a`` the range from ``a`` to ``b`` when both are whole numbers of one unit joined
-    by a range separator: 35岁—64岁, 3个月至6个月 (as 35-64岁 is)."""
+    by a range separator: 35岁—64岁, 3个月至6个月 (as 35-64岁 is); or of two units one a whole
+    multiple of the other, read in the smaller (6个月至1年 is 6 to 12 months)."""
     if a.value is None or b.value is None or a.qualifier != "exact" or b.qualifier != "exact":
         return False
     if not _RANGE_GAP_RE.fullmatch(text, a.end, b.start):
         return False
-    left, right = duration_parts(a.value), duration_parts(b.value)
-    if len(left) != 1 or len(right) != 1 or left[0][0] != right[0][0] or left[0][1] >= right[0][1]:
+    left_parts, right_parts = duration_parts(a.value), duration_parts(b.value)
+    if len(left_parts) != 1 or len(right_parts) != 1:
         return False
-    a.low, a.high, a.unit, a.value = left[0][1], right[0][1], left[0][0], None
+    left, right = _in_one_unit(left_parts[0], right_parts[0])
+    if left[0] != right[0] or left[1] >= right[1]:
+        return False
+    a.low, a.high, a.unit, a.value = left[1], right[1], left[0], None
     a.end = range_end(text, b.end)  # 3岁至4岁之间, as 8至12个之间
     a.number_text = text[a.core_start : b.core_end]
     a.core_end, a.unit_text = b.core_end, None
     return True
+
+
+#: Units one of which is a whole number of the other: a year is 12 months, a week 7 days.
+_MULTIPLES = {("Y", "M"): 12, ("W", "D"): 7}
+
+
+_Amount = tuple[str, Decimal]  # a designator and its number
+
+
+def _in_one_unit(left: _Amount, right: _Amount) -> tuple[_Amount, _Amount]:
+    """Both amounts in the smaller unit when the larger is a whole multiple of it."""
+    (lu, ln), (ru, rn) = left, right
+    if (ru, lu) in _MULTIPLES:
+        return left, (lu, rn * _MULTIPLES[ru, lu])
+    if (lu, ru) in _MULTIPLES:
+        return (ru, ln * _MULTIPLES[lu, ru]), right
+    return left, right
 
 
 def extend(a: Candidate, b: Candidate, text: str) -> bool:

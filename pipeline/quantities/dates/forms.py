@@ -18,7 +18,7 @@ from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import back_from, day_in, shift_month, week_of
 from pipeline.quantities.dates.durations import is_numeral, is_year, year_of, zero_led
 from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, DurationUnit
-from pipeline.text.numerals import NumeralError, parse_number
+from pipeline.text.numerals import ONE_TO_NINE, NumeralError, adjacent_pair, parse_number
 
 DATE_PRIORITY = 3
 PERIOD_PRIORITY = 4
@@ -62,6 +62,7 @@ class Atom:
     valid: bool = True  # False for a day the calendar lacks (2019年2月29日)
     follows: bool = False  # an open year comes from any date before (同年9月), not only the sentence
     generic: bool = False  # a year word naming no year (下一年度 in a rule): holds its words, never reported
+    qualifier: str = "exact"  # approx for two neighbouring digits (五六年前), as 三四家 is
 
 
 def whole_number(text: str) -> int | None:
@@ -252,7 +253,11 @@ def _in_scheme(text: str, at: int) -> bool:
     lo = max(0, at - DATES.generic_years.sentence_reach)
     start = P.RE_GENERIC_SENTENCE_START.search(text, lo, at)
     if start is None and lo > 0:
-        return False  # a sentence longer than the reach: its opening is not seen
+        # a sentence longer than the reach, its opening not seen: its own clause may open the
+        # scheme (…难以延迟入学截止时间，如果学校当年学位富余), with no year written in reach
+        clause = P.RE_GENERIC_CLAUSE_START.search(text, lo, at)
+        return (clause is not None and P.RE_WRITTEN_YEAR.search(text, lo, at) is None
+                and P.RE_GENERIC_SCHEME.match(text[clause.start() + 1 : at]) is not None)
     before = text[start.start() + 1 if start else lo : at]
     if P.RE_WRITTEN_YEAR.search(before) is not None:
         return False
@@ -451,10 +456,11 @@ def rel_day(m: re.Match[str], text: str) -> Atom:
 
 
 def rel_month(m: re.Match[str], text: str) -> Atom | None:
-    """本月, 上个月; 本月十日; not the month after an event in a rule (缴费的下月起)."""
+    """本月, 上个月; 本月十日; not the month after an event in a rule (缴费的下月起), which
+    holds its words and is never reported (下一个月 is no duration 一个月)."""
     if (not m["d"] and m["w"] in P.GENERIC_MONTH_WORDS
             and P.RE_GENERIC_MONTH_BEFORE.search(text, max(0, m.start() - 2), m.start())):
-        return None
+        return Atom(m.start(), m.end(), "date", valid=False, generic=True)
     shift = DATES.relative_months[m["w"]]
     if m["d"]:
         day = _day(m["d"], 1)  # any month's day 1–31; a day the month lacks fails on resolving
@@ -521,10 +527,33 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
                 number_text=number, priority=PERIOD_PRIORITY)
 
 
+def _ago_pair(m: re.Match[str], near: int, far: int) -> Atom | None:
+    """五六年前, 五、六年前: from the start of the farther back to the end of the nearer."""
+    unit = DATES.durations.units[m["u"]]
+    if (unit.classifier == "never" and m["cls"]) or (unit.classifier == "required" and not m["cls"]):
+        return None
+    if unit.designator == "Y":
+        back: Callable[[int, dt.date], Span] = _year_back
+    elif unit.designator == "M":
+        back = lambda n, ref: _month_from(-n, ref)  # noqa: E731
+    else:
+        week = 7 if unit.designator == "W" else 1
+        back = lambda n, ref: _days_from(-n * week, ref)  # noqa: E731
+
+    def span(ref: dt.date) -> Span:
+        return back(far, ref)[0], back(near, ref)[1]
+
+    return Atom(m.start(), m.end(), "period", from_ref=span, number_text=m["pair"] or m["n"],
+                priority=PERIOD_PRIORITY, qualifier="approx")
+
+
 def ago(m: re.Match[str], text: str) -> Atom | None:
     """三年前 → the year three before the reference year; 三天前 → that day."""
     if m["u"] in DATES.ago.day_units and not m["cls"]:
         return None  # 20日前: before the 20th
+    pair = adjacent_pair("".join(c for c in m["pair"] if c in ONE_TO_NINE)) if m["pair"] else adjacent_pair(m["n"])
+    if pair is not None:
+        return _ago_pair(m, int(pair[0]), int(pair[1]))
     counted = calendar_count(m)
     if counted is None:
         return None

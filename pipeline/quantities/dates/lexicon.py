@@ -135,6 +135,7 @@ class Recent(Lexicon):
 
 class Ago(Lexicon):
     suffixes: list[str]
+    pair_marks: list[str]
     not_before: str
     day_units: list[str]
 
@@ -153,6 +154,8 @@ class BareDay(Lexicon):
 class UnmarkedDay(Lexicon):
     spaces: str
     ends: str
+    objects: list[str]
+    list_marks: list[str]
 
 
 class Season(Lexicon):

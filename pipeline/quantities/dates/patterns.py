@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import pairwise
 
 from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS, MonthPart, YearPart
 from pipeline.quantities.kinds import KINDS
@@ -70,10 +71,18 @@ NUMBER_RUN = rf"[{NUMBER_CHARS}半][{NUMBER_CHARS},.{POINT_CHARS}]*+"
 _NTH_WEEK = r"的?第(?P<wn>[1-5一二三四五])(?:个)?(?:周|星期)"
 
 #: A day in digits written without 日 where the line or clause ends (a signature's
-#: 2014年5月19, 于2016年7月25“大检查”): the month is not cut from its day.
+#: 2014年5月19, 于2016年7月25“大检查”) or before a preposition's object (3月21对该公司):
+#: the month is not cut from its day.
+_DAY_BEFORE_OBJECT = rf"(?<=[0-9])(?={alternation(DATES.unmarked_day.objects)})"
 _BARE_DAY_END = (
     rf"(?<=[0-9])(?={char_class(DATES.unmarked_day.spaces)}*(?:\n|$)|{char_class(DATES.unmarked_day.ends)})"
+    rf"|{_DAY_BEFORE_OBJECT}"
 )
+
+#: A day written without 日 before a second day that has it (11月15-16日, 2月15、16日): the
+#: first day's (the range or the list goes on from it), the month not cut from it. Not 号,
+#: which numbers buildings too (5月1、2号楼).
+_DAY_BEFORE_DAY = rf"(?=(?:{SEPARATOR}|{alternation(DATES.unmarked_day.list_marks)}){DAY}日)"
 
 #: After a year, a part of it (上半年, 底) or a month with its day or part (6月8日, 1-9月,
 #: 元月份, 6月下旬).
@@ -81,7 +90,8 @@ YEAR_TAIL = rf"""
     (?:
         (?P<yp>{_guarded(YEAR_PARTS)})
       | [ ]?(?P<m1>{MONTH})(?:{SEPARATOR}(?P<m2>{MONTH}))?[ ]?月(?P<fen>份)?  # 2019年1 月7日 (PDF spacing)
-        (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END}) | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+        (?:[ ]?(?P<d>{DAY})(?:[日号] | {_BARE_DAY_END} | {_DAY_BEFORE_DAY})
+           | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
       | 的?第(?P<nth>{NUMBER_RUN})(?P<ncls>个)?(?P<nu>周|星期|月)
       | 的(?P<edge>前|最后)[ ]?(?P<en>{NUMBER_RUN})[ ]?(?P<ecls>个)?(?P<eu>周|星期|天|日|月)
     )?
@@ -122,6 +132,9 @@ RE_GENERIC_SCHEME = re.compile(
     rf"^[\s　]*(?:[（(]?[0-9{ONE_TO_NINE}{TEN}]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
     rf"|{alternation(DATES.generic_years.scheme_words)}"
 )
+#: The start of the clause before 当年 …: the last clause end before it.
+_CLAUSE_ENDS = re.escape(DATES.generic_years.clause_ends)
+RE_GENERIC_CLAUSE_START = re.compile(rf"[{_CLAUSE_ENDS}][^{_CLAUSE_ENDS}]*$")
 #: Where the clause of the word ends, for a scheme's frame that closes after it.
 RE_GENERIC_CLAUSE_END = re.compile(rf"[{re.escape(DATES.generic_years.clause_ends)}]")
 #: A year written before the word in its sentence, which 当年 then names (2018年…，当年关停).
@@ -133,7 +146,8 @@ RE_MONTH = re.compile(
     (?P<m1>{MONTH})
     (?<!星期.)(?<!礼拜.)  # 星期一到十月一日 is a weekday, then a date (not 一到十月, months 1–10)
     (?:{SEPARATOR}(?P<m2>{MONTH}))?月(?P<fen>份)?
-    (?:[ ]?(?P<d>{DAY})[日号] | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
+    (?:[ ]?(?P<d>{DAY})(?:[日号] | {_DAY_BEFORE_DAY} | {_DAY_BEFORE_OBJECT})
+       | (?P<mp>{_guarded(MONTH_PARTS)}) | {_NTH_WEEK})?
     """,
     re.VERBOSE,
 )
@@ -281,10 +295,16 @@ RE_RECENT = re.compile(
     re.VERBOSE,
 )
 
-#: 三年前, 两个月以前: a date counted back from the reference date.
+#: Two neighbouring digits listed with a mark (五、六年前: five or six years ago).
+_LISTED_PAIR = alternation(
+    [f"{a}{mark}{b}" for a, b in pairwise(ONE_TO_NINE) for mark in DATES.ago.pair_marks]
+)
+
+#: 三年前, 两个月以前: a date counted back from the reference date; 五六年前, 五、六年前 a span
+#: of two.
 RE_AGO = re.compile(
     rf"""
-    (?P<n>{_COUNT})(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
+    (?:(?P<pair>{_LISTED_PAIR})|(?P<n>{_COUNT}))(?P<cls>个)?(?P<u>{CALENDAR_UNITS})
     (?:{alternation(DATES.ago.suffixes)})(?!{char_class(DATES.ago.not_before)})
     """,
     re.VERBOSE,

@@ -47,14 +47,26 @@ import re
 from calendar import monthrange
 from collections.abc import Iterator
 
+from pipeline.quantities import dates
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.dates.lexicon import DATES
+from pipeline.quantities.dates.patterns import SEPARATOR as DATE_SEPARATOR
 from pipeline.quantities.times import days as named_days
 from pipeline.quantities.times import patterns as P
 from pipeline.quantities.times.clock import PRIORITY, clocks, date_before, ranges
 from pipeline.quantities.times.lexicon import TIMES
+from pipeline.text.regex import alternation
 
 _OPENING_BRACKETS = frozenset(TIMES.weekdays.restating_brackets)
+_WEEK_PREFIX = alternation(TIMES.weekdays.prefixes)
+_WEEK_DAY = f"[{''.join(TIMES.weekdays.days)}]"
+#: A span of weekdays in brackets (（星期三至星期四）), which restates the span of dates right
+#: before it (1月24日至25日（星期三至星期四）).
+_RESTATING_RANGE_RE = re.compile(
+    rf"[{re.escape(TIMES.weekdays.restating_brackets)}](?:{_WEEK_PREFIX}){_WEEK_DAY}"
+    rf"{DATE_SEPARATOR}(?:{_WEEK_PREFIX})?{_WEEK_DAY}[)）]"
+)
+_RESTATED_WINDOW = 40  # characters looked back for the dates a span of weekdays restates
 _WEEKDAY_GAP = TIMES.weekdays.restating_brackets + TIMES.weekdays.restating_commas  # 1月24日（星期三）
 _WEEK_RELATIVE_ENDS = frozenset(w[-1] for w in DATES.relative_weeks)  # 下周一, 这个星期一: a known week
 
@@ -69,12 +81,20 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     yield from _recurrences(text, found, used, {span.start for span in weekly})
     kept = [t for i, t in enumerate(found) if i not in used]
     yield from kept
+    restating = [m.span() for m in _RESTATING_RANGE_RE.finditer(text) if _dates_end_at(text, m.start(), ctx)]
     for day in days:
         if any(t.start < day.end and day.start < t.end for t in kept):
             continue
-        if named_days.is_weekday(day) and date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP):
+        if named_days.is_weekday(day) and (date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP)
+                                           or any(s <= day.start and day.end <= e for s, e in restating)):
             continue
         yield day
+
+
+def _dates_end_at(text: str, pos: int, ctx: Context) -> bool:
+    """A date or a span of dates ends at ``pos`` (1月24日至25日（星期三至星期四）)."""
+    lo = max(0, pos - _RESTATED_WINDOW)
+    return any(c.end == pos - lo and c.type in ("date", "period") for c in dates.find(text[lo:pos], ctx))
 
 
 # --- recurrences -------------------------------------------------------------------------
