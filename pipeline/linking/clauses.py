@@ -34,6 +34,9 @@ from pipeline.linking.lexicon import (
     OBJECT_PRONOUN,
     OBJECT_TAGS,
     PRONOUN_TAG,
+    REPORTING_BLOCKED_TAGS,
+    REPORTING_COPULAS,
+    REPORTING_VERBS,
     SHARED_HEADS,
     SUBJECT_TAGS,
     VERB_TAGGED_NOUNS,
@@ -112,6 +115,40 @@ def without_conjunction(name: str) -> str | None:
         return name
     rest = name[len(first) :]
     return rest if first in JOINING_CONJUNCTIONS and len(rest) > 1 else None
+
+
+def after_reporting(name: str, *, predicate: str | None) -> str:
+    """A name read before a number without the verb of saying or stipulating inside it
+    (``reporting_verbs``): the clause it reports, after the last of them (项目要求宽度 → 宽度,
+    疏导点规定摊贩数量 → 摊贩数量), or "" where that is one verb, the reported predicate
+    (新政策规定给予); where the verb ends the name, its subject when the ``predicate`` between
+    the name and the number is a copula (箭头指示、图标规定是 → 箭头指示、图标), else "" (杨良定户
+    认为二户均由…: the number opens what is reported, the speaker is no name). Not a verb after
+    a verb, an adjective, a preposition or 的, nor one before 的 or a copula: a rule named (验收规定,
+    相关规定, 公交线路通行要求的路幅, 最基础的要求为…). ``name`` otherwise.
+
+    >>> after_reporting("项目要求宽度", predicate=None), after_reporting("杨良定户认为", predicate=None)
+    ('宽度', '')
+    >>> after_reporting("箭头指示、图标规定", predicate="是"), after_reporting("验收规定", predicate=None)
+    ('箭头指示、图标', '验收规定')
+    >>> after_reporting("县内规定的渣土运输时间", predicate=None), after_reporting("新政策规定给予", predicate=None)
+    ('县内规定的渣土运输时间', '')
+    """
+    words = tag(name)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i][0]
+        if word not in REPORTING_VERBS or (i > 0 and words[i - 1][1] in REPORTING_BLOCKED_TAGS):
+            continue
+        rest = words[i + 1 :]
+        if rest and (rest[0][0] == "的" or rest[0][0] in REPORTING_COPULAS):  # 要求为…: the rule's content
+            continue
+        if len(rest) == 1 and _is_predicate(*rest[0]):
+            return ""
+        if rest:
+            return "".join(w for w, _ in rest)
+        subject = "".join(w for w, _ in words[:i])
+        return subject if predicate in REPORTING_COPULAS and len(subject) > 1 else ""
+    return name
 
 
 def subject_named(name: str) -> str | None:
