@@ -37,6 +37,7 @@ from pipeline.linking.lexicon import (
     REPORTING_BLOCKED_TAGS,
     REPORTING_COPULAS,
     REPORTING_VERBS,
+    RESULT_COMPLEMENTS,
     SHARED_HEADS,
     SUBJECT_TAGS,
     VERB_TAGGED_NOUNS,
@@ -220,10 +221,13 @@ def _clause_verb_inside(words: Tags) -> int | None:
 
 
 def _trailing_verbs(words: Tags) -> int | None:
-    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始), with the
-    adverbials before them (企业成功孵化 → 企业); None when it ends in no verb, or in a noun
-    jieba tags as one (``verb_tagged_nouns``)."""
+    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始), also before a
+    complement of their result (幼儿小班扩编成, ``result_complements``), with the adverbials
+    before them (企业成功孵化 → 企业); None when it ends in no verb, or in a noun jieba tags as
+    one (``verb_tagged_nouns``)."""
     at = len(words)
+    if at > 2 and words[-1][0] in RESULT_COMPLEMENTS and _is_predicate(*words[-2]):  # 小班扩编成
+        at -= 1
     while at > 1 and _is_predicate(*words[at - 1]):
         at -= 1
     if at == len(words):

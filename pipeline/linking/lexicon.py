@@ -152,6 +152,7 @@ class ClauseLexicon(Lexicon):
     reporting_verbs: list[str]
     reporting_blocked_tags: list[str]
     reporting_copulas: list[str]
+    result_complements: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -256,6 +257,7 @@ TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
 REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)
 REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
+RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)
