@@ -134,17 +134,21 @@ def after_reporting(name: str, *, predicate: str | None) -> str:
     ('箭头指示、图标', '验收规定')
     >>> after_reporting("县内规定的渣土运输时间", predicate=None), after_reporting("新政策规定给予", predicate=None)
     ('县内规定的渣土运输时间', '')
+    >>> after_reporting("市物业联席办要求分", predicate=None)
+    ''
     """
     words = tag(name)
     for i in range(len(words) - 1, -1, -1):
         word = words[i][0]
-        if word not in REPORTING_VERBS or (i > 0 and words[i - 1][1] in REPORTING_BLOCKED_TAGS):
+        # 验收规定, 相关规定: a rule named; but 联席办要求分: jieba cuts a noun's last character off as a verb
+        if word not in REPORTING_VERBS or (i > 0 and words[i - 1][1] in REPORTING_BLOCKED_TAGS
+                                           and len(words[i - 1][0]) > 1):
             continue
         rest = words[i + 1 :]
         if rest and (rest[0][0] == "的" or rest[0][0] in REPORTING_COPULAS):  # 要求为…: the rule's content
             continue
-        if len(rest) == 1 and _is_predicate(*rest[0]):
-            return ""
+        if len(rest) == 1 and rest[0][1] == "v" and rest[0][0] not in VERB_TAGGED_NOUNS:
+            return ""  # 新政策规定给予, 联席办要求分: the verb reported names no thing
         if rest:
             return "".join(w for w, _ in rest)
         subject = "".join(w for w, _ in words[:i])
