@@ -40,6 +40,7 @@ from pipeline.linking.lexicon import (
     RESULT_COMPLEMENTS,
     SHARED_HEADS,
     SUBJECT_TAGS,
+    TIME_TAGS,
     VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import Tags, tag
@@ -50,13 +51,16 @@ _EXISTENTIAL = "有"
 _NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
 
 
-def object_named(name: str, *, modified: bool = False, perfective: bool = False) -> str | None:
+def object_named(name: str, *, modified: bool = False, perfective: bool = False,
+                 sourced: bool = False) -> str | None:
     """The object of a name read before a number that is a verb phrase or a clause, in a
     clause where no predicate was found; the name itself when it is a noun phrase.
     ``modified`` says a 的 stands right before the name (65人以上的超大班额班级): a verb
     opening it is inside a modifier, not a predicate. With ``perfective`` (a 了 stands between
     the name and the number) a name ending in a verb is that verb's subject, and the number
-    its unnamed object: None (从城区学校调配了1人).
+    its unnamed object: None (从城区学校调配了1人); one ending in a verb jieba tags ``vn``
+    after a noun is a topic the number counts, after its words of time (入住初期停车位建设了276个
+    → 停车位), unless ``sourced`` says a preposition of a source or an agent opens it: None.
 
     >>> object_named("小区有房屋"), object_named("建有标准化栏舍"), object_named("派出征收人员")
     ('房屋', '标准化栏舍', '征收人员')
@@ -64,16 +68,36 @@ def object_named(name: str, *, modified: bool = False, perfective: bool = False)
     ('缴费标准', '超大班额班级', '共享单车投放量')
     >>> object_named("驾驶员实收车费"), object_named("退休人员")
     ('车费', '退休人员')
+    >>> object_named("入住初期停车位建设", perfective=True), object_named("城区学校调配", perfective=True, sourced=True)
+    ('停车位', None)
     """
     words = tag(name)
     if perfective and _is_predicate(*words[-1]):
         return None
+    if perfective and _topic_verb(words):
+        return None if sourced else _after_time(words[:-1])
     if len(words) < 2:
         return name
     at = _verb_before_object(words, 1 if modified else 0)
     if at is None or (at == 0 and name.endswith(SHARED_HEADS)):  # 共享单车投放量: a measure of a noun phrase
         return name
     return "".join(w for w, _ in words[at + 1 :])
+
+
+def _topic_verb(words: Tags) -> bool:
+    """``words`` end in a verb jieba tags ``vn`` (of two characters or more, no noun it tags so)
+    right after a noun: a topic and what was done to it (停车位建设)."""
+    word, pos = words[-1]
+    return pos == "vn" and len(word) > 1 and word not in VERB_TAGGED_NOUNS and len(words) > 1 \
+        and words[-2][1] in SUBJECT_TAGS
+
+
+def _after_time(words: Tags) -> str | None:
+    """``words`` after the last word of time in them (入住初期停车位 → 停车位); None when one
+    character or nothing is left."""
+    at = max((i + 1 for i, (_, pos) in enumerate(words) if pos in TIME_TAGS), default=0)
+    rest = "".join(w for w, _ in words[at:])
+    return rest if len(rest) > 1 else None
 
 
 def object_ending(clause: str) -> str | None:

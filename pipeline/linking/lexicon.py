@@ -153,6 +153,8 @@ class ClauseLexicon(Lexicon):
     reporting_blocked_tags: list[str]
     reporting_copulas: list[str]
     result_complements: list[str]
+    time_tags: list[str]
+    source_prepositions: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -258,6 +260,8 @@ REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
 REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)
 REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
 RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
+TIME_TAGS = frozenset(LINKING.clauses.time_tags)
+SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)

@@ -49,6 +49,7 @@ from pipeline.linking.lexicon import (
     PURPOSE_RE,
     RANK_VERB_RE,
     SCOPE_END_RE,
+    SOURCE_PREPOSITIONS,
     SPACE_RE,
     TEMPORAL_TAILS,
     TOTAL_ADVERBS,
@@ -409,7 +410,8 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
         counted = _after_opening_verbs(name)
         if counted is not None:
             return counted
-    named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
+    named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"),
+                         sourced=at > 0 and text[:at].endswith(SOURCE_PREPOSITIONS))
     if named != name and kind == "count" and reading.possessive:
         return None
     return named
