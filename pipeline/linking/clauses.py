@@ -36,6 +36,7 @@ from pipeline.linking.lexicon import (
     PRONOUN_TAG,
     REPORTING_BLOCKED_TAGS,
     REPORTING_COPULAS,
+    REPORTING_RE,
     REPORTING_VERBS,
     RESULT_COMPLEMENTS,
     SHARED_HEADS,
@@ -161,6 +162,8 @@ def after_reporting(name: str, *, predicate: str | None) -> str:
     >>> after_reporting("市物业联席办要求分", predicate=None)
     ''
     """
+    if REPORTING_RE.search(name) is None:  # most names: no tagging
+        return name
     words = tag(name)
     for i in range(len(words) - 1, -1, -1):
         word = words[i][0]

@@ -257,6 +257,7 @@ EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
+REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # a name holds one: tag it
 REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)
 REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
 RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
