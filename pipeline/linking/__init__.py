@@ -52,6 +52,7 @@ from pipeline.linking.lexicon import (
     PERSON_UNITS,
     REACHING_PAID_RE,
     REACHING_RE,
+    RESULT_COMPLEMENTS,
     ROUND_OPENINGS,
     SKIP_TYPES,
     SPAN_START_RE,
@@ -64,6 +65,7 @@ from pipeline.linking.lexicon import (
     TOPIC_UNITS,
     TOTALS,
     UNGLOSSING_MARKS,
+    VERB_TAGGED_NOUNS,
     VERBAL_TAGS,
 )
 from pipeline.linking.phrases import (
@@ -113,7 +115,6 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
-_TO = frozenset("至到")  # 上调至, 增加到
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
 
@@ -302,8 +303,11 @@ def _link_one(
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
-    if of and win.text[:-1] == of and win.text[-1] in _TO and is_verb(of):
-        of = None  # 购房补贴由10万元/人上调至15.28万元/人: the verb of a change names no thing
+    if of and win.text[:-1].endswith(of) and win.text[-1] in RESULT_COMPLEMENTS and q.type not in BEFORE_ONLY_TYPES \
+            and is_verb(of) and of not in VERB_TAGGED_NOUNS and (win.text[:-1] == of or len(words_of(of)) == 1):
+        # 购房补贴由10万元/人上调至15.28万元/人, 企业由整治前的28家，关停整合为12家: the verb of a
+        # change names no thing (but a clock's label: 熄灯为清晨6:40)
+        of = None
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all

@@ -34,8 +34,14 @@ from pipeline.linking.lexicon import (
     OBJECT_PRONOUN,
     OBJECT_TAGS,
     PRONOUN_TAG,
+    REPORTING_BLOCKED_TAGS,
+    REPORTING_COPULAS,
+    REPORTING_RE,
+    REPORTING_VERBS,
+    RESULT_COMPLEMENTS,
     SHARED_HEADS,
     SUBJECT_TAGS,
+    TIME_TAGS,
     VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import Tags, tag
@@ -46,13 +52,16 @@ _EXISTENTIAL = "有"
 _NUMERAL_FIRST = frozenset(ONE_TO_NINE + TEN + "两几数0123456789")
 
 
-def object_named(name: str, *, modified: bool = False, perfective: bool = False) -> str | None:
+def object_named(name: str, *, modified: bool = False, perfective: bool = False,
+                 sourced: bool = False) -> str | None:
     """The object of a name read before a number that is a verb phrase or a clause, in a
     clause where no predicate was found; the name itself when it is a noun phrase.
     ``modified`` says a 的 stands right before the name (65人以上的超大班额班级): a verb
     opening it is inside a modifier, not a predicate. With ``perfective`` (a 了 stands between
     the name and the number) a name ending in a verb is that verb's subject, and the number
-    its unnamed object: None (从城区学校调配了1人).
+    its unnamed object: None (从城区学校调配了1人); one ending in a verb jieba tags ``vn``
+    after a noun is a topic the number counts, after its words of time (入住初期停车位建设了276个
+    → 停车位), unless ``sourced`` says a preposition of a source or an agent opens it: None.
 
     >>> object_named("小区有房屋"), object_named("建有标准化栏舍"), object_named("派出征收人员")
     ('房屋', '标准化栏舍', '征收人员')
@@ -60,16 +69,36 @@ def object_named(name: str, *, modified: bool = False, perfective: bool = False)
     ('缴费标准', '超大班额班级', '共享单车投放量')
     >>> object_named("驾驶员实收车费"), object_named("退休人员")
     ('车费', '退休人员')
+    >>> object_named("入住初期停车位建设", perfective=True), object_named("城区学校调配", perfective=True, sourced=True)
+    ('停车位', None)
     """
     words = tag(name)
     if perfective and _is_predicate(*words[-1]):
         return None
+    if perfective and _topic_verb(words):
+        return None if sourced else _after_time(words[:-1])
     if len(words) < 2:
         return name
     at = _verb_before_object(words, 1 if modified else 0)
     if at is None or (at == 0 and name.endswith(SHARED_HEADS)):  # 共享单车投放量: a measure of a noun phrase
         return name
     return "".join(w for w, _ in words[at + 1 :])
+
+
+def _topic_verb(words: Tags) -> bool:
+    """``words`` end in a verb jieba tags ``vn`` (of two characters or more, no noun it tags so)
+    right after a noun: a topic and what was done to it (停车位建设)."""
+    word, pos = words[-1]
+    return pos == "vn" and len(word) > 1 and word not in VERB_TAGGED_NOUNS and len(words) > 1 \
+        and words[-2][1] in SUBJECT_TAGS
+
+
+def _after_time(words: Tags) -> str | None:
+    """``words`` after the last word of time in them (入住初期停车位 → 停车位); None when one
+    character or nothing is left."""
+    at = max((i + 1 for i, (_, pos) in enumerate(words) if pos in TIME_TAGS), default=0)
+    rest = "".join(w for w, _ in words[at:])
+    return rest if len(rest) > 1 else None
 
 
 def object_ending(clause: str) -> str | None:
@@ -112,6 +141,46 @@ def without_conjunction(name: str) -> str | None:
         return name
     rest = name[len(first) :]
     return rest if first in JOINING_CONJUNCTIONS and len(rest) > 1 else None
+
+
+def after_reporting(name: str, *, predicate: str | None) -> str:
+    """A name read before a number without the verb of saying or stipulating inside it
+    (``reporting_verbs``): the clause it reports, after the last of them (项目要求宽度 → 宽度,
+    疏导点规定摊贩数量 → 摊贩数量), or "" where that is one verb, the reported predicate
+    (新政策规定给予); where the verb ends the name, its subject when the ``predicate`` between
+    the name and the number is a copula (箭头指示、图标规定是 → 箭头指示、图标), else "" (杨良定户
+    认为二户均由…: the number opens what is reported, the speaker is no name). Not a verb after
+    a verb, an adjective, a preposition or 的, nor one before 的 or a copula: a rule named (验收规定,
+    相关规定, 公交线路通行要求的路幅, 最基础的要求为…). ``name`` otherwise.
+
+    >>> after_reporting("项目要求宽度", predicate=None), after_reporting("杨良定户认为", predicate=None)
+    ('宽度', '')
+    >>> after_reporting("箭头指示、图标规定", predicate="是"), after_reporting("验收规定", predicate=None)
+    ('箭头指示、图标', '验收规定')
+    >>> after_reporting("县内规定的渣土运输时间", predicate=None), after_reporting("新政策规定给予", predicate=None)
+    ('县内规定的渣土运输时间', '')
+    >>> after_reporting("市物业联席办要求分", predicate=None)
+    ''
+    """
+    if REPORTING_RE.search(name) is None:  # most names: no tagging
+        return name
+    words = tag(name)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i][0]
+        # 验收规定, 相关规定: a rule named; but 联席办要求分: jieba cuts a noun's last character off as a verb
+        if word not in REPORTING_VERBS or (i > 0 and words[i - 1][1] in REPORTING_BLOCKED_TAGS
+                                           and len(words[i - 1][0]) > 1):
+            continue
+        rest = words[i + 1 :]
+        if rest and (rest[0][0] == "的" or rest[0][0] in REPORTING_COPULAS):  # 要求为…: the rule's content
+            continue
+        if len(rest) == 1 and rest[0][1] == "v" and rest[0][0] not in VERB_TAGGED_NOUNS:
+            return ""  # 新政策规定给予, 联席办要求分: the verb reported names no thing
+        if rest:
+            return "".join(w for w, _ in rest)
+        subject = "".join(w for w, _ in words[:i])
+        return subject if predicate in REPORTING_COPULAS and len(subject) > 1 else ""
+    return name
 
 
 def subject_named(name: str) -> str | None:
@@ -183,10 +252,13 @@ def _clause_verb_inside(words: Tags) -> int | None:
 
 
 def _trailing_verbs(words: Tags) -> int | None:
-    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始), with the
-    adverbials before them (企业成功孵化 → 企业); None when it ends in no verb, or in a noun
-    jieba tags as one (``verb_tagged_nouns``)."""
+    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始), also before a
+    complement of their result (幼儿小班扩编成, ``result_complements``), with the adverbials
+    before them (企业成功孵化 → 企业); None when it ends in no verb, or in a noun jieba tags as
+    one (``verb_tagged_nouns``)."""
     at = len(words)
+    if at > 2 and words[-1][0] in RESULT_COMPLEMENTS and _is_predicate(*words[-2]):  # 小班扩编成
+        at -= 1
     while at > 1 and _is_predicate(*words[at - 1]):
         at -= 1
     if at == len(words):

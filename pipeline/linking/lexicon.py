@@ -151,6 +151,12 @@ class ClauseLexicon(Lexicon):
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
     tagged_verbs: list[str]
+    reporting_verbs: list[str]
+    reporting_blocked_tags: list[str]
+    reporting_copulas: list[str]
+    result_complements: list[str]
+    time_tags: list[str]
+    source_prepositions: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -263,6 +269,13 @@ LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
+REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
+REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # a name holds one: tag it
+REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)
+REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
+RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
+TIME_TAGS = frozenset(LINKING.clauses.time_tags)
+SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.linking.clauses import object_named, object_of_clause, without_conjunction
+from pipeline.linking.clauses import after_reporting, object_named, object_of_clause, without_conjunction
 from pipeline.linking.lexicon import (
     AFTER_PREFIX_RE,
     AFTER_RE,
@@ -49,6 +49,7 @@ from pipeline.linking.lexicon import (
     PURPOSE_RE,
     RANK_VERB_RE,
     SCOPE_END_RE,
+    SOURCE_PREPOSITIONS,
     SPACE_RE,
     TEMPORAL_TAILS,
     TOTAL_ADVERBS,
@@ -331,7 +332,10 @@ def read_before(text: str, kind: str) -> Reading:
         return reading._replace(of=glued)
     if reading.of is None:
         return reading
-    of = _noun_phrase(text, kind, reading, reading.of) if kind != "rank" and kind not in BASED else reading.of
+    of: str | None = reading.of
+    if kind != "rank" and kind not in BASED:  # 项目要求宽度不低于2.5米: the clause a verb of saying reports
+        reported = after_reporting(reading.of, predicate=reading.predicate)
+        of = _noun_phrase(text, kind, reading, reported) if reported else reported
     if not of:
         return reading._replace(of=of)
     # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
@@ -406,7 +410,8 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
         counted = _after_opening_verbs(name)
         if counted is not None:
             return counted
-    named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"))
+    named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"),
+                         sourced=at > 0 and text[:at].endswith(SOURCE_PREPOSITIONS))
     if named != name and kind == "count" and reading.possessive:
         return None
     return named

@@ -65,6 +65,7 @@ from pipeline.linking.lexicon import (
     REACHING_DEMONSTRATIVES,
     REACHING_ORDINALS,
     REACHING_TAGS,
+    REPORTING_VERBS,
     SHARED_HEADS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
@@ -599,13 +600,14 @@ def opens_with_noun(name: str) -> bool:
 def is_verb(word: str) -> bool:
     """``word`` is one word of two characters or more that jieba's dictionary tags as a verb
     (报名, 补足; not 起付线), or a phrase opened by a verb that takes an object and never
-    modifies a noun (设有花桥村卫生室, 退还学员, 符合一类条件; ``clause_verbs``). One
+    modifies a noun (设有花桥村卫生室, 退还学员, 符合一类条件; ``clause_verbs``), or by a verb
+    of saying, whose object is the clause it reports (说有材料, 认为二户; ``reporting_verbs``). One
     character after a classifier is mostly a noun cut short (5个居, 9个站), whatever its tag.
 
     >>> is_verb("报名"), is_verb("教室"), is_verb("报名资料"), is_verb("居"), is_verb("退还学员")
     (True, False, False, False, True)
-    >>> is_verb("退还给您"), is_verb("慰问金款项")
-    (True, False)
+    >>> is_verb("退还给您"), is_verb("慰问金款项"), is_verb("说有材料")
+    (True, False, True)
     """
     if len(word) < 2:
         return False
@@ -614,7 +616,7 @@ def is_verb(word: str) -> bool:
         first = words[0][0]
         # 退还给您: jieba glues a clause verb to its preposition (退还给, tagged i); not a noun (慰问金)
         glued = words[0][1][0] != "n" and first.startswith(_LONG_CLAUSE_VERBS)
-        return (words[0][1] == "v" and first in CLAUSE_VERBS) or glued
+        return (words[0][1] == "v" and (first in CLAUSE_VERBS or first in REPORTING_VERBS)) or glued
     return words[0][1] == "v"
 
 
