@@ -371,15 +371,15 @@ def bare_day(m: re.Match[str], text: str) -> Atom | None:
     return Atom(m.start(), m.end(), "date", "D", day_only=day, number_text=m["d"])
 
 
-_MONTHS_BARE_BEFORE = DATES.durations.units["月"].bare_before
+_MONTH_UNIT = DATES.durations.units["月"]
 
 
 def bare_month(m: re.Match[str], text: str) -> Atom | None:
     """9月8日, 3月, 6月底: the year comes later, from the sentence or the document."""
     if m["m1"] in DATES.month_names and not (m["fen"] or m["d"] or m["m2"]):
         return None  # 元月 alone is mostly 美元月…; 元月份 and 元月8日 are months
-    if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and text.startswith(_MONTHS_BARE_BEFORE, m.end()):
-        return None  # 间隔一月以上: a count of months (durations), no January
+    if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and _MONTH_UNIT.bare_at(text, m.end()):
+        return None  # 间隔一月以上, 发热1月余: a count of months (durations), no January
     atom = on_calendar(m, None, None)
     if atom is not None:
         atom.number_text = m["m1"]

@@ -203,7 +203,12 @@ class DurationUnit(Lexicon):
     only_before: tuple[str, ...] = ()
     lap_after: tuple[str, ...] = ()
     bare_before: tuple[str, ...] = ()  # a required 个 may be left out right before one of these
+    bare_not_before: tuple[str, ...] = ()  # ... but not before one of these (1月余额 is January's balance)
     age: bool = False
+
+    def bare_at(self, text: str, at: int) -> bool:
+        """Whether a required 个 may be left out of the unit that ends at ``at`` (一月以上, 1月余)."""
+        return text.startswith(self.bare_before, at) and not text.startswith(self.bare_not_before, at)
 
 
 class Durations(Lexicon):
