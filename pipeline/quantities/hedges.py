@@ -33,7 +33,8 @@ _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _BREAK_SUFFIX_RE = re.compile(
-    rf"(?:{alternation(HEDGES.suffix_at_break)})(?=[{re.escape(HEDGES.context_limits['clause_breaks'])}]|$)"
+    rf"(?:{alternation(HEDGES.suffix_at_break)})"
+    rf"(?=[{re.escape(HEDGES.context_limits['clause_breaks'] + HEDGES.context_limits['suffix_breaks'])}]|$)"
 )
 _CONTEXT_BEFORE_RE = re.compile(alternation(HEDGES.context_before))
 _CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))

@@ -28,7 +28,7 @@ from pydantic import model_validator
 
 from pipeline.records import Status
 from pipeline.resources import Lexicon, load
-from pipeline.text.regex import trie_scan
+from pipeline.text.regex import alternation, trie_scan
 from pipeline.text.traditional import simplify_chars
 
 CueStatus = Status  # what a cue word says about the numbers of its clause
@@ -57,6 +57,7 @@ class FrameLexicon(Lexicon):
     deadline_types: list[str]
     act_prepositions: list[str]
     ba_words: list[str]
+    ordering_verbs: list[str]
 
 
 class StatusLexicon(Lexicon):
@@ -96,6 +97,8 @@ CLAUSE_ONLY = frozenset(STATUS.frames.clause_only)
 #: Before a date, what makes a 将 after it 把's (于3月6日将…迁入), and those words.
 _ACT_PREPOSITIONS = tuple(STATUS.frames.act_prepositions)
 _BA_WORDS = frozenset(STATUS.frames.ba_words)
+#: Between a date and a cue after it: the cue plans what was ordered (发函责成…尽快).
+_ORDERING_RE = re.compile(alternation(STATUS.frames.ordering_verbs))
 #: Where a clause ends.
 CLAUSE_END = frozenset("，,；;：:。！？!?\n\r")
 _CLAUSE_END_RE = re.compile(r"[，,；;：:。！？!?\n\r]")
@@ -212,9 +215,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def future_cue(text: str, start: int, end: int) -> Cue | None:
     """The planned cue that puts ``text[start:end]`` in the future: the one governing it, or
-    any in its clause (须在6月底前完成), read from its own sentence — for the date finder,
-    which works before the sentences are known; none where its own cue says the clause's event
-    is done (7月11日…会议确定了…的工作目标), whatever else the clause names.
+    any in its clause (须在6月底前完成), read from its own sentence after its last ；— for the
+    date finder, which works before the sentences are known; none where its own cue says the
+    clause's event is done (7月11日…会议确定了…的工作目标), whatever else the clause names, nor
+    a cue after a verb of ordering that follows the date (发函责成…尽快: what was ordered).
 
     >>> future_cue("会议将于9月26日召开", 4, 9).word
     '将'
@@ -224,18 +228,31 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
     True
     >>> future_cue("学校于3月6日将学生全部迁入新校", 3, 7) is None
     True
+    >>> future_cue("于9月20日发函责成开发单位尽快整改", 1, 6) is None
+    True
+    >>> future_cue("对方承诺将整改；5月12日，双方达成一致", 8, 13) is None
+    True
     """
     lo, hi = sentence_bounds(text, start, end)
     colon = max(text.rfind("：", lo, start), text.rfind(":", lo, start))
     if colon >= 0:  # 三、近期工作安排： 6月20日，区委书记…调研: a label's words carry no tense
         lo = colon + 1
+    semicolon = max(text.rfind("；", lo, start), text.rfind(";", lo, start))
+    if semicolon >= 0:  # 项目方承诺将征询业主意见；5月12日，双方达成一致: no plan carries past ；
+        lo = semicolon + 1
     a, b = clause_bounds(text, start, end, lo, hi)
-    cues = scan(simplify_chars(text[lo:hi]))
+    simple = simplify_chars(text[lo:hi])
+    cues = scan(simple)
     reading = read(cues, a - lo, b - lo, start - lo, end - lo)
     acted = text.endswith(_ACT_PREPOSITIONS, 0, start)  # 于3月6日将…迁入: 把's 将 after it
 
     def plans(cue: Cue) -> bool:
-        return cue.status == "planned" and not (acted and cue.word in _BA_WORDS and cue.start >= end - lo)
+        if cue.status != "planned":
+            return False
+        if cue.start < end - lo:
+            return True
+        return not ((acted and cue.word in _BA_WORDS)
+                    or _ORDERING_RE.search(simple, end - lo, cue.start) is not None)
 
     found = reading.own or reading.carried
     if found is not None and plans(found):

@@ -30,7 +30,8 @@ from pipeline.quantities.dates.calendar import date_value, day_exact, day_in, la
 from pipeline.quantities.dates.forms import MAX_DAYS, PERIOD_PRIORITY, Atom, Point, Span
 from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS
 from pipeline.spans import keep_best
-from pipeline.text.clause import future_cue
+from pipeline.text.clause import future_cue, sentence_bounds
+from pipeline.text.regex import alternation
 
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
@@ -41,6 +42,7 @@ _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
 #: How far before it a yearless date of a planned clause keeps its year (the status reads the same week).
 PLANNED_SLACK = dt.timedelta(days=DATES.yearless.planned_slack_days)
 _ANY_YEAR_RE = re.compile(r"年|[0-9]{4}")  # 2018年, 今年, 同年, 18年, 2018-09-14
+_EVERY_YEAR_RE = re.compile(alternation(DATES.yearless.every_year))
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]
@@ -55,6 +57,7 @@ FORMS: tuple[Form, ...] = (
     (P.RE_DECADE, NOTHING, forms.decade),
     (P.RE_BARE_DAY, NOTHING, forms.bare_day),
     (P.RE_YEAR_RANGE, P.YEAR_NOT_AFTER, forms.year_range),
+    (P.RE_SCHOOL_YEAR, P.YEAR_NOT_AFTER, forms.school_year),
     (P.RE_BARE_PART, P.BARE_PART_NOT_AFTER, forms.bare_part),
     (P.RE_QUOTED_PLAN, NOTHING, forms.plan),
     (P.RE_PLAN, P.PLAN_NOT_AFTER, forms.plan),
@@ -157,6 +160,8 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
             atom.span = (day, day) if day is not None else None
         elif atom.first is not None and atom.last is not None:
             before = text_year if atom.follows else last_year
+            if atom.after_year and ctx.ref_date is not None:  # 次年3月: the year after the one before
+                before = (ctx.ref_date.year if before is None else before) + atom.after_year
             if lent and not P.RE_RANGE_GAP.fullmatch(text, last_end, atom.start):
                 before = None  # a guessed year goes only to the other end of its range (5月-10月)
             y1 = _year(atom.first, ctx, before)
@@ -206,13 +211,19 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tupl
     """
     ref = ctx.ref_date
     span = _days(atom, y1, y2)
-    if ref is None or span is None:
-        return y1, y2
+    if ref is None or span is None or every_year(text, atom.start, atom.end):
+        return y1, y2  # 每年…在12月中旬申报: the scheme's date in the reference year
     if future_cue(text, atom.start, atom.end) is not None:
         shift = 1 if span[1] < ref - PLANNED_SLACK else 0
     else:
         shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift
+
+
+def every_year(text: str, start: int, end: int) -> bool:
+    """The sentence of ``text[start:end]`` says what is done every year (每年的腊月三十…)."""
+    lo, hi = sentence_bounds(text, start, end)
+    return _EVERY_YEAR_RE.search(text, lo, hi) is not None
 
 
 def _days(atom: Atom, y1: int, y2: int) -> Span | None:

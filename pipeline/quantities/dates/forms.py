@@ -61,6 +61,7 @@ class Atom:
     resolved: bool = True
     valid: bool = True  # False for a day the calendar lacks (2019年2月29日)
     follows: bool = False  # an open year comes from any date before (同年9月), not only the sentence
+    after_year: int = 0  # ... that year plus this (次年3月: 1)
     generic: bool = False  # a year word naming no year (下一年度 in a rule): holds its words, never reported
     qualifier: str = "exact"  # approx for two neighbouring digits (五六年前), as 三四家 is
 
@@ -222,18 +223,22 @@ def cn_year_date(m: re.Match[str], text: str) -> Atom | None:
 
 
 def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
-    """今年, 今年6月, 去年上半年, 明年底; 同年9月 (the year of the date before)."""
+    """今年, 今年6月, 去年上半年, 明年底; 同年9月 (the year of the date before); 次年3月,
+    10月至来年7月 (the year after it)."""
     after = text[m.end() : m.end() + 1]
     if after and m.end() == m.end("head") and after in DATES.relative_context.not_before:
         return None  # 上年龄, 当年轻
-    if m["m1"] is None and generic_year(m, text):
+    if m["m1"] is None and (generic_year(m, text) or m["rel"] in P.NEXT_YEAR_WORDS):
         # 获得称号的当年奖补, 低于上年度人均可支配收入: no year of its own, and no duration
-        # inside it either (上一年度 is not 一年)
+        # inside it either (上一年度 is not 一年); nor 次年 alone (如次年仍不合格: a rule's year)
         return Atom(m.start(), m.end(), "date", valid=False, generic=True)
-    shift = DATES.relative_years.get(m["rel"])
+    after_separator = P.RE_SEPARATOR_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+    following = m["rel"] in P.NEXT_YEAR_WORDS or (m["rel"] in P.NEXT_YEAR_AFTER_SEPARATOR and after_separator)
+    shift = None if following else DATES.relative_years.get(m["rel"])
     atom = with_year(m, text, None, shift)
     if atom is not None and shift is None:
         atom.follows = True
+        atom.after_year = 1 if following else 0
     return atom
 
 
@@ -242,9 +247,25 @@ def generic_year(m: re.Match[str], text: str) -> bool:
     a statistic in a formula (按全省上年度在岗职工月平均工资); 比上年增长2% names one."""
     if m["rel"] not in P.GENERIC_YEAR_WORDS:
         return False
-    return bool(P.RE_GENERIC_BEFORE.search(text, max(0, m.start() - 4), m.start())
+    return bool(_generic_before(text, m.start())
                 or P.RE_GENERIC_AFTER.match(text, m.end())
+                or _joined_to_generic(text, m.start())
                 or _in_scheme(text, m.start()))
+
+
+def _generic_before(text: str, at: int) -> bool:
+    return P.RE_GENERIC_BEFORE.search(text, max(0, at - 4), at) is not None
+
+
+def _joined_to_generic(text: str, at: int) -> bool:
+    """Joined (及, 和) to a year word before it in its clause that names no year (根据上年…
+    情况及当年…情况)."""
+    if at == 0 or text[at - 1] not in P.GENERIC_JOINING:
+        return False
+    lo = max(0, at - 2 * DATES.generic_years.reach)
+    start = P.RE_GENERIC_CLAUSE_START.search(text, lo, at)
+    lo = start.start() + 1 if start is not None else lo
+    return any(_generic_before(text, w.start()) for w in P.RE_GENERIC_WORD.finditer(text, lo, at - 1))
 
 
 def _in_scheme(text: str, at: int) -> bool:
@@ -371,15 +392,15 @@ def bare_day(m: re.Match[str], text: str) -> Atom | None:
     return Atom(m.start(), m.end(), "date", "D", day_only=day, number_text=m["d"])
 
 
-_MONTHS_BARE_BEFORE = DATES.durations.units["月"].bare_before
+_MONTH_UNIT = DATES.durations.units["月"]
 
 
 def bare_month(m: re.Match[str], text: str) -> Atom | None:
     """9月8日, 3月, 6月底: the year comes later, from the sentence or the document."""
     if m["m1"] in DATES.month_names and not (m["fen"] or m["d"] or m["m2"]):
         return None  # 元月 alone is mostly 美元月…; 元月份 and 元月8日 are months
-    if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and text.startswith(_MONTHS_BARE_BEFORE, m.end()):
-        return None  # 间隔一月以上: a count of months (durations), no January
+    if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and _MONTH_UNIT.bare_at(text, m.end()):
+        return None  # 间隔一月以上, 发热1月余: a count of months (durations), no January
     atom = on_calendar(m, None, None)
     if atom is not None:
         atom.number_text = m["m1"]
@@ -401,6 +422,16 @@ def year_range(m: re.Match[str], text: str) -> Atom | None:
     if not DATES.first_year <= y1 < y2 <= DATES.last_year:
         return None
     atom = period_between(m.start(), m.end(), Point(1, 1, y1), Point(12, 31, y2))
+    atom.number_text = m["y1"]
+    return atom
+
+
+def school_year(m: re.Match[str], text: str) -> Atom | None:
+    """2018年下至2019年上期 → 2018-07-01/2019-06-30 (the second year the next)."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not (DATES.first_year <= y1 and y2 == y1 + 1 <= DATES.last_year):
+        return None
+    atom = period_between(m.start(), m.end(), Point(7, 1, y1), Point(6, 30, y2))
     atom.number_text = m["y1"]
     return atom
 

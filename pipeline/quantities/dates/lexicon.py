@@ -29,6 +29,16 @@ class Words(Lexicon):
     words: list[str]
 
 
+class NextYear(Lexicon):
+    words: list[str]
+    after_separator: list[str]  # relative years (来年) that follow the date before a range separator
+
+
+class SchoolYears(Lexicon):
+    heads: list[str]  # the second half after the first year (下学期, bare 下)
+    tails: list[str]  # the first half after the next year (上期, bare 上)
+
+
 class GenericMonths(Lexicon):
     """Month words that name no month after an event in a rule (缴费的下月起)."""
 
@@ -44,6 +54,7 @@ class GenericYears(Lexicon):
     after: list[str]
     reach: int
     clause_ends: str
+    joining: str
     sentence_ends: str
     sentence_reach: int
     scheme_openers: list[str]
@@ -56,6 +67,7 @@ class Yearless(Lexicon):
 
     past_slack_days: int
     planned_slack_days: int
+    every_year: list[str]  # a sentence with one of these keeps the reference year
 
 
 class PlanContext(Lexicon):
@@ -203,7 +215,12 @@ class DurationUnit(Lexicon):
     only_before: tuple[str, ...] = ()
     lap_after: tuple[str, ...] = ()
     bare_before: tuple[str, ...] = ()  # a required 个 may be left out right before one of these
+    bare_not_before: tuple[str, ...] = ()  # ... but not before one of these (1月余额 is January's balance)
     age: bool = False
+
+    def bare_at(self, text: str, at: int) -> bool:
+        """Whether a required 个 may be left out of the unit that ends at ``at`` (一月以上, 1月余)."""
+        return text.startswith(self.bare_before, at) and not text.startswith(self.bare_not_before, at)
 
 
 class Durations(Lexicon):
@@ -226,6 +243,8 @@ class DatesLexicon(Lexicon):
     two_digit_years: TwoDigitYears
     relative_years: dict[str, int]
     same_year: Words
+    next_year: NextYear
+    school_years: SchoolYears
     generic_years: GenericYears
     generic_months: GenericMonths
     relative_months: dict[str, int]
@@ -280,9 +299,12 @@ class DatesLexicon(Lexicon):
     @model_validator(mode="after")
     def _relative_years_end_in_year(self) -> DatesLexicon:
         # a year part follows a relative year as it follows 2024年: 今年底, 明年上半年
-        for word in [*self.relative_years, *self.same_year.words]:
+        for word in [*self.relative_years, *self.same_year.words, *self.next_year.words]:
             if not word.endswith("年"):
                 raise ValueError(f"relative year {word!r} does not end in 年")
+        for word in self.next_year.after_separator:
+            if word not in self.relative_years:
+                raise ValueError(f"next_year.after_separator: {word!r} is no relative year")
         return self
 
 

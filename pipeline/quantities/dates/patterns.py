@@ -102,7 +102,10 @@ RE_YEAR_DATE = re.compile(rf"(?P<head>(?P<y>[12][0-9]{{3}})[ ]?年){YEAR_TAIL}",
 #: 二○一六年十一月八日.
 RE_CN_YEAR_DATE = re.compile(rf"(?P<head>(?P<cy>[一二]{char_class(CN_YEAR_DIGIT)}{{3}})年){YEAR_TAIL}", re.VERBOSE)
 #: 今年, 去年上半年, 今年6月, 明年底.
-REL_YEARS = alternation([*DATES.relative_years, *DATES.same_year.words])
+REL_YEARS = alternation([*DATES.relative_years, *DATES.same_year.words, *DATES.next_year.words])
+NEXT_YEAR_WORDS = frozenset(DATES.next_year.words)
+NEXT_YEAR_AFTER_SEPARATOR = frozenset(DATES.next_year.after_separator)
+RE_SEPARATOR_BEFORE = re.compile(rf"{SEPARATOR}$")  # 10月至|来年7月
 RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{REL_YEARS})){YEAR_TAIL}", re.VERBOSE)
 YEAR_NOT_AFTER = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CN_YEAR_NOT_AFTER = frozenset(CN_NUMERAL)
@@ -113,6 +116,8 @@ GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
 GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
 RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
+RE_GENERIC_WORD = re.compile(alternation(DATES.generic_years.words))
+GENERIC_JOINING = frozenset(DATES.generic_years.joining)
 _GENERIC_CLAUSE = rf"[^{re.escape(DATES.generic_years.clause_ends)}]{{0,{DATES.generic_years.reach}}}?"
 RE_GENERIC_AFTER = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.generic_years.after)})")
 
@@ -215,6 +220,12 @@ NUMERIC_NOT_AFTER = frozenset("0123456789.-/")
 
 #: 2014-2016年, 2014至2016年: a range of years written with one 年.
 RE_YEAR_RANGE = re.compile(rf"(?P<y1>[12][0-9]{{3}}){SEPARATOR}(?P<y2>[12][0-9]{{3}})[ ]?年(?:度)?")
+
+#: 2018年下至2019年上期: a year's second half to the next year's first (a school year).
+RE_SCHOOL_YEAR = re.compile(
+    rf"(?P<y1>[12][0-9]{{3}})[ ]?年(?:{alternation(DATES.school_years.heads)}){SEPARATOR}"
+    rf"(?P<y2>[12][0-9]{{3}})[ ]?年(?:{alternation(DATES.school_years.tails)})"
+)
 
 _BARE_YEAR_PARTS = {w: p for p in DATES.year_parts if p.bare for w in p.words}
 #: 上半年, 一季度, 前三季度 standing alone (the year of the sentence or the document).

@@ -25,7 +25,8 @@ Records (``type`` and ``value``):
   the document's (``2024年国庆节`` → ``2024-10-01``; lunar ones through the table in
   ``times.toml``: ``2024年春节`` → ``2024-02-10``), lunar dates (``农历正月初七``) and bare
   weekdays (``星期三`` → ``XXXX-WXX-3``; not when it restates the date before it,
-  ``1月24日（星期三）``).
+  ``1月24日（星期三）``). A bare weekday of a general statement (``周六、周日上课的问题``,
+  ``至于星期日下午，学校从未安排上课``) is a ``set`` of the same value: every such day.
 
 Document mode leaves out, on purpose, what :mod:`pipeline.compat.recognizers.times` reads
 for the Recognizers-Text adapter: a day part without a clock (2016年1月19日下午 is the date 2016年1月19日), a bare
@@ -69,6 +70,13 @@ _RESTATING_RANGE_RE = re.compile(
 _RESTATED_WINDOW = 40  # characters looked back for the dates a span of weekdays restates
 _WEEKDAY_GAP = TIMES.weekdays.restating_brackets + TIMES.weekdays.restating_commas  # 1月24日（星期三）
 _WEEK_RELATIVE_ENDS = frozenset(w[-1] for w in DATES.relative_weeks)  # 下周一, 这个星期一: a known week
+_HABITUAL_RE = re.compile(alternation(TIMES.weekdays.habitual))
+_KNOWN_WEEK_RE = re.compile(rf"(?:{alternation(DATES.relative_weeks)})(?:{_WEEK_PREFIX})")  # 下周, 上个星期
+_SENTENCE_END_RE = re.compile(f"[{re.escape(TIMES.weekdays.sentence_ends)}]")
+_WEEK_AND = f"[{re.escape(TIMES.weekdays.joining)}]"
+_WEEKDAY_AND_RE = re.compile(rf"{_WEEK_AND}(?:{_WEEK_PREFIX})?{_WEEK_DAY}")  # 周六、(周)日
+_AND_WEEKDAY_RE = re.compile(rf"(?:{_WEEK_PREFIX}){_WEEK_DAY}{_WEEK_AND}$")
+_DAY_OF_MONTH_RE = re.compile(rf"月[{P.NUMERAL_CHARS}]{{1,3}}[日号]")
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
@@ -88,7 +96,26 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         if named_days.is_weekday(day) and (date_before(text, day.start, ctx, {}, gap=_WEEKDAY_GAP)
                                            or any(s <= day.start and day.end <= e for s, e in restating)):
             continue
+        if named_days.is_weekday(day) and _generic_weekday(text, day):
+            day.type = "set"  # 周六、周日上课的问题: every Saturday and Sunday, no one day
         yield day
+
+
+def _generic_weekday(text: str, day: Candidate) -> bool:
+    """A bare weekday of a general statement: its sentence says what is usual, or it is
+    joined to another weekday (周六、周日) or its sentence names a span of weekdays or every
+    week (周一…，周二至周五…), and no week or day of a month (下周一…周三, 1月24日（星期三）
+    are days of a known week). 改在星期三召开，星期五办理 stays two dates."""
+    lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, day.start)), default=0)
+    end = _SENTENCE_END_RE.search(text, day.end)
+    hi = end.start() if end is not None else len(text)
+    if _HABITUAL_RE.search(text, lo, hi) is not None:
+        return True
+    if _KNOWN_WEEK_RE.search(text, lo, hi) or _DAY_OF_MONTH_RE.search(text, lo, hi):
+        return False
+    return (_WEEKDAY_AND_RE.match(text, day.end) is not None
+            or _AND_WEEKDAY_RE.search(text, max(0, day.start - 4), day.start) is not None
+            or "每周" in text[lo:hi] or P.RE_WEEKDAY_RANGE.search(text, lo, hi) is not None)
 
 
 def _dates_end_at(text: str, pos: int, ctx: Context) -> bool:

@@ -141,12 +141,24 @@ def _lunar(m: re.Match[str], ctx: Context) -> Candidate | None:
     if month is None or day is None:
         return None
     year = int(m["y"]) if m["y"] else (ctx.ref_date.year if ctx.ref_date else None)
-    found = lunar_day(year, month, day, leap=bool(m["leap"])) if year is not None else None
-    if found is None and year is not None and day == 30:  # 正月三十 of a 29-day month: its last day
-        found = lunar_day(year, month, 29, leap=bool(m["leap"]))
+    found = _lunar_in(year, month, day, bool(m["leap"])) if year is not None else None
+    if found is not None and ctx.ref_date is not None and not m["y"]:
+        # no year written: the occurrence nearest the reference date (腊月三十 in a reply of
+        # 2018-02-27 is 2018-02-15, of the lunar year 2017, not 2019-02-04)
+        earlier = _lunar_in(year - 1, month, day, bool(m["leap"])) if year is not None else None
+        if earlier is not None and abs(earlier - ctx.ref_date) < abs(found - ctx.ref_date):
+            found = earlier
     if year is not None and found is None:
         return None  # a day the lunar month lacks, or a year off the table
     return _record(m.start(), m.end(), found, resolved=year is not None, number_text=m["y"])
+
+
+def _lunar_in(year: int, month: int, day: int, leap: bool) -> dt.date | None:
+    """The day of lunar ``year`` (正月三十 of a 29-day month: its last day)."""
+    found = lunar_day(year, month, day, leap=leap)
+    if found is None and day == 30:
+        found = lunar_day(year, month, 29, leap=leap)
+    return found
 
 
 @cache

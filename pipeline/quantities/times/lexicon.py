@@ -79,6 +79,9 @@ class Weekdays(Lexicon):
     days: dict[str, int]
     restating_brackets: str
     restating_commas: str
+    joining: str
+    habitual: list[str]
+    sentence_ends: str
 
     @field_validator("days")
     @classmethod
