@@ -4,10 +4,12 @@ A caller that runs ``finditer`` (or a loop of ``search``) for each of twenty pat
 twenty whole-text scans, each stopping at every character its pattern can begin with. A
 :class:`SharedScan` scans the text once, in C, for the places where at least one of its
 patterns matches: a class of every character a pattern can begin with (the engine skips to
-it in C), then a look-ahead alternation of the patterns, their groups made non-capturing
-(a group's marks, saved and restored at every place tried, cost more than the rest)::
+it in C), then, stepping back over that character, an alternation of the patterns, each
+behind the class of its own first characters (which the engine tests before it enters a
+branch) and with its groups made non-capturing (a group's marks, saved and restored at
+every place tried, cost more than the rest)::
 
-    [<first characters>](?<=(?=p0|p1|…)[\\s\\S])
+    [<first characters>](?<=[<p0's first>](?<=(?=p0)[\\s\\S])|[<p1's first>](?<=(?=p1)[\\s\\S])|…)
 
 The rest is Python, at those few places only: each pattern that can begin with the
 character there is tried with its own ``match``. :meth:`Hits.search` and :meth:`Hits.finditer` give
@@ -48,11 +50,14 @@ _C: Any = importlib.import_module("re._constants")
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
 _SCOPED_FLAGS = ((re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
 _ALLOWED_FLAGS = re.UNICODE | re.MULTILINE | re.DOTALL | re.VERBOSE
-#: a capturing group's opening: ``(`` not followed by ``?``, or ``(?P<name>``
-_CAPTURE = re.compile(r"\((?!\?)|\(\?P<\w+>")
-#: what to step over when looking for groups: an escape, a class, a comment (verbose only)
-_SKIP = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", re.DOTALL)
-_SKIP_VERBOSE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|#[^\n]*", re.DOTALL)
+#: What a pattern's source is read as to make it a branch: a capturing group's opening (``(``
+#: not followed by ``?``, ``(?P<name>``), a reference (``(?P=name)``, a conditional ``(?(``,
+#: global flags), or what is stepped over (an escape, a class; a comment in verbose mode).
+_TOKEN = (r"(?P<group>\((?!\?)|\(\?P<\w+>)|(?P<ref>\(\?P=|\(\?\(|\(\?[aiLmsux]+\))"
+          r"|(?P<skip>\\.|\[\^?\]?(?:\\.|[^\]\\])*\]")
+_TOKENS = re.compile(_TOKEN + ")", re.DOTALL)
+_TOKENS_VERBOSE = re.compile(_TOKEN + "|#[^\n]*)", re.DOTALL)
+_NUMBERED_REFS = frozenset(f"\\{d}" for d in "123456789")  # \1 … \9 (\10 begins with \1)
 #: most first characters a pattern may have and still join the scan
 _MAX_FIRSTS = 512
 
@@ -62,8 +67,9 @@ class SharedScan:
 
     def __init__(self, patterns: Sequence[re.Pattern[str] | str]) -> None:
         self.patterns = [p if isinstance(p, re.Pattern) else re.compile(p) for p in patterns]
+        joinable = [_joinable(p) for p in self.patterns]
         #: per pattern: its first characters, or None for one searched on its own
-        self.firsts: list[frozenset[str] | None] = [_joinable(p) for p in self.patterns]
+        self.firsts: list[frozenset[str] | None] = [j and j[0] for j in joinable]
         joined = [i for i, f in enumerate(self.firsts) if f is not None]
         #: first character → the joined patterns that can begin with it, in order
         self.by_char: dict[str, list[int]] = {}
@@ -72,8 +78,12 @@ class SharedScan:
                 self.by_char.setdefault(ch, []).append(i)
         self.finder: re.Pattern[str] | None = None
         if joined:
-            branches = "|".join(_scoped(self.patterns[i]) for i in joined)
-            self.finder = re.compile(rf"{char_class(self.by_char)}(?<=(?={branches})[\s\S])")
+            # each branch begins with its pattern's first characters, which the engine tests
+            # before it enters the branch: [F](?<=(?=p)[\s\S]) steps back over that character
+            branches = "|".join(rf"{char_class(j[0])}(?<=(?={j[1]})[\s\S])" for j in joinable if j is not None)
+            self.finder = re.compile(rf"{char_class(self.by_char)}(?<={branches})")
+            if self.finder.groups:  # pragma: no cover - a group _branch missed: its marks would cost
+                raise ValueError(f"SharedScan: a capturing group left in {self.finder.pattern!r}")
 
     def hits(self, text: str) -> Hits:
         """The places in ``text`` where the joined patterns may match, for each of them."""
@@ -120,73 +130,43 @@ class Hits:
                 end = m.end()
 
 
-def _joinable(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` begins with, if it can join a shared scan."""
+def _joinable(pattern: re.Pattern[str]) -> tuple[frozenset[str], str] | None:
+    """The characters a match of ``pattern`` begins with and the pattern as a branch of the
+    joined one, if it can join a shared scan."""
     if pattern.flags & ~_ALLOWED_FLAGS:
         return None
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except re.error:  # pragma: no cover - it compiled once
+    branch = _branch(pattern)
+    if branch is None:
         return None
-    if _has_reference(parsed):
-        return None
-    first, empty = _starts(parsed)
+    first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags))
     if first is None or empty or not first or len(first) > _MAX_FIRSTS:
         return None
-    try:
-        _scoped(pattern)
-    except (re.error, ValueError):  # global flags written inside it ((?m)^…): not at the start once joined
+    return first, branch
+
+
+def _branch(pattern: re.Pattern[str]) -> str | None:
+    """The pattern as a branch of the joined one: its flags scoped to it, its groups not
+    capturing (escapes, classes and, in verbose mode, comments stepped over); None for one
+    with a back-reference, a conditional group or global flags written in it (``(?m)^…``:
+    not at the start once joined)."""
+    refers = False
+
+    def plain(m: re.Match[str]) -> str:
+        nonlocal refers
+        if m.lastgroup == "group":
+            return "(?:"
+        if m.lastgroup == "ref" or m.group()[:2] in _NUMBERED_REFS:
+            refers = True
+        return m.group()
+
+    verbose = bool(pattern.flags & re.VERBOSE)
+    body = (_TOKENS_VERBOSE if verbose else _TOKENS).sub(plain, pattern.pattern)
+    if refers:
         return None
-    return first
-
-
-def _scoped(pattern: re.Pattern[str]) -> str:
-    """The pattern as a branch of the joined one: its flags scoped to it, its groups not capturing."""
-    flags = "".join(letter for flag, letter in _SCOPED_FLAGS if pattern.flags & flag)
-    body = _without_captures(pattern.pattern, verbose=bool(pattern.flags & re.VERBOSE))
-    global_flags = body.startswith("(?") and not body.startswith(("(?:", "(?=", "(?!", "(?<", "(?>"))
-    if global_flags or re.compile(body, pattern.flags).groups:  # (?m)^…, or a group missed
-        raise ValueError(f"SharedScan: {pattern.pattern!r} cannot be a branch")
-    if pattern.flags & re.VERBOSE:
+    if verbose:
         body += "\n"  # a comment on the last line would swallow the closing parenthesis
+    flags = "".join(letter for flag, letter in _SCOPED_FLAGS if pattern.flags & flag)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
-
-
-def _without_captures(pattern: str, *, verbose: bool) -> str:
-    """``pattern`` with each capturing group made non-capturing (escapes, classes and, in
-    verbose mode, comments stepped over)."""
-    skip = _SKIP_VERBOSE if verbose else _SKIP
-    out: list[str] = []
-    pos = 0
-    while pos < len(pattern):
-        if (m := skip.match(pattern, pos)) is not None:
-            out.append(m.group())
-            pos = m.end()
-        elif (m := _CAPTURE.match(pattern, pos)) is not None:
-            out.append("(?:")
-            pos = m.end()
-        else:
-            out.append(pattern[pos])
-            pos += 1
-    return "".join(out)
-
-
-def _has_reference(seq: Any) -> bool:
-    """A back-reference or a conditional group anywhere in a parsed pattern."""
-    for op, av in seq:
-        if op in (_C.GROUPREF, _C.GROUPREF_IGNORE, _C.GROUPREF_LOC_IGNORE, _C.GROUPREF_UNI_IGNORE,
-                  _C.GROUPREF_EXISTS):
-            return True
-        if isinstance(av, (list, tuple)):
-            for item in av:
-                if isinstance(item, _parser.SubPattern) and _has_reference(item):
-                    return True
-                if isinstance(item, list) and any(isinstance(s, _parser.SubPattern) and _has_reference(s)
-                                                  for s in item):
-                    return True
-        elif isinstance(av, _parser.SubPattern) and _has_reference(av):
-            return True
-    return False
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
