@@ -40,8 +40,10 @@ from pipeline.export.columns import (
 )
 from pipeline.export.csv import CsvTableWriter
 from pipeline.linking import lexicon as linking_lexicon
-from pipeline.quantities import engine, hedges, measures, percent, phone
+from pipeline.quantities import dates as dates_module
+from pipeline.quantities import engine, hedges, measures, numbering, percent, phone
 from pipeline.quantities.base import Candidate
+from pipeline.quantities.dates import patterns as dates_patterns
 from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES
 from pipeline.quantities.times import patterns as times_patterns
 from pipeline.records import copied
@@ -55,6 +57,7 @@ from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import clause, numerals
 from pipeline.text import normalise as normalise_module
 from pipeline.text.regex import alternation, lead_class_alternation
+from pipeline.text.scan import SharedScan
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -578,7 +581,7 @@ def _friend_spans_plain(text: str) -> list[tuple[int, int]]:
 
 def test_fast_paths_false_friends_share_run_scans() -> None:
     scans = engine._FALSE_FRIEND_SCANS
-    grouped = len(_FRIEND_PLAIN) - len(scans.alone)
+    grouped = len(_FRIEND_PLAIN) - len(scans.alone.patterns)
     assert grouped >= 10 and len(scans.runs) >= 2  # the run patterns do share scans
 
 
@@ -649,3 +652,91 @@ def test_fast_paths_scans_match_as_plain_on_the_external_corpora() -> None:
             for name, fast, slow in scans:
                 assert ([(m.span(), m.groupdict()) for m in fast.finditer(text)]
                         == [(m.span(), m.groupdict()) for m in slow.finditer(text)]), (name, path.name)
+
+
+# One shared scan of a text for several patterns (pipeline/text/scan.py) finds what each
+# pattern's own scan finds: every finditer match (those overlapping another pattern's
+# included) and the search from every position. (bench/README.md, "Throughput, session 11".)
+_SCAN_POOL = [
+    r"[0-9]+栋", r"[0-9]+(?=栋楼)", r"负[0-9]+层", r"栋楼?", r"[0-9](?<![0-9].)[0-9]*+号",
+    r"(?<=于)[0-9]{1,2}月(?:[0-9]{1,2}日)?", r"(?P<y>[12][0-9]{3})年(?P<m>[0-9]{1,2})月",
+    r"第(?:[0-9]+|[一二三]+)(?:届|次)", r"(?:小区|花园)[0-9一二三]++[栋号]", r"[一二三](?<![0-9一二三].)月",
+    r"^[0-9]+、", r"(?m)^[一二三]是", r"[0-9]+\.[0-9]+|[一二三]成", r"楼\s*下", r"(楼|层)[0-9]",
+    r"[0-9]+ # a number\n (?:栋|层)", r"(?:[0-9]+)?栋", r"[0-9]*栋?", r"\d+号",
+]
+_SCAN_FLAGS = {r"[0-9]+ # a number\n (?:栋|层)": re.VERBOSE}
+_SCAN_TEXT = st.text(alphabet="0123456789一二三栋楼层号下负于月日年第届次小区花园成、是.\n ", max_size=50)
+
+
+def _scan_patterns(sources: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, _SCAN_FLAGS.get(p, 0)) for p in sources]
+
+
+def _assert_scan_same(patterns: list[re.Pattern[str]], text: str) -> None:
+    hits = SharedScan(patterns).hits(text)
+    for i, pattern in enumerate(patterns):
+        assert [m.span() for m in hits.finditer(i)] == [m.span() for m in pattern.finditer(text)], pattern.pattern
+        for pos in range(len(text) + 1):
+            fast, plain = hits.search(i, pos), pattern.search(text, pos)
+            assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+@_SHORTCUTS
+@given(st.lists(st.sampled_from(_SCAN_POOL), min_size=1, max_size=8), _SCAN_TEXT)
+@example(_SCAN_POOL[:4], "12栋楼下, 负2层, 3栋楼")  # one place matched by three patterns at once
+@example([r"(?:[0-9]+)?栋", r"[0-9]*栋?", r"\d+号"], "12栋3号")  # may match empty / a category: searched on their own
+def test_fast_paths_shared_scan_finds_what_separate_scans_find(sources: list[str], text: str) -> None:
+    _assert_scan_same(_scan_patterns(sources), text)
+
+
+def test_fast_paths_shared_scan_joins_what_it_can() -> None:
+    scan = SharedScan(_scan_patterns(_SCAN_POOL))
+    alone = {p.pattern for p, f in zip(scan.patterns, scan.firsts, strict=True) if f is None}
+    assert alone == {r"[0-9]*栋?", r"\d+号", r"(?m)^[一二三]是"}  # may match empty; a category; inline flags
+    assert SharedScan([r"([0-9])栋\1"]).firsts == [None]  # a back-reference
+    assert SharedScan([re.compile("a栋", re.IGNORECASE)]).firsts == [None]  # folded case
+
+
+_SCAN_GROUPS = {
+    "dates": [dates_patterns.RE_FALSE_FRIEND, dates_patterns.RE_FREQUENCY, *(f[0] for f in dates_module.FORMS)],
+    "numbering": list(numbering._NUMBERING_RES),
+    "false friends": list(engine._FALSE_FRIEND_SCANS.alone.patterns),
+    "reply cues": list(reply_cues._shared_scan().patterns),
+}
+_GROUP_TEXT = st.lists(st.one_of(
+    st.sampled_from(["2019年", "5月", "10日", "上半年", "今年", "近三年", "一年四季", "第十三届", "三次会议",
+                     "〔2016〕30号", "小区3栋", "1-2期", "二类", "网友张三：", "您好", "已经", "将于", "正在",
+                     "不符合", "“十四五”", "每月一次", "前两天", "星期一", "十月一日", "于29日", "2018-09-14"]),
+    st.text(alphabet="0123456789一二三十年月日号届期第前近今上下、，。：“”-", max_size=4),
+), max_size=20).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_GROUP_TEXT)
+@example("网友张三：您好！2019年5月10日至十月一日，小区3栋已经修复，将于近三年完成“十四五”规划。")
+def test_fast_paths_shared_scans_of_the_engine_find_what_separate_scans_find(text: str) -> None:
+    for name, patterns in _SCAN_GROUPS.items():
+        hits = SharedScan(patterns).hits(text)
+        for i, pattern in enumerate(patterns):
+            assert [m.span() for m in hits.finditer(i)] == [m.span() for m in pattern.finditer(text)], name
+            for pos in range(0, len(text) + 1, 3):
+                fast, plain = hits.search(i, pos), pattern.search(text, pos)
+                assert (fast and fast.span()) == (plain and plain.span()), name
+
+
+def test_fast_paths_shared_scans_of_the_engine_join_their_patterns() -> None:
+    # the groups do share a scan: at most the one date form that begins with a category stays alone
+    for name, patterns in _SCAN_GROUPS.items():
+        alone = sum(f is None for f in SharedScan(patterns).firsts)
+        assert alone <= 1, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CUE_TEXT)
+def test_fast_paths_cue_parts_from_the_shared_scan_match_their_own(text: str) -> None:
+    hits = reply_cues._shared_scan().hits(text)
+    first = 0
+    for label, (parts, _) in reply_cues._scans().items():
+        shared = [m.span() for m in reply_cues._alternation_matches(parts, text, hits, first)]
+        assert shared == [m.span() for m in reply_cues._alternation_matches(parts, text)], label
+        first += len(parts)

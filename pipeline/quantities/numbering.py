@@ -18,6 +18,7 @@ import re
 from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.text.numerals import ORDINARY_DIGITS, TEN
 from pipeline.text.regex import alternation, spaced_alternation
+from pipeline.text.scan import SharedScan
 
 _LEX = FALSE_FRIENDS.numbering
 _NUM = f"0-9{ORDINARY_DIGITS}{TEN}百"
@@ -67,8 +68,11 @@ _SCREEN_NAME = (
 _NUMBERING_RES = tuple(
     re.compile(p, re.VERBOSE) for p in (_SESSION, _SESSION_AFTER_BODY, _ISSUE, _CODE, _DOCUMENT, _SCREEN_NAME)
 )
+#: the patterns above searched by one scan of the text (what each one's ``finditer`` finds)
+_NUMBERING_SCAN = SharedScan(_NUMBERING_RES)
 
 
 def spans(text: str) -> list[tuple[int, int]]:
     """The session and issue numbering in ``text``, sorted by start."""
-    return sorted(m.span() for rx in _NUMBERING_RES for m in rx.finditer(text))
+    hits = _NUMBERING_SCAN.hits(text)
+    return sorted(m.span() for i in range(len(_NUMBERING_RES)) for m in hits.finditer(i))

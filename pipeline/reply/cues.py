@@ -24,6 +24,7 @@ from functools import cache
 
 from pipeline.reply.lexicon import Boilerplate, lexicon
 from pipeline.text.regex import alternation
+from pipeline.text.scan import Hits, SharedScan
 
 #: The outcome cue lists, in the order they are read (``referral`` is not an outcome).
 CUE_LABELS = ("solved", "in_progress", "reference", "declined", "explained", "referral")
@@ -72,10 +73,15 @@ def read_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[SentenceCues
     found: dict[int, dict[str, list[str]]] = {}  # span → cue list → words, for the spans with any
     promised: dict[int, list[int]] = {}  # span → where its promise words start
     starts = [s for s, _ in spans]
+    scan = _shared_scan()
+    hits = scan.hits(text)
+    first = 0  # the list's first part in the shared scan
     for name, (parts, blocked) in _scans().items():
         blocks: list[tuple[int, int]] | None = None  # the blockers are looked for once a cue is found
         block_starts: list[int] = []
-        for m in _alternation_matches(parts, text):
+        matches = _alternation_matches(parts, text, hits, first)
+        first += len(parts)
+        for m in matches:
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.end() > spans[i][1]:
                 continue
@@ -93,9 +99,11 @@ def read_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[SentenceCues
             for i in range(len(spans))]
 
 
-def _alternation_matches(parts: Sequence[re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
+def _alternation_matches(parts: Sequence[re.Pattern[str]], text: str, hits: Hits | None = None,
+                         first: int = 0) -> Iterator[re.Match[str]]:
     """The matches ``finditer`` gives for the alternation ``parts[0]|parts[1]|…``, each part
-    searched on its own.
+    searched on its own (or read from ``hits``, a shared scan of ``text`` whose patterns
+    ``first``, ``first + 1`` … are the parts).
 
     An alternation whose branches begin with groups is tried at every character; each part
     alone begins with a literal or a class, which the regex engine skips to in C. The
@@ -103,13 +111,16 @@ def _alternation_matches(parts: Sequence[re.Pattern[str]], text: str) -> Iterato
     next match is searched again only when the last match passed its start. After an empty
     match (no cue word or pattern gives one) the search moves on by one character.
     """
-    pending: list[re.Match[str] | None] = [p.search(text) for p in parts]
+    def search(k: int, pos: int) -> re.Match[str] | None:
+        return parts[k].search(text, pos) if hits is None else hits.search(first + k, pos)
+
+    pending: list[re.Match[str] | None] = [search(k, 0) for k in range(len(parts))]
     pos = 0
     while True:
         best: re.Match[str] | None = None
         for k, m in enumerate(pending):
             if m is not None and m.start() < pos:
-                m = pending[k] = parts[k].search(text, pos)
+                m = pending[k] = search(k, pos)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         if best is None:
@@ -146,6 +157,12 @@ def _scans() -> dict[str, tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | N
         out[label] = (cue.parts, cue.blocked)
     out["promise"] = ((re.compile(alternation(lex.commitment.promise)),), None)
     return out
+
+
+@cache
+def _shared_scan() -> SharedScan:
+    """Every list's parts, in the order of :func:`_scans`, searched by one scan of a text."""
+    return SharedScan([part for parts, _ in _scans().values() for part in parts])
 
 
 @cache

@@ -32,6 +32,7 @@ from pipeline.quantities.dates.lexicon import DATES, MONTH_PARTS, YEAR_PARTS
 from pipeline.spans import keep_best
 from pipeline.text.clause import future_cue, sentence_bounds
 from pipeline.text.regex import alternation
+from pipeline.text.scan import Hits, SharedScan
 
 Item = Atom | Candidate
 Interpreter = Callable[[re.Match[str], str], Item | None]
@@ -91,11 +92,24 @@ def find_with(text: str, ctx: Context, forms_: Sequence[Form], *, keep_invalid: 
         yield item if isinstance(item, Candidate) else _record(item)
 
 
+#: The forms' patterns with the false friends and rhythms, one shared scan per tuple of forms.
+_SCANS: dict[tuple[re.Pattern[str], ...], SharedScan] = {}
+
+
+def _shared_scan(forms_: Sequence[Form]) -> SharedScan:
+    key = tuple(pattern for pattern, _, _ in forms_)
+    scan = _SCANS.get(key)
+    if scan is None:
+        scan = _SCANS[key] = SharedScan([P.RE_FALSE_FRIEND, P.RE_FREQUENCY, *key])
+    return scan
+
+
 def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
-    friends = [m.span() for m in P.RE_FALSE_FRIEND.finditer(text)]
-    rhythms = [m.span() for m in P.RE_FREQUENCY.finditer(text)]
-    for pattern, not_after, interpret in forms_:
-        for m in _matches(pattern, not_after, text):
+    hits = _shared_scan(forms_).hits(text)
+    friends = [m.span() for m in hits.finditer(0)]
+    rhythms = [m.span() for m in hits.finditer(1)]
+    for k, (_, not_after, interpret) in enumerate(forms_):
+        for m in _matches(hits, k + 2, not_after, text):
             item = interpret(m, text)
             if item is None:
                 continue
@@ -106,12 +120,12 @@ def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
             yield item
 
 
-def _matches(pattern: re.Pattern[str], not_after: Collection[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` that do not follow a character of ``not_after``; after one
-    that does, the search goes on from its second character (星期一到十月一日: not 一到十月,
-    but 十月一日)."""
+def _matches(hits: Hits, i: int, not_after: Collection[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of pattern ``i`` of the scan that do not follow a character of
+    ``not_after``; after one that does, the search goes on from its second character
+    (星期一到十月一日: not 一到十月, but 十月一日)."""
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
+    while (m := hits.search(i, pos)) is not None:
         start = m.start()
         if start and text[start - 1] in not_after and not _full_stop(text, start - 1):
             pos = start + 1

@@ -1,0 +1,227 @@
+"""Several patterns searched over one text by one scan: :class:`SharedScan`.
+
+A caller that runs ``finditer`` (or a loop of ``search``) for each of twenty patterns pays
+twenty whole-text scans, each stopping at every character its pattern can begin with. A
+:class:`SharedScan` scans the text once, in C, for the places where at least one of its
+patterns matches: a class of every character a pattern can begin with (the engine skips to
+it in C), then, stepping back over that character, an alternation of the patterns, each
+behind the class of its own first characters (which the engine tests before it enters a
+branch) and with its groups made non-capturing (a group's marks, saved and restored at
+every place tried, cost more than the rest)::
+
+    [<first characters>](?<=[<p0's first>](?<=(?=p0)[\\s\\S])|[<p1's first>](?<=(?=p1)[\\s\\S])|…)
+
+The rest is Python, at those few places only: each pattern that can begin with the
+character there is tried with its own ``match``. :meth:`Hits.search` and :meth:`Hits.finditer` give
+exactly what the pattern's own ``search`` and ``finditer`` give: ``match`` at a place finds
+what ``search`` finds there (a look-behind or ``^`` still sees the whole text), and a
+search from ``pos`` is the first place at or after ``pos`` where the pattern matches. One
+alternation alone would not do: it returns non-overlapping leftmost matches of whichever
+pattern comes first, where each pattern's own scan also finds the matches that overlap
+another pattern's.
+
+A pattern the scan cannot take is searched on its own, as before: one that may match the
+empty string or whose first characters are not a short known set (a negated class, a
+category), one with a back-reference or a conditional group, one with flags other than
+``re.M``, ``re.S``, ``re.X`` (case folding would widen its first characters) or with its
+flags written inside it (``(?m)^…``).
+
+>>> scan = SharedScan([r"[0-9]+栋", r"[0-9]+(?=栋楼)", r"负[0-9]+层"])
+>>> hits = scan.hits("12栋楼下, 负2层")
+>>> [[m.span() for m in hits.finditer(i)] for i in range(3)]
+[[(0, 3)], [(0, 2)], [(7, 10)]]
+>>> hits.search(0, 1).span()
+(1, 3)
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pipeline.text.regex import char_class
+
+# the parser behind ``re`` (its public name ``sre_parse`` is deprecated since 3.11)
+_parser: Any = importlib.import_module("re._parser")
+_C: Any = importlib.import_module("re._constants")
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
+_SCOPED_FLAGS = ((re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+_ALLOWED_FLAGS = re.UNICODE | re.MULTILINE | re.DOTALL | re.VERBOSE
+#: What a pattern's source is read as to make it a branch: a capturing group's opening (``(``
+#: not followed by ``?``, ``(?P<name>``), a reference (``(?P=name)``, a conditional ``(?(``,
+#: global flags), or what is stepped over (an escape, a class; a comment in verbose mode).
+_TOKEN = (r"(?P<group>\((?!\?)|\(\?P<\w+>)|(?P<ref>\(\?P=|\(\?\(|\(\?[aiLmsux]+\))"
+          r"|(?P<skip>\\.|\[\^?\]?(?:\\.|[^\]\\])*\]")
+_TOKENS = re.compile(_TOKEN + ")", re.DOTALL)
+_TOKENS_VERBOSE = re.compile(_TOKEN + "|#[^\n]*)", re.DOTALL)
+_NUMBERED_REFS = frozenset(f"\\{d}" for d in "123456789")  # \1 … \9 (\10 begins with \1)
+#: most first characters a pattern may have and still join the scan
+_MAX_FIRSTS = 512
+
+
+class SharedScan:
+    """Patterns (strings or compiled) to search one text for with one scan."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str] | str]) -> None:
+        self.patterns = [p if isinstance(p, re.Pattern) else re.compile(p) for p in patterns]
+        joinable = [_joinable(p) for p in self.patterns]
+        #: per pattern: its first characters, or None for one searched on its own
+        self.firsts: list[frozenset[str] | None] = [j and j[0] for j in joinable]
+        joined = [i for i, f in enumerate(self.firsts) if f is not None]
+        #: first character → the joined patterns that can begin with it, in order
+        self.by_char: dict[str, list[int]] = {}
+        for i in joined:
+            for ch in self.firsts[i] or ():
+                self.by_char.setdefault(ch, []).append(i)
+        self.finder: re.Pattern[str] | None = None
+        if joined:
+            # each branch begins with its pattern's first characters, which the engine tests
+            # before it enters the branch: [F](?<=(?=p)[\s\S]) steps back over that character
+            branches = "|".join(rf"{char_class(j[0])}(?<=(?={j[1]})[\s\S])" for j in joinable if j is not None)
+            self.finder = re.compile(rf"{char_class(self.by_char)}(?<={branches})")
+            if self.finder.groups:  # pragma: no cover - a group _branch missed: its marks would cost
+                raise ValueError(f"SharedScan: a capturing group left in {self.finder.pattern!r}")
+
+    def hits(self, text: str) -> Hits:
+        """The places in ``text`` where the joined patterns may match, for each of them."""
+        places: list[list[int]] = [[] for _ in self.patterns]
+        if self.finder is not None:
+            by_char = self.by_char
+            for hit in self.finder.finditer(text):
+                q = hit.start()
+                for i in by_char[text[q]]:
+                    places[i].append(q)
+        return Hits(self, text, places)
+
+
+class Hits:
+    """One text's scan: each pattern's ``search`` and ``finditer`` over it."""
+
+    def __init__(self, scan: SharedScan, text: str, places: list[list[int]]) -> None:
+        self.scan = scan
+        self.text = text
+        self.places = places
+
+    def search(self, i: int, pos: int = 0) -> re.Match[str] | None:
+        """What ``patterns[i].search(text, pos)`` gives."""
+        pattern = self.scan.patterns[i]
+        if self.scan.firsts[i] is None:
+            return pattern.search(self.text, pos)
+        places = self.places[i]
+        for k in range(bisect.bisect_left(places, pos), len(places)):
+            m = pattern.match(self.text, places[k])
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, i: int) -> Iterator[re.Match[str]]:
+        """What ``patterns[i].finditer(text)`` gives (no joined pattern matches empty)."""
+        pattern = self.scan.patterns[i]
+        if self.scan.firsts[i] is None:
+            yield from pattern.finditer(self.text)
+            return
+        end = 0
+        for q in self.places[i]:
+            if q >= end and (m := pattern.match(self.text, q)) is not None:
+                yield m
+                end = m.end()
+
+
+def _joinable(pattern: re.Pattern[str]) -> tuple[frozenset[str], str] | None:
+    """The characters a match of ``pattern`` begins with and the pattern as a branch of the
+    joined one, if it can join a shared scan."""
+    if pattern.flags & ~_ALLOWED_FLAGS:
+        return None
+    branch = _branch(pattern)
+    if branch is None:
+        return None
+    first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags))
+    if first is None or empty or not first or len(first) > _MAX_FIRSTS:
+        return None
+    return first, branch
+
+
+def _branch(pattern: re.Pattern[str]) -> str | None:
+    """The pattern as a branch of the joined one: its flags scoped to it, its groups not
+    capturing (escapes, classes and, in verbose mode, comments stepped over); None for one
+    with a back-reference, a conditional group or global flags written in it (``(?m)^…``:
+    not at the start once joined)."""
+    refers = False
+
+    def plain(m: re.Match[str]) -> str:
+        nonlocal refers
+        if m.lastgroup == "group":
+            return "(?:"
+        if m.lastgroup == "ref" or m.group()[:2] in _NUMBERED_REFS:
+            refers = True
+        return m.group()
+
+    verbose = bool(pattern.flags & re.VERBOSE)
+    body = (_TOKENS_VERBOSE if verbose else _TOKENS).sub(plain, pattern.pattern)
+    if refers:
+        return None
+    if verbose:
+        body += "\n"  # a comment on the last line would swallow the closing parenthesis
+    flags = "".join(letter for flag, letter in _SCOPED_FLAGS if pattern.flags & flag)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can begin with (None: not known, or it may
+    match the empty string)."""
+    first, empty = _starts(_parser.parse(pattern))
+    return None if first is None or empty else first
+
+
+def _starts(seq: Any) -> tuple[frozenset[str] | None, bool]:
+    """The first characters of a parsed sequence and whether it may match empty."""
+    chars: set[str] = set()
+    item: frozenset[str] | None
+    for op, av in seq:
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue  # zero width: the next item gives the first character
+        if op is _C.LITERAL:
+            item, empty = frozenset(chr(av)), False
+        elif op is _C.IN:
+            item, empty = _class_chars(av), False
+        elif op is _C.SUBPATTERN:
+            item, empty = (_starts(av[3]) if not av[1] & re.IGNORECASE else (None, False))
+        elif op is _C.ATOMIC_GROUP:
+            item, empty = _starts(av)
+        elif op in _REPEATS:
+            item, empty = _starts(av[2])
+            empty = empty or av[0] == 0
+        elif op is _C.BRANCH:
+            joined: set[str] = set()
+            empty = False
+            for alt in av[1]:
+                alt_first, alt_empty = _starts(alt)
+                if alt_first is None:
+                    return None, False
+                joined |= alt_first
+                empty = empty or alt_empty
+            item = frozenset(joined)
+        else:
+            return None, False
+        if item is None:
+            return None, False
+        chars |= item
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _class_chars(items: Any) -> frozenset[str] | None:
+    """The characters of a class (None: negated, a category or a wide range)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            chars.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < 256:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return frozenset(chars)
