@@ -42,6 +42,7 @@ from pipeline.linking.lexicon import (
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
+    MODIFYING_PREDICATES,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PER_RE,
@@ -51,6 +52,8 @@ from pipeline.linking.lexicon import (
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
+    SPAN_END,
+    SPAN_STARTS,
     TEMPORAL_TAILS,
     TOTAL_ADVERBS,
     TRAIL_LAST,
@@ -133,11 +136,14 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
         if b > lo and a < start:  # blanked, not cut, so that offsets hold until _squeeze
             a, b = max(a, lo) - lo, min(b, start) - lo
             m = DATE_PREPOSITION_RE.search(raw, 0, a)
+            framed = m is not None and m.group() in SPAN_STARTS
             if m is not None:  # 到2010年 goes as a whole
                 a = m.start()
             m = DATE_POSTPOSITION_RE.match(raw, b)
             if m is not None:  # 近半年内间隔: and so does 内 after it
                 b = m.end()
+            elif framed and raw.startswith(SPAN_END, b):  # 从2014年1月1日起: the frame's close too
+                b += len(SPAN_END)
             raw = raw[:a] + " " * (b - a) + raw[b:]
     m = BOUNDARY_RE.match(raw)
     if m is not None:
@@ -256,12 +262,14 @@ def _locative(text: str) -> tuple[str, str | None]:
 
 
 def _predicates(text: str) -> list[re.Match[str]]:
-    """Predicates in ``text``; a one-character verb only at either end (占全国11.2%, 人口为)."""
+    """Predicates in ``text``; a one-character verb only at either end (占全国11.2%, 人口为), one of
+    ``modifying_predicates`` only with no 的 after it (享受低保兜底的对象: a clause modifying 对象)."""
     end = len(text)
     return [
         m
         for m in PREDICATE_RE.finditer(text)
         if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or m.start() == 0)
+        and not (m["pred"] in MODIFYING_PREDICATES and "的" in text[m.end() :])  # 享受低保的对象
     ]
 
 
