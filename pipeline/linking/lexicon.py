@@ -400,6 +400,10 @@ TOPIC_RE = re.compile(
 REACHING_ORDINALS = frozenset(PHRASE.reaching_ordinals)
 REACHING_DEMONSTRATIVES = tuple(PHRASE.reaching_demonstratives)
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
+# 在全市的城区中: a place group alone, the scope of what follows it (a rank's field), no name
+WITHIN_GROUP_RE = re.compile(
+    rf"在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})(?P<scope>.{{1,12}}?)(?:之中|中|内|里)"
+)
 LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"
     r"(?P<scope>.{1,10}?)(?:中|内|里|之中)?$"

@@ -60,6 +60,7 @@ from pipeline.linking.lexicon import (
     TRAIL_REVERSED_RE,
     VERB_ADVERBS,
     VERB_TAGGED_NOUNS,
+    WITHIN_GROUP_RE,
 )
 from pipeline.linking.words import (
     after_conjunction,
@@ -252,8 +253,14 @@ def _cut(text: str) -> str:
 
 
 def _locative(text: str) -> tuple[str, str | None]:
-    """总量在全国 → (总量, 全国); a phrase with no 在 comes back whole."""
-    m = LOCATIVE_RE.match(text) if "在" in text else None
+    """总量在全国 → (总量, 全国); a group 在…中 alone is a scope and no name (在全市的城区中 → ("",
+    全市的城区)); a phrase with no 在 comes back whole."""
+    if "在" not in text:
+        return text, None
+    group = WITHIN_GROUP_RE.fullmatch(text)
+    if group is not None:
+        return "", group["scope"]
+    m = LOCATIVE_RE.match(text)
     if m is None:
         return text, None
     if "的" in m["scope"]:  # 生活在此的居民: the 在 is inside a clause before the noun
@@ -559,6 +566,8 @@ def _read_rank(text: str) -> Reading:
         if m is not None:
             scope, text = m["scope"], text[: m.start()]
     subject, place = _locative(_trail(text)[0])
+    if not subject and place is not None:  # 在全市的城区中排名第一: a field alone, the subject is before it
+        return Reading("", predicate, scope or place, False, text)
     return Reading(_subject(subject, _predicates(subject)), predicate, scope or place, False, text)
 
 
