@@ -87,6 +87,7 @@ from pipeline.linking.phrases import (
 from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.trims import (
     ends_in_operator,
+    opens_clause,
     operand_named,
     people_named,
     sizes_household,
@@ -274,7 +275,9 @@ def _link_one(
         # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
         # after a kind's classifier); 8户业主封堵消防连廊: the things counted are the subject
         # of their own clause
-        if not is_verb(after):
+        # 3人开会确定: what they do; 500元起付线: a noun jieba tags a verb names what a measure measures
+        acts = q.unit in PEOPLE_UNITS and opens_clause(after)
+        if (not is_verb(after) or (q.type not in _COUNTED and after in VERB_TAGGED_NOUNS)) and not acts:
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None

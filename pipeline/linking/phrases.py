@@ -362,6 +362,7 @@ def read_before(text: str, kind: str) -> Reading:
         of = None if of is None else object_of_clause(after_heading(after_conjunction(after_title(of))))
         if of is not None and kind != "duration":  # 建筑层数为地上28层: the copula's subject
             of = before_copula(of)
+        of = _source(of)  # 原发起人中至少5人: those among whom the number is counted
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)

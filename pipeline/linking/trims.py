@@ -18,9 +18,11 @@ from pipeline.linking.lexicon import (
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
     UNIT_NOUNS,
+    VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import tag
 
+_CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
 _BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -113,3 +115,19 @@ def people_named(window: str, after: str) -> str | None:
     while k > 0 and words[k - 1][1] in OBJECT_NOUN_TAGS:
         k -= 1
     return "".join(w for w, _ in words[k:])
+
+
+def opens_clause(after: str) -> bool:
+    """The name read after a count of people opens with a verb of two characters or more that another
+    verb or a pronoun follows (联名签名同意, 开会确定, 应邀去看…, 一听他们…, 答应去…): the clause of
+    what the people counted do, not a thing; a verb before a noun is mostly a compound (签名业主,
+    团购户). Not after counts of things, whose names open so as often (停工整改通知, 棚改安置补贴).
+
+    >>> opens_clause("开会确定"), opens_clause("应邀去看陈家"), opens_clause("团购客户"), opens_clause("维修基金")
+    (True, True, False, False)
+    """
+    words = tag(after)
+    if len(words) < 2:
+        return False
+    (first, pos), (_, next_pos) = words[0], words[1]
+    return pos == "v" and len(first) > 1 and first not in VERB_TAGGED_NOUNS and next_pos in _CLAUSE_AFTER_VERB
