@@ -89,6 +89,7 @@ _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
 _WITHIN = "中"  # 从征地款中提取: the postposition of a source
+_PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -193,8 +194,10 @@ def tidy(phrase: str) -> str | None:
         phrase = PER_RE.sub("", phrase)
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
-        if len(head) >= 2 and words_of(phrase)[-len(words_of(head)) - 1 :][0] == "等":
-            phrase = head
+        words = words_of(head)
+        if len(head) >= 2 and words_of(phrase)[-len(words) - 1 :][0] == "等":
+            # 北京、上海等地实习工资 → 实习工资: 地 after 等 is the places listed, a word of its own
+            phrase = head[1:] if words[0] == _PLACES_AFTER_DENG and len(head) >= 3 else head
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
