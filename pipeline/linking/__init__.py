@@ -46,8 +46,10 @@ from pipeline.linking.lexicon import (
     LASTING_HEAD_RE,
     LASTING_HEADS,
     MEASURED_ATTRIBUTES,
+    MODIFIER_TAGS,
     MODIFIER_VERBS,
     NOT_OWNER_ENDINGS,
+    PEOPLE_UNITS,
     PER_ONLY_RE,
     PERSON_UNITS,
     REACHING_PAID_RE,
@@ -83,6 +85,16 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
+from pipeline.linking.trims import (
+    ends_in_operator,
+    opens_clause,
+    operand_named,
+    people_named,
+    sizes_household,
+    unit_counted,
+    without_formula,
+    without_period_lead,
+)
 from pipeline.linking.words import (
     after_frame,
     counted_head,
@@ -263,7 +275,9 @@ def _link_one(
         # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
         # after a kind's classifier); 8户业主封堵消防连廊: the things counted are the subject
         # of their own clause
-        if not is_verb(after):
+        # 3人开会确定: what they do; 500元起付线: a noun jieba tags a verb names what a measure measures
+        acts = q.unit in PEOPLE_UNITS and opens_clause(after)
+        if (not is_verb(after) or (q.type not in _COUNTED and after in VERB_TAGGED_NOUNS)) and not acts:
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None
@@ -273,6 +287,11 @@ def _link_one(
         after = None
     elif after is not None and q.type in _COUNTED:  # 两栋违章建筑问题: the buildings are counted
         after = without_frame(after, kinds=q.unit in KIND_UNITS)
+        after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
+    if after is not None and q.unit in PEOPLE_UNITS and sizes_household(after):  # 1人户35㎡: a household's size
+        return {}
+    if after is not None and q.unit in PEOPLE_UNITS:  # 贫困人口100人以上的非贫困村: the people before
+        after = people_named(win.text, after) or after
     belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after, belongings = person_head(after), after
@@ -308,6 +327,10 @@ def _link_one(
         # 购房补贴由10万元/人上调至15.28万元/人, 企业由整治前的28家，关停整合为12家: the verb of a
         # change names no thing (but a clock's label: 熄灯为清晨6:40)
         of = None
+    if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
+        of = without_period_lead(without_formula(of))
+    elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
+        of = operand_named(text, q.end)
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
@@ -344,12 +367,22 @@ def _link_one(
 
 def _modifies(name: str) -> bool:
     """``name``, read after a count, is a clause that may modify a noun after its 的: it opens
-    with a verb of ``modifier_verbs`` (涉嫌非法营运), or it is two verbs or more alone (违法搭建;
+    with a verb of ``modifier_verbs`` (涉嫌非法营运), it is one adjective or distinguishing word
+    alone (``modifier_tags``: 大规模, 欢乐), or it is two verbs or more alone (违法搭建;
     not 专家组成, whose noun is the subject, nor one word: 三个独立的处理塔 keeps its reading)."""
     words = tag(name)
     if words[0][0] in MODIFIER_VERBS:
         return True
+    if len(words) == 1 and words[0][1] in MODIFIER_TAGS:  # 两次大规模的调整: an adjective alone modifies
+        return True
     return len(words) > 1 and words[-1][1] == "v" and all(pos in VERBAL_TAGS for _, pos in words)
+
+
+def _ends_in_verb(name: str) -> bool:
+    """The last of jieba's words of ``name`` is a verb it tags ``v`` (物业公司收), none of the nouns
+    it tags so (``verb_tagged_nouns``: 补助, 收入)."""
+    word, pos = tag(name)[-1]
+    return pos == "v" and word not in VERB_TAGGED_NOUNS
 
 
 def _has_verb(name: str) -> bool:
@@ -476,8 +509,10 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
         return before.of if copula or before.of.endswith(TIME_HEADS) else None
     if q.type in _NOUN_FIRST:
         return after or before.of
-    # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房)
-    if after is not None and (after in AFTER_FRAMES or (before.possessive and before.of)):
+    # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房), nor a
+    # clause ending in a verb (物业公司收的2000元装修保证金 → 装修保证金)
+    owned = before.possessive and before.of and not _ends_in_verb(before.of)
+    if after is not None and (after in AFTER_FRAMES or owned):
         after = None
     # not before a percentage, whose attribute is its base (占草坪面积约四分之一)
     if after is not None and attribute and q.type not in BASED and before.of is not None \

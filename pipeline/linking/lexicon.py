@@ -18,6 +18,7 @@ class PredicateLexicon(Lexicon):
     decrease: list[str]
     target: list[str]
     neutral: list[str]
+    modifying_predicates: list[str]
     blocked: list[str]
     rank_blocked: list[str]
     scopes: list[str]
@@ -54,6 +55,7 @@ class PhraseLexicon(Lexicon):
     after_lead_stops: list[str]
     after_modifiers: list[str]
     modifier_verbs: list[str]
+    modifier_tags: list[str]
     after_frames: list[str]
     frame_nouns: list[str]
     heading_nouns: list[str]
@@ -98,6 +100,11 @@ class PhraseLexicon(Lexicon):
     duration_names: list[str]
     duration_frames: list[str]
     span_starts: list[str]
+    span_end: str
+    formula_operators: list[str]
+    formula_minus: list[str]
+    period_leads: list[str]
+    unit_nouns: list[str]
     span_verbs: list[str]
     lasting_heads: list[str]
     reaching_paid: list[str]
@@ -115,6 +122,7 @@ class PhraseLexicon(Lexicon):
     person_endings: list[str]
     base_markers: list[str]
     household_units: list[str]
+    people_nouns: list[str]
     household_endings: list[str]
     kind_units: list[str]
     counted_endings: dict[str, list[str]]
@@ -182,6 +190,7 @@ LINKING = load("linking.toml", LinkingLexicon)
 PRED = LINKING.predicates
 PHRASE = LINKING.phrases
 
+MODIFYING_PREDICATES = frozenset(PRED.modifying_predicates)
 CHANGES = PRED.changes()
 SKIP_TYPES = frozenset(PHRASE.skip_types)
 BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
@@ -202,6 +211,7 @@ DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)
+MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
 FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
@@ -228,7 +238,16 @@ LASTING_HEAD_RE = re.compile(
 DURATION_NAMES = frozenset(PHRASE.duration_names)
 DURATION_FRAMES = tuple(PHRASE.duration_frames)
 # 自受理之日起: where a span starts, between a label and its duration
-SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*起")
+SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*{re.escape(PHRASE.span_end)}")
+SPAN_STARTS = frozenset(PHRASE.span_starts)
+SPAN_END = PHRASE.span_end
+# 起付线-自负部份: an operator of a formula; a minus only between two Chinese characters
+FORMULA_RE = re.compile(
+    rf"[{''.join(re.escape(o) for o in PHRASE.formula_operators)}]"
+    rf"|(?<=[\u4e00-\u9fff])[{''.join(re.escape(o) for o in PHRASE.formula_minus)}](?=[\u4e00-\u9fff])"
+)
+PERIOD_LEAD_RE = re.compile(rf"(?:{trie_alternation(PHRASE.period_leads)})(?=..)")
+UNIT_NOUNS = frozenset(PHRASE.unit_nouns)
 # 缴纳24个月社保: a verb of going through something over a span, and a 了 or a 的 after it (在广东
 # 缴纳的八年半社保), ending a window
 SPAN_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_verbs)})[了的]?$")
@@ -290,6 +309,9 @@ CLAUSE_CONJUNCTIONS = frozenset(LINKING.clauses.clause_conjunctions)
 CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
 MEASURED_ATTRIBUTES = tuple(PHRASE.measured_attributes)
 PERSON_UNITS = frozenset(PHRASE.person_units + PHRASE.household_units)
+PEOPLE_UNITS = frozenset(PHRASE.person_units)
+HOUSEHOLD_UNITS = tuple(PHRASE.household_units)
+PEOPLE_NOUNS = tuple(PHRASE.person_endings + PHRASE.people_nouns)
 PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
 AGE_PEOPLE = tuple(PHRASE.age_people)
 AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
@@ -378,6 +400,10 @@ TOPIC_RE = re.compile(
 REACHING_ORDINALS = frozenset(PHRASE.reaching_ordinals)
 REACHING_DEMONSTRATIVES = tuple(PHRASE.reaching_demonstratives)
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
+# 在全市的城区中: a place group alone, the scope of what follows it (a rank's field), no name
+WITHIN_GROUP_RE = re.compile(
+    rf"在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})(?P<scope>.{{1,12}}?)(?:之中|中|内|里)"
+)
 LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"
     r"(?P<scope>.{1,10}?)(?:中|内|里|之中)?$"

@@ -42,6 +42,7 @@ from pipeline.linking.lexicon import (
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
+    MODIFYING_PREDICATES,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PER_RE,
@@ -51,12 +52,15 @@ from pipeline.linking.lexicon import (
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
+    SPAN_END,
+    SPAN_STARTS,
     TEMPORAL_TAILS,
     TOTAL_ADVERBS,
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
     VERB_ADVERBS,
     VERB_TAGGED_NOUNS,
+    WITHIN_GROUP_RE,
 )
 from pipeline.linking.words import (
     after_conjunction,
@@ -85,6 +89,7 @@ _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
 _WITHIN = "中"  # 从征地款中提取: the postposition of a source
+_PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
@@ -133,11 +138,14 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
         if b > lo and a < start:  # blanked, not cut, so that offsets hold until _squeeze
             a, b = max(a, lo) - lo, min(b, start) - lo
             m = DATE_PREPOSITION_RE.search(raw, 0, a)
+            framed = m is not None and m.group() in SPAN_STARTS
             if m is not None:  # 到2010年 goes as a whole
                 a = m.start()
             m = DATE_POSTPOSITION_RE.match(raw, b)
             if m is not None:  # 近半年内间隔: and so does 内 after it
                 b = m.end()
+            elif framed and raw.startswith(SPAN_END, b):  # 从2014年1月1日起: the frame's close too
+                b += len(SPAN_END)
             raw = raw[:a] + " " * (b - a) + raw[b:]
     m = BOUNDARY_RE.match(raw)
     if m is not None:
@@ -186,8 +194,10 @@ def tidy(phrase: str) -> str | None:
         phrase = PER_RE.sub("", phrase)
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
-        if len(head) >= 2 and words_of(phrase)[-len(words_of(head)) - 1 :][0] == "等":
-            phrase = head
+        words = words_of(head)
+        if len(head) >= 2 and words_of(phrase)[-len(words) - 1 :][0] == "等":
+            # 北京、上海等地实习工资 → 实习工资: 地 after 等 is the places listed, a word of its own
+            phrase = head[1:] if words[0] == _PLACES_AFTER_DENG and len(head) >= 3 else head
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
@@ -246,8 +256,14 @@ def _cut(text: str) -> str:
 
 
 def _locative(text: str) -> tuple[str, str | None]:
-    """总量在全国 → (总量, 全国); a phrase with no 在 comes back whole."""
-    m = LOCATIVE_RE.match(text) if "在" in text else None
+    """总量在全国 → (总量, 全国); a group 在…中 alone is a scope and no name (在全市的城区中 → ("",
+    全市的城区)); a phrase with no 在 comes back whole."""
+    if "在" not in text:
+        return text, None
+    group = WITHIN_GROUP_RE.fullmatch(text)
+    if group is not None:
+        return "", group["scope"]
+    m = LOCATIVE_RE.match(text)
     if m is None:
         return text, None
     if "的" in m["scope"]:  # 生活在此的居民: the 在 is inside a clause before the noun
@@ -256,12 +272,14 @@ def _locative(text: str) -> tuple[str, str | None]:
 
 
 def _predicates(text: str) -> list[re.Match[str]]:
-    """Predicates in ``text``; a one-character verb only at either end (占全国11.2%, 人口为)."""
+    """Predicates in ``text``; a one-character verb only at either end (占全国11.2%, 人口为), one of
+    ``modifying_predicates`` only with no 的 after it (享受低保兜底的对象: a clause modifying 对象)."""
     end = len(text)
     return [
         m
         for m in PREDICATE_RE.finditer(text)
         if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or m.start() == 0)
+        and not (m["pred"] in MODIFYING_PREDICATES and "的" in text[m.end() :])  # 享受低保的对象
     ]
 
 
@@ -347,6 +365,7 @@ def read_before(text: str, kind: str) -> Reading:
         of = None if of is None else object_of_clause(after_heading(after_conjunction(after_title(of))))
         if of is not None and kind != "duration":  # 建筑层数为地上28层: the copula's subject
             of = before_copula(of)
+        of = _source(of)  # 原发起人中至少5人: those among whom the number is counted
     elif of is not None:
         of = strip_trailing(of)
     return reading._replace(of=of)
@@ -551,6 +570,8 @@ def _read_rank(text: str) -> Reading:
         if m is not None:
             scope, text = m["scope"], text[: m.start()]
     subject, place = _locative(_trail(text)[0])
+    if not subject and place is not None:  # 在全市的城区中排名第一: a field alone, the subject is before it
+        return Reading("", predicate, scope or place, False, text)
     return Reading(_subject(subject, _predicates(subject)), predicate, scope or place, False, text)
 
 

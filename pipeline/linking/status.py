@@ -10,7 +10,8 @@ order; the first rule that applies decides, and ``status_cue`` records which:
    request's, though a rate); a number of the header (the title quoting the request,
    5位代表) → ``requested``; a date right after a page label (发布日期：) → ``none``;
 3. a rate (``per`` set: 每人每月500元, 1000元/户), unless it measures an income or output
-   (``frames.measured_rates``) or its clause says it is done, or a class (100亿元以上项目,
+   (``frames.measured_rates``, not where its clause makes it effective from a date: 工资从2014年
+   1月1日起…增加265元) or its clause says it is done, or a class (100亿元以上项目,
    66人以上的超大班额) → ``rule``;
 4. the cue of its clause (已 → achieved, 正在 → ongoing, 将/计划/力争 → planned, 标准为/不低于
    → rule): one inside its span (不低于5%), else the nearest before it, else an adverb after
@@ -55,6 +56,9 @@ _CLASS_END_RE = re.compile(rf"(?:{alternation(_FRAMES.class_endings)})$")
 _DEADLINE_BEFORE_RE = re.compile(rf"(?:{alternation(_FRAMES.deadline_prepositions)})\s*$")
 _CLASS_NOUN_RE = re.compile(r"的?[^\W\d_]")  # after 以上: the class's noun (项目, 的超大班额)
 _MEASURED = tuple(_FRAMES.measured_rates)
+_EFFECTIVE_RE = re.compile(
+    rf"(?:{alternation(_FRAMES.effective_from)})[^，,。；;：:]*{re.escape(_FRAMES.effective_from_end)}"
+)
 _LOOSE = 60  # a quantity outside every sentence reads this far either side
 _DATED = frozenset({"date", "period"})
 _CLAUSE_END_RE = re.compile(r"[，,；;：:。！？!?\n\r]")
@@ -141,8 +145,10 @@ def _status(text: str, q: Quantity, of: str | None, dated: Quantity | None, clau
     if label is not None:  # 发布日期：2018-08-08
         return "none", label.word
     own = reading.own if reading.own is not None and reading.own.status != "none" else None
-    if q.per is not None and not (of or "").endswith(_MEASURED) and (own is None or own.status != "achieved"):
-        return "rule", "per"  # not 平均为23000元/月, nor 毛收入…12200元/月: measured
+    # not 平均为23000元/月, nor 毛收入…12200元/月: measured; but 工资从2014年1月1日起…增加265元: a scheme's
+    measured = (of or "").endswith(_MEASURED) and _EFFECTIVE_RE.search(text, a, q.start) is None
+    if q.per is not None and not measured and (own is None or own.status != "achieved"):
+        return "rule", "per"
     m = _CLASS_END_RE.search(q.text)
     if m is not None and _CLASS_NOUN_RE.match(text, q.end):
         return "rule", m.group()

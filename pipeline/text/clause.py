@@ -49,6 +49,8 @@ class FrameLexicon(Lexicon):
     after_cues: list[str]
     class_endings: list[str]
     measured_rates: list[str]
+    effective_from: list[str]
+    effective_from_end: str
     clause_only: list[str]
     document_types: list[str]
     document_sections: list[str]

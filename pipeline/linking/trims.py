@@ -1,0 +1,133 @@
+"""The edges of a name once it is read: what stands in it but names no part of the thing.
+
+:mod:`pipeline.linking.phrases` reads a name from the words around a number; some of those
+words belong to the sentence, not to the thing measured: the operators of a formula written
+out (起付线-自负部份1000元), a frame of the current period (年度内门诊总额), the unit of a school
+glued before its name (24个班初中). Each function takes a name and gives what names the thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.linking.lexicon import (
+    FORMULA_RE,
+    HOUSEHOLD_UNITS,
+    OBJECT_NOUN_TAGS,
+    PEOPLE_NOUNS,
+    PERIOD_LEAD_RE,
+    POSTPOSITIONS,
+    UNIT_NOUNS,
+    VERB_TAGGED_NOUNS,
+)
+from pipeline.linking.words import tag
+
+_CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
+_BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
+
+
+def without_formula(name: str) -> str:
+    """The operand after the last operator of a formula inside ``name`` (起付线-自负部份 →
+    自负部份, +财政补助 → 财政补助); "" where the name ends in an operator or no more than one
+    character follows the last one (房屋的总价格×: the number after it is a factor, named by
+    nothing before it); ``name`` where it holds no operator (商铺-117室预测面积).
+
+    >>> without_formula("起付线-自负部份"), without_formula("房屋的总价格×"), without_formula("商铺-117室")
+    ('自负部份', '', '商铺-117室')
+    """
+    ends = [m.end() for m in FORMULA_RE.finditer(name)]
+    if not ends:
+        return name
+    rest = name[ends[-1] :]
+    return rest if len(rest) > 1 else ""
+
+
+def ends_in_operator(window: str) -> bool:
+    """The clause ``window`` before a number ends in an operator of a formula (（…1000元）×55%,
+    …=4125元): the number is a factor or a result, and what stands before names none of it."""
+    return bool(window) and FORMULA_RE.match(window, len(window) - 1) is not None
+
+
+def operand_named(text: str, end: int) -> str:
+    """The noun a bracket right after a factor or a result of a formula names it by (…×55%（报销比例）
+    → 报销比例, =4125元（可报销费用） → 可报销费用): Chinese characters alone, ending in a noun of
+    jieba's; "" where no such bracket follows ``end``.
+
+    >>> operand_named("×55%（报销比例）=", 4), operand_named("×55%，", 4)
+    ('报销比例', '')
+    """
+    m = _BRACKET_NAME_RE.match(text, end)
+    if m is None or tag(m["name"])[-1][1] not in OBJECT_NOUN_TAGS:
+        return ""
+    return m["name"]
+
+
+def without_period_lead(name: str) -> str:
+    """``name`` without a frame of the current period glued at its front (年度内门诊总额 → 门诊总额,
+    本结算年度内个人自负比例 → 个人自负比例, 当年度个人缴费标准 → 个人缴费标准); a past period
+    stays (上年度总收入), and so does a name that would keep fewer than two characters.
+
+    >>> without_period_lead("年度内门诊总额"), without_period_lead("上年度总收入")
+    ('门诊总额', '上年度总收入')
+    """
+    m = PERIOD_LEAD_RE.match(name)
+    return name[m.end() :] if m is not None else name
+
+
+def unit_counted(name: str) -> str | None:
+    """The unit noun (``unit_nouns``: 班) opening a name read after a count, which the count counts:
+    24个班初中 → 班, 12个班中学 → 班, 从初三12个班中 → 班 (jieba's 班中, the unit and a postposition);
+    None where the name opens with another word (班级, 班车 are words of their own).
+
+    >>> unit_counted("班初中"), unit_counted("班中"), unit_counted("班级") is None
+    ('班', '班', True)
+    """
+    first = tag(name)[0][0]
+    for unit in UNIT_NOUNS:
+        if first == unit or (first.startswith(unit) and first[len(unit) :] in POSTPOSITIONS):
+            return unit
+    return None
+
+
+def sizes_household(after: str) -> bool:
+    """The name read after a count of people is a classifier of households (1人户35㎡, 4人户以上):
+    the count gives the households' size and names nothing, its unit says what it counts."""
+    return tag(after)[0][0] in HOUSEHOLD_UNITS
+
+
+def people_named(window: str, after: str) -> str | None:
+    """The noun naming people (its last word ending in one of ``person_endings`` or ``people_nouns``)
+    that ends the clause ``window`` right before a count of people, where the noun ``after`` the
+    count names none: the count counts the people before and qualifies the noun after (贫困人口
+    100人以上的非贫困村 → 贫困人口); jieba's nouns back to the first word of another kind. None
+    otherwise.
+
+    >>> people_named("省级贫困村、贫困人口", "非贫困村"), people_named("贫困人口", "村民")
+    ('贫困人口', None)
+    """
+    if not window or after.endswith(PEOPLE_NOUNS):
+        return None
+    words = tag(window)
+    word, pos = words[-1]
+    if pos not in OBJECT_NOUN_TAGS or len(word) < 2 or not word.endswith(PEOPLE_NOUNS):
+        return None
+    k = len(words) - 1
+    while k > 0 and words[k - 1][1] in OBJECT_NOUN_TAGS:
+        k -= 1
+    return "".join(w for w, _ in words[k:])
+
+
+def opens_clause(after: str) -> bool:
+    """The name read after a count of people opens with a verb of two characters or more that another
+    verb or a pronoun follows (联名签名同意, 开会确定, 应邀去看…, 一听他们…, 答应去…): the clause of
+    what the people counted do, not a thing; a verb before a noun is mostly a compound (签名业主,
+    团购户). Not after counts of things, whose names open so as often (停工整改通知, 棚改安置补贴).
+
+    >>> opens_clause("开会确定"), opens_clause("应邀去看陈家"), opens_clause("团购客户"), opens_clause("维修基金")
+    (True, True, False, False)
+    """
+    words = tag(after)
+    if len(words) < 2:
+        return False
+    (first, pos), (_, next_pos) = words[0], words[1]
+    return pos == "v" and len(first) > 1 and first not in VERB_TAGGED_NOUNS and next_pos in _CLAUSE_AFTER_VERB
