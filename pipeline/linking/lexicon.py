@@ -157,6 +157,9 @@ class ClauseLexicon(Lexicon):
     result_complements: list[str]
     time_tags: list[str]
     source_prepositions: list[str]
+    present_adverbs: list[str]
+    predicate_opening_tags: list[str]
+    ending_copulas: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -276,6 +279,9 @@ REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
 RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
 TIME_TAGS = frozenset(LINKING.clauses.time_tags)
 SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
+PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
+PREDICATE_OPENING_TAGS = frozenset(LINKING.clauses.predicate_opening_tags)
+ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)

@@ -25,6 +25,7 @@ from pipeline.linking.lexicon import (
     BASE_MARKERS,
     BASE_PREDICATES,
     BASE_SPLIT_VERBS,
+    BEFORE_ONLY_TYPES,
     BOUNDARY_RE,
     BRACKET_RE,
     CLASSING_VERBS,
@@ -67,11 +68,14 @@ from pipeline.linking.words import (
     head_after,
     in_dictionary,
     is_lone_word,
+    is_predicate_alone,
     is_verb,
     strip_trailing,
     tag,
+    without_ending_copula,
     without_enumerator,
     without_preposition,
+    without_present,
     words_of,
 )
 
@@ -89,6 +93,9 @@ _WITHIN = "中"  # 从征地款中提取: the postposition of a source
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
 BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
+# Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
+# 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
+_PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
 
 
 class Window(NamedTuple):
@@ -179,7 +186,7 @@ def tidy(phrase: str) -> str | None:
     '租金'
     """
     whole = phrase
-    phrase = _trail(_lead(phrase))[0]
+    phrase = without_present(_trail(_lead(phrase))[0])
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
     if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
@@ -187,7 +194,7 @@ def tidy(phrase: str) -> str | None:
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
         if len(head) >= 2 and words_of(phrase)[-len(words_of(head)) - 1 :][0] == "等":
-            phrase = head
+            phrase = _lead(head)  # 设施等共占地面积 → 占地面积
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
@@ -332,6 +339,8 @@ def read_before(text: str, kind: str) -> Reading:
         return reading._replace(of=glued)
     if reading.of is None:
         return reading
+    if kind not in _PREDICATE_NAMES and is_predicate_alone(reading.of):  # 已注册登记为104家: inherits
+        return reading._replace(of=None)
     of: str | None = reading.of
     if kind != "rank" and kind not in BASED:  # 项目要求宽度不低于2.5米: the clause a verb of saying reports
         reported = after_reporting(reading.of, predicate=reading.predicate)
@@ -349,7 +358,7 @@ def read_before(text: str, kind: str) -> Reading:
             of = before_copula(of)
     elif of is not None:
         of = strip_trailing(of)
-    return reading._replace(of=of)
+    return reading._replace(of=of and without_ending_copula(of))
 
 
 def _glued_verb(text: str, kind: str) -> str | None:
