@@ -25,7 +25,9 @@ from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
     ADVERBIAL_TAGS,
+    AFTER_SUBJECT_TAGS,
     BEFORE_PRONOUN_TAGS,
+    CHAINED_TAGS,
     CLAUSE_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
@@ -207,7 +209,7 @@ def subject_named(name: str) -> str | None:
         at = _trailing_verbs(words)
     if at is None:
         return name
-    if words[at - 1][1] not in SUBJECT_TAGS:  # 3倍拒付违约医疗费用: no subject before the verb
+    if words[at - 1][1] not in AFTER_SUBJECT_TAGS:  # 3倍拒付违约医疗费用: no subject before the verb
         return name
     subject = "".join(w for w, _ in words[:at])
     return subject if len(subject) > 1 else None
@@ -259,6 +261,8 @@ def _trailing_verbs(words: Tags) -> int | None:
     at = len(words)
     if at > 2 and words[-1][0] in RESULT_COMPLEMENTS and _is_predicate(*words[-2]):  # 小班扩编成
         at -= 1
+    if at > 2 and _is_chained(*words[at - 1]) and _is_predicate(*words[at - 2]):  # 签名捺印, 联合调
+        at -= 1
     while at > 1 and _is_predicate(*words[at - 1]):
         at -= 1
     if at == len(words):
@@ -266,6 +270,12 @@ def _trailing_verbs(words: Tags) -> int | None:
     while at > 1 and words[at - 1][1] in ADVERBIAL_TAGS:  # 成功孵化, 正式启动: the manner of the verb after them
         at -= 1
     return at
+
+
+def _is_chained(word: str, pos: str) -> bool:
+    """``word`` ends a chain of verbs after a verb of two characters or more: an idiom, or a
+    verb of one character (户主签名捺印, 股室联合调[查])."""
+    return pos in CHAINED_TAGS and word not in VERB_TAGGED_NOUNS
 
 
 def _is_predicate(word: str, pos: str) -> bool:

@@ -160,6 +160,8 @@ class ClauseLexicon(Lexicon):
     present_adverbs: list[str]
     predicate_opening_tags: list[str]
     ending_copulas: list[str]
+    chained_tags: list[str]
+    after_subject_extra_tags: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -264,6 +266,7 @@ NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
 OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
 SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
+AFTER_SUBJECT_TAGS = SUBJECT_TAGS | frozenset(LINKING.clauses.after_subject_extra_tags)
 CLAUSE_OBJECT_TAGS = frozenset(LINKING.clauses.clause_object_tags)
 FRAME_TAGS = frozenset(LINKING.clauses.frame_tags)
 FRAME_WORDS = frozenset(LINKING.clauses.frame_words)
@@ -282,6 +285,7 @@ SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
 PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
 PREDICATE_OPENING_TAGS = frozenset(LINKING.clauses.predicate_opening_tags)
 ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)
+CHAINED_TAGS = frozenset(LINKING.clauses.chained_tags)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)
