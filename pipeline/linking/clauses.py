@@ -235,8 +235,15 @@ def _verb_before_numeral(words: Tags) -> int | None:
     """The first verb after the name's first word that a numeral follows: the clause's
     own object is counted there (50多米的地方修建一个大…)."""
     return next((i for i in range(1, len(words) - 1)
-                 if _is_predicate(*words[i]) and words[i + 1][1] == "m" and words[i + 1][0][0] in _NUMERAL_FIRST),
+                 if (_is_predicate(*words[i]) or _is_lone_verb_after(words, i))
+                 and words[i + 1][1] == "m" and words[i + 1][0][0] in _NUMERAL_FIRST),
                 None)
+
+
+def _is_lone_verb_after(words: Tags, i: int) -> bool:
+    """``words[i]`` is a verb of one character right after a noun, its subject (费用分四次退还)."""
+    word, pos = words[i]
+    return pos == "v" and len(word) == 1 and word not in VERB_TAGGED_NOUNS and words[i - 1][1] in SUBJECT_TAGS
 
 
 def _verb_before_pronoun(words: Tags) -> int | None:

@@ -162,6 +162,7 @@ class ClauseLexicon(Lexicon):
     ending_copulas: list[str]
     chained_tags: list[str]
     after_subject_extra_tags: list[str]
+    perfective_predicate_tags: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -286,6 +287,7 @@ PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
 PREDICATE_OPENING_TAGS = frozenset(LINKING.clauses.predicate_opening_tags)
 ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)
 CHAINED_TAGS = frozenset(LINKING.clauses.chained_tags)
+PERFECTIVE_PREDICATE_TAGS = frozenset(LINKING.clauses.perfective_predicate_tags)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)

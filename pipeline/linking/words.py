@@ -62,6 +62,7 @@ from pipeline.linking.lexicon import (
     OBJECT_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
+    PERFECTIVE_PREDICATE_TAGS,
     POSTPOSITIONS,
     PREDICATE_OPENING_TAGS,
     PRESENT_ADVERBS,
@@ -166,11 +167,12 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return None
     ends = (i for i in range(1, len(words))
             if _is_function(*words[i]) or _adverb_before_verb(words, i) or words[i][0] in MODALS
+            or words[i][0] in PRESENT_ADVERBS  # 两个数据现说明如下
             or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS))
     end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
-    if perfective and end > 1 and words[end - 1][1] == "v":
+    if perfective and end > 1 and words[end - 1][1] in PERFECTIVE_PREDICATE_TAGS:  # 电梯坏了
         end -= 1
     if _ends_in_postposition(words, end):
         end -= 1
