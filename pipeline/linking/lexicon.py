@@ -341,9 +341,10 @@ RANK_VERB_RE = re.compile(
 SCOPE_END_RE = re.compile(rf"(?P<scope>{trie_alternation(PRED.scopes)})$")
 TARGET_RE = re.compile(trie_scan(PRED.target_markers))
 
-# Where a clause ends: punctuation, line breaks, markdown emphasis. Greedy from the
-# start, so one match finds the last one.
-BOUNDARY_RE = re.compile(r".*[，。；：！？,;:!?\n\r*|]", re.DOTALL)
+# Where a clause ends: punctuation, line breaks, markdown emphasis, and the equals sign of a
+# formula (待遇=基础养老金（目前103元）: the terms after it are read, not the result before it).
+# Greedy from the start, so one match finds the last one.
+BOUNDARY_RE = re.compile(r".*[，。；：！？,;:!?\n\r*|=＝]", re.DOTALL)
 # A parenthesised aside inside a clause is skipped (投入（含购车款、上牌费用）的65%).
 ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 # A bracket of one or two letters between two letters belongs to the name (村(居)委会).
