@@ -60,9 +60,9 @@ from pipeline.linking.lexicon import (
     NEGATIONS,
     OBJECT_NOUN_TAGS,
     OBJECT_TAGS,
+    PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
-    PERFECTIVE_PREDICATE_TAGS,
     POSTPOSITIONS,
     PREDICATE_OPENING_TAGS,
     PRESENT_ADVERBS,
@@ -785,8 +785,10 @@ def is_noun_phrase(name: str) -> bool:
     """``name`` is nouns and their modifiers (``object_tags``) ending in a noun (``noun_tags``):
     no verb, adverb or preposition among its words (居民, 贫困户; not 奖补, 各班共随机问卷调查).
 
-    >>> is_noun_phrase("居民"), is_noun_phrase("农村贫困户"), is_noun_phrase("奖补"), is_noun_phrase("各班共随机问卷调查")
-    (True, True, False, False)
+    >>> is_noun_phrase("居民"), is_noun_phrase("农村贫困户")
+    (True, True)
+    >>> is_noun_phrase("奖补"), is_noun_phrase("各班共随机问卷调查")
+    (False, False)
     """
     words = tag(name)
     return words[-1][1] in OBJECT_NOUN_TAGS and all(pos in OBJECT_TAGS for _, pos in words)
