@@ -43,6 +43,7 @@ from pipeline.linking.lexicon import (
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
+    MANNER_WORDS,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PER_RE,
@@ -595,7 +596,16 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         return None
     if len(phrase) == 1 and _cut_word(text[start : min(ceiling, start + 4)]):
         return None
+    if _manner_before_verb(phrase, text[start + len(phrase) : min(ceiling, start + len(phrase) + 4)]):
+        return None
     return phrase
+
+
+def _manner_before_verb(phrase: str, after: str) -> bool:
+    """``phrase``, read after a number, is a word of manner (``manner_words``) that a verb
+    follows (116户违章安装了…): how the counted things act, not what they are (两项活动需要…
+    keeps its noun)."""
+    return phrase in MANNER_WORDS and bool(after) and tag(after)[0][1] == "v"
 
 
 def _cut_word(text: str) -> bool:
