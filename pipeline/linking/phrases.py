@@ -69,6 +69,7 @@ from pipeline.linking.words import (
     head_after,
     in_dictionary,
     is_lone_word,
+    is_noun_phrase,
     is_predicate_alone,
     is_verb,
     strip_trailing,
@@ -388,12 +389,22 @@ def _glued_verb(text: str, kind: str) -> str | None:
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
         based = adverb and possessive and kind in BASED
+        if not based and adverb and kind not in BASED:
+            return _recipient(m["rest"][len(words[0][0]) :])
         return (tidy(m["rest"][len(words[0][0]) :]) or "") if based else None
     head = _lead(m["head"])
     if not adverb:  # 按实施面积每亩奖补: the basis names no thing paid (not a percentage's base)
         based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
         return "" if not head or based else None
     return (read_before(head, kind).of or "") if head else ""
+
+
+def _recipient(rest: str) -> str | None:
+    """The object after an adverb and its verb, a noun phrase alone: whom the sum goes to,
+    which names it as the noun before the adverb would (…获得省级著名商标的当年奖补企业5万元 →
+    企业); None where it is no noun phrase (read as before)."""
+    named = tidy(rest)
+    return named if named is not None and is_noun_phrase(named) else None
 
 
 def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | None:
