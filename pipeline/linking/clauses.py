@@ -224,11 +224,18 @@ def _verb_before_object(words: Tags, first: int) -> int | None:
     for i in range(first, len(words) - 1):
         word, pos = words[i]
         if _is_existential(word, pos) or (len(word) > 1 and word in CLAUSE_VERBS):  # 驾驶员实收车费
-            if _is_object(words[i + 1 :], short=True, compound=True):
+            if _is_object(_as_nouns(words[i + 1 :]), short=True, compound=True):
                 return i
         elif pos == "v" and _is_verb_after(words, i) and _is_object(words[i + 1 :], short=False, compound=i == 0):
             return i
     return None
+
+
+def _as_nouns(words: Tags) -> Tags:
+    """``words`` with the nouns of two characters or more that jieba tags as verbs
+    (``verb_tagged_nouns``: 补助, 起付线) tagged as nouns: after a verb that never modifies a noun
+    (享受低保补助), they are its object's words."""
+    return [(w, "n") if w in VERB_TAGGED_NOUNS and len(w) > 1 else (w, p) for w, p in words]
 
 
 def _verb_before_numeral(words: Tags) -> int | None:
