@@ -337,6 +337,9 @@ CUT_RE = re.compile(
     rf".*(?:(?P<blocked>{trie_alternation(PHRASE.cut_blocked)})|(?P<cut>{trie_alternation(PHRASE.cut_after)}))",
     re.DOTALL,
 )
+# A blocked word that ends in a cut word (相对, 去向, 自由, 除了): found around a cut word, it
+# cancels the cut the greedy CUT_RE finds at its end.
+CUT_BLOCKED_RE = re.compile(trie_alternation(PHRASE.cut_blocked))
 RANK_VERB_RE = re.compile(
     rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(KINDS.rank.rank_verbs)})"
 )

@@ -31,6 +31,7 @@ from pipeline.linking.lexicon import (
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
+    CUT_BLOCKED_RE,
     CUT_RE,
     DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
@@ -85,6 +86,7 @@ MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
+_LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
@@ -244,7 +246,7 @@ def _cut(text: str) -> str:
     if not ANY_CUT_RE.search(text):
         return text
     m = CUT_RE.match(text)
-    if m is None or m["cut"] is None or len(text) - m.end() < 2:
+    if m is None or m["cut"] is None or len(text) - m.end() < 2 or _inside_blocked(text, m.start("cut")):
         return text
     rest = text[m.end() :]
     if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头补贴 → 补贴: the basis, then the rate's name
@@ -252,6 +254,12 @@ def _cut(text: str) -> str:
         if per is not None and per.start() >= 2 and len(rest) - per.end() >= 2:
             return rest[per.end() :]
     return rest
+
+
+def _inside_blocked(text: str, at: int) -> bool:
+    """The cut word at ``at`` ends a blocked word that opens before it (绝对|值, 相对|贫困人口,
+    去向|不明人员): no cut there, as where a blocked word opens with it (对口就业率)."""
+    return any(b.start() < at < b.end() for b in CUT_BLOCKED_RE.finditer(text, max(0, at - _LONGEST_BLOCKED), at + 1))
 
 
 def _locative(text: str) -> tuple[str, str | None]:
