@@ -127,6 +127,8 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
+_EQUALS_BEFORE_RE = re.compile(r"[=＝]\s*\Z")  # a number right after a formula's equals sign
+_RESULT_GLOSS_RE = re.compile(r"[（(]([^（）()0-9\d，。；]{2,12})[）)]")  # 4125元（可报销费用）
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
 
@@ -333,6 +335,8 @@ def _link_one(
         of = operand_named(text, q.end)
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
         of = ""
+    if of is None and not win.text and _EQUALS_BEFORE_RE.search(text, clause.floor, q.start):
+        of = _result_named(text, q.end)  # …×55%（报销比例）=4125元（可报销费用）: a formula's result
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or
         # area, nor the other things a count before names after its classifier (共分21个村民小组，
@@ -556,6 +560,14 @@ def _topic(text: str, sentence_start: int, end: int) -> str | None:
     if found is None or any(is_verb(word) for word in words_of(found)):
         return None
     return found
+
+
+def _result_named(text: str, end: int) -> str:
+    """The name of a number a formula's equals sign gives (…×55%=4125元（可报销费用）): the noun
+    a bracket right after it holds, else none ("", nor the name of a term of the formula)."""
+    m = _RESULT_GLOSS_RE.match(text, end)
+    named = tidy(m.group(1)) if m is not None else None
+    return named if named is not None and not is_verb(named) else ""
 
 
 def _glosses(text: str, win: Window) -> bool:

@@ -25,7 +25,9 @@ from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
     ADVERBIAL_TAGS,
+    AFTER_SUBJECT_TAGS,
     BEFORE_PRONOUN_TAGS,
+    CHAINED_TAGS,
     CLAUSE_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
@@ -207,7 +209,7 @@ def subject_named(name: str) -> str | None:
         at = _trailing_verbs(words)
     if at is None:
         return name
-    if words[at - 1][1] not in SUBJECT_TAGS:  # 3倍拒付违约医疗费用: no subject before the verb
+    if words[at - 1][1] not in AFTER_SUBJECT_TAGS:  # 3倍拒付违约医疗费用: no subject before the verb
         return name
     subject = "".join(w for w, _ in words[:at])
     return subject if len(subject) > 1 else None
@@ -222,19 +224,33 @@ def _verb_before_object(words: Tags, first: int) -> int | None:
     for i in range(first, len(words) - 1):
         word, pos = words[i]
         if _is_existential(word, pos) or (len(word) > 1 and word in CLAUSE_VERBS):  # 驾驶员实收车费
-            if _is_object(words[i + 1 :], short=True, compound=True):
+            if _is_object(_as_nouns(words[i + 1 :]), short=True, compound=True):
                 return i
         elif pos == "v" and _is_verb_after(words, i) and _is_object(words[i + 1 :], short=False, compound=i == 0):
             return i
     return None
 
 
+def _as_nouns(words: Tags) -> Tags:
+    """``words`` with the nouns of two characters or more that jieba tags as verbs
+    (``verb_tagged_nouns``: 补助, 起付线) tagged as nouns: after a verb that never modifies a noun
+    (享受低保补助), they are its object's words."""
+    return [(w, "n") if w in VERB_TAGGED_NOUNS and len(w) > 1 else (w, p) for w, p in words]
+
+
 def _verb_before_numeral(words: Tags) -> int | None:
     """The first verb after the name's first word that a numeral follows: the clause's
     own object is counted there (50多米的地方修建一个大…)."""
     return next((i for i in range(1, len(words) - 1)
-                 if _is_predicate(*words[i]) and words[i + 1][1] == "m" and words[i + 1][0][0] in _NUMERAL_FIRST),
+                 if (_is_predicate(*words[i]) or _is_lone_verb_after(words, i))
+                 and words[i + 1][1] == "m" and words[i + 1][0][0] in _NUMERAL_FIRST),
                 None)
+
+
+def _is_lone_verb_after(words: Tags, i: int) -> bool:
+    """``words[i]`` is a verb of one character right after a noun, its subject (费用分四次退还)."""
+    word, pos = words[i]
+    return pos == "v" and len(word) == 1 and word not in VERB_TAGGED_NOUNS and words[i - 1][1] in SUBJECT_TAGS
 
 
 def _verb_before_pronoun(words: Tags) -> int | None:
@@ -259,6 +275,8 @@ def _trailing_verbs(words: Tags) -> int | None:
     at = len(words)
     if at > 2 and words[-1][0] in RESULT_COMPLEMENTS and _is_predicate(*words[-2]):  # 小班扩编成
         at -= 1
+    if at > 2 and _is_chained(*words[at - 1]) and _is_predicate(*words[at - 2]):  # 签名捺印, 联合调
+        at -= 1
     while at > 1 and _is_predicate(*words[at - 1]):
         at -= 1
     if at == len(words):
@@ -266,6 +284,12 @@ def _trailing_verbs(words: Tags) -> int | None:
     while at > 1 and words[at - 1][1] in ADVERBIAL_TAGS:  # 成功孵化, 正式启动: the manner of the verb after them
         at -= 1
     return at
+
+
+def _is_chained(word: str, pos: str) -> bool:
+    """``word`` ends a chain of verbs after a verb of two characters or more: an idiom, or a
+    verb of one character (户主签名捺印, 股室联合调[查])."""
+    return pos in CHAINED_TAGS and word not in VERB_TAGGED_NOUNS
 
 
 def _is_predicate(word: str, pos: str) -> bool:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import SHARED_HEADS, SKIP_TYPES
-from pipeline.linking.phrases import read_before, tidy, window
-from pipeline.linking.words import strip_trailing
+from pipeline.linking.lexicon import SHARED_HEADS, SKIP_TYPES, VERB_TAGGED_NOUNS
+from pipeline.linking.phrases import BASED, read_after, read_before, tidy, window
+from pipeline.linking.words import is_noun_phrase, is_verb, strip_trailing
 from pipeline.records import Quantity
 
 _COORDINATION_RE = re.compile(r"^\s*(?:、|和|及|与|以及|或)?\s*$")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _DIGIT_RE = re.compile(r"\d")
+_AFTER_READ = 24  # characters read after the last number of a list for the noun it names
+_LONGEST_OWNED = 12  # characters: an owner and an object longer than this are a clause, not a name
 
 
 def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
@@ -34,18 +36,55 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
         while group[-1] + 1 < len(qs) and _COORDINATION_RE.match(text[qs[group[-1]].end : qs[group[-1] + 1].start]):
             group.append(group[-1] + 1)
         subject_text, rest = win.text.split("分别", 1)
-        subject = tidy(subject_text)
+        # 对…取得高级技师、技师证书的分别给予2000元、1000元资助: a clause of the conditions met,
+        # tied by 的 to no noun, names those who receive, not what each number measures: the
+        # noun after the list does, for every number of it
+        conditions = subject_text.rstrip("，, ").endswith("的")
+        subject = tidy(subject_text) if not conditions else None
+        if conditions and len(group) > 1:
+            last = qs[group[-1]]
+            after = read_after(text, last.end, min(last.end + _AFTER_READ, _next_start(qs, group[-1], len(text))))
+            if after is not None and (after in VERB_TAGGED_NOUNS or not is_verb(after)):
+                shared.update(dict.fromkeys(group, after))
         if subject is not None:  # 桂花树米径为分别38cm和42cm: the copula before 分别 goes
             subject = strip_trailing(subject)
         # 公司分别在…安装排污阀5个: one number whose own object stands after 分别 is no list
-        own = read_before(rest, q.type).of if len(group) == 1 else None
+        own = read_before(rest, q.type).of if len(group) == 1 else _object_after(rest, q.type)
         alone = own is not None and not _DIGIT_RE.search(own)  # not a number read as a name (12万家)
         if subject is not None and not alone:
             for j, name in zip(group, _share(subject, len(group)), strict=True):
                 shared[j] = name
+        elif alone and own and len(group) > 1:
+            for j, name in zip(group, _owned(subject, own, len(group)), strict=True):
+                shared[j] = name
         floor = max(floor, qs[group[-1]].end)
         i = group[-1] + 1
     return shared
+
+
+def _next_start(qs: list[Quantity], i: int, end: int) -> int:
+    """Where the quantity after ``qs[i]`` starts, or ``end``."""
+    return qs[i + 1].start if i + 1 < len(qs) else end
+
+
+def _object_after(rest: str, kind: str) -> str | None:
+    """The object a verb after 分别 names for a list of numbers (分别有居民 → 居民): a noun phrase
+    alone (``words.is_noun_phrase``), else None (分别达到, 分别奖补, 分别从全校各班共随机问卷调查了);
+    never a percentage's, whose object is its base (分别按工资的3%和26%)."""
+    if kind in BASED:
+        return None
+    own = read_before(rest, kind).of
+    return own if own and is_noun_phrase(own) else None
+
+
+def _owned(subject: str | None, own: str, n: int) -> list[str]:
+    """One name per number of a list whose object stands after 分别 (A村、B村分别有贫困户12户和9户):
+    each owner of the list with that object (A村贫困户, B村贫困户); the object alone where the
+    subject is no list of as many owners (…负责开发分别有居民82户和76户 → 居民)."""
+    items = [tidy(x) or "" for x in _LIST_SPLIT_RE.split(subject or "")]
+    if len(items) != n or not all(items) or any(len(x) + len(own) > _LONGEST_OWNED for x in items):
+        return [own] * n
+    return [x + own for x in items]
 
 
 def _share(subject: str, n: int) -> list[str]:

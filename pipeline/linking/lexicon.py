@@ -165,6 +165,13 @@ class ClauseLexicon(Lexicon):
     result_complements: list[str]
     time_tags: list[str]
     source_prepositions: list[str]
+    present_adverbs: list[str]
+    predicate_opening_tags: list[str]
+    ending_copulas: list[str]
+    chained_tags: list[str]
+    after_subject_extra_tags: list[str]
+    perfective_predicate_tags: list[str]
+    manner_words: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -280,6 +287,7 @@ NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
 OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)
 SUBJECT_TAGS = frozenset(LINKING.clauses.subject_tags)
+AFTER_SUBJECT_TAGS = SUBJECT_TAGS | frozenset(LINKING.clauses.after_subject_extra_tags)
 CLAUSE_OBJECT_TAGS = frozenset(LINKING.clauses.clause_object_tags)
 FRAME_TAGS = frozenset(LINKING.clauses.frame_tags)
 FRAME_WORDS = frozenset(LINKING.clauses.frame_words)
@@ -295,6 +303,12 @@ REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
 RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
 TIME_TAGS = frozenset(LINKING.clauses.time_tags)
 SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
+PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
+PREDICATE_OPENING_TAGS = frozenset(LINKING.clauses.predicate_opening_tags)
+ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)
+CHAINED_TAGS = frozenset(LINKING.clauses.chained_tags)
+PERFECTIVE_PREDICATE_TAGS = frozenset(LINKING.clauses.perfective_predicate_tags)
+MANNER_WORDS = frozenset(LINKING.clauses.manner_words)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)
@@ -345,15 +359,19 @@ CUT_RE = re.compile(
     rf".*(?:(?P<blocked>{trie_alternation(PHRASE.cut_blocked)})|(?P<cut>{trie_alternation(PHRASE.cut_after)}))",
     re.DOTALL,
 )
+# A blocked word that ends in a cut word (相对, 去向, 自由, 除了): found around a cut word, it
+# cancels the cut the greedy CUT_RE finds at its end.
+CUT_BLOCKED_RE = re.compile(trie_alternation(PHRASE.cut_blocked))
 RANK_VERB_RE = re.compile(
     rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(KINDS.rank.rank_verbs)})"
 )
 SCOPE_END_RE = re.compile(rf"(?P<scope>{trie_alternation(PRED.scopes)})$")
 TARGET_RE = re.compile(trie_scan(PRED.target_markers))
 
-# Where a clause ends: punctuation, line breaks, markdown emphasis. Greedy from the
-# start, so one match finds the last one.
-BOUNDARY_RE = re.compile(r".*[，。；：！？,;:!?\n\r*|]", re.DOTALL)
+# Where a clause ends: punctuation, line breaks, markdown emphasis, and the equals sign of a
+# formula (待遇=基础养老金（目前103元）: the terms after it are read, not the result before it).
+# Greedy from the start, so one match finds the last one.
+BOUNDARY_RE = re.compile(r".*[，。；：！？,;:!?\n\r*|=＝]", re.DOTALL)
 # A parenthesised aside inside a clause is skipped (投入（含购车款、上牌费用）的65%).
 ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 # A bracket of one or two letters between two letters belongs to the name (村(居)委会).

@@ -25,11 +25,13 @@ from pipeline.linking.lexicon import (
     BASE_MARKERS,
     BASE_PREDICATES,
     BASE_SPLIT_VERBS,
+    BEFORE_ONLY_TYPES,
     BOUNDARY_RE,
     BRACKET_RE,
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
+    CUT_BLOCKED_RE,
     CUT_RE,
     DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
@@ -42,6 +44,7 @@ from pipeline.linking.lexicon import (
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
+    MANNER_WORDS,
     MODIFYING_PREDICATES,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
@@ -71,11 +74,15 @@ from pipeline.linking.words import (
     head_after,
     in_dictionary,
     is_lone_word,
+    is_noun_phrase,
+    is_predicate_alone,
     is_verb,
     strip_trailing,
     tag,
+    without_ending_copula,
     without_enumerator,
     without_preposition,
+    without_present,
     words_of,
 )
 
@@ -83,6 +90,7 @@ MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
+_LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
@@ -94,6 +102,9 @@ _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
 BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
+# Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
+# 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
+_PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
 
 
 class Window(NamedTuple):
@@ -187,7 +198,7 @@ def tidy(phrase: str) -> str | None:
     '租金'
     """
     whole = phrase
-    phrase = _trail(_lead(phrase))[0]
+    phrase = without_present(_trail(_lead(phrase))[0])
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
     if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
@@ -196,8 +207,9 @@ def tidy(phrase: str) -> str | None:
         head = phrase.rsplit("等", 1)[1]
         words = words_of(head)
         if len(head) >= 2 and words_of(phrase)[-len(words) - 1 :][0] == "等":
-            # 北京、上海等地实习工资 → 实习工资: 地 after 等 is the places listed, a word of its own
-            phrase = head[1:] if words[0] == _PLACES_AFTER_DENG and len(head) >= 3 else head
+            # 北京、上海等地实习工资 → 实习工资: 地 after 等 is the places listed, a word of its own;
+            # 设施等共占地面积 → 占地面积
+            phrase = _lead(head[1:] if words[0] == _PLACES_AFTER_DENG and len(head) >= 3 else head)
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
@@ -245,7 +257,7 @@ def _cut(text: str) -> str:
     if not ANY_CUT_RE.search(text):
         return text
     m = CUT_RE.match(text)
-    if m is None or m["cut"] is None or len(text) - m.end() < 2:
+    if m is None or m["cut"] is None or len(text) - m.end() < 2 or _inside_blocked(text, m.start("cut")):
         return text
     rest = text[m.end() :]
     if m["cut"] in BASE_MARKERS and "每" in rest:  # 按存栏数每头补贴 → 补贴: the basis, then the rate's name
@@ -253,6 +265,12 @@ def _cut(text: str) -> str:
         if per is not None and per.start() >= 2 and len(rest) - per.end() >= 2:
             return rest[per.end() :]
     return rest
+
+
+def _inside_blocked(text: str, at: int) -> bool:
+    """The cut word at ``at`` ends a blocked word that opens before it (绝对|值, 相对|贫困人口,
+    去向|不明人员): no cut there, as where a blocked word opens with it (对口就业率)."""
+    return any(b.start() < at < b.end() for b in CUT_BLOCKED_RE.finditer(text, max(0, at - _LONGEST_BLOCKED), at + 1))
 
 
 def _locative(text: str) -> tuple[str, str | None]:
@@ -350,6 +368,8 @@ def read_before(text: str, kind: str) -> Reading:
         return reading._replace(of=glued)
     if reading.of is None:
         return reading
+    if kind not in _PREDICATE_NAMES and is_predicate_alone(reading.of):  # 已注册登记为104家: inherits
+        return reading._replace(of=None)
     of: str | None = reading.of
     if kind != "rank" and kind not in BASED:  # 项目要求宽度不低于2.5米: the clause a verb of saying reports
         reported = after_reporting(reading.of, predicate=reading.predicate)
@@ -368,7 +388,7 @@ def read_before(text: str, kind: str) -> Reading:
         of = _source(of)  # 原发起人中至少5人: those among whom the number is counted
     elif of is not None:
         of = strip_trailing(of)
-    return reading._replace(of=of)
+    return reading._replace(of=of and without_ending_copula(of))
 
 
 def _glued_verb(text: str, kind: str) -> str | None:
@@ -397,12 +417,22 @@ def _glued_verb(text: str, kind: str) -> str | None:
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
         based = adverb and possessive and kind in BASED
+        if not based and adverb and kind not in BASED:
+            return _recipient(m["rest"][len(words[0][0]) :])
         return (tidy(m["rest"][len(words[0][0]) :]) or "") if based else None
     head = _lead(m["head"])
     if not adverb:  # 按实施面积每亩奖补: the basis names no thing paid (not a percentage's base)
         based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
         return "" if not head or based else None
     return (read_before(head, kind).of or "") if head else ""
+
+
+def _recipient(rest: str) -> str | None:
+    """The object after an adverb and its verb, a noun phrase alone: whom the sum goes to,
+    which names it as the noun before the adverb would (…获得省级著名商标的当年奖补企业5万元 →
+    企业); None where it is no noun phrase (read as before)."""
+    named = tidy(rest)
+    return named if named is not None and is_noun_phrase(named) else None
 
 
 def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | None:
@@ -607,7 +637,16 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         return None
     if len(phrase) == 1 and _cut_word(text[start : min(ceiling, start + 4)]):
         return None
+    if _manner_before_verb(phrase, text[start + len(phrase) : min(ceiling, start + len(phrase) + 4)]):
+        return None
     return phrase
+
+
+def _manner_before_verb(phrase: str, after: str) -> bool:
+    """``phrase``, read after a number, is a word of manner (``manner_words``) that a verb
+    follows (116户违章安装了…): how the counted things act, not what they are (两项活动需要…
+    keeps its noun)."""
+    return phrase in MANNER_WORDS and bool(after) and tag(after)[0][1] == "v"
 
 
 def _cut_word(text: str) -> bool:

@@ -41,6 +41,7 @@ from pipeline.linking.lexicon import (
     COPULA_SUBJECT_TAGS,
     DURATION_GLUED_TAGS,
     DURATION_NAMES,
+    ENDING_COPULAS,
     FRAME_ENDINGS,
     FRAME_NOUNS,
     FRAME_TAGS,
@@ -59,9 +60,12 @@ from pipeline.linking.lexicon import (
     NEGATIONS,
     OBJECT_NOUN_TAGS,
     OBJECT_TAGS,
+    PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
     POSTPOSITIONS,
+    PREDICATE_OPENING_TAGS,
+    PRESENT_ADVERBS,
     REACHING_DEMONSTRATIVES,
     REACHING_ORDINALS,
     REACHING_TAGS,
@@ -163,11 +167,12 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return None
     ends = (i for i in range(1, len(words))
             if _is_function(*words[i]) or _adverb_before_verb(words, i) or words[i][0] in MODALS
+            or words[i][0] in PRESENT_ADVERBS  # 两个数据现说明如下
             or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS))
     end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
-    if perfective and end > 1 and words[end - 1][1] == "v":
+    if perfective and end > 1 and words[end - 1][1] in PERFECTIVE_PREDICATE_TAGS:  # 电梯坏了
         end -= 1
     if _ends_in_postposition(words, end):
         end -= 1
@@ -711,3 +716,79 @@ def after_title(name: str) -> str:
         return name
     rest = name[at + 1 :]
     return rest if tag(rest)[-1][1] in OBJECT_NOUN_TAGS else name
+
+
+def without_present(name: str) -> str:
+    """``name`` without an adverb of the present (``present_adverbs``) that jieba cuts as a
+    word of its own, at its start or after a subject (现营运车辆 → 营运车辆, 房屋现占地 → 房屋占地):
+    when, not what; or glued by jieba to the first character of a longer word the rest opens
+    with (现存|栏生猪: 存栏生猪, 档案局现在|职: 档案局在职). A word that begins with it stays (现金,
+    现场, 现任|村支书), and so does a name of which one character would be left.
+
+    >>> without_present("现营运车辆"), without_present("房屋现占地"), without_present("现存栏生猪")
+    ('营运车辆', '房屋占地', '存栏生猪')
+    >>> without_present("现金补贴"), without_present("现任村支书"), without_present("现为")
+    ('现金补贴', '现任村支书', '现为')
+    """
+    if not any(adverb in name for adverb in PRESENT_ADVERBS):
+        return name
+    words = tag(name)
+    kept, at = [], 0
+    for i, (word, _) in enumerate(words):
+        adverb = next((a for a in PRESENT_ADVERBS if word.startswith(a)), None)
+        if adverb is not None and (word == adverb or _glued_first(words, i, adverb)):
+            kept.append(name[at : at + len(word)][len(adverb) :])
+        else:
+            kept.append(word)
+        at += len(word)
+    rest = "".join(kept)
+    return rest if len(rest) > 1 else name
+
+
+def _glued_first(words: Tags, i: int, adverb: str) -> bool:
+    """jieba glued ``adverb`` to the first character of a longer word that the rest of
+    ``words`` opens with (现存|栏 → 存栏)."""
+    rest = words[i][0][len(adverb) :] + "".join(w for w, _ in words[i + 1 : i + 3])
+    return bool(rest) and len(tag(rest)[0][0]) > len(words[i][0]) - len(adverb)
+
+
+def is_predicate_alone(name: str) -> bool:
+    """``name`` is adverbs or words of time (``predicate_opening_tags``) and then verbs alone,
+    none of them a noun jieba tags as a verb (``verb_tagged_nouns``): a predicate, not a thing.
+
+    >>> is_predicate_alone("已注册登记"), is_predicate_alone("正在进行安置"), is_predicate_alone("现只剩")
+    (True, True, True)
+    >>> is_predicate_alone("进行追补"), is_predicate_alone("已销售房屋面积"), is_predicate_alone("当年奖补")
+    (False, False, False)
+    """
+    words = tag(name)
+    k = next((i for i, (_, pos) in enumerate(words) if pos not in PREDICATE_OPENING_TAGS), len(words))
+    return 0 < k < len(words) and all(pos == "v" and word not in VERB_TAGGED_NOUNS for word, pos in words[k:])
+
+
+def without_ending_copula(name: str) -> str:
+    """``name`` without a copula (``ending_copulas``) that jieba cuts as its last word after a
+    noun: the clause's, not the name's (标准是 → 标准).
+
+    >>> without_ending_copula("标准是"), without_ending_copula("总是"), without_ending_copula("要是")
+    ('标准', '总是', '要是')
+    """
+    if not name.endswith(ENDING_COPULAS):
+        return name
+    words = tag(name)
+    if len(words) > 1 and words[-1][0] in ENDING_COPULAS and words[-2][1] in OBJECT_NOUN_TAGS:
+        return name[: -len(words[-1][0])]
+    return name
+
+
+def is_noun_phrase(name: str) -> bool:
+    """``name`` is nouns and their modifiers (``object_tags``) ending in a noun (``noun_tags``):
+    no verb, adverb or preposition among its words (居民, 贫困户; not 奖补, 各班共随机问卷调查).
+
+    >>> is_noun_phrase("居民"), is_noun_phrase("农村贫困户")
+    (True, True)
+    >>> is_noun_phrase("奖补"), is_noun_phrase("各班共随机问卷调查")
+    (False, False)
+    """
+    words = tag(name)
+    return words[-1][1] in OBJECT_NOUN_TAGS and all(pos in OBJECT_TAGS for _, pos in words)
