@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
-from pipeline.linking.bases import of_base
-from pipeline.linking.clauses import object_ending, subject_named
+from pipeline.linking.bases import of_base, of_reckoned
+from pipeline.linking.clauses import object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -67,6 +67,7 @@ from pipeline.linking.lexicon import (
     UNGLOSSING_MARKS,
     VERB_TAGGED_NOUNS,
     VERBAL_TAGS,
+    WAY_MEASURES,
 )
 from pipeline.linking.phrases import (
     BASED,
@@ -83,6 +84,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
+from pipeline.linking.topics import way_topic
 from pipeline.linking.words import (
     after_frame,
     counted_head,
@@ -232,6 +234,9 @@ def _link_one(
                 of = age_named(text, q.end, win, ceiling)
             if of is not None or colon:
                 return {"of": of} if of is not None else {}
+        reckoned = of_reckoned(win.text, text, q.end, q.type) if named is None and shared is None else None
+        if reckoned is not None:  # 支付生育津贴天数按98天计算
+            return {"of": reckoned}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
                                      age=is_age(q.text), staying=STAYING_VERB_RE.search(win.text) is not None
@@ -280,12 +285,15 @@ def _link_one(
         after = counted_head(after, COUNTED_ENDINGS[q.unit])
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
-    of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
+    of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
         of = age_named(text, q.end, win, ceiling)
     if framed and (of is None or _has_verb(of)):
         of = ""  # …虚列房屋维修工程项目套取5万多元的问题: nor a clause before it, nor the number before
+    reckoned = of_reckoned(win.text, text, q.end, q.type) if shared is None and q.type not in BASED else None
+    if reckoned is not None:  # 兑券金额按60㎡/人计算: the subject is reckoned at the rate
+        of = reckoned
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
@@ -303,13 +311,15 @@ def _link_one(
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
+    if of in WAY_MEASURES and q.type == "length" and win.lo > sentence_start:  # 望岳路为…，全长约620米
+        of = way_topic(text, sentence_start, win.lo + len(win.text)) or of
     if of and win.text[:-1].endswith(of) and win.text[-1] in RESULT_COMPLEMENTS and q.type not in BEFORE_ONLY_TYPES \
             and is_verb(of) and of not in VERB_TAGGED_NOUNS and (win.text[:-1] == of or len(words_of(of)) == 1):
         # 购房补贴由10万元/人上调至15.28万元/人, 企业由整治前的28家，关停整合为12家: the verb of a
         # change names no thing (but a clock's label: 熄灯为清晨6:40)
         of = None
-    if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
-        of = ""
+    if of is not None and len(of) > MAX_OF:  # a clause read as a name: the noun run ending it, else none
+        of = (trailing_run(of, MAX_OF) if q.type not in BEFORE_ONLY_TYPES else None) or ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or
         # area, nor the other things a count before names after its classifier (共分21个村民小组，

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import SHARED_HEADS, SKIP_TYPES
+from pipeline.linking.lexicon import PER_ONLY_RE, SHARED_HEADS, SKIP_TYPES
 from pipeline.linking.phrases import read_before, tidy, window
 from pipeline.linking.words import strip_trailing
 from pipeline.records import Quantity
@@ -19,7 +19,9 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
-    """Index in ``qs`` → the name a 分别 clause gives that quantity (``start``: the sentence's)."""
+    """Index in ``qs`` → the name a 分别 clause gives that quantity (``start``: the sentence's); an
+    empty name where a per-word opens its subject and no noun after 分别 names what is paid
+    (每个金奖分别奖补1.5万元、1万元 → none; 每个金奖分别发放奖金… → 奖金)."""
     shared: dict[int, str] = {}
     floor = start
     i = 0
@@ -34,6 +36,13 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
         while group[-1] + 1 < len(qs) and _COORDINATION_RE.match(text[qs[group[-1]].end : qs[group[-1] + 1].start]):
             group.append(group[-1] + 1)
         subject_text, rest = win.text.split("分别", 1)
+        per = PER_ONLY_RE.match(subject_text)
+        if per is not None:  # 每个金奖分别奖补1.5万元、1万元: each prize is the rate's unit, not what is paid
+            named = read_before(per.group() + rest, q.type).of or ""
+            shared.update(dict.fromkeys(group, named))
+            floor = max(floor, qs[group[-1]].end)
+            i = group[-1] + 1
+            continue
         subject = tidy(subject_text)
         if subject is not None:  # 桂花树米径为分别38cm和42cm: the copula before 分别 goes
             subject = strip_trailing(subject)
