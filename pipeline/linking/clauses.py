@@ -28,6 +28,8 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     BEFORE_PRONOUN_TAGS,
     CLAUSE_VERBS,
+    EVENT_ADVERBS,
+    EVENT_HEADS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
@@ -397,3 +399,30 @@ def trailing_run(name: str, longest: int) -> str | None:
             k -= 1
     run = "".join(w for w, _ in words[k:])
     return run if 1 < len(run) <= longest else None
+
+
+def event_named(name: str) -> str:
+    """A name read after a classifier of events that is a verb with its object (两次组织各职能部门,
+    两次致函部队) is the clause the events are: its object where that names an event (a verbal
+    noun, or ending in one of ``event_heads``: 组织环境噪声监测 → 环境噪声监测), else "" (none);
+    ``name`` itself where it opens with no verb of two characters or more (协调会议, 质疑).
+
+    >>> event_named("组织各职能部门"), event_named("组织环境噪声监测"), event_named("协调会议")
+    ('', '环境噪声监测', '协调会议')
+    >>> event_named("集中灭鼠")
+    '灭鼠'
+    """
+    words = tag(name)
+    if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
+        return name
+    if words[0][0] in EVENT_ADVERBS:  # 2次集中灭鼠: the verb is an adverb of the event
+        return name[len(words[0][0]) :]
+    rest = words[1:]
+    obj = "".join(w for w, _ in rest)
+    if rest[-1][1] == "vn" or obj.endswith(EVENT_HEADS):
+        return obj if all(pos in OBJECT_TAGS for _, pos in rest) else ""
+    return ""
+
+
+# 组织各职能部门, 致函部队, 给予其家庭补助: a verb's object opens with a noun, a pronoun or a verbal noun
+_EVENT_OBJECT_FIRST = frozenset({"n", "nr", "ns", "nt", "nz", "j", "r", "vn", "l"})

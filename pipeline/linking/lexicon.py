@@ -62,6 +62,11 @@ class PhraseLexicon(Lexicon):
     attributes: list[str]
     dimensions: list[str]
     totals: list[str]
+    location_marks: list[str]
+    part_openers: list[str]
+    part_levels: list[str]
+    part_tags: list[str]
+    scope_words: list[str]
     reckoning_verbs: list[str]
     way_measures: list[str]
     way_heads: list[str]
@@ -92,6 +97,8 @@ class PhraseLexicon(Lexicon):
     function_kept: list[str]
     clause_adverbs: list[str]
     event_units: list[str]
+    event_heads: list[str]
+    event_adverbs: list[str]
     clause_verbs: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
@@ -258,6 +265,8 @@ FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
+EVENT_HEADS = tuple(PHRASE.event_heads)
+EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
@@ -384,6 +393,17 @@ PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
 COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 TOPIC_UNITS = frozenset(PHRASE.topic_units)
 WAY_MEASURES = frozenset(PHRASE.way_measures)
+LOCATION_MARKS = tuple(PHRASE.location_marks)
+PART_LEVELS = frozenset(PHRASE.part_levels)
+PART_TAGS = frozenset(PHRASE.part_tags)
+# 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
+PART_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.part_openers)})[，,]?(?P<part>[^，,。；;\s]{{1,6}})$")
+PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:楼|层|期|号楼)")
+# 平峰为, 特殊情况不得: a scope alone before a number, with a copula or trailing words after it
+SCOPE_LEAD_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")
+SCOPE_RE = re.compile(
+    rf"^(?:{trie_alternation(PHRASE.scope_words)})(?:为|是|时|都|均|也|仍|可|不得|不能|不应|不超过|不低于|一般为|在)*$"
+)
 BASE_MARKERS_END_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})$")
 # 按60㎡/人计算, 按4万元每人标准: a verb of reckoning right after the number, past a per-word
 RECKONING_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})?(?:{trie_alternation(PHRASE.reckoning_verbs)})")
