@@ -32,6 +32,7 @@ from pipeline.linking.lexicon import (
     COUNTED_ENDINGS,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
+    DISTANCE_LEADS,
     DISTANCE_RE,
     DURATION_AFTER_RE,
     DURATION_COPULAS,
@@ -42,6 +43,7 @@ from pipeline.linking.lexicon import (
     DURATION_NAMES,
     EVENT_UNITS,
     FRAME_ENDINGS,
+    INCLUSION_WORDS,
     KIND_UNITS,
     LASTING_HEAD_RE,
     LASTING_HEADS,
@@ -121,7 +123,8 @@ _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作�
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
-_LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_LABEL_COLON = frozenset("：:")
+PART_NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含  # 营业时间：9:00-17:00, 总投资：500万元
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
@@ -352,6 +355,11 @@ def _link_one(
         # 购房补贴由10万元/人上调至15.28万元/人, 企业由整治前的28家，关停整合为12家: the verb of a
         # change names no thing (but a clock's label: 熄灯为清晨6:40)
         of = None
+    if of:
+        of = _named_total(of)
+    if of and of.startswith(DISTANCE_LEADS) and not of.endswith(DISTANCE_LEADS) and shared is None:
+        # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
+        of = ""
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: the noun run ending it, else none
         of = (trailing_run(of, MAX_OF) if q.type not in BEFORE_ONLY_TYPES else None) or ""
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
@@ -416,6 +424,18 @@ def _is_part(window: str, *, listed: bool) -> bool:
     if part in PART_LEVELS or PART_FLOOR_RE.fullmatch(part):
         return True
     return bool(part) and all(pos in PART_TAGS for _, pos in tag(part))
+
+
+def _named_total(name: str) -> str:
+    """``name`` up to a word of ``inclusion_words`` after a noun: the total, not what it includes
+    (小区车位数含地上地下 → 小区车位数)."""
+    if not any(word in name for word in INCLUSION_WORDS):
+        return name
+    words = tag(name)
+    for i in range(1, len(words)):
+        if words[i][0] in INCLUSION_WORDS and words[i - 1][1] in PART_NOUN_TAGS:
+            return "".join(w for w, _ in words[:i])
+    return name
 
 
 def _ends_in_verb(name: str) -> bool:

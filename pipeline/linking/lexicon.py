@@ -62,6 +62,7 @@ class PhraseLexicon(Lexicon):
     attributes: list[str]
     dimensions: list[str]
     totals: list[str]
+    inclusion_words: list[str]
     location_marks: list[str]
     part_openers: list[str]
     part_levels: list[str]
@@ -393,6 +394,8 @@ PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
 COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 TOPIC_UNITS = frozenset(PHRASE.topic_units)
 WAY_MEASURES = frozenset(PHRASE.way_measures)
+INCLUSION_WORDS = frozenset(PHRASE.inclusion_words)
+DISTANCE_LEADS = tuple(PHRASE.duration_distances)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
