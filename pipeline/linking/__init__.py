@@ -123,8 +123,8 @@ _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作�
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
-_LABEL_COLON = frozenset("：:")
-PART_NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含  # 营业时间：9:00-17:00, 总投资：500万元
+_LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
@@ -433,7 +433,7 @@ def _named_total(name: str) -> str:
         return name
     words = tag(name)
     for i in range(1, len(words)):
-        if words[i][0] in INCLUSION_WORDS and words[i - 1][1] in PART_NOUN_TAGS:
+        if words[i][0] in INCLUSION_WORDS and words[i - 1][1] in _TOTAL_TAGS:
             return "".join(w for w, _ in words[:i])
     return name
 
