@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import PER_ONLY_RE, SHARED_HEADS, SKIP_TYPES
-from pipeline.linking.phrases import read_before, tidy, window
+from pipeline.linking.phrases import read_after, read_before, tidy, window
 from pipeline.linking.words import strip_trailing
 from pipeline.records import Quantity
 
 _COORDINATION_RE = re.compile(r"^\s*(?:、|和|及|与|以及|或)?\s*$")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _DIGIT_RE = re.compile(r"\d")
+_COUNTS = frozenset({"count", "number", "rank"})
+_AFTER_READ = 24  # characters read after the 的 for the noun it ties
 
 
 def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
@@ -36,6 +38,12 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
         while group[-1] + 1 < len(qs) and _COORDINATION_RE.match(text[qs[group[-1]].end : qs[group[-1] + 1].start]):
             group.append(group[-1] + 1)
         subject_text, rest = win.text.split("分别", 1)
+        tied = _tied_after(text, qs[group[-1]]) if len(group) > 1 else None
+        if tied is not None:  # 可分别申请6万元、3万元的购房补贴: the noun after the list's 的 names each
+            shared.update(dict.fromkeys(group, tied))
+            floor = max(floor, qs[group[-1]].end)
+            i = group[-1] + 1
+            continue
         per = PER_ONLY_RE.match(subject_text)
         if per is not None:  # 每个金奖分别奖补1.5万元、1万元: each prize is the rate's unit, not what is paid
             named = read_before(per.group() + rest, q.type).of or ""
@@ -55,6 +63,14 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
         floor = max(floor, qs[group[-1]].end)
         i = group[-1] + 1
     return shared
+
+
+def _tied_after(text: str, last: Quantity) -> str | None:
+    """The noun a 的 ties to the last number of a 分别 list (…、3万元的购房补贴 → 购房补贴), a
+    measure's; None for counts, whose 的 ties a modifier (3个、5个的班级 is rare and ambiguous)."""
+    if last.type in _COUNTS or not text.startswith("的", last.end):
+        return None
+    return read_after(text, last.end + 1, min(len(text), last.end + 1 + _AFTER_READ))
 
 
 def _share(subject: str, n: int) -> list[str]:

@@ -186,6 +186,8 @@ def tidy(phrase: str) -> str | None:
     '租金'
     """
     whole = phrase
+    if "=" in phrase or "＝" in phrase:  # 养老保险待遇=基础养老金（103元）: a formula's last term
+        phrase = re.split("[=＝]", phrase)[-1]
     phrase = _trail(_lead(phrase))[0]
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
