@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
-from pipeline.linking.bases import of_base
-from pipeline.linking.clauses import object_ending, subject_named
+from pipeline.linking.bases import of_base, of_reckoned
+from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -32,6 +32,7 @@ from pipeline.linking.lexicon import (
     COUNTED_ENDINGS,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
+    DISTANCE_LEADS,
     DISTANCE_RE,
     DURATION_AFTER_RE,
     DURATION_COPULAS,
@@ -42,13 +43,19 @@ from pipeline.linking.lexicon import (
     DURATION_NAMES,
     EVENT_UNITS,
     FRAME_ENDINGS,
+    INCLUSION_WORDS,
     KIND_UNITS,
     LASTING_HEAD_RE,
     LASTING_HEADS,
+    LOCATION_MARKS,
     MEASURED_ATTRIBUTES,
     MODIFIER_TAGS,
     MODIFIER_VERBS,
     NOT_OWNER_ENDINGS,
+    PART_FLOOR_RE,
+    PART_LEVELS,
+    PART_RE,
+    PART_TAGS,
     PEOPLE_UNITS,
     PER_ONLY_RE,
     PERSON_UNITS,
@@ -56,6 +63,8 @@ from pipeline.linking.lexicon import (
     REACHING_RE,
     RESULT_COMPLEMENTS,
     ROUND_OPENINGS,
+    SCOPE_LEAD_RE,
+    SCOPE_RE,
     SKIP_TYPES,
     SPAN_START_RE,
     SPAN_VERB_RE,
@@ -69,6 +78,7 @@ from pipeline.linking.lexicon import (
     UNGLOSSING_MARKS,
     VERB_TAGGED_NOUNS,
     VERBAL_TAGS,
+    WAY_MEASURES,
 )
 from pipeline.linking.phrases import (
     BASED,
@@ -85,6 +95,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
+from pipeline.linking.topics import way_topic
 from pipeline.linking.trims import (
     ends_in_operator,
     opens_clause,
@@ -125,6 +136,7 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _EQUALS_BEFORE_RE = re.compile(r"[=＝]\s*\Z")  # a number right after a formula's equals sign
@@ -146,6 +158,9 @@ class _Clause:
     things: bool = False  # the quantity named last counts things, not people, named after it (21个村民小组)
     ranged: bool = False  # the quantity named last is a span of clocks (9:00至12:00)
     owner: str | None = None  # what an attribute after it belongs to, when more than ``of`` (劳动者工资)
+    named: tuple[str, str | None, str] | None = None  # kind, unit and name of the quantity named last
+    parted: bool = False  # the quantity before counts a part of a total (其中省级1家、市级1家)
+    people: str | None = None  # the people or households counted last (招收450名新生…，平均50人/班)
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
@@ -194,6 +209,8 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         ceiling = min(end, qs[i + 1].start if i + 1 < len(qs) else end, q.end + _AFTER_READ)
         reach = min(end, q.end + _AFTER_READ)  # past the next quantity: 3米宽3公里长的通组公路
         update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start, _paired(qs, i, end))
+        if isinstance(update.get("of"), str) and not clause.parted:  # what a scope after it may measure
+            clause.named = (q.type, q.unit, cast("str", update["of"]))
         if q.type == "duration" and "of" not in update:
             clause.holes.append((q.start, q.end))
         else:
@@ -230,6 +247,17 @@ def _link_one(
 ) -> dict[str, object]:
     ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
+    if q.type == "length" and text.startswith(LOCATION_MARKS, q.end):  # 水库下游约1000米处: where, not what
+        return {}
+    if clause.named is not None and clause.named[0] == q.type and win.lo > clause.floor and SCOPE_RE.match(win.text):
+        # 高峰10分钟一趟，平峰为15分钟一趟: a case alone after a comma measures what the number of its
+        # kind before measures, without the case that one named (高峰期发车间距 → 发车间隔)
+        return {"of": SCOPE_LEAD_RE.sub("", clause.named[2])}
+    parted, clause.parted = clause.parted, False
+    if clause.named is not None and clause.named[:2] == (q.type, q.unit) and _is_part(win.text, listed=parted) \
+            and read_after(text, q.end, ceiling) is None:  # 医疗机构453家，其中省级1家、市级1家
+        clause.parted = True
+        return {"of": clause.named[2]}
     if q.type == "duration":
         named = _duration_named(win.text)
         if named is not None and text.startswith("的", q.end) and _framed_copula(win.text):
@@ -246,6 +274,9 @@ def _link_one(
                 of = age_named(text, q.end, win, ceiling)
             if of is not None or colon:
                 return {"of": of} if of is not None else {}
+        reckoned = of_reckoned(win.text, text, q.end, q.type) if named is None and shared is None else None
+        if reckoned is not None:  # 支付生育津贴天数按98天计算
+            return {"of": reckoned}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
                                      age=is_age(q.text), staying=STAYING_VERB_RE.search(win.text) is not None
@@ -283,6 +314,11 @@ def _link_one(
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None
+    event_clause = False
+    if after is not None and q.unit in EVENT_UNITS and q.type in _COUNTED and not text.startswith("的", q.end):
+        # 两次组织各职能部门召开…; not past a 的: 每天两次的洒水降尘处理 names the events
+        after = event_named(after) or None
+        event_clause = after is None
     # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
     framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
     if framed:
@@ -301,12 +337,21 @@ def _link_one(
         after = counted_head(after, COUNTED_ENDINGS[q.unit])
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
-    of = shared or _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
+    of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
+    predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
+        and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_long_verb(cast("str", of))
+    if predicated:
+        of = ""  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing
+    if event_clause:
+        of = ""  # 两次组织各职能部门…商定: the events are a clause, nothing before names them
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
         of = age_named(text, q.end, win, ceiling)
     if framed and (of is None or _has_verb(of)):
         of = ""  # …虚列房屋维修工程项目套取5万多元的问题: nor a clause before it, nor the number before
+    reckoned = of_reckoned(win.text, text, q.end, q.type) if shared is None and q.type not in BASED else None
+    if reckoned is not None:  # 兑券金额按60㎡/人计算: the subject is reckoned at the rate
+        of = reckoned
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
@@ -324,6 +369,8 @@ def _link_one(
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
+    if of in WAY_MEASURES and q.type == "length" and win.lo > sentence_start:  # 望岳路为…，全长约620米
+        of = way_topic(text, sentence_start, win.lo + len(win.text)) or of
     if of and win.text[:-1].endswith(of) and win.text[-1] in RESULT_COMPLEMENTS and q.type not in BEFORE_ONLY_TYPES \
             and is_verb(of) and of not in VERB_TAGGED_NOUNS and (win.text[:-1] == of or len(words_of(of)) == 1):
         # 购房补贴由10万元/人上调至15.28万元/人, 企业由整治前的28家，关停整合为12家: the verb of a
@@ -333,8 +380,13 @@ def _link_one(
         of = without_period_lead(without_formula(of))
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
         of = operand_named(text, q.end)
-    if of is not None and len(of) > MAX_OF:  # a clause read as a name: none is better than wrong
+    if of:
+        of = _named_total(of)
+    if of and of.startswith(DISTANCE_LEADS) and not of.endswith(DISTANCE_LEADS) and shared is None:
+        # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
         of = ""
+    if of is not None and len(of) > MAX_OF:  # a clause read as a name: the noun run ending it, else none
+        of = (trailing_run(of, MAX_OF) if q.type not in BEFORE_ONLY_TYPES else None) or ""
     if of is None and not win.text and _EQUALS_BEFORE_RE.search(text, clause.floor, q.start):
         of = _result_named(text, q.end)  # …×55%（报销比例）=4125元（可报销费用）: a formula's result
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
@@ -342,6 +394,8 @@ def _link_one(
         # area, nor the other things a count before names after its classifier (共分21个村民小组，
         # 523户，2146人: not the groups' people; 一期工程共5栋已建成，共186户: the whole's households)
         of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
+        if of is None and q.unit in PERSON_UNITS and q.per is not None:  # 招收450名新生，办9个班，平均50人/班
+            of = clause.people
     elif of is None and q.type == clause.kind and _listed(text, clause, q):
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     elif of is None and q.type in BEFORE_ONLY_TYPES and clause.kind in BEFORE_ONLY_TYPES and clause.floor == q.start:
@@ -356,10 +410,14 @@ def _link_one(
         predicate, change = clause.predicate, clause.change
     if change is None and (TARGET_RE.search(before.claim) or TARGET_RE.match(text, q.end)):
         change = "target"
+    if predicated:  # 同步搬迁安置18户83人: nor does 83人 inherit the name before the predicate
+        clause.of, clause.kind = None, q.type
     if of is not None:
         # 年龄35周岁以下（含），…可分别申请6万元: a span's name is lent to no number after it
         clause.of, clause.kind, clause.ranged = (of if q.type != "duration" else None), q.type, _ranged(q)
         clause.things = q.type in _COUNTED and q.unit not in PERSON_UNITS and of == after
+        if q.type in _COUNTED and q.unit in PERSON_UNITS and q.per is None:
+            clause.people = of
         # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
         clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
@@ -387,6 +445,41 @@ def _ends_in_verb(name: str) -> bool:
     it tags so (``verb_tagged_nouns``: 补助, 收入)."""
     word, pos = tag(name)[-1]
     return pos == "v" and word not in VERB_TAGGED_NOUNS
+
+
+def _is_part(window: str, *, listed: bool) -> bool:
+    """``window`` names only the part of a total a number after 其中 counts: a level, a floor or
+    phase, or a place (其中省级, 其中二楼, 其中前面); with ``listed`` (the number before was one),
+    also such a part after 、 alone (、市级)."""
+    if listed and window.startswith("、"):
+        part = window[1:]
+    else:
+        m = PART_RE.match(window)
+        if m is None:
+            return False
+        part = m["part"]
+    if part in PART_LEVELS or PART_FLOOR_RE.fullmatch(part):
+        return True
+    return bool(part) and all(pos in PART_TAGS for _, pos in tag(part))
+
+
+def _named_total(name: str) -> str:
+    """``name`` up to a word of ``inclusion_words`` after a noun: the total, not what it includes
+    (小区车位数含地上地下 → 小区车位数)."""
+    if not any(word in name for word in INCLUSION_WORDS):
+        return name
+    words = tag(name)
+    for i in range(1, len(words)):
+        if words[i][0] in INCLUSION_WORDS and words[i - 1][1] in _TOTAL_TAGS:
+            return "".join(w for w, _ in words[:i])
+    return name
+
+
+def _ends_in_long_verb(name: str) -> bool:
+    """``name`` ends in a verb jieba tags ``v`` of two characters or more, not a noun it tags so
+    (``verb_tagged_nouns``): read before a count of people, it is their predicate (集中安置)."""
+    word, pos = tag(name)[-1]
+    return pos == "v" and len(word) > 1 and word not in VERB_TAGGED_NOUNS
 
 
 def _has_verb(name: str) -> bool:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import BASE_MARKER_RE
+from pipeline.linking.lexicon import BASE_MARKER_RE, BASE_MARKERS_END_RE, RECKONING_RE
 from pipeline.linking.phrases import read_before
-from pipeline.linking.words import verb_object
+from pipeline.linking.words import tag, verb_object
 
 _CLAUSE_END_RE = re.compile(r"[，,。；;：:（(）)、\s]")
+_TIME_TAGS = frozenset({"t", "tg"})
+_NOUN_TAGS = frozenset({"n", "nz", "j", "l", "vn"})  # 本学期按4个半月收费: when, not what
 
 
 def of_base(window: str, text: str, end: int, ceiling: int) -> str | None:
@@ -43,3 +45,29 @@ def of_base(window: str, text: str, end: int, ceiling: int) -> str | None:
         return None
     reading = read_before(subject, "count")
     return reading.of if reading.predicate is None else None
+
+
+def of_reckoned(window: str, text: str, end: int, kind: str) -> str | None:
+    """What a number right after a base marker (``window`` ends in 按) and before a verb of
+    reckoning (``reckoning_verbs``, at ``text[end]``) measures: the subject before the marker,
+    reckoned at that rate (补偿面积按45㎡/人计算 → 补偿面积, 发放护理津贴天数按30天计算 → 护理津贴天数);
+    None where no verb of reckoning follows, or no noun stands before the marker (按4米计算:
+    the name is inherited; 本学期按5个月收费: a time).
+
+    >>> of_reckoned("补偿面积按", "补偿面积按45㎡/人计算；", 10, "area")
+    '补偿面积'
+    >>> of_reckoned("本学期按", "本学期按5个月收费", 7, "duration") is None
+    True
+    """
+    m = BASE_MARKERS_END_RE.search(window)
+    if m is None or m.start() == 0 or RECKONING_RE.match(text, end) is None:
+        return None
+    reading = read_before(window[: m.start()], kind if kind != "duration" else "count")
+    if not reading.of:
+        return None
+    words = tag(reading.of)
+    if words[-1][1] in _TIME_TAGS:
+        return None
+    if len(words) > 1 and words[-1][1] == "v" and words[-2][1] in _NOUN_TAGS:  # 投资额核定 → 投资额
+        return reading.of[: -len(words[-1][0])]
+    return reading.of

@@ -26,9 +26,12 @@ from collections.abc import Sequence
 from pipeline.linking.lexicon import (
     ADVERBIAL_TAGS,
     AFTER_SUBJECT_TAGS,
+    ATTRIBUTES,
     BEFORE_PRONOUN_TAGS,
     CHAINED_TAGS,
     CLAUSE_VERBS,
+    EVENT_ADVERBS,
+    EVENT_HEADS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
@@ -41,6 +44,8 @@ from pipeline.linking.lexicon import (
     REPORTING_RE,
     REPORTING_VERBS,
     RESULT_COMPLEMENTS,
+    RUN_BLOCKED,
+    RUN_OPENING_TAGS,
     SHARED_HEADS,
     SUBJECT_TAGS,
     TIME_TAGS,
@@ -377,3 +382,71 @@ def _object_or(words: Tags, name: str) -> str:
         obj = "".join(w for w, _ in words)
         return obj if len(obj) > 1 else name
     return name
+
+
+_LIST_MARK = "、"
+
+
+def trailing_run(name: str, longest: int) -> str | None:
+    """The noun run ending ``name``, a clause read whole as a name (more than ``longest``
+    characters): nouns and their modifiers (``object_tags``, the last one of ``noun_tags``),
+    joined by 、 or a joining conjunction, after the clause's last verb, a preposition, a
+    postposition or an adverb (``run_opening_tags``: 联合组织小区业主、租户 → 小区业主、租户);
+    None where a numeral or anything else stands before the run, where the run is the whole
+    name or still too long, and in a clause of ``run_blocked`` (a distance between two places).
+
+    >>> trailing_run("街道办、社区居委会、物业服务中心联合组织小区业主、租户", 20)
+    '小区业主、租户'
+    >>> trailing_run("B3县石门村大坝至红星桥口铁路以东简易公路全长", 20)
+    '简易公路全长'
+    >>> trailing_run("村支两委成员、村民小组长、党员代表、妇女代表", 20) is None
+    True
+    """
+    if any(word in name for word in RUN_BLOCKED):
+        return None
+    words = tag(name)
+    k = len(words)
+    if k < 2 or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return None
+    while k > 0 and (words[k - 1][1] in OBJECT_TAGS or words[k - 1][0] == _LIST_MARK
+                     or words[k - 1][0] in JOINING_CONJUNCTIONS):
+        k -= 1
+    while k < len(words) and (words[k][0] == _LIST_MARK or words[k][0] in JOINING_CONJUNCTIONS):
+        k += 1  # 、商户 → 商户: a run opens with a noun
+    if k == 0 or words[k - 1][1] not in RUN_OPENING_TAGS or len(words[k][0]) < 2:
+        return None  # 审批单复印件: a verb before a noun of one character is inside a compound
+    if "".join(w for w, _ in words[k:]) in ATTRIBUTES:  # a bare 面积: its owner is the clause cut off
+        if words[k - 1][1] != "v" or k < 2 or words[k - 2][1] not in OBJECT_TAGS:
+            return None
+        k -= 1  # 医疗机构住院报销比例: a verb glued between a noun and a bare attribute modifies it
+        while k > 0 and words[k - 1][1] in OBJECT_TAGS:
+            k -= 1
+    run = "".join(w for w, _ in words[k:])
+    return run if 1 < len(run) <= longest else None
+
+
+def event_named(name: str) -> str:
+    """A name read after a classifier of events that is a verb with its object (两次组织各职能部门,
+    两次致函部队) is the clause the events are: its object where that names an event (a verbal
+    noun, or ending in one of ``event_heads``: 组织环境噪声监测 → 环境噪声监测), else "" (none);
+    ``name`` itself where it opens with no verb of two characters or more (协调会议, 质疑).
+
+    >>> event_named("组织各职能部门"), event_named("组织环境噪声监测"), event_named("协调会议")
+    ('', '环境噪声监测', '协调会议')
+    >>> event_named("集中灭鼠")
+    '灭鼠'
+    """
+    words = tag(name)
+    if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
+        return name
+    if words[0][0] in EVENT_ADVERBS:  # 2次集中灭鼠: the verb is an adverb of the event
+        return name[len(words[0][0]) :]
+    rest = words[1:]
+    obj = "".join(w for w, _ in rest)
+    if rest[-1][1] == "vn" or obj.endswith(EVENT_HEADS):
+        return obj if all(pos in OBJECT_TAGS for _, pos in rest) else ""
+    return ""
+
+
+# 组织各职能部门, 致函部队, 给予其家庭补助: a verb's object opens with a noun, a pronoun or a verbal noun
+_EVENT_OBJECT_FIRST = frozenset({"n", "nr", "ns", "nt", "nz", "j", "r", "vn", "l"})

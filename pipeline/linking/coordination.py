@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import SHARED_HEADS, SKIP_TYPES, VERB_TAGGED_NOUNS
+from pipeline.linking.lexicon import PER_ONLY_RE, SHARED_HEADS, SKIP_TYPES, VERB_TAGGED_NOUNS
 from pipeline.linking.phrases import BASED, read_after, read_before, tidy, window
 from pipeline.linking.words import is_noun_phrase, is_verb, strip_trailing
 from pipeline.records import Quantity
@@ -16,12 +16,15 @@ from pipeline.records import Quantity
 _COORDINATION_RE = re.compile(r"^\s*(?:、|和|及|与|以及|或)?\s*$")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与")
 _DIGIT_RE = re.compile(r"\d")
-_AFTER_READ = 24  # characters read after the last number of a list for the noun it names
+_COUNTS = frozenset({"count", "number", "rank"})
+_AFTER_READ = 24  # characters read after the last number of a list (or after its 的) for the noun it names
 _LONGEST_OWNED = 12  # characters: an owner and an object longer than this are a clause, not a name
 
 
 def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
-    """Index in ``qs`` → the name a 分别 clause gives that quantity (``start``: the sentence's)."""
+    """Index in ``qs`` → the name a 分别 clause gives that quantity (``start``: the sentence's); an
+    empty name where a per-word opens its subject and no noun after 分别 names what is paid
+    (每个金奖分别奖补1.5万元、1万元 → none; 每个金奖分别发放奖金… → 奖金)."""
     shared: dict[int, str] = {}
     floor = start
     i = 0
@@ -36,6 +39,19 @@ def distribute(text: str, qs: list[Quantity], start: int) -> dict[int, str]:
         while group[-1] + 1 < len(qs) and _COORDINATION_RE.match(text[qs[group[-1]].end : qs[group[-1] + 1].start]):
             group.append(group[-1] + 1)
         subject_text, rest = win.text.split("分别", 1)
+        tied = _tied_after(text, qs[group[-1]]) if len(group) > 1 else None
+        if tied is not None:  # 可分别申请6万元、3万元的购房补贴: the noun after the list's 的 names each
+            shared.update(dict.fromkeys(group, tied))
+            floor = max(floor, qs[group[-1]].end)
+            i = group[-1] + 1
+            continue
+        per = PER_ONLY_RE.match(subject_text)
+        if per is not None:  # 每个金奖分别奖补1.5万元、1万元: each prize is the rate's unit, not what is paid
+            named = read_before(per.group() + rest, q.type).of or ""
+            shared.update(dict.fromkeys(group, named))
+            floor = max(floor, qs[group[-1]].end)
+            i = group[-1] + 1
+            continue
         # 对…取得高级技师、技师证书的分别给予2000元、1000元资助: a clause of the conditions met,
         # tied by 的 to no noun, names those who receive, not what each number measures: the
         # noun after the list does, for every number of it
@@ -85,6 +101,14 @@ def _owned(subject: str | None, own: str, n: int) -> list[str]:
     if len(items) != n or not all(items) or any(len(x) + len(own) > _LONGEST_OWNED for x in items):
         return [own] * n
     return [x + own for x in items]
+
+
+def _tied_after(text: str, last: Quantity) -> str | None:
+    """The noun a 的 ties to the last number of a 分别 list (…、3万元的购房补贴 → 购房补贴), a
+    measure's; None for counts, whose 的 ties a modifier (3个、5个的班级 is rare and ambiguous)."""
+    if last.type in _COUNTS or not text.startswith("的", last.end):
+        return None
+    return read_after(text, last.end + 1, min(len(text), last.end + 1 + _AFTER_READ))
 
 
 def _share(subject: str, n: int) -> list[str]:

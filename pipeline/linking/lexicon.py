@@ -47,6 +47,7 @@ class PhraseLexicon(Lexicon):
     lead_stops: list[str]
     lead_blocked: list[str]
     per_markers: list[str]
+    per_heads: list[str]
     verb_adverbs: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
@@ -63,6 +64,17 @@ class PhraseLexicon(Lexicon):
     attributes: list[str]
     dimensions: list[str]
     totals: list[str]
+    inclusion_words: list[str]
+    location_marks: list[str]
+    part_openers: list[str]
+    part_levels: list[str]
+    part_tags: list[str]
+    scope_words: list[str]
+    reckoning_verbs: list[str]
+    way_measures: list[str]
+    way_heads: list[str]
+    way_copulas: list[str]
+    way_bounds: list[str]
     unglossing_marks: list[str]
     cut_after: list[str]
     shared_heads: list[str]
@@ -88,6 +100,8 @@ class PhraseLexicon(Lexicon):
     function_kept: list[str]
     clause_adverbs: list[str]
     event_units: list[str]
+    event_heads: list[str]
+    event_adverbs: list[str]
     clause_verbs: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
@@ -185,6 +199,8 @@ class ClauseLexicon(Lexicon):
     pronoun_tag: str
     object_pronoun: str
     before_pronoun_tags: list[str]
+    run_opening_tags: list[str]
+    run_blocked: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -276,6 +292,8 @@ FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
+EVENT_HEADS = tuple(PHRASE.event_heads)
+EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
@@ -318,6 +336,8 @@ OBJECT_PRONOUN = LINKING.clauses.object_pronoun
 BEFORE_PRONOUN_TAGS = frozenset(LINKING.clauses.before_pronoun_tags)
 CLASSING_VERBS = tuple(LINKING.clauses.classing_verbs)
 JOINING_CONJUNCTIONS = frozenset(LINKING.clauses.joining_conjunctions)
+RUN_OPENING_TAGS = frozenset(LINKING.clauses.run_opening_tags)
+RUN_BLOCKED = tuple(LINKING.clauses.run_blocked)
 CLAUSE_CONJUNCTIONS = frozenset(LINKING.clauses.clause_conjunctions)
 
 CLOCK_COPULAS = tuple(PHRASE.clock_copulas)
@@ -383,6 +403,9 @@ SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
 # Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶).
 _CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
+# The denominator of the rate before, left behind where its span ends (0.7元/月/平方、商用1.4元 → 商用,
+# 30元/月/辆（3）临时停车管理费：5元 → 临时停车管理费): never the start of a name.
+RATE_TAIL_RE = re.compile(r"^(?:[/／][^\W\d_]{1,3}(?![^\W\d_]))+")
 ENUM_RE = re.compile(
     rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}])"
 )
@@ -395,6 +418,7 @@ TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
+PER_HEADS = tuple(PHRASE.per_heads)
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
@@ -409,6 +433,31 @@ TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
 COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
 TOPIC_UNITS = frozenset(PHRASE.topic_units)
+WAY_MEASURES = frozenset(PHRASE.way_measures)
+INCLUSION_WORDS = frozenset(PHRASE.inclusion_words)
+DISTANCE_LEADS = tuple(PHRASE.duration_distances)
+LOCATION_MARKS = tuple(PHRASE.location_marks)
+PART_LEVELS = frozenset(PHRASE.part_levels)
+PART_TAGS = frozenset(PHRASE.part_tags)
+# 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
+PART_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.part_openers)})[，,]?(?P<part>[^，,。；;\s]{{1,6}})$")
+PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:楼|层|期|号楼)")
+# 平峰为, 特殊情况不得: a scope alone before a number, with a copula or trailing words after it
+SCOPE_LEAD_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")
+SCOPE_RE = re.compile(
+    rf"^(?:{trie_alternation(PHRASE.scope_words)})(?:为|是|时|都|均|也|仍|可|不得|不能|不应|不超过|不低于|一般为|在)*$"
+)
+BASE_MARKERS_END_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})$")
+# 按60㎡/人计算, 按4万元每人标准: a verb of reckoning right after the number, past a per-word
+RECKONING_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})?(?:{trie_alternation(PHRASE.reckoning_verbs)})")
+WAY_HEADS = tuple(PHRASE.way_heads)
+WAY_BOUNDS = tuple(PHRASE.way_bounds)
+WAY_COPULAS = tuple(PHRASE.way_copulas)
+# 望岳路为…, 该路位于…, 林高路西起…: the noun phrase opening a clause before a way copula
+WAY_TOPIC_RE = re.compile(
+    r"^([^，,。；;：:（(“”\s]{2,16}?)(?:（[^（）]{0,30}）|\([^()]{0,30}\))?"
+    rf"(?:{trie_alternation(PHRASE.way_copulas)})"
+)
 TOPIC_TOTALS = frozenset(PHRASE.topic_totals)
 # 和美华庭是…, 银港佳园项目（…）位于…: the noun phrase opening a clause before a topic copula
 TOPIC_RE = re.compile(

@@ -48,10 +48,12 @@ from pipeline.linking.lexicon import (
     MODIFYING_PREDICATES,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
+    PER_HEADS,
     PER_RE,
     PREDICATE_RE,
     PURPOSE_RE,
     RANK_VERB_RE,
+    RATE_TAIL_RE,
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
@@ -96,6 +98,7 @@ _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
+_PER_HEAD_ENDS = frozenset(h[-1] for h in PER_HEADS)
 _WITHIN = "中"  # 从征地款中提取: the postposition of a source
 _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
 # Brackets inside a name stand in for private-use characters while asides are cut.
@@ -162,6 +165,10 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
     if m is not None:
         lo += m.end()
         raw = raw[m.end() :]
+    m = RATE_TAIL_RE.match(raw) if raw[:1] in "/／" else None
+    if m is not None:
+        lo += m.end()
+        raw = raw[m.end() :]
     m = ENUM_RE.match(raw)
     if m is not None:
         lo += m.end()
@@ -198,6 +205,8 @@ def tidy(phrase: str) -> str | None:
     '租金'
     """
     whole = phrase
+    if "=" in phrase or "＝" in phrase:  # 养老保险待遇=基础养老金（103元）: a formula's last term
+        phrase = re.split("[=＝]", phrase)[-1]
     phrase = without_present(_trail(_lead(phrase))[0])
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
@@ -312,11 +321,25 @@ def _lead(text: str) -> str:
 def _trail(text: str) -> tuple[str, bool]:
     """``text`` without its trailing adverbs and particles, and whether a 的 was among them."""
     if not text or text[-1] not in TRAIL_LAST:
-        return text, False
+        return _without_per_head(text), False
     m = TRAIL_REVERSED_RE.match(text[::-1])
     if m is None:
-        return text, False
-    return text[: len(text) - m.end()], "的" in m.group()
+        return _without_per_head(text), False
+    cut = text[: len(text) - m.end()]
+    if cut and text[len(cut)] in _PER_HEAD_ENDS:  # 人均不能: 均 went with the trailing words
+        kept = _without_per_head(text[: len(cut) + 1])
+        cut = kept if len(kept) < len(cut) else cut
+    return cut, "的" in m.group()
+
+
+def _without_per_head(text: str) -> str:
+    """``text`` without a per-word of a head ending it (``per_heads``: 按人均 → 按, 人平 → nothing),
+    where its first character is a word of its own; 工人均, 学生均 keep their word."""
+    if not text.endswith(PER_HEADS):
+        return text
+    head = text[:-1]
+    alone = len(text) == 2 or words_of(text)[-1] in PER_HEADS or words_of(head)[-1] == head[-1]
+    return text[:-2] if alone else text
 
 
 def _trail_to_predicate(text: str) -> tuple[str, bool]:
