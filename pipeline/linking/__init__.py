@@ -83,6 +83,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
+from pipeline.linking.topics import TOPIC_TYPES, compared, remainder_of, topic_measured
 from pipeline.linking.words import (
     after_frame,
     counted_head,
@@ -135,6 +136,7 @@ class _Clause:
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
+    wholes: dict[str, str] = field(default_factory=dict)  # classifier → the first count of it named (remainder_of)
 
 
 def link(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -321,6 +323,8 @@ def _link_one(
         of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
     if of is None and q.unit in TOPIC_UNITS and win.text in TOPIC_TOTALS and win.lo > sentence_start + 1:
         of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
+    if not of and shared is None:
+        of = _named_elsewhere(text, q, win, before, clause, sentence_start) or of
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -336,10 +340,27 @@ def _link_one(
         # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
         clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
+    if of is not None and q.type in _COUNTED and q.unit is not None:
+        clause.wholes.setdefault(q.unit, of)
     update: dict[str, object] = {"of": of, "predicate": predicate, "change": change}
     if q.type == "rank" and q.scope is None:
         update["scope"] = before.scope
     return {k: v for k, v in update.items() if v is not None}
+
+
+def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, clause: _Clause,
+                     sentence_start: int) -> str | None:
+    """A name the sentence gives a number its own clause leaves none (``topics.py``): the topic
+    a measure after a verb of change alone measures (…17栋的电价，…，调整至0.9元/度), the name of
+    the number before it for its old value after a comparison alone (比起原来1.1元/度), or the whole
+    a count after a word of what remains is left of (共有搅拌站6家，…，剩余3家)."""
+    if clause.of is not None and clause.kind == q.type and compared(win.text):
+        return clause.of  # 调整至0.9元/度，比起原来1.1元/度: the old price
+    if q.type in TOPIC_TYPES:
+        return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
+    if q.type in _COUNTED:
+        return remainder_of(win.text, q.unit, clause.wholes)
+    return None
 
 
 def _modifies(name: str) -> bool:

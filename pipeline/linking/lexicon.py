@@ -172,10 +172,20 @@ class ClauseLexicon(Lexicon):
     before_pronoun_tags: list[str]
 
 
+class TopicLexicon(Lexicon):
+    topic_heads: list[str]
+    topic_tags: list[str]
+    topic_types: list[str]
+    remainder_words: list[str]
+    comparison_words: list[str]
+    comparison_olds: list[str]
+
+
 class LinkingLexicon(Lexicon):
     predicates: PredicateLexicon
     phrases: PhraseLexicon
     clauses: ClauseLexicon
+    topics: TopicLexicon
 
 
 LINKING = load("linking.toml", LinkingLexicon)

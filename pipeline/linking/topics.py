@@ -1,0 +1,100 @@
+"""Names the sentence gives a number whose own clause names none (issue 14).
+
+Two readings, each run only where the rules of ``__init__`` left a quantity without ``of``:
+
+- :func:`topic_measured`: a measure after a verb of change alone (调整至0.9元/度, 提高到15%)
+  measures the sentence's topic, a clause before it that is a noun phrase alone ending in a
+  head of ``topic_heads`` (…公寓楼17栋的**电价**，已执行…要求，调整至0.9元/度), the noun after
+  its last 的; none where no such clause stands after the quantity linked before it
+  (将对该桥进行维修，向上拓宽3米 → none: a verb's object is no topic).
+- :func:`remainder_of`: a count after a word of what remains (``remainder_words``: 剩余3家,
+  目前仅剩10余户) counts the things of the first count of the same classifier before it in the
+  sentence, the whole it is left of (沿线共有**搅拌站**6家，已关停2家，剩余3家); none where no
+  such count stands before it (剩余2栋正在安装户表).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.linking.lexicon import CHANGES, LINKING, PER_ONLY_RE
+from pipeline.linking.phrases import tidy
+from pipeline.linking.words import tag
+from pipeline.text.regex import trie_alternation
+
+__all__ = ["REMAINDER_WORDS", "TOPIC_TYPES", "compared", "remainder_of", "topic_measured"]
+
+_TOPICS = LINKING.topics
+TOPIC_TYPES = frozenset(_TOPICS.topic_types)
+REMAINDER_WORDS = frozenset(_TOPICS.remainder_words)
+_HEADS = tuple(_TOPICS.topic_heads)
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+_MAX_TOPIC = 30  # a longer clause is no noun phrase
+_MAX_NAME = 20  # the name taken from it: MAX_OF
+# 比起原来, 较上年 (the year a hole the window left out: 较), 与去年同期相比
+_COMPARISON_RE = re.compile(
+    rf"(?:{trie_alternation(_TOPICS.comparison_words)})(?:{trie_alternation(_TOPICS.comparison_olds)})?的?"
+)
+# the first word of a clause with a subject of its own (我们已经核实; not 经 of 经业主大会表决)
+_SUBJECT_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "j", "r"})
+_NOMINAL = frozenset(_TOPICS.topic_tags)
+
+
+def topic_measured(text: str, window: str, predicate: str | None, lo: int, floor: int) -> str | None:
+    """The topic a measure after a verb of change alone measures: ``window`` (the clause before
+    the number, starting at ``lo``) is ``predicate``, a verb of ``[predicates]`` that states a
+    change, with only adverbs before it; the topic is the last clause between ``floor`` (where the
+    quantity linked before ends, or the sentence starts) and ``lo`` that is a noun phrase alone
+    ending in a ``topic_heads`` word."""
+    if predicate is None or CHANGES.get(predicate) is None:
+        return None
+    per = PER_ONLY_RE.search(window)  # 提高到每平方米1.5元
+    if per is not None and per.end() == len(window):
+        window = window[: per.start()]
+    if not window.endswith(predicate):
+        return None
+    rest = window[: -len(predicate)]
+    if rest and tidy(rest) is not None and _COMPARISON_RE.fullmatch(rest) is None:
+        return None
+    clauses = _CLAUSE_SPLIT_RE.split(text[floor:lo])
+    for clause in reversed(clauses[:-1]):  # the last piece is the number's own clause
+        name = _noun_phrase(clause.strip())
+        if name is not None:
+            return name
+        words = tag(clause.strip()) if clause.strip() else ()
+        if words and words[0][1] in _SUBJECT_TAGS and len(words[0][0]) > 1:  # 我们已经核实: a subject of its own
+            return None
+    return None
+
+
+def compared(window: str) -> bool:
+    """``window`` is a comparison alone (比起原来, 较): the number after it is the old value of
+    what the number before it measures."""
+    return _COMPARISON_RE.fullmatch(window) is not None
+
+
+def _noun_phrase(clause: str) -> str | None:
+    """``clause`` as a noun phrase alone ending in a head of ``topic_heads``: the noun after its
+    last 的 (17栋的电价 → 电价), else the whole; None where jieba tags a verb or a preposition in it."""
+    if not clause or len(clause) > _MAX_TOPIC or not clause.endswith(_HEADS):
+        return None
+    words = tag(clause)
+    if any(pos not in _NOMINAL for word, pos in words if word != "的"):
+        return None
+    name = clause.rsplit("的", 1)[-1]
+    return tidy(name) if 2 <= len(name) <= _MAX_NAME else None
+
+
+def remainder_of(window: str, unit: str | None, named: dict[str, str]) -> str | None:
+    """The things a count after a word of what remains counts: ``window`` is one of
+    ``remainder_words`` with only adverbs before it (目前仅剩), and ``named`` maps each classifier
+    to the name of the first count of it in the sentence so far."""
+    if unit is None or unit not in named:
+        return None
+    word = next((w for w in REMAINDER_WORDS if window.endswith(w)), None)
+    if word is None:
+        return None
+    rest = window[: -len(word)]
+    if rest and tidy(rest) is not None:
+        return None
+    return named[unit]
