@@ -83,7 +83,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.topics import TOPIC_TYPES, compared, remainder_of, topic_measured
+from pipeline.linking.topics import TOPIC_TYPES, compared, lend_listed, remainder_of, topic_measured
 from pipeline.linking.words import (
     after_frame,
     counted_head,
@@ -187,6 +187,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         else:
             clause.floor = max(clause.floor, q.end)
         out.append(update)
+    lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
     return out
 
 

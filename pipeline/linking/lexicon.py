@@ -179,6 +179,7 @@ class TopicLexicon(Lexicon):
     remainder_words: list[str]
     comparison_words: list[str]
     comparison_olds: list[str]
+    list_marks: list[str]
 
 
 class LinkingLexicon(Lexicon):

@@ -7,6 +7,9 @@ Two readings, each run only where the rules of ``__init__`` left a quantity with
   head of ``topic_heads`` (…公寓楼17栋的**电价**，已执行…要求，调整至0.9元/度), the noun after
   its last 的; none where no such clause stands after the quantity linked before it
   (将对该桥进行维修，向上拓宽3米 → none: a verb's object is no topic).
+- :func:`lend_listed`: a measure listed before another of its kind that a 的 ties to the noun
+  after the list takes that noun too (可分别申请6万元、3万元的**购房补贴**, 给予15.28万元/人或
+  16.28万元/人的**补贴标准**).
 - :func:`remainder_of`: a count after a word of what remains (``remainder_words``: 剩余3家,
   目前仅剩10余户) counts the things of the first count of the same classifier before it in the
   sentence, the whole it is left of (沿线共有**搅拌站**6家，已关停2家，剩余3家); none where no
@@ -20,9 +23,10 @@ import re
 from pipeline.linking.lexicon import CHANGES, LINKING, PER_ONLY_RE
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import tag
+from pipeline.records import Quantity
 from pipeline.text.regex import trie_alternation
 
-__all__ = ["REMAINDER_WORDS", "TOPIC_TYPES", "compared", "remainder_of", "topic_measured"]
+__all__ = ["REMAINDER_WORDS", "TOPIC_TYPES", "compared", "lend_listed", "remainder_of", "topic_measured"]
 
 _TOPICS = LINKING.topics
 TOPIC_TYPES = frozenset(_TOPICS.topic_types)
@@ -98,3 +102,24 @@ def remainder_of(window: str, unit: str | None, named: dict[str, str]) -> str | 
     if rest and tidy(rest) is not None:
         return None
     return named[unit]
+
+
+_LIST_MARKS = frozenset(_TOPICS.list_marks)
+
+
+def lend_listed(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
+    """Give each measure of ``qs`` left without a name the noun after the list it opens: the
+    next quantity is of its kind, only a list mark (、, 或, 和 …) stands between them, and that
+    one's name is the noun a 的 ties to it (6万元、3万元的购房补贴); last to first, so a longer
+    list lends down the line. ``updates`` are the links of ``qs``, changed in place."""
+    lent: set[int] = set()
+    for i in range(len(qs) - 2, -1, -1):
+        q, nxt = qs[i], qs[i + 1]
+        if q.type not in TOPIC_TYPES or nxt.type != q.type or updates[i].get("of") is not None:
+            continue
+        if text[q.end : nxt.start].strip() not in _LIST_MARKS:
+            continue
+        name = updates[i + 1].get("of")
+        if isinstance(name, str) and (text.startswith("的" + name, nxt.end) or i + 1 in lent):
+            updates[i]["of"] = name
+            lent.add(i)
