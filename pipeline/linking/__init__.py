@@ -83,7 +83,7 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.topics import TOPIC_TYPES, compared, lend_listed, remainder_of, topic_measured
+from pipeline.linking.topics import TOPIC_TYPES, changing, compared, lend_listed, remainder_of, topic_measured
 from pipeline.linking.words import (
     after_frame,
     counted_head,
@@ -357,6 +357,9 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     a count after a word of what remains is left of (共有搅拌站6家，…，剩余3家)."""
     if clause.of is not None and clause.kind == q.type and compared(win.text):
         return clause.of  # 调整至0.9元/度，比起原来1.1元/度: the old price
+    if clause.of is not None and clause.kind == q.type and clause.floor == win.lo and q.type in TOPIC_TYPES \
+            and changing(win.text, before.predicate):
+        return clause.of  # 物业费由每平方米1.2元提高到1.5元: the new value of what the old one measures
     if q.type in TOPIC_TYPES:
         return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
     if q.type in _COUNTED:

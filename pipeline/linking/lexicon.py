@@ -180,6 +180,7 @@ class TopicLexicon(Lexicon):
     comparison_words: list[str]
     comparison_olds: list[str]
     list_marks: list[str]
+    from_words: list[str]
 
 
 class LinkingLexicon(Lexicon):

@@ -26,12 +26,13 @@ from pipeline.linking.words import tag
 from pipeline.records import Quantity
 from pipeline.text.regex import trie_alternation
 
-__all__ = ["REMAINDER_WORDS", "TOPIC_TYPES", "compared", "lend_listed", "remainder_of", "topic_measured"]
+__all__ = ["REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "lend_listed", "remainder_of", "topic_measured"]
 
 _TOPICS = LINKING.topics
 TOPIC_TYPES = frozenset(_TOPICS.topic_types)
 REMAINDER_WORDS = frozenset(_TOPICS.remainder_words)
 _HEADS = tuple(_TOPICS.topic_heads)
+_FROM_WORDS = frozenset(_TOPICS.from_words)
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _MAX_TOPIC = 30  # a longer clause is no noun phrase
 _MAX_NAME = 20  # the name taken from it: MAX_OF
@@ -47,19 +48,34 @@ _NOMINAL = frozenset(_TOPICS.topic_tags)
 def topic_measured(text: str, window: str, predicate: str | None, lo: int, floor: int) -> str | None:
     """The topic a measure after a verb of change alone measures: ``window`` (the clause before
     the number, starting at ``lo``) is ``predicate``, a verb of ``[predicates]`` that states a
-    change, with only adverbs before it; the topic is the last clause between ``floor`` (where the
-    quantity linked before ends, or the sentence starts) and ``lo`` that is a noun phrase alone
-    ending in a ``topic_heads`` word."""
+    change, with only adverbs before it, or a word of ``from_words`` alone (由40公里/小时调整为…);
+    the topic is the last clause between ``floor`` (where the quantity linked before ends, or the
+    sentence starts) and ``lo`` that is a noun phrase alone ending in a ``topic_heads`` word."""
+    if not (changing(window, predicate) or _without_per(window) in _FROM_WORDS):
+        return None
+    return _topic_before(text, lo, floor)
+
+
+def changing(window: str, predicate: str | None) -> bool:
+    """``window`` is ``predicate``, a verb that states a change, alone: with only adverbs or a
+    comparison before it (已经调整至, 比上年增长) and per-words after it (提高到每平方米)."""
     if predicate is None or CHANGES.get(predicate) is None:
-        return None
-    per = PER_ONLY_RE.search(window)  # 提高到每平方米1.5元
-    if per is not None and per.end() == len(window):
-        window = window[: per.start()]
+        return False
+    window = _without_per(window)
     if not window.endswith(predicate):
-        return None
+        return False
     rest = window[: -len(predicate)]
-    if rest and tidy(rest) is not None and _COMPARISON_RE.fullmatch(rest) is None:
-        return None
+    return not rest or tidy(rest) is None or _COMPARISON_RE.fullmatch(rest) is not None
+
+
+def _without_per(window: str) -> str:
+    per = PER_ONLY_RE.search(window)  # 提高到每平方米1.5元
+    return window[: per.start()] if per is not None and per.end() == len(window) else window
+
+
+def _topic_before(text: str, lo: int, floor: int) -> str | None:
+    """The last clause between ``floor`` and ``lo`` that is a noun phrase alone ending in a
+    ``topic_heads`` word, past clauses with no subject of their own."""
     clauses = _CLAUSE_SPLIT_RE.split(text[floor:lo])
     for clause in reversed(clauses[:-1]):  # the last piece is the number's own clause
         name = _noun_phrase(clause.strip())
@@ -83,6 +99,8 @@ def _noun_phrase(clause: str) -> str | None:
     if not clause or len(clause) > _MAX_TOPIC or not clause.endswith(_HEADS):
         return None
     words = tag(clause)
+    if words[-1][0] in _HEADS:  # 污水处理率: jieba tags 率 a verb
+        words = words[:-1]
     if any(pos not in _NOMINAL for word, pos in words if word != "的"):
         return None
     name = clause.rsplit("的", 1)[-1]
