@@ -83,7 +83,15 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.topics import TOPIC_TYPES, changing, compared, lend_listed, remainder_of, topic_measured
+from pipeline.linking.topics import (
+    TOPIC_TYPES,
+    changing,
+    compared,
+    labelled_clause,
+    lend_listed,
+    remainder_of,
+    topic_measured,
+)
 from pipeline.linking.words import (
     after_frame,
     counted_head,
@@ -360,6 +368,10 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     if clause.of is not None and clause.kind == q.type and clause.floor == win.lo and q.type in TOPIC_TYPES \
             and changing(win.text, before.predicate):
         return clause.of  # 物业费由每平方米1.2元提高到1.5元: the new value of what the old one measures
+    if q.type in TOPIC_TYPES and tidy(win.text) is None:  # 楚雅博爱用地，15亩。
+        named = labelled_clause(text, win.lo, q.end, max(clause.floor, sentence_start))
+        if named is not None:
+            return named
     if q.type in TOPIC_TYPES:
         return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
     if q.type in _COUNTED:

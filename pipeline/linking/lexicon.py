@@ -181,6 +181,7 @@ class TopicLexicon(Lexicon):
     comparison_olds: list[str]
     list_marks: list[str]
     from_words: list[str]
+    label_length: int
 
 
 class LinkingLexicon(Lexicon):

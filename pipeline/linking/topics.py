@@ -26,13 +26,20 @@ from pipeline.linking.words import tag
 from pipeline.records import Quantity
 from pipeline.text.regex import trie_alternation
 
-__all__ = ["REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "lend_listed", "remainder_of", "topic_measured"]
+__all__ = [
+    "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared",
+    "labelled_clause", "lend_listed", "remainder_of", "topic_measured",
+]
 
 _TOPICS = LINKING.topics
 TOPIC_TYPES = frozenset(_TOPICS.topic_types)
 REMAINDER_WORDS = frozenset(_TOPICS.remainder_words)
 _HEADS = tuple(_TOPICS.topic_heads)
 _FROM_WORDS = frozenset(_TOPICS.from_words)
+_LABEL_LENGTH = _TOPICS.label_length
+_COMMAS = "，,"
+_CLAUSE_MARKS = "，,；;：:。、"
+_CLAUSE_ENDS = "，,。；;！？"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _MAX_TOPIC = 30  # a longer clause is no noun phrase
 _MAX_NAME = 20  # the name taken from it: MAX_OF
@@ -91,6 +98,23 @@ def compared(window: str) -> bool:
     """``window`` is a comparison alone (比起原来, 较): the number after it is the old value of
     what the number before it measures."""
     return _COMPARISON_RE.fullmatch(window) is not None
+
+
+def labelled_clause(text: str, lo: int, end: int, floor: int) -> str | None:
+    """The clause before a measure that is a clause alone (…路口，楚雅博爱**用地**，15亩。): the
+    number stands right after a comma, with nothing but an approximation before it (约), and a
+    punctuation mark or the end follows it; the clause before is a noun phrase alone of at most
+    ``label_length`` characters ending in a noun (not 车位价格约4.5万元 nor …定价的，约1.5万元)."""
+    if lo - 1 <= floor or text[lo - 1] not in _COMMAS or (end < len(text) and text[end] not in _CLAUSE_ENDS):
+        return None
+    start = max(text.rfind(mark, floor, lo - 1) for mark in _CLAUSE_MARKS) + 1
+    clause = text[max(start, floor) : lo - 1].strip()
+    if not clause or len(clause) > _LABEL_LENGTH or any(c.isdigit() for c in clause):
+        return None
+    words = tag(clause)
+    if words[-1][1][:1] != "n" or any(pos not in _NOMINAL for _, pos in words):
+        return None
+    return tidy(clause)
 
 
 def _noun_phrase(clause: str) -> str | None:
