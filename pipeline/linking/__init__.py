@@ -87,6 +87,7 @@ from pipeline.linking.topics import (
     TOPIC_TYPES,
     changing,
     compared,
+    elided_count,
     labelled_clause,
     lend_listed,
     remainder_of,
@@ -334,6 +335,9 @@ def _link_one(
         of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
     if not of and shared is None:
         of = _named_elsewhere(text, q, win, before, clause, sentence_start) or of
+    elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
+        # 2间教室改成3间: the rooms, not 教室改成
+        of = elided_count(win.text, q.unit, clause.of if clause.of == clause.wholes.get(q.unit or "") else None) or of
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -375,7 +379,7 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     if q.type in TOPIC_TYPES:
         return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
     if q.type in _COUNTED:
-        return remainder_of(win.text, q.unit, clause.wholes)
+        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
     return None
 
 

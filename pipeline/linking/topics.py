@@ -10,6 +10,10 @@ Two readings, each run only where the rules of ``__init__`` left a quantity with
 - :func:`lend_listed`: a measure listed before another of its kind that a 的 ties to the noun
   after the list takes that noun too (可分别申请6万元、3万元的**购房补贴**, 给予15.28万元/人或
   16.28万元/人的**补贴标准**).
+- :func:`elided_count`: a count after a verb of changing one thing into another (改成, 分为,
+  扩大为: `result_complements`) that a count of its classifier glued to a noun opens counts that
+  noun (将一套**房**改成两套的情况, 2间**教室**改成3间); none where the count before names no noun
+  (将一套改成两套).
 - :func:`remainder_of`: a count after a word of what remains (``remainder_words``: 剩余3家,
   目前仅剩10余户) counts the things of the first count of the same classifier before it in the
   sentence, the whole it is left of (沿线共有**搅拌站**6家，已关停2家，剩余3家); none where no
@@ -20,14 +24,15 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import CHANGES, LINKING, PER_ONLY_RE
+from pipeline.linking.lexicon import CHANGES, LINKING, PER_ONLY_RE, RESULT_COMPLEMENTS
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import tag
 from pipeline.records import Quantity
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared",
+    "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
     "labelled_clause", "lend_listed", "remainder_of", "topic_measured",
 ]
 
@@ -165,3 +170,35 @@ def lend_listed(text: str, qs: list[Quantity], updates: list[dict[str, object]])
         if isinstance(name, str) and (text.startswith("的" + name, nxt.end) or i + 1 in lent):
             updates[i]["of"] = name
             lent.add(i)
+
+
+_COUNT_BEFORE = rf"(?:\d+|[{ONE_TO_NINE}{TEN}两百千万]+)"
+_VERBAL = frozenset({"v", "vn", "vd", "vi"})
+
+
+def elided_count(window: str, unit: str | None, named: str | None = None) -> str | None:
+    """The noun a count glued to it before a verb of changing names, for a count of the same
+    classifier ``unit`` after that verb (``window`` ends in it): 将一套房改成 → 房, 原来的2间教室
+    改成 → 教室; the noun is the words between the classifier and the first verb after it. Where
+    the count before is a quantity of its own, ``named`` is its name, and the window opens with
+    it and then verbs alone (教室改成, 幼儿小班扩编成)."""
+    if unit is None or not window or window[-1] not in RESULT_COMPLEMENTS:
+        return None
+    if named is not None and window.startswith(named) and len(window) > len(named):
+        verbs = tag(window[len(named) :])
+        if verbs[-1][0] in RESULT_COMPLEMENTS and len(verbs) > 1:  # 扩编 + 成, as jieba cuts it
+            verbs = verbs[:-1]
+        return named if all(pos in _VERBAL for _, pos in verbs) else None
+    m = re.search(rf"{_COUNT_BEFORE}{re.escape(unit)}(?P<rest>[^\W\d]{{2,12}})$", window)
+    if m is None:
+        return None
+    words = tag(m["rest"])
+    noun: list[str] = []
+    for word, pos in words:
+        if pos in _VERBAL or pos == "p":
+            break
+        noun.append(word)
+    else:
+        return None  # no verb: 一套房为 is a copula's subject, read as such
+    name = "".join(noun)
+    return name if name and words[-1][0][-1] in RESULT_COMPLEMENTS and tidy(name) == name else None
