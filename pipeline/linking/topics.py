@@ -1,12 +1,18 @@
 """Names the sentence gives a number whose own clause names none (issue 14).
 
-Two readings, each run only where the rules of ``__init__`` left a quantity without ``of``:
+Readings run where the rules of ``__init__`` left a quantity without ``of`` (and, for
+:func:`elided_count`, where they glued the verb of a change to the name):
 
 - :func:`topic_measured`: a measure after a verb of change alone (调整至0.9元/度, 提高到15%)
   measures the sentence's topic, a clause before it that is a noun phrase alone ending in a
   head of ``topic_heads`` (…公寓楼17栋的**电价**，已执行…要求，调整至0.9元/度), the noun after
   its last 的; none where no such clause stands after the quantity linked before it
   (将对该桥进行维修，向上拓宽3米 → none: a verb's object is no topic).
+- :func:`compared`: a number after a comparison alone (比起原来1.1元/度) is the old value of
+  what the number before it measures; :func:`changing`: one after a verb of change alone glued
+  to a number (由1.2元提高到1.5元) its new value.
+- :func:`labelled_clause`: a measure that is a clause alone after a comma measures the noun
+  phrase that is the clause before it (…路口，楚雅博爱**用地**，15亩。).
 - :func:`lend_listed`: a measure listed before another of its kind that a 的 ties to the noun
   after the list takes that noun too (可分别申请6万元、3万元的**购房补贴**, 给予15.28万元/人或
   16.28万元/人的**补贴标准**).
