@@ -95,7 +95,16 @@ from pipeline.linking.phrases import (
     window,
 )
 from pipeline.linking.status import Run, by_sentence, statuses
-from pipeline.linking.topics import way_topic
+from pipeline.linking.topics import (
+    TOPIC_TYPES,
+    changing,
+    compared,
+    elided_count,
+    labelled_clause,
+    lend_listed,
+    remainder_of,
+    topic_measured,
+)
 from pipeline.linking.trims import (
     ends_in_operator,
     opens_clause,
@@ -106,6 +115,7 @@ from pipeline.linking.trims import (
     without_formula,
     without_period_lead,
 )
+from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
     after_frame,
     counted_head,
@@ -164,6 +174,7 @@ class _Clause:
     predicate: str | None = None
     change: Change | None = None
     holes: list[tuple[int, int]] = field(default_factory=list)
+    wholes: dict[str, str] = field(default_factory=dict)  # classifier → the first count of it named (remainder_of)
 
 
 def link(doc_text: str, quantities: list[Quantity], sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -216,6 +227,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         else:
             clause.floor = max(clause.floor, q.end)
         out.append(update)
+    lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
     return out
 
 
@@ -402,6 +414,11 @@ def _link_one(
         of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
     if of is None and q.unit in TOPIC_UNITS and win.text in TOPIC_TOTALS and win.lo > sentence_start + 1:
         of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
+    if not of and shared is None:
+        of = _named_elsewhere(text, q, win, before, clause, sentence_start) or of
+    elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
+        # 2间教室改成3间: the rooms, not 教室改成
+        of = elided_count(win.text, q.unit, clause.of if clause.of == clause.wholes.get(q.unit or "") else None) or of
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -421,10 +438,34 @@ def _link_one(
         # 9名劳动者工资的案件…，涉及金额9.79万元: the wages' amount, though 9名 counts the workers
         clause.owner = belongings if belongings is not None and of == after else None
     clause.predicate, clause.change = predicate, change
+    if of is not None and q.type in _COUNTED and q.unit is not None:
+        clause.wholes.setdefault(q.unit, of)
     update: dict[str, object] = {"of": of, "predicate": predicate, "change": change}
     if q.type == "rank" and q.scope is None:
         update["scope"] = before.scope
     return {k: v for k, v in update.items() if v is not None}
+
+
+def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, clause: _Clause,
+                     sentence_start: int) -> str | None:
+    """A name the sentence gives a number its own clause leaves none (``topics.py``): the topic
+    a measure after a verb of change alone measures (…17栋的电价，…，调整至0.9元/度), the name of
+    the number before it for its old value after a comparison alone (比起原来1.1元/度), or the whole
+    a count after a word of what remains is left of (共有搅拌站6家，…，剩余3家)."""
+    if clause.of is not None and clause.kind == q.type and compared(win.text):
+        return clause.of  # 调整至0.9元/度，比起原来1.1元/度: the old price
+    if clause.of is not None and clause.kind == q.type and clause.floor == win.lo and q.type in TOPIC_TYPES \
+            and changing(win.text, before.predicate):
+        return clause.of  # 物业费由每平方米1.2元提高到1.5元: the new value of what the old one measures
+    if q.type in TOPIC_TYPES and tidy(win.text) is None:  # 楚雅博爱用地，15亩。
+        named = labelled_clause(text, win.lo, q.end, max(clause.floor, sentence_start))
+        if named is not None:
+            return named
+    if q.type in TOPIC_TYPES:
+        return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
+    if q.type in _COUNTED:
+        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
+    return None
 
 
 def _modifies(name: str) -> bool:

@@ -27,6 +27,8 @@ _CLAUSE_RE = re.compile(rf"(?:^|[{_BREAKS}])([^{_BREAKS}\d]{{1,16}})[，,]\s*$")
 _ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", re.DOTALL)  # 条件（一）申请条件1.
 _GLOSSED_RE = re.compile(rf"[^{_BREAKS}]{{1,16}}$")  # what a bracket after it glosses
 _NUMERAL = rf"[{ONE_TO_NINE}{TEN}两\d]"
+# 60周岁（含）以上人员: a bracket saying the bound is included, and the bound after it
+_INCLUSIVE_RE = re.compile(r"[（(]含[）)](?:及?以[上下内])?")
 # 生育三小孩，一个7岁，两个13岁: a clause counting people, the ages listed after it so far, and
 # the count of some of them glued before this age
 _AGE_LIST_RE = re.compile(
@@ -42,8 +44,10 @@ def is_age(span: str) -> bool:
 
 
 def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
-    """What the age ending at ``end`` measures: a person named beside it, or None."""
-    after = read_after(text, end, ceiling)
+    """What the age ending at ``end`` measures: a person named beside it, or None; the people
+    after it are read past a bracket of inclusion and the bound it leaves (60周岁（含）以上**人员**)."""
+    inclusive = _INCLUSIVE_RE.match(text, end)
+    after = read_after(text, inclusive.end() if inclusive is not None else end, ceiling)
     if after is not None:
         head = _first_people(after)
         if head is not None:

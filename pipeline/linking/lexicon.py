@@ -203,10 +203,23 @@ class ClauseLexicon(Lexicon):
     run_blocked: list[str]
 
 
+class TopicLexicon(Lexicon):
+    topic_heads: list[str]
+    topic_tags: list[str]
+    topic_types: list[str]
+    remainder_words: list[str]
+    comparison_words: list[str]
+    comparison_olds: list[str]
+    list_marks: list[str]
+    from_words: list[str]
+    label_length: int
+
+
 class LinkingLexicon(Lexicon):
     predicates: PredicateLexicon
     phrases: PhraseLexicon
     clauses: ClauseLexicon
+    topics: TopicLexicon
 
 
 LINKING = load("linking.toml", LinkingLexicon)

@@ -1,41 +1,210 @@
-"""The way a sentence is about: what a bare 全长 or 宽 measures.
+"""Names the sentence gives a number whose own clause names none (issue 14).
 
-A length after a bare measure of a way (全长5公里, 宽12米) with no owner before it in its clause
-measures the road, canal or line an earlier clause of the sentence names: the noun phrase
-before a way copula that opens it (望岳路为城市次干路，全长约620米 → 望岳路; 该路位于…，道路可连接
-宋家桥村，全长1.3km → 该路), else the name that clause reads (近期建设巴陵西路至南站南段，全长1360米
-→ 巴陵西路至南站南段), where it ends in a word of a way (``way_heads``). A clause naming where the
-way runs (北至先导路，南至建兴路) names no way.
+Readings run where the rules of ``__init__`` left a quantity without ``of`` (and, for
+:func:`elided_count`, where they glued the verb of a change to the name):
+
+- :func:`topic_measured`: a measure after a verb of change alone (调整至0.9元/度, 提高到15%)
+  measures the sentence's topic, a clause before it that is a noun phrase alone ending in a
+  head of ``topic_heads`` (…公寓楼17栋的**电价**，已执行…要求，调整至0.9元/度), the noun after
+  its last 的; none where no such clause stands after the quantity linked before it
+  (将对该桥进行维修，向上拓宽3米 → none: a verb's object is no topic).
+- :func:`compared`: a number after a comparison alone (比起原来1.1元/度) is the old value of
+  what the number before it measures; :func:`changing`: one after a verb of change alone glued
+  to a number (由1.2元提高到1.5元) its new value.
+- :func:`labelled_clause`: a measure that is a clause alone after a comma measures the noun
+  phrase that is the clause before it (…路口，楚雅博爱**用地**，15亩。).
+- :func:`lend_listed`: a measure listed before another of its kind that a 的 ties to the noun
+  after the list takes that noun too (可分别申请6万元、3万元的**购房补贴**, 给予15.28万元/人或
+  16.28万元/人的**补贴标准**).
+- :func:`elided_count`: a count after a verb of changing one thing into another (改成, 分为,
+  扩大为: `result_complements`) that a count of its classifier glued to a noun opens counts that
+  noun (将一套**房**改成两套的情况, 2间**教室**改成3间); none where the count before names no noun
+  (将一套改成两套).
+- :func:`remainder_of`: a count after a word of what remains (``remainder_words``: 剩余3家,
+  目前仅剩10余户) counts the things of the first count of the same classifier before it in the
+  sentence, the whole it is left of (沿线共有**搅拌站**6家，已关停2家，剩余3家); none where no
+  such count stands before it (剩余2栋正在安装户表).
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import ASIDE_RE, WAY_BOUNDS, WAY_COPULAS, WAY_HEADS, WAY_TOPIC_RE
-from pipeline.linking.phrases import read_before, tidy
+from pipeline.linking.lexicon import CHANGES, LINKING, PER_ONLY_RE, RESULT_COMPLEMENTS
+from pipeline.linking.phrases import tidy
 from pipeline.linking.words import tag
+from pipeline.records import Quantity
+from pipeline.text.numerals import ONE_TO_NINE, TEN
+from pipeline.text.regex import trie_alternation
 
-_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:。]")
-_DIGIT_RE = re.compile(r"[0-9０-９]")
-_VERB_TAGS = frozenset({"v", "vn"})  # 近期建设巴陵西路至南段: a clause, not a name
+__all__ = [
+    "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
+    "labelled_clause", "lend_listed", "remainder_of", "topic_measured",
+]
+
+_TOPICS = LINKING.topics
+TOPIC_TYPES = frozenset(_TOPICS.topic_types)
+REMAINDER_WORDS = frozenset(_TOPICS.remainder_words)
+_HEADS = tuple(_TOPICS.topic_heads)
+_FROM_WORDS = frozenset(_TOPICS.from_words)
+_LABEL_LENGTH = _TOPICS.label_length
+_COMMAS = "，,"
+_CLAUSE_MARKS = "，,；;：:。、"
+_CLAUSE_ENDS = "，,。；;！？"
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+_MAX_TOPIC = 30  # a longer clause is no noun phrase
+_MAX_NAME = 20  # the name taken from it: MAX_OF
+# 比起原来, 较上年 (the year a hole the window left out: 较), 与去年同期相比
+_COMPARISON_RE = re.compile(
+    rf"(?:{trie_alternation(_TOPICS.comparison_words)})(?:{trie_alternation(_TOPICS.comparison_olds)})?的?"
+)
+# the first word of a clause with a subject of its own (我们已经核实; not 经 of 经业主大会表决)
+_SUBJECT_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "j", "r"})
+_NOMINAL = frozenset(_TOPICS.topic_tags)
 
 
-def way_topic(text: str, start: int, end: int) -> str | None:
-    """The way named by the clauses of ``text[start:end]`` nearest ``end`` first; None where
-    none ends in a word of a way.
+def topic_measured(text: str, window: str, predicate: str | None, lo: int, floor: int) -> str | None:
+    """The topic a measure after a verb of change alone measures: ``window`` (the clause before
+    the number, starting at ``lo``) is ``predicate``, a verb of ``[predicates]`` that states a
+    change, with only adverbs before it, or a word of ``from_words`` alone (由40公里/小时调整为…);
+    the topic is the last clause between ``floor`` (where the quantity linked before ends, or the
+    sentence starts) and ``lo`` that is a noun phrase alone ending in a ``topic_heads`` word."""
+    if not (changing(window, predicate) or _without_per(window) in _FROM_WORDS):
+        return None
+    return _topic_before(text, lo, floor)
 
-    >>> way_topic("望岳路为南北向城市次干路，全长", 0, 15), way_topic("北至先导路，南至建兴路，全长", 0, 14)
-    ('望岳路', None)
-    """
-    clauses = _CLAUSE_SPLIT_RE.split(text[start:end])
-    for clause in reversed(clauses[:-1]):  # the last is the measure's own clause
-        clause = ASIDE_RE.sub("", clause.strip())  # 新开铺路（绕城高速—C5市路）道路工程
-        if not clause or clause.startswith(WAY_BOUNDS) or clause.startswith(WAY_COPULAS):
-            continue  # 南至建兴路: where it runs; 系2015年重点工程: what it is
-        m = WAY_TOPIC_RE.match(clause)
-        name = tidy(m.group(1)) if m is not None else read_before(clause, "length").of
-        if name and len(name) > 1 and name.endswith(WAY_HEADS) and not _DIGIT_RE.search(name) \
-                and not any(pos in _VERB_TAGS for _, pos in tag(name)):
+
+def changing(window: str, predicate: str | None) -> bool:
+    """``window`` is ``predicate``, a verb that states a change, alone: with only adverbs or a
+    comparison before it (已经调整至, 比上年增长) and per-words after it (提高到每平方米)."""
+    if predicate is None or CHANGES.get(predicate) is None:
+        return False
+    window = _without_per(window)
+    if not window.endswith(predicate):
+        return False
+    rest = window[: -len(predicate)]
+    return not rest or tidy(rest) is None or _COMPARISON_RE.fullmatch(rest) is not None
+
+
+def _without_per(window: str) -> str:
+    per = PER_ONLY_RE.search(window)  # 提高到每平方米1.5元
+    return window[: per.start()] if per is not None and per.end() == len(window) else window
+
+
+def _topic_before(text: str, lo: int, floor: int) -> str | None:
+    """The last clause between ``floor`` and ``lo`` that is a noun phrase alone ending in a
+    ``topic_heads`` word, past clauses with no subject of their own."""
+    clauses = _CLAUSE_SPLIT_RE.split(text[floor:lo])
+    for clause in reversed(clauses[:-1]):  # the last piece is the number's own clause
+        name = _noun_phrase(clause.strip())
+        if name is not None:
             return name
+        words = tag(clause.strip()) if clause.strip() else ()
+        if words and words[0][1] in _SUBJECT_TAGS and len(words[0][0]) > 1:  # 我们已经核实: a subject of its own
+            return None
     return None
+
+
+def compared(window: str) -> bool:
+    """``window`` is a comparison alone (比起原来, 较): the number after it is the old value of
+    what the number before it measures."""
+    return _COMPARISON_RE.fullmatch(window) is not None
+
+
+def labelled_clause(text: str, lo: int, end: int, floor: int) -> str | None:
+    """The clause before a measure that is a clause alone (…路口，楚雅博爱**用地**，15亩。): the
+    number stands right after a comma, with nothing but an approximation before it (约), and a
+    punctuation mark or the end follows it; the clause before is a noun phrase alone of at most
+    ``label_length`` characters ending in a noun (not 车位价格约4.5万元 nor …定价的，约1.5万元)."""
+    if lo - 1 <= floor or text[lo - 1] not in _COMMAS or (end < len(text) and text[end] not in _CLAUSE_ENDS):
+        return None
+    start = max(text.rfind(mark, floor, lo - 1) for mark in _CLAUSE_MARKS) + 1
+    clause = text[max(start, floor) : lo - 1].strip()
+    if not clause or len(clause) > _LABEL_LENGTH or any(c.isdigit() for c in clause):
+        return None
+    words = tag(clause)
+    if words[-1][1][:1] != "n" or any(pos not in _NOMINAL for _, pos in words):
+        return None
+    return tidy(clause)
+
+
+def _noun_phrase(clause: str) -> str | None:
+    """``clause`` as a noun phrase alone ending in a head of ``topic_heads``: the noun after its
+    last 的 (17栋的电价 → 电价), else the whole; None where jieba tags a verb or a preposition in it."""
+    if not clause or len(clause) > _MAX_TOPIC or not clause.endswith(_HEADS):
+        return None
+    words = tag(clause)
+    if words[-1][0] in _HEADS:  # 污水处理率: jieba tags 率 a verb
+        words = words[:-1]
+    if any(pos not in _NOMINAL for word, pos in words if word != "的"):
+        return None
+    name = clause.rsplit("的", 1)[-1]
+    return tidy(name) if 2 <= len(name) <= _MAX_NAME else None
+
+
+def remainder_of(window: str, unit: str | None, named: dict[str, str]) -> str | None:
+    """The things a count after a word of what remains counts: ``window`` is one of
+    ``remainder_words`` with only adverbs before it (目前仅剩), and ``named`` maps each classifier
+    to the name of the first count of it in the sentence so far."""
+    if unit is None or unit not in named:
+        return None
+    word = next((w for w in REMAINDER_WORDS if window.endswith(w)), None)
+    if word is None:
+        return None
+    rest = window[: -len(word)]
+    if rest and tidy(rest) is not None:
+        return None
+    return named[unit]
+
+
+_LIST_MARKS = frozenset(_TOPICS.list_marks)
+
+
+def lend_listed(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
+    """Give each measure of ``qs`` left without a name the noun after the list it opens: the
+    next quantity is of its kind, only a list mark (、, 或, 和 …) stands between them, and that
+    one's name is the noun a 的 ties to it (6万元、3万元的购房补贴); last to first, so a longer
+    list lends down the line. ``updates`` are the links of ``qs``, changed in place."""
+    lent: set[int] = set()
+    for i in range(len(qs) - 2, -1, -1):
+        q, nxt = qs[i], qs[i + 1]
+        if q.type not in TOPIC_TYPES or nxt.type != q.type or updates[i].get("of") is not None:
+            continue
+        if text[q.end : nxt.start].strip() not in _LIST_MARKS:
+            continue
+        name = updates[i + 1].get("of")
+        if isinstance(name, str) and (text.startswith("的" + name, nxt.end) or i + 1 in lent):
+            updates[i]["of"] = name
+            lent.add(i)
+
+
+_COUNT_BEFORE = rf"(?:\d+|[{ONE_TO_NINE}{TEN}两百千万]+)"
+_VERBAL = frozenset({"v", "vn", "vd", "vi"})
+
+
+def elided_count(window: str, unit: str | None, named: str | None = None) -> str | None:
+    """The noun a count glued to it before a verb of changing names, for a count of the same
+    classifier ``unit`` after that verb (``window`` ends in it): 将一套房改成 → 房, 原来的2间教室
+    改成 → 教室; the noun is the words between the classifier and the first verb after it. Where
+    the count before is a quantity of its own, ``named`` is its name, and the window opens with
+    it and then verbs alone (教室改成, 幼儿小班扩编成)."""
+    if unit is None or not window or window[-1] not in RESULT_COMPLEMENTS:
+        return None
+    if named is not None and window.startswith(named) and len(window) > len(named):
+        verbs = tag(window[len(named) :])
+        if verbs[-1][0] in RESULT_COMPLEMENTS and len(verbs) > 1:  # 扩编 + 成, as jieba cuts it
+            verbs = verbs[:-1]
+        return named if all(pos in _VERBAL for _, pos in verbs) else None
+    m = re.search(rf"{_COUNT_BEFORE}{re.escape(unit)}(?P<rest>[^\W\d]{{2,12}})$", window)
+    if m is None:
+        return None
+    words = tag(m["rest"])
+    noun: list[str] = []
+    for word, pos in words:
+        if pos in _VERBAL or pos == "p":
+            break
+        noun.append(word)
+    else:
+        return None  # no verb: 一套房为 is a copula's subject, read as such
+    name = "".join(noun)
+    return name if name and words[-1][0][-1] in RESULT_COMPLEMENTS and tidy(name) == name else None
