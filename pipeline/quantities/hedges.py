@@ -5,7 +5,8 @@ The policy — which word means what — is ``pipeline/resources/hedges.toml``:
 * ``prefix`` and ``suffix`` words join the span (``超过了5亿元`` keeps 了);
 * ``inner`` words (余 多 来 几) are read by the kind modules, inside the span;
 * ``context`` words stay outside the span and only set the qualifier, and so does a
-  listed prefix after a negator (没超过 20元: ``le``).
+  listed prefix after a negator (没超过 20元: ``le``); a prefix after 不 and a modal stays in
+  the span with its bound turned over (不得超过2000元: span 超过2000元, ``le``).
 
 A qualifier read inside the number (``约1个多小时``: 多) beats an approximate prefix.
 """
@@ -30,6 +31,7 @@ _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$"
 #: 约\n10): before any other the search cannot match
 _PREFIX_ENDS = frozenset({word[-1] for word in HEDGES.prefix} | {"了", "\n"})
 _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
+_NEGATED_MODAL_RE = re.compile(rf"(?:{alternation(HEDGES.negated_modals['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _BREAK_SUFFIX_RE = re.compile(
@@ -41,6 +43,8 @@ _CONTEXT_AFTER_RE = re.compile(alternation(HEDGES.context_after))
 _CLAUSE_BREAK = re.compile(f"[{re.escape(HEDGES.context_limits['clause_breaks'])}]")
 _DIGIT = re.compile(f"[0-9{ORDINARY_DIGITS}{ORDINARY_UNITS}]")
 _CONTEXT_WINDOW = 12
+#: a bound under a negator turned over (不得超过 20元: not more than, ``le``; 不能低于: ``ge``)
+_NEGATED = {"gt": "le", "ge": "lt", "lt": "ge", "le": "gt"}
 _TOUCHING = frozenset(HEDGES.touching["words"])
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
 _MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
@@ -66,6 +70,8 @@ def apply(text: str, cand: Candidate) -> bool:
             and not _NOT_HEDGE_RE.search(text, max(0, m.end("hedge") - 4), m.end("hedge"))):
         cand.start = m.start()
         found = HEDGES.prefix[m["hedge"]]
+        if _NEGATED_MODAL_RE.search(text, max(0, m.start() - 2), m.start()):
+            found = _NEGATED.get(found, found)  # 不得超过2000元: at most
     s = _SUFFIX_RE.match(text, cand.end)
     if s:
         cand.end = s.end()

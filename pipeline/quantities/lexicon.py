@@ -80,6 +80,7 @@ class HedgeLexicon(Lexicon):
     context_limits: dict[str, str]
     not_hedges: dict[str, list[str]]
     negators: dict[str, list[str]]
+    negated_modals: dict[str, list[str]]
     touching: dict[str, list[str]]
 
 

@@ -245,12 +245,23 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
 def generic_year(m: re.Match[str], text: str) -> bool:
     """当年, 上年度 … naming no year: the year of an event in a rule (升学当年, 的当年奖补) or of
     a statistic in a formula (按全省上年度在岗职工月平均工资); 比上年增长2% names one."""
-    if m["rel"] not in P.GENERIC_YEAR_WORDS:
-        return False
-    return bool(_generic_before(text, m.start())
-                or P.RE_GENERIC_AFTER.match(text, m.end())
-                or _joined_to_generic(text, m.start())
-                or _in_scheme(text, m.start()))
+    return m["rel"] in P.GENERIC_YEAR_WORDS and _generic_at(text, m.start(), m.end())
+
+
+def _generic_at(text: str, start: int, end: int) -> bool:
+    """The year word at ``text[start:end]`` names no year (see :func:`generic_year`)."""
+    return bool(_generic_before(text, start)
+                or P.RE_GENERIC_AFTER.match(text, end)
+                or _joined_to_generic(text, start)
+                or _in_scheme(text, start))
+
+
+def _after_generic_year(text: str, at: int) -> bool:
+    """A year word that names no year stands right before ``at``, or before a 的 there (申请转学
+    当年的上半年: the first half of whichever year the transfer is asked for)."""
+    end = at - 1 if at and text[at - 1] == "的" else at
+    word = next((w for w in P.GENERIC_YEAR_WORDS if text.startswith(w, end - len(w))), None)
+    return word is not None and _generic_at(text, end - len(word), end)
 
 
 def _generic_before(text: str, at: int) -> bool:
@@ -437,7 +448,9 @@ def school_year(m: re.Match[str], text: str) -> Atom | None:
 
 
 def bare_part(m: re.Match[str], text: str) -> Atom | None:
-    """上半年, 一季度 without a year."""
+    """上半年, 一季度 without a year; none of a year that names none (转学当年的上半年)."""
+    if _after_generic_year(text, m.start()):
+        return Atom(m.start(), m.end(), "date", valid=False, generic=True)
     return on_calendar(m, None, None)
 
 
