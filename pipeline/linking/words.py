@@ -51,6 +51,7 @@ from pipeline.linking.lexicon import (
     GLUED_NOT_FIRST,
     HEADING_NOUNS,
     IN_STATES,
+    INNER_POSTPOSITIONS,
     LASTING_NOT_BEFORE,
     LASTING_TAGS,
     LEAD_PREPOSITIONS,
@@ -168,7 +169,8 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     ends = (i for i in range(1, len(words))
             if _is_function(*words[i]) or _adverb_before_verb(words, i) or words[i][0] in MODALS
             or words[i][0] in PRESENT_ADVERBS  # 两个数据现说明如下
-            or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS))
+            or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS)
+            or _frames_inside(words, i))
     end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
@@ -182,6 +184,14 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 else None
+
+
+def _frames_inside(words: Tags, i: int) -> bool:
+    """``words[i]`` is a postposition of a time or a whole (``inner_postpositions``) inside a name
+    read after a number, after a noun or a verb's noun of two characters or more and before more
+    words: the name ends there (土地调整时你家庭人口 → 土地调整, 新举措中第二项 → 新举措; not 七中)."""
+    return words[i][0] in INNER_POSTPOSITIONS and i + 1 < len(words) and len(words[i - 1][0]) > 1 \
+        and words[i - 1][1] != "m"
 
 
 def _in_state(name: str) -> bool:
