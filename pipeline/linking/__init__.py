@@ -109,7 +109,9 @@ from pipeline.linking.trims import (
     after_demonstrative_preposition,
     after_time_clause,
     ends_in_operator,
+    exceeded,
     opens_clause,
+    opens_with_part,
     operand_named,
     people_named,
     sizes_household,
@@ -118,6 +120,7 @@ from pipeline.linking.trims import (
     unit_counted,
     without_formula,
     without_period_lead,
+    without_to,
 )
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
@@ -330,6 +333,11 @@ def _link_one(
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None
+    threshold = exceeded(win.text) if after is not None and q.type not in _COUNTED and opens_with_part(after) else None
+    if threshold is not None and (threshold or clause.kind == q.type):  # 超出3%部分的房价款: a threshold
+        after = None
+    else:
+        threshold = None
     event_clause = False
     if after is not None and q.unit in EVENT_UNITS and q.type in _COUNTED and not text.startswith("的", q.end):
         # 两次组织各职能部门召开…; not past a 的: 每天两次的洒水降尘处理 names the events
@@ -396,6 +404,9 @@ def _link_one(
         of = None
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
+        of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
+    if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
+        of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
         of = operand_named(text, q.end)
     if of:

@@ -113,6 +113,9 @@ class PhraseLexicon(Lexicon):
     share_nouns: list[str]
     distance_words: list[str]
     demonstrative_prepositions: list[str]
+    part_nouns: list[str]
+    exceeding_verbs: list[str]
+    to_complements: list[str]
     modals: list[str]
     negations: list[str]
     clock_copulas: list[str]
@@ -458,6 +461,9 @@ WAY_MEASURES = frozenset(PHRASE.way_measures)
 INCLUSION_WORDS = frozenset(PHRASE.inclusion_words)
 DISTANCE_LEADS = tuple(PHRASE.duration_distances)
 DISTANCE_WORDS = frozenset(PHRASE.distance_words)
+PART_NOUNS = frozenset(PHRASE.part_nouns)
+EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
+TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)

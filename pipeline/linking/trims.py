@@ -15,13 +15,16 @@ from pipeline.linking.lexicon import (
     DEMONSTRATIVES,
     DISTANCE_LEADS,
     DISTANCE_WORDS,
+    EXCEEDING_VERBS,
     FORMULA_RE,
     HOUSEHOLD_UNITS,
     OBJECT_NOUN_TAGS,
+    PART_NOUNS,
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
     TIME_FRAME_ENDS,
+    TO_COMPLEMENTS,
     UNIT_NOUNS,
     VERB_TAGGED_NOUNS,
 )
@@ -201,3 +204,37 @@ def after_demonstrative_preposition(name: str) -> str:
                 and i + 2 < len(words):
             return rest
     return name
+
+
+def opens_with_part(name: str) -> bool:
+    """``name``, read after a measure, opens with a part noun of ``part_nouns``, a word of its own to
+    jieba (部分, 部分另行收费); what it is the part of is said before the measure."""
+    return tag(name)[0][0] in PART_NOUNS
+
+
+def exceeded(window: str) -> str | None:
+    """What a threshold measures, the number a bare part noun follows (超出3%部分): the words of
+    ``window`` before the verb of exceeding that ends it (误差比绝对值超出 → 误差比绝对值); "" where
+    nothing stands before the verb (超过5米部分: none), None where no such verb ends ``window``.
+
+    >>> exceeded("面积误差比绝对值超出"), exceeded("超过"), exceeded("按照") is None
+    ('面积误差比绝对值', '', True)
+    """
+    verb = next((v for v in EXCEEDING_VERBS if window.endswith(v)), None)
+    return window[: -len(verb)] if verb is not None else None
+
+
+def without_to(name: str, window: str) -> str:
+    """``name`` without a 到 of ``to_complements`` opening it where a verb stands right before it
+    in ``window``: the verb's complement, the object after it names the thing (涉及到清水村季坑组 →
+    清水村季坑组, 发放到林权权利人 → 林权权利人; not 到目的地, where 到 is the verb).
+
+    >>> without_to("到林权权利人", "发放到林权权利人为"), without_to("到目的地", "到目的地大概在")
+    ('林权权利人', '到目的地')
+    """
+    words = tag(name)
+    at = window.rfind(name)
+    if len(words) < 2 or words[0][0] not in TO_COMPLEMENTS or at <= 0:
+        return name
+    before = tag(window[:at])
+    return name[len(words[0][0]) :] if before[-1][1] == "v" else name
