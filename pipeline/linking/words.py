@@ -557,13 +557,14 @@ def counted_head(name: str, endings: tuple[str, ...], *, alone: bool = True) -> 
     things its classifier counts (``counted_endings``: 两株桂花树树龄 → 桂花树, 两栋楼区域 →
     楼); ``name`` when its last word fits, when no word does, or when one character is left
     that is no such thing itself (nor any, unless ``alone``).
-    A word jieba tags as a verb never fits (发生, 增长, 施工).
+    A word jieba tags as a verb never fits (发生, 增长, 施工), unless it is an ending whole (考生).
 
     >>> counted_head("桂花树树龄", ("树",)), counted_head("居民楼", ("楼",)), counted_head("树龄", ("树",))
     ('桂花树', '居民楼', '树龄')
     """
     words = tag(name)
-    last = max((i for i, (w, pos) in enumerate(words) if w.endswith(endings) and pos[0] != "v"), default=None)
+    last = max((i for i, (w, pos) in enumerate(words) if w.endswith(endings) and (pos[0] != "v" or w in endings)),
+               default=None)
     if last is None or last == len(words) - 1:
         return name
     head = "".join(w for w, _ in words[: last + 1])
