@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
-from pipeline.linking.bases import of_base, of_reckoned
+from pipeline.linking.bases import of_base, of_reckoned, of_share
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
@@ -106,14 +106,21 @@ from pipeline.linking.topics import (
     topic_measured,
 )
 from pipeline.linking.trims import (
+    after_demonstrative_preposition,
+    after_time_clause,
     ends_in_operator,
+    exceeded,
     opens_clause,
+    opens_with_part,
     operand_named,
     people_named,
     sizes_household,
+    tied_label,
+    to_place,
     unit_counted,
     without_formula,
     without_period_lead,
+    without_to,
 )
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
@@ -326,6 +333,11 @@ def _link_one(
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None
+    threshold = exceeded(win.text) if after is not None and q.type not in _COUNTED and opens_with_part(after) else None
+    if threshold is not None and (threshold or clause.kind == q.type):  # 超出3%部分的房价款: a threshold
+        after = None
+    else:
+        threshold = None
     event_clause = False
     if after is not None and q.unit in EVENT_UNITS and q.type in _COUNTED and not text.startswith("的", q.end):
         # 两次组织各职能部门召开…; not past a 的: 每天两次的洒水降尘处理 names the events
@@ -364,6 +376,8 @@ def _link_one(
     reckoned = of_reckoned(win.text, text, q.end, q.type) if shared is None and q.type not in BASED else None
     if reckoned is not None:  # 兑券金额按60㎡/人计算: the subject is reckoned at the rate
         of = reckoned
+    if shared is None and q.type in BASED:  # 确定40%比例的男生和女生: a bare share names no thing
+        of = of_share(win.text, text, q.end, ceiling) or of
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
@@ -389,12 +403,15 @@ def _link_one(
         # change names no thing (but a clock's label: 熄灯为清晨6:40)
         of = None
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
-        of = without_period_lead(without_formula(of))
+        of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
+        of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
+    if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
+        of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
         of = operand_named(text, q.end)
     if of:
         of = _named_total(of)
-    if of and of.startswith(DISTANCE_LEADS) and not of.endswith(DISTANCE_LEADS) and shared is None:
+    if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
         of = ""
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: the noun run ending it, else none
@@ -740,7 +757,9 @@ def _labelled(text: str, win: Window, clause: _Clause, kind: str) -> str | None:
             return None
         # …严格控制跳舞时段，上午8:00-10:00: the object of the clause before, its last two words
         return last_words(label.of, 2) if text[win.lo - 1] in CLOCK_LIST_MARKS else label.of
-    return label.of if label.predicate is None else None
+    if label.predicate is not None:  # （2）购买车位的车位服务费：30元/月: a verb phrase tied by 的 to the label
+        return tied_label(label.of)
+    return label.of
 
 
 def _listed(text: str, clause: _Clause, q: Quantity) -> bool:

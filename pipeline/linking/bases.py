@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import BASE_MARKER_RE, BASE_MARKERS_END_RE, RECKONING_RE
-from pipeline.linking.phrases import read_before
+from pipeline.linking.lexicon import BASE_MARKER_RE, BASE_MARKERS_END_RE, RECKONING_RE, SHARE_RE
+from pipeline.linking.phrases import read_after, read_before
 from pipeline.linking.words import tag, verb_object
 
 _CLAUSE_END_RE = re.compile(r"[，,。；;：:（(）)、\s]")
 _TIME_TAGS = frozenset({"t", "tg"})
+_AGENT_RE = re.compile(r"由[^，,。；;由]+$")  # …由县财政 before 按: who pays, not what
+_AND = "和与及或"  # 男生考生和女生考生: two nouns the share is of
 _NOUN_TAGS = frozenset({"n", "nz", "j", "l", "vn"})  # 本学期按4个半月收费: when, not what
 
 
@@ -71,3 +73,45 @@ def of_reckoned(window: str, text: str, end: int, kind: str) -> str | None:
     if len(words) > 1 and words[-1][1] == "v" and words[-2][1] in _NOUN_TAGS:  # 投资额核定 → 投资额
         return reading.of[: -len(words[-1][0])]
     return reading.of
+
+
+def of_share(window: str, text: str, end: int, ceiling: int) -> str | None:
+    """What a percentage glued to a bare share noun (``share_nouns``: 比例) at ``text[end]``
+    measures: the noun a 的 ties after it (择优确定40%比例的**相应学生**), else, after a
+    base marker ending ``window``, the subject before the marker (**补助资金**按照70%的比例予以发放);
+    None where no share noun follows, or neither is found (享受85%的比例报销 keeps its reading).
+
+    >>> of_share("择优确定", "40%比例的相应学生，", 3, 11), of_share("确定", "35%比例的男生和女生；", 3, 11)
+    ('相应学生', '男生和女生')
+    >>> [of_share(w, t, 3, 9) for w, t in [("其差额由县财政按", "90%的比例支付；"), ("享受", "85%的比例报销。")]]
+    ['其差额', None]
+    >>> of_share("困难群众补助资金按照", "70%的比例予以发放。", 3, 10)
+    '困难群众补助资金'
+    """
+    m = SHARE_RE.match(text, end, ceiling)
+    if m is None:
+        return None
+    if m["tied"]:
+        return _listed_after(text, m.end(), ceiling)
+    marker = BASE_MARKERS_END_RE.search(window)
+    if marker is None or marker.start() == 0:
+        return None
+    subject = window[: marker.start()]
+    agent = _AGENT_RE.search(subject)
+    if agent is not None and agent.start() > 0:  # 其差补由县财政按90%的比例支付: paid by the agent after 由
+        subject = subject[: agent.start()]
+    reading = read_before(subject, "percent")
+    return reading.of or None
+
+
+def _listed_after(text: str, start: int, ceiling: int) -> str | None:
+    """The noun at ``text[start]`` (:func:`~pipeline.linking.phrases.read_after`), with a second one
+    tied to it by 和, 与, 及 or 或 (男生考生和女生考生 → both)."""
+    first = read_after(text, start, ceiling)
+    if first is None or not text.startswith(first, start):
+        return first
+    tie = start + len(first)
+    if tie >= ceiling or text[tie] not in _AND:
+        return first
+    second = read_after(text, tie + 1, ceiling)
+    return first + text[tie] + second if second is not None and text.startswith(second, tie + 1) else first

@@ -108,6 +108,14 @@ class PhraseLexicon(Lexicon):
     place_words: list[str]
     postpositions: list[str]
     temporal_postpositions: list[str]
+    inner_postpositions: list[str]
+    time_frame_ends: list[str]
+    share_nouns: list[str]
+    distance_words: list[str]
+    demonstrative_prepositions: list[str]
+    part_nouns: list[str]
+    exceeding_verbs: list[str]
+    to_complements: list[str]
     modals: list[str]
     negations: list[str]
     clock_copulas: list[str]
@@ -313,6 +321,9 @@ LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
 TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
+INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
+TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
+DEMONSTRATIVE_PREPOSITIONS = frozenset(PHRASE.demonstrative_prepositions)
 MODALS = frozenset(PHRASE.modals)
 NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
@@ -449,6 +460,10 @@ TOPIC_UNITS = frozenset(PHRASE.topic_units)
 WAY_MEASURES = frozenset(PHRASE.way_measures)
 INCLUSION_WORDS = frozenset(PHRASE.inclusion_words)
 DISTANCE_LEADS = tuple(PHRASE.duration_distances)
+DISTANCE_WORDS = frozenset(PHRASE.distance_words)
+PART_NOUNS = frozenset(PHRASE.part_nouns)
+EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
+TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
@@ -461,6 +476,8 @@ SCOPE_RE = re.compile(
     rf"^(?:{trie_alternation(PHRASE.scope_words)})(?:为|是|时|都|均|也|仍|可|不得|不能|不应|不超过|不低于|一般为|在)*$"
 )
 BASE_MARKERS_END_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})$")
+# 40%比例的男生, 70%的比例予以发放: a bare share glued after a percentage, and the 的 after it
+SHARE_RE = re.compile(rf"的?(?:{trie_alternation(PHRASE.share_nouns)})(?P<tied>的)?")
 # 按60㎡/人计算, 按4万元每人标准: a verb of reckoning right after the number, past a per-word
 RECKONING_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})?(?:{trie_alternation(PHRASE.reckoning_verbs)})")
 WAY_HEADS = tuple(PHRASE.way_heads)

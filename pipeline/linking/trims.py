@@ -11,18 +11,27 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import (
+    DEMONSTRATIVE_PREPOSITIONS,
+    DEMONSTRATIVES,
+    DISTANCE_LEADS,
+    DISTANCE_WORDS,
+    EXCEEDING_VERBS,
     FORMULA_RE,
     HOUSEHOLD_UNITS,
     OBJECT_NOUN_TAGS,
+    PART_NOUNS,
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
+    TIME_FRAME_ENDS,
+    TO_COMPLEMENTS,
     UNIT_NOUNS,
     VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import tag
 
 _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
+_NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
 _BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -72,6 +81,24 @@ def without_period_lead(name: str) -> str:
     """
     m = PERIOD_LEAD_RE.match(name)
     return name[m.end() :] if m is not None else name
+
+
+def after_time_clause(name: str) -> str:
+    """``name`` without a clause of when opening it, ended by a word of ``time_frame_ends`` after a
+    word of two characters or more: the noun phrase after it (山林调整时他家人口 → 他家人口); ``name``
+    where what follows opens with no noun or pronoun (扩大补助范围时让自己父母: a clause of its own)
+    or keeps fewer than two characters.
+
+    >>> after_time_clause("山林调整时他家人口"), after_time_clause("补助范围时让自己父母"), after_time_clause("时速")
+    ('他家人口', '补助范围时让自己父母', '时速')
+    """
+    words = tag(name)
+    for i in range(len(words) - 2, 0, -1):
+        if words[i][0] in TIME_FRAME_ENDS and len(words[i - 1][0]) > 1:
+            rest = "".join(w for w, _ in words[i + 1 :])
+            opens = words[i + 1][1] in _NAME_OPENING_TAGS
+            return rest if opens and len(rest) > 1 else name
+    return name
 
 
 def unit_counted(name: str) -> str | None:
@@ -131,3 +158,83 @@ def opens_clause(after: str) -> bool:
         return False
     (first, pos), (_, next_pos) = words[0], words[1]
     return pos == "v" and len(first) > 1 and first not in VERB_TAGGED_NOUNS and next_pos in _CLAUSE_AFTER_VERB
+
+
+def to_place(name: str) -> bool:
+    """``name`` holds a word of ``distance_words`` (jieba's: 离) and ends in no noun of a distance:
+    how far it is to the place after it, which names no thing measured (离镇区, 选址东面离公益林 →
+    none; not 离幼儿园直线距离, nor 离异时间).
+
+    >>> to_place("离镇区"), to_place("选址东面离公益林"), to_place("离幼儿园直线距离"), to_place("离异时间")
+    (True, True, False, False)
+    """
+    return any(w in DISTANCE_WORDS for w, _ in tag(name)) and not name.endswith(DISTANCE_LEADS)
+
+
+def tied_label(name: str) -> str | None:
+    """The noun after the last 的 of the object ``name`` of a verb opening a label before a colon: the
+    verb phrase modifies the label (购买车位的车位服务费： → 车位服务费); None where no 的 ties one,
+    or fewer than two characters follow it.
+
+    >>> tied_label("车位的车位服务费"), tied_label("车位服务费")
+    ('车位服务费', None)
+    """
+    head = name.rpartition("的")[2]
+    return head if "的" in name and len(head) > 1 else None
+
+
+def after_demonstrative_preposition(name: str) -> str:
+    """``name`` from the demonstrative after a preposition of ``demonstrative_prepositions`` inside it,
+    glued to it by jieba or not (华远公司以该项目占地 → 该项目占地, 我局对该小区车位 → 该小区车位):
+    the subject before names the actor, not the thing; ``name`` where no such pair stands after
+    its first word or nothing follows the demonstrative.
+
+    >>> after_demonstrative_preposition("华远公司以该项目占地"), after_demonstrative_preposition("我局对该小区车位")
+    ('该项目占地', '该小区车位')
+    >>> after_demonstrative_preposition("以该项目占地"), after_demonstrative_preposition("我局对违建房屋")
+    ('以该项目占地', '我局对违建房屋')
+    """
+    words = tag(name)
+    for i in range(1, len(words) - 1):
+        word, pos = words[i]
+        rest = "".join(w for w, _ in words[i + 1 :])
+        if word[0] in DEMONSTRATIVE_PREPOSITIONS and word[1:] in DEMONSTRATIVES:  # jieba's 以该
+            return word[1:] + rest
+        if word in DEMONSTRATIVE_PREPOSITIONS and pos == "p" and words[i + 1][0] in DEMONSTRATIVES \
+                and i + 2 < len(words):
+            return rest
+    return name
+
+
+def opens_with_part(name: str) -> bool:
+    """``name``, read after a measure, opens with a part noun of ``part_nouns``, a word of its own to
+    jieba (部分, 部分另行收费); what it is the part of is said before the measure."""
+    return tag(name)[0][0] in PART_NOUNS
+
+
+def exceeded(window: str) -> str | None:
+    """What a threshold measures, the number a bare part noun follows (超出3%部分): the words of
+    ``window`` before the verb of exceeding that ends it (误差比绝对值超出 → 误差比绝对值); "" where
+    nothing stands before the verb (超过5米部分: none), None where no such verb ends ``window``.
+
+    >>> exceeded("面积误差比绝对值超出"), exceeded("超过"), exceeded("按照") is None
+    ('面积误差比绝对值', '', True)
+    """
+    verb = next((v for v in EXCEEDING_VERBS if window.endswith(v)), None)
+    return window[: -len(verb)] if verb is not None else None
+
+
+def without_to(name: str, window: str) -> str:
+    """``name`` without a 到 of ``to_complements`` opening it where a verb stands right before it
+    in ``window``: the verb's complement, the object after it names the thing (涉及到清水村季坑组 →
+    清水村季坑组, 发放到林权权利人 → 林权权利人; not 到目的地, where 到 is the verb).
+
+    >>> without_to("到林权权利人", "发放到林权权利人为"), without_to("到目的地", "到目的地大概在")
+    ('林权权利人', '到目的地')
+    """
+    words = tag(name)
+    at = window.rfind(name)
+    if len(words) < 2 or words[0][0] not in TO_COMPLEMENTS or at <= 0:
+        return name
+    before = tag(window[:at])
+    return name[len(words[0][0]) :] if before[-1][1] == "v" else name

@@ -51,6 +51,7 @@ from pipeline.linking.lexicon import (
     GLUED_NOT_FIRST,
     HEADING_NOUNS,
     IN_STATES,
+    INNER_POSTPOSITIONS,
     LASTING_NOT_BEFORE,
     LASTING_TAGS,
     LEAD_PREPOSITIONS,
@@ -168,7 +169,8 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     ends = (i for i in range(1, len(words))
             if _is_function(*words[i]) or _adverb_before_verb(words, i) or words[i][0] in MODALS
             or words[i][0] in PRESENT_ADVERBS  # 两个数据现说明如下
-            or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS))
+            or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS)
+            or _frames_inside(words, i))
     end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
@@ -182,6 +184,14 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 else None
+
+
+def _frames_inside(words: Tags, i: int) -> bool:
+    """``words[i]`` is a postposition of a time or a whole (``inner_postpositions``) inside a name
+    read after a number, after a noun or a verb's noun of two characters or more and before more
+    words: the name ends there (土地调整时你家庭人口 → 土地调整, 新举措中第二项 → 新举措; not 七中)."""
+    return words[i][0] in INNER_POSTPOSITIONS and i + 1 < len(words) and len(words[i - 1][0]) > 1 \
+        and words[i - 1][1] != "m"
 
 
 def _in_state(name: str) -> bool:
@@ -547,13 +557,14 @@ def counted_head(name: str, endings: tuple[str, ...], *, alone: bool = True) -> 
     things its classifier counts (``counted_endings``: 两株桂花树树龄 → 桂花树, 两栋楼区域 →
     楼); ``name`` when its last word fits, when no word does, or when one character is left
     that is no such thing itself (nor any, unless ``alone``).
-    A word jieba tags as a verb never fits (发生, 增长, 施工).
+    A word jieba tags as a verb never fits (发生, 增长, 施工), unless it is an ending whole (考生).
 
     >>> counted_head("桂花树树龄", ("树",)), counted_head("居民楼", ("楼",)), counted_head("树龄", ("树",))
     ('桂花树', '居民楼', '树龄')
     """
     words = tag(name)
-    last = max((i for i, (w, pos) in enumerate(words) if w.endswith(endings) and pos[0] != "v"), default=None)
+    last = max((i for i, (w, pos) in enumerate(words) if w.endswith(endings) and (pos[0] != "v" or w in endings)),
+               default=None)
     if last is None or last == len(words) - 1:
         return name
     head = "".join(w for w, _ in words[: last + 1])
