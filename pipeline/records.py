@@ -78,12 +78,18 @@ _IMMUTABLE = frozenset({type(None), str, int, float, bool, Decimal, type(Pydanti
 def _assembled(model: type[M], data: dict[str, Any], fields_set: set[str]) -> M:
     """A record of ``model`` with the fields ``data``, as pydantic sets them, without validation."""
     new = model.__new__(model)
-    set_ = object.__setattr__  # frozen: only here, while the record is made
-    set_(new, "__dict__", data)
-    set_(new, "__pydantic_fields_set__", fields_set)
-    set_(new, "__pydantic_extra__", None)
-    set_(new, "__pydantic_private__", None)
+    object.__setattr__(new, "__dict__", data)  # frozen: only here, while the record is made
+    _set_fields_set(new, fields_set)
+    _set_extra(new, None)
+    _set_private(new, None)
     return new
+
+
+# BaseModel's slots, set through their descriptors: no lookup of the name per record (a
+# record is assembled ~150 times a document: quantities, entities and their copies).
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def copied(record: M, update: dict[str, Any]) -> M:
