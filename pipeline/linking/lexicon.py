@@ -49,6 +49,7 @@ class PhraseLexicon(Lexicon):
     per_markers: list[str]
     per_heads: list[str]
     verb_adverbs: list[str]
+    paid_activity_tags: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
@@ -177,6 +178,7 @@ class ClauseLexicon(Lexicon):
     reporting_blocked_tags: list[str]
     reporting_copulas: list[str]
     result_complements: list[str]
+    object_complements: list[str]
     time_tags: list[str]
     source_prepositions: list[str]
     present_adverbs: list[str]
@@ -332,6 +334,7 @@ REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # 
 REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)
 REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
 RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
+OBJECT_COMPLEMENTS = frozenset(LINKING.clauses.object_complements)
 TIME_TAGS = frozenset(LINKING.clauses.time_tags)
 SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
 PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
@@ -433,6 +436,7 @@ LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alte
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
 PER_HEADS = tuple(PHRASE.per_heads)
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
+PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])

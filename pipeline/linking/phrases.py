@@ -48,6 +48,7 @@ from pipeline.linking.lexicon import (
     MODIFYING_PREDICATES,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
+    PAID_ACTIVITY_TAGS,
     PER_HEADS,
     PER_RE,
     PREDICATE_RE,
@@ -446,8 +447,27 @@ def _glued_verb(text: str, kind: str) -> str | None:
     head = _lead(m["head"])
     if not adverb:  # 按实施面积每亩奖补: the basis names no thing paid (not a percentage's base)
         based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
-        return "" if not head or based else None
+        # 新造每亩奖补: an activity paid for; not a percentage's base (原价格折旧每年扣减1%)
+        paid = bool(head) and kind not in BASED and _is_paid_activity(head)
+        return "" if not head or based or paid else None
     return (read_before(head, kind).of or "") if head else ""
+
+
+def _is_paid_activity(head: str) -> bool:
+    """``head``, the words before per-words and a lone verb (新造每亩奖补, 水田种植每亩奖补), is an
+    activity paid for, not a thing: it ends, before a 的 or not, in a word of `paid_activity_tags` (a verb,
+    a modifier alone), so the sum names nothing.
+
+    >>> _is_paid_activity("新造"), _is_paid_activity("育苗移栽的"), _is_paid_activity("标准大棚")
+    (True, True, False)
+    >>> _is_paid_activity("伙食费在原标准基础上每生")
+    False
+    """
+    words = tag(head.removesuffix("的") or head)  # 育苗移栽的每亩奖补: tied by 的 alike
+    if not words:
+        return False
+    last, pos = words[-1]  # of two characters at least (not 起 of 从…起每月增加), no per-word (每生)
+    return pos in PAID_ACTIVITY_TAGS and len(last) > 1 and last not in VERB_TAGGED_NOUNS and not last.startswith("每")
 
 
 def _recipient(rest: str) -> str | None:
