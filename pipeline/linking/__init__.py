@@ -122,6 +122,7 @@ from pipeline.linking.words import (
     framed_activity,
     framed_noun,
     glued_span,
+    is_clause_owner,
     is_lone_word,
     is_verb,
     last_words,
@@ -379,7 +380,8 @@ def _link_one(
         owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
         if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
             owner = _without_dimension(clause.of)
-        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
+        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF \
+                and not is_clause_owner(owner):  # 后来经历多次调整…按85%的比例: a clause owns nothing
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
     if of in WAY_MEASURES and q.type == "length" and win.lo > sentence_start:  # 望岳路为…，全长约620米
         of = way_topic(text, sentence_start, win.lo + len(win.text)) or of

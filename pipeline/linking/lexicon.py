@@ -63,6 +63,7 @@ class PhraseLexicon(Lexicon):
     heading_nouns: list[str]
     temporal_tails: list[str]
     attributes: list[str]
+    clause_owner_tags: list[str]
     dimensions: list[str]
     totals: list[str]
     inclusion_words: list[str]
@@ -235,6 +236,7 @@ BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
 TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
 NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
+CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)

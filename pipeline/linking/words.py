@@ -36,6 +36,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
+    CLAUSE_OWNER_TAGS,
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     COPULA_SUBJECT_TAGS,
@@ -792,3 +793,22 @@ def is_noun_phrase(name: str) -> bool:
     """
     words = tag(name)
     return words[-1][1] in OBJECT_NOUN_TAGS and all(pos in OBJECT_TAGS for _, pos in words)
+
+
+def is_clause_owner(owner: str) -> bool:
+    """``owner``, read as the owner of a bare attribute (比例, 面积), is a clause of its own: it ends
+    in a verb (jieba's ``v``, of two characters, not a noun it tags so) and a verb, a preposition
+    a word of time or an adverb stands before it (由公司分批开发, 转诊在县属人民医院救治), so the attribute
+    stays bare; a noun and its verb stay a compound's (个人缴费, 医保报销).
+
+    >>> is_clause_owner("由公司分批开发"), is_clause_owner("转诊在县属人民医院救治")
+    (True, True)
+    >>> is_clause_owner("个人缴费"), is_clause_owner("医保报销"), is_clause_owner("政策范围内自负费用")
+    (False, False, False)
+    """
+    words = tag(owner)
+    last, pos = words[-1] if words else ("", "")
+    if pos != "v" or len(last) < 2 or last in VERB_TAGGED_NOUNS:
+        return False
+    return any(p in CLAUSE_OWNER_TAGS for _, p in words[:-1])
+
