@@ -131,6 +131,7 @@ from pipeline.linking.words import (
     person_head,
     reaching_noun,
     tag,
+    without_activity,
     without_frame,
     words_of,
 )
@@ -338,6 +339,8 @@ def _link_one(
         after = None
     elif after is not None and q.type in _COUNTED:  # 两栋违章建筑问题: the buildings are counted
         after = without_frame(after, kinds=q.unit in KIND_UNITS)
+        if q.unit not in EVENT_UNITS:  # 九条路网建设: the networks are counted
+            after = without_activity(after)
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
     if after is not None and q.unit in PEOPLE_UNITS and sizes_household(after):  # 1人户35㎡: a household's size
         return {}

@@ -141,6 +141,7 @@ class PhraseLexicon(Lexicon):
     people_nouns: list[str]
     household_endings: list[str]
     kind_units: list[str]
+    counted_activities: list[str]
     counted_endings: dict[str, list[str]]
     duration_links: list[str]
     duration_distances: list[str]
@@ -371,6 +372,7 @@ AGE_MARKS = tuple(PHRASE.age_marks)
 SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
+COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 COUNTED_ENDINGS = {unit: tuple(endings) for unit, endings in PHRASE.counted_endings.items()}
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")

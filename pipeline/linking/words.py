@@ -40,6 +40,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     COPULA_SUBJECT_TAGS,
+    COUNTED_ACTIVITIES,
     DURATION_GLUED_TAGS,
     DURATION_NAMES,
     ENDING_COPULAS,
@@ -653,6 +654,21 @@ def without_frame(name: str, *, kinds: bool) -> str:
     if k == 0 or (kinds and k == len(words) - 1) or words[k - 1][1] not in OBJECT_NOUN_TAGS:
         return name
     head = "".join(w for w, _ in words[:k])
+    return head if len(head) > 1 else name
+
+
+def without_activity(name: str) -> str:
+    """A name read after a count that ends in works done on a noun (``counted_activities``:
+    九条路网建设, 三大平台建设) without them: the noun is what is counted. ``name`` when no
+    noun stands right before them or one character is left.
+
+    >>> without_activity("路网建设"), without_activity("雨污水管道施工"), without_activity("建设项目")
+    ('路网', '雨污水管道', '建设项目')
+    """
+    words = tag(name)
+    if len(words) < 2 or words[-1][0] not in COUNTED_ACTIVITIES or words[-2][1] not in OBJECT_NOUN_TAGS:
+        return name
+    head = name[: -len(words[-1][0])]
     return head if len(head) > 1 else name
 
 
