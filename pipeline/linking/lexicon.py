@@ -438,6 +438,10 @@ TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
+# 补贴标准为每个村: a copula, per-words and the noun the rate is per, ending a name
+COPULA_PER_RE = re.compile(
+    rf"(?<=..)(?:为|是)(?:{trie_alternation(PHRASE.per_markers)})(?P<per>[\u4e00-\u9fff]{{1,4}})$"
+)
 PER_HEADS = tuple(PHRASE.per_heads)
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)

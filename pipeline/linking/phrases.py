@@ -31,6 +31,7 @@ from pipeline.linking.lexicon import (
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
+    COPULA_PER_RE,
     CUT_BLOCKED_RE,
     CUT_RE,
     DATE_POSTPOSITION_RE,
@@ -199,6 +200,20 @@ def _squeeze(text: str) -> str:
     return SPACE_RE.sub("", text) if ANY_SPACE_RE.search(text) else text
 
 
+def _before_copula_per(phrase: str) -> str:
+    """``phrase`` without a copula, per-words and the noun alone after them that end it: the rate
+    is per that noun, and the subject of the copula is the name (补贴标准为每个村 → 补贴标准).
+
+    >>> _before_copula_per("补贴标准为每个村"), _before_copula_per("标准为每人每年")
+    ('补贴标准', '标准为每人每年')
+    """
+    m = COPULA_PER_RE.search(phrase)
+    # one character is a noun jieba tags oddly (村 zg, 户 q); more, nouns alone (not 每人每年)
+    if m is None or (len(m["per"]) > 1 and not all(pos in OBJECT_NOUN_TAGS for _, pos in tag(m["per"]))):
+        return phrase
+    return phrase[: m.start()]
+
+
 def tidy(phrase: str) -> str | None:
     """Strip connectors, adverbs and particles from both ends; None when nothing is left.
 
@@ -212,7 +227,7 @@ def tidy(phrase: str) -> str | None:
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
     if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
-        phrase = PER_RE.sub("", phrase)
+        phrase = PER_RE.sub("", _before_copula_per(phrase))
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
         words = words_of(head)
