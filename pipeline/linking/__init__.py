@@ -129,6 +129,7 @@ from pipeline.linking.words import (
     framed_activity,
     framed_noun,
     glued_span,
+    is_clause_owner,
     is_lone_word,
     is_verb,
     last_words,
@@ -137,6 +138,7 @@ from pipeline.linking.words import (
     person_head,
     reaching_noun,
     tag,
+    without_activity,
     without_frame,
     words_of,
 )
@@ -349,6 +351,8 @@ def _link_one(
         after = None
     elif after is not None and q.type in _COUNTED:  # 两栋违章建筑问题: the buildings are counted
         after = without_frame(after, kinds=q.unit in KIND_UNITS)
+        if q.unit not in EVENT_UNITS:  # 九条路网建设: the networks are counted
+            after = without_activity(after)
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
     if after is not None and q.unit in PEOPLE_UNITS and sizes_household(after):  # 1人户35㎡: a household's size
         return {}
@@ -393,7 +397,8 @@ def _link_one(
         owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
         if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
             owner = _without_dimension(clause.of)
-        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF:
+        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF \
+                and not is_clause_owner(owner):  # 后来经历多次调整…按85%的比例: a clause owns nothing
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
     if of in WAY_MEASURES and q.type == "length" and win.lo > sentence_start:  # 望岳路为…，全长约620米
         of = way_topic(text, sentence_start, win.lo + len(win.text)) or of

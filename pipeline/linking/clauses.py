@@ -35,6 +35,7 @@ from pipeline.linking.lexicon import (
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
+    OBJECT_COMPLEMENTS,
     OBJECT_NOUN_TAGS,
     OBJECT_PRONOUN,
     OBJECT_TAGS,
@@ -201,6 +202,8 @@ def subject_named(name: str) -> str | None:
     ('拐点', '专业化服务组织', '地下人行通道')
     >>> subject_named("部门审核其证书原件"), subject_named("大学生电商企业成功孵化")
     ('部门', '大学生电商企业')
+    >>> subject_named("车位装上地锁"), subject_named("住户装好水表")
+    ('车位', '住户')
     """
     words = tag(name)
     at = _verb_before_object(words, 1)
@@ -212,6 +215,8 @@ def subject_named(name: str) -> str | None:
         at = _clause_verb_inside(words)
     if at is None:
         at = _trailing_verbs(words)
+    if at is None:
+        at = _verb_with_complement(words)
     if at is None:
         return name
     if words[at - 1][1] not in AFTER_SUBJECT_TAGS:  # 3倍拒付违约医疗费用: no subject before the verb
@@ -232,6 +237,26 @@ def _verb_before_object(words: Tags, first: int) -> int | None:
             if _is_object(_as_nouns(words[i + 1 :]), short=True, compound=True):
                 return i
         elif pos == "v" and _is_verb_after(words, i) and _is_object(words[i + 1 :], short=False, compound=i == 0):
+            return i
+    return None
+
+
+def _verb_with_complement(words: Tags) -> int | None:
+    """The index of a verb after a noun, its subject, that a complement of direction or result
+    ends (`object_complements`: 装上, 装 + 好) before a noun: the clause's predicate, with an
+    object of one word too (车位装上地锁, 住户装好水表; a verb of two characters before one noun
+    may be a compound's: 矿石开采企业)."""
+    for i in range(1, len(words) - 1):
+        word, pos = words[i]
+        if pos != "v" or word in VERB_TAGGED_NOUNS or words[i - 1][1] not in SUBJECT_TAGS:
+            continue
+        if len(word) == 2 and word[1] in OBJECT_COMPLEMENTS:  # 装上 as one word
+            obj = words[i + 1 :]
+        elif len(word) == 1 and words[i + 1][0] in OBJECT_COMPLEMENTS and i + 2 < len(words):
+            obj = words[i + 2 :]
+        else:
+            continue
+        if _is_object(obj, short=True, compound=False):
             return i
     return None
 

@@ -49,6 +49,7 @@ class PhraseLexicon(Lexicon):
     per_markers: list[str]
     per_heads: list[str]
     verb_adverbs: list[str]
+    paid_activity_tags: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
@@ -62,6 +63,7 @@ class PhraseLexicon(Lexicon):
     heading_nouns: list[str]
     temporal_tails: list[str]
     attributes: list[str]
+    clause_owner_tags: list[str]
     dimensions: list[str]
     totals: list[str]
     inclusion_words: list[str]
@@ -147,6 +149,7 @@ class PhraseLexicon(Lexicon):
     people_nouns: list[str]
     household_endings: list[str]
     kind_units: list[str]
+    counted_activities: list[str]
     counted_endings: dict[str, list[str]]
     duration_links: list[str]
     duration_distances: list[str]
@@ -185,6 +188,7 @@ class ClauseLexicon(Lexicon):
     reporting_blocked_tags: list[str]
     reporting_copulas: list[str]
     result_complements: list[str]
+    object_complements: list[str]
     time_tags: list[str]
     source_prepositions: list[str]
     present_adverbs: list[str]
@@ -241,6 +245,7 @@ BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
 TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
 NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
+CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)
@@ -343,6 +348,7 @@ REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # 
 REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)
 REPORTING_COPULAS = frozenset(LINKING.clauses.reporting_copulas)
 RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
+OBJECT_COMPLEMENTS = frozenset(LINKING.clauses.object_complements)
 TIME_TAGS = frozenset(LINKING.clauses.time_tags)
 SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
 PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
@@ -377,6 +383,7 @@ AGE_MARKS = tuple(PHRASE.age_marks)
 SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
+COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 COUNTED_ENDINGS = {unit: tuple(endings) for unit, endings in PHRASE.counted_endings.items()}
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
@@ -442,8 +449,13 @@ TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
+# 补贴标准为每个村: a copula, per-words and the noun the rate is per, ending a name
+COPULA_PER_RE = re.compile(
+    rf"(?<=..)(?:为|是)(?:{trie_alternation(PHRASE.per_markers)})(?P<per>[\u4e00-\u9fff]{{1,4}})$"
+)
 PER_HEADS = tuple(PHRASE.per_heads)
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
+PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])

@@ -31,6 +31,7 @@ from pipeline.linking.lexicon import (
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
+    COPULA_PER_RE,
     CUT_BLOCKED_RE,
     CUT_RE,
     DATE_POSTPOSITION_RE,
@@ -48,6 +49,7 @@ from pipeline.linking.lexicon import (
     MODIFYING_PREDICATES,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
+    PAID_ACTIVITY_TAGS,
     PER_HEADS,
     PER_RE,
     PREDICATE_RE,
@@ -198,6 +200,20 @@ def _squeeze(text: str) -> str:
     return SPACE_RE.sub("", text) if ANY_SPACE_RE.search(text) else text
 
 
+def _before_copula_per(phrase: str) -> str:
+    """``phrase`` without a copula, per-words and the noun alone after them that end it: the rate
+    is per that noun, and the subject of the copula is the name (补贴标准为每个村 → 补贴标准).
+
+    >>> _before_copula_per("补贴标准为每个村"), _before_copula_per("标准为每人每年")
+    ('补贴标准', '标准为每人每年')
+    """
+    m = COPULA_PER_RE.search(phrase)
+    # one character is a noun jieba tags oddly (村 zg, 户 q); more, nouns alone (not 每人每年)
+    if m is None or (len(m["per"]) > 1 and not all(pos in OBJECT_NOUN_TAGS for _, pos in tag(m["per"]))):
+        return phrase
+    return phrase[: m.start()]
+
+
 def tidy(phrase: str) -> str | None:
     """Strip connectors, adverbs and particles from both ends; None when nothing is left.
 
@@ -211,7 +227,7 @@ def tidy(phrase: str) -> str | None:
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
     if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
-        phrase = PER_RE.sub("", phrase)
+        phrase = PER_RE.sub("", _before_copula_per(phrase))
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
         words = words_of(head)
@@ -446,8 +462,27 @@ def _glued_verb(text: str, kind: str) -> str | None:
     head = _lead(m["head"])
     if not adverb:  # 按实施面积每亩奖补: the basis names no thing paid (not a percentage's base)
         based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
-        return "" if not head or based else None
+        # 新造每亩奖补: an activity paid for; not a percentage's base (原价格折旧每年扣减1%)
+        paid = bool(head) and kind not in BASED and _is_paid_activity(head)
+        return "" if not head or based or paid else None
     return (read_before(head, kind).of or "") if head else ""
+
+
+def _is_paid_activity(head: str) -> bool:
+    """``head``, the words before per-words and a lone verb (新造每亩奖补, 水田种植每亩奖补), is an
+    activity paid for, not a thing: it ends, before a 的 or not, in a word of `paid_activity_tags` (a verb,
+    a modifier alone), so the sum names nothing.
+
+    >>> _is_paid_activity("新造"), _is_paid_activity("育苗移栽的"), _is_paid_activity("标准大棚")
+    (True, True, False)
+    >>> _is_paid_activity("伙食费在原标准基础上每生")
+    False
+    """
+    words = tag(head.removesuffix("的") or head)  # 育苗移栽的每亩奖补: tied by 的 alike
+    if not words:
+        return False
+    last, pos = words[-1]  # of two characters at least (not 起 of 从…起每月增加), no per-word (每生)
+    return pos in PAID_ACTIVITY_TAGS and len(last) > 1 and last not in VERB_TAGGED_NOUNS and not last.startswith("每")
 
 
 def _recipient(rest: str) -> str | None:

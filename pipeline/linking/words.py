@@ -36,9 +36,11 @@ from pipeline.linking.lexicon import (
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
+    CLAUSE_OWNER_TAGS,
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     COPULA_SUBJECT_TAGS,
+    COUNTED_ACTIVITIES,
     DURATION_GLUED_TAGS,
     DURATION_NAMES,
     ENDING_COPULAS,
@@ -666,6 +668,21 @@ def without_frame(name: str, *, kinds: bool) -> str:
     return head if len(head) > 1 else name
 
 
+def without_activity(name: str) -> str:
+    """A name read after a count that ends in works done on a noun (``counted_activities``:
+    九条路网建设, 三大平台建设) without them: the noun is what is counted. ``name`` when no
+    noun stands right before them or one character is left.
+
+    >>> without_activity("路网建设"), without_activity("雨污水管道施工"), without_activity("建设项目")
+    ('路网', '雨污水管道', '建设项目')
+    """
+    words = tag(name)
+    if len(words) < 2 or words[-1][0] not in COUNTED_ACTIVITIES or words[-2][1] not in OBJECT_NOUN_TAGS:
+        return name
+    head = name[: -len(words[-1][0])]
+    return head if len(head) > 1 else name
+
+
 def after_heading(name: str) -> str:
     """A name read before a number after the heading glued to it, which ends in a noun of a
     heading (``heading_nouns``): 基本情况拉菲山庄小区户数 → 拉菲山庄小区户数, 大棚建设方面大棚连片总面积
@@ -803,3 +820,22 @@ def is_noun_phrase(name: str) -> bool:
     """
     words = tag(name)
     return words[-1][1] in OBJECT_NOUN_TAGS and all(pos in OBJECT_TAGS for _, pos in words)
+
+
+def is_clause_owner(owner: str) -> bool:
+    """``owner``, read as the owner of a bare attribute (比例, 面积), is a clause of its own: it ends
+    in a verb (jieba's ``v``, of two characters, not a noun it tags so) and a verb, a preposition
+    a word of time or an adverb stands before it (由公司分批开发, 转诊在县属人民医院救治), so the attribute
+    stays bare; a noun and its verb stay a compound's (个人缴费, 医保报销).
+
+    >>> is_clause_owner("由公司分批开发"), is_clause_owner("转诊在县属人民医院救治")
+    (True, True)
+    >>> is_clause_owner("个人缴费"), is_clause_owner("医保报销"), is_clause_owner("政策范围内自负费用")
+    (False, False, False)
+    """
+    words = tag(owner)
+    last, pos = words[-1] if words else ("", "")
+    if pos != "v" or len(last) < 2 or last in VERB_TAGGED_NOUNS:
+        return False
+    return any(p in CLAUSE_OWNER_TAGS for _, p in words[:-1])
+
