@@ -359,6 +359,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         if pm and kind in ("money", "count", "weight", "area", "length", "volume", "energy", "power"):
             per = pm["per"]
             end = pm.end()
+            while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
+                per, end = f"{per}/{more['per']}", more.end()
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
     amount = r.amount
