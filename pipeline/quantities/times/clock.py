@@ -145,17 +145,21 @@ def _part_before(text: str, start: int, floor: int) -> DayPart | None:
 
 def restated(found: list[Clock], text: str) -> None:
     """A clock without a day part that restates one of its sentence with one, same hour and
-    minute (调整为下午四点半接幼儿，…不方便四点半接), takes its time."""
-    for i, clock in enumerate(found):
-        if clock.rule is not None or clock.time.hour >= 12:
+    minute (调整为下午四点半接幼儿，…不方便四点半接), takes its time. One pass: the clocks with
+    a day part of the sentence so far, by the 12-hour time they restate."""
+    said: dict[tuple[int, int], Clock] = {}
+    previous_end = 0
+    for clock in found:
+        if _SENTENCE_END_RE.search(text, previous_end, clock.start) is not None:
+            said.clear()
+        previous_end = clock.end
+        if clock.rule is not None:
+            if clock.time.hour > 12:
+                said[(clock.time.hour - 12, clock.time.minute)] = clock
             continue
-        for before in reversed(found[:i]):
-            if _SENTENCE_END_RE.search(text, before.end, clock.start) is not None:
-                break
-            if (before.rule is not None and before.time.hour == clock.time.hour + 12
-                    and before.time.minute == clock.time.minute):
-                clock.time, clock.rule = before.time, before.rule
-                break
+        before = said.get((clock.time.hour, clock.time.minute)) if clock.time.hour < 12 else None
+        if before is not None:
+            clock.time, clock.rule = before.time, before.rule
 
 
 def _set_day(clock: Clock, day: dt.date | None, value: str | None = None) -> None:
