@@ -20,11 +20,14 @@ from pipeline.quantities.lexicon import HEDGES
 from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS
 from pipeline.text.regex import alternation
 
-#: Types a hedge can qualify; dates, periods, ranks and phone numbers never take one.
+#: Types a hedge can qualify; dates and periods take only a ``dated_suffix`` (左右), ranks
+#: and phone numbers none.
 HEDGEABLE = frozenset({
     "count", "money", "percent", "ratio", "number", "area", "length", "weight", "volume",
     "energy", "power", "speed", "temperature", "duration",
 })
+_DATED = frozenset({"date", "period"})
+_DATED_SUFFIX_RE = re.compile(alternation(HEDGES.dated_suffix))
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
 #: the characters a prefix match ends with (``$`` also matches before a final line end:
@@ -59,6 +62,8 @@ def apply(text: str, cand: Candidate) -> bool:
     coordinated number before it: ``60%和50%左右``).
     """
     if cand.type not in HEDGEABLE:
+        if cand.type in _DATED and (d := _DATED_SUFFIX_RE.match(text, cand.end)) is not None:
+            cand.end, cand.qualifier = d.end(), HEDGES.dated_suffix[d.group()]  # 2013年左右
         return False
     inner = cand.qualifier
     found: str | None = None
@@ -129,6 +134,7 @@ _WHERE = {
     "inner": "between number and unit, inside the span",
     "suffix": "after the unit, inside the span",
     "suffix_at_break": "after the unit at the end of a clause, inside the span",
+    "dated_suffix": "after a date or period, inside the span",
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",

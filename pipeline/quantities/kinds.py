@@ -54,6 +54,13 @@ class BareMagnitudeLexicon(Lexicon):
     not_vague_tens: list[str]
 
 
+class FillerMagnitudeLexicon(Lexicon):
+    fillers: list[str]
+    magnitudes: list[str]
+    half_after: list[str]
+    half_not_before: list[str]
+
+
 class SharedLexicon(Lexicon):
     range_separators: list[str]
     between_separators: list[str]
@@ -72,6 +79,7 @@ class KindLexicon(Lexicon):
     shared: SharedLexicon
     enumerator: EnumeratorLexicon
     bare_magnitude: BareMagnitudeLexicon
+    filler_magnitude: FillerMagnitudeLexicon
 
 
 KINDS = load("kinds.toml", KindLexicon)

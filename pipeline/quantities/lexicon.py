@@ -72,6 +72,7 @@ class HedgeLexicon(Lexicon):
     inner: dict[str, HedgeQualifier]
     suffix: dict[str, HedgeQualifier]
     suffix_at_break: dict[str, HedgeQualifier]
+    dated_suffix: dict[str, HedgeQualifier]
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
     context_after_gapped: dict[str, HedgeQualifier]

@@ -61,6 +61,13 @@ _UNIT_RE = re.compile(alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
+# 2个亿, 两个多亿, 十几个亿: a colloquial 个 between the number and its magnitude, a magnitude
+# all the same (the amount of a sum said without its unit), not a count of 个
+_FILLER_MAG_RE = re.compile(
+    rf"(?P<before>{alternation(HEDGES.inner)})?(?:{alternation(KINDS.filler_magnitude.fillers)})"
+    rf"(?P<inner>{alternation(HEDGES.inner)})?(?P<mag>{alternation(KINDS.filler_magnitude.magnitudes)})"
+    rf"(?![{LARGE_UNIT_CHARS}])"  # not 亿万富翁
+)
 # 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
 _PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
@@ -93,7 +100,10 @@ _UNIT_AFTER_SPACE_RE = re.compile(
 _MAGNITUDE_AFTER_SPACE_RE = re.compile(f" (?P<mag>[{LARGE_UNIT_CHARS}]+)(?=(?:{alternation(_ALL_UNITS)}))")
 # 一吨半, 两米半: and a half, when no word goes on after 半 (一吨半导体, 两米半径)
 _AND_A_HALF_RE = re.compile(r"半(?=$|[^\u3400-\u9fff]|的|左右|以[上下内]|多)")
-_HALVES = frozenset({"area", "length", "weight", "volume"})
+_HALVES = frozenset({"area", "length", "weight", "volume", "count"})
+# 两层半砖混结构: after these classifiers 半 halves before a word too, unless it begins one
+_HALF_AFTER = frozenset(KINDS.filler_magnitude.half_after)
+_HALF_WORD_RE = re.compile(f"半(?!{alternation(w[1:] for w in KINDS.filler_magnitude.half_not_before)})")
 _MONEY_PART_RE = re.compile(rf"又?(?P<num>{NUMBER})(?P<part>{alternation(UNITS.money_parts)})")
 _CURRENCY_AFTER = re.compile(r"人民币")
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
@@ -146,7 +156,7 @@ def _parses(numeral: str) -> bool:
 class _Reading:
     """The parts of one ``NUMBER [hedge] [magnitude] [unit]`` reading at a position."""
 
-    __slots__ = ("amount", "chinese", "end", "inner", "num_end", "num_text", "unit", "unit_end")
+    __slots__ = ("amount", "chinese", "end", "filler", "inner", "num_end", "num_text", "unit", "unit_end")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         pos = end
@@ -155,7 +165,14 @@ class _Reading:
         self.chinese = chinese = is_chinese_numeral(text[start:end])
         magnitude = ""
         hedge = _INNER_RE.match(text, pos)
-        if (hedge and not chinese) or (hedge and text[end - 1] in ORDINARY_UNITS):
+        filler = _FILLER_MAG_RE.match(text, pos)
+        self.filler = filler is not None
+        if filler is not None:  # 2个亿, 两个多亿
+            self.inner = filler["before"] or filler["inner"]
+            magnitude = filler["mag"]
+            num_end, unit = end, _UNIT_RE.match(text, filler.end())
+            pos = filler.end()
+        elif (hedge and not chinese) or (hedge and text[end - 1] in ORDINARY_UNITS):
             self.inner = hedge.group()
             pos = hedge.end()
             mag = _MAG_RE.match(text, pos)
@@ -324,17 +341,18 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         if big is not None:
             return big
         before = _currency_before(text, start)
-        has_magnitude = any(c in "万亿萬億" for c in r.num_text) or (r.amount >= 10000 and r.inner is not None)
+        has_magnitude = (any(c in "万亿萬億" for c in r.num_text) or r.filler
+                         or (r.amount >= 10000 and r.inner is not None))
         if before:
             typed = ("money", UNITS.money_prefix[before["sign"]].base, _ONE)
             begin = before.start()
             end = r.unit_end
-        elif chinese or text.startswith(_TEMPORAL_AFTER, r.unit_end):
+        elif (chinese and not r.filler) or text.startswith(_TEMPORAL_AFTER, r.unit_end):
             return None  # 2010年, 3月: the dates kind reads these
         else:
             typed = ("number", "", _ONE)
-            end = r.unit_end if r.inner else r.num_end
-            weak = not has_magnitude or r.inner is not None
+            end = r.unit_end if r.inner or r.filler else r.num_end
+            weak = not has_magnitude or (r.inner is not None and not r.filler)
     kind, base, factor = typed
     if kind == "money":
         before = _currency_before(text, start)
@@ -349,12 +367,16 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         if pm and kind in ("money", "count", "weight", "area", "length", "volume", "energy", "power"):
             per = pm["per"]
             end = pm.end()
+            while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
+                per, end = f"{per}/{more['per']}", more.end()
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
     amount = r.amount
     if kind in _HALVES and per is None and r.inner is None and amount == amount.to_integral_value():
         half = _AND_A_HALF_RE.match(text, end)
-        if half:
+        if half is None and kind == "count" and r.unit in _HALF_AFTER:
+            half = _HALF_WORD_RE.match(text, end)
+        if half and (kind != "count" or not weak):
             amount, end = amount + Decimal("0.5"), half.end()
     if begin == start and kind != "count" and sign_start(text, start) < start:
         begin, amount = start - 1, -amount  # 负2.6%, -22.2%

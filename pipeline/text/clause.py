@@ -60,6 +60,7 @@ class FrameLexicon(Lexicon):
     act_prepositions: list[str]
     ba_words: list[str]
     ordering_verbs: list[str]
+    date_frames: list[str]
 
 
 class StatusLexicon(Lexicon):
@@ -101,6 +102,8 @@ _ACT_PREPOSITIONS = tuple(STATUS.frames.act_prepositions)
 _BA_WORDS = frozenset(STATUS.frames.ba_words)
 #: Between a date and a cue after it: the cue plans what was ordered (发函责成…尽快).
 _ORDERING_RE = re.compile(alternation(STATUS.frames.ordering_verbs))
+#: Right after a date, its own frame (12月7日以后), no tense of the clause.
+_DATE_FRAMES = frozenset(STATUS.frames.date_frames)
 #: Where a clause ends.
 CLAUSE_END = frozenset("，,；;：:。！？!?\n\r")
 _CLAUSE_END_RE = re.compile(r"[，,；;：:。！？!?\n\r]")
@@ -234,6 +237,10 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
     True
     >>> future_cue("对方承诺将整改；5月12日，双方达成一致", 8, 13) is None
     True
+    >>> future_cue("12月7日以后都可以选号了", 0, 5) is None
+    True
+    >>> future_cue("7月份应兑现的奖励需要顺延", 0, 3) is None
+    True
     """
     lo, hi = sentence_bounds(text, start, end)
     colon = max(text.rfind("：", lo, start), text.rfind(":", lo, start))
@@ -254,6 +261,8 @@ def future_cue(text: str, start: int, end: int) -> Cue | None:
         if cue.start < end - lo:
             return True
         return not ((acted and cue.word in _BA_WORDS)
+                    or (cue.start == end - lo and cue.word in _DATE_FRAMES)
+                    or "的" in simple[end - lo : cue.start]  # 7月份应兑现的奖励需要顺延: the date's noun's
                     or _ORDERING_RE.search(simple, end - lo, cue.start) is not None)
 
     found = reading.own or reading.carried

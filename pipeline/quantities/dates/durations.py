@@ -80,7 +80,7 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
     if needed is not None and not needed.match(text, after):
         return None  # 5日 alone is a day of the month
     if (unit.classifier == "never" and m["cls"]) or (
-            unit.classifier == "required" and not m["cls"] and not unit.bare_at(text, after)):
+            unit.classifier == "required" and not m["cls"] and not unit.bare_at(text, after, m.start("n"))):
         return None
     half = bool(m["half"]) or m["post"] == "半"
     if half and (unit.half is None or (m["half"] and (not m["cls"] or m["post"] == "半"))):

@@ -61,7 +61,7 @@ class Atom:
     resolved: bool = True
     valid: bool = True  # False for a day the calendar lacks (2019年2月29日)
     follows: bool = False  # an open year comes from any date before (同年9月), not only the sentence
-    after_year: int = 0  # ... that year plus this (次年3月: 1)
+    after_year: int = 0  # ... that year plus this (次年3月: 1; 上年: -1, from its sentence's year)
     generic: bool = False  # a year word naming no year (下一年度 in a rule): holds its words, never reported
     qualifier: str = "exact"  # approx for two neighbouring digits (五六年前), as 三四家 is
 
@@ -234,11 +234,12 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
         return Atom(m.start(), m.end(), "date", valid=False, generic=True)
     after_separator = P.RE_SEPARATOR_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
     following = m["rel"] in P.NEXT_YEAR_WORDS or (m["rel"] in P.NEXT_YEAR_AFTER_SEPARATOR and after_separator)
-    shift = None if following else DATES.relative_years.get(m["rel"])
+    previous = m["rel"] in P.PREVIOUS_YEAR_WORDS  # 2012年…比上年增长: 2011
+    shift = None if following or previous else DATES.relative_years.get(m["rel"])
     atom = with_year(m, text, None, shift)
     if atom is not None and shift is None:
-        atom.follows = True
-        atom.after_year = 1 if following else 0
+        atom.follows = not previous  # 同年, 次年: the last date written; 上年: its sentence's
+        atom.after_year = -1 if previous else (1 if following else 0)
     return atom
 
 
@@ -410,8 +411,8 @@ def bare_month(m: re.Match[str], text: str) -> Atom | None:
     """9月8日, 3月, 6月底: the year comes later, from the sentence or the document."""
     if m["m1"] in DATES.month_names and not (m["fen"] or m["d"] or m["m2"]):
         return None  # 元月 alone is mostly 美元月…; 元月份 and 元月8日 are months
-    if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and _MONTH_UNIT.bare_at(text, m.end()):
-        return None  # 间隔一月以上, 发热1月余: a count of months (durations), no January
+    if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and _MONTH_UNIT.bare_at(text, m.end(), m.start()):
+        return None  # 间隔一月以上, 发热1月余, 通知后一月内: a count of months (durations), no January
     atom = on_calendar(m, None, None)
     if atom is not None:
         atom.number_text = m["m1"]

@@ -216,11 +216,17 @@ class DurationUnit(Lexicon):
     lap_after: tuple[str, ...] = ()
     bare_before: tuple[str, ...] = ()  # a required 个 may be left out right before one of these
     bare_not_before: tuple[str, ...] = ()  # ... but not before one of these (1月余额 is January's balance)
+    bare_after: tuple[str, ...] = ()  # ... or after one of these, the number before its end (后一月内)
+    bare_within: tuple[str, ...] = ()  # ... when one of these follows the unit
     age: bool = False
 
-    def bare_at(self, text: str, at: int) -> bool:
-        """Whether a required 个 may be left out of the unit that ends at ``at`` (一月以上, 1月余)."""
-        return text.startswith(self.bare_before, at) and not text.startswith(self.bare_not_before, at)
+    def bare_at(self, text: str, at: int, number_at: int) -> bool:
+        """Whether a required 个 may be left out of the unit that ends at ``at`` (一月以上, 1月余;
+        通知后一月内), its number starting at ``number_at``."""
+        if text.startswith(self.bare_before, at) and not text.startswith(self.bare_not_before, at):
+            return True
+        return (bool(self.bare_after) and text.endswith(self.bare_after, 0, number_at)
+                and text.startswith(self.bare_within, at))
 
 
 class Durations(Lexicon):
@@ -244,6 +250,7 @@ class DatesLexicon(Lexicon):
     relative_years: dict[str, int]
     same_year: Words
     next_year: NextYear
+    previous_year: Words
     school_years: SchoolYears
     generic_years: GenericYears
     generic_months: GenericMonths
@@ -302,9 +309,9 @@ class DatesLexicon(Lexicon):
         for word in [*self.relative_years, *self.same_year.words, *self.next_year.words]:
             if not word.endswith("年"):
                 raise ValueError(f"relative year {word!r} does not end in 年")
-        for word in self.next_year.after_separator:
+        for word in [*self.next_year.after_separator, *self.previous_year.words]:
             if word not in self.relative_years:
-                raise ValueError(f"next_year.after_separator: {word!r} is no relative year")
+                raise ValueError(f"next_year.after_separator, previous_year: {word!r} is no relative year")
         return self
 
 

@@ -98,13 +98,15 @@ YEAR_TAIL = rf"""
 """
 
 #: 2024年, 2024年9月12日, 2024年上半年, 2018年元月份, 2024年1-9月, 2018年 十二月.
-RE_YEAR_DATE = re.compile(rf"(?P<head>(?P<y>[12][0-9]{{3}})[ ]?年){YEAR_TAIL}", re.VERBOSE)
+#: ... and with 日 typed for 年 before its month (有效期至2022日7月7日): no day has four digits.
+RE_YEAR_DATE = re.compile(rf"(?P<head>(?P<y>[12][0-9]{{3}})[ ]?(?:年|日(?=[0-9]{{1,2}}月))){YEAR_TAIL}", re.VERBOSE)
 #: 二○一六年十一月八日.
 RE_CN_YEAR_DATE = re.compile(rf"(?P<head>(?P<cy>[一二]{char_class(CN_YEAR_DIGIT)}{{3}})年){YEAR_TAIL}", re.VERBOSE)
 #: 今年, 去年上半年, 今年6月, 明年底.
 REL_YEARS = alternation([*DATES.relative_years, *DATES.same_year.words, *DATES.next_year.words])
 NEXT_YEAR_WORDS = frozenset(DATES.next_year.words)
 NEXT_YEAR_AFTER_SEPARATOR = frozenset(DATES.next_year.after_separator)
+PREVIOUS_YEAR_WORDS = frozenset(DATES.previous_year.words)
 RE_SEPARATOR_BEFORE = re.compile(rf"{SEPARATOR}$")  # 10月至|来年7月
 RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{REL_YEARS})){YEAR_TAIL}", re.VERBOSE)
 YEAR_NOT_AFTER = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")

@@ -25,6 +25,7 @@ from pipeline.quantities.times import patterns as P
 from pipeline.quantities.times.calendar import ClockTime, shift_hour, weekday_of
 from pipeline.quantities.times.lexicon import DAY_PARTS, TIMES, ClockRule, DayPart
 from pipeline.text.numerals import NumeralError, parse_number
+from pipeline.text.regex import alternation
 
 PRIORITY = 3
 _DATE_WINDOW = 40  # characters looked back for the date of a clock time
@@ -32,6 +33,10 @@ _A_LITTLE = frozenset({"一", "两"})  # 早一点, 晚两点: a bit earlier, la
 _ONE_DAY = len("2024-09-12")
 #: A date written the machine way (2023-05-16, 2020/9/2): before a digital clock and a space
 #: it is a timestamp of the page (发布日期：2023-05-16 09:30), a date and a clock of its own.
+#: A day part or a day word with its part (今晚), before a clock that says none.
+_PART_WORD_RE = re.compile(rf"(?P<dw>{alternation(TIMES.day_words)})|(?P<dp>{alternation(DAY_PARTS)})")
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?\n]")
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _STAMP_DATE = re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 
 
@@ -64,6 +69,7 @@ def clocks(text: str, ctx: Context, days: list[Candidate] | None = None) -> list
         clock = _read(m, text, ctx, named, out[-1].end if out else 0)
         if clock is not None:
             out.append(clock)
+    restated(out, text)
     return out
 
 
@@ -94,6 +100,8 @@ def _read(m: re.Match[str], text: str, ctx: Context, days: dict[int, Candidate],
     if part is not None and part.short and not _short_part_fits(m):
         inner = P.RE_CLOCK.match(text, m.end("dp"), m.end())  # 早一点: "a bit earlier"
         return _read(inner, text, ctx, days, floor) if inner is not None and not inner["dp"] else None
+    if part is None and not m["ampm"]:
+        part = _part_before(text, m.start(), floor)  # 晚上开放到9:00
     time = clock_time(m, part)
     if time is None:
         return None
@@ -117,6 +125,41 @@ def _read(m: re.Match[str], text: str, ctx: Context, days: dict[int, Candidate],
             _set_day(clock, found.date_start, found.value)
     clock.confirmed = _confirmed(m, clock, part, text)
     return clock
+
+
+def _part_before(text: str, start: int, floor: int) -> DayPart | None:
+    """The day part said shortly before a clock in its clause, after the clock before it
+    (``floor``): 晚上开放到9:00, 晚上的十点; a short one (晚于9点) says none."""
+    lo = max(floor, start - TIMES.clock.part_reach)
+    found = None
+    for m in _PART_WORD_RE.finditer(text, lo, start):
+        found = m
+    if found is None or _CLAUSE_BREAK_RE.search(text, found.end(), start) is not None:
+        return None
+    between = text[found.end() : start]
+    if max(between.rfind("（"), between.rfind("(")) > max(between.rfind("）"), between.rfind(")")):
+        return None  # 夜间（7:00-19:00）: a bracket says its clock in full
+    part = part_of(found)
+    return None if part is None or part.short else part
+
+
+def restated(found: list[Clock], text: str) -> None:
+    """A clock without a day part that restates one of its sentence with one, same hour and
+    minute (调整为下午四点半接幼儿，…不方便四点半接), takes its time. One pass: the clocks with
+    a day part of the sentence so far, by the 12-hour time they restate."""
+    said: dict[tuple[int, int], Clock] = {}
+    previous_end = 0
+    for clock in found:
+        if _SENTENCE_END_RE.search(text, previous_end, clock.start) is not None:
+            said.clear()
+        previous_end = clock.end
+        if clock.rule is not None:
+            if clock.time.hour > 12:
+                said[(clock.time.hour - 12, clock.time.minute)] = clock
+            continue
+        before = said.get((clock.time.hour, clock.time.minute)) if clock.time.hour < 12 else None
+        if before is not None:
+            clock.time, clock.rule = before.time, before.rule
 
 
 def _set_day(clock: Clock, day: dt.date | None, value: str | None = None) -> None:

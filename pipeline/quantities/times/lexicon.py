@@ -38,6 +38,7 @@ class Clock(Lexicon):
     approx_before: list[str]
     approx_after: list[str]
     over_after: list[str]
+    part_reach: int
 
     @field_validator("minute_words")
     @classmethod
