@@ -71,7 +71,9 @@ class PhraseLexicon(Lexicon):
     part_openers: list[str]
     part_levels: list[str]
     part_tags: list[str]
+    part_floor_units: list[str]
     scope_words: list[str]
+    scope_trails: list[str]
     reckoning_verbs: list[str]
     way_measures: list[str]
     way_heads: list[str]
@@ -481,11 +483,11 @@ PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
 # 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
 PART_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.part_openers)})[，,]?(?P<part>[^，,。；;\s]{{1,6}})$")
-PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:楼|层|期|号楼)")
+PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:{trie_alternation(PHRASE.part_floor_units)})")
 # 平峰为, 特殊情况不得: a scope alone before a number, with a copula or trailing words after it
 SCOPE_LEAD_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")
 SCOPE_RE = re.compile(
-    rf"^(?:{trie_alternation(PHRASE.scope_words)})(?:为|是|时|都|均|也|仍|可|不得|不能|不应|不超过|不低于|一般为|在)*$"
+    rf"^(?:{trie_alternation(PHRASE.scope_words)})(?:{trie_alternation(PHRASE.scope_trails)})*$"
 )
 BASE_MARKERS_END_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})$")
 # 40%比例的男生, 70%的比例予以发放: a bare share glued after a percentage, and the 的 after it

@@ -108,9 +108,9 @@ _MONEY_PART_RE = re.compile(rf"又?(?P<num>{NUMBER})(?P<part>{alternation(UNITS.
 _CURRENCY_AFTER = re.compile(r"人民币")
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# 3500个平方米, 500个立方: the colloquial 个 before an area or volume written out (平方…, 立方…) is
-# filler, and the measure is read after it
-_FILLER_CLASSIFIER = "个"
+# 3500个平方米, 500个立方: a filler of ``filler_magnitude`` (个) before an area or volume written
+# out (平方…, 立方…) is spoken filler too, and the measure is read after it
+_FILLERS = frozenset(KINDS.filler_magnitude.fillers)
 _AFTER_FILLER_RE = re.compile(alternation(
     u for u, (kind, _) in UNIT_TABLE.items() if kind in ("area", "volume") and u.startswith(("平方", "立方"))
 ))
@@ -197,7 +197,7 @@ class _Reading:
         if unit is None and latin and not chinese:
             unit = _UNIT_RE.match(text, end + 1)  # 12k个百分点
             scale = latin if unit else 1
-        if unit is not None and unit.group() == _FILLER_CLASSIFIER:
+        if unit is not None and unit.group() in _FILLERS:
             unit = _AFTER_FILLER_RE.match(text, unit.end()) or unit
         self.num_end = num_end
         self.num_text = text[start:num_end]
