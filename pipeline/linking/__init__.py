@@ -368,7 +368,7 @@ def _link_one(
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
-        and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_long_verb(cast("str", of))
+        and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_verb(cast("str", of), shortest=2)
     if predicated:
         of = ""  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing
     if event_clause:
@@ -503,11 +503,12 @@ def _modifies(name: str) -> bool:
     return len(words) > 1 and words[-1][1] == "v" and all(pos in VERBAL_TAGS for _, pos in words)
 
 
-def _ends_in_verb(name: str) -> bool:
-    """The last of jieba's words of ``name`` is a verb it tags ``v`` (物业公司收), none of the nouns
-    it tags so (``verb_tagged_nouns``: 补助, 收入)."""
+def _ends_in_verb(name: str, shortest: int = 1) -> bool:
+    """The last of jieba's words of ``name`` is a verb it tags ``v`` (物业公司收) of ``shortest``
+    characters or more, none of the nouns it tags so (``verb_tagged_nouns``: 补助, 收入). Read
+    before a count of people, one of two characters or more is their predicate (集中安置)."""
     word, pos = tag(name)[-1]
-    return pos == "v" and word not in VERB_TAGGED_NOUNS
+    return pos == "v" and len(word) >= shortest and word not in VERB_TAGGED_NOUNS
 
 
 def _is_part(window: str, *, listed: bool) -> bool:
@@ -536,13 +537,6 @@ def _named_total(name: str) -> str:
         if words[i][0] in INCLUSION_WORDS and words[i - 1][1] in _TOTAL_TAGS:
             return "".join(w for w, _ in words[:i])
     return name
-
-
-def _ends_in_long_verb(name: str) -> bool:
-    """``name`` ends in a verb jieba tags ``v`` of two characters or more, not a noun it tags so
-    (``verb_tagged_nouns``): read before a count of people, it is their predicate (集中安置)."""
-    word, pos = tag(name)[-1]
-    return pos == "v" and len(word) > 1 and word not in VERB_TAGGED_NOUNS
 
 
 def _has_verb(name: str) -> bool:
