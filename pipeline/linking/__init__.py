@@ -20,6 +20,7 @@ from pipeline.linking.ages import age_named, is_age
 from pipeline.linking.bases import of_base, of_reckoned, of_share
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
+from pipeline.linking.heads import compound, is_numeral, per_named, tiered, when_named, with_suffix, without_former
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
     ATTRIBUTES,
@@ -315,6 +316,8 @@ def _link_one(
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
+    if after is not None and is_numeral(after):  # 副卡10元/月一张: a numeral and classifier name nothing
+        after = None
     if after is None and pair is not None and shared is None:  # 4类9种疾病: the noun after the pair
         after = read_after(text, *pair)
         if after is not None and after.endswith(FRAME_ENDINGS):  # 7座与8座两种情况: the pair's frame
@@ -363,8 +366,11 @@ def _link_one(
         after, belongings = person_head(after), after
     elif after is not None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:  # 两株桂花树树龄: the trees
         after = counted_head(after, COUNTED_ENDINGS[q.unit])
+    if after is not None and q.type in _COUNTED and shared is None:  # 两项水库除险加固工程措施: counted whole
+        after = compound(text, q.end, after, q.unit)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
+    before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
@@ -410,6 +416,15 @@ def _link_one(
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
+        of = _headed(of, win.text, q, after)
+        if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
+            clause.of = clause.named = None
+    if shared is None and q.type not in _OWN_ONLY | _COUNTED:  # 合格600元、良好700元: a tier names no thing
+        named = clause.named[2] if clause.named is not None and clause.named[0] == q.type else None
+        tier = tiered(win.text, of, named if clause.of == named else None)
+        if tier == "":
+            clause.of = clause.named = None
+        of = tier if tier is not None else of
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
@@ -466,6 +481,19 @@ def _link_one(
     if q.type == "rank" and q.scope is None:
         update["scope"] = before.scope
     return {k: v for k, v in update.items() if v is not None}
+
+
+def _headed(of: str, window: str, q: Quantity, after: str | None) -> str:
+    """``of`` without what stands round the thing (``heads.py``): a former state opening it
+    (原来个人基本工资), a time read for the thing (从清末的2千余册 → the subject before 从, else
+    none), the people a rate is paid per (每个学生约24元: none)."""
+    of = without_former(of)
+    when = when_named(of, window, q.type) if of != after and q.type not in _OWN_ONLY else None
+    if when is not None:
+        return when
+    if q.type not in _COUNTED and of != after and per_named(of, window):
+        return ""
+    return of
 
 
 def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, clause: _Clause,

@@ -229,11 +229,25 @@ class TopicLexicon(Lexicon):
     label_length: int
 
 
+class HeadLexicon(Lexicon):
+    tier_words: list[str]
+    tier_heads: list[str]
+    tier_levels: list[str]
+    tier_trails: list[str]
+    former_leads: list[str]
+    since_ends: list[str]
+    compound_units: list[str]
+    compound_heads: list[str]
+    compound_tags: list[str]
+    noun_suffixes: list[str]
+
+
 class LinkingLexicon(Lexicon):
     predicates: PredicateLexicon
     phrases: PhraseLexicon
     clauses: ClauseLexicon
     topics: TopicLexicon
+    heads: HeadLexicon
 
 
 LINKING = load("linking.toml", LinkingLexicon)

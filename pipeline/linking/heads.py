@@ -1,0 +1,164 @@
+"""The head of a name and what stands round it that is no part of the thing measured.
+
+:mod:`pipeline.linking.phrases` reads a name word by word; some readings take a word beside the
+thing for the thing: a tier in a list of tiers (合格600元、良好700元), the time a value held
+(由原来个人基本工资的5%…, 从清末的2千余册), the people a rate is paid per (每个学生约24元), a
+numeral and classifier after a price (副卡10元/月一张), or cut a compound at a verb or a 、 inside
+it (两项水库除险加固工程措施, 14个县、乡医疗机构重点建设项目). The words are `[heads]` in
+``resources/linking.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.linking.lexicon import LINKING, PEOPLE_NOUNS
+from pipeline.linking.phrases import Reading, read_before
+from pipeline.linking.words import tag
+from pipeline.text.numerals import ONE_TO_NINE, TEN
+from pipeline.text.regex import trie_alternation
+
+HEAD = LINKING.heads
+_TIER = (
+    rf"(?:{trie_alternation(HEAD.tier_words)}"
+    rf"|[{ONE_TO_NINE}特甲乙丙](?:{trie_alternation(HEAD.tier_levels)})(?:[甲乙丙]等)?"
+    rf"(?:{trie_alternation(HEAD.tier_heads)})?)"
+)
+_TIER_WINDOW_RE = re.compile(rf"(?P<rest>.*?)(?P<tier>{_TIER})(?:{trie_alternation(HEAD.tier_trails)})?")
+_TIER_LEAD_RE = re.compile(rf"^{_TIER}(?=[^\W\d_]{{2}})")
+_LIST_MARKS = " ，,、；;和及与或"
+_FORMER_RE = re.compile(rf"^(?:{trie_alternation(HEAD.former_leads)})的?(?=[^\W\d_]{{2}})")
+_SINCE_ENDS = tuple(HEAD.since_ends)
+_NUMERAL_TAGS = frozenset({"m", "mq", "q"})
+_NUMERALS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两几半")
+_NOUN_SUFFIXES = frozenset(HEAD.noun_suffixes)
+_COMPOUND_HEADS = tuple(HEAD.compound_heads)
+_COMPOUND_UNITS = frozenset(HEAD.compound_units)
+_COMPOUND_TAGS = frozenset(HEAD.compound_tags)
+_NOUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j"})
+_STRETCH_RE = re.compile(r"[^，,。；;：:（）()\s的了]{2,16}")
+_PER_NOUN_RE = re.compile(r"(?:每|人均)一?(?:个|名|位|户|家|生)?$")
+_HEDGES = ("大约", "约", "在", "为", "平均")
+
+
+def tiered(window: str, name: str | None, named: str | None) -> str | None:
+    """The name of a number a tier stands glued before (``window`` ends in it, and the ``name``
+    read is the tier): with only a list mark before the tier (、良好700元, ，二级医院70%), what
+    the number before of its kind measures (``named``), without a tier opening it (三级医院
+    城乡居民合规费用报销比例 → 城乡居民合规费用报销比例); after a noun (绩效考核部分按照合格600元),
+    that noun where no verb stands in it; else none (""). None where no tier was read.
+
+    >>> tiered("、良好", "良好", "绩效考核部分"), tiered("，二级医院为", "二级医院", "三级医院报销比例")
+    ('绩效考核部分', '报销比例')
+    >>> tiered("5个村级", "村级", None), tiered("部分按照合格", "合格", None)
+    (None, '部分')
+    """
+    if not name:
+        return None
+    m = _TIER_WINDOW_RE.fullmatch(window)
+    if m is None or not name.endswith(m["tier"]):
+        return None
+    rest = m["rest"].strip(_LIST_MARKS)
+    if not rest:
+        return _TIER_LEAD_RE.sub("", named) if named else ""
+    if not m["rest"].endswith(tuple(_LIST_MARKS)) and tag(rest)[-1][1] not in {"p", "uj"}:
+        return None  # 县二级医院: a tier inside a name, not one of a list
+    found = read_before(rest, "money").of
+    return found if found and not any(pos == "v" for _, pos in tag(found)) else ""
+
+
+def without_former(name: str) -> str:
+    """``name`` without a word of a former state opening it (原来个人基本工资 → 个人基本工资).
+
+    >>> without_former("原来个人基本工资"), without_former("以前的发班间隔"), without_former("原来")
+    ('个人基本工资', '发班间隔', '原来')
+    """
+    return _FORMER_RE.sub("", name)
+
+
+def when_named(name: str, window: str, kind: str) -> str | None:
+    """A name that is a time, not a thing: one word jieba tags a time (清末) or a phrase ending
+    in a postposition of a span (合格学校建设以来). After 从, the subject before 从 read from the
+    window up to it (馆藏图书从清末的2千余册 → 馆藏图书), where no verb stands in it; else none
+    (""); None where ``name`` is no time.
+
+    >>> when_named("清末", "馆藏图书从清末的", "count"), when_named("学校建设以来", "从学校建设以来", "money")
+    ('馆藏图书', '')
+    """
+    words = tag(name)
+    timed = (len(words) == 1 and words[0][1] == "t") or (len(name) > 2 and name.endswith(_SINCE_ENDS))
+    if not timed:
+        return None
+    i = window.rfind(f"从{name}")
+    read = read_before(window[:i], kind).of if i > 0 else None
+    return read if read and not any(pos == "v" for _, pos in tag(read)) else ""
+
+
+def per_named(name: str, window: str) -> bool:
+    """``name`` is whom a rate is paid per, not what it measures: people named by the noun right
+    after a per-word ending the window (每个学生约24元 → none). Not people named before a per-word
+    (一类优秀生每生每期奖800元 names the class of pupils), nor a measure per unit (每个用地规模为).
+
+    >>> per_named("学生", "每个学生约"), per_named("优秀生", "一类优秀生每生每期奖")
+    (True, False)
+    >>> per_named("用地规模", "每个用地规模为")
+    False
+    """
+    if not name.endswith(PEOPLE_NOUNS):
+        return False
+    core = window
+    for hedge in _HEDGES:
+        core = core.removesuffix(hedge)
+    return core.endswith(name) and _PER_NOUN_RE.search(core[: -len(name)]) is not None
+
+
+def is_numeral(after: str) -> bool:
+    """``after`` is a numeral and a classifier alone (副卡10元/月一张): no name.
+
+    >>> is_numeral("一张"), is_numeral("副卡"), is_numeral("点")
+    (True, False, False)
+    """
+    return (after[0] in _NUMERALS or len(after) > 1) and all(pos in _NUMERAL_TAGS for _, pos in tag(after))
+
+
+def with_suffix(before: Reading, window: str) -> Reading:
+    """A verb read as the predicate of a one-character noun glued after it that the two make
+    one noun of (执行安装费 → 安装费, not 安装 + 费): the noun is the name, no predicate."""
+    verb, name = before.predicate, before.of
+    if not verb or not name or name not in _NOUN_SUFFIXES or not window.endswith(verb + name):
+        return before
+    words = tag(verb + name)
+    if len(words) != 1 or words[0][1] not in _NOUN_TAGS:
+        return before
+    return before._replace(of=verb + name, predicate=None)
+
+
+def compound(text: str, end: int, after: str, unit: str | None) -> str:
+    """The whole compound a count counts where the name read after it stops inside one: at a
+    verb between nouns that ends in two nouns, the last one of ``compound_heads``, after a
+    classifier of items (``compound_units``: 两项水库除险加固工程措施, not 两个乡镇修建道路工程), or
+    at a 、 after a noun of one character (14个县、乡医疗机构重点建设项目); ``after`` where it
+    stops at the compound's end.
+
+    >>> compound("两项水库除险加固工程措施，", 2, "水库除险", "项"), compound("两个乡镇修建道路工程，", 2, "乡镇", "个")
+    ('水库除险加固工程措施', '乡镇')
+    """
+    m = _STRETCH_RE.match(text, end)
+    if m is None:
+        return after
+    stretch = m[0]
+    closed = m.end() >= len(text) or text[m.end()] in "，,。；;"
+    if len(stretch) <= len(after) or not stretch.startswith(after) or not closed:
+        return after
+    words = tag(stretch)
+    if not words[-1][0].endswith(_COMPOUND_HEADS) or words[-2][1] not in _NOUN_TAGS or words[0][1] == "v":
+        return after
+    listed = len(after) == 1 and stretch[1:2] == "、"
+    if listed and all(pos != "v" for _, pos in words):
+        return stretch
+    if listed or unit not in _COMPOUND_UNITS or not all(pos in _COMPOUND_TAGS or word == "、" for word, pos in words):
+        return after
+    verbs = [i for i, (_, pos) in enumerate(words) if pos == "v"]
+    if len(verbs) != 1 or verbs[0] > len(words) - 3 or words[verbs[0] - 1][1] not in _NOUN_TAGS:
+        return after
+    return stretch
