@@ -20,7 +20,19 @@ from pipeline.linking.ages import age_named, is_age
 from pipeline.linking.bases import of_base, of_reckoned, of_share
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
-from pipeline.linking.heads import compound, is_numeral, per_named, tiered, when_named, with_suffix, without_former
+from pipeline.linking.heads import (
+    compound,
+    glued_attribute,
+    is_numeral,
+    is_place,
+    measure_owner,
+    people_run,
+    per_named,
+    tiered,
+    when_named,
+    with_suffix,
+    without_former,
+)
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
     ATTRIBUTES,
@@ -368,11 +380,17 @@ def _link_one(
         after = counted_head(after, COUNTED_ENDINGS[q.unit])
     if after is not None and q.type in _COUNTED and shared is None:  # 两项水库除险加固工程措施: counted whole
         after = compound(text, q.end, after, q.unit)
+    if after is not None and q.unit in PEOPLE_UNITS and shared is None:  # 4万名义务教育进城落户农民工随迁子女
+        after = people_run(text, q.end, after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
+    glued = glued_attribute(of, win.text) if of is not None and of == before.of and shared is None else None
+    owner = measure_owner(_owner(text, win, clause, sentence_start)) if glued is not None else None
+    if glued is not None and owner is not None:  # …起付额为5元，支付比例70%: another measure of the same owner
+        of, before = owner + glued, before._replace(predicate=None)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
         and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_verb(cast("str", of), shortest=2)
     if predicated:
@@ -486,12 +504,14 @@ def _link_one(
 def _headed(of: str, window: str, q: Quantity, after: str | None) -> str:
     """``of`` without what stands round the thing (``heads.py``): a former state opening it
     (原来个人基本工资), a time read for the thing (从清末的2千余册 → the subject before 从, else
-    none), the people a rate is paid per (每个学生约24元: none)."""
+    none), the people a rate is paid per (每个学生约24元: none), a place before 有 (家中有5人: none)."""
     of = without_former(of)
     when = when_named(of, window, q.type) if of != after and q.type not in _OWN_ONLY else None
     if when is not None:
         return when
     if q.type not in _COUNTED and of != after and per_named(of, window):
+        return ""
+    if q.type in _COUNTED and after is None and is_place(of, window):  # 家中有5人: where, not what
         return ""
     return of
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import LINKING, PEOPLE_NOUNS
+from pipeline.linking.lexicon import ATTRIBUTES, LINKING, PEOPLE_NOUNS, PERSON_ENDINGS
 from pipeline.linking.phrases import Reading, read_before
 from pipeline.linking.words import tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -37,6 +37,8 @@ _COMPOUND_UNITS = frozenset(HEAD.compound_units)
 _COMPOUND_TAGS = frozenset(HEAD.compound_tags)
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j"})
 _STRETCH_RE = re.compile(r"[^，,。；;：:（）()\s的了]{2,16}")
+_RUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j", "b", "vn", "v", "l"})  # 义务教育进城落户农民工随迁子女
+_CLAUSE_OPENING_TAGS = frozenset({"p", "d", "v", "c"})  # 子女在市区就读: their clause
 _PER_NOUN_RE = re.compile(r"(?:每|人均)一?(?:个|名|位|户|家|生)?$")
 _HEDGES = ("大约", "约", "在", "为", "平均")
 
@@ -162,3 +164,80 @@ def compound(text: str, end: int, after: str, unit: str | None) -> str:
     if len(verbs) != 1 or verbs[0] > len(words) - 3 or words[verbs[0] - 1][1] not in _NOUN_TAGS:
         return after
     return stretch
+
+
+def people_run(text: str, end: int, after: str) -> str:
+    """The people a count of people counts where the name read after it stops at a verb before
+    any word naming people: the run of nouns and verbs on to the last word that names them,
+    where their own clause or the clause's end follows it (约4.7万名义务教育进城落户农民工随迁子女
+    在市区就读 → 义务教育进城落户农民工随迁子女, not 义务教育); ``after`` where it names people
+    already, or no such run follows.
+
+    >>> people_run("4万名义务教育进城落户农民工随迁子女在市区就读", 3, "义务教育")
+    '义务教育进城落户农民工随迁子女'
+    >>> people_run("5名党员组织关系转入", 2, "党员组织关系"), people_run("3人完成考核任务", 2, "完成")
+    ('党员组织关系', '完成')
+    """
+    if after.endswith(PERSON_ENDINGS) or not text.startswith(after, end):
+        return after
+    m = _STRETCH_RE.match(text, end)
+    if m is None:
+        return after
+    words = tag(m[0])
+    if words[0][1] not in _NOUN_TAGS | {"l"}:
+        return after
+    run, people = "", ""
+    for i, (word, pos) in enumerate(words):
+        if pos not in _RUN_TAGS:
+            break
+        run += word
+        follows = words[i + 1][1] if i + 1 < len(words) else None
+        if pos in _NOUN_TAGS and word.endswith(PERSON_ENDINGS) and (follows is None or follows in _CLAUSE_OPENING_TAGS):
+            people = run
+    return people if len(people) > len(after) and people.startswith(after) else after
+
+
+def is_place(name: str, window: str) -> bool:
+    """``name`` is one word of a place (jieba's ``s``) that an existential 有 ends the window
+    after: where the things counted are, not what they are (即家中有5人时 → none).
+
+    >>> is_place("家中", "即家中有"), is_place("家中", "家中共")
+    (True, False)
+    """
+    words = tag(name)
+    return len(words) == 1 and words[0][1] == "s" and window.endswith(f"{name}有")
+
+
+_MEASURE_ENDS = tuple(HEAD.measure_ends)
+
+
+def glued_attribute(name: str, window: str) -> str | None:
+    """A bare attribute (``attributes``) that one verb alone stands glued before, opening the
+    window: the two are one name (，支付比例70% → 支付比例), not a predicate and its subject; None
+    otherwise (报销比例, 村卫生室支付比例 are read whole already).
+
+    >>> glued_attribute("比例", "支付比例"), glued_attribute("比例", "支付比例为"), glued_attribute("比例", "按比例")
+    ('支付比例', '支付比例', None)
+    """
+    if name not in ATTRIBUTES:
+        return None
+    i = window.rfind(name)
+    words = tag(window[:i]) if i > 0 else ()
+    if len(words) != 1 or words[0][1] != "v" or len(words[0][0]) < 2:
+        return None
+    return window[:i] + name
+
+
+def measure_owner(owner: str | None) -> str | None:
+    """Whose measure the name ``owner`` of the number before is, where it ends in a word of a
+    measure (``measure_ends``): 村卫生室起付额 → 村卫生室; None where it does not.
+
+    >>> measure_owner("村卫生室起付额"), measure_owner("道路")
+    ('村卫生室', None)
+    """
+    if not owner:
+        return None
+    words = tag(owner)
+    if len(words) < 2 or not words[-1][0].endswith(_MEASURE_ENDS):
+        return None
+    return "".join(word for word, _ in words[:-1])

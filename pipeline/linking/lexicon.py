@@ -240,6 +240,7 @@ class HeadLexicon(Lexicon):
     compound_heads: list[str]
     compound_tags: list[str]
     noun_suffixes: list[str]
+    measure_ends: list[str]
 
 
 class LinkingLexicon(Lexicon):
