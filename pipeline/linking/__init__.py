@@ -26,8 +26,10 @@ from pipeline.linking.heads import (
     is_numeral,
     is_place,
     measure_owner,
+    past_storeys,
     people_run,
     per_named,
+    rank_event,
     tiered,
     when_named,
     with_suffix,
@@ -382,6 +384,10 @@ def _link_one(
         after = compound(text, q.end, after, q.unit)
     if after is not None and q.unit in PEOPLE_UNITS and shared is None:  # 4万名义务教育进城落户农民工随迁子女
         after = people_run(text, q.end, after)
+    if after is not None and q.type in _COUNTED:  # 二层楼独立建筑: 楼 is the count's
+        after = past_storeys(after, q.unit) or after
+    if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
+        after = rank_event(text, q.end, after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object

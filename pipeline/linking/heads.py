@@ -241,3 +241,40 @@ def measure_owner(owner: str | None) -> str | None:
     if len(words) < 2 or not words[-1][0].endswith(_MEASURE_ENDS):
         return None
     return "".join(word for word, _ in words[:-1])
+
+
+_STOREY_UNITS = frozenset(HEAD.storey_units)
+_STOREY_WORDS = frozenset(HEAD.storey_words)
+_EVENT_VERB_FOLLOWERS = frozenset({"v", "x"})
+
+
+def past_storeys(after: str, unit: str | None) -> str:
+    """The noun a floor count measures past the word of a building glued to its classifier
+    (二层楼独立建筑 → 独立建筑); ``after`` where that word is all of it or opens a longer word
+    of jieba's (楼, 楼房).
+
+    >>> past_storeys("楼独立建筑", "层"), past_storeys("楼房", "层"), past_storeys("楼", "层")
+    ('独立建筑', '楼房', '楼')
+    """
+    if unit not in _STOREY_UNITS:
+        return after
+    words = tag(after)
+    if len(words) < 2 or words[0][0] not in _STOREY_WORDS:
+        return after
+    return after[len(words[0][0]) :]
+
+
+def rank_event(text: str, end: int, after: str) -> str:
+    """The event a rank of events names (第二次教师招聘参加工作 → 教师招聘): a noun of one word read
+    after it and the verb of two characters glued after that noun, where a verb or a punctuation
+    mark follows the verb; ``after`` otherwise (第一次移民落户治河渡镇 keeps 移民).
+
+    >>> rank_event("第二次教师招聘参加工作", 3, "教师"), rank_event("第一次移民落户某镇", 3, "移民")
+    ('教师招聘', '移民')
+    """
+    if not text.startswith(after, end) or len(tag(after)) != 1:
+        return after
+    words = tag(text[end : end + len(after) + 6])
+    if len(words) < 3 or words[0][0] != after or words[1][1] != "v" or len(words[1][0]) != 2:
+        return after
+    return after + words[1][0] if words[2][1] in _EVENT_VERB_FOLLOWERS else after

@@ -241,6 +241,8 @@ class HeadLexicon(Lexicon):
     compound_tags: list[str]
     noun_suffixes: list[str]
     measure_ends: list[str]
+    storey_units: list[str]
+    storey_words: list[str]
 
 
 class LinkingLexicon(Lexicon):
