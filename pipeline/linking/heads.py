@@ -32,6 +32,7 @@ _SINCE_ENDS = tuple(HEAD.since_ends)
 _NUMERAL_TAGS = frozenset({"m", "mq", "q"})
 _NUMERALS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两几半")
 _NOUN_SUFFIXES = frozenset(HEAD.noun_suffixes)
+_COPULAS = frozenset(HEAD.tier_trails)
 _COMPOUND_HEADS = tuple(HEAD.compound_heads)
 _COMPOUND_UNITS = frozenset(HEAD.compound_units)
 _COMPOUND_TAGS = frozenset(HEAD.compound_tags)
@@ -124,15 +125,32 @@ def is_numeral(after: str) -> bool:
 
 
 def with_suffix(before: Reading, window: str) -> Reading:
-    """A verb read as the predicate of a one-character noun glued after it that the two make
-    one noun of (执行安装费 → 安装费, not 安装 + 费): the noun is the name, no predicate."""
+    """A predicate read inside one noun of jieba's: a verb with a one-character noun of a fee glued
+    after it that the two make one noun of (执行安装费 → 安装费, not 安装 + 费), or a verb of one
+    character ending the window that is the last character of a noun (年底年终奖约 → 年底年终奖, not
+    年底年终 + 奖): the noun is the name, with no predicate.
+
+    >>> with_suffix(Reading("费", "安装"), "严格执行安装费").of
+    '安装费'
+    >>> with_suffix(Reading("年底年终", "奖"), "年底年终奖约").of
+    '年底年终奖'
+    >>> with_suffix(Reading("企业", "奖"), "企业奖").of
+    '企业'
+    """
     verb, name = before.predicate, before.of
-    if not verb or not name or name not in _NOUN_SUFFIXES or not window.endswith(verb + name):
+    if not verb or not name:
         return before
-    words = tag(verb + name)
-    if len(words) != 1 or words[0][1] not in _NOUN_TAGS:
+    if name in _NOUN_SUFFIXES and window.endswith(verb + name):
+        words = tag(verb + name)
+        if len(words) == 1 and words[0][1] in _NOUN_TAGS:
+            return before._replace(of=verb + name, predicate=None)
         return before
-    return before._replace(of=verb + name, predicate=None)
+    if len(verb) != 1 or verb in _COPULAS or f"{name}{verb}" not in window:  # 林权权利人为: 人为 no noun here
+        return before
+    last = [(word, pos) for word, pos in tag(window[: window.rfind(name + verb) + len(name) + 1])][-1]
+    if last[1] in _NOUN_TAGS and len(last[0]) > 1 and last[0].endswith(verb):
+        return before._replace(of=name + verb, predicate=None)
+    return before
 
 
 def compound(text: str, end: int, after: str, unit: str | None) -> str:
