@@ -21,6 +21,8 @@ from pipeline.linking.bases import of_base, of_reckoned, of_share
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
 from pipeline.linking.heads import (
+    PRONOUNS,
+    RESTATING,
     compound,
     glued_attribute,
     is_numeral,
@@ -330,7 +332,8 @@ def _link_one(
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
-    if after is not None and is_numeral(after):  # 副卡10元/月一张: a numeral and classifier name nothing
+    restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
+    if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
     if after is None and pair is not None and shared is None:  # 4类9种疾病: the noun after the pair
         after = read_after(text, *pair)
@@ -480,7 +483,7 @@ def _link_one(
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
         # 2间教室改成3间: the rooms, not 教室改成
         of = elided_count(win.text, q.unit, clause.of if clause.of == clause.wholes.get(q.unit or "") else None) or of
-    of = of or None
+    of = (of if not restated else None) or None
     predicate, change = before.predicate, None
     if predicate is not None:
         change = CHANGES.get(predicate)
@@ -510,8 +513,11 @@ def _link_one(
 def _headed(of: str, window: str, q: Quantity, after: str | None) -> str:
     """``of`` without what stands round the thing (``heads.py``): a former state opening it
     (原来个人基本工资), a time read for the thing (从清末的2千余册 → the subject before 从, else
-    none), the people a rate is paid per (每个学生约24元: none), a place before 有 (家中有5人: none)."""
+    none), the people a rate is paid per (每个学生约24元: none), a place before 有 (家中有5人: none), a
+    pronoun alone (none)."""
     of = without_former(of)
+    if of in PRONOUNS:  # 您所说的第二批次: no thing
+        return ""
     when = when_named(of, window, q.type) if of != after and q.type not in _OWN_ONLY else None
     if when is not None:
         return when

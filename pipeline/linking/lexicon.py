@@ -243,6 +243,8 @@ class HeadLexicon(Lexicon):
     measure_ends: list[str]
     storey_units: list[str]
     storey_words: list[str]
+    pronouns: list[str]
+    restating_words: list[str]
 
 
 class LinkingLexicon(Lexicon):
