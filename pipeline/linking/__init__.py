@@ -25,6 +25,7 @@ from pipeline.linking.heads import (
     RESTATING,
     compound,
     glued_attribute,
+    is_function_word,
     is_numeral,
     is_place,
     measure_owner,
@@ -514,9 +515,9 @@ def _headed(of: str, window: str, q: Quantity, after: str | None) -> str:
     """``of`` without what stands round the thing (``heads.py``): a former state opening it
     (原来个人基本工资), a time read for the thing (从清末的2千余册 → the subject before 从, else
     none), the people a rate is paid per (每个学生约24元: none), a place before 有 (家中有5人: none), a
-    pronoun alone (none)."""
+    pronoun or a function word alone (none)."""
     of = without_former(of)
-    if of in PRONOUNS:  # 您所说的第二批次: no thing
+    if of in PRONOUNS or is_function_word(of):  # 您所说的第二批次, 通过了八部联审: no thing
         return ""
     when = when_named(of, window, q.type) if of != after and q.type not in _OWN_ONLY else None
     if when is not None:

@@ -298,3 +298,17 @@ def rank_event(text: str, end: int, after: str) -> str:
     if len(words) < 3 or words[0][0] != after or words[1][1] != "v" or len(words[1][0]) != 2:
         return after
     return after + words[1][0] if words[2][1] in _EVENT_VERB_FOLLOWERS else after
+
+
+_FUNCTION_TAGS = frozenset({"p", "c", "d"})
+
+
+def is_function_word(name: str) -> bool:
+    """``name`` is one preposition, conjunction or adverb of jieba's alone (通过了八部联审 → 通过,
+    并非19层 → 并非): no thing.
+
+    >>> is_function_word("通过"), is_function_word("并非"), is_function_word("联审")
+    (True, True, False)
+    """
+    words = tag(name)
+    return len(words) == 1 and words[0][1] in _FUNCTION_TAGS
