@@ -18,6 +18,7 @@ from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
 from pipeline.linking.bases import of_base, of_reckoned, of_share
+from pipeline.linking.carried import carried_people, distance_from, holds_distance, listed_total
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
@@ -369,8 +370,9 @@ def _link_one(
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
         and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_verb(cast("str", of), shortest=2)
-    if predicated:
-        of = ""  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing
+    if predicated:  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing; but the
+        # people an earlier clause names for it (针对移民区域建档立卡贫困户，完成集中安置11户35人)
+        of = carried_people(text, win.text, win.lo, sentence_start) or ""
     if event_clause:
         of = ""  # 两次组织各职能部门…商定: the events are a clause, nothing before names them
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
@@ -441,6 +443,8 @@ def _link_one(
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
         # 2间教室改成3间: the rooms, not 教室改成
         of = elided_count(win.text, q.unit, clause.of if clause.of == clause.wholes.get(q.unit or "") else None) or of
+    if shared is None and (not of or (q.type == "length" and holds_distance(of))):
+        of = _carried(text, q, win, sentence_start) or of  # 该市场距玫瑰园小区北门 → 市场
     of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
@@ -487,6 +491,17 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
         return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
     if q.type in _COUNTED:
         return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
+    return None
+
+
+def _carried(text: str, q: Quantity, win: Window, sentence_start: int) -> str | None:
+    """A name a frame of the sentence gives a number its own clause names nothing of
+    (``carried.py``): the subject a length after 距 measures the distance of (A距B仅60米, A位于…，
+    距B约50米), the list a count of people after a total word counts (王银端、贺军达共2人)."""
+    if q.type == "length":
+        return distance_from(text, win.text, win.lo, sentence_start)
+    if q.type in _COUNTED and q.unit in PERSON_UNITS:  # 正在进行安置的有63户: the people named before
+        return listed_total(win.text) or carried_people(text, win.text, win.lo, sentence_start)
     return None
 
 

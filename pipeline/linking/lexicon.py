@@ -229,11 +229,22 @@ class TopicLexicon(Lexicon):
     label_length: int
 
 
+class CarriedLexicon(Lexicon):
+    distance_leads: list[str]
+    distance_compounds: list[str]
+    place_heads: list[str]
+    site_verbs: list[str]
+    target_prepositions: list[str]
+    demonstratives: list[str]
+    subject_blocked_tags: list[str]
+
+
 class LinkingLexicon(Lexicon):
     predicates: PredicateLexicon
     phrases: PhraseLexicon
     clauses: ClauseLexicon
     topics: TopicLexicon
+    carried: CarriedLexicon
 
 
 LINKING = load("linking.toml", LinkingLexicon)

@@ -1,0 +1,199 @@
+"""Names a noun of the sentence gives a number its own clause leaves none (issue 14).
+
+Readings run where the rules of ``__init__`` left a quantity without ``of``; each reads a frame
+that names what is measured outside the number's window, and gives none where the frame is
+not there whole (a none is better than a wrong noun):
+
+- :func:`distance_from`: a length after 距/距离 and a place is how far the subject before them
+  lies from it (**万家丽路大塘路口**距…匝道仅60米), or the subject of a clause before the comma
+  that says where it stands (**垃圾收集站**位于…东北角，距…小区约50米); the subject ends in a
+  head of a place or a thing that stands somewhere (``place_heads``).
+- :func:`listed_total`: a count right after a list and a word of a total (王银端、贺军达、石辉共3人)
+  counts the list.
+- :func:`carried_people`: a count of people or households that its clause's verb alone
+  precedes (完成集中安置11户) counts the people an earlier clause of the sentence names: the
+  object of a clause opened by 针对/对于 alone (**针对移民区域建档立卡贫困户**，完成集中安置11户),
+  or the people named right before the same verb there (…福高村的**移民**安置，…拟集中安置110户).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from pipeline.linking.lexicon import LINKING, PERSON_ENDINGS, TOTALS
+from pipeline.linking.phrases import tidy
+from pipeline.linking.words import tag
+from pipeline.text.numerals import ONE_TO_NINE, TEN
+from pipeline.text.regex import trie_alternation
+
+__all__ = ["carried_people", "distance_from", "holds_distance", "listed_total"]
+
+_CARRIED = LINKING.carried
+# 距 or 距离, not inside a noun of a distance (间距, 相距)
+_COMPOUNDS = "".join(_CARRIED.distance_compounds)
+_DISTANCE_RE = re.compile(rf"(?<![{_COMPOUNDS}])(?:{trie_alternation(_CARRIED.distance_leads)})")
+_PLACE_HEADS, _SITE_VERBS = tuple(_CARRIED.place_heads), tuple(_CARRIED.site_verbs)
+_TARGET_PREPOSITIONS, _DEMONSTRATIVES = tuple(_CARRIED.target_prepositions), tuple(_CARRIED.demonstratives)
+_SUBJECT_BLOCKED = frozenset(_CARRIED.subject_blocked_tags)
+_CLAUSE_MARKS = "，,；;：:。！？!?"
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+_LIST_MARK = "、"
+_PREDICATE_TAGS = frozenset({"d", "t", "uj", "ul"})
+_PART_LEAD = "其中"
+_NUMERAL_RE = re.compile(rf"[\d{ONE_TO_NINE}{TEN}两几数]")
+_LONGEST = 20  # the longest name: MAX_OF
+
+
+def _subject(phrase: str) -> str | None:
+    """``phrase`` as the subject of a place: a noun phrase ending in a ``place_heads`` word, with
+    no preposition, particle, pronoun, word of time or direction, nor a count in it (jieba's tags
+    of verbs are not read: it tags the heads and modifiers of such names verbs, 垃圾收集站); a
+    demonstrative opening it goes where three characters stay (该餐馆油烟管道 → 餐馆油烟管道; 该市场:
+    none), else two will do (基站)."""
+    phrase = phrase.strip()
+    shortest = 2
+    if phrase.startswith(_DEMONSTRATIVES):  # 该地点: what it points back to stays unnamed
+        phrase, shortest = phrase[1:], 3
+    if not shortest <= len(phrase) <= _LONGEST or not phrase.endswith(_PLACE_HEADS):
+        return None
+    if any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for _, pos in tag(phrase)):
+        return None
+    if _NUMERAL_RE.match(phrase) is not None:  # 两株桂花树: a count, whose noun is read after it
+        return None
+    return phrase if tidy(phrase) == phrase else None
+
+
+def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str | None:
+    """The subject whose distance the length after ``window`` (its clause, starting at ``lo``)
+    gives: the words before a ``distance_leads`` word of the window (A距B仅60米 → A), or where
+    that word opens the window right after a comma, the subject of the clause before it that a
+    ``site_verbs`` or a ``distance_leads`` word follows (A位于…，距B约50米 → A; A距B仅80米，距C
+    仅150米 → A); None elsewhere. The word is read by its characters, since jieba glues it to
+    the name after it (口距, 距金桂苑), and not inside a noun of a distance (间距, 相距, 车距)."""
+    at = _distance_at(window)
+    if at is None:
+        return None
+    if at > 0:
+        return _subject(window[:at])
+    if lo - 1 <= sentence_start or text[lo - 1] not in "，,":
+        return None
+    start = max(text.rfind(mark, sentence_start, lo - 1) for mark in _CLAUSE_MARKS) + 1
+    clause = text[max(start, sentence_start) : lo - 1]
+    site = next((m for m in (clause.find(v) for v in _SITE_VERBS) if m > 0), None)
+    if site is None:
+        site = _distance_at(clause)
+    return _subject(clause[:site]) if site else None
+
+
+def holds_distance(name: str) -> bool:
+    """``name`` holds a ``distance_leads`` word with words after it (该地点距离K6县县城; not
+    直线距离, which names the distance)."""
+    return _distance_at(name) is not None
+
+
+def _distance_at(phrase: str) -> int | None:
+    """Where the first ``distance_leads`` word of ``phrase`` that words follow starts."""
+    m = _DISTANCE_RE.search(phrase)
+    return m.start() if m is not None and m.end() < len(phrase) else None
+
+
+def listed_total(window: str) -> str | None:
+    """The list a count after a word of a total counts: ``window`` ends in one of ``totals`` or
+    共 after items joined by 、 (两丫坪社区干部吴菲、黄军长共 …), each item holding a word that
+    names people (``person_endings``: 干部, 军长, 人员), the first one the noun run ending its
+    clause. The list whole where it has at most 20 characters, else each item by the name of
+    two or three characters after its last such word (领导王银端、所长贺军达 → 王银端、贺军达),
+    else none (村民代表、党员、妇女代表共 …: a village's list of groups stays too long)."""
+    total = next((t for t in (*TOTALS, "共") if window.endswith(t)), None)
+    if total is None or _LIST_MARK not in window:
+        return None
+    parts = window[: -len(total)].split(_LIST_MARK)
+    first = list(tag(parts[0]))
+    k = len(first)
+    while k > 0 and (first[k - 1][1][:1] in "nj" or first[k - 1][1] in ("a", "b")):
+        k -= 1
+    items = [first[k:]] + [list(tag(part)) for part in parts[1:]]
+    if any(not item or _people_word(item) is None for item in items):
+        return None
+    if any(pos[:1] in "pu" or pos == "x" for item in items for _, pos in item):
+        return None
+    joined = _LIST_MARK.join("".join(w for w, _ in item) for item in items)
+    if len(joined) <= _LONGEST:
+        return joined
+    names = []
+    for item in items:
+        rest = "".join(w for w, _ in item[cast("int", _people_word(item)) + 1 :])
+        names.append(rest if 2 <= len(rest) <= 3 else "".join(w for w, _ in item))
+    joined = _LIST_MARK.join(names)
+    return joined if len(joined) <= _LONGEST else None
+
+
+def _people_word(item: list[tuple[str, str]]) -> int | None:
+    """The index of the last word of ``item`` that names people, None where none does."""
+    found = None
+    for i, (word, pos) in enumerate(item):
+        if word.endswith(PERSON_ENDINGS) and pos[:1] != "v" and len(word) > 1:
+            found = i
+    return found
+
+
+def carried_people(text: str, window: str, lo: int, sentence_start: int) -> str | None:
+    """The people a count whose ``window`` is its verb alone (集中安置, 进行安置的有) counts, named
+    in an earlier clause of the sentence: the people named right before the window's last verb
+    where it stands there too (…的移民安置, …移民户进行集中安置), else the object of a clause
+    that a ``target_prepositions`` word opens and that is that object alone (针对…贫困户，); the
+    name ends in a word of people (``person_endings``) and is a noun run."""
+    if lo <= sentence_start or not window:
+        return None
+    words = list(tag(window))
+    if words and words[0][0] == _PART_LEAD:
+        words = words[1:]
+    k = 0
+    while k < len(words) and words[k][1][:1] in "nj":
+        k += 1
+    if k and "".join(w for w, _ in words[:k]).endswith(_PLACE_HEADS):  # 其中荣合桥集中安置区拟集中安置: where
+        words = words[k:]
+    if not words or any(pos[:1] != "v" and pos not in _PREDICATE_TAGS for _, pos in words):
+        return None  # 完成集中安置, 正在进行安置的有: the verbs alone, with adverbs and words of time
+    verbs = [w for w, pos in words if pos[:1] == "v" and len(w) > 1]
+    before = text[sentence_start : lo]
+    if verbs:
+        verb = verbs[-1]
+        for clause in reversed(_CLAUSE_SPLIT_RE.split(before)[:-1]):
+            at = clause.rfind(verb)
+            if at > 0:
+                named = _people_run(clause[:at])
+                if named is not None:
+                    return named
+    for clause in reversed(_CLAUSE_SPLIT_RE.split(before)[:-1]):
+        clause = clause.strip()
+        if clause.startswith(_TARGET_PREPOSITIONS):
+            lead = next(p for p in _TARGET_PREPOSITIONS if clause.startswith(p))
+            named = _people_run(clause[len(lead) :], whole=True)
+            if named is not None:
+                return named
+    return None
+
+
+def _people_run(phrase: str, *, whole: bool = False) -> str | None:
+    """The run of nouns ending ``phrase`` (past the verbs 进行 and its adverbs before a verb:
+    移民户进行集中 → 移民户) that ends in a word naming people; ``whole``: the run is all of it."""
+    words = list(tag(phrase))
+    while words and words[-1][1][:1] in "vd" and not words[-1][0].endswith(PERSON_ENDINGS):
+        words.pop()
+    if not words:
+        return None
+    k = len(words)
+    while k > 0 and (words[k - 1][1][:1] in "nj" or words[k - 1][1] in ("q", "b")
+                     or (whole and words[k - 1][1][:1] == "v" and k < len(words))):
+        k -= 1
+    if whole and k > 0:
+        return None
+    run = words[k:]
+    if not run or run[0][1] == "q":
+        return None
+    name = "".join(w for w, _ in run)
+    if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= _LONGEST:
+        return None
+    return name if tidy(name) == name else None
