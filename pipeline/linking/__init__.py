@@ -18,7 +18,16 @@ from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
 from pipeline.linking.bases import of_base, of_reckoned, of_share
-from pipeline.linking.carried import carried_people, distance_from, holds_distance, listed_total
+from pipeline.linking.carried import (
+    carried_people,
+    distance_from,
+    framed_past,
+    framed_span,
+    holds_distance,
+    listed_total,
+    restated_inclusive,
+    scoped_span,
+)
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
 from pipeline.linking.lexicon import (
@@ -238,6 +247,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.floor = max(clause.floor, q.end)
         out.append(update)
     lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
+    restated_inclusive(text, qs, out)  # 未超过三年（含三年）的购房合同: one name for both
     return out
 
 
@@ -313,6 +323,10 @@ def _link_one(
                 after_name = _reaching(win.text)
             if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
+            if after_name is None and not is_age(q.text):  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
+                after_name = scoped_span(text, win.text, q.start, sentence_start) \
+                    or framed_span(text, win.text, q.end, sentence_start, win.lo) \
+                    or framed_past(text, win.text, q.end, reach)
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None

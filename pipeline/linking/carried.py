@@ -19,15 +19,20 @@ not there whole (a none is better than a wrong noun):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import cast
 
-from pipeline.linking.lexicon import LINKING, PERSON_ENDINGS, TOTALS
+from pipeline.linking.lexicon import DURATION_HEADS, LINKING, PERSON_ENDINGS, TIME_HEADS, TOTALS
 from pipeline.linking.phrases import tidy
-from pipeline.linking.words import tag
+from pipeline.linking.words import framed_noun, glued_span, tag
+from pipeline.records import Quantity
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
-__all__ = ["carried_people", "distance_from", "holds_distance", "listed_total"]
+__all__ = [
+    "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "listed_total",
+    "restated_inclusive", "scoped_span",
+]
 
 _CARRIED = LINKING.carried
 # 距 or 距离, not inside a noun of a distance (间距, 相距)
@@ -36,6 +41,22 @@ _DISTANCE_RE = re.compile(rf"(?<![{_COMPOUNDS}])(?:{trie_alternation(_CARRIED.di
 _PLACE_HEADS, _SITE_VERBS = tuple(_CARRIED.place_heads), tuple(_CARRIED.site_verbs)
 _TARGET_PREPOSITIONS, _DEMONSTRATIVES = tuple(_CARRIED.target_prepositions), tuple(_CARRIED.demonstratives)
 _SUBJECT_BLOCKED = frozenset(_CARRIED.subject_blocked_tags)
+# 即男满, 或女满, 、女满: a scope of sex and a verb of reaching ending a window
+_SCOPE_REACHING_RE = re.compile(rf"(?:{trie_alternation(_CARRIED.scope_reaching)})$")
+_SCOPE_REACH = _CARRIED.scope_reach
+_SPAN_HEAD_RE = re.compile(trie_alternation(list(DURATION_HEADS)))
+_SPAN_FRAMES = tuple(_CARRIED.span_frames)
+# 整治时间为：, 办理期限： — a label of a time or a span before a colon or a copula
+_SPAN_LABEL_RE = re.compile(
+    rf"(?P<label>[\u4e00-\u9fff]{{0,8}}(?P<head>{trie_alternation([*TIME_HEADS, *DURATION_HEADS])}))(?:为|是)?[：:]"
+)
+_INCLUSIVE_OPENINGS = frozenset({"（含", "(含"})
+_GLUED_SPAN_RE = re.compile(r"(?:的)?时间(?:[，,。；;]|$)")
+# 的24小时, 关于…的: between a framed duration and the noun it modifies
+_FRAMED_GAP_RE = re.compile(
+    rf"的\d+(?:个)?(?:小时|天|日)(?=[\u4e00-\u9fff])|(?:{trie_alternation(_CARRIED.topic_openings)})[^，,。；;的]{{1,16}}的"
+)
+_CLOSINGS = "）)"
 _CLAUSE_MARKS = "，,；;：:。！？!?"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _LIST_MARK = "、"
@@ -197,3 +218,78 @@ def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= _LONGEST:
         return None
     return name if tidy(name) == name else None
+
+
+def scoped_span(text: str, window: str, start: int, sentence_start: int) -> str | None:
+    """The noun of a span of time a duration after a scope of sex and a verb of reaching
+    (``scope_reaching``: 男满, 女满) measures: the last such noun
+    (``duration_heads``) before it in the sentence, within ``scope_reach`` characters, with the
+    words glued before it (累计缴费年限应达到男满30年或女满25年 → 累计缴费年限, 最低缴费年限要求：
+    即男满30年、女满25年 → 最低缴费年限); None where none stands there."""
+    if _SCOPE_REACHING_RE.search(window) is None:
+        return None
+    lo = max(sentence_start, start - _SCOPE_REACH)
+    before = text[lo:start]
+    m = _last(_SPAN_HEAD_RE.finditer(before))
+    if m is None:
+        return None
+    clause = _CLAUSE_SPLIT_RE.split(before[: m.end()])[-1]
+    return glued_span(clause, m.group()) if clause else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = list(matches)
+    return found[-1] if found else None
+
+
+def framed_span(text: str, window: str, end: int, sentence_start: int, lo: int) -> str | None:
+    """What a duration after a frame (为期, 历时) measures where no noun follows it: the noun
+    phrase before 历时 in its clause (业委会选举历时7个月 → 业委会选举), or, for a frame that opens
+    its clause and a duration ending it, the label of a time or a span of an earlier clause of the
+    sentence, before a colon or a copula (整治时间为：…，为期6个月 → 整治时间)."""
+    frame = next((f for f in _SPAN_FRAMES if window.endswith(f)), None)
+    glued = _GLUED_SPAN_RE.match(text, end)  # 历时7个月时间，
+    if frame is None or (end < len(text) and text[end] not in _CLAUSE_MARKS and glued is None):
+        return None
+    subject = window[: -len(frame)]
+    if subject:
+        words = tag(subject)
+        nominal = all(pos[:1] in "nj" or (pos in ("vn", "v") and len(w) > 1) for w, pos in words)
+        return tidy(subject) if nominal and words[-1][1][:1] in "nv" and len(subject) <= _LONGEST else None
+    m = _last(_SPAN_LABEL_RE.finditer(text, sentence_start, lo))
+    return glued_span(m["label"], m["head"]) if m is not None else None
+
+
+def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
+    """A duration a bracket of inclusion restates (未超过三年（含三年）): the two share their name,
+    the one found, else the noun a 的 after the bracket ties to both (…（含三年）的购房合同 →
+    购房合同). ``updates`` are the links of ``qs``, changed in place."""
+    for i in range(len(qs) - 1):
+        q, inner = qs[i], qs[i + 1]
+        if q.type != "duration" or inner.type != "duration" or text[q.end : inner.start] not in _INCLUSIVE_OPENINGS:
+            continue
+        if text[inner.end : inner.end + 1] not in _CLOSINGS:
+            continue
+        outer_of, inner_of = updates[i].get("of"), updates[i + 1].get("of")
+        if outer_of is None and inner_of is None and text.startswith("的", inner.end + 1):
+            # jieba tags 合同 of 购房合同 an adjective: the words up to a mark, not lasting_noun's nouns
+            name = framed_noun(text[inner.end + 2 : inner.end + 2 + _LONGEST])
+            if name is not None and not name.endswith(PERSON_ENDINGS) and tidy(name) == name:
+                updates[i]["of"] = updates[i + 1]["of"] = name
+        elif outer_of is None and isinstance(inner_of, str):
+            updates[i]["of"] = inner_of
+        elif inner_of is None and isinstance(outer_of, str):
+            updates[i + 1]["of"] = outer_of
+
+
+def framed_past(text: str, window: str, end: int, reach: int) -> str | None:
+    """The noun a framed duration (为期, 历时 ending ``window``) modifies past what stands between
+    them: a span of hours glued after its 的 (为期10天的24小时专项整治行动 → 专项整治行动), or a
+    topic opened by 关于/针对 up to its 的 (为期一周关于…货运站的道路交通整治行动 → 道路交通整治行动)."""
+    if not window.endswith(_SPAN_FRAMES):
+        return None
+    m = _FRAMED_GAP_RE.match(text, end, reach)
+    if m is None:
+        return None
+    name = framed_noun(text[m.end() : reach])
+    return name if name is not None and tidy(name) == name else None

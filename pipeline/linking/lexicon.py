@@ -237,6 +237,10 @@ class CarriedLexicon(Lexicon):
     target_prepositions: list[str]
     demonstratives: list[str]
     subject_blocked_tags: list[str]
+    scope_reaching: list[str]
+    scope_reach: int
+    span_frames: list[str]
+    topic_openings: list[str]
 
 
 class LinkingLexicon(Lexicon):
