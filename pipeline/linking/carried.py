@@ -273,13 +273,33 @@ def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, ob
         outer_of, inner_of = updates[i].get("of"), updates[i + 1].get("of")
         if outer_of is None and inner_of is None and text.startswith("的", inner.end + 1):
             # jieba tags 合同 of 购房合同 an adjective: the words up to a mark, not lasting_noun's nouns
-            name = framed_noun(text[inner.end + 2 : inner.end + 2 + _LONGEST])
-            if name is not None and not name.endswith(PERSON_ENDINGS) and tidy(name) == name:
+            name = _noun_list(text[inner.end + 2 : inner.end + 2 + _LONGEST + 1])
+            if name is not None:
                 updates[i]["of"] = updates[i + 1]["of"] = name
         elif outer_of is None and isinstance(inner_of, str):
             updates[i]["of"] = inner_of
         elif inner_of is None and isinstance(outer_of, str):
             updates[i + 1]["of"] = outer_of
+
+
+def _noun_list(text: str) -> str | None:
+    """The noun phrase opening ``text`` (:func:`~pipeline.linking.words.framed_noun`), or the list of
+    such phrases joined by 、 that a mark ends within 20 characters (购房合同、购房发票；); None where
+    one names people."""
+    items: list[str] = []
+    at = 0
+    while True:
+        name = framed_noun(text[at:])
+        if name is None or name.endswith(PERSON_ENDINGS) or tidy(name) != name or not text.startswith(name, at):
+            return items[0] if items else None
+        items.append(name)
+        at += len(name)
+        if not text.startswith(_LIST_MARK, at):
+            break
+        at += 1
+    listed = _LIST_MARK.join(items)
+    whole = at < len(text) and text[at] in _CLAUSE_MARKS and len(listed) <= _LONGEST
+    return listed if whole else items[0]
 
 
 def framed_past(text: str, window: str, end: int, reach: int) -> str | None:
