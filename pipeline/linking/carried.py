@@ -24,7 +24,7 @@ from typing import cast
 
 from pipeline.linking.lexicon import DURATION_HEADS, LINKING, PERSON_ENDINGS, TIME_HEADS, TOTALS
 from pipeline.linking.phrases import tidy
-from pipeline.linking.words import framed_noun, glued_span, tag
+from pipeline.linking.words import framed_noun, glued_span, opens_with_noun, tag
 from pipeline.records import Quantity
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
@@ -50,7 +50,7 @@ _SPAN_FRAMES = tuple(_CARRIED.span_frames)
 _SPAN_LABEL_RE = re.compile(
     rf"(?P<label>[\u4e00-\u9fff]{{0,8}}(?P<head>{trie_alternation([*TIME_HEADS, *DURATION_HEADS])}))(?:为|是)?[：:]"
 )
-_INCLUSIVE_OPENINGS = frozenset({"（含", "(含"})
+_INCLUSIVE_OPENINGS = frozenset(f"{inner}{mark}含" for inner in ("", "内", "以内", "之内") for mark in "（(")
 _GLUED_SPAN_RE = re.compile(r"(?:的)?时间(?:[，,。；;]|$)")
 # 的24小时, 关于…的: between a framed duration and the noun it modifies
 _FRAMED_GAP_RE = re.compile(
@@ -263,7 +263,8 @@ def framed_span(text: str, window: str, end: int, sentence_start: int, lo: int) 
 def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
     """A duration a bracket of inclusion restates (未超过三年（含三年）): the two share their name,
     the one found, else the noun a 的 after the bracket ties to both (…（含三年）的购房合同 →
-    购房合同). ``updates`` are the links of ``qs``, changed in place."""
+    购房合同) or a noun glued after it (三年内（含三年）不动产权证书; not a clause: 取得户籍,
+    办理参保手续). ``updates`` are the links of ``qs``, changed in place."""
     for i in range(len(qs) - 1):
         q, inner = qs[i], qs[i + 1]
         if q.type != "duration" or inner.type != "duration" or text[q.end : inner.start] not in _INCLUSIVE_OPENINGS:
@@ -271,15 +272,22 @@ def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, ob
         if text[inner.end : inner.end + 1] not in _CLOSINGS:
             continue
         outer_of, inner_of = updates[i].get("of"), updates[i + 1].get("of")
-        if outer_of is None and inner_of is None and text.startswith("的", inner.end + 1):
+        if outer_of is None and inner_of is None:
             # jieba tags 合同 of 购房合同 an adjective: the words up to a mark, not lasting_noun's nouns
-            name = _noun_list(text[inner.end + 2 : inner.end + 2 + _LONGEST + 1])
-            if name is not None:
+            at = inner.end + 1 + text.startswith("的", inner.end + 1)
+            name = _noun_list(text[at : at + _LONGEST + 1])
+            if name is not None and (at > inner.end + 1 or _nominal(name)):
                 updates[i]["of"] = updates[i + 1]["of"] = name
         elif outer_of is None and isinstance(inner_of, str):
             updates[i]["of"] = inner_of
         elif inner_of is None and isinstance(outer_of, str):
             updates[i + 1]["of"] = outer_of
+
+
+def _nominal(name: str) -> bool:
+    """``name`` opens with a noun and jieba tags no word of it a verb (不动产权证书; not 办理参保手续,
+    whose 办理 jieba tags a noun)."""
+    return opens_with_noun(name) and all(pos[:1] != "v" for _, pos in tag(name))
 
 
 def _noun_list(text: str) -> str | None:
