@@ -18,6 +18,16 @@ from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
 from pipeline.linking.bases import of_base, of_reckoned, of_share
+from pipeline.linking.carried import (
+    carried_people,
+    distance_from,
+    framed_past,
+    framed_span,
+    holds_distance,
+    listed_total,
+    restated_inclusive,
+    scoped_span,
+)
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
 from pipeline.linking.heads import (
@@ -255,6 +265,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.floor = max(clause.floor, q.end)
         out.append(update)
     lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
+    restated_inclusive(text, qs, out)  # 未超过三年（含三年）的购房合同: one name for both
     return out
 
 
@@ -330,6 +341,10 @@ def _link_one(
                 after_name = _reaching(win.text)
             if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
+            if after_name is None and not is_age(q.text):  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
+                after_name = scoped_span(text, win.text, q.start, sentence_start) \
+                    or framed_span(text, win.text, q.end, sentence_start, win.lo) \
+                    or framed_past(text, win.text, q.end, reach)
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
@@ -403,8 +418,9 @@ def _link_one(
         of, before = owner + glued, before._replace(predicate=None)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
         and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_verb(cast("str", of), shortest=2)
-    if predicated:
-        of = ""  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing
+    if predicated:  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing; but the
+        # people an earlier clause names for it (针对移民区域建档立卡贫困户，完成集中安置11户35人)
+        of = carried_people(text, win.text, win.lo, sentence_start) or ""
     if event_clause:
         of = ""  # 两次组织各职能部门…商定: the events are a clause, nothing before names them
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
@@ -484,7 +500,11 @@ def _link_one(
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
         # 2间教室改成3间: the rooms, not 教室改成
         of = elided_count(win.text, q.unit, clause.of if clause.of == clause.wholes.get(q.unit or "") else None) or of
-    of = (of if not restated else None) or None
+    if restated:  # 三百元钱: the word after restates the number, it names nothing
+        of = None
+    elif shared is None and (not of or (q.type == "length" and holds_distance(of))):
+        of = _carried(text, q, win, sentence_start) or of  # 该市场距玫瑰园小区北门 → 市场
+    of = of or None
     predicate, change = before.predicate, None
     if predicate is not None:
         change = CHANGES.get(predicate)
@@ -548,6 +568,17 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
         return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
     if q.type in _COUNTED:
         return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
+    return None
+
+
+def _carried(text: str, q: Quantity, win: Window, sentence_start: int) -> str | None:
+    """A name a frame of the sentence gives a number its own clause names nothing of
+    (``carried.py``): the subject a length after 距 measures the distance of (A距B仅60米, A位于…，
+    距B约50米), the list a count of people after a total word counts (王银端、贺军达共2人)."""
+    if q.type == "length":
+        return distance_from(text, win.text, win.lo, sentence_start)
+    if q.type in _COUNTED and q.unit in PERSON_UNITS:  # 正在进行安置的有63户: the people named before
+        return listed_total(win.text) or carried_people(text, win.text, win.lo, sentence_start)
     return None
 
 

@@ -247,12 +247,27 @@ class HeadLexicon(Lexicon):
     restating_words: list[str]
 
 
+class CarriedLexicon(Lexicon):
+    distance_leads: list[str]
+    distance_compounds: list[str]
+    place_heads: list[str]
+    site_verbs: list[str]
+    target_prepositions: list[str]
+    demonstratives: list[str]
+    subject_blocked_tags: list[str]
+    scope_reaching: list[str]
+    scope_reach: int
+    span_frames: list[str]
+    topic_openings: list[str]
+
+
 class LinkingLexicon(Lexicon):
     predicates: PredicateLexicon
     phrases: PhraseLexicon
     clauses: ClauseLexicon
     topics: TopicLexicon
     heads: HeadLexicon
+    carried: CarriedLexicon
 
 
 LINKING = load("linking.toml", LinkingLexicon)

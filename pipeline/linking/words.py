@@ -517,8 +517,10 @@ def reaching_noun(before: str, *, paid: bool = False) -> str | None:
     kept = words[start:]
     name = "".join(w for w, _ in kept)
     # three characters at least: jieba tags verbs of the genre as nouns (任教满三年, 毕业未满5年);
-    # a verb before the nouns makes them its object, not what lasts (参加城镇社会保险满一年)
-    if len(name) < (2 if paid else 3) or any(w.endswith(PERSON_ENDINGS) for w, _ in kept):
+    # a verb before the nouns makes them its object, not what lasts (参加城镇社会保险满一年); what
+    # was paid may be people's where a thing ends it (城镇职工基本养老保险缴费必须满15年)
+    people = kept[-1:] if paid else kept
+    if len(name) < (2 if paid else 3) or any(w.endswith(PERSON_ENDINGS) for w, _ in people):
         return None
     run = start  # the whole run of nouns, places too: a verb before it takes it as its object
     while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:

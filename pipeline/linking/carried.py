@@ -1,0 +1,323 @@
+"""Names a noun of the sentence gives a number its own clause leaves none (issue 14).
+
+Readings run where the rules of ``__init__`` left a quantity without ``of``; each reads a frame
+that names what is measured outside the number's window, and gives none where the frame is
+not there whole (a none is better than a wrong noun):
+
+- :func:`distance_from`: a length after 距/距离 and a place is how far the subject before them
+  lies from it (**万家丽路大塘路口**距…匝道仅60米), or the subject of a clause before the comma
+  that says where it stands (**垃圾收集站**位于…东北角，距…小区约50米); the subject ends in a
+  head of a place or a thing that stands somewhere (``place_heads``).
+- :func:`listed_total`: a count right after a list and a word of a total (王银端、贺军达、石辉共3人)
+  counts the list.
+- :func:`carried_people`: a count of people or households that its clause's verb alone
+  precedes (完成集中安置11户) counts the people an earlier clause of the sentence names: the
+  object of a clause opened by 针对/对于 alone (**针对移民区域建档立卡贫困户**，完成集中安置11户),
+  or the people named right before the same verb there (…福高村的**移民**安置，…拟集中安置110户).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import cast
+
+from pipeline.linking.lexicon import DURATION_HEADS, LINKING, PERSON_ENDINGS, TIME_HEADS, TOTALS
+from pipeline.linking.phrases import tidy
+from pipeline.linking.words import framed_noun, glued_span, opens_with_noun, tag
+from pipeline.records import Quantity
+from pipeline.text.numerals import ONE_TO_NINE, TEN
+from pipeline.text.regex import trie_alternation
+
+__all__ = [
+    "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "listed_total",
+    "restated_inclusive", "scoped_span",
+]
+
+_CARRIED = LINKING.carried
+# 距 or 距离, not inside a noun of a distance (间距, 相距)
+_COMPOUNDS = "".join(_CARRIED.distance_compounds)
+_DISTANCE_RE = re.compile(rf"(?<![{_COMPOUNDS}])(?:{trie_alternation(_CARRIED.distance_leads)})")
+_PLACE_HEADS, _SITE_VERBS = tuple(_CARRIED.place_heads), tuple(_CARRIED.site_verbs)
+_TARGET_PREPOSITIONS, _DEMONSTRATIVES = tuple(_CARRIED.target_prepositions), tuple(_CARRIED.demonstratives)
+_SUBJECT_BLOCKED = frozenset(_CARRIED.subject_blocked_tags)
+# 即男满, 或女满, 、女满: a scope of sex and a verb of reaching ending a window
+_SCOPE_REACHING_RE = re.compile(rf"(?:{trie_alternation(_CARRIED.scope_reaching)})$")
+_SCOPE_REACH = _CARRIED.scope_reach
+_SPAN_HEAD_RE = re.compile(trie_alternation(list(DURATION_HEADS)))
+_SPAN_FRAMES = tuple(_CARRIED.span_frames)
+# 整治时间为：, 办理期限： — a label of a time or a span before a colon or a copula
+_SPAN_LABEL_RE = re.compile(
+    rf"(?P<label>[\u4e00-\u9fff]{{0,8}}(?P<head>{trie_alternation([*TIME_HEADS, *DURATION_HEADS])}))(?:为|是)?[：:]"
+)
+_INCLUSIVE_OPENINGS = frozenset(f"{inner}{mark}含" for inner in ("", "内", "以内", "之内") for mark in "（(")
+_GLUED_SPAN_RE = re.compile(r"(?:的)?时间(?:[，,。；;]|$)")
+# 的24小时, 关于…的: between a framed duration and the noun it modifies
+_FRAMED_GAP_RE = re.compile(
+    rf"的\d+(?:个)?(?:小时|天|日)(?=[\u4e00-\u9fff])|(?:{trie_alternation(_CARRIED.topic_openings)})[^，,。；;的]{{1,16}}的"
+)
+_CLOSINGS = "）)"
+_CLAUSE_MARKS = "，,；;：:。！？!?"
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+_LIST_MARK = "、"
+_PREDICATE_TAGS = frozenset({"d", "t", "uj", "ul"})
+_PART_LEAD = "其中"
+_NUMERAL_RE = re.compile(rf"[\d{ONE_TO_NINE}{TEN}两几数]")
+_LONGEST = 20  # the longest name: MAX_OF
+
+
+def _subject(phrase: str) -> str | None:
+    """``phrase`` as the subject of a place: a noun phrase ending in a ``place_heads`` word, with
+    no preposition, particle, pronoun, word of time or direction, nor a count in it (jieba's tags
+    of verbs are not read: it tags the heads and modifiers of such names verbs, 垃圾收集站); a
+    demonstrative opening it goes where three characters stay (该餐馆油烟管道 → 餐馆油烟管道; 该市场:
+    none), else two will do (基站)."""
+    phrase = phrase.strip()
+    shortest = 2
+    if phrase.startswith(_DEMONSTRATIVES):  # 该地点: what it points back to stays unnamed
+        phrase, shortest = phrase[1:], 3
+    if not shortest <= len(phrase) <= _LONGEST or not phrase.endswith(_PLACE_HEADS):
+        return None
+    if any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for _, pos in tag(phrase)):
+        return None
+    if _NUMERAL_RE.match(phrase) is not None:  # 两株桂花树: a count, whose noun is read after it
+        return None
+    return phrase if tidy(phrase) == phrase else None
+
+
+def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str | None:
+    """The subject whose distance the length after ``window`` (its clause, starting at ``lo``)
+    gives: the words before a ``distance_leads`` word of the window (A距B仅60米 → A), or where
+    that word opens the window right after a comma, the subject of the clause before it that a
+    ``site_verbs`` or a ``distance_leads`` word follows (A位于…，距B约50米 → A; A距B仅80米，距C
+    仅150米 → A); None elsewhere. The word is read by its characters, since jieba glues it to
+    the name after it (口距, 距金桂苑), and not inside a noun of a distance (间距, 相距, 车距)."""
+    at = _distance_at(window)
+    if at is None:
+        return None
+    if at > 0:
+        return _subject(window[:at])
+    if lo - 1 <= sentence_start or text[lo - 1] not in "，,":
+        return None
+    start = max(text.rfind(mark, sentence_start, lo - 1) for mark in _CLAUSE_MARKS) + 1
+    clause = text[max(start, sentence_start) : lo - 1]
+    site = next((m for m in (clause.find(v) for v in _SITE_VERBS) if m > 0), None)
+    if site is None:
+        site = _distance_at(clause)
+    return _subject(clause[:site]) if site else None
+
+
+def holds_distance(name: str) -> bool:
+    """``name`` holds a ``distance_leads`` word with words after it (该地点距离K6县县城; not
+    直线距离, which names the distance)."""
+    return _distance_at(name) is not None
+
+
+def _distance_at(phrase: str) -> int | None:
+    """Where the first ``distance_leads`` word of ``phrase`` that words follow starts."""
+    m = _DISTANCE_RE.search(phrase)
+    return m.start() if m is not None and m.end() < len(phrase) else None
+
+
+def listed_total(window: str) -> str | None:
+    """The list a count after a word of a total counts: ``window`` ends in one of ``totals`` or
+    共 after items joined by 、 (两丫坪社区干部吴菲、黄军长共 …), each item holding a word that
+    names people (``person_endings``: 干部, 军长, 人员), the first one the noun run ending its
+    clause. The list whole where it has at most 20 characters, else each item by the name of
+    two or three characters after its last such word (领导王银端、所长贺军达 → 王银端、贺军达),
+    else none (村民代表、党员、妇女代表共 …: a village's list of groups stays too long)."""
+    total = next((t for t in (*TOTALS, "共") if window.endswith(t)), None)
+    if total is None or _LIST_MARK not in window:
+        return None
+    parts = window[: -len(total)].split(_LIST_MARK)
+    first = list(tag(parts[0]))
+    k = len(first)
+    while k > 0 and (first[k - 1][1][:1] in "nj" or first[k - 1][1] in ("a", "b")):
+        k -= 1
+    items = [first[k:]] + [list(tag(part)) for part in parts[1:]]
+    if any(not item or _people_word(item) is None for item in items):
+        return None
+    if any(pos[:1] in "pu" or pos == "x" for item in items for _, pos in item):
+        return None
+    joined = _LIST_MARK.join("".join(w for w, _ in item) for item in items)
+    if len(joined) <= _LONGEST:
+        return joined
+    names = []
+    for item in items:
+        rest = "".join(w for w, _ in item[cast("int", _people_word(item)) + 1 :])
+        names.append(rest if 2 <= len(rest) <= 3 else "".join(w for w, _ in item))
+    joined = _LIST_MARK.join(names)
+    return joined if len(joined) <= _LONGEST else None
+
+
+def _people_word(item: list[tuple[str, str]]) -> int | None:
+    """The index of the last word of ``item`` that names people, None where none does."""
+    found = None
+    for i, (word, pos) in enumerate(item):
+        if word.endswith(PERSON_ENDINGS) and pos[:1] != "v" and len(word) > 1:
+            found = i
+    return found
+
+
+def carried_people(text: str, window: str, lo: int, sentence_start: int) -> str | None:
+    """The people a count whose ``window`` is its verb alone (集中安置, 进行安置的有) counts, named
+    in an earlier clause of the sentence: the people named right before the window's last verb
+    where it stands there too (…的移民安置, …移民户进行集中安置), else the object of a clause
+    that a ``target_prepositions`` word opens and that is that object alone (针对…贫困户，); the
+    name ends in a word of people (``person_endings``) and is a noun run."""
+    if lo <= sentence_start or not window:
+        return None
+    words = list(tag(window))
+    if words and words[0][0] == _PART_LEAD:
+        words = words[1:]
+    k = 0
+    while k < len(words) and words[k][1][:1] in "nj":
+        k += 1
+    if k and "".join(w for w, _ in words[:k]).endswith(_PLACE_HEADS):  # 其中荣合桥集中安置区拟集中安置: where
+        words = words[k:]
+    if not words or any(pos[:1] != "v" and pos not in _PREDICATE_TAGS for _, pos in words):
+        return None  # 完成集中安置, 正在进行安置的有: the verbs alone, with adverbs and words of time
+    verbs = [w for w, pos in words if pos[:1] == "v" and len(w) > 1]
+    before = text[sentence_start : lo]
+    if verbs:
+        verb = verbs[-1]
+        for clause in reversed(_CLAUSE_SPLIT_RE.split(before)[:-1]):
+            at = clause.rfind(verb)
+            if at > 0:
+                named = _people_run(clause[:at])
+                if named is not None:
+                    return named
+    for clause in reversed(_CLAUSE_SPLIT_RE.split(before)[:-1]):
+        clause = clause.strip()
+        if clause.startswith(_TARGET_PREPOSITIONS):
+            lead = next(p for p in _TARGET_PREPOSITIONS if clause.startswith(p))
+            named = _people_run(clause[len(lead) :], whole=True)
+            if named is not None:
+                return named
+    return None
+
+
+def _people_run(phrase: str, *, whole: bool = False) -> str | None:
+    """The run of nouns ending ``phrase`` (past the verbs 进行 and its adverbs before a verb:
+    移民户进行集中 → 移民户) that ends in a word naming people; ``whole``: the run is all of it."""
+    words = list(tag(phrase))
+    while words and words[-1][1][:1] in "vd" and not words[-1][0].endswith(PERSON_ENDINGS):
+        words.pop()
+    if not words:
+        return None
+    k = len(words)
+    while k > 0 and (words[k - 1][1][:1] in "nj" or words[k - 1][1] in ("q", "b")
+                     or (whole and words[k - 1][1][:1] == "v" and k < len(words))):
+        k -= 1
+    if whole and k > 0:
+        return None
+    run = words[k:]
+    if not run or run[0][1] == "q":
+        return None
+    name = "".join(w for w, _ in run)
+    if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= _LONGEST:
+        return None
+    return name if tidy(name) == name else None
+
+
+def scoped_span(text: str, window: str, start: int, sentence_start: int) -> str | None:
+    """The noun of a span of time a duration after a scope of sex and a verb of reaching
+    (``scope_reaching``: 男满, 女满) measures: the last such noun
+    (``duration_heads``) before it in the sentence, within ``scope_reach`` characters, with the
+    words glued before it (累计缴费年限应达到男满30年或女满25年 → 累计缴费年限, 最低缴费年限要求：
+    即男满30年、女满25年 → 最低缴费年限); None where none stands there."""
+    if _SCOPE_REACHING_RE.search(window) is None:
+        return None
+    lo = max(sentence_start, start - _SCOPE_REACH)
+    before = text[lo:start]
+    m = _last(_SPAN_HEAD_RE.finditer(before))
+    if m is None:
+        return None
+    clause = _CLAUSE_SPLIT_RE.split(before[: m.end()])[-1]
+    return glued_span(clause, m.group()) if clause else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = list(matches)
+    return found[-1] if found else None
+
+
+def framed_span(text: str, window: str, end: int, sentence_start: int, lo: int) -> str | None:
+    """What a duration after a frame (为期, 历时) measures where no noun follows it: the noun
+    phrase before 历时 in its clause (业委会选举历时7个月 → 业委会选举), or, for a frame that opens
+    its clause and a duration ending it, the label of a time or a span of an earlier clause of the
+    sentence, before a colon or a copula (整治时间为：…，为期6个月 → 整治时间)."""
+    frame = next((f for f in _SPAN_FRAMES if window.endswith(f)), None)
+    glued = _GLUED_SPAN_RE.match(text, end)  # 历时7个月时间，
+    if frame is None or (end < len(text) and text[end] not in _CLAUSE_MARKS and glued is None):
+        return None
+    subject = window[: -len(frame)]
+    if subject:
+        words = tag(subject)
+        nominal = all(pos[:1] in "nj" or (pos in ("vn", "v") and len(w) > 1) for w, pos in words)
+        return tidy(subject) if nominal and words[-1][1][:1] in "nv" and len(subject) <= _LONGEST else None
+    m = _last(_SPAN_LABEL_RE.finditer(text, sentence_start, lo))
+    return glued_span(m["label"], m["head"]) if m is not None else None
+
+
+def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
+    """A duration a bracket of inclusion restates (未超过三年（含三年）): the two share their name,
+    the one found, else the noun a 的 after the bracket ties to both (…（含三年）的购房合同 →
+    购房合同) or a noun glued after it (三年内（含三年）不动产权证书; not a clause: 取得户籍,
+    办理参保手续). ``updates`` are the links of ``qs``, changed in place."""
+    for i in range(len(qs) - 1):
+        q, inner = qs[i], qs[i + 1]
+        if q.type != "duration" or inner.type != "duration" or text[q.end : inner.start] not in _INCLUSIVE_OPENINGS:
+            continue
+        if text[inner.end : inner.end + 1] not in _CLOSINGS:
+            continue
+        outer_of, inner_of = updates[i].get("of"), updates[i + 1].get("of")
+        if outer_of is None and inner_of is None:
+            # jieba tags 合同 of 购房合同 an adjective: the words up to a mark, not lasting_noun's nouns
+            at = inner.end + 1 + text.startswith("的", inner.end + 1)
+            name = _noun_list(text[at : at + _LONGEST + 1])
+            if name is not None and (at > inner.end + 1 or _nominal(name)):
+                updates[i]["of"] = updates[i + 1]["of"] = name
+        elif outer_of is None and isinstance(inner_of, str):
+            updates[i]["of"] = inner_of
+        elif inner_of is None and isinstance(outer_of, str):
+            updates[i + 1]["of"] = outer_of
+
+
+def _nominal(name: str) -> bool:
+    """``name`` opens with a noun and jieba tags no word of it a verb (不动产权证书; not 办理参保手续,
+    whose 办理 jieba tags a noun)."""
+    return opens_with_noun(name) and all(pos[:1] != "v" for _, pos in tag(name))
+
+
+def _noun_list(text: str) -> str | None:
+    """The noun phrase opening ``text`` (:func:`~pipeline.linking.words.framed_noun`), or the list of
+    such phrases joined by 、 that a mark ends within 20 characters (购房合同、购房发票；); None where
+    one names people."""
+    items: list[str] = []
+    at = 0
+    while True:
+        name = framed_noun(text[at:])
+        if name is None or name.endswith(PERSON_ENDINGS) or tidy(name) != name or not text.startswith(name, at):
+            return items[0] if items else None
+        items.append(name)
+        at += len(name)
+        if not text.startswith(_LIST_MARK, at):
+            break
+        at += 1
+    listed = _LIST_MARK.join(items)
+    whole = at < len(text) and text[at] in _CLAUSE_MARKS and len(listed) <= _LONGEST
+    return listed if whole else items[0]
+
+
+def framed_past(text: str, window: str, end: int, reach: int) -> str | None:
+    """The noun a framed duration (为期, 历时 ending ``window``) modifies past what stands between
+    them: a span of hours glued after its 的 (为期10天的24小时专项整治行动 → 专项整治行动), or a
+    topic opened by 关于/针对 up to its 的 (为期一周关于…货运站的道路交通整治行动 → 道路交通整治行动)."""
+    if not window.endswith(_SPAN_FRAMES):
+        return None
+    m = _FRAMED_GAP_RE.match(text, end, reach)
+    if m is None:
+        return None
+    name = framed_noun(text[m.end() : reach])
+    return name if name is not None and tidy(name) == name else None
