@@ -18,7 +18,9 @@ from pipeline.linking.lexicon import (
     EXCEEDING_VERBS,
     FORMULA_RE,
     HOUSEHOLD_UNITS,
+    MODALS,
     OBJECT_NOUN_TAGS,
+    OPENING_VERBS,
     PART_NOUNS,
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
@@ -32,6 +34,7 @@ from pipeline.linking.words import tag
 
 _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
 _NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
+_CHAINED_VERB_TAGS = frozenset({"v", "vn"})  # 停止生产: the verbs after an opening verb go with it
 _BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -238,3 +241,29 @@ def without_to(name: str, window: str) -> str:
         return name
     before = tag(window[:at])
     return name[len(words[0][0]) :] if before[-1][1] == "v" else name
+
+
+def after_opening_verb(name: str) -> str:
+    """``name`` without a verb of ``opening_verbs``, the words before it (its subject, a modal)
+    and the verbs after it: the predicate of the clause, whose object names the thing (停止生产
+    采石类企业 → 采石类企业, 可减轻经济负担 → 经济负担, 沿途设站点 → 站点). ``name`` as it is where
+    no noun of two characters or more is left, or where a 的 stands in what is left (the verb is
+    then inside the clause that modifies the noun: 确定的价格).
+
+    >>> after_opening_verb("停止生产采石类企业"), after_opening_verb("可减轻经济负担"), after_opening_verb("沿途设站点")
+    ('采石类企业', '经济负担', '站点')
+    >>> after_opening_verb("设施"), after_opening_verb("设线"), after_opening_verb("可报销费用")
+    ('设施', '设线', '可报销费用')
+    """
+    words = tag(name)
+    at = next((i for i, (word, _) in enumerate(words[:-1])
+               if word in OPENING_VERBS or (word[:1] in MODALS and word[1:] in OPENING_VERBS)), None)
+    if at is None:  # 可减轻: jieba glues a modal to the verb
+        return name
+    at += 1
+    while at < len(words) - 1 and words[at][1] in _CHAINED_VERB_TAGS and len(words[at][0]) > 1:  # not 降 of 降尘雾炮
+        at += 1
+    rest = "".join(w for w, _ in words[at:])
+    if len(rest) < 2 or "的" in rest or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return name
+    return rest
