@@ -110,6 +110,7 @@ BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%
 # Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
 # 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
 _PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
+_GLUED_NOUN_VERB_TAGS = frozenset({"n", "vn"})  # 补贴 of 分别补贴租金的90%: jieba's noun, a verb after 分别
 
 
 class Window(NamedTuple):
@@ -451,11 +452,12 @@ def _glued_verb(text: str, kind: str) -> str | None:
     if m is None:
         return None
     words = tag(m["rest"])
-    if words[0][1] != "v":
-        return None
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
+    based = adverb and possessive and kind in BASED and len(words) > 1
+    # 分别补贴租金的90%: after the adverb the first word is the verb, whatever jieba tags it
+    if words[0][1] != "v" and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
+        return None
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
-        based = adverb and possessive and kind in BASED
         if not based and adverb and kind not in BASED:
             return _recipient(m["rest"][len(words[0][0]) :])
         return (tidy(m["rest"][len(words[0][0]) :]) or "") if based else None
