@@ -322,9 +322,15 @@ def _predicates(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in PREDICATE_RE.finditer(text)
-        if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or m.start() == 0)
+        if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or _opens_alone(text, m))
         and not (m["pred"] in MODIFYING_PREDICATES and "的" in text[m.end() :])  # 享受低保的对象
     ]
+
+
+def _opens_alone(text: str, m: re.Match[str]) -> bool:
+    """The predicate ``m`` of one character opens ``text`` as a word of its own (占全国, 为该村),
+    not the first character of a name jieba reads as one word (达腾公司: a firm, no 达)."""
+    return m.start() == 0 and (len(text) == 1 or len(words_of(text)[0]) == 1)
 
 
 def _lead(text: str) -> str:
