@@ -411,7 +411,10 @@ def _link_one(
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
-        of = after_opening_verb(of)  # 停止生产采石类企业13家: the verb opening it is the predicate
+        # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
+        # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
+        if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
+            of = after_opening_verb(of)
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import (
+    CLAUSE_VERBS,
     DEMONSTRATIVE_PREPOSITIONS,
     DEMONSTRATIVES,
     DISTANCE_LEADS,
@@ -244,7 +245,7 @@ def without_to(name: str, window: str) -> str:
 
 
 def after_opening_verb(name: str) -> str:
-    """``name`` without a verb of ``opening_verbs``, the words before it (its subject, a modal)
+    """``name`` without a verb of ``opening_verbs`` or ``clause_verbs``, the words before it (its subject, a modal)
     and the verbs after it: the predicate of the clause, whose object names the thing (停止生产
     采石类企业 → 采石类企业, 可减轻经济负担 → 经济负担, 沿途设站点 → 站点). ``name`` as it is where
     no noun of two characters or more is left, or where a 的 stands in what is left (the verb is
@@ -257,7 +258,7 @@ def after_opening_verb(name: str) -> str:
     """
     words = tag(name)
     at = next((i for i, (word, _) in enumerate(words[:-1])
-               if word in OPENING_VERBS or (word[:1] in MODALS and word[1:] in OPENING_VERBS)), None)
+               if _opens_predicate(word) or (word[:1] in MODALS and _opens_predicate(word[1:]))), None)
     if at is None:  # 可减轻: jieba glues a modal to the verb
         return name
     at += 1
@@ -267,3 +268,9 @@ def after_opening_verb(name: str) -> str:
     if len(rest) < 2 or "的" in rest or words[-1][1] not in OBJECT_NOUN_TAGS:
         return name
     return rest
+
+
+def _opens_predicate(word: str) -> bool:
+    """``word`` is a verb of ``opening_verbs``, or one of two characters or more of
+    ``clause_verbs``, which never modify a noun (依法冻结涉案账户 → 涉案账户, 进行村道 → 村道)."""
+    return word in OPENING_VERBS or (len(word) > 1 and word in CLAUSE_VERBS)
