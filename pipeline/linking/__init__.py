@@ -120,6 +120,7 @@ from pipeline.linking.trims import (
     to_place,
     unit_counted,
     without_formula,
+    without_opening_modal,
     without_period_lead,
     without_to,
 )
@@ -414,7 +415,7 @@ def _link_one(
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
-            of = after_opening_verb(of)
+            of = after_opening_verb(without_opening_modal(of))
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before

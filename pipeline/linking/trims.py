@@ -35,6 +35,7 @@ from pipeline.linking.words import tag
 
 _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
 _NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
+_MODAL_OBJECT_TAGS = frozenset({"v", "vn", "a", "ad", "d", "zg"})  # 可报销费用, 要谭: the modal stays
 _CHAINED_VERB_TAGS = frozenset({"v", "vn"})  # 停止生产: the verbs after an opening verb go with it
 _BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
 
@@ -274,3 +275,19 @@ def _opens_predicate(word: str) -> bool:
     """``word`` is a verb of ``opening_verbs``, or one of two characters or more of
     ``clause_verbs``, which never modify a noun (依法冻结涉案账户 → 涉案账户, 进行村道 → 村道)."""
     return word in OPENING_VERBS or (len(word) > 1 and word in CLAUSE_VERBS)
+
+
+def without_opening_modal(name: str) -> str:
+    """``name`` without a modal opening it as jieba's word of its own before no verb, adverb or
+    adjective: the rest of a predicate cut short (对应库内水位 read after 对: 应库内水位 → 库内水位,
+    对应的商品房均价 → 商品房均价); ``name`` before a verb (可报销费用) or where fewer than two
+    characters are left.
+
+    >>> without_opening_modal("应库内水位"), without_opening_modal("应的商品房均价"), without_opening_modal("可报销费用")
+    ('库内水位', '商品房均价', '可报销费用')
+    """
+    words = tag(name)
+    if len(words) < 2 or words[0][0] not in MODALS or words[1][1] in _MODAL_OBJECT_TAGS:
+        return name
+    rest = name[len(words[0][0]) :].lstrip("的")
+    return rest if len(rest) > 1 else name
