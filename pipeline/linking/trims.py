@@ -283,8 +283,10 @@ def without_opening_modal(name: str) -> str:
     对应的商品房均价 → 商品房均价); ``name`` before a verb (可报销费用) or where fewer than two
     characters are left.
 
-    >>> without_opening_modal("应库内水位"), without_opening_modal("应的商品房均价"), without_opening_modal("可报销费用")
-    ('库内水位', '商品房均价', '可报销费用')
+    >>> without_opening_modal("应库内水位"), without_opening_modal("应的商品房均价")
+    ('库内水位', '商品房均价')
+    >>> without_opening_modal("可报销费用")
+    '可报销费用'
     """
     words = tag(name)
     if len(words) < 2 or words[0][0] not in MODALS or words[1][1] in _MODAL_OBJECT_TAGS:
