@@ -135,6 +135,7 @@ from pipeline.linking.topics import (
 )
 from pipeline.linking.trims import (
     after_demonstrative_preposition,
+    after_opening_verb,
     after_time_clause,
     ends_in_operator,
     exceeded,
@@ -147,6 +148,7 @@ from pipeline.linking.trims import (
     to_place,
     unit_counted,
     without_formula,
+    without_opening_modal,
     without_period_lead,
     without_to,
 )
@@ -460,6 +462,10 @@ def _link_one(
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
+        # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
+        # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
+        if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
+            of = after_opening_verb(without_opening_modal(of))
         of = _headed(of, win.text, q, after)
         if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
             clause.of = clause.named = None

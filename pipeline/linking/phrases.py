@@ -110,6 +110,7 @@ BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%
 # Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
 # 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
 _PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
+_GLUED_NOUN_VERB_TAGS = frozenset({"n", "vn"})  # 补贴 of 分别补贴租金的90%: jieba's noun, a verb after 分别
 
 
 class Window(NamedTuple):
@@ -321,9 +322,15 @@ def _predicates(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in PREDICATE_RE.finditer(text)
-        if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or m.start() == 0)
+        if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or _opens_alone(text, m))
         and not (m["pred"] in MODIFYING_PREDICATES and "的" in text[m.end() :])  # 享受低保的对象
     ]
+
+
+def _opens_alone(text: str, m: re.Match[str]) -> bool:
+    """The predicate ``m`` of one character opens ``text`` as a word of its own (占全国, 为该村),
+    not the first character of a name jieba reads as one word (达腾公司: a firm, no 达)."""
+    return m.start() == 0 and (len(text) == 1 or len(words_of(text)[0]) == 1)
 
 
 def _lead(text: str) -> str:
@@ -451,11 +458,12 @@ def _glued_verb(text: str, kind: str) -> str | None:
     if m is None:
         return None
     words = tag(m["rest"])
-    if words[0][1] != "v":
-        return None
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
+    based = adverb and possessive and kind in BASED and len(words) > 1
+    # 分别补贴租金的90%: after the adverb the first word is the verb, whatever jieba tags it
+    if words[0][1] != "v" and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
+        return None
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
-        based = adverb and possessive and kind in BASED
         if not based and adverb and kind not in BASED:
             return _recipient(m["rest"][len(words[0][0]) :])
         return (tidy(m["rest"][len(words[0][0]) :]) or "") if based else None

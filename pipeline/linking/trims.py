@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import (
+    CLAUSE_VERBS,
     DEMONSTRATIVE_PREPOSITIONS,
     DEMONSTRATIVES,
     DISTANCE_LEADS,
@@ -18,7 +19,9 @@ from pipeline.linking.lexicon import (
     EXCEEDING_VERBS,
     FORMULA_RE,
     HOUSEHOLD_UNITS,
+    MODALS,
     OBJECT_NOUN_TAGS,
+    OPENING_VERBS,
     PART_NOUNS,
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
@@ -32,6 +35,8 @@ from pipeline.linking.words import tag
 
 _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
 _NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
+_MODAL_OBJECT_TAGS = frozenset({"v", "vn", "a", "ad", "d", "zg"})  # 可报销费用, 要谭: the modal stays
+_CHAINED_VERB_TAGS = frozenset({"v", "vn"})  # 停止生产: the verbs after an opening verb go with it
 _BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -238,3 +243,53 @@ def without_to(name: str, window: str) -> str:
         return name
     before = tag(window[:at])
     return name[len(words[0][0]) :] if before[-1][1] == "v" else name
+
+
+def after_opening_verb(name: str) -> str:
+    """``name`` without a verb of ``opening_verbs`` or ``clause_verbs``, the words before it (its subject, a modal)
+    and the verbs after it: the predicate of the clause, whose object names the thing (停止生产
+    采石类企业 → 采石类企业, 可减轻经济负担 → 经济负担, 沿途设站点 → 站点). ``name`` as it is where
+    no noun of two characters or more is left, or where a 的 stands in what is left (the verb is
+    then inside the clause that modifies the noun: 确定的价格).
+
+    >>> after_opening_verb("停止生产采石类企业"), after_opening_verb("可减轻经济负担"), after_opening_verb("沿途设站点")
+    ('采石类企业', '经济负担', '站点')
+    >>> after_opening_verb("设施"), after_opening_verb("设线"), after_opening_verb("可报销费用")
+    ('设施', '设线', '可报销费用')
+    """
+    words = tag(name)
+    at = next((i for i, (word, _) in enumerate(words[:-1])
+               if _opens_predicate(word) or (word[:1] in MODALS and _opens_predicate(word[1:]))), None)
+    if at is None:  # 可减轻: jieba glues a modal to the verb
+        return name
+    at += 1
+    while at < len(words) - 1 and words[at][1] in _CHAINED_VERB_TAGS and len(words[at][0]) > 1:  # not 降 of 降尘雾炮
+        at += 1
+    rest = "".join(w for w, _ in words[at:])
+    if len(rest) < 2 or "的" in rest or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return name
+    return rest
+
+
+def _opens_predicate(word: str) -> bool:
+    """``word`` is a verb of ``opening_verbs``, or one of two characters or more of
+    ``clause_verbs``, which never modify a noun (依法冻结涉案账户 → 涉案账户, 进行村道 → 村道)."""
+    return word in OPENING_VERBS or (len(word) > 1 and word in CLAUSE_VERBS)
+
+
+def without_opening_modal(name: str) -> str:
+    """``name`` without a modal opening it as jieba's word of its own before no verb, adverb or
+    adjective: the rest of a predicate cut short (对应库内水位 read after 对: 应库内水位 → 库内水位,
+    对应的商品房均价 → 商品房均价); ``name`` before a verb (可报销费用) or where fewer than two
+    characters are left.
+
+    >>> without_opening_modal("应库内水位"), without_opening_modal("应的商品房均价")
+    ('库内水位', '商品房均价')
+    >>> without_opening_modal("可报销费用")
+    '可报销费用'
+    """
+    words = tag(name)
+    if len(words) < 2 or words[0][0] not in MODALS or words[1][1] in _MODAL_OBJECT_TAGS:
+        return name
+    rest = name[len(words[0][0]) :].lstrip("的")
+    return rest if len(rest) > 1 else name
