@@ -6,7 +6,9 @@ The policy — which word means what — is ``pipeline/resources/hedges.toml``:
 * ``inner`` words (余 多 来 几) are read by the kind modules, inside the span;
 * ``context`` words stay outside the span and only set the qualifier, and so does a
   listed prefix after a negator (没超过 20元: ``le``); a prefix after 不 and a modal stays in
-  the span with its bound turned over (不得超过2000元: span 超过2000元, ``le``).
+  the span with its bound turned over (不得超过2000元: span 超过2000元, ``le``), and so does a
+  context word's (不能少于5人: ``ge``);
+* a bound after the noun a classifier counts sets the qualifier too (3人户以上: ``ge``).
 
 A qualifier read inside the number (``约1个多小时``: 多) beats an approximate prefix.
 """
@@ -36,6 +38,7 @@ _PREFIX_ENDS = frozenset({word[-1] for word in HEDGES.prefix} | {"了", "\n"})
 _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
 _NEGATED_MODAL_RE = re.compile(rf"(?:{alternation(HEDGES.negated_modals['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
+_LONGER_WORD_RE = re.compile(alternation(HEDGES.not_hedges["longer"]))
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _BREAK_SUFFIX_RE = re.compile(
     rf"(?:{alternation(HEDGES.suffix_at_break)})"
@@ -115,8 +118,12 @@ def _context(text: str, cand: Candidate) -> str | None:
         near = (len(last.group()) > 1 and last.group() not in _TOUCHING) or _FILLER_RE.fullmatch(between)
         # ... nor the end of a word (签约了186个, 通过了八部)
         word = _NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
-        if near and word is None and not _DIGIT.search(between):
-            return HEDGES.context_before[last.group()]
+        longer = _LONGER_WORD_RE.match(window, last.start()) is not None  # 不及时
+        if near and word is None and not longer and not _DIGIT.search(between):
+            found = HEDGES.context_before[last.group()]
+            if _NEGATED_MODAL_RE.search(window, max(0, last.start() - 2), last.start()):
+                return _NEGATED.get(found, found)  # 不能少于5人: at least
+            return found
     after = _CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:
         return HEDGES.context_after[after.group()]
