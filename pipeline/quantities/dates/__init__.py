@@ -156,7 +156,7 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
     last_end = 0
     lent = False  # last_year was guessed from a clause's tense (9月26日), not written
     for atom in items:
-        if not isinstance(atom, Atom) or atom.generic:
+        if not isinstance(atom, Atom) or atom.generic or atom.yearly:
             continue
         guessed = False  # its year read from the tense of its clause
         if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):
@@ -291,6 +291,8 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
             yield a
         elif not a.valid:
             continue
+        elif a.yearly:
+            yield a
         elif isinstance(b, Atom) and b.valid and _range_gap(text, a, b) and _in_order(a, b):
             span = (a.span[0], b.span[1]) if a.span is not None and b.span is not None else None
             yield Atom(a.start, b.end, "period", span=span, resolved=a.resolved and b.resolved,
@@ -345,6 +347,9 @@ def _period_to(a: Atom, end: int, span: Span) -> Atom:
 
 
 def _record(atom: Atom) -> Candidate:
+    if atom.yearly:
+        return Candidate(start=atom.start, end=atom.end, type="set", value=every_year_value(atom),
+                         number_text=atom.number_text, priority=atom.priority)
     value = first = last = None
     if atom.span is not None:
         first, last = atom.span
@@ -353,3 +358,15 @@ def _record(atom: Atom) -> Candidate:
         start=atom.start, end=atom.end, type=atom.type, value=value, date_start=first, date_end=last,
         resolved=atom.resolved, number_text=atom.number_text, priority=atom.priority, qualifier=atom.qualifier,
     )
+
+
+def every_year_value(atom: Atom) -> str | None:
+    """``XXXX-08-31`` for a day of every year, ``XXXX-09`` for a month,
+    ``XXXX-07-01/XXXX-08-31`` for a span of them."""
+    first, last = atom.first, atom.last
+    if first is None or last is None:
+        return None
+    if atom.type == "date" and atom.precision == "M":
+        return f"XXXX-{first.month:02d}"
+    one, two = f"XXXX-{first.month:02d}-{first.day:02d}", f"XXXX-{last.month:02d}-{last.day:02d}"
+    return one if one == two else f"{one}/{two}"
