@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from pipeline.quantities.base import Candidate, Context
@@ -155,6 +156,7 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
     text_year: int | None = None  # of the last date anywhere before
     last_end = 0
     lent = False  # last_year was guessed from a clause's tense (9月26日), not written
+    closings = _closing_days(items, text)
     for atom in items:
         if not isinstance(atom, Atom) or atom.generic or atom.yearly:
             continue
@@ -182,7 +184,9 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
                 if by_tense and before is None and _yearless(atom):
-                    y1, y2 = _nearest_year(atom, y1, y2, text, ctx)
+                    k = bisect_right(closings, atom.start, key=lambda c: c[0])  # the next one
+                    signed = closings[k][1] if k < len(closings) else None
+                    y1, y2 = _nearest_year(atom, y1, y2, text, ctx, signed)
                     guessed = True
                 span = _days(atom, y1, y2)
                 if span is None:
@@ -198,6 +202,20 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
             last_end = atom.end
 
 
+def _closing_days(items: list[Item], text: str) -> list[tuple[int, dt.date]]:
+    """Where each day written with its year that opens a sentence stands, and the day (a reply's
+    closing date: …饮水安全！2019年3月7日网友您好), in text order."""
+    found = []
+    for atom in items:
+        if (isinstance(atom, Atom) and atom.precision == "D" and atom.first is not None
+                and atom.first.year is not None and atom.first == atom.last and atom.start
+                and P.RE_SENTENCE_END.match(text, atom.start - 1)):
+            day = day_exact(atom.first.year, atom.first.month, atom.first.day)
+            if day is not None:
+                found.append((atom.start, day))
+    return found
+
+
 def _yearless(atom: Atom) -> bool:
     """A month or day written without any year (9月26日, 10月), not a part of a year (上半年)."""
     points = (atom.first, atom.last)
@@ -211,13 +229,17 @@ def without_year(surface: str) -> bool:
     return _ANY_YEAR_RE.search(surface) is None
 
 
-def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tuple[int, int]:
+def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context,
+                  signed: dt.date | None = None) -> tuple[int, int]:
     """The years of a date written without one: its nearest occurrence before the reference
     date in a past or present clause, after it in a planned one (将于9月26日, 计划10月1日),
     as dateparser's ``PREFER_DATES_FROM``; but one up to ``past_slack_days`` after the reference
     date keeps its year in a past clause, one up to ``planned_slack_days`` before it in a planned
     one (dates.toml ``[yearless]``). The clause is read as the status reads it
-    (:mod:`pipeline.text.clause`).
+    (:mod:`pipeline.text.clause`). A planned date on or after the day ``signed`` that next
+    closes a sentence with its year written (the date of its own reply in a thread of replies
+    dated by the last one) keeps that year: 3月7日召开会议…确保在3月25日前完成。2019年3月7日
+    in a text dated 2019-04-22 is that March, not the next.
 
     >>> ctx = Context(ref_date=dt.date(2018, 3, 12))
     >>> [c.value for c in find("9月26日召开", ctx)], [c.value for c in find("将于1月5日召开", ctx)]
@@ -228,7 +250,8 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tupl
     if ref is None or span is None or every_year(text, atom.start, atom.end):
         return y1, y2  # 每年…在12月中旬申报: the scheme's date in the reference year
     if future_cue(text, atom.start, atom.end) is not None:
-        shift = 1 if span[1] < ref - PLANNED_SLACK else 0
+        own_reply = signed is not None and signed.year == span[0].year and signed <= span[0]
+        shift = 1 if span[1] < ref - PLANNED_SLACK and not own_reply else 0
     else:
         shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift
