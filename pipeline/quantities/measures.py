@@ -28,6 +28,7 @@ from pipeline.text.numerals import (
     MAGNITUDE,
     NUMBER,
     NUMBER_SCAN,
+    ORDINARY_DIGITS,
     ORDINARY_HUNDREDS_THOUSANDS,
     ORDINARY_NONZERO,
     ORDINARY_UNITS,
@@ -71,6 +72,11 @@ _FILLER_MAG_RE = re.compile(
 # 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
 _PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
+# 90元一个月, 700元每年: a sum's denominator said after it (kinds.toml [shared] trailing_per_*)
+_TRAILING_PER_RE = re.compile(
+    rf"(?:{alternation(KINDS.shared.trailing_per_marks)})(?P<per>{alternation(KINDS.shared.trailing_per_words)})"
+    rf"(?![{re.escape(KINDS.shared.trailing_per_not_before)}{ORDINARY_DIGITS}0-9])"
+)
 # the second end of 两至三百米, 三到五千万元: one digit, then 百 or 千 (and perhaps 万, 亿)
 _ONE_DIGIT = frozenset(ORDINARY_NONZERO)
 _SHARED_HUNDREDS_RE = re.compile(
@@ -369,6 +375,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             end = pm.end()
             while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
                 per, end = f"{per}/{more['per']}", more.end()
+    elif kind == "money" and (tm := _TRAILING_PER_RE.match(text, end)) is not None:
+        per, end = tm["per"], tm.end()  # 收取90元一个月的费用
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
     amount = r.amount
