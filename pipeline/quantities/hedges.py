@@ -28,7 +28,7 @@ HEDGEABLE = frozenset({
     "count", "money", "percent", "ratio", "number", "area", "length", "weight", "volume",
     "energy", "power", "speed", "temperature", "duration",
 })
-_DATED = frozenset({"date", "period"})
+_DATED = frozenset({"date", "period", "set"})  # 每年的5月左右
 _DATED_SUFFIX_RE = re.compile(alternation(HEDGES.dated_suffix))
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")

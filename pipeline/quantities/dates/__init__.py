@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from calendar import monthrange
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from pipeline.quantities.base import Candidate, Context
@@ -45,6 +46,7 @@ _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
 PLANNED_SLACK = dt.timedelta(days=DATES.yearless.planned_slack_days)
 _ANY_YEAR_RE = re.compile(r"年|[0-9]{4}")  # 2018年, 今年, 同年, 18年, 2018-09-14
 _EVERY_YEAR_RE = re.compile(alternation(DATES.yearless.every_year))
+_RESTATING_RE = re.compile(rf"(?:{alternation(DATES.yearless.restating)})$")
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]
@@ -183,6 +185,9 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
+                if by_tense and before is None and _yearless(atom) and _every_year_at_all(atom, text):
+                    atom.yearly = True  # 每年组织两次体检，上半年是…: every year's first half, a set
+                    continue
                 if by_tense and before is None and _yearless(atom):
                     k = bisect_right(closings, atom.start, key=lambda c: c[0])  # the next one
                     signed = closings[k][1] if k < len(closings) else None
@@ -255,6 +260,14 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context,
     else:
         shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift
+
+
+def _every_year_at_all(atom: Atom, text: str) -> bool:
+    """A date without its year in a sentence that says what is done every year, in no planned
+    clause (每年都会组织两次体检，上半年是社区来园体检): the date of every year, no one year. In a
+    planned clause it is the next one (每年申报一次，将在12月中旬上报: that December)."""
+    return (every_year(text, atom.start, atom.end) and future_cue(text, atom.start, atom.end) is None
+            and _RESTATING_RE.search(text, max(0, atom.start - 2), atom.start) is None)
 
 
 def every_year(text: str, start: int, end: int) -> bool:
@@ -391,5 +404,7 @@ def every_year_value(atom: Atom) -> str | None:
         return None
     if atom.type == "date" and atom.precision == "M":
         return f"XXXX-{first.month:02d}"
-    one, two = f"XXXX-{first.month:02d}-{first.day:02d}", f"XXXX-{last.month:02d}-{last.day:02d}"
+    # 2月底 of every year: the 28th (a day every year has)
+    days = min(first.day, monthrange(2001, first.month)[1]), min(last.day, monthrange(2001, last.month)[1])
+    one, two = f"XXXX-{first.month:02d}-{days[0]:02d}", f"XXXX-{last.month:02d}-{days[1]:02d}"
     return one if one == two else f"{one}/{two}"

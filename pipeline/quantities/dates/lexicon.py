@@ -69,6 +69,7 @@ class Yearless(Lexicon):
     planned_slack_days: int
     every_year: list[str]  # a sentence with one of these keeps the reference year
     habitual: list[str]  # a month or day right after one of these is every year's (一般在8月20日)
+    restating: list[str]  # ... but not one right after these (即2月15日: one year's)
 
 
 class PlanContext(Lexicon):
