@@ -193,6 +193,10 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
                     signed = closings[k][1] if k < len(closings) else None
                     y1, y2 = _nearest_year(atom, y1, y2, text, ctx, signed)
                     guessed = True
+                elif (by_tense and before is not None and not atom.follows and _yearless(atom)
+                      and _past_beyond_ref(atom, y1, y2, text, ctx, last_month)
+                      and not P.RE_RANGE_GAP.fullmatch(text, last_end, atom.start)):
+                    y1, y2 = y1 - 1, y2 - 1  # 2018年1月16日…按12月18日协议: the December before
                 span = _days(atom, y1, y2)
                 if span is None:
                     atom.valid = False
@@ -268,6 +272,19 @@ def _every_year_at_all(atom: Atom, text: str) -> bool:
     planned clause it is the next one (每年申报一次，将在12月中旬上报: that December)."""
     return (every_year(text, atom.start, atom.end) and future_cue(text, atom.start, atom.end) is None
             and _RESTATING_RE.search(text, max(0, atom.start - 2), atom.start) is None)
+
+
+def _past_beyond_ref(atom: Atom, y1: int, y2: int, text: str, ctx: Context, lender: dt.date | None) -> bool:
+    """A date without its year that took the year of a past date before it in its sentence
+    (``lender``, up to the reference date), yet falls more than ``past_slack_days`` after the
+    reference date in a clause with no cue of a plan: the occurrence a year earlier
+    (2018年1月16日召开协调会，按12月18日协议保持不变 in a reply of January 2018: the agreement of
+    December 2017). Not after a future year (2018年在规定时间内（4月1日前） in a reply of 2017),
+    nor the end of a range (2018年1月至12月), which the caller leaves alone."""
+    ref = ctx.ref_date
+    span = _days(atom, y1, y2)
+    return (ref is not None and span is not None and lender is not None and lender <= ref
+            and span[0] > ref + _PAST_SLACK and future_cue(text, atom.start, atom.end) is None)
 
 
 def every_year(text: str, start: int, end: int) -> bool:
