@@ -55,6 +55,8 @@ _TOUCHING = frozenset(HEDGES.touching["words"])
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
 _MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
 _MEASURE_TYPES = frozenset(HEDGES.measure_after_scope["types"])
+_SHARE_BEFORE_RE = re.compile(alternation(HEDGES.share_before))
+_SHARE_TYPES = frozenset(HEDGES.share_scope.types)
 _GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")
 
 
@@ -91,6 +93,8 @@ def apply(text: str, cand: Candidate) -> bool:
             found, from_suffix = HEDGES.suffix_at_break[b.group()], True
     if found is None:
         found = _context(text, cand)
+    if found is None and cand.type in _SHARE_TYPES:
+        found = _share_bound(text, cand)
     if inner != "exact":
         return False  # 约1个多小时: the 多 read inside the number wins
     if found is not None:
@@ -133,6 +137,24 @@ def _context(text: str, cand: Candidate) -> str | None:
     return HEDGES.context_after_gapped[gapped["word"]] if gapped else None
 
 
+def _share_bound(text: str, cand: Candidate) -> str | None:
+    """The bound of a comparator before a share of something (低于上年度人均收入的70%: lt)."""
+    if not cand.start or text[cand.start - 1] != "的":
+        return None
+    lo = max(0, cand.start - HEDGES.share_scope.reach)
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, cand.start))
+    if breaks:
+        lo = breaks[-1].end()
+    hits = list(_SHARE_BEFORE_RE.finditer(text, lo, cand.start))
+    if not hits or _DIGIT.search(text, hits[-1].end(), cand.start):
+        return None
+    last = hits[-1]
+    found = HEDGES.share_before[last.group()]
+    if _NEGATED_MODAL_RE.search(text, max(0, last.start() - 2), last.start()):
+        return _NEGATED.get(found, found)  # 不得低于…的30%: at least
+    return found
+
+
 _MEANING = {
     "approx": "about (≈)", "gt": "more than (>)", "ge": "at least (≥)", "lt": "less than (<)", "le": "at most (≤)",
 }
@@ -145,6 +167,7 @@ _WHERE = {
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",
+    "share_before": "before a share of something (低于…的70%), outside the span (qualifier only)",
     "measure_after": "right after a duration, length or area, outside the span (qualifier only)",
 }
 
