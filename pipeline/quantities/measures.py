@@ -375,8 +375,9 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             end = pm.end()
             while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
                 per, end = f"{per}/{more['per']}", more.end()
-    elif kind == "money" and (tm := _TRAILING_PER_RE.match(text, end)) is not None:
-        per, end = tm["per"], tm.end()  # 收取90元一个月的费用
+    shown_end = -1
+    if kind == "money" and per is None and (tm := _TRAILING_PER_RE.match(text, end)) is not None:
+        per, shown_end, end = tm["per"], end, tm.end()  # 收取90元一个月的费用: span 90元, per 月
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
     amount = r.amount
@@ -394,7 +395,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         unit=base or None, qualifier=_inner_qualifier(r.inner), per=per,
         number_text=r.num_text, unit_text=r.unit if kind != "number" else None,
         priority=_PRIORITY.get(kind, 0), weak=weak, core_start=start, core_end=r.num_end,
-        factor=_factor(factor),
+        factor=_factor(factor), shown_end=shown_end,
     )
     pair = adjacent_pair(r.num_text) if chinese and kind != "number" else None  # 三四: Chinese digits
     if pair is not None:
@@ -492,6 +493,7 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
         start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
         per=other.per, number_text=text[start : second.num_end], unit_text=other.unit_text,
         priority=other.priority, core_start=start, core_end=second.num_end, factor=other.factor,
+        shown_end=other.shown_end if end == other.end else -1,  # 5至10元每人: per 人, outside
     )
 
 

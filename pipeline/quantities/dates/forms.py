@@ -587,7 +587,7 @@ def recent(m: re.Match[str], text: str) -> Atom | Candidate | None:
         if counted is None:
             return None
         designator, n, end, number = counted[0].designator, counted[1], m.end("u"), m["n"]
-    if designator == "Y" and (P.RE_RECENT_RULE.match(text, m.end()) or _in_scheme(text, m.start())):
+    if designator == "Y" and P.RE_RECENT_RULE.match(text, m.end()):
         return Candidate(start=m.start(), end=end, type="duration", value=f"P{n}Y", number_text=number,
                          unit_text=m["u"], priority=PERIOD_PRIORITY, core_start=m.start("n"), core_end=m.end("n"))
     if designator != "Y" and m["pre"] == "近" and not m["tail"]:
