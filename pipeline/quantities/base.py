@@ -54,5 +54,9 @@ class Candidate:
     #: where the number itself starts and ends (after any prefix such as 人民币 or 第)
     core_start: int = -1
     core_end: int = -1
+    #: where the span ends when the words up to ``end`` are only its per, said after it
+    #: (18元每天: the span 18元, per 天); they hold those words while overlaps are resolved,
+    #: so that 一个月 of 90元一个月 is no duration of its own
+    shown_end: int = -1
     #: the factor that turns the written number into the base unit (for coordination)
     factor: Decimal | None = None

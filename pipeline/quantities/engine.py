@@ -102,6 +102,9 @@ def find_candidates(
                 from_suffix.add(id(cand))
             found.append(cand)
     kept = _resolve(found, len(text))
+    for cand in kept:
+        if cand.shown_end >= 0:
+            cand.end = cand.shown_end  # 18元每天: 每天 held while resolving, then let go
     friends, patterns = _false_friends(text)
 
     def is_friend(cand: Candidate) -> bool:

@@ -6,7 +6,9 @@ The policy — which word means what — is ``pipeline/resources/hedges.toml``:
 * ``inner`` words (余 多 来 几) are read by the kind modules, inside the span;
 * ``context`` words stay outside the span and only set the qualifier, and so does a
   listed prefix after a negator (没超过 20元: ``le``); a prefix after 不 and a modal stays in
-  the span with its bound turned over (不得超过2000元: span 超过2000元, ``le``).
+  the span with its bound turned over (不得超过2000元: span 超过2000元, ``le``), and so does a
+  context word's (不能少于5人: ``ge``);
+* a bound after the noun a classifier counts sets the qualifier too (3人户以上: ``ge``).
 
 A qualifier read inside the number (``约1个多小时``: 多) beats an approximate prefix.
 """
@@ -26,7 +28,7 @@ HEDGEABLE = frozenset({
     "count", "money", "percent", "ratio", "number", "area", "length", "weight", "volume",
     "energy", "power", "speed", "temperature", "duration",
 })
-_DATED = frozenset({"date", "period"})
+_DATED = frozenset({"date", "period", "set"})  # 每年的5月左右
 _DATED_SUFFIX_RE = re.compile(alternation(HEDGES.dated_suffix))
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
@@ -36,6 +38,7 @@ _PREFIX_ENDS = frozenset({word[-1] for word in HEDGES.prefix} | {"了", "\n"})
 _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
 _NEGATED_MODAL_RE = re.compile(rf"(?:{alternation(HEDGES.negated_modals['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
+_LONGER_WORD_RE = re.compile(alternation(HEDGES.not_hedges["longer"]))
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _BREAK_SUFFIX_RE = re.compile(
     rf"(?:{alternation(HEDGES.suffix_at_break)})"
@@ -52,6 +55,8 @@ _TOUCHING = frozenset(HEDGES.touching["words"])
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
 _MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
 _MEASURE_TYPES = frozenset(HEDGES.measure_after_scope["types"])
+_SHARE_BEFORE_RE = re.compile(alternation(HEDGES.share_before))
+_SHARE_TYPES = frozenset(HEDGES.share_scope.types)
 _GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")
 
 
@@ -88,6 +93,8 @@ def apply(text: str, cand: Candidate) -> bool:
             found, from_suffix = HEDGES.suffix_at_break[b.group()], True
     if found is None:
         found = _context(text, cand)
+    if found is None and cand.type in _SHARE_TYPES:
+        found = _share_bound(text, cand)
     if inner != "exact":
         return False  # 约1个多小时: the 多 read inside the number wins
     if found is not None:
@@ -115,8 +122,12 @@ def _context(text: str, cand: Candidate) -> str | None:
         near = (len(last.group()) > 1 and last.group() not in _TOUCHING) or _FILLER_RE.fullmatch(between)
         # ... nor the end of a word (签约了186个, 通过了八部)
         word = _NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
-        if near and word is None and not _DIGIT.search(between):
-            return HEDGES.context_before[last.group()]
+        longer = _LONGER_WORD_RE.match(window, last.start()) is not None  # 不及时
+        if near and word is None and not longer and not _DIGIT.search(between):
+            found = HEDGES.context_before[last.group()]
+            if _NEGATED_MODAL_RE.search(window, max(0, last.start() - 2), last.start()):
+                return _NEGATED.get(found, found)  # 不能少于5人: at least
+            return found
     after = _CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:
         return HEDGES.context_after[after.group()]
@@ -124,6 +135,24 @@ def _context(text: str, cand: Candidate) -> str | None:
         return HEDGES.measure_after[bound.group()]  # 15个工作日内: at most; 在2个小区内: where
     gapped = _GAPPED_AFTER_RE.match(text, cand.end)
     return HEDGES.context_after_gapped[gapped["word"]] if gapped else None
+
+
+def _share_bound(text: str, cand: Candidate) -> str | None:
+    """The bound of a comparator before a share of something (低于上年度人均收入的70%: lt)."""
+    if not cand.start or text[cand.start - 1] != "的":
+        return None
+    lo = max(0, cand.start - HEDGES.share_scope.reach)
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, cand.start))
+    if breaks:
+        lo = breaks[-1].end()
+    hits = list(_SHARE_BEFORE_RE.finditer(text, lo, cand.start))
+    if not hits or _DIGIT.search(text, hits[-1].end(), cand.start):
+        return None
+    last = hits[-1]
+    found = HEDGES.share_before[last.group()]
+    if _NEGATED_MODAL_RE.search(text, max(0, last.start() - 2), last.start()):
+        return _NEGATED.get(found, found)  # 不得低于…的30%: at least
+    return found
 
 
 _MEANING = {
@@ -138,6 +167,7 @@ _WHERE = {
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",
+    "share_before": "before a share of something (低于…的70%), outside the span (qualifier only)",
     "measure_after": "right after a duration, length or area, outside the span (qualifier only)",
 }
 

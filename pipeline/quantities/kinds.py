@@ -67,6 +67,9 @@ class SharedLexicon(Lexicon):
     between_tail: str
     per_words: list[str]
     connectors: list[str]
+    trailing_per_marks: list[str]
+    trailing_per_words: list[str]
+    trailing_per_not_before: str
     temporal_after: str
 
 

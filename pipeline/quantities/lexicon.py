@@ -67,6 +67,13 @@ class ClassifierLexicon(Lexicon):
     big_blocked_next: list[str]
 
 
+class ShareScope(Lexicon):
+    """Which types a comparator before a share bounds, and how far back it is looked for."""
+
+    types: list[str]
+    reach: int
+
+
 class HedgeLexicon(Lexicon):
     prefix: dict[str, HedgeQualifier]
     inner: dict[str, HedgeQualifier]
@@ -76,6 +83,8 @@ class HedgeLexicon(Lexicon):
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
     context_after_gapped: dict[str, HedgeQualifier]
+    share_before: dict[str, HedgeQualifier]
+    share_scope: ShareScope
     measure_after: dict[str, HedgeQualifier]
     measure_after_scope: dict[str, list[str]]
     context_limits: dict[str, str]

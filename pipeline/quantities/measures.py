@@ -28,6 +28,7 @@ from pipeline.text.numerals import (
     MAGNITUDE,
     NUMBER,
     NUMBER_SCAN,
+    ORDINARY_DIGITS,
     ORDINARY_HUNDREDS_THOUSANDS,
     ORDINARY_NONZERO,
     ORDINARY_UNITS,
@@ -71,6 +72,11 @@ _FILLER_MAG_RE = re.compile(
 # 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
 _PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
+# 90元一个月, 700元每年: a sum's denominator said after it (kinds.toml [shared] trailing_per_*)
+_TRAILING_PER_RE = re.compile(
+    rf"(?:{alternation(KINDS.shared.trailing_per_marks)})(?P<per>{alternation(KINDS.shared.trailing_per_words)})"
+    rf"(?![{re.escape(KINDS.shared.trailing_per_not_before)}{ORDINARY_DIGITS}0-9])"
+)
 # the second end of 两至三百米, 三到五千万元: one digit, then 百 or 千 (and perhaps 万, 亿)
 _ONE_DIGIT = frozenset(ORDINARY_NONZERO)
 _SHARED_HUNDREDS_RE = re.compile(
@@ -369,6 +375,9 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             end = pm.end()
             while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
                 per, end = f"{per}/{more['per']}", more.end()
+    shown_end = -1
+    if kind == "money" and per is None and (tm := _TRAILING_PER_RE.match(text, end)) is not None:
+        per, shown_end, end = tm["per"], end, tm.end()  # 收取90元一个月的费用: span 90元, per 月
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
     amount = r.amount
@@ -386,7 +395,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
         unit=base or None, qualifier=_inner_qualifier(r.inner), per=per,
         number_text=r.num_text, unit_text=r.unit if kind != "number" else None,
         priority=_PRIORITY.get(kind, 0), weak=weak, core_start=start, core_end=r.num_end,
-        factor=_factor(factor),
+        factor=_factor(factor), shown_end=shown_end,
     )
     pair = adjacent_pair(r.num_text) if chinese and kind != "number" else None  # 三四: Chinese digits
     if pair is not None:
@@ -484,6 +493,7 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
         start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
         per=other.per, number_text=text[start : second.num_end], unit_text=other.unit_text,
         priority=other.priority, core_start=start, core_end=second.num_end, factor=other.factor,
+        shown_end=other.shown_end if end == other.end else -1,  # 5至10元每人: per 人, outside
     )
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from calendar import monthrange
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from pipeline.quantities.base import Candidate, Context
@@ -44,6 +46,7 @@ _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
 PLANNED_SLACK = dt.timedelta(days=DATES.yearless.planned_slack_days)
 _ANY_YEAR_RE = re.compile(r"年|[0-9]{4}")  # 2018年, 今年, 同年, 18年, 2018-09-14
 _EVERY_YEAR_RE = re.compile(alternation(DATES.yearless.every_year))
+_RESTATING_RE = re.compile(rf"(?:{alternation(DATES.yearless.restating)})$")
 
 #: Each form: its regex, the characters it may not follow, and what it means.
 Form = tuple[re.Pattern[str], Collection[str], Interpreter]
@@ -155,8 +158,9 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
     text_year: int | None = None  # of the last date anywhere before
     last_end = 0
     lent = False  # last_year was guessed from a clause's tense (9月26日), not written
+    closings = _closing_days(items, text)
     for atom in items:
-        if not isinstance(atom, Atom) or atom.generic:
+        if not isinstance(atom, Atom) or atom.generic or atom.yearly:
             continue
         guessed = False  # its year read from the tense of its clause
         if last_year is not None and P.RE_SENTENCE_END.search(text, last_end, atom.start):
@@ -181,9 +185,18 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
+                if by_tense and before is None and _yearless(atom) and _every_year_at_all(atom, text):
+                    atom.yearly = True  # 每年组织两次体检，上半年是…: every year's first half, a set
+                    continue
                 if by_tense and before is None and _yearless(atom):
-                    y1, y2 = _nearest_year(atom, y1, y2, text, ctx)
+                    k = bisect_right(closings, atom.start, key=lambda c: c[0])  # the next one
+                    signed = closings[k][1] if k < len(closings) else None
+                    y1, y2 = _nearest_year(atom, y1, y2, text, ctx, signed)
                     guessed = True
+                elif (by_tense and before is not None and not atom.follows and _yearless(atom)
+                      and _past_beyond_ref(atom, y1, y2, text, ctx, last_month)
+                      and not P.RE_RANGE_GAP.fullmatch(text, last_end, atom.start)):
+                    y1, y2 = y1 - 1, y2 - 1  # 2018年1月16日…按12月18日协议: the December before
                 span = _days(atom, y1, y2)
                 if span is None:
                     atom.valid = False
@@ -196,6 +209,20 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
             last_month = atom.span[1]
             lent = guessed
             last_end = atom.end
+
+
+def _closing_days(items: list[Item], text: str) -> list[tuple[int, dt.date]]:
+    """Where each day written with its year that opens a sentence stands, and the day (a reply's
+    closing date: …饮水安全！2019年3月7日网友您好), in text order."""
+    found = []
+    for atom in items:
+        if (isinstance(atom, Atom) and atom.precision == "D" and atom.first is not None
+                and atom.first.year is not None and atom.first == atom.last and atom.start
+                and P.RE_SENTENCE_END.match(text, atom.start - 1)):
+            day = day_exact(atom.first.year, atom.first.month, atom.first.day)
+            if day is not None:
+                found.append((atom.start, day))
+    return found
 
 
 def _yearless(atom: Atom) -> bool:
@@ -211,13 +238,17 @@ def without_year(surface: str) -> bool:
     return _ANY_YEAR_RE.search(surface) is None
 
 
-def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tuple[int, int]:
+def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context,
+                  signed: dt.date | None = None) -> tuple[int, int]:
     """The years of a date written without one: its nearest occurrence before the reference
     date in a past or present clause, after it in a planned one (将于9月26日, 计划10月1日),
     as dateparser's ``PREFER_DATES_FROM``; but one up to ``past_slack_days`` after the reference
     date keeps its year in a past clause, one up to ``planned_slack_days`` before it in a planned
     one (dates.toml ``[yearless]``). The clause is read as the status reads it
-    (:mod:`pipeline.text.clause`).
+    (:mod:`pipeline.text.clause`). A planned date on or after the day ``signed`` that next
+    closes a sentence with its year written (the date of its own reply in a thread of replies
+    dated by the last one) keeps that year: 3月7日召开会议…确保在3月25日前完成。2019年3月7日
+    in a text dated 2019-04-22 is that March, not the next.
 
     >>> ctx = Context(ref_date=dt.date(2018, 3, 12))
     >>> [c.value for c in find("9月26日召开", ctx)], [c.value for c in find("将于1月5日召开", ctx)]
@@ -228,10 +259,32 @@ def _nearest_year(atom: Atom, y1: int, y2: int, text: str, ctx: Context) -> tupl
     if ref is None or span is None or every_year(text, atom.start, atom.end):
         return y1, y2  # 每年…在12月中旬申报: the scheme's date in the reference year
     if future_cue(text, atom.start, atom.end) is not None:
-        shift = 1 if span[1] < ref - PLANNED_SLACK else 0
+        own_reply = signed is not None and signed.year == span[0].year and signed <= span[0]
+        shift = 1 if span[1] < ref - PLANNED_SLACK and not own_reply else 0
     else:
         shift = -1 if span[0] > ref + _PAST_SLACK else 0
     return y1 + shift, y2 + shift
+
+
+def _every_year_at_all(atom: Atom, text: str) -> bool:
+    """A date without its year in a sentence that says what is done every year, in no planned
+    clause (每年都会组织两次体检，上半年是社区来园体检): the date of every year, no one year. In a
+    planned clause it is the next one (每年申报一次，将在12月中旬上报: that December)."""
+    return (every_year(text, atom.start, atom.end) and future_cue(text, atom.start, atom.end) is None
+            and _RESTATING_RE.search(text, max(0, atom.start - 2), atom.start) is None)
+
+
+def _past_beyond_ref(atom: Atom, y1: int, y2: int, text: str, ctx: Context, lender: dt.date | None) -> bool:
+    """A date without its year that took the year of a past date before it in its sentence
+    (``lender``, up to the reference date), yet falls more than ``past_slack_days`` after the
+    reference date in a clause with no cue of a plan: the occurrence a year earlier
+    (2018年1月16日召开协调会，按12月18日协议保持不变 in a reply of January 2018: the agreement of
+    December 2017). Not after a future year (2018年在规定时间内（4月1日前） in a reply of 2017),
+    nor the end of a range (2018年1月至12月), which the caller leaves alone."""
+    ref = ctx.ref_date
+    span = _days(atom, y1, y2)
+    return (ref is not None and span is not None and lender is not None and lender <= ref
+            and span[0] > ref + _PAST_SLACK and future_cue(text, atom.start, atom.end) is None)
 
 
 def every_year(text: str, start: int, end: int) -> bool:
@@ -291,6 +344,8 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
             yield a
         elif not a.valid:
             continue
+        elif a.yearly:
+            yield a
         elif isinstance(b, Atom) and b.valid and _range_gap(text, a, b) and _in_order(a, b):
             span = (a.span[0], b.span[1]) if a.span is not None and b.span is not None else None
             yield Atom(a.start, b.end, "period", span=span, resolved=a.resolved and b.resolved,
@@ -345,6 +400,9 @@ def _period_to(a: Atom, end: int, span: Span) -> Atom:
 
 
 def _record(atom: Atom) -> Candidate:
+    if atom.yearly:
+        return Candidate(start=atom.start, end=atom.end, type="set", value=every_year_value(atom),
+                         number_text=atom.number_text, priority=atom.priority)
     value = first = last = None
     if atom.span is not None:
         first, last = atom.span
@@ -353,3 +411,17 @@ def _record(atom: Atom) -> Candidate:
         start=atom.start, end=atom.end, type=atom.type, value=value, date_start=first, date_end=last,
         resolved=atom.resolved, number_text=atom.number_text, priority=atom.priority, qualifier=atom.qualifier,
     )
+
+
+def every_year_value(atom: Atom) -> str | None:
+    """``XXXX-08-31`` for a day of every year, ``XXXX-09`` for a month,
+    ``XXXX-07-01/XXXX-08-31`` for a span of them."""
+    first, last = atom.first, atom.last
+    if first is None or last is None:
+        return None
+    if atom.type == "date" and atom.precision == "M":
+        return f"XXXX-{first.month:02d}"
+    # 2月底 of every year: the 28th (a day every year has)
+    days = min(first.day, monthrange(2001, first.month)[1]), min(last.day, monthrange(2001, last.month)[1])
+    one, two = f"XXXX-{first.month:02d}-{days[0]:02d}", f"XXXX-{last.month:02d}-{days[1]:02d}"
+    return one if one == two else f"{one}/{two}"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import back_from, day_in, shift_month, week_of
 from pipeline.quantities.dates.durations import is_numeral, is_year, year_of, zero_led
@@ -63,6 +64,7 @@ class Atom:
     follows: bool = False  # an open year comes from any date before (同年9月), not only the sentence
     after_year: int = 0  # ... that year plus this (次年3月: 1; 上年: -1, from its sentence's year)
     generic: bool = False  # a year word naming no year (下一年度 in a rule): holds its words, never reported
+    yearly: bool = False  # a month or day of every year (一般在8月20日, 以当年8月31日为准): a set, no year
     qualifier: str = "exact"  # approx for two neighbouring digits (五六年前), as 三四家 is
 
 
@@ -232,6 +234,8 @@ def rel_year_date(m: re.Match[str], text: str) -> Atom | None:
         # 获得称号的当年奖补, 低于上年度人均可支配收入: no year of its own, and no duration
         # inside it either (上一年度 is not 一年); nor 次年 alone (如次年仍不合格: a rule's year)
         return Atom(m.start(), m.end(), "date", valid=False, generic=True)
+    if m["m1"] is not None and generic_year(m, text):
+        return _yearly(on_calendar(m, None, None), m["m1"])  # 升学当年8月31日: every year's
     after_separator = P.RE_SEPARATOR_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
     following = m["rel"] in P.NEXT_YEAR_WORDS or (m["rel"] in P.NEXT_YEAR_AFTER_SEPARATOR and after_separator)
     previous = m["rel"] in P.PREVIOUS_YEAR_WORDS  # 2012年…比上年增长: 2011
@@ -260,9 +264,14 @@ def _generic_at(text: str, start: int, end: int) -> bool:
 def _after_generic_year(text: str, at: int) -> bool:
     """A year word that names no year stands right before ``at``, or before a 的 there (申请转学
     当年的上半年: the first half of whichever year the transfer is asked for)."""
+    return generic_year_before(text, at) is not None
+
+
+def generic_year_before(text: str, at: int) -> int | None:
+    """Where the year word naming no year that :func:`_after_generic_year` finds starts, if any."""
     end = at - 1 if at and text[at - 1] == "的" else at
     word = next((w for w in P.GENERIC_YEAR_WORDS if text.startswith(w, end - len(w))), None)
-    return word is not None and _generic_at(text, end - len(word), end)
+    return end - len(word) if word is not None and _generic_at(text, end - len(word), end) else None
 
 
 def _generic_before(text: str, at: int) -> bool:
@@ -414,8 +423,22 @@ def bare_month(m: re.Match[str], text: str) -> Atom | None:
     if m.end() == m.end("m2" if m["m2"] else "m1") + 1 and _MONTH_UNIT.bare_at(text, m.end(), m.start()):
         return None  # 间隔一月以上, 发热1月余, 通知后一月内: a count of months (durations), no January
     atom = on_calendar(m, None, None)
+    if atom is None:
+        return None
+    word = generic_year_before(text, m.start())
+    if word is not None:  # 以当年8月31日为准: the span takes the year word
+        atom.start = word
+        return _yearly(atom, m["m1"])
+    if P.RE_HABITUAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return _yearly(atom, m["m1"])  # 一般在8月20日发放
+    atom.number_text = m["m1"]
+    return atom
+
+
+def _yearly(atom: Atom | None, number_text: str) -> Atom | None:
+    """``atom`` as a month or day of every year (a ``set`` with no year)."""
     if atom is not None:
-        atom.number_text = m["m1"]
+        atom.yearly, atom.number_text = True, number_text
     return atom
 
 
@@ -552,8 +575,9 @@ def calendar_count(m: re.Match[str]) -> tuple[DurationUnit, int] | None:
     return (unit, n) if n is not None and n > 0 else None
 
 
-def recent(m: re.Match[str], text: str) -> Atom | None:
-    """近三年 → the three years up to the reference date."""
+def recent(m: re.Match[str], text: str) -> Atom | Candidate | None:
+    """近三年 → the three years up to the reference date; in a rule (近4年年度考核合格) the
+    window's length, ``P4Y``: it ends at each application, not at the document date."""
     if any(text.endswith(w, 0, m.start()) for w in DATES.recent.not_after):
         return None
     if m["half"]:  # 近半年内: six months
@@ -563,6 +587,9 @@ def recent(m: re.Match[str], text: str) -> Atom | None:
         if counted is None:
             return None
         designator, n, end, number = counted[0].designator, counted[1], m.end("u"), m["n"]
+    if designator == "Y" and P.RE_RECENT_RULE.match(text, m.end()):
+        return Candidate(start=m.start(), end=end, type="duration", value=f"P{n}Y", number_text=number,
+                         unit_text=m["u"], priority=PERIOD_PRIORITY, core_start=m.start("n"), core_end=m.end("n"))
     if designator != "Y" and m["pre"] == "近" and not m["tail"]:
         if P.RE_RECENT_AHEAD.match(text, end):  # 近两天可以办理好: the coming two days
             return Atom(m.start(), end, "period", from_ref=partial(ahead_of_ref, designator, n),

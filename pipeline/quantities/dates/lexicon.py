@@ -68,6 +68,8 @@ class Yearless(Lexicon):
     past_slack_days: int
     planned_slack_days: int
     every_year: list[str]  # a sentence with one of these keeps the reference year
+    habitual: list[str]  # a month or day right after one of these is every year's (一般在8月20日)
+    restating: list[str]  # ... but not one right after these (即2月15日: one year's)
 
 
 class PlanContext(Lexicon):
@@ -140,6 +142,7 @@ class Ranges(Lexicon):
 class Recent(Lexicon):
     prefixes: list[str]
     not_after: list[str]
+    rule_after: list[str]  # 近4年年度考核合格: a window of a rule, a duration
     tails: list[str]
     ahead: list[str]
     halves: dict[str, int]

@@ -119,6 +119,7 @@ GENERIC_MONTH_WORDS = frozenset(DATES.generic_months.words)
 RE_GENERIC_MONTH_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_months.before)})$")
 RE_GENERIC_BEFORE = re.compile(rf"(?:{alternation(DATES.generic_years.before)})$")
 RE_GENERIC_WORD = re.compile(alternation(DATES.generic_years.words))
+RE_HABITUAL_BEFORE = re.compile(rf"(?:{alternation(DATES.yearless.habitual)})$")
 GENERIC_JOINING = frozenset(DATES.generic_years.joining)
 _GENERIC_CLAUSE = rf"[^{re.escape(DATES.generic_years.clause_ends)}]{{0,{DATES.generic_years.reach}}}?"
 RE_GENERIC_AFTER = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.generic_years.after)})")
@@ -299,6 +300,8 @@ RE_DURATION = re.compile(
 #: 近三年, 最近两个月, 过去一年: a period ending at the reference date.
 #: What makes 近两天 the coming days: 近两天可以办理好.
 RE_RECENT_AHEAD = re.compile(alternation(DATES.recent.ahead))
+#: What makes 近4年 a rule's window (近4年年度考核合格): a word of ``rule_after`` in its clause.
+RE_RECENT_RULE = re.compile(rf"{_GENERIC_CLAUSE}(?:{alternation(DATES.recent.rule_after)})")
 RE_RECENT = re.compile(
     rf"""
     (?P<pre>{alternation(DATES.recent.prefixes)})

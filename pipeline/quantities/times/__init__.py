@@ -26,7 +26,9 @@ Records (``type`` and ``value``):
   ``times.toml``: ``2024年春节`` → ``2024-02-10``), lunar dates (``农历正月初七``) and bare
   weekdays (``星期三`` → ``XXXX-WXX-3``; not when it restates the date before it,
   ``1月24日（星期三）``). A bare weekday of a general statement (``周六、周日上课的问题``,
-  ``至于星期日下午，学校从未安排上课``) is a ``set`` of the same value: every such day.
+  ``至于星期日下午，学校从未安排上课``) is a ``set`` of the same value where it says when
+  (``星期六早上半天``), and no quantity where it is only the topic of its clause (``关于周六、
+  周日上课的问题``): it names no day and counts nothing, as 升学当年 names no year.
 
 Document mode leaves out, on purpose, what :mod:`pipeline.compat.recognizers.times` reads
 for the Recognizers-Text adapter: a day part without a clock (2016年1月19日下午 is the date 2016年1月19日), a bare
@@ -77,6 +79,10 @@ _WEEK_AND = f"[{re.escape(TIMES.weekdays.joining)}]"
 _WEEKDAY_AND_RE = re.compile(rf"{_WEEK_AND}(?:{_WEEK_PREFIX})?{_WEEK_DAY}")  # 周六、(周)日
 _AND_WEEKDAY_RE = re.compile(rf"(?:{_WEEK_PREFIX}){_WEEK_DAY}{_WEEK_AND}$")
 _DAY_OF_MONTH_RE = re.compile(rf"月[{P.NUMERAL_CHARS}]{{1,3}}[日号]")
+_TOPIC_BEFORE_RE = re.compile(
+    rf"(?:{alternation(TIMES.weekdays.topic_before)})(?:(?:{_WEEK_PREFIX})?{_WEEK_DAY}{_WEEK_AND})*$")
+_TOPIC_AFTER_RE = re.compile(
+    rf"[^{re.escape(TIMES.weekdays.clause_ends)}]*?(?:{alternation(TIMES.weekdays.topic_after)})")
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
@@ -97,7 +103,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
                                            or any(s <= day.start and day.end <= e for s, e in restating)):
             continue
         if named_days.is_weekday(day) and _generic_weekday(text, day):
-            day.type = "set"  # 周六、周日上课的问题: every Saturday and Sunday, no one day
+            if _topic_weekday(text, day):
+                continue  # 周六、周日上课的问题: no day and no number, no quantity
+            day.type = "set"  # 星期六早上半天: every Saturday, no one day
         yield day
 
 
@@ -116,6 +124,12 @@ def _generic_weekday(text: str, day: Candidate) -> bool:
     return (_WEEKDAY_AND_RE.match(text, day.end) is not None
             or _AND_WEEKDAY_RE.search(text, max(0, day.start - 4), day.start) is not None
             or "每周" in text[lo:hi] or P.RE_WEEKDAY_RANGE.search(text, lo, hi) is not None)
+
+
+def _topic_weekday(text: str, day: Candidate) -> bool:
+    """The generic weekday ``day`` is only the topic of its clause (关于周六、周日上课的问题)."""
+    return (_TOPIC_BEFORE_RE.search(text, max(0, day.start - 12), day.start) is not None
+            or _TOPIC_AFTER_RE.match(text, day.end) is not None)
 
 
 def _dates_end_at(text: str, pos: int, ctx: Context) -> bool:

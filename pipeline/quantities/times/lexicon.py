@@ -83,6 +83,9 @@ class Weekdays(Lexicon):
     joining: str
     habitual: list[str]
     sentence_ends: str
+    topic_before: list[str]
+    topic_after: list[str]
+    clause_ends: str
 
     @field_validator("days")
     @classmethod
