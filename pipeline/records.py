@@ -75,6 +75,16 @@ def _shape(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str]] | No
 _IMMUTABLE = frozenset({type(None), str, int, float, bool, Decimal, type(PydanticUndefined)})
 
 
+def whole(model: type[M], data: dict[str, Any], given: frozenset[str]) -> M:
+    """:func:`built` for a caller that has every field of ``model`` in ``data``, in the model's order,
+    the others than ``given`` (the fields set) at their defaults: no keywords to pack and merge
+    with the defaults, for records made by the ten thousand (the sentences and paragraphs of a
+    batch: 1.5 µs a sentence, where :func:`built` takes 2.5 and validation 3.2)."""
+    if VALIDATE_BUILT:
+        return model(**{name: data[name] for name in given})
+    return _assembled(model, data, set(given))
+
+
 def _assembled(model: type[M], data: dict[str, Any], fields_set: set[str]) -> M:
     """A record of ``model`` with the fields ``data``, as pydantic sets them, without validation."""
     new = model.__new__(model)
