@@ -269,6 +269,11 @@ class Sentence(_Record):
                                                              "(PDF, scan); null for formats without pages")
 
 
+#: The fields :func:`whole` is given for a paragraph, and for a sentence of a text without pages.
+PARAGRAPH_GIVEN = frozenset(Paragraph.model_fields)
+SENTENCE_GIVEN = frozenset(Sentence.model_fields) - {"page"}
+
+
 class Structure(_Record):
     """What :func:`pipeline.structure.parse` returns."""
 
@@ -395,6 +400,10 @@ class Entity(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12)")
+
+
+#: The fields :func:`whole` is given for an entity: all of them.
+ENTITY_GIVEN = frozenset(Entity.model_fields)
 
 
 class Token(_Record):

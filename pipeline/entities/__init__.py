@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipeline.records import Document, Entity, built
+from pipeline.records import ENTITY_GIVEN, Document, Entity, whole
 from pipeline.resources import Lexicon, load
 from pipeline.spans import keep_best
 from pipeline.text.regex import alternation, char_class, trie_scan
@@ -78,9 +78,9 @@ def find_entities(doc: Document) -> list[Entity]:
     for i, span in enumerate(kept, 1):
         k = bisect.bisect_right(starts, span.start) - 1
         sentence = doc.sentences[k].id if k >= 0 and span.start < doc.sentences[k].end else None
-        out.append(built(Entity, id=f"e{i}", label=span.label,  # the span's own values: not validated again
-                         text=text[span.start : span.end], start=span.start, end=span.end,
-                         sentence_id=sentence))
+        out.append(whole(Entity, {"id": f"e{i}", "label": span.label,  # the span's own values: not validated again
+                                  "text": text[span.start : span.end], "start": span.start, "end": span.end,
+                                  "sentence_id": sentence}, ENTITY_GIVEN))
     return out
 
 

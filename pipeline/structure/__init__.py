@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from pipeline.records import Meta, Paragraph, Section, Sentence, Structure, whole
+from pipeline.records import PARAGRAPH_GIVEN, SENTENCE_GIVEN, Meta, Paragraph, Section, Sentence, Structure, whole
 from pipeline.structure.blocks import Block, carried_quotes, split_blocks
 from pipeline.structure.dates import parse_date
 from pipeline.structure.header import read_header
@@ -72,7 +72,7 @@ def _paragraphs(
         # their types already), as many as the text has sentences
         paragraphs.append(whole(Paragraph, {
             "id": p_id, "parent_id": section, "text": norm.original[start:end], "start": start, "end": end,
-        }, _PARAGRAPH_SET))
+        }, PARAGRAPH_GIVEN))
         inner = item_starts[bisect_right(item_starts, block.start):bisect_left(item_starts, block.end)]
         for piece in split_sentences(norm.text, block, inner):
             s_start, s_end = norm.to_original(piece.start, piece.end)
@@ -86,13 +86,9 @@ def _paragraphs(
                 "start": s_start,
                 "end": s_end,
                 "page": None,
-            }, _SENTENCE_SET))
+            }, SENTENCE_GIVEN))
     return paragraphs, sentences
 
-
-#: the fields a paragraph and a sentence of the body are given (a sentence's page is set by the caller)
-_PARAGRAPH_SET = frozenset(("id", "parent_id", "text", "start", "end"))
-_SENTENCE_SET = frozenset(("id", "parent_id", "section_id", "text", "start", "end"))
 
 
 def parse(norm: Normalised) -> Structure:
