@@ -75,6 +75,16 @@ def _shape(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str]] | No
 _IMMUTABLE = frozenset({type(None), str, int, float, bool, Decimal, type(PydanticUndefined)})
 
 
+def whole(model: type[M], data: dict[str, Any], given: frozenset[str]) -> M:
+    """:func:`built` for a caller that has every field of ``model`` in ``data``, in the model's order,
+    the others than ``given`` (the fields set) at their defaults: no keywords to pack and merge
+    with the defaults, for records made by the ten thousand (the sentences and paragraphs of a
+    batch: 1.5 µs a sentence, where :func:`built` takes 2.5 and validation 3.2)."""
+    if VALIDATE_BUILT:
+        return model(**{name: data[name] for name in given})
+    return _assembled(model, data, set(given))
+
+
 def _assembled(model: type[M], data: dict[str, Any], fields_set: set[str]) -> M:
     """A record of ``model`` with the fields ``data``, as pydantic sets them, without validation."""
     new = model.__new__(model)
@@ -259,6 +269,11 @@ class Sentence(_Record):
                                                              "(PDF, scan); null for formats without pages")
 
 
+#: The fields :func:`whole` is given for a paragraph, and for a sentence of a text without pages.
+PARAGRAPH_GIVEN = frozenset(Paragraph.model_fields)
+SENTENCE_GIVEN = frozenset(Sentence.model_fields) - {"page"}
+
+
 class Structure(_Record):
     """What :func:`pipeline.structure.parse` returns."""
 
@@ -385,6 +400,10 @@ class Entity(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     sentence_id: str | None = Field(default=None, description="the sentence it stands in (t12)")
+
+
+#: The fields :func:`whole` is given for an entity: all of them.
+ENTITY_GIVEN = frozenset(Entity.model_fields)
 
 
 class Token(_Record):

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from pipeline import entities as entities_module
 from pipeline import extract
 from pipeline.errors import DafuError
 from pipeline.export.cells import neutralise_series
@@ -40,6 +41,7 @@ from pipeline.export.columns import (
 )
 from pipeline.export.csv import CsvTableWriter
 from pipeline.linking import lexicon as linking_lexicon
+from pipeline.linking import words as words_module
 from pipeline.quantities import dates as dates_module
 from pipeline.quantities import engine, hedges, measures, numbering, percent, phone
 from pipeline.quantities.base import Candidate
@@ -740,3 +742,30 @@ def test_fast_paths_cue_parts_from_the_shared_scan_match_their_own(text: str) ->
         shared = [m.span() for m in reply_cues._alternation_matches(parts, text, hits, first)]
         assert shared == [m.span() for m in reply_cues._alternation_matches(parts, text)], label
         first += len(parts)
+
+
+# Word lists scanned as a trie (trie_scan) instead of a longest-first alternation: the same
+# matches, on texts made of the words' own characters (so that words overlap, nest and abut).
+_TRIE_SCANS = [
+    ("false friends", engine._FALSE_FRIEND_WORDS_RE, FALSE_FRIENDS.words),
+    ("entity suffixes", entities_module._SUFFIX_RE, list(entities_module._SUFFIX_LABEL)),
+    ("gazetteer", entities_module._GAZETTEER_RE, list(entities_module._GAZETTEER_LABEL)),
+]
+
+
+@pytest.mark.parametrize(("name", "scan", "words"), _TRIE_SCANS, ids=[t[0] for t in _TRIE_SCANS])
+@_SHORTCUTS
+@given(data=st.data())
+def test_fast_paths_word_tries_match_as_the_alternation(name: str, scan: re.Pattern[str], words: list[str],
+                                                        data: st.DataObject) -> None:
+    pieces = st.sampled_from(sorted(words)) | st.text(alphabet="".join(sorted(set("".join(words)))), max_size=3)
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    plain = re.compile(alternation(words))
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+def test_fast_paths_tagger_loads_its_model_of_unknown_words() -> None:
+    """The word the tagger is warmed with is no dictionary word, so tagging it reads jieba-rs's
+    model of unknown words as the tagger loads (not in the first document that has one)."""
+    assert not words_module.in_dictionary(words_module._UNKNOWN_WORD)
+    assert len(words_module.tag(words_module._UNKNOWN_WORD)) >= 1

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 import pipeline
 from pipeline import records
-from pipeline.records import Document, Entity, Quantity, Sentence, built
+from pipeline.records import Document, Entity, Paragraph, Quantity, Sentence, built, whole
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora-external"
 TEXTS = [
@@ -69,6 +69,18 @@ def test_built_equals_the_validated_record_over_texts(monkeypatch: pytest.Monkey
 ])
 def test_built_sets_the_defaults_and_fields_validation_sets(model: type[BaseModel], fields: dict[str, Any]) -> None:
     _same(built(model, **fields), model(**fields))
+
+
+@pytest.mark.parametrize(("model", "data", "given"), [
+    (Sentence, {"id": "t1", "parent_id": "p1", "section_id": None, "text": "好。", "start": 0, "end": 2, "page": None},
+     records.SENTENCE_GIVEN),
+    (Paragraph, {"id": "p1", "parent_id": None, "text": "好。", "start": 0, "end": 2}, records.PARAGRAPH_GIVEN),
+    (Entity, {"id": "e1", "label": "GOV", "text": "区政府", "start": 3, "end": 6, "sentence_id": "t1"},
+     records.ENTITY_GIVEN),
+])
+def test_whole_is_the_validated_record_of_the_fields_given(model: type[BaseModel], data: dict[str, Any],
+                                                           given: frozenset[str]) -> None:
+    _same(whole(model, data, given), model(**{name: data[name] for name in given}))
 
 
 def test_built_validates_what_it_cannot_build_as_given() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from pipeline.records import Meta, Paragraph, Section, Sentence, Structure
+from pipeline.records import PARAGRAPH_GIVEN, SENTENCE_GIVEN, Meta, Paragraph, Section, Sentence, Structure, whole
 from pipeline.structure.blocks import Block, carried_quotes, split_blocks
 from pipeline.structure.dates import parse_date
 from pipeline.structure.header import read_header
@@ -68,23 +68,27 @@ def _paragraphs(
         p_id = f"p{len(paragraphs) + 1}"
         start, end = norm.to_original(block.start, block.end)
         section = section_of(block.start)
-        paragraphs.append(Paragraph(
-            id=p_id, parent_id=section, text=norm.original[start:end], start=start, end=end
-        ))
+        # every field, in the models' order: made without validation (offsets, texts and ids of
+        # their types already), as many as the text has sentences
+        paragraphs.append(whole(Paragraph, {
+            "id": p_id, "parent_id": section, "text": norm.original[start:end], "start": start, "end": end,
+        }, PARAGRAPH_GIVEN))
         inner = item_starts[bisect_right(item_starts, block.start):bisect_left(item_starts, block.end)]
         for piece in split_sentences(norm.text, block, inner):
             s_start, s_end = norm.to_original(piece.start, piece.end)
-            sentences.append(Sentence(
-                id=f"t{len(sentences) + 1}",
-                parent_id=p_id,
+            sentences.append(whole(Sentence, {
+                "id": f"t{len(sentences) + 1}",
+                "parent_id": p_id,
                 # A paragraph no item starts inside lies in one section: a node ends where
                 # a later one starts (spaces before it dropped) or at the body's end.
-                section_id=section_of(piece.start) if inner else section,
-                text=norm.original[s_start:s_end],
-                start=s_start,
-                end=s_end,
-            ))
+                "section_id": section_of(piece.start) if inner else section,
+                "text": norm.original[s_start:s_end],
+                "start": s_start,
+                "end": s_end,
+                "page": None,
+            }, SENTENCE_GIVEN))
     return paragraphs, sentences
+
 
 
 def parse(norm: Normalised) -> Structure:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pipeline.records import Paragraph, Section, Sentence
+from pipeline.records import PARAGRAPH_GIVEN, SENTENCE_GIVEN, Paragraph, Section, Sentence, whole
 from pipeline.structure.blocks import SPACE, Block
 from pipeline.structure.header import Header
 from pipeline.structure.sentences import split_sentences
@@ -86,10 +86,12 @@ def frame(norm: Normalised, kind: FrameKind, lines: list[Block]) -> tuple[Sectio
     for line in lines:
         p_id = f"{prefix}p{len(paragraphs) + 1}"
         start, end = norm.to_original(line.start, line.end)
-        paragraphs.append(Paragraph(id=p_id, parent_id=kind, text=norm.original[start:end], start=start, end=end))
+        paragraphs.append(whole(Paragraph, {"id": p_id, "parent_id": kind, "text": norm.original[start:end],
+                                            "start": start, "end": end}, PARAGRAPH_GIVEN))
         for piece in split_sentences(norm.text, line):
             s_start, s_end = norm.to_original(piece.start, piece.end)
-            sentences.append(Sentence(id=f"{prefix}t{len(sentences) + 1}", parent_id=p_id, section_id=kind,
-                                      text=norm.original[s_start:s_end], start=s_start, end=s_end))
+            sentences.append(whole(Sentence, {"id": f"{prefix}t{len(sentences) + 1}", "parent_id": p_id,
+                                              "section_id": kind, "text": norm.original[s_start:s_end],
+                                              "start": s_start, "end": s_end, "page": None}, SENTENCE_GIVEN))
     section = Section(id=kind, kind=kind, level=1, start=paragraphs[0].start, end=paragraphs[-1].end)
     return section, paragraphs, sentences
