@@ -65,6 +65,7 @@ class PhraseLexicon(Lexicon):
     temporal_tails: list[str]
     attributes: list[str]
     clause_owner_tags: list[str]
+    clause_owner_verb_tags: list[str]
     dimensions: list[str]
     totals: list[str]
     inclusion_words: list[str]
@@ -284,6 +285,7 @@ TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
 NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
 CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
+CLAUSE_OWNER_VERB_TAGS = frozenset(PHRASE.clause_owner_verb_tags)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)
