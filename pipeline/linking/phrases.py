@@ -28,6 +28,7 @@ from pipeline.linking.lexicon import (
     BEFORE_ONLY_TYPES,
     BOUNDARY_RE,
     BRACKET_RE,
+    CHANGES,
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
@@ -96,6 +97,7 @@ MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quo
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
+COPULA_PREDICATES = ("为", "约为", "大约为", "大概为", "是")
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
@@ -632,7 +634,22 @@ def _read_before(text: str, kind: str) -> Reading:
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
-    return Reading(_source(_subject(claim, preds[:-1])), predicate, None, False, claim)
+    return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
+
+
+def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The predicates before the last of ``preds``, without a verb of two characters or more
+    glued right before a last copula of `copula_predicates` after a noun: a verbal noun, the
+    subject's head (每个床位投入大约为15万元 → 床位投入, not 床位); only a neutral verb (用量增加为
+    keeps 增加 a predicate) and not one of `total_adverbs` (费用累计为 → 费用)."""
+    *earlier, last = preds
+    if not earlier or last["pred"] not in COPULA_PREDICATES:
+        return earlier
+    glued = earlier[-1]
+    neutral = CHANGES.get(glued["pred"], "") is None  # 用量增加为19m3: a verb of change stays one
+    if glued.end() != last.start() or len(glued["pred"]) < 2 or glued["pred"] in TOTAL_ADVERBS or not neutral:
+        return earlier
+    return earlier[:-1]
 
 
 def _base_split(text: str) -> tuple[int, str] | None:
