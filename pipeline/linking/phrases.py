@@ -54,6 +54,7 @@ from pipeline.linking.lexicon import (
     PAID_ACTIVITY_TAGS,
     PER_HEADS,
     PER_RE,
+    PERSON_ENDINGS,
     PREDICATE_RE,
     PURPOSE_RE,
     RANK_VERB_RE,
@@ -465,6 +466,9 @@ def _glued_verb(text: str, kind: str) -> str | None:
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
     based = adverb and possessive and kind in BASED and len(words) > 1
     granted = adverb and _grants(m["glue"], words[0][0])
+    # 对…的经营者每亩补助980元, 种粮农户每亩补贴: the people paid name no thing, whatever jieba tags the verb
+    if not adverb and len(words) == 1 and words[0][0] in GRANTING_VERBS and _names_people(_lead(m["head"])):
+        return ""
     # 分别补贴租金的90%: after the adverb the first word is the verb, whatever jieba tags it
     # (and a verb of granting, 种植大户当年补贴3万元)
     if words[0][1] != "v" and not granted and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
@@ -492,6 +496,20 @@ def _grants(glue: str, verb: str) -> bool:
     (True, False, False)
     """
     return verb in GRANTING_VERBS and "分别" not in glue
+
+
+def _names_people(head: str) -> bool:
+    """``head``, the words before per-words and a verb of granting, ends (before a 的 or not) in a
+    noun of people (``person_endings``): whom the sum goes to, not a thing paid for.
+
+    >>> _names_people("油茶新造林的经营者"), _names_people("种粮农户"), _names_people("标准大棚")
+    (True, True, False)
+    """
+    words = tag(head.removesuffix("的") or head)
+    if not words:
+        return False
+    last, pos = words[-1]
+    return len(last) > 1 and pos[:1] == "n" and last.endswith(PERSON_ENDINGS)
 
 
 def _is_paid_activity(head: str) -> bool:
