@@ -34,6 +34,7 @@ from pipeline.linking.heads import (
     PRONOUNS,
     RESTATING,
     compound,
+    counts_a_sum,
     glued_attribute,
     is_function_word,
     is_numeral,
@@ -551,6 +552,8 @@ def _headed(of: str, window: str, q: Quantity, after: str | None) -> str:
     if q.type not in _COUNTED and of != after and per_named(of, window):
         return ""
     if q.type in _COUNTED and after is None and is_place(of, window):  # 家中有5人: where, not what
+        return ""
+    if q.type in _COUNTED and counts_a_sum(of, q.unit):  # 收取水电材料费230户: people are no sum
         return ""
     return of
 

@@ -7,13 +7,15 @@ of reaching it (**申请人**须年满18周岁, **男性**不满50周岁, **丈�
 standing alone in the clause before (**其母亲李英秀**，现年80岁; **姚一**，男，30岁), or the
 noun a bracket glosses (**未成年子女**（18周岁以下）), or, for the ages of a list after the
 count of people it splits (生育三**小孩**，一个7岁，两个13岁), the people that count names. A name
-that says no person (要求50岁退休, 无儿无女属实，但今年56岁) leaves none.
+that says no person (要求50岁退休, 无儿无女属实，但今年56岁) leaves none; an age alone after 现年, 时年
+(信访人吴某，男，…，现年58岁) measures the first person its sentence names.
 """
 
 from __future__ import annotations
 
 import re
 
+from pipeline.linking.heads import PRONOUNS
 from pipeline.linking.lexicon import AGE_MARKS, AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS, ROUND_OPENINGS, SEXES
 from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
@@ -35,6 +37,11 @@ _AGE_LIST_RE = re.compile(
     rf"{_NUMERAL}+[个名位]?(?P<people>[^{_BREAKS}\d]{{1,8}})"
     rf"(?:[，,]{_NUMERAL}+[个名位]{_NUMERAL}+周?岁)*[，,]{_NUMERAL}+[个名位]$"
 )
+# 但今年56岁, 现年58岁: the age of one person now, alone in its clause (not a rule's 年满18周岁)
+_PEOPLE_ENDINGS = PERSON_ENDINGS + AGE_PEOPLE  # 信访人, 母亲
+_PRESENT_AGE_WORDS = ("现年", "今年", "时年")
+_PRESENT_AGE_RE = re.compile(rf"[，,\s]*[但而]?(?:{'|'.join(_PRESENT_AGE_WORDS)})")
+_SENTENCE_REACH = 80  # how far back the person of an age alone is sought in its sentence
 _SEX_RE = re.compile(rf"[，,]\s*[{re.escape(SEXES)}]\s*[，,]\s*$")  # 姚一，男，30岁
 
 
@@ -66,7 +73,31 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
         clause = _last_clause(text[max(0, sex.start() - 18) : sex.start() + 1])
         return tidy(read_before(clause, "count").of or clause) if clause else None
     clause = _last_clause(text[max(0, win.lo - 19) : win.lo])
-    return _person(read_before(clause, "count").of) if clause else None
+    named = _person(read_before(clause, "count").of) if clause else None
+    # 但今年56岁: 今年 read as a date of its own leaves the window empty
+    alone = _PRESENT_AGE_RE.fullmatch(win.text) is not None \
+        or (not win.text.strip() and text[max(0, win.lo - 2) : win.lo] in _PRESENT_AGE_WORDS)
+    return named if named is not None or not alone else _sentence_person(text, win.lo)
+
+
+def _sentence_person(text: str, start: int) -> str | None:
+    """The person the sentence is about, for an age standing alone in its clause (盛顺昌一直未婚，…，
+    但今年56岁; 信访人吴某，男，身份证号码：…，现年58岁): the first word of the sentence before ``start``
+    naming a person (jieba's name of two or three characters, or a noun ending in a word of
+    people); None where a personal pronoun comes first (您随母亲迁入，时年20岁: the age is yours) or
+    none is found."""
+    begin = max(0, start - _SENTENCE_REACH)
+    stop = max((text.rfind(mark, begin, start) for mark in "。！？\n"), default=-1)
+    at = max(begin, stop + 1)
+    for word, pos in tag(text[at:start]):
+        at += len(word)
+        if word in PRONOUNS:
+            return None
+        labels = text.startswith(("：", ":"), at)  # 网友：您好: a salutation, not the person
+        if not labels and ((pos.startswith("nr") and 1 < len(word) <= 3)
+                           or (pos[:1] == "n" and word.endswith(_PEOPLE_ENDINGS) and len(word) > 1)):
+            return word
+    return None
 
 
 def _last_clause(before: str) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import ATTRIBUTES, LINKING, PEOPLE_NOUNS, PERSON_ENDINGS
+from pipeline.linking.lexicon import ATTRIBUTES, LINKING, PEOPLE_NOUNS, PERSON_ENDINGS, PERSON_UNITS
 from pipeline.linking.phrases import Reading, read_before
 from pipeline.linking.words import tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -34,6 +34,7 @@ _NUMERALS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两几半")
 _NOUN_SUFFIXES = frozenset(HEAD.noun_suffixes)
 _COPULAS = frozenset(HEAD.tier_trails)
 RESTATING = frozenset(HEAD.restating_words)
+_SUM_ENDINGS = tuple(HEAD.sum_endings)
 PRONOUNS = frozenset(HEAD.pronouns)
 _COMPOUND_HEADS = tuple(HEAD.compound_heads)
 _COMPOUND_UNITS = frozenset(HEAD.compound_units)
@@ -312,3 +313,16 @@ def is_function_word(name: str) -> bool:
     """
     words = tag(name)
     return len(words) == 1 and words[0][1] in _FUNCTION_TAGS
+
+
+def counts_a_sum(name: str, unit: str | None) -> bool:
+    """``name``, read for a count of people or households (``unit`` one of `person_units`,
+    `household_units`), is a sum of money (it ends in one of `sum_endings`): people are no sum, so
+    the name is no thing the count counts (收取水电材料费230户, 288户维修基金).
+
+    >>> counts_a_sum("水电材料费", "户"), counts_a_sum("维修基金", "户"), counts_a_sum("缴费群众", "户")
+    (True, True, False)
+    >>> counts_a_sum("维修基金", "项")
+    False
+    """
+    return unit in PERSON_UNITS and name.endswith(_SUM_ENDINGS)

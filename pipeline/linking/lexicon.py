@@ -50,6 +50,7 @@ class PhraseLexicon(Lexicon):
     per_heads: list[str]
     verb_adverbs: list[str]
     paid_activity_tags: list[str]
+    granting_verbs: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
@@ -64,6 +65,7 @@ class PhraseLexicon(Lexicon):
     temporal_tails: list[str]
     attributes: list[str]
     clause_owner_tags: list[str]
+    clause_owner_verb_tags: list[str]
     dimensions: list[str]
     totals: list[str]
     inclusion_words: list[str]
@@ -246,6 +248,7 @@ class HeadLexicon(Lexicon):
     storey_words: list[str]
     pronouns: list[str]
     restating_words: list[str]
+    sum_endings: list[str]
 
 
 class CarriedLexicon(Lexicon):
@@ -283,6 +286,7 @@ TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
 NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
 CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
+CLAUSE_OWNER_VERB_TAGS = frozenset(PHRASE.clause_owner_verb_tags)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)
@@ -494,6 +498,7 @@ COPULA_PER_RE = re.compile(
 PER_HEADS = tuple(PHRASE.per_heads)
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)
+GRANTING_VERBS = frozenset(PHRASE.granting_verbs)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])

@@ -28,6 +28,7 @@ from pipeline.linking.lexicon import (
     BEFORE_ONLY_TYPES,
     BOUNDARY_RE,
     BRACKET_RE,
+    CHANGES,
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
@@ -40,6 +41,7 @@ from pipeline.linking.lexicon import (
     DIMENSION_AFTER_RE,
     ENUM_RE,
     GLUED_VERB_RE,
+    GRANTING_VERBS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
     LEAD_FIRST,
@@ -52,6 +54,7 @@ from pipeline.linking.lexicon import (
     PAID_ACTIVITY_TAGS,
     PER_HEADS,
     PER_RE,
+    PERSON_ENDINGS,
     PREDICATE_RE,
     PURPOSE_RE,
     RANK_VERB_RE,
@@ -95,6 +98,7 @@ MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quo
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
+COPULA_PREDICATES = ("为", "约为", "大约为", "大概为", "是")
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
@@ -441,13 +445,14 @@ def _glued_verb(text: str, kind: str) -> str | None:
     """The name of a window ending in one word jieba tags a verb right after per-words or an
     adverb of `verb_adverbs` (每亩另奖补, 企业当年奖补, 农场的当年奖补): that word is the clause's
     predicate, even one `verb_tagged_nouns` keeps as a noun elsewhere. After an adverb the name
-    is the noun before it (企业, or none); after per-words alone, none where nothing or a basis
+    is the noun before it (申请单位当年缴纳 → 申请单位), or none (and none after a verb of granting,
+    whose noun before or object is whom the sum goes to); after per-words alone, none where nothing or a basis
     (按实施面积) stands before them, else None: a noun joined round the per-word names what is
     paid for (标准大棚每平方米奖补 → 标准大棚奖补), read as before. A percentage tied by 的 to
     the verb's object after an adverb measures that object, its base (另奖补购买价款的10%).
 
     >>> _glued_verb("每亩另奖补", "money"), _glued_verb("认证的企业当年奖补", "money")
-    ('', '企业')
+    ('', '')
     >>> _glued_verb("标准大棚每平方米奖补", "money") is None, _glued_verb("每户补贴", "money") is None
     (True, True)
     >>> _glued_verb("另奖补购买价款的", "percent"), _glued_verb("每人发放生活费", "money") is None
@@ -460,12 +465,17 @@ def _glued_verb(text: str, kind: str) -> str | None:
     words = tag(m["rest"])
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
     based = adverb and possessive and kind in BASED and len(words) > 1
+    granted = adverb and _grants(m["glue"], words[0][0])
+    # 对…的经营者每亩补助980元, 种粮农户每亩补贴: the people paid name no thing, whatever jieba tags the verb
+    if not adverb and len(words) == 1 and words[0][0] in GRANTING_VERBS and _names_people(_lead(m["head"])):
+        return ""
     # 分别补贴租金的90%: after the adverb the first word is the verb, whatever jieba tags it
-    if words[0][1] != "v" and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
+    # (and a verb of granting, 种植大户当年补贴3万元)
+    if words[0][1] != "v" and not granted and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
         return None
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
         if not based and adverb and kind not in BASED:
-            return _recipient(m["rest"][len(words[0][0]) :])
+            return "" if granted else _recipient(m["rest"][len(words[0][0]) :])
         return (tidy(m["rest"][len(words[0][0]) :]) or "") if based else None
     head = _lead(m["head"])
     if not adverb:  # 按实施面积每亩奖补: the basis names no thing paid (not a percentage's base)
@@ -473,7 +483,33 @@ def _glued_verb(text: str, kind: str) -> str | None:
         # 新造每亩奖补: an activity paid for; not a percentage's base (原价格折旧每年扣减1%)
         paid = bool(head) and kind not in BASED and _is_paid_activity(head)
         return "" if not head or based or paid else None
-    return (read_before(head, kind).of or "") if head else ""
+    return (read_before(head, kind).of or "") if head and not granted else ""
+
+
+def _grants(glue: str, verb: str) -> bool:
+    """``verb``, after the adverb in ``glue`` (当年, 另), is one of `granting_verbs`: the noun
+    before it or its object is whom the sum goes to, not what it measures, so no name (对认证企业
+    当年奖补5万元, 当年奖补合作社8万元); not after 分别, whose list shares the sums out (A村、B村分别
+    奖补2万元和1万元 → A村, B村).
+
+    >>> _grants("的当年", "奖补"), _grants("当年", "投资"), _grants("分别", "奖补")
+    (True, False, False)
+    """
+    return verb in GRANTING_VERBS and "分别" not in glue
+
+
+def _names_people(head: str) -> bool:
+    """``head``, the words before per-words and a verb of granting, ends (before a 的 or not) in a
+    noun of people (``person_endings``): whom the sum goes to, not a thing paid for.
+
+    >>> _names_people("油茶新造林的经营者"), _names_people("种粮农户"), _names_people("标准大棚")
+    (True, True, False)
+    """
+    words = tag(head.removesuffix("的") or head)
+    if not words:
+        return False
+    last, pos = words[-1]
+    return len(last) > 1 and pos[:1] == "n" and last.endswith(PERSON_ENDINGS)
 
 
 def _is_paid_activity(head: str) -> bool:
@@ -616,7 +652,22 @@ def _read_before(text: str, kind: str) -> Reading:
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
-    return Reading(_source(_subject(claim, preds[:-1])), predicate, None, False, claim)
+    return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
+
+
+def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The predicates before the last of ``preds``, without a verb of two characters or more
+    glued right before a last copula of `copula_predicates` after a noun: a verbal noun, the
+    subject's head (每个床位投入大约为15万元 → 床位投入, not 床位); only a neutral verb (用量增加为
+    keeps 增加 a predicate) and not one of `total_adverbs` (费用累计为 → 费用)."""
+    *earlier, last = preds
+    if not earlier or last["pred"] not in COPULA_PREDICATES:
+        return earlier
+    glued = earlier[-1]
+    neutral = CHANGES.get(glued["pred"], "") is None  # 用量增加为19m3: a verb of change stays one
+    if glued.end() != last.start() or len(glued["pred"]) < 2 or glued["pred"] in TOTAL_ADVERBS or not neutral:
+        return earlier
+    return earlier[:-1]
 
 
 def _base_split(text: str) -> tuple[int, str] | None:

@@ -37,6 +37,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
     CLAUSE_OWNER_TAGS,
+    CLAUSE_OWNER_VERB_TAGS,
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     COPULA_SUBJECT_TAGS,
@@ -833,6 +834,9 @@ def is_noun_phrase(name: str) -> bool:
     return words[-1][1] in OBJECT_NOUN_TAGS and all(pos in OBJECT_TAGS for _, pos in words)
 
 
+_TIMES_TAGS = frozenset(("m", "t"))  # 多次调整, 后来调整: a count of times or a word of time
+
+
 def is_clause_owner(owner: str) -> bool:
     """``owner``, read as the owner of a bare attribute (比例, 面积), is a clause of its own: it ends
     in a verb (jieba's ``v``, of two characters, not a noun it tags so) and a verb, a preposition
@@ -843,10 +847,18 @@ def is_clause_owner(owner: str) -> bool:
     (True, True)
     >>> is_clause_owner("个人缴费"), is_clause_owner("医保报销"), is_clause_owner("政策范围内自负费用")
     (False, False, False)
+
+    A verbal noun (`clause_owner_verb_tags`) ends a clause only right after a count of times or a word
+    of time, with a verb, a preposition, a word of time or an adverb before (后来经历多次调整), not
+    after a noun alone (费率多次调整):
+
+    >>> is_clause_owner("后来经历多次调整"), is_clause_owner("费率多次调整"), is_clause_owner("个人缴费调整")
+    (True, False, False)
     """
     words = tag(owner)
     last, pos = words[-1] if words else ("", "")
-    if pos != "v" or len(last) < 2 or last in VERB_TAGGED_NOUNS:
+    verbal = pos in CLAUSE_OWNER_VERB_TAGS and len(words) > 2 and words[-2][1] in _TIMES_TAGS
+    if (pos != "v" and not verbal) or len(last) < 2 or last in VERB_TAGGED_NOUNS:
         return False
     return any(p in CLAUSE_OWNER_TAGS for _, p in words[:-1])
 
