@@ -148,6 +148,7 @@ from pipeline.linking.trims import (
     to_place,
     unit_counted,
     without_formula,
+    without_hour_scope,
     without_opening_modal,
     without_period_lead,
     without_to,
@@ -363,6 +364,7 @@ def _link_one(
         after = read_dimensioned(text, q.end, reach) or after
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
+    acts = False  # the name after a count of people is what they do (3人开会确定)
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS:
         # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
         # after a kind's classifier); 8户业主封堵消防连廊: the things counted are the subject
@@ -420,6 +422,9 @@ def _link_one(
         of, before = owner + glued, before._replace(predicate=None)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
         and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_verb(cast("str", of), shortest=2)
+    if acts and of and of == before.of and not win.text.endswith(of) \
+            and _ends_in_verb(win.text.removesuffix("了"), shortest=2):
+        of = ""  # 该公司安排了2人开会确定: the subject of the verb before them is not the people
     if predicated:  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing; but the
         # people an earlier clause names for it (针对移民区域建档立卡贫困户，完成集中安置11户35人)
         of = carried_people(text, win.text, win.lo, sentence_start) or ""
@@ -461,6 +466,8 @@ def _link_one(
         of = None
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
+        if of != after:  # 高峰期平均发车时间不到3分钟: the hours it holds in are a frame
+            of = without_hour_scope(of)
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
