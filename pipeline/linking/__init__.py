@@ -147,6 +147,7 @@ from pipeline.linking.trims import (
     tied_label,
     to_place,
     unit_counted,
+    without_day_frame,
     without_formula,
     without_hour_scope,
     without_opening_modal,
@@ -411,6 +412,8 @@ def _link_one(
         after = past_storeys(after, q.unit) or after
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
         after = rank_event(text, q.end, after)
+    if after is not None:  # 从第一次登记之日起: the event, not its day
+        after = without_day_frame(after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object
@@ -452,7 +455,10 @@ def _link_one(
         of = _labelled(text, win, clause, q.type)
     if of in ATTRIBUTES or of in DIMENSIONS:
         owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
-        if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
+        if of in DIMENSIONS and _glosses_dimension(text, win):  # 在教室（长8米，宽6米）: the room's
+            outer = window(text, win.lo - 1, max(clause.floor, sentence_start), clause.holes)
+            owner = (trailing_run(outer.text, MAX_OF) or read_before(outer.text, "count").of) if outer.text else None
+        elif of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF \
                 and not is_clause_owner(owner):  # 后来经历多次调整…按85%的比例: a clause owns nothing
@@ -831,6 +837,12 @@ def _glosses(text: str, win: Window) -> bool:
     restated (7座及以下（含7座）), a sum (（共21个月）) nor a part (（其中3户…）)."""
     return (win.lo > 0 and text[win.lo - 1] in ROUND_OPENINGS and not win.text.startswith(UNGLOSSING_MARKS)
             and tidy(win.text) is None)
+
+
+def _glosses_dimension(text: str, win: Window) -> bool:
+    """A bare dimension (长, 宽, 高) opens a bracket: it measures the noun before the bracket
+    (教室（长8米，宽6米）)."""
+    return win.lo > 0 and text[win.lo - 1] in ROUND_OPENINGS and win.text in DIMENSIONS
 
 
 def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:

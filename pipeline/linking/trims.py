@@ -12,6 +12,7 @@ import re
 
 from pipeline.linking.lexicon import (
     CLAUSE_VERBS,
+    DAY_FRAME_RE,
     DEMONSTRATIVE_PREPOSITIONS,
     DEMONSTRATIVES,
     DISTANCE_LEADS,
@@ -103,6 +104,17 @@ def without_hour_scope(name: str) -> str:
         return name
     rest = name[m.end() :].removeprefix("的")
     return rest if len(rest) > 1 else name
+
+
+def without_day_frame(name: str) -> str:
+    """``name``, read after a number, without the day of the event ending it (``day_frames``): the
+    event is what the number ranks or counts (第一次登记之日起 → 登记); a name of two characters or
+    fewer before the frame stays whole.
+
+    >>> without_day_frame("登记之日起"), without_day_frame("申请之日"), without_day_frame("节日")
+    ('登记', '申请', '节日')
+    """
+    return DAY_FRAME_RE.sub("", name)
 
 
 def after_time_clause(name: str) -> str:

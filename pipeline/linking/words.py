@@ -87,6 +87,7 @@ _LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
 # A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
 _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
 _COPULA = "为"
+_ONE_CHAR_NOUN_TAGS = frozenset({"n", "zg", "ng"})  # 村相继停电: a noun of one character (head_after)
 _MEASURE_COPULA = "是"  # 税率是首套住房为1%: as 为, after a noun of a measure only
 _MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
@@ -186,7 +187,14 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     if end == len(words):
         return name
     name = "".join(w for w, _ in words[:end])
-    return name if len(name) > 1 else None
+    return name if len(name) > 1 or _noun_before_adverb(words, end) else None
+
+
+def _noun_before_adverb(words: Tags, end: int) -> bool:
+    """The one character left of a name read after a number is a noun jieba cuts short (村, 组:
+    ``zg``, ``n``) that an adverb before a verb ends (40个村相继停电 → 村; not 就先走了)."""
+    return end == 1 and words[0][1] in _ONE_CHAR_NOUN_TAGS and words[end][1] == "d" \
+        and end + 1 < len(words) and words[end + 1][1] == "v"
 
 
 def _frames_inside(words: Tags, i: int) -> bool:
