@@ -34,11 +34,13 @@ from pipeline.linking.heads import (
     PRONOUNS,
     RESTATING,
     compound,
+    counts_belonging,
     glued_attribute,
     is_function_word,
     is_numeral,
     is_place,
     measure_owner,
+    names_people,
     past_storeys,
     people_run,
     per_named,
@@ -408,6 +410,10 @@ def _link_one(
         after = compound(text, q.end, after, q.unit)
     if after is not None and q.unit in PEOPLE_UNITS and shared is None:  # 4万名义务教育进城落户农民工随迁子女
         after = people_run(text, q.end, after)
+    belonging = after is not None and q.type in _COUNTED and q.unit in PERSON_UNITS \
+        and not text.startswith("的", q.end) and counts_belonging(after)
+    if belonging:  # 288户维修基金, 两户建房: what they own or do; only people named before count
+        after = None
     if after is not None and q.type in _COUNTED:  # 二层楼独立建筑: 楼 is the count's
         after = past_storeys(after, q.unit) or after
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
@@ -425,6 +431,8 @@ def _link_one(
         of, before = owner + glued, before._replace(predicate=None)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
         and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_verb(cast("str", of), shortest=2)
+    if belonging and of and of == before.of and not names_people(of):
+        of = ""  # 开发商只收到该小区288户维修基金: nor is what stands before them the people
     if acts and of and of == before.of and not win.text.endswith(of) \
             and _ends_in_verb(win.text.removesuffix("了"), shortest=2):
         of = ""  # 该公司安排了2人开会确定: the subject of the verb before them is not the people

@@ -248,6 +248,7 @@ class HeadLexicon(Lexicon):
     storey_words: list[str]
     pronouns: list[str]
     restating_words: list[str]
+    people_groups: list[str]
 
 
 class CarriedLexicon(Lexicon):

@@ -108,8 +108,8 @@ def without_hour_scope(name: str) -> str:
 
 def without_day_frame(name: str) -> str:
     """``name``, read after a number, without the day of the event ending it (``day_frames``): the
-    event is what the number ranks or counts (第一次登记之日起 → 登记); a name of two characters or
-    fewer before the frame stays whole.
+    event is what the number ranks or counts (第一次登记之日起 → 登记); with fewer than two
+    characters before the frame, the name stays whole.
 
     >>> without_day_frame("登记之日起"), without_day_frame("申请之日"), without_day_frame("节日")
     ('登记', '申请', '节日')
