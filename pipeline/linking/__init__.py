@@ -35,11 +35,13 @@ from pipeline.linking.heads import (
     RESTATING,
     compound,
     counts_a_sum,
+    counts_belonging,
     glued_attribute,
     is_function_word,
     is_numeral,
     is_place,
     measure_owner,
+    names_people,
     past_storeys,
     people_run,
     per_named,
@@ -148,7 +150,9 @@ from pipeline.linking.trims import (
     tied_label,
     to_place,
     unit_counted,
+    without_day_frame,
     without_formula,
+    without_hour_scope,
     without_opening_modal,
     without_period_lead,
     without_to,
@@ -364,6 +368,7 @@ def _link_one(
         after = read_dimensioned(text, q.end, reach) or after
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
+    acts = False  # the name after a count of people is what they do (3人开会确定)
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS:
         # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
         # after a kind's classifier); 8户业主封堵消防连廊: the things counted are the subject
@@ -406,10 +411,16 @@ def _link_one(
         after = compound(text, q.end, after, q.unit)
     if after is not None and q.unit in PEOPLE_UNITS and shared is None:  # 4万名义务教育进城落户农民工随迁子女
         after = people_run(text, q.end, after)
+    belonging = after is not None and q.type in _COUNTED and q.unit in PERSON_UNITS \
+        and not text.startswith("的", q.end) and counts_belonging(after)
+    if belonging:  # 288户维修基金, 两户建房: what they own or do; only people named before count
+        after = None
     if after is not None and q.type in _COUNTED:  # 二层楼独立建筑: 楼 is the count's
         after = past_storeys(after, q.unit) or after
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
         after = rank_event(text, q.end, after)
+    if after is not None:  # 从第一次登记之日起: the event, not its day
+        after = without_day_frame(after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object
@@ -421,6 +432,11 @@ def _link_one(
         of, before = owner + glued, before._replace(predicate=None)
     predicated = bool(of) and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
         and of == before.of and win.text.endswith(cast("str", of)) and _ends_in_verb(cast("str", of), shortest=2)
+    if belonging and of and of == before.of and not names_people(of):
+        of = ""  # 开发商只收到该小区288户维修基金: nor is what stands before them the people
+    if acts and of and of == before.of and not win.text.endswith(of) \
+            and _ends_in_verb(win.text.removesuffix("了"), shortest=2):
+        of = ""  # 该公司安排了2人开会确定: the subject of the verb before them is not the people
     if predicated:  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing; but the
         # people an earlier clause names for it (针对移民区域建档立卡贫困户，完成集中安置11户35人)
         of = carried_people(text, win.text, win.lo, sentence_start) or ""
@@ -448,7 +464,10 @@ def _link_one(
         of = _labelled(text, win, clause, q.type)
     if of in ATTRIBUTES or of in DIMENSIONS:
         owner = _owner(text, win, clause, sentence_start) if of in ATTRIBUTES else None
-        if of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
+        if of in DIMENSIONS and _glosses_dimension(text, win):  # 在教室（长8米，宽6米）: the room's
+            outer = window(text, win.lo - 1, max(clause.floor, sentence_start), clause.holes)
+            owner = (trailing_run(outer.text, MAX_OF) or read_before(outer.text, "count").of) if outer.text else None
+        elif of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
             owner = _without_dimension(clause.of)
         if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF \
                 and not is_clause_owner(owner):  # 后来经历多次调整…按85%的比例: a clause owns nothing
@@ -462,6 +481,8 @@ def _link_one(
         of = None
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
+        if of != after:  # 高峰期平均发车时间不到3分钟: the hours it holds in are a frame
+            of = without_hour_scope(of)
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
@@ -827,6 +848,12 @@ def _glosses(text: str, win: Window) -> bool:
     restated (7座及以下（含7座）), a sum (（共21个月）) nor a part (（其中3户…）)."""
     return (win.lo > 0 and text[win.lo - 1] in ROUND_OPENINGS and not win.text.startswith(UNGLOSSING_MARKS)
             and tidy(win.text) is None)
+
+
+def _glosses_dimension(text: str, win: Window) -> bool:
+    """A bare dimension (长, 宽, 高) opens a bracket: it measures the noun before the bracket
+    (教室（长8米，宽6米）)."""
+    return win.lo > 0 and text[win.lo - 1] in ROUND_OPENINGS and win.text in DIMENSIONS
 
 
 def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> str | None:

@@ -6,9 +6,10 @@ it (16周岁以上**外省户口申请人**, 年满16周岁的**省外迁入人�
 of reaching it (**申请人**须年满18周岁, **男性**不满50周岁, **丈夫扶笃锋**45岁), else a person
 standing alone in the clause before (**其母亲李英秀**，现年80岁; **姚一**，男，30岁), or the
 noun a bracket glosses (**未成年子女**（18周岁以下）), or, for the ages of a list after the
-count of people it splits (生育三**小孩**，一个7岁，两个13岁), the people that count names. A name
-that says no person (要求50岁退休, 无儿无女属实，但今年56岁) leaves none; an age alone after 现年, 时年
-(信访人吴某，男，…，现年58岁) measures the first person its sentence names.
+count of people it splits (生育三**小孩**，一个7岁，两个13岁), the people that count names. An age
+alone after 现年, 时年 (信访人吴某，男，…，现年58岁) measures the first person its sentence names; any
+other age no person stands near, the person one of its sentence's last clauses opens with
+(**盛顺昌**一直未婚，无儿无女属实，但今年56岁). A sentence that says no person (要求50岁退休) leaves none.
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ _AGE_LIST_RE = re.compile(
 _PEOPLE_ENDINGS = PERSON_ENDINGS + AGE_PEOPLE  # 信访人, 母亲
 _PRESENT_AGE_WORDS = ("现年", "今年", "时年")
 _PRESENT_AGE_RE = re.compile(rf"[，,\s]*[但而]?(?:{'|'.join(_PRESENT_AGE_WORDS)})")
-_SENTENCE_REACH = 80  # how far back the person of an age alone is sought in its sentence
+_SENTENCE_ENDS = "。！？!?\n"
+_SENTENCE_REACH = 120  # characters read back for the sentence's clauses
+_CLAUSES_BACK = 4  # clauses read back for the person a sentence is about
+_DIGIT_RE = re.compile(rf"\d|{_NUMERAL}[个名位岁元]")
+_CLAUSE_SPAN_RE = re.compile(rf"[^{_BREAKS}]+")
 _SEX_RE = re.compile(rf"[，,]\s*[{re.escape(SEXES)}]\s*[，,]\s*$")  # 姚一，男，30岁
 
 
@@ -66,8 +71,9 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
     if listed is not None:  # 生育三小孩，一个7岁，两个13岁: the people the list splits
         return _person(listed["people"])
     rest = _ITEM_RE.sub("", AGE_VERB_RE.sub("", win.text))
-    if rest:
-        return _person(read_before(rest, "count").of)
+    person = _person(read_before(rest, "count").of) if rest else None
+    if person is not None:  # 申请人须年满18周岁; but 但今年56岁 names none: read further back
+        return person
     sex = _SEX_RE.search(text, max(0, win.lo - 4), win.lo)
     if sex is not None:  # 姚一，男，30岁: the name two clauses back, whatever jieba makes of it
         clause = _last_clause(text[max(0, sex.start() - 18) : sex.start() + 1])
@@ -77,7 +83,9 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
     # 但今年56岁: 今年 read as a date of its own leaves the window empty
     alone = _PRESENT_AGE_RE.fullmatch(win.text) is not None \
         or (not win.text.strip() and text[max(0, win.lo - 2) : win.lo] in _PRESENT_AGE_WORDS)
-    return named if named is not None or not alone else _sentence_person(text, win.lo)
+    if named is None and alone:
+        named = _sentence_person(text, win.lo)
+    return named if named is not None else _sentence_subject(text, win.lo)
 
 
 def _sentence_person(text: str, start: int) -> str | None:
@@ -97,6 +105,27 @@ def _sentence_person(text: str, start: int) -> str | None:
         if not labels and ((pos.startswith("nr") and 1 < len(word) <= 3)
                            or (pos[:1] == "n" and word.endswith(_PEOPLE_ENDINGS) and len(word) > 1)):
             return word
+    return None
+
+
+def _sentence_subject(text: str, lo: int) -> str | None:
+    """The person the sentence before ``lo`` is about: the run of nouns opening one of its last
+    clauses that names one, nearest first (**盛顺昌**一直未婚，无儿无女属实，但今年56岁); not a label
+    or a greeting before a colon (网友：您好), nor a clause holding a number; else None (例如50岁
+    开始买: no person)."""
+    start = max(text.rfind(mark, max(0, lo - _SENTENCE_REACH), lo) for mark in _SENTENCE_ENDS) + 1
+    before = text[max(start, lo - _SENTENCE_REACH) : lo]
+    clauses = [m for m in _CLAUSE_SPAN_RE.finditer(before) if not before.startswith(("：", ":"), m.end())]
+    for m in reversed(clauses[-_CLAUSES_BACK:]):
+        if _DIGIT_RE.search(m.group()):
+            continue  # 个人缴费标准统一为250元/人，60岁以上: a clause of another number
+        words = tag(m.group())
+        k = 0
+        while k < len(words) and words[k][1][:1] in "nj" and words[k][1] != "nt":
+            k += 1
+        run = "".join(w for w, _ in words[:k])
+        if len(run) > 1 and _names_person(run):
+            return run
     return None
 
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import ATTRIBUTES, LINKING, PEOPLE_NOUNS, PERSON_ENDINGS, PERSON_UNITS
+from pipeline.linking.lexicon import (
+    ATTRIBUTES,
+    LINKING,
+    PEOPLE_NOUNS,
+    PERSON_ENDINGS,
+    PERSON_UNITS,
+    SHARED_HEADS,
+)
 from pipeline.linking.phrases import Reading, read_before
 from pipeline.linking.words import tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -45,6 +52,8 @@ _RUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j", "b", "vn", "v", "l"})  # 义�
 _CLAUSE_OPENING_TAGS = frozenset({"p", "d", "v", "c"})  # 子女在市区就读: their clause
 _PER_NOUN_RE = re.compile(r"(?:每|人均)一?(?:个|名|位|户|家|生)?$")
 _HEDGES = ("大约", "约", "在", "为", "平均")
+_PEOPLE_GROUPS = (*HEAD.people_groups, *ATTRIBUTES, *SHARED_HEADS)
+_LISTING_END = "等"  # 张三、李四等三人: the people listed
 
 
 def tiered(window: str, name: str | None, named: str | None) -> str | None:
@@ -326,3 +335,32 @@ def counts_a_sum(name: str, unit: str | None) -> bool:
     False
     """
     return unit in PERSON_UNITS and name.endswith(_SUM_ENDINGS)
+
+
+def counts_belonging(after: str) -> bool:
+    """The name read right after a count of people or households names none of them: no word
+    naming people (``person_endings``, ``people_nouns``) stands in it, nor is it a group of
+    people or a measure of one (``people_groups``, an attribute: 专职巡逻力量, 标准班额, 人数).
+    It is what they own or do (288户维修基金, 400余户资料, 两户建房), not what is counted.
+
+    >>> counts_belonging("维修基金"), counts_belonging("建房"), counts_belonging("村民")
+    (True, True, False)
+    >>> counts_belonging("专职巡逻力量"), counts_belonging("自然村")
+    (False, False)
+    """
+    words = tag(after)
+    if after.endswith(_PEOPLE_GROUPS) or any(w.endswith(_PEOPLE_GROUPS) and pos in _NOUN_TAGS for w, pos in words):
+        return False  # 50户以上自然村道路硬化: the villages; not 本村建房 (a pronoun)
+    return not any(word in after for word in (*PERSON_ENDINGS, *PEOPLE_NOUNS))  # 工人工资: one word of jieba's
+
+
+def names_people(name: str) -> bool:
+    """``name``, read before a count of people, names them: a list of people closed by 等, a
+    person's name (jieba's ``nr``), or a word naming people at its end (张三、李四等, 邓等, 村民).
+
+    >>> names_people("周云梦及其母等"), names_people("徐希汉、冯辉龙"), names_people("J9县"), names_people("村民")
+    (True, True, False, True)
+    """
+    if name.endswith(_LISTING_END) or name.endswith(PERSON_ENDINGS) or name.endswith(PEOPLE_NOUNS):
+        return True
+    return tag(name)[-1][1] == "nr"

@@ -76,6 +76,8 @@ class PhraseLexicon(Lexicon):
     part_floor_units: list[str]
     scope_words: list[str]
     scope_trails: list[str]
+    hour_scopes: list[str]
+    day_frames: list[str]
     reckoning_verbs: list[str]
     way_measures: list[str]
     way_heads: list[str]
@@ -249,6 +251,7 @@ class HeadLexicon(Lexicon):
     pronouns: list[str]
     restating_words: list[str]
     sum_endings: list[str]
+    people_groups: list[str]
 
 
 class CarriedLexicon(Lexicon):
@@ -526,6 +529,10 @@ PART_TAGS = frozenset(PHRASE.part_tags)
 PART_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.part_openers)})[，,]?(?P<part>[^，,。；;\s]{{1,6}})$")
 PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:{trie_alternation(PHRASE.part_floor_units)})")
 # 平峰为, 特殊情况不得: a scope alone before a number, with a copula or trailing words after it
+# 高峰期平均发车时间: the hours of a day a measure holds in, opening its name (trims.without_hour_scope)
+HOUR_SCOPE_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.hour_scopes)})(?=[^\W\d_]{{2}})")
+# 从第一次登记之日起: the day of an event a number after it ranks, ending its name (trims.without_day_frame)
+DAY_FRAME_RE = re.compile(rf"(?<=..)(?:{trie_alternation(PHRASE.day_frames)})$")
 SCOPE_LEAD_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")
 SCOPE_RE = re.compile(
     rf"^(?:{trie_alternation(PHRASE.scope_words)})(?:{trie_alternation(PHRASE.scope_trails)})*$"

@@ -40,6 +40,7 @@ from pipeline.linking.lexicon import (
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     ENUM_RE,
+    EVENT_HEADS,
     GLUED_VERB_RE,
     GRANTING_VERBS,
     HOLDING_TAGS,
@@ -144,6 +145,8 @@ class Reading(NamedTuple):
     possessive: bool = False
     claim: str = ""
 
+
+_NAMED_EVENTS = tuple(h for h in EVENT_HEADS if len(h) > 1 and h != "检查")  # 行动, 活动, 事件, 会议
 
 def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] = ()) -> Window:
     """The clause before ``start``, never before ``floor``, without the ``holes`` in it.
@@ -321,14 +324,18 @@ def _locative(text: str) -> tuple[str, str | None]:
 
 def _predicates(text: str) -> list[re.Match[str]]:
     """Predicates in ``text``; a one-character verb only at either end (占全国11.2%, 人口为), one of
-    ``modifying_predicates`` only with no 的 after it (享受低保兜底的对象: a clause modifying 对象)."""
+    ``modifying_predicates`` only with no 的 after it (享受低保兜底的对象: a clause modifying 对象);
+    not one after another and glued before a noun of an event that is no verb (``event_heads``:
+    开展专项整治行动 → 整治 is part of the event 开展 opens)."""
     end = len(text)
-    return [
+    found = [
         m
         for m in PREDICATE_RE.finditer(text)
         if m["pred"] is not None and (m.end() - m.start() > 1 or m.end() == end or _opens_alone(text, m))
         and not (m["pred"] in MODIFYING_PREDICATES and "的" in text[m.end() :])  # 享受低保的对象
     ]
+    # 开展专项整治行动: a predicate glued before the noun of an event, after another, names the event
+    return [m for i, m in enumerate(found) if not (i > 0 and text.startswith(_NAMED_EVENTS, m.end()))]
 
 
 def _opens_alone(text: str, m: re.Match[str]) -> bool:

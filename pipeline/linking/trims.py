@@ -12,13 +12,16 @@ import re
 
 from pipeline.linking.lexicon import (
     CLAUSE_VERBS,
+    DAY_FRAME_RE,
     DEMONSTRATIVE_PREPOSITIONS,
     DEMONSTRATIVES,
     DISTANCE_LEADS,
     DISTANCE_WORDS,
     EXCEEDING_VERBS,
     FORMULA_RE,
+    HOUR_SCOPE_RE,
     HOUSEHOLD_UNITS,
+    MANNER_WORDS,
     MODALS,
     OBJECT_NOUN_TAGS,
     OPENING_VERBS,
@@ -88,6 +91,32 @@ def without_period_lead(name: str) -> str:
     return name[m.end() :] if m is not None else name
 
 
+def without_hour_scope(name: str) -> str:
+    """``name`` without the hours of a day (``hour_scopes``) opening it: a time frame the measure
+    holds in, not a part of the thing (高峰期平均发车时间 → 平均发车时间, 平峰时段的发车间隔 →
+    发车间隔); a name that would keep fewer than two characters stays (高峰期).
+
+    >>> without_hour_scope("高峰期平均发车时间"), without_hour_scope("平峰时段的发车间隔"), without_hour_scope("高峰期")
+    ('平均发车时间', '发车间隔', '高峰期')
+    """
+    m = HOUR_SCOPE_RE.match(name)
+    if m is None:
+        return name
+    rest = name[m.end() :].removeprefix("的")
+    return rest if len(rest) > 1 else name
+
+
+def without_day_frame(name: str) -> str:
+    """``name``, read after a number, without the day of the event ending it (``day_frames``): the
+    event is what the number ranks or counts (第一次登记之日起 → 登记); with fewer than two
+    characters before the frame, the name stays whole.
+
+    >>> without_day_frame("登记之日起"), without_day_frame("申请之日"), without_day_frame("节日")
+    ('登记', '申请', '节日')
+    """
+    return DAY_FRAME_RE.sub("", name)
+
+
 def after_time_clause(name: str) -> str:
     """``name`` without a clause of when opening it, ended by a word of ``time_frame_ends`` after a
     word of two characters or more: the noun phrase after it (山林调整时他家人口 → 他家人口); ``name``
@@ -153,7 +182,8 @@ def opens_clause(after: str) -> bool:
     """The name read after a count of people opens with a verb of two characters or more that another
     verb or a pronoun follows (联名签名同意, 开会确定, 应邀去看…, 一听他们…, 答应去…): the clause of
     what the people counted do, not a thing; a verb before a noun is mostly a compound (签名业主,
-    团购户). Not after counts of things, whose names open so as often (停工整改通知, 棚改安置补贴).
+    团购户); so does a word of manner (``manner_words``) before a verb (现场疏导交通; not 现场管理人员).
+    Not after counts of things, whose names open so as often (停工整改通知, 棚改安置补贴).
 
     >>> opens_clause("开会确定"), opens_clause("应邀去看陈家"), opens_clause("团购客户"), opens_clause("维修基金")
     (True, True, False, False)
@@ -162,6 +192,8 @@ def opens_clause(after: str) -> bool:
     if len(words) < 2:
         return False
     (first, pos), (_, next_pos) = words[0], words[1]
+    if first in MANNER_WORDS:  # 4人现场疏导交通: how they act, then what they do
+        return next_pos == "v"
     return pos == "v" and len(first) > 1 and first not in VERB_TAGGED_NOUNS and next_pos in _CLAUSE_AFTER_VERB
 
 

@@ -88,6 +88,8 @@ _LONG_CLAUSE_VERBS = tuple(v for v in CLAUSE_VERBS if len(v) > 1)
 # A count glued to the end of a name read after a number (70平方米平房一座) is the next phrase's.
 _COUNT_FIRST = frozenset(ONE_TO_NINE + TEN + "两几")
 _COPULA = "为"
+_ONE_CHAR_NOUN_TAGS = frozenset({"n", "zg", "ng"})  # 村相继停电: a noun of one character (head_after)
+_MEASURE_COPULA = "是"  # 税率是首套住房为1%: as 为, after a noun of a measure only
 _MEASURES = SHARED_HEADS + tuple(ATTRIBUTES)  # 层数, 票价, 比例: nouns of a measure
 # Tags of the word after an adverb opening a name that make it a clause (正犹豫时, 刚出门).
 _CLAUSE_AFTER_ADVERB = frozenset({"v", "a", "p", "c", "d", "ul"})
@@ -195,7 +197,14 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     if end == len(words):
         return name
     name = "".join(w for w, _ in words[:end])
-    return name if len(name) > 1 else None
+    return name if len(name) > 1 or _noun_before_adverb(words, end) else None
+
+
+def _noun_before_adverb(words: Tags, end: int) -> bool:
+    """The one character left of a name read after a number is a noun jieba cuts short (村, 组:
+    ``zg``, ``n``) that an adverb before a verb ends (40个村相继停电 → 村; not 就先走了)."""
+    return end == 1 and words[0][1] in _ONE_CHAR_NOUN_TAGS and words[end][1] == "d" \
+        and end + 1 < len(words) and words[end + 1][1] == "v"
 
 
 def _frames_inside(words: Tags, i: int) -> bool:
@@ -355,7 +364,8 @@ def _is_clause_adverb(word: str, tag: str) -> bool:
 
 
 def before_copula(name: str) -> str:
-    """A name read before a number that holds the copula 为 between two nouns is one of them.
+    """A name read before a number that holds the copula 为 between two nouns is one of them
+    (是 too, after a noun of a measure: 优惠税率是第一套住房 → 优惠税率).
     After a noun of a measure (ending in one of ``shared_heads`` or ``attributes``: 层数, 比例,
     票价) it is that subject, and what follows names a scope or a level of the number (建筑层数为
     地上28层 → 建筑层数, 报销比例为一级医院90%, 票价为全程10元); after another noun (or a verb
@@ -368,15 +378,17 @@ def before_copula(name: str) -> str:
     >>> before_copula("资金来源为中央预算内投资"), before_copula("主航线为中心左右")
     ('中央预算内投资', '主航线为中心左右')
     """
-    if _COPULA not in name[1:-1]:
+    if _COPULA not in name[1:-1] and _MEASURE_COPULA not in name[1:-1]:
         return name
     words = tag(name)
-    at = next((i for i in range(1, len(words) - 1) if words[i][0] == _COPULA), None)
+    at = next((i for i in range(1, len(words) - 1) if words[i][0] in (_COPULA, _MEASURE_COPULA)), None)
     if at is None or words[at - 1][1] not in COPULA_SUBJECT_TAGS:
         return name
     subject = "".join(w for w, _ in words[:at])
     if len(subject) > 1 and subject.endswith(_MEASURES) and words[at - 1][1] in OBJECT_NOUN_TAGS:
         return subject
+    if words[at][0] != _COPULA:  # 是 splits only a measure from its case (主要内容是计划投资 stays)
+        return name
     rest = words[at + 1 :]
     if rest[-1][1] in COPULA_SUBJECT_TAGS and all(pos in OBJECT_TAGS for _, pos in rest):
         complement = "".join(w for w, _ in rest)
