@@ -50,8 +50,10 @@ _NOUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j"})
 _STRETCH_RE = re.compile(r"[^，,。；;：:（）()\s的了]{2,16}")
 _RUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j", "b", "vn", "v", "l"})  # 义务教育进城落户农民工随迁子女
 _CLAUSE_OPENING_TAGS = frozenset({"p", "d", "v", "c"})  # 子女在市区就读: their clause
-_PER_NOUN_RE = re.compile(r"(?:每|人均)一?(?:个|名|位|户|家|生)?$")
-_HEDGES = ("大约", "约", "在", "为", "平均")
+_PER_NOUN_RE = re.compile(
+    rf"(?:{trie_alternation(HEAD.per_people_leads)})一?(?:{trie_alternation(HEAD.per_people_classifiers)})?$"
+)
+_PER_GAPS = tuple(HEAD.per_people_gaps)
 _PEOPLE_GROUPS = (*HEAD.people_groups, *ATTRIBUTES, *SHARED_HEADS)
 _LISTING_END = "等"  # 张三、李四等三人: the people listed
 
@@ -122,7 +124,7 @@ def per_named(name: str, window: str) -> bool:
     if not name.endswith(PEOPLE_NOUNS):
         return False
     core = window
-    for hedge in _HEDGES:
+    for hedge in _PER_GAPS:
         core = core.removesuffix(hedge)
     return core.endswith(name) and _PER_NOUN_RE.search(core[: -len(name)]) is not None
 
