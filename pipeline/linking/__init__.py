@@ -149,6 +149,7 @@ from pipeline.linking.trims import (
     to_place,
     unit_counted,
     without_formula,
+    without_closing_verb,
     without_opening_modal,
     without_period_lead,
     without_to,
@@ -467,6 +468,7 @@ def _link_one(
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
             of = after_opening_verb(without_opening_modal(of))
+            of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
         of = _headed(of, win.text, q, after)
         if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
             clause.of = clause.named = None

@@ -110,6 +110,7 @@ class PhraseLexicon(Lexicon):
     event_adverbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
+    closing_verbs: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
     place_words: list[str]
@@ -363,6 +364,7 @@ EVENT_HEADS = tuple(PHRASE.event_heads)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
+CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)

@@ -12,6 +12,7 @@ import re
 
 from pipeline.linking.lexicon import (
     CLAUSE_VERBS,
+    CLOSING_VERBS,
     DEMONSTRATIVE_PREPOSITIONS,
     DEMONSTRATIVES,
     DISTANCE_LEADS,
@@ -293,3 +294,37 @@ def without_opening_modal(name: str) -> str:
         return name
     rest = name[len(words[0][0]) :].lstrip("的")
     return rest if len(rest) > 1 else name
+
+
+_CLOSING_ADVERB_TAGS = frozenset({"d", "ad", "a", "uj"})  # 补考费一般含, 有的交: adverbs and 的 before the verb
+
+
+def without_closing_verb(name: str, window: str) -> str:
+    """``name``, read before a number glued after it (``window`` ends in it), without a verb of
+    ``closing_verbs`` that is jieba's word of its own closing it: the predicate (移动业务套餐改
+    99元/月 → 移动业务套餐, 全村村道分4段 → 全村村道, 膀胱灌注治疗费用限600元), with the adverbs
+    and the 的 before it (补考费一般含两部分 → 补考费); none ("") where nothing else is left (有的交
+    30000元). ``name`` where what is left ends in no noun of two characters or more (车管所又叫交:
+    a chain of verbs; 城拆: the verb inside a noun).
+
+    >>> without_closing_verb("移动业务套餐改", "移动业务套餐改"), without_closing_verb("补考费一般含", "补考费一般含")
+    ('移动业务套餐', '补考费')
+    >>> without_closing_verb("的交", "有的交"), without_closing_verb("车管所又叫交", "车管所又叫交")
+    ('', '车管所又叫交')
+    >>> without_closing_verb("扶贫特惠保", "扶贫特惠保"), without_closing_verb("城拆", "涉及城拆")
+    ('扶贫特惠保', '城拆')
+    """
+    if not name or not window.endswith(name):
+        return name
+    words = list(tag(name))
+    if words[-1][0] not in CLOSING_VERBS or words[-1][1] != "v":
+        return name
+    words.pop()
+    while words and words[-1][1] in _CLOSING_ADVERB_TAGS:
+        words.pop()
+    if not words:
+        return ""
+    last, pos = words[-1]
+    if len(last) < 2 or (pos not in OBJECT_NOUN_TAGS | {"vn"} and last not in VERB_TAGGED_NOUNS):
+        return name
+    return "".join(word for word, _ in words)
