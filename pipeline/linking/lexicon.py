@@ -428,6 +428,7 @@ SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
+SUM_ENDINGS = tuple(LINKING.heads.sum_endings)
 COUNTED_ENDINGS = {unit: tuple(endings) for unit, endings in PHRASE.counted_endings.items()}
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
