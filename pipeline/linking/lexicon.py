@@ -111,6 +111,7 @@ class PhraseLexicon(Lexicon):
     clause_verbs: list[str]
     opening_verbs: list[str]
     closing_verbs: list[str]
+    paying_verbs: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
     place_words: list[str]
@@ -365,6 +366,7 @@ EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
+PAYING_VERBS = frozenset(PHRASE.paying_verbs)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)

@@ -24,9 +24,11 @@ from pipeline.linking.lexicon import (
     OBJECT_NOUN_TAGS,
     OPENING_VERBS,
     PART_NOUNS,
+    PAYING_VERBS,
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
+    SUM_ENDINGS,
     TIME_FRAME_ENDS,
     TO_COMPLEMENTS,
     UNIT_NOUNS,
@@ -328,3 +330,27 @@ def without_closing_verb(name: str, window: str) -> str:
     if len(last) < 2 or (pos not in OBJECT_NOUN_TAGS | {"vn"} and last not in VERB_TAGGED_NOUNS):
         return name
     return "".join(word for word, _ in words)
+
+
+def after_paying_verb(name: str, window: str) -> str:
+    """``name``, read before a number glued after it (``window`` ends in it), without its subject
+    and a verb of ``paying_verbs`` glued before a sum (``sum_endings``) ending it: the predicate and
+    who pays or receives, the sum is the name (黄某领取补偿款21200元 → 补偿款); ``name`` where no
+    such verb stands after a word, where what follows it is no sum of nouns alone (养老金领取人数,
+    领取标准), or before a copula (镇政府下拨经费是4万元: one noun phrase, the copula's subject).
+
+    >>> after_paying_verb("李某某领取补偿款", "李某某领取补偿款"), after_paying_verb("养老金领取人数", "养老金领取人数")
+    ('补偿款', '养老金领取人数')
+    >>> after_paying_verb("领取补偿款", "领取补偿款"), after_paying_verb("镇政府下拨经费", "镇政府下拨经费是")
+    ('领取补偿款', '镇政府下拨经费')
+    """
+    if not name.endswith(SUM_ENDINGS) or not window.endswith(name):
+        return name
+    words = tag(name)
+    at = next((i for i in range(len(words) - 1, 0, -1) if words[i][0] in PAYING_VERBS), None)
+    if at is None or at == len(words) - 1:
+        return name
+    rest = words[at + 1 :]
+    if any(pos not in OBJECT_NOUN_TAGS and pos != "vn" and word not in VERB_TAGGED_NOUNS for word, pos in rest):
+        return name
+    return "".join(word for word, _ in rest)
