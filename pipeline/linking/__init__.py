@@ -139,6 +139,7 @@ from pipeline.linking.topics import (
 from pipeline.linking.trims import (
     after_demonstrative_preposition,
     after_opening_verb,
+    after_paying_verb,
     after_time_clause,
     ends_in_operator,
     exceeded,
@@ -150,6 +151,7 @@ from pipeline.linking.trims import (
     tied_label,
     to_place,
     unit_counted,
+    without_closing_verb,
     without_day_frame,
     without_formula,
     without_hour_scope,
@@ -488,6 +490,8 @@ def _link_one(
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
             of = after_opening_verb(without_opening_modal(of))
+            of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
+            of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
         of = _headed(of, win.text, q, after)
         if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
             clause.of = clause.named = None

@@ -112,6 +112,8 @@ class PhraseLexicon(Lexicon):
     event_adverbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
+    closing_verbs: list[str]
+    paying_verbs: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
     place_words: list[str]
@@ -369,6 +371,8 @@ EVENT_HEADS = tuple(PHRASE.event_heads)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
+CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
+PAYING_VERBS = frozenset(PHRASE.paying_verbs)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
@@ -432,6 +436,7 @@ SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
+SUM_ENDINGS = tuple(LINKING.heads.sum_endings)
 COUNTED_ENDINGS = {unit: tuple(endings) for unit, endings in PHRASE.counted_endings.items()}
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")

@@ -33,6 +33,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
     COPULA_PER_RE,
+    COUNTED_ACTIVITIES,
     CUT_BLOCKED_RE,
     CUT_RE,
     DATE_POSTPOSITION_RE,
@@ -65,6 +66,7 @@ from pipeline.linking.lexicon import (
     SPACE_RE,
     SPAN_END,
     SPAN_STARTS,
+    SUM_ENDINGS,
     TEMPORAL_TAILS,
     TOTAL_ADVERBS,
     TRAIL_LAST,
@@ -409,7 +411,18 @@ def _modifies_attribute(text: str, pred: re.Match[str]) -> bool:
     (``attributes``) right after it (医疗费用支付比例, 资金使用比例): it modifies the attribute
     and is no predicate of the window."""
     return pred.start() > 0 and _CJK_RE.match(text[pred.start() - 1]) is not None \
-        and text.startswith(_ATTRIBUTE_WORDS, pred.end())
+        and (text.startswith(_ATTRIBUTE_WORDS, pred.end()) or _names_sum_of_works(text, pred))
+
+
+def _names_sum_of_works(text: str, pred: re.Match[str]) -> bool:
+    """The verb ``pred`` is a work done on a thing (``counted_activities``: 改造, 维修) and the
+    word after it a sum (``sum_endings``: 费用, 资金): the sum of those works, one noun with the
+    thing before (该塘改造费用为 → 该塘改造费用, 学校操场改造资金 → 学校操场改造资金; not after a
+    verb of its own: 安排改造资金 keeps 安排 as the predicate)."""
+    if pred["pred"] not in COUNTED_ACTIVITIES or pred.end() >= len(text):
+        return False
+    after = words_of(text[pred.end() :])
+    return bool(after) and after[0].endswith(SUM_ENDINGS)
 
 
 @lru_cache(maxsize=8192)  # a third of the windows of a batch recur (地区生产总值增长)

@@ -12,6 +12,7 @@ import re
 
 from pipeline.linking.lexicon import (
     CLAUSE_VERBS,
+    CLOSING_VERBS,
     DAY_FRAME_RE,
     DEMONSTRATIVE_PREPOSITIONS,
     DEMONSTRATIVES,
@@ -26,9 +27,11 @@ from pipeline.linking.lexicon import (
     OBJECT_NOUN_TAGS,
     OPENING_VERBS,
     PART_NOUNS,
+    PAYING_VERBS,
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
+    SUM_ENDINGS,
     TIME_FRAME_ENDS,
     TO_COMPLEMENTS,
     UNIT_NOUNS,
@@ -325,3 +328,61 @@ def without_opening_modal(name: str) -> str:
         return name
     rest = name[len(words[0][0]) :].lstrip("的")
     return rest if len(rest) > 1 else name
+
+
+_CLOSING_ADVERB_TAGS = frozenset({"d", "ad", "a", "uj"})  # 补考费一般含, 有的交: adverbs and 的 before the verb
+
+
+def without_closing_verb(name: str, window: str) -> str:
+    """``name``, read before a number glued after it (``window`` ends in it), without a verb of
+    ``closing_verbs`` that is jieba's word of its own closing it: the predicate (移动业务套餐改
+    99元/月 → 移动业务套餐, 全村村道分4段 → 全村村道, 膀胱灌注治疗费用限600元), with the adverbs
+    and the 的 before it (补考费一般含两部分 → 补考费); none ("") where nothing else is left (有的交
+    30000元). ``name`` where what is left ends in no noun of two characters or more (车管所又叫交:
+    a chain of verbs; 城拆: the verb inside a noun).
+
+    >>> without_closing_verb("移动业务套餐改", "移动业务套餐改"), without_closing_verb("补考费一般含", "补考费一般含")
+    ('移动业务套餐', '补考费')
+    >>> without_closing_verb("的交", "有的交"), without_closing_verb("车管所又叫交", "车管所又叫交")
+    ('', '车管所又叫交')
+    >>> without_closing_verb("扶贫特惠保", "扶贫特惠保"), without_closing_verb("城拆", "涉及城拆")
+    ('扶贫特惠保', '城拆')
+    """
+    if not name or not window.endswith(name):
+        return name
+    words = list(tag(name))
+    if words[-1][0] not in CLOSING_VERBS or words[-1][1] != "v":
+        return name
+    words.pop()
+    while words and words[-1][1] in _CLOSING_ADVERB_TAGS:
+        words.pop()
+    if not words:
+        return ""
+    last, pos = words[-1]
+    if len(last) < 2 or (pos not in OBJECT_NOUN_TAGS | {"vn"} and last not in VERB_TAGGED_NOUNS):
+        return name
+    return "".join(word for word, _ in words)
+
+
+def after_paying_verb(name: str, window: str) -> str:
+    """``name``, read before a number glued after it (``window`` ends in it), without its subject
+    and a verb of ``paying_verbs`` glued before a sum (``sum_endings``) ending it: the predicate and
+    who pays or receives, the sum is the name (黄某领取补偿款21200元 → 补偿款); ``name`` where no
+    such verb stands after a word, where what follows it is no sum of nouns alone (养老金领取人数,
+    领取标准), or before a copula (镇政府下拨经费是4万元: one noun phrase, the copula's subject).
+
+    >>> after_paying_verb("李某某领取补偿款", "李某某领取补偿款"), after_paying_verb("养老金领取人数", "养老金领取人数")
+    ('补偿款', '养老金领取人数')
+    >>> after_paying_verb("领取补偿款", "领取补偿款"), after_paying_verb("镇政府下拨经费", "镇政府下拨经费是")
+    ('领取补偿款', '镇政府下拨经费')
+    """
+    if not name.endswith(SUM_ENDINGS) or not window.endswith(name):
+        return name
+    words = tag(name)
+    at = next((i for i in range(len(words) - 1, 0, -1) if words[i][0] in PAYING_VERBS), None)
+    if at is None or at == len(words) - 1:
+        return name
+    rest = words[at + 1 :]
+    if any(pos not in OBJECT_NOUN_TAGS and pos != "vn" and word not in VERB_TAGGED_NOUNS for word, pos in rest):
+        return name
+    return "".join(word for word, _ in rest)
