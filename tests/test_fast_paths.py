@@ -782,7 +782,8 @@ def test_fast_paths_unit_trie_matches_as_the_alternation(data: st.DataObject) ->
 # (percent._anchored) instead of their patterns' own scans: the same matches, on texts of the
 # characters they are made of, with other words between.
 _ANCHORED = [
-    ("fractions", percent._FRACTION_RE, "分之", percent._DENOMINATOR_CHARS, "百分之一二两三十千万亿0123456789.,点至到的和三分"),
+    ("fractions", percent._FRACTION_RE, "分之", percent._DENOMINATOR_CHARS,
+     "百分之一二两三十千万亿0123456789.,点至到的和三分"),
     ("tenths", percent._CHENG_RE, "成", percent._CHENG_CHARS, "一二三七八十半0123456789.点成完的六之"),
     ("discounts", percent._ZHE_RE, "折", percent._ZHE_CHARS, "一二三七八十半0123456789.点折打对對五扣"),
 ]
