@@ -152,6 +152,11 @@ class Quantity(_Record):
     section_id: str | None = Field(default=None, description="the innermost outline section (s2.1), header or closing")
 
 
+#: The fields :func:`whole` is given for a quantity as the finders make it: all but those the
+#: linking and status stages set later.
+QUANTITY_GIVEN = frozenset(Quantity.model_fields) - {"of", "predicate", "change", "status", "status_cue", "deadline_id"}
+
+
 class Document(_Record):
     """What dafu knows about one text: the original and what was found in it."""
 

@@ -764,6 +764,49 @@ def test_fast_paths_word_tries_match_as_the_alternation(name: str, scan: re.Patt
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)], name
 
 
+@_SHORTCUTS
+@given(data=st.data())
+def test_fast_paths_unit_trie_matches_as_the_alternation(data: st.DataObject) -> None:
+    """measures' units are matched at a place by a trie behind their first characters: the
+    longest unit there, as the longest-first alternation reads it."""
+    units = sorted(measures._ALL_UNITS)
+    pieces = st.sampled_from(units) | st.text(alphabet="".join(sorted(set("".join(units)))), max_size=3)
+    text = "".join(data.draw(st.lists(pieces, max_size=6)))
+    plain = re.compile(alternation(units))
+    for at in range(len(text) + 1):
+        got, want = measures._UNIT_RE.match(text, at), plain.match(text, at)
+        assert (got and got.span()) == (want and want.span()), (text, at)
+
+
+# Percent forms found by their anchor (分之, 成, 折) and the run of characters before it
+# (percent._anchored) instead of their patterns' own scans: the same matches, on texts of the
+# characters they are made of, with other words between.
+_ANCHORED = [
+    ("fractions", percent._FRACTION_RE, "分之", percent._DENOMINATOR_CHARS,
+     "百分之一二两三十千万亿0123456789.,点至到的和三分"),
+    ("tenths", percent._CHENG_RE, "成", percent._CHENG_CHARS, "一二三七八十半0123456789.点成完的六之"),
+    ("discounts", percent._ZHE_RE, "折", percent._ZHE_CHARS, "一二三七八十半0123456789.点折打对對五扣"),
+]
+
+
+@pytest.mark.parametrize(("name", "pattern", "anchor", "chars", "alphabet"), _ANCHORED, ids=[a[0] for a in _ANCHORED])
+@_SHORTCUTS
+@given(data=st.data())
+@example(data=None)
+def test_fast_paths_anchored_percent_forms_match_as_their_scans(
+    name: str, pattern: re.Pattern[str], anchor: str, chars: frozenset[str], alphabet: str,
+    data: st.DataObject | None,
+) -> None:
+    if data is None:  # a text of each form, so that the comparison is never only of no match
+        text = "百分之三十五至百分之四十，三分之二，七成半，约六成，打八折，七五折，二手房"
+    else:
+        text = data.draw(st.text(alphabet=alphabet, max_size=24))
+    assert ([m.span() for m in percent._anchored(pattern, text, anchor, chars)]
+            == [m.span() for m in pattern.finditer(text)]), name
+    if data is None:
+        assert len(list(pattern.finditer(text))) >= 2, name
+
+
 def test_fast_paths_tagger_loads_its_model_of_unknown_words() -> None:
     """The word the tagger is warmed with is no dictionary word, so tagging it reads jieba-rs's
     model of unknown words as the tagger loads (not in the first document that has one)."""

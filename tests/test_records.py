@@ -77,6 +77,12 @@ def test_built_sets_the_defaults_and_fields_validation_sets(model: type[BaseMode
     (Paragraph, {"id": "p1", "parent_id": None, "text": "好。", "start": 0, "end": 2}, records.PARAGRAPH_GIVEN),
     (Entity, {"id": "e1", "label": "GOV", "text": "区政府", "start": 3, "end": 6, "sentence_id": "t1"},
      records.ENTITY_GIVEN),
+    (Quantity, {"type": "money", "text": "约3.5万元", "start": 4, "end": 10, "value": "35000",
+                "amount": Decimal(35000), "unit": "CNY", "qualifier": "approx", "low": None, "high": None,
+                "per": None, "of": None, "scope": None, "predicate": None, "change": None, "status": None,
+                "status_cue": None, "deadline_id": None, "number_text": "3.5", "unit_text": "万元",
+                "date_start": None, "date_end": None, "resolved": True, "sentence_id": "t1", "section_id": None},
+     records.QUANTITY_GIVEN),
 ])
 def test_whole_is_the_validated_record_of_the_fields_given(model: type[BaseModel], data: dict[str, Any],
                                                            given: frozenset[str]) -> None:

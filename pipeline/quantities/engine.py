@@ -35,7 +35,7 @@ from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import FALSE_FRIENDS
 from pipeline.quantities.runs import RunPatterns
-from pipeline.records import Quantity, Sentence, built
+from pipeline.records import QUANTITY_GIVEN, Quantity, Sentence, whole
 from pipeline.spans import keep_best
 from pipeline.text.normalise import Normalised, normalise
 from pipeline.text.numerals import DIGIT_CHARS, TEN, format_decimal, is_chinese_numeral
@@ -268,17 +268,18 @@ def _is_false_friend(cand: Candidate, friends: _Friends) -> bool:
 def to_record(norm: Normalised, cand: Candidate, sentence: Sentence | None = None) -> Quantity:
     """The record of ``cand``, its offsets mapped back, in ``sentence`` when one is given."""
     start, end = norm.to_original(cand.start, cand.end)
-    return built(  # the candidate's values have the fields' types: not validated again
-        Quantity, type=cand.type,
-        text=norm.original[start:end], start=start, end=end,
-        value=cand.value, amount=cand.amount, unit=cand.unit,
-        qualifier=cand.qualifier,
-        low=cand.low, high=cand.high, per=cand.per, scope=cand.scope,
-        number_text=cand.number_text, unit_text=cand.unit_text,
-        date_start=cand.date_start, date_end=cand.date_end, resolved=cand.resolved,
-        sentence_id=sentence.id if sentence is not None else None,
-        section_id=sentence.section_id if sentence is not None else None,
-    )
+    # every field in the model's order, those of QUANTITY_GIVEN from the candidate (values of
+    # the fields' types already: not validated again), the later stages' at their defaults
+    return whole(Quantity, {
+        "type": cand.type, "text": norm.original[start:end], "start": start, "end": end,
+        "value": cand.value, "amount": cand.amount, "unit": cand.unit, "qualifier": cand.qualifier,
+        "low": cand.low, "high": cand.high, "per": cand.per, "of": None, "scope": cand.scope,
+        "predicate": None, "change": None, "status": None, "status_cue": None, "deadline_id": None,
+        "number_text": cand.number_text, "unit_text": cand.unit_text,
+        "date_start": cand.date_start, "date_end": cand.date_end, "resolved": cand.resolved,
+        "sentence_id": sentence.id if sentence is not None else None,
+        "section_id": sentence.section_id if sentence is not None else None,
+    }, QUANTITY_GIVEN)
 
 
 def extract_quantities(

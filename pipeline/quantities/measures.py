@@ -43,7 +43,7 @@ from pipeline.text.numerals import (
     sign_start,
 )
 from pipeline.text.numerals import LEX as NUMERALS
-from pipeline.text.regex import alternation
+from pipeline.text.regex import alternation, trie_alternation
 
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
@@ -58,7 +58,9 @@ _ALL_UNITS = set(UNIT_TABLE) | _COUNT | _ARABIC_ONLY
 
 NUMBER_RE = re.compile(NUMBER)
 _NUMBER_SCAN_RE = re.compile(NUMBER_SCAN)
-_UNIT_RE = re.compile(alternation(_ALL_UNITS))
+# only matched at a place (after a numeral): a trie behind its first characters fails there in
+# one class test and reads the longest unit, as the longest-first alternation does
+_UNIT_RE = re.compile(trie_alternation(_ALL_UNITS))
 _BIG_RE = re.compile(alternation(_BIG))
 _INNER_RE = re.compile(f"(?:{alternation(HEDGES.inner)})")
 _MAG_RE = re.compile(MAGNITUDE)
@@ -318,6 +320,14 @@ def _scaled(amount: Decimal, factor: Fraction) -> Decimal:
 
 
 @functools.lru_cache(maxsize=8192)
+def _scaled_shown(amount: Decimal, num: int, den: int) -> tuple[Decimal, str]:
+    """:func:`_scaled_by` and its :func:`format_decimal`, cached together (a candidate needs both;
+    both depend on the value only, as equal ``Decimal``s hash alike)."""
+    value = _scaled_by(amount, num, den)
+    return value, format_decimal(value)
+
+
+@functools.lru_cache(maxsize=8192)
 def _scaled_by(amount: Decimal, num: int, den: int) -> Decimal:
     # Cached: the result depends only on the values, and the same few numbers and units
     # recur in every text. Keyed by integers: a Fraction's hash costs more than the call.
@@ -389,9 +399,9 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             amount, end = amount + Decimal("0.5"), half.end()
     if begin == start and kind != "count" and sign_start(text, start) < start:
         begin, amount = start - 1, -amount  # 负2.6%, -22.2%
-    value = _scaled(amount, factor)
+    value, shown = _scaled_shown(amount, factor.numerator, factor.denominator)
     cand = Candidate(
-        start=begin, end=end, type=kind, amount=value, value=format_decimal(value),
+        start=begin, end=end, type=kind, amount=value, value=shown,
         unit=base or None, qualifier=_inner_qualifier(r.inner), per=per,
         number_text=r.num_text, unit_text=r.unit if kind != "number" else None,
         priority=_PRIORITY.get(kind, 0), weak=weak, core_start=start, core_end=r.num_end,
