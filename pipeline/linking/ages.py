@@ -17,7 +17,15 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.heads import PRONOUNS
-from pipeline.linking.lexicon import AGE_MARKS, AGE_PEOPLE, AGE_VERB_RE, PERSON_ENDINGS, ROUND_OPENINGS, SEXES
+from pipeline.linking.lexicon import (
+    AGE_MARKS,
+    AGE_PEOPLE,
+    AGE_VERB_RE,
+    PERSON_ENDINGS,
+    PRESENT_AGE_WORDS,
+    ROUND_OPENINGS,
+    SEXES,
+)
 from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -40,8 +48,7 @@ _AGE_LIST_RE = re.compile(
 )
 # 但今年56岁, 现年58岁: the age of one person now, alone in its clause (not a rule's 年满18周岁)
 _PEOPLE_ENDINGS = PERSON_ENDINGS + AGE_PEOPLE  # 信访人, 母亲
-_PRESENT_AGE_WORDS = ("现年", "今年", "时年")
-_PRESENT_AGE_RE = re.compile(rf"[，,\s]*[但而]?(?:{'|'.join(_PRESENT_AGE_WORDS)})")
+_PRESENT_AGE_RE = re.compile(rf"[，,\s]*[但而]?(?:{'|'.join(PRESENT_AGE_WORDS)})")
 _SENTENCE_ENDS = "。！？!?\n"
 _SENTENCE_REACH = 120  # characters read back for the sentence's clauses
 _CLAUSES_BACK = 4  # clauses read back for the person a sentence is about
@@ -82,7 +89,7 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
     named = _person(read_before(clause, "count").of) if clause else None
     # 但今年56岁: 今年 read as a date of its own leaves the window empty
     alone = _PRESENT_AGE_RE.fullmatch(win.text) is not None \
-        or (not win.text.strip() and text[max(0, win.lo - 2) : win.lo] in _PRESENT_AGE_WORDS)
+        or (not win.text.strip() and text[max(0, win.lo - 2) : win.lo] in PRESENT_AGE_WORDS)
     if named is None and alone:
         named = _sentence_person(text, win.lo)
     return named if named is not None else _sentence_subject(text, win.lo)

@@ -169,6 +169,8 @@ class PhraseLexicon(Lexicon):
     age_people: list[str]
     age_verbs: list[str]
     age_marks: list[str]
+    present_age_words: list[str]
+    copula_predicates: list[str]
     sexes: list[str]
     clause_tail_tags: list[str]
     holding_tags: list[str]
@@ -432,6 +434,8 @@ PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
 AGE_PEOPLE = tuple(PHRASE.age_people)
 AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
 AGE_MARKS = tuple(PHRASE.age_marks)
+PRESENT_AGE_WORDS = tuple(PHRASE.present_age_words)
+COPULA_PREDICATES = tuple(PHRASE.copula_predicates)
 SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)

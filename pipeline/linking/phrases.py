@@ -33,6 +33,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
     COPULA_PER_RE,
+    COPULA_PREDICATES,
     COUNTED_ACTIVITIES,
     CUT_BLOCKED_RE,
     CUT_RE,
@@ -101,7 +102,6 @@ MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quo
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
-COPULA_PREDICATES = ("为", "约为", "大约为", "大概为", "是")
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
