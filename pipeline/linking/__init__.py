@@ -179,6 +179,7 @@ from pipeline.linking.words import (
     without_frame,
     words_of,
 )
+from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
 
 __all__ = ["link", "link_and_judge"]
@@ -356,7 +357,10 @@ def _link_one(
                     or framed_past(text, win.text, q.end, reach)
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
-    after = read_after(text, q.end, ceiling) if shared is None and q.type not in _NO_AFTER else None
+    # 收取90元一个月的费用: a denominator said after the sum (outside its span) is passed over to the noun
+    trailing = TRAILING_PER_RE.match(text, q.end, ceiling) if q.per is not None else None
+    after_at = trailing.end() if trailing is not None and text.startswith("的", trailing.end()) else q.end
+    after = read_after(text, after_at, ceiling) if shared is None and q.type not in _NO_AFTER else None
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None

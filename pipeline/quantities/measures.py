@@ -75,7 +75,7 @@ _FILLER_MAG_RE = re.compile(
 _PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # 90元一个月, 700元每年: a sum's denominator said after it (kinds.toml [shared] trailing_per_*)
-_TRAILING_PER_RE = re.compile(
+TRAILING_PER_RE = re.compile(
     rf"(?:{alternation(KINDS.shared.trailing_per_marks)})(?P<per>{alternation(KINDS.shared.trailing_per_words)})"
     rf"(?![{re.escape(KINDS.shared.trailing_per_not_before)}{ORDINARY_DIGITS}0-9])"
 )
@@ -386,7 +386,7 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
                 per, end = f"{per}/{more['per']}", more.end()
     shown_end = -1
-    if kind == "money" and per is None and (tm := _TRAILING_PER_RE.match(text, end)) is not None:
+    if kind == "money" and per is None and (tm := TRAILING_PER_RE.match(text, end)) is not None:
         per, shown_end, end = tm["per"], end, tm.end()  # 收取90元一个月的费用: span 90元, per 月
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
