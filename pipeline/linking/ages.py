@@ -101,9 +101,7 @@ def _sentence_person(text: str, start: int) -> str | None:
     naming a person (jieba's name of two or three characters, or a noun ending in a word of
     people); None where a personal pronoun comes first (您随母亲迁入，时年20岁: the age is yours) or
     none is found."""
-    begin = max(0, start - _SENTENCE_REACH)
-    stop = max((text.rfind(mark, begin, start) for mark in "。！？\n"), default=-1)
-    at = max(begin, stop + 1)
+    at = _sentence_start(text, start, "。！？\n")
     for word, pos in tag(text[at:start]):
         at += len(word)
         if word in PRONOUNS:
@@ -115,13 +113,19 @@ def _sentence_person(text: str, start: int) -> str | None:
     return None
 
 
+def _sentence_start(text: str, lo: int, ends: str) -> int:
+    """Where the sentence before ``lo`` starts: after the last of ``ends``, at most
+    `_SENTENCE_REACH` characters back."""
+    begin = max(0, lo - _SENTENCE_REACH)
+    return max(begin, max(text.rfind(mark, begin, lo) for mark in ends) + 1)
+
+
 def _sentence_subject(text: str, lo: int) -> str | None:
     """The person the sentence before ``lo`` is about: the run of nouns opening one of its last
     clauses that names one, nearest first (**盛顺昌**一直未婚，无儿无女属实，但今年56岁); not a label
     or a greeting before a colon (网友：您好), nor a clause holding a number; else None (例如50岁
     开始买: no person)."""
-    start = max(text.rfind(mark, max(0, lo - _SENTENCE_REACH), lo) for mark in _SENTENCE_ENDS) + 1
-    before = text[max(start, lo - _SENTENCE_REACH) : lo]
+    before = text[_sentence_start(text, lo, _SENTENCE_ENDS) : lo]
     clauses = [m for m in _CLAUSE_SPAN_RE.finditer(before) if not before.startswith(("：", ":"), m.end())]
     for m in reversed(clauses[-_CLAUSES_BACK:]):
         if _DIGIT_RE.search(m.group()):

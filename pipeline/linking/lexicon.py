@@ -109,6 +109,7 @@ class PhraseLexicon(Lexicon):
     clause_adverbs: list[str]
     event_units: list[str]
     event_heads: list[str]
+    named_events: list[str]
     event_adverbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
@@ -370,6 +371,7 @@ FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
 EVENT_HEADS = tuple(PHRASE.event_heads)
+NAMED_EVENTS = tuple(PHRASE.named_events)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)

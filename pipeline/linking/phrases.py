@@ -42,7 +42,6 @@ from pipeline.linking.lexicon import (
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     ENUM_RE,
-    EVENT_HEADS,
     GLUED_VERB_RE,
     GRANTING_VERBS,
     HOLDING_TAGS,
@@ -52,6 +51,7 @@ from pipeline.linking.lexicon import (
     LOCATIVE_RE,
     MANNER_WORDS,
     MODIFYING_PREDICATES,
+    NAMED_EVENTS,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PAID_ACTIVITY_TAGS,
@@ -148,7 +148,6 @@ class Reading(NamedTuple):
     claim: str = ""
 
 
-_NAMED_EVENTS = tuple(h for h in EVENT_HEADS if len(h) > 1 and h != "检查")  # 行动, 活动, 事件, 会议
 
 def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] = ()) -> Window:
     """The clause before ``start``, never before ``floor``, without the ``holes`` in it.
@@ -337,7 +336,7 @@ def _predicates(text: str) -> list[re.Match[str]]:
         and not (m["pred"] in MODIFYING_PREDICATES and "的" in text[m.end() :])  # 享受低保的对象
     ]
     # 开展专项整治行动: a predicate glued before the noun of an event, after another, names the event
-    return [m for i, m in enumerate(found) if not (i > 0 and text.startswith(_NAMED_EVENTS, m.end()))]
+    return [m for i, m in enumerate(found) if not (i > 0 and text.startswith(NAMED_EVENTS, m.end()))]
 
 
 def _opens_alone(text: str, m: re.Match[str]) -> bool:
