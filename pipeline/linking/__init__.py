@@ -79,6 +79,7 @@ from pipeline.linking.lexicon import (
     LASTING_HEAD_RE,
     LASTING_HEADS,
     LOCATION_MARKS,
+    MAX_OF,
     MEASURED_ATTRIBUTES,
     MODIFIER_TAGS,
     MODIFIER_VERBS,
@@ -185,7 +186,6 @@ from pipeline.records import Change, Quantity, Sentence, copied
 __all__ = ["link", "link_and_judge"]
 
 _AFTER_READ = 24  # characters read after a number for the noun it counts
-MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import cast
 
-from pipeline.linking.lexicon import DURATION_HEADS, LINKING, PERSON_ENDINGS, TIME_HEADS, TOTALS
+from pipeline.linking.lexicon import DURATION_HEADS, LINKING, MAX_OF, PERSON_ENDINGS, TIME_HEADS, TOTALS
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import framed_noun, glued_span, opens_with_noun, tag
 from pipeline.records import Quantity
@@ -50,7 +50,7 @@ _SPAN_FRAMES = tuple(_CARRIED.span_frames)
 _SPAN_LABEL_RE = re.compile(
     rf"(?P<label>[\u4e00-\u9fff]{{0,8}}(?P<head>{trie_alternation([*TIME_HEADS, *DURATION_HEADS])}))(?:为|是)?[：:]"
 )
-_INCLUSIVE_OPENINGS = frozenset(f"{inner}{mark}含" for inner in ("", "内", "以内", "之内") for mark in "（(")
+_INCLUSIVE_OPENINGS = frozenset(f"{inner}{mark}含" for inner in _CARRIED.inclusive_inners for mark in "（(")
 _GLUED_SPAN_RE = re.compile(r"(?:的)?时间(?:[，,。；;]|$)")
 # 的24小时, 关于…的: between a framed duration and the noun it modifies
 _FRAMED_GAP_RE = re.compile(
@@ -63,7 +63,6 @@ _LIST_MARK = "、"
 _PREDICATE_TAGS = frozenset({"d", "t", "uj", "ul"})
 _PART_LEAD = "其中"
 _NUMERAL_RE = re.compile(rf"[\d{ONE_TO_NINE}{TEN}两几数]")
-_LONGEST = 20  # the longest name: MAX_OF
 
 
 def _subject(phrase: str) -> str | None:
@@ -76,7 +75,7 @@ def _subject(phrase: str) -> str | None:
     shortest = 2
     if phrase.startswith(_DEMONSTRATIVES):  # 该地点: what it points back to stays unnamed
         phrase, shortest = phrase[1:], 3
-    if not shortest <= len(phrase) <= _LONGEST or not phrase.endswith(_PLACE_HEADS):
+    if not shortest <= len(phrase) <= MAX_OF or not phrase.endswith(_PLACE_HEADS):
         return None
     if any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for _, pos in tag(phrase)):
         return None
@@ -140,14 +139,14 @@ def listed_total(window: str) -> str | None:
     if any(pos[:1] in "pu" or pos == "x" for item in items for _, pos in item):
         return None
     joined = _LIST_MARK.join("".join(w for w, _ in item) for item in items)
-    if len(joined) <= _LONGEST:
+    if len(joined) <= MAX_OF:
         return joined
     names = []
     for item in items:
         rest = "".join(w for w, _ in item[cast("int", _people_word(item)) + 1 :])
         names.append(rest if 2 <= len(rest) <= 3 else "".join(w for w, _ in item))
     joined = _LIST_MARK.join(names)
-    return joined if len(joined) <= _LONGEST else None
+    return joined if len(joined) <= MAX_OF else None
 
 
 def _people_word(item: list[tuple[str, str]]) -> int | None:
@@ -215,7 +214,7 @@ def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     if not run or run[0][1] == "q":
         return None
     name = "".join(w for w, _ in run)
-    if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= _LONGEST:
+    if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= MAX_OF:
         return None
     return name if tidy(name) == name else None
 
@@ -255,7 +254,7 @@ def framed_span(text: str, window: str, end: int, sentence_start: int, lo: int) 
     if subject:
         words = tag(subject)
         nominal = all(pos[:1] in "nj" or (pos in ("vn", "v") and len(w) > 1) for w, pos in words)
-        return tidy(subject) if nominal and words[-1][1][:1] in "nv" and len(subject) <= _LONGEST else None
+        return tidy(subject) if nominal and words[-1][1][:1] in "nv" and len(subject) <= MAX_OF else None
     m = _last(_SPAN_LABEL_RE.finditer(text, sentence_start, lo))
     return glued_span(m["label"], m["head"]) if m is not None else None
 
@@ -275,7 +274,7 @@ def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, ob
         if outer_of is None and inner_of is None:
             # jieba tags 合同 of 购房合同 an adjective: the words up to a mark, not lasting_noun's nouns
             at = inner.end + 1 + text.startswith("的", inner.end + 1)
-            name = _noun_list(text[at : at + _LONGEST + 1])
+            name = _noun_list(text[at : at + MAX_OF + 1])
             if name is not None and (at > inner.end + 1 or _nominal(name)):
                 updates[i]["of"] = updates[i + 1]["of"] = name
         elif outer_of is None and isinstance(inner_of, str):
@@ -306,7 +305,7 @@ def _noun_list(text: str) -> str | None:
             break
         at += 1
     listed = _LIST_MARK.join(items)
-    whole = at < len(text) and text[at] in _CLAUSE_MARKS and len(listed) <= _LONGEST
+    whole = at < len(text) and text[at] in _CLAUSE_MARKS and len(listed) <= MAX_OF
     return listed if whole else items[0]
 
 

@@ -274,6 +274,7 @@ class CarriedLexicon(Lexicon):
     scope_reach: int
     span_frames: list[str]
     topic_openings: list[str]
+    inclusive_inners: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -370,6 +371,7 @@ FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
+MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
 EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import CHANGES, LINKING, PER_ONLY_RE, RESULT_COMPLEMENTS
+from pipeline.linking.lexicon import CHANGES, LINKING, MAX_OF, PER_ONLY_RE, RESULT_COMPLEMENTS
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import tag
 from pipeline.records import Quantity
@@ -53,7 +53,6 @@ _CLAUSE_MARKS = "，,；;：:。、"
 _CLAUSE_ENDS = "，,。；;！？"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _MAX_TOPIC = 30  # a longer clause is no noun phrase
-_MAX_NAME = 20  # the name taken from it: MAX_OF
 # 比起原来, 较上年 (the year a hole the window left out: 较), 与去年同期相比
 _COMPARISON_RE = re.compile(
     rf"(?:{trie_alternation(_TOPICS.comparison_words)})(?:{trie_alternation(_TOPICS.comparison_olds)})?的?"
@@ -139,7 +138,7 @@ def _noun_phrase(clause: str) -> str | None:
     if any(pos not in _NOMINAL for word, pos in words if word != "的"):
         return None
     name = clause.rsplit("的", 1)[-1]
-    return tidy(name) if 2 <= len(name) <= _MAX_NAME else None
+    return tidy(name) if 2 <= len(name) <= MAX_OF else None
 
 
 def remainder_of(window: str, unit: str | None, named: dict[str, str]) -> str | None:
