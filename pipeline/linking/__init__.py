@@ -152,12 +152,15 @@ from pipeline.linking.trims import (
     tied_label,
     to_place,
     unit_counted,
+    without_closing_frame,
     without_closing_verb,
     without_day_frame,
     without_formula,
+    without_grant_verb,
     without_hour_scope,
     without_opening_modal,
     without_period_lead,
+    without_stray_opening,
     without_to,
 )
 from pipeline.linking.ways import way_topic
@@ -487,6 +490,7 @@ def _link_one(
         of = None
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
+        of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame
         if of != after:  # 高峰期平均发车时间不到3分钟: the hours it holds in are a frame
             of = without_hour_scope(of)
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
@@ -496,6 +500,7 @@ def _link_one(
             of = after_opening_verb(without_opening_modal(of))
             of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
+            of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for
         of = _headed(of, win.text, q, after)
         if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
             clause.of = clause.named = None

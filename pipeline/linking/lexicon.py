@@ -115,6 +115,10 @@ class PhraseLexicon(Lexicon):
     opening_verbs: list[str]
     closing_verbs: list[str]
     paying_verbs: list[str]
+    grant_verbs: list[str]
+    grant_per_people: list[str]
+    stray_openings: list[str]
+    closing_frames: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
     place_words: list[str]
@@ -379,6 +383,12 @@ CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
 PAYING_VERBS = frozenset(PHRASE.paying_verbs)
+GRANT_VERBS = tuple(PHRASE.grant_verbs)
+# 温室每平方米奖补: a per-word of things ending a window before a verb of granting (trims.without_grant_verb)
+GRANT_PER_RE = re.compile(
+    rf"每(?!{trie_alternation(PHRASE.grant_per_people)})\w{{1,3}}(?:{trie_alternation(PHRASE.grant_verbs)})$")
+STRAY_OPENINGS = frozenset(PHRASE.stray_openings)
+CLOSING_FRAMES = frozenset(PHRASE.closing_frames)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)

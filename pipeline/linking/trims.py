@@ -12,6 +12,7 @@ import re
 
 from pipeline.linking.lexicon import (
     CLAUSE_VERBS,
+    CLOSING_FRAMES,
     CLOSING_VERBS,
     DAY_FRAME_RE,
     DEMONSTRATIVE_PREPOSITIONS,
@@ -20,6 +21,8 @@ from pipeline.linking.lexicon import (
     DISTANCE_WORDS,
     EXCEEDING_VERBS,
     FORMULA_RE,
+    GRANT_PER_RE,
+    GRANT_VERBS,
     HOUR_SCOPE_RE,
     HOUSEHOLD_UNITS,
     MANNER_WORDS,
@@ -31,13 +34,14 @@ from pipeline.linking.lexicon import (
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
+    STRAY_OPENINGS,
     SUM_ENDINGS,
     TIME_FRAME_ENDS,
     TO_COMPLEMENTS,
     UNIT_NOUNS,
     VERB_TAGGED_NOUNS,
 )
-from pipeline.linking.words import tag
+from pipeline.linking.words import tag, without_last_word
 
 _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
 _NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
@@ -386,3 +390,47 @@ def after_paying_verb(name: str, window: str) -> str:
     if any(pos not in OBJECT_NOUN_TAGS and pos != "vn" and word not in VERB_TAGGED_NOUNS for word, pos in rest):
         return name
     return "".join(word for word, _ in rest)
+
+
+def without_stray_opening(name: str) -> str:
+    """``name`` without a word of ``stray_openings`` that is jieba's first word of it: the 当 of a
+    clause of when (当家庭用水人口 → 家庭用水人口) or the 度 left of 当年度 (度自付金额 → 自付金额);
+    ``name`` where what is left has fewer than two characters or ends in no noun (当天, 适当放宽).
+
+    >>> without_stray_opening("当家庭用水人口"), without_stray_opening("度自付金额"), without_stray_opening("当天")
+    ('家庭用水人口', '自付金额', '当天')
+    """
+    words = tag(name)
+    if len(words) < 2 or words[0][0] not in STRAY_OPENINGS or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return name
+    rest = name[len(words[0][0]) :]
+    return rest if len(rest) > 1 else name
+
+
+def without_closing_frame(name: str) -> str:
+    """``name`` without a time frame of ``closing_frames`` that is jieba's last word of it, after a
+    noun: the frame of the clause the name is the subject of (美食城前期 → 美食城); ``name`` where
+    fewer than two characters would be left.
+
+    >>> without_closing_frame("停车场和美食城前期"), without_closing_frame("前期"), without_closing_frame("前期外借款")
+    ('停车场和美食城', '前期', '前期外借款')
+    """
+    return without_last_word(name, CLOSING_FRAMES)
+
+
+def without_grant_verb(name: str, window: str) -> str:
+    """``name`` without a verb of ``grant_verbs`` closing it where, in ``window`` (what stands
+    before the number), the verb follows a per-word of things (``GRANT_PER_RE``): the thing is
+    what the grant is paid for (温室每平方米奖补300元 → 温室), not a grant; ``name`` after a
+    per-word of people or time (移民每人每年补助600元: the grant, 移民补助) or where fewer than two
+    characters would be left.
+
+    >>> without_grant_verb("玻璃温室奖补", "玻璃温室每平方米奖补"), without_grant_verb("移民补助", "移民每人补助")
+    ('玻璃温室', '移民补助')
+    >>> without_grant_verb("生活补贴", "生活补贴")
+    '生活补贴'
+    """
+    if not name.endswith(GRANT_VERBS) or GRANT_PER_RE.search(window) is None:
+        return name
+    rest = next(name[: -len(verb)] for verb in GRANT_VERBS if name.endswith(verb)).removesuffix("的")
+    return rest if len(rest) > 1 else name

@@ -333,6 +333,8 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     '农产品经营主体一次性奖补'
     >>> clause_object("项目共规划停车位"), clause_object("全村未硬化公路"), clause_object("已销售房屋面积")
     ('停车位', '全村未硬化公路', '已销售房屋面积')
+    >>> clause_object("交警共组织媒体集中报道")
+    '媒体集中报道'
     >>> clause_object("该项目拟投资"), clause_object("项目计划投资")
     ('该项目', '项目计划投资')
     """
@@ -354,7 +356,9 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     if "的" in obj:  # 需安置分配的退役士兵: the verb is inside a clause before the noun
         return name
     if obj:
-        return obj if len(obj) > 1 and words[-1][1] in CLAUSE_OBJECT_TAGS else name
+        # 共组织媒体集中报道: an object of a noun and the verb of its event names the event
+        event = verb + 2 < len(words) and words[verb + 1][1] in OBJECT_NOUN_TAGS and words[-1][1] == "v"
+        return obj if len(obj) > 1 and (words[-1][1] in CLAUSE_OBJECT_TAGS or event) else name
     subject = "".join(w for w, _ in words[:at])
     return subject if len(subject) > 1 else None
 
@@ -700,8 +704,18 @@ def without_activity(name: str) -> str:
     >>> without_activity("路网建设"), without_activity("雨污水管道施工"), without_activity("建设项目")
     ('路网', '雨污水管道', '建设项目')
     """
+    return without_last_word(name, COUNTED_ACTIVITIES)
+
+
+def without_last_word(name: str, closing: frozenset[str]) -> str:
+    """``name`` without its last jieba word where that word is one of ``closing`` and a noun
+    stands before it; ``name`` as it is where fewer than two characters would be left.
+
+    >>> without_last_word("美食城前期", frozenset({"前期"})), without_last_word("前期", frozenset({"前期"}))
+    ('美食城', '前期')
+    """
     words = tag(name)
-    if len(words) < 2 or words[-1][0] not in COUNTED_ACTIVITIES or words[-2][1] not in OBJECT_NOUN_TAGS:
+    if len(words) < 2 or words[-1][0] not in closing or words[-2][1] not in OBJECT_NOUN_TAGS:
         return name
     head = name[: -len(words[-1][0])]
     return head if len(head) > 1 else name
