@@ -138,10 +138,12 @@ from pipeline.linking.topics import (
     topic_measured,
 )
 from pipeline.linking.trims import (
+    after_count_noun,
     after_demonstrative_preposition,
     after_opening_verb,
     after_paying_verb,
     after_time_clause,
+    before_listed_object,
     ends_in_operator,
     exceeded,
     opens_clause,
@@ -491,13 +493,15 @@ def _link_one(
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame
+        if win.lo == clause.floor > sentence_start:  # 60个班、建筑面积42000平方米: the noun of the number before
+            of = after_count_noun(of, win.text)
         if of != after:  # 高峰期平均发车时间不到3分钟: the hours it holds in are a frame
             of = without_hour_scope(of)
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
-            of = after_opening_verb(without_opening_modal(of))
+            of = after_opening_verb(without_opening_modal(before_listed_object(of)))
             of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for

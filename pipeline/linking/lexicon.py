@@ -126,6 +126,7 @@ class PhraseLexicon(Lexicon):
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
     time_frame_ends: list[str]
+    causative_verbs: list[str]
     share_nouns: list[str]
     distance_words: list[str]
     demonstrative_prepositions: list[str]
@@ -396,6 +397,7 @@ POSTPOSITIONS = frozenset(PHRASE.postpositions)
 TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
+CAUSATIVE_VERBS = frozenset(PHRASE.causative_verbs)
 DEMONSTRATIVE_PREPOSITIONS = frozenset(PHRASE.demonstrative_prepositions)
 MODALS = frozenset(PHRASE.modals)
 NEGATIONS = frozenset(PHRASE.negations)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import (
+    CAUSATIVE_VERBS,
     CLAUSE_VERBS,
     CLOSING_FRAMES,
     CLOSING_VERBS,
@@ -126,16 +127,21 @@ def without_day_frame(name: str) -> str:
 
 def after_time_clause(name: str) -> str:
     """``name`` without a clause of when opening it, ended by a word of ``time_frame_ends`` after a
-    word of two characters or more: the noun phrase after it (山林调整时他家人口 → 他家人口); ``name``
-    where what follows opens with no noun or pronoun (扩大补助范围时让自己父母: a clause of its own)
-    or keeps fewer than two characters.
+    word of two characters or more: the noun phrase after it (山林调整时他家人口 → 他家人口), past a
+    causative verb (``causative_verbs``: 补助范围时让自己父母 → 自己父母); ``name`` where what follows
+    opens with no noun or pronoun (补助范围时发放补贴: a clause of its own) or keeps fewer than two
+    characters.
 
     >>> after_time_clause("山林调整时他家人口"), after_time_clause("补助范围时让自己父母"), after_time_clause("时速")
-    ('他家人口', '补助范围时让自己父母', '时速')
+    ('他家人口', '自己父母', '时速')
+    >>> after_time_clause("补助范围时发放补贴")
+    '补助范围时发放补贴'
     """
     words = tag(name)
     for i in range(len(words) - 2, 0, -1):
         if words[i][0] in TIME_FRAME_ENDS and len(words[i - 1][0]) > 1:
+            if words[i + 1][0] in CAUSATIVE_VERBS and i + 2 < len(words):
+                i += 1
             rest = "".join(w for w, _ in words[i + 1 :])
             opens = words[i + 1][1] in _NAME_OPENING_TAGS
             return rest if opens and len(rest) > 1 else name
@@ -282,6 +288,33 @@ def without_to(name: str, window: str) -> str:
         return name
     before = tag(window[:at])
     return name[len(words[0][0]) :] if before[-1][1] == "v" else name
+
+
+def before_listed_object(name: str) -> str:
+    """``name`` without a verb (jieba's ``v``, of two characters or more) and what stands before it
+    where a list of nouns joined by 、 follows it: the predicate and its subject, the list its object
+    (区政府扩建东湖小学、西湖小学 → 东湖小学、西湖小学); no compound noun opens with a verb before a
+    list. ``name`` where an item of the list ends in no noun (销售、租赁) or a 的 stands after the verb.
+
+    >>> before_listed_object("区政府扩建东湖小学、西湖小学"), before_listed_object("扩建春建小学、水渡小学")
+    ('东湖小学、西湖小学', '春建小学、水渡小学')
+    >>> before_listed_object("养老、医疗保险"), before_listed_object("建设资金")
+    ('养老、医疗保险', '建设资金')
+    """
+    if "、" not in name:
+        return name
+    words = tag(name)
+    at = next((i for i, (word, pos) in enumerate(words) if word == "、"), 0)
+    verb = next((i for i in range(at) if words[i][1] == "v" and len(words[i][0]) > 1), None)
+    if verb is None or verb >= at - 1:
+        return name
+    if any(pos == "v" or word in TIME_FRAME_ENDS for word, pos in words[verb + 2 : at]):
+        return name  # 补助范围时让自己父母、妹夫: a clause, not an object, after the verb
+    rest = "".join(w for w, _ in words[verb + 1 :])
+    items = rest.split("、")
+    if "的" in rest or any(not item or tag(item)[-1][1] not in OBJECT_NOUN_TAGS for item in items):
+        return name
+    return rest
 
 
 def after_opening_verb(name: str) -> str:
@@ -434,3 +467,22 @@ def without_grant_verb(name: str, window: str) -> str:
         return name
     rest = next(name[: -len(verb)] for verb in GRANT_VERBS if name.endswith(verb)).removesuffix("的")
     return rest if len(rest) > 1 else name
+
+
+def after_count_noun(name: str, window: str) -> str:
+    """``name``, read from a ``window`` that opens right after the number before it, without the
+    noun or verb of that number it opens with, up to the 、 after it (60个班、建筑面积42000平方米 →
+    建筑面积, 通过1次换乘、花费4元 → 花费): that word is the other number's, a list of two measures
+    is no list of names; ``name`` where the first word before 、 is longer than two characters (it
+    may open a list a total after it sums: 7名评委和监督员、计时员各一名共10人) or fewer than two
+    characters are left.
+
+    >>> after_count_noun("班、建筑面积", "班、建筑面积"), after_count_noun("教学楼、宿舍楼", "新建教学楼、宿舍楼")
+    ('建筑面积', '教学楼、宿舍楼')
+    >>> after_count_noun("评委和监督员、计时员各一名", "评委和监督员、计时员各一名")
+    '评委和监督员、计时员各一名'
+    """
+    head, listed, rest = name.partition("、")
+    if not listed or not head or len(head) > 2 or not window.startswith(head + listed) or len(rest) < 2:
+        return name
+    return rest
