@@ -140,6 +140,7 @@ from pipeline.linking.topics import (
 from pipeline.linking.trims import (
     after_count_noun,
     after_demonstrative_preposition,
+    after_object_verb,
     after_opening_verb,
     after_paying_verb,
     after_time_clause,
@@ -501,7 +502,7 @@ def _link_one(
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
-            of = after_opening_verb(without_opening_modal(before_listed_object(of)))
+            of = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
             of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for

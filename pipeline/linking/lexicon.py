@@ -113,6 +113,7 @@ class PhraseLexicon(Lexicon):
     event_adverbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
+    object_verbs: list[str]
     closing_verbs: list[str]
     paying_verbs: list[str]
     grant_verbs: list[str]
@@ -382,6 +383,7 @@ NAMED_EVENTS = tuple(PHRASE.named_events)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
+OBJECT_VERBS = frozenset(PHRASE.object_verbs)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
 PAYING_VERBS = frozenset(PHRASE.paying_verbs)
 GRANT_VERBS = tuple(PHRASE.grant_verbs)

@@ -29,6 +29,7 @@ from pipeline.linking.lexicon import (
     MANNER_WORDS,
     MODALS,
     OBJECT_NOUN_TAGS,
+    OBJECT_VERBS,
     OPENING_VERBS,
     PART_NOUNS,
     PAYING_VERBS,
@@ -313,6 +314,27 @@ def before_listed_object(name: str) -> str:
     rest = "".join(w for w, _ in words[verb + 1 :])
     items = rest.split("、")
     if "的" in rest or any(not item or tag(item)[-1][1] not in OBJECT_NOUN_TAGS for item in items):
+        return name
+    return rest
+
+
+def after_object_verb(name: str) -> str:
+    """``name`` without a verb of ``object_verbs`` and the words before it where an object of two
+    words or more, ending in a noun, follows it: the predicate (处罚违规燃放烟花爆竹行为 → 违规燃放
+    烟花爆竹行为, 拒付违约医疗费用 → 违约医疗费用); ``name`` before one word (处罚决定) or a 的.
+
+    >>> after_object_verb("全年处罚违规燃放烟花爆竹行为"), after_object_verb("拒付违约医疗费用")
+    ('违规燃放烟花爆竹行为', '违约医疗费用')
+    >>> after_object_verb("行政处罚决定"), after_object_verb("处罚决定")
+    ('行政处罚决定', '处罚决定')
+    """
+    words = tag(name)
+    at = next((i for i, (word, _) in enumerate(words) if word in OBJECT_VERBS), None)
+    if at is None or len(words) - at < 3:
+        return name
+    last, pos = words[-1]
+    rest = "".join(w for w, _ in words[at + 1 :])
+    if "的" in rest or (pos not in OBJECT_NOUN_TAGS and last not in VERB_TAGGED_NOUNS):
         return name
     return rest
 
