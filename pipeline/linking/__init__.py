@@ -144,6 +144,7 @@ from pipeline.linking.trims import (
     after_opening_verb,
     after_paying_verb,
     after_time_clause,
+    after_work_verb,
     before_listed_object,
     ends_in_operator,
     exceeded,
@@ -194,6 +195,7 @@ __all__ = ["link", "link_and_judge"]
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
+_WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
@@ -503,6 +505,8 @@ def _link_one(
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
             of = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
+            if q.type in _WORKED:  # ，养殖牲猪4头: the verb of work glued to the count is its predicate
+                of = after_work_verb(of)
             of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for

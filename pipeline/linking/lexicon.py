@@ -114,6 +114,8 @@ class PhraseLexicon(Lexicon):
     clause_verbs: list[str]
     opening_verbs: list[str]
     object_verbs: list[str]
+    work_verbs: list[str]
+    work_measures: list[str]
     closing_verbs: list[str]
     paying_verbs: list[str]
     grant_verbs: list[str]
@@ -384,6 +386,7 @@ EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
+WORK_VERBS = frozenset(PHRASE.work_verbs)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
 PAYING_VERBS = frozenset(PHRASE.paying_verbs)
 GRANT_VERBS = tuple(PHRASE.grant_verbs)
@@ -459,6 +462,9 @@ BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 SUM_ENDINGS = tuple(LINKING.heads.sum_endings)
+# 养殖规模, 建设用地, 建设资金: nouns after a verb of work that make it a compound (trims.after_work_verb)
+WORK_COMPOUND_ENDINGS = tuple(PHRASE.work_measures + PHRASE.attributes + PHRASE.shared_heads + PHRASE.dimensions
+                              + LINKING.heads.sum_endings)
 COUNTED_ENDINGS = {unit: tuple(endings) for unit, endings in PHRASE.counted_endings.items()}
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")

@@ -42,6 +42,8 @@ from pipeline.linking.lexicon import (
     TO_COMPLEMENTS,
     UNIT_NOUNS,
     VERB_TAGGED_NOUNS,
+    WORK_COMPOUND_ENDINGS,
+    WORK_VERBS,
 )
 from pipeline.linking.words import tag, without_last_word
 
@@ -49,6 +51,7 @@ _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb
 _NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
 _MODAL_OBJECT_TAGS = frozenset({"v", "vn", "a", "ad", "d", "zg"})  # 可报销费用, 要谭: the modal stays
 _CHAINED_VERB_TAGS = frozenset({"v", "vn"})  # 停止生产: the verbs after an opening verb go with it
+_WORKED_TAGS = OBJECT_NOUN_TAGS | {"s", "b"}  # 建设室外停车位: a place word or a distinguishing word in the object
 _BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -335,6 +338,26 @@ def after_object_verb(name: str) -> str:
     last, pos = words[-1]
     rest = "".join(w for w, _ in words[at + 1 :])
     if "的" in rest or (pos not in OBJECT_NOUN_TAGS and last not in VERB_TAGGED_NOUNS):
+        return name
+    return rest
+
+
+def after_work_verb(name: str) -> str:
+    """``name`` without a verb of ``work_verbs`` that is jieba's first word of it, where nouns alone
+    follow it (two characters or more) and end in none of ``WORK_COMPOUND_ENDINGS``: the predicate
+    glued to the number, its object the thing (养殖牲猪 → 牲猪, 种植青饲料 → 青饲料); a compound stays
+    (养殖规模, 建设用地, 养殖场).
+
+    >>> after_work_verb("养殖牲猪"), after_work_verb("种植青饲料"), after_work_verb("建设室外停车位")
+    ('牲猪', '青饲料', '室外停车位')
+    >>> after_work_verb("养殖规模"), after_work_verb("建设用地"), after_work_verb("新建的公厕")
+    ('养殖规模', '建设用地', '新建的公厕')
+    """
+    words = tag(name)  # whatever jieba tags the verb (养殖 vn, 硬化 n): the list says it is one
+    if len(words) < 2 or words[0][0] not in WORK_VERBS:
+        return name
+    rest = name[len(words[0][0]) :]
+    if len(rest) < 2 or rest.endswith(WORK_COMPOUND_ENDINGS) or any(p not in _WORKED_TAGS for _, p in words[1:]):
         return name
     return rest
 
