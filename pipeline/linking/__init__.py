@@ -28,7 +28,7 @@ from pipeline.linking.carried import (
     restated_inclusive,
     scoped_span,
 )
-from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
+from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run, trip_event
 from pipeline.linking.coordination import distribute
 from pipeline.linking.heads import (
     PRONOUNS,
@@ -403,6 +403,10 @@ def _link_one(
         # 两次组织各职能部门召开…; not past a 的: 每天两次的洒水降尘处理 names the events
         after = event_named(after) or None
         event_clause = after is None
+    tripped = after is None and q.unit in EVENT_UNITS and q.type in _COUNTED and shared is None and not event_clause
+    if tripped:
+        after = trip_event(text, q.end, ceiling)  # 先后4次到该公司检查: what was done there
+        tripped = after is not None
     # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
     framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
     if framed:
@@ -567,6 +571,8 @@ def _link_one(
     if of is not None:
         # 年龄35周岁以下（含），…可分别申请6万元: a span's name is lent to no number after it
         clause.of, clause.kind, clause.ranged = (of if q.type != "duration" else None), q.type, _ranged(q)
+        if tripped:  # 学员2次到外地考场考试，共120人次: the event read after the count is lent to no
+            clause.of = read_before(win.text, q.type).of  # total; the name before it is, as it was
         clause.things = q.type in _COUNTED and q.unit not in PERSON_UNITS and of == after
         if q.type in _COUNTED and q.unit in PERSON_UNITS and q.per is None:
             clause.people = of

@@ -50,6 +50,7 @@ from pipeline.linking.lexicon import (
     SHARED_HEADS,
     SUBJECT_TAGS,
     TIME_TAGS,
+    TRIP_VERBS,
     VERB_TAGGED_NOUNS,
 )
 from pipeline.linking.words import Tags, tag
@@ -471,6 +472,26 @@ def event_named(name: str) -> str:
     if rest[-1][1] == "vn" or obj.endswith(EVENT_HEADS):
         return obj if all(pos in OBJECT_TAGS for _, pos in rest) else ""
     return ""
+
+
+_TRIP_CLAUSE_END = "，,。；;：:！!？?（("
+
+
+def trip_event(text: str, end: int, ceiling: int) -> str | None:
+    """The event a count of events names when a verb of going (``trip_verbs``) follows it: the verb
+    of two characters or more closing that clause (先后4次到该公司检查 → 检查, 3次到外地考场考试 →
+    考试), what is done where they went; None where no such verb closes it.
+
+    >>> t = "4次到该公司检查，道路完好"
+    >>> trip_event(t, 2, len(t)), trip_event("2次到场，", 2, 5)
+    ('检查', None)
+    """
+    stop = min((i for i in (text.find(ch, end, ceiling) for ch in _TRIP_CLAUSE_END) if i >= 0), default=ceiling)
+    words = tag(text[end:stop])
+    if len(words) < 3 or words[0][0] not in TRIP_VERBS:
+        return None
+    last, pos = words[-1]
+    return last if pos in ("v", "vn") and len(last) > 1 else None
 
 
 # 组织各职能部门, 致函部队, 给予其家庭补助: a verb's object opens with a noun, a pronoun or a verbal noun

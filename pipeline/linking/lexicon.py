@@ -110,6 +110,7 @@ class PhraseLexicon(Lexicon):
     event_units: list[str]
     event_heads: list[str]
     named_events: list[str]
+    trip_verbs: list[str]
     event_adverbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
@@ -382,6 +383,7 @@ EVENT_UNITS = frozenset(PHRASE.event_units)
 MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
 EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
+TRIP_VERBS = frozenset(PHRASE.trip_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
