@@ -49,7 +49,7 @@ from pipeline.linking.words import tag, without_last_word
 
 _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
 _NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
-_MODAL_OBJECT_TAGS = frozenset({"v", "vn", "a", "ad", "d", "zg"})  # 可报销费用, 要谭: the modal stays
+_MODAL_OBJECT_TAGS = frozenset({"v", "vn", "a", "ad", "d"})  # 可报销费用: the modal stays
 _CHAINED_VERB_TAGS = frozenset({"v", "vn"})  # 停止生产: the verbs after an opening verb go with it
 _WORKED_TAGS = OBJECT_NOUN_TAGS | {"s", "b"}  # 建设室外停车位: a place word or a distinguishing word in the object
 _BRACKET_NAME_RE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff]{2,8})[）)]")
