@@ -51,6 +51,7 @@ class PhraseLexicon(Lexicon):
     verb_adverbs: list[str]
     paid_activity_tags: list[str]
     granting_verbs: list[str]
+    recipient_per_markers: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
@@ -518,6 +519,7 @@ PER_HEADS = tuple(PHRASE.per_heads)
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)
 GRANTING_VERBS = frozenset(PHRASE.granting_verbs)
+RECIPIENT_PER_MARKERS = tuple(PHRASE.recipient_per_markers)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])
