@@ -211,6 +211,7 @@ class ClauseLexicon(Lexicon):
     after_subject_extra_tags: list[str]
     perfective_predicate_tags: list[str]
     manner_words: list[str]
+    aspect_nouns: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -416,6 +417,7 @@ ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)
 CHAINED_TAGS = frozenset(LINKING.clauses.chained_tags)
 PERFECTIVE_PREDICATE_TAGS = frozenset(LINKING.clauses.perfective_predicate_tags)
 MANNER_WORDS = frozenset(LINKING.clauses.manner_words)
+ASPECT_NOUNS = frozenset(LINKING.clauses.aspect_nouns)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)

@@ -20,6 +20,7 @@ from pipeline.linking.lexicon import (
     ANY_CUT_RE,
     ANY_SPACE_RE,
     ASIDE_RE,
+    ASPECT_NOUNS,
     ATTRIBUTES,
     BASE_COPULAS,
     BASE_MARKERS,
@@ -764,6 +765,8 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
 
     >>> read_after("引入超6家央企研发中心，", 5, 12)
     '央企研发中心'
+    >>> read_after("存在三个方面的问题：", 4, 9)
+    '问题'
     """
     if ANY_SPACE_RE.search(text, end, ceiling):  # a line wrap: 超6家\n央企研发中心
         text, end = _squeeze(text[end:ceiling]), 0
@@ -789,6 +792,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         return None
     if _manner_before_verb(phrase, text[start + len(phrase) : min(ceiling, start + len(phrase) + 4)]):
         return None
+    tied = start + len(phrase) + 1
+    if phrase in ASPECT_NOUNS and text.startswith("的", tied - 1) and tied < ceiling:  # 三个方面的问题 → 问题
+        return read_after(text, tied, ceiling) or phrase
     return phrase
 
 
