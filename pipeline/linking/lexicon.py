@@ -234,6 +234,8 @@ class TopicLexicon(Lexicon):
     topic_tags: list[str]
     topic_types: list[str]
     remainder_words: list[str]
+    topic_postpositions: list[str]
+    topic_openers: list[str]
     comparison_words: list[str]
     comparison_olds: list[str]
     list_marks: list[str]
