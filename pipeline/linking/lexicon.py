@@ -212,6 +212,8 @@ class ClauseLexicon(Lexicon):
     perfective_predicate_tags: list[str]
     manner_words: list[str]
     aspect_nouns: list[str]
+    grade_endings: list[str]
+    grade_bounds: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -420,6 +422,8 @@ CHAINED_TAGS = frozenset(LINKING.clauses.chained_tags)
 PERFECTIVE_PREDICATE_TAGS = frozenset(LINKING.clauses.perfective_predicate_tags)
 MANNER_WORDS = frozenset(LINKING.clauses.manner_words)
 ASPECT_NOUNS = frozenset(LINKING.clauses.aspect_nouns)
+GRADE_ENDINGS = tuple(LINKING.clauses.grade_endings)
+GRADE_BOUNDS = tuple(LINKING.clauses.grade_bounds)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)

@@ -44,6 +44,8 @@ from pipeline.linking.lexicon import (
     DIMENSION_AFTER_RE,
     ENUM_RE,
     GLUED_VERB_RE,
+    GRADE_BOUNDS,
+    GRADE_ENDINGS,
     GRANTING_VERBS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
@@ -51,6 +53,7 @@ from pipeline.linking.lexicon import (
     LEAD_RE,
     LOCATIVE_RE,
     MANNER_WORDS,
+    MAX_OF,
     MODIFYING_PREDICATES,
     NAMED_EVENTS,
     NOT_NOUNS,
@@ -795,7 +798,24 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     tied = start + len(phrase) + 1
     if phrase in ASPECT_NOUNS and text.startswith("的", tied - 1) and tied < ceiling:  # 三个方面的问题 → 问题
         return read_after(text, tied, ceiling) or phrase
-    return phrase
+    return _graded(text, start + len(phrase), ceiling, phrase)
+
+
+def _graded(text: str, stop: int, ceiling: int, phrase: str) -> str:
+    """``phrase``, read after a number up to ``stop``, and, where it ends in a grade and a bound
+    follows (``grade_endings``, ``grade_bounds``), the bound and the noun after it, which the grade
+    modifies (3家二级以上医院 → 二级以上医院); else ``phrase``.
+
+    >>> _graded("3家二级以上医院，", 4, 9, "二级"), _graded("3家二级以上。", 4, 7, "二级")
+    ('二级以上医院', '二级')
+    """
+    if not phrase.endswith(GRADE_ENDINGS):
+        return phrase
+    bound = next((b for b in GRADE_BOUNDS if text.startswith(b, stop)), None)
+    if bound is None or stop + len(bound) >= ceiling:
+        return phrase
+    noun = read_after(text, stop + len(bound), ceiling)
+    return phrase + bound + noun if noun is not None and len(phrase + bound + noun) <= MAX_OF else phrase
 
 
 def _manner_before_verb(phrase: str, after: str) -> bool:
