@@ -134,6 +134,7 @@ from pipeline.linking.topics import (
     elided_count,
     labelled_clause,
     lend_listed,
+    postposed_topic,
     remainder_of,
     topic_measured,
 )
@@ -622,8 +623,10 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
         named = labelled_clause(text, win.lo, q.end, max(clause.floor, sentence_start))
         if named is not None:
             return named
-    if q.type in TOPIC_TYPES:
-        return topic_measured(text, win.text, before.predicate, win.lo, max(clause.floor, sentence_start))
+    if q.type in TOPIC_TYPES:  # 该问题的处理上，已花费5万元: a topic and a postposition before a verb alone
+        floor = max(clause.floor, sentence_start)
+        return topic_measured(text, win.text, before.predicate, win.lo, floor) \
+            or postposed_topic(text, win.text, win.lo, floor)
     if q.type in _COUNTED:
         return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
     return None

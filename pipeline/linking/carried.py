@@ -174,6 +174,8 @@ def carried_people(text: str, window: str, lo: int, sentence_start: int) -> str 
         k += 1
     if k and "".join(w for w, _ in words[:k]).endswith(_PLACE_HEADS):  # 其中荣合桥集中安置区拟集中安置: where
         words = words[k:]
+    else:  # 其中明月山集中安置区拟集中安置: jieba cuts through the place (区拟), its head still ends it
+        words = _after_place(window.removeprefix(_PART_LEAD)) or words
     if not words or any(pos[:1] != "v" and pos not in _PREDICATE_TAGS for _, pos in words):
         return None  # 完成集中安置, 正在进行安置的有: the verbs alone, with adverbs and words of time
     verbs = [w for w, pos in words if pos[:1] == "v" and len(w) > 1]
@@ -196,6 +198,23 @@ def carried_people(text: str, window: str, lo: int, sentence_start: int) -> str 
     return None
 
 
+def _after_place(window: str) -> list[tuple[str, str]] | None:
+    """The words of ``window`` after the last head of a place (``place_heads``) in it, where no
+    verb, preposition, conjunction, adverb or pronoun opens it (明月山集中安置区拟集中安置 → 拟,
+    集中, 安置); None where no head stands there or nothing follows it.
+
+    >>> [w for w, _ in _after_place("明月山集中安置区拟集中安置") or []]
+    ['拟', '集中', '安置']
+    >>> _after_place("完成集中安置") is None
+    True
+    """
+    ends = [window.rfind(head) + len(head) for head in _PLACE_HEADS if window.rfind(head) > 0]
+    end = max(ends, default=0)
+    if not end or end == len(window) or tag(window[:end])[0][1][:1] in "vpcdr":
+        return None
+    return list(tag(window[end:]))
+
+
 def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     """The run of nouns ending ``phrase`` (past the verbs 进行 and its adverbs before a verb:
     移民户进行集中 → 移民户) that ends in a word naming people; ``whole``: the run is all of it."""
@@ -213,6 +232,8 @@ def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     run = words[k:]
     if not run or run[0][1] == "q":
         return None
+    while len(run) > 1 and run[0][1] == "ns":  # 明月山村移民: the village a list of them ends (jieba's cut)
+        run = run[1:]
     name = "".join(w for w, _ in run)
     if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= MAX_OF:
         return None

@@ -51,6 +51,7 @@ class PhraseLexicon(Lexicon):
     verb_adverbs: list[str]
     paid_activity_tags: list[str]
     granting_verbs: list[str]
+    recipient_per_markers: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
@@ -219,6 +220,9 @@ class ClauseLexicon(Lexicon):
     after_subject_extra_tags: list[str]
     perfective_predicate_tags: list[str]
     manner_words: list[str]
+    aspect_nouns: list[str]
+    grade_endings: list[str]
+    grade_bounds: list[str]
     classing_verbs: list[str]
     joining_conjunctions: list[str]
     clause_conjunctions: list[str]
@@ -241,6 +245,8 @@ class TopicLexicon(Lexicon):
     topic_tags: list[str]
     topic_types: list[str]
     remainder_words: list[str]
+    topic_postpositions: list[str]
+    topic_openers: list[str]
     comparison_words: list[str]
     comparison_olds: list[str]
     list_marks: list[str]
@@ -434,6 +440,9 @@ ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)
 CHAINED_TAGS = frozenset(LINKING.clauses.chained_tags)
 PERFECTIVE_PREDICATE_TAGS = frozenset(LINKING.clauses.perfective_predicate_tags)
 MANNER_WORDS = frozenset(LINKING.clauses.manner_words)
+ASPECT_NOUNS = frozenset(LINKING.clauses.aspect_nouns)
+GRADE_ENDINGS = tuple(LINKING.clauses.grade_endings)
+GRADE_BOUNDS = tuple(LINKING.clauses.grade_bounds)
 LONE_CHAR_TAGS = frozenset(LINKING.clauses.lone_char_tags)
 LASTING_TAGS = OBJECT_NOUN_TAGS | frozenset(LINKING.clauses.lasting_extra_tags)
 REACHING_TAGS = OBJECT_NOUN_TAGS - frozenset(LINKING.clauses.reaching_excluded_tags)
@@ -540,6 +549,7 @@ PER_HEADS = tuple(PHRASE.per_heads)
 VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)
 GRANTING_VERBS = frozenset(PHRASE.granting_verbs)
+RECIPIENT_PER_MARKERS = tuple(PHRASE.recipient_per_markers)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])

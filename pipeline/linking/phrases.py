@@ -20,6 +20,7 @@ from pipeline.linking.lexicon import (
     ANY_CUT_RE,
     ANY_SPACE_RE,
     ASIDE_RE,
+    ASPECT_NOUNS,
     ATTRIBUTES,
     BASE_COPULAS,
     BASE_MARKERS,
@@ -43,6 +44,8 @@ from pipeline.linking.lexicon import (
     DIMENSION_AFTER_RE,
     ENUM_RE,
     GLUED_VERB_RE,
+    GRADE_BOUNDS,
+    GRADE_ENDINGS,
     GRANTING_VERBS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
@@ -50,6 +53,7 @@ from pipeline.linking.lexicon import (
     LEAD_RE,
     LOCATIVE_RE,
     MANNER_WORDS,
+    MAX_OF,
     MODIFYING_PREDICATES,
     NAMED_EVENTS,
     NOT_NOUNS,
@@ -62,6 +66,7 @@ from pipeline.linking.lexicon import (
     PURPOSE_RE,
     RANK_VERB_RE,
     RATE_TAIL_RE,
+    RECIPIENT_PER_MARKERS,
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
@@ -235,7 +240,7 @@ def tidy(phrase: str) -> str | None:
     phrase = without_present(_trail(_lead(phrase))[0])
     if len(phrase) == 1 and len(whole) == 2 and _CJK_RE.match(whole):
         phrase = whole  # 人均 is a word, not 人 + 均
-    if "每" in phrase:  # 标准大棚每平方米奖补 → 标准大棚奖补
+    if "每" in phrase:  # 空调开放费用约每小时 → 空调开放费用
         phrase = PER_RE.sub("", _before_copula_per(phrase))
     if "等" in phrase[:-1]:  # 伙食、勘界等工作经费 → 工作经费; not 等候费用, 电压等级
         head = phrase.rsplit("等", 1)[1]
@@ -467,13 +472,14 @@ def _glued_verb(text: str, kind: str) -> str | None:
     is the noun before it (申请单位当年缴纳 → 申请单位), or none (and none after a verb of granting,
     whose noun before or object is whom the sum goes to); after per-words alone, none where nothing or a basis
     (按实施面积) stands before them, else None: a noun joined round the per-word names what is
-    paid for (标准大棚每平方米奖补 → 标准大棚奖补), read as before. A percentage tied by 的 to
+    paid for, without a verb of granting (标准大棚每平方米奖补 → 标准大棚), other verbs read as
+    before (保洁员工资每月增加). A percentage tied by 的 to
     the verb's object after an adverb measures that object, its base (另奖补购买价款的10%).
 
     >>> _glued_verb("每亩另奖补", "money"), _glued_verb("认证的企业当年奖补", "money")
     ('', '')
-    >>> _glued_verb("标准大棚每平方米奖补", "money") is None, _glued_verb("每户补贴", "money") is None
-    (True, True)
+    >>> _glued_verb("标准大棚每平方米奖补", "money"), _glued_verb("每户补贴", "money") is None
+    ('标准大棚', True)
     >>> _glued_verb("另奖补购买价款的", "percent"), _glued_verb("每人发放生活费", "money") is None
     ('购买价款', True)
     """
@@ -490,7 +496,10 @@ def _glued_verb(text: str, kind: str) -> str | None:
         return ""
     # 分别补贴租金的90%: after the adverb the first word is the verb, whatever jieba tags it
     # (and a verb of granting, 种植大户当年补贴3万元)
-    if words[0][1] != "v" and not granted and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
+    # 育秧棚每平方米补贴: a verb of granting alone after a noun and per-words too, whatever jieba
+    # tags it (每户补贴500元 keeps the noun 补贴)
+    lone_grant = len(words) == 1 and words[0][0] in GRANTING_VERBS and bool(_lead(m["head"]))
+    if words[0][1] != "v" and not (granted or lone_grant) and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
         return None
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
         if not based and adverb and kind not in BASED:
@@ -501,7 +510,16 @@ def _glued_verb(text: str, kind: str) -> str | None:
         based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
         # 新造每亩奖补: an activity paid for; not a percentage's base (原价格折旧每年扣减1%)
         paid = bool(head) and kind not in BASED and _is_paid_activity(head)
-        return "" if not head or based or paid else None
+        if not head or based or paid:
+            return ""
+        if words[0][0] not in GRANTING_VERBS or m["head"].endswith("的"):
+            return None  # 普通钢架大棚的每平方米奖补: the 的 makes the verb a noun, read as before
+        # 标准大棚每平方米奖补60元: a verb of granting after per-words alone is the predicate; the
+        # noun before them names what is paid for (标准大棚), without the verb; not whom it is paid
+        # to (外贸企业每家奖补, 移民每人每年补助: none)
+        named = read_before(head, kind).of
+        recipient = any(marker in m["glue"] for marker in RECIPIENT_PER_MARKERS)
+        return "" if recipient or (named and named.endswith(PERSON_ENDINGS)) else named
     return (read_before(head, kind).of or "") if head and not granted else ""
 
 
@@ -750,6 +768,8 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
 
     >>> read_after("引入超6家央企研发中心，", 5, 12)
     '央企研发中心'
+    >>> read_after("存在三个方面的问题：", 4, 9)
+    '问题'
     """
     if ANY_SPACE_RE.search(text, end, ceiling):  # a line wrap: 超6家\n央企研发中心
         text, end = _squeeze(text[end:ceiling]), 0
@@ -775,7 +795,27 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         return None
     if _manner_before_verb(phrase, text[start + len(phrase) : min(ceiling, start + len(phrase) + 4)]):
         return None
-    return phrase
+    tied = start + len(phrase) + 1
+    if phrase in ASPECT_NOUNS and text.startswith("的", tied - 1) and tied < ceiling:  # 三个方面的问题 → 问题
+        return read_after(text, tied, ceiling) or phrase
+    return _graded(text, start + len(phrase), ceiling, phrase)
+
+
+def _graded(text: str, stop: int, ceiling: int, phrase: str) -> str:
+    """``phrase``, read after a number up to ``stop``, and, where it ends in a grade and a bound
+    follows (``grade_endings``, ``grade_bounds``), the bound and the noun after it, which the grade
+    modifies (3家二级以上医院 → 二级以上医院); else ``phrase``.
+
+    >>> _graded("3家二级以上医院，", 4, 9, "二级"), _graded("3家二级以上。", 4, 7, "二级")
+    ('二级以上医院', '二级')
+    """
+    if not phrase.endswith(GRADE_ENDINGS):
+        return phrase
+    bound = next((b for b in GRADE_BOUNDS if text.startswith(b, stop)), None)
+    if bound is None or stop + len(bound) >= ceiling:
+        return phrase
+    noun = read_after(text, stop + len(bound), ceiling)
+    return phrase + bound + noun if noun is not None and len(phrase + bound + noun) <= MAX_OF else phrase
 
 
 def _manner_before_verb(phrase: str, after: str) -> bool:

@@ -39,7 +39,7 @@ from pipeline.text.regex import trie_alternation
 
 __all__ = [
     "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
-    "labelled_clause", "lend_listed", "remainder_of", "topic_measured",
+    "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
 ]
 
 _TOPICS = LINKING.topics
@@ -71,6 +71,45 @@ def topic_measured(text: str, window: str, predicate: str | None, lo: int, floor
     if not (changing(window, predicate) or _without_per(window) in _FROM_WORDS):
         return None
     return _topic_before(text, lo, floor)
+
+
+_POSTPOSITIONS = tuple(_TOPICS.topic_postpositions)
+_OPENERS = tuple(sorted(_TOPICS.topic_openers, key=len, reverse=True))
+_VERB_ALONE_TAGS = frozenset({"v", "d", "ul", "uz"})  # 已花费: a verb, its adverbs and aspect
+
+
+def postposed_topic(text: str, window: str, lo: int, floor: int) -> str | None:
+    """The topic a measure measures whose clause ``window`` (starting at ``lo``) is a verb alone
+    with its adverbs (已花费): the clause right before it, between ``floor`` and ``lo``, that is a
+    noun phrase and a postposition of an aspect (``topic_postpositions``), past a preposition
+    opening it (``topic_openers``); None where there is none.
+
+    >>> postposed_topic("该问题的处理上，已花费5万元", "已花费", 8, 0)
+    '该问题的处理'
+    >>> postposed_topic("工作中，已花费5万元", "已花费", 4, 0)
+    >>> postposed_topic("该问题的处理上，街道已花费", "街道已花费", 8, 0)
+    """
+    words = tag(window) if window else ()
+    if not words or any(pos not in _VERB_ALONE_TAGS for _, pos in words) or words[-1][1] != "v":
+        return None
+    clause = _CLAUSE_SPLIT_RE.split(text[floor:lo])
+    if len(clause) < 2 or clause[-1].strip():
+        return None
+    topic = clause[-2].strip()
+    post = next((p for p in _POSTPOSITIONS if topic.endswith(p)), None)
+    if post is None:
+        return None
+    topic = topic[: -len(post)]
+    topic = topic[len(next((o for o in _OPENERS if topic.startswith(o)), "")) :]
+    named = tidy(topic)
+    if named is None or named != topic or not 4 <= len(named) <= MAX_OF:
+        return None
+    tagged = tag(named)
+    if any(pos == "v" for _, pos in tagged[:-1]):
+        return None
+    last = tagged[-1][1]  # 该问题的处理: a verb a 的 ties to a noun is the noun's matter
+    nominal = last in _NOMINAL or last == "vn" or (last == "v" and len(tagged) > 1 and tagged[-2][0] == "的")
+    return named if nominal else None
 
 
 def changing(window: str, predicate: str | None) -> bool:

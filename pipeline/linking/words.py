@@ -60,6 +60,7 @@ from pipeline.linking.lexicon import (
     LEAD_PREPOSITIONS,
     LISTED_TAGS,
     LONE_CHAR_TAGS,
+    MAX_OF,
     MODALS,
     NEGATIONS,
     OBJECT_NOUN_TAGS,
@@ -482,7 +483,12 @@ def lasting_noun(text: str) -> str | None:
 
     >>> lasting_noun("劳动合同。"), lasting_noun("群体课改为自习"), lasting_noun("妇女不得施行")
     ('劳动合同', '群体课', None)
+    >>> lasting_noun("清扫保洁、绿化养护等服务，费用…")
+    '清扫保洁、绿化养护等服务'
     """
+    listed = _listed_lasting(text)
+    if listed is not None:
+        return listed
     words = tag(text)
     end = next((i for i, (_, pos) in enumerate(words) if pos not in LASTING_TAGS), len(words))
     kept = words[:end]
@@ -496,6 +502,26 @@ def lasting_noun(text: str) -> str | None:
     if end < len(words) and not _ends_lasting(*words[end]):
         return None
     return name
+
+
+_LIST_MARK, _LIST_CLOSE = "、", "等"
+
+
+def _listed_lasting(text: str) -> str | None:
+    """A list of names closed by 等 and the noun after it, read from ``text`` right after a
+    duration's 的, as one name (不超过一年的**清扫保洁、绿化养护等服务**); None where the clause
+    holds no such list, an item is no run of two to eight letters, or no noun :func:`lasting_noun`
+    reads follows the 等 (…等4项)."""
+    stop = next((i for i, c in enumerate(text) if not c.isalpha() and c != _LIST_MARK), len(text))
+    clause = text[:stop]
+    at = clause.find(_LIST_CLOSE)
+    if at < 0 or _LIST_MARK not in clause[:at]:
+        return None
+    if any(not 2 <= len(item) <= 8 for item in clause[:at].split(_LIST_MARK)):
+        return None
+    head = lasting_noun(clause[at + 1 :])
+    name = clause[: at + 1] + head if head is not None else ""
+    return name if head is not None and len(name) <= MAX_OF and head.isalpha() else None
 
 
 def framed_activity(text: str) -> str | None:
