@@ -55,6 +55,7 @@ from pipeline.linking.lexicon import (
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PAID_ACTIVITY_TAGS,
+    PAYING_VERBS,
     PER_HEADS,
     PER_RE,
     PERSON_ENDINGS,
@@ -466,14 +467,14 @@ def _glued_verb(text: str, kind: str) -> str | None:
     predicate, even one `verb_tagged_nouns` keeps as a noun elsewhere. After an adverb the name
     is the noun before it (申请单位当年缴纳 → 申请单位), or none (and none after a verb of granting,
     whose noun before or object is whom the sum goes to); after per-words alone, none where nothing or a basis
-    (按实施面积) stands before them, else None: a noun joined round the per-word names what is
-    paid for (标准大棚每平方米奖补 → 标准大棚奖补), read as before. A percentage tied by 的 to
+    (按实施面积) stands before them, else the name of the noun before them, what is paid for
+    (标准大棚每平方米奖补 → 标准大棚), none where it names people paid by a verb of granting. A percentage tied by 的 to
     the verb's object after an adverb measures that object, its base (另奖补购买价款的10%).
 
     >>> _glued_verb("每亩另奖补", "money"), _glued_verb("认证的企业当年奖补", "money")
     ('', '')
-    >>> _glued_verb("标准大棚每平方米奖补", "money") is None, _glued_verb("每户补贴", "money") is None
-    (True, True)
+    >>> _glued_verb("标准大棚每平方米奖补", "money"), _glued_verb("每户补贴", "money") is None
+    ('标准大棚', True)
     >>> _glued_verb("另奖补购买价款的", "percent"), _glued_verb("每人发放生活费", "money") is None
     ('购买价款', True)
     """
@@ -485,12 +486,13 @@ def _glued_verb(text: str, kind: str) -> str | None:
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
     based = adverb and possessive and kind in BASED and len(words) > 1
     granted = adverb and _grants(m["glue"], words[0][0])
-    # 对…的经营者每亩补助980元, 种粮农户每亩补贴: the people paid name no thing, whatever jieba tags the verb
-    if not adverb and len(words) == 1 and words[0][0] in GRANTING_VERBS and _names_people(_lead(m["head"])):
-        return ""
+    # 种粮农户每亩补贴, 粘虫板每张补贴: after per-words alone a verb of granting is the predicate,
+    # whatever jieba tags it (see `_paid_per`)
+    # (每户补贴 alone stays a noun)
+    per_granted = not adverb and len(words) == 1 and words[0][0] in GRANTING_VERBS and bool(_lead(m["head"]))
     # 分别补贴租金的90%: after the adverb the first word is the verb, whatever jieba tags it
     # (and a verb of granting, 种植大户当年补贴3万元)
-    if words[0][1] != "v" and not granted and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
+    if words[0][1] != "v" and not (granted or per_granted) and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
         return None
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
         if not based and adverb and kind not in BASED:
@@ -501,8 +503,38 @@ def _glued_verb(text: str, kind: str) -> str | None:
         based = kind not in BASED and any(marker in head for marker in BASE_MARKERS)
         # 新造每亩奖补: an activity paid for; not a percentage's base (原价格折旧每年扣减1%)
         paid = bool(head) and kind not in BASED and _is_paid_activity(head)
-        return "" if not head or based or paid else None
+        if not head or based or paid:
+            return ""
+        return _paid_per(head, words[0][0], kind)
     return (read_before(head, kind).of or "") if head and not granted else ""
+
+
+_SUBJECT_TAG_HEADS = frozenset("nj")  # jieba's nouns (n, nr, nt …) and abbreviations (外贸企业 j)
+
+
+def _paid_per(head: str, verb: str, kind: str) -> str | None:
+    """The name of ``head``, a noun phrase before per-words and ``verb``, a verb of granting or
+    paying alone: the verb is the clause's predicate, the noun what is paid for (标准大棚每平方米奖补
+    → 标准大棚, 黄板每张奖补 → 黄板); none where the noun names people, whom it is paid to (对…的
+    经营者每亩补助); None, read as before, after any other verb or word (村卫生室每次起付额: a noun
+    jieba tags a verb), where ``head`` is no noun phrase or the name is the object of a subject's
+    verb (外贸企业结合出口数据).
+
+    >>> _paid_per("标准大棚", "奖补", "money"), _paid_per("村卫生室", "起付额", "money") is None
+    ('标准大棚', True)
+    """
+    if verb not in GRANTING_VERBS and verb not in PAYING_VERBS:
+        return None
+    if _names_people(head):
+        return ""
+    named = read_before(head, kind).of
+    if named is None or not is_noun_phrase(named):
+        return None
+    before = tag(head[: head.rfind(named)])
+    # 外贸企业结合出口数据每家奖补: the object of a subject's verb is not what is paid for
+    if len(before) > 1 and before[-1][1] == "v" and before[-2][1][:1] in _SUBJECT_TAG_HEADS:
+        return None
+    return named
 
 
 def _grants(glue: str, verb: str) -> bool:
