@@ -248,7 +248,7 @@ def tidy(phrase: str) -> str | None:
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
-            phrase = _lead(phrase[cut.end() :])
+            phrase = _lead(phrase[_head_start(phrase, cut.end()) :])
     if "“" in phrase or "”" in phrase:
         phrase = _balance_quotes(phrase)
     if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
@@ -258,6 +258,21 @@ def tidy(phrase: str) -> str | None:
     if (len(phrase) < 2 or phrase[0].isdigit()) and not _CJK_RE.search(phrase):
         return None  # P, 7000PF: the tail of a number, not a thing
     return phrase
+
+
+def _head_start(phrase: str, end: int) -> int:
+    """Where the head of a long ``phrase`` starts, cut after the 的 or closing quotation mark
+    ending at ``end``: before the opening mark of that quotation when the phrase holds it, as
+    the quoted term names the head it stands before (实际可分配土地“两费”总额 → “两费”总额), unless
+    that head is itself too long.
+
+    >>> _head_start("实际可分配土地“两费”总额", 11), _head_start("按要求执行的停车收费标准", 6)
+    (7, 6)
+    """
+    if phrase[end - 1] != "”":
+        return end
+    opening = phrase.rfind("“", 0, end - 1)
+    return opening if opening >= 0 and len(phrase) - opening <= MAX_PHRASE else end
 
 
 def _balance_quotes(phrase: str) -> str:
