@@ -746,13 +746,24 @@ def _reaching(before: str) -> str | None:
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
     """The noun glued after a duration that follows a verb of going through something over a
-    span (缴纳24个月**社保**后, 接受九年**义务教育**); none after 的, a postposition (出生28天内),
-    or where the noun runs into a bracket (签订了2年以上劳动（或聘用）合同)."""
+    span (缴纳24个月**社保**后, 接受九年**义务教育**); none after 的 or a postposition (出生28天内).
+    A short gloss in a bracket inside the noun is part of it (签订了2年以上**劳动（或聘用）合同**);
+    none where the noun runs into any other bracket (签订了2年以上劳动（合同附后）)."""
     name = read_after(text, end, ceiling)
     if name is None or not text.startswith(name, end):
         return None
-    bracketed = text[end + len(name) : end + len(name) + 1] in ROUND_OPENINGS
-    return name if not bracketed and opens_with_noun(name) else None
+    opening = end + len(name)
+    if text[opening : opening + 1] not in ROUND_OPENINGS:
+        return name if opens_with_noun(name) else None
+    gloss = _GLOSS_RE.match(text, opening, ceiling)
+    rest = read_after(text, gloss.end(), ceiling) if gloss is not None else None
+    if gloss is None or not rest or not text.startswith(rest, gloss.end()) or not opens_with_noun(name + rest):
+        return None
+    return text[end : gloss.end()] + rest
+
+
+# （或聘用）: a gloss of a few characters, no number, no clause
+_GLOSS_RE = re.compile(r"[（(][\u4e00-\u9fff、]{1,6}[）)]")
 
 
 def _span_of_object(text: str, win: Window, end: int) -> str | None:
