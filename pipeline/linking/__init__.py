@@ -27,6 +27,7 @@ from pipeline.linking.carried import (
     listed_total,
     restated_inclusive,
     scoped_span,
+    summed_list,
 )
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run
 from pipeline.linking.coordination import distribute
@@ -276,6 +277,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         out.append(update)
     lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
     restated_inclusive(text, qs, out)  # 未超过三年（含三年）的购房合同: one name for both
+    summed_list(text, qs, out)  # 城管协管员35人，巡防队员33人，一共68人: the list's names
     return out
 
 
