@@ -832,8 +832,8 @@ def _span_named(before: Reading, window: str) -> str | None:
         of = max((head for head in DURATION_HEADS if window.endswith(head)), key=len)
     if of is None:
         return None
-    claim = before.claim
-    if not of.endswith(DURATION_HEADS) and claim is not None and claim.endswith(DURATION_HEADS) and not claim.endswith(of):
+    claim = before.claim or ""
+    if not of.endswith(DURATION_HEADS) and claim.endswith(DURATION_HEADS) and not claim.endswith(of):
         # t63在早晚高峰期发车间隔为10分钟: the noun of a span ending the clause, not the subject before
         # it, without the hours of the day it holds in
         head = max((head for head in DURATION_HEADS if claim.endswith(head)), key=len)
