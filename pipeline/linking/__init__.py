@@ -27,6 +27,7 @@ from pipeline.linking.carried import (
     listed_total,
     restated_inclusive,
     scoped_span,
+    summed_list,
 )
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run, trip_event
 from pipeline.linking.coordination import distribute
@@ -285,6 +286,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         out.append(update)
     lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
     restated_inclusive(text, qs, out)  # 未超过三年（含三年）的购房合同: one name for both
+    summed_list(text, qs, out)  # 城管协管员35人，巡防队员33人，一共68人: the list's names
     return out
 
 
@@ -769,13 +771,24 @@ def _reaching(before: str) -> str | None:
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
     """The noun glued after a duration that follows a verb of going through something over a
-    span (缴纳24个月**社保**后, 接受九年**义务教育**); none after 的, a postposition (出生28天内),
-    or where the noun runs into a bracket (签订了2年以上劳动（或聘用）合同)."""
+    span (缴纳24个月**社保**后, 接受九年**义务教育**); none after 的 or a postposition (出生28天内).
+    A short gloss in a bracket inside the noun is part of it (签订了2年以上**劳动（或聘用）合同**);
+    none where the noun runs into any other bracket (签订了2年以上劳动（合同附后）)."""
     name = read_after(text, end, ceiling)
     if name is None or not text.startswith(name, end):
         return None
-    bracketed = text[end + len(name) : end + len(name) + 1] in ROUND_OPENINGS
-    return name if not bracketed and opens_with_noun(name) else None
+    opening = end + len(name)
+    if text[opening : opening + 1] not in ROUND_OPENINGS:
+        return name if opens_with_noun(name) else None
+    gloss = _GLOSS_RE.match(text, opening, ceiling)
+    rest = read_after(text, gloss.end(), ceiling) if gloss is not None else None
+    if gloss is None or not rest or not text.startswith(rest, gloss.end()) or not opens_with_noun(name + rest):
+        return None
+    return text[end : gloss.end()] + rest
+
+
+# （或聘用）: a gloss of a few characters, no number, no clause
+_GLOSS_RE = re.compile(r"[（(][\u4e00-\u9fff、]{1,6}[）)]")
 
 
 def _span_of_object(text: str, win: Window, end: int) -> str | None:
@@ -842,6 +855,12 @@ def _span_named(before: Reading, window: str) -> str | None:
         of = max((head for head in DURATION_HEADS if window.endswith(head)), key=len)
     if of is None:
         return None
+    claim = before.claim or ""
+    if not of.endswith(DURATION_HEADS) and claim.endswith(DURATION_HEADS) and not claim.endswith(of):
+        # t63在早晚高峰期发车间隔为10分钟: the noun of a span ending the clause, not the subject before
+        # it, without the hours of the day it holds in
+        head = max((head for head in DURATION_HEADS if claim.endswith(head)), key=len)
+        return without_hour_scope(glued_span(claim, head))
     heads = of.endswith(DURATION_HEADS) and (before.predicate is None or window.endswith(of))
     copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
     if not (heads or copula):

@@ -10,6 +10,8 @@ not there whole (a none is better than a wrong noun):
   head of a place or a thing that stands somewhere (``place_heads``).
 - :func:`listed_total`: a count right after a list and a word of a total (王银端、贺军达、石辉共3人)
   counts the list.
+- :func:`summed_list`: a measure after a word of a total and a list of measures of its kind,
+  each glued to its name (城管协管员35人，巡防队员33人，一共68人), is their sum: the names listed.
 - :func:`carried_people`: a count of people or households that its clause's verb alone
   precedes (完成集中安置11户) counts the people an earlier clause of the sentence names: the
   object of a clause opened by 针对/对于 alone (**针对移民区域建档立卡贫困户**，完成集中安置11户),
@@ -31,7 +33,7 @@ from pipeline.text.regex import trie_alternation
 
 __all__ = [
     "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "listed_total",
-    "restated_inclusive", "scoped_span",
+    "restated_inclusive", "scoped_span", "summed_list",
 ]
 
 _CARRIED = LINKING.carried
@@ -341,3 +343,37 @@ def framed_past(text: str, window: str, end: int, reach: int) -> str | None:
         return None
     name = framed_noun(text[m.end() : reach])
     return name if name is not None and tidy(name) == name else None
+
+
+# ，共计 / ，一共有: a word of a total opening a clause after a list, before the sum
+_SUM_OPENING_RE = re.compile(rf"^[，,；;、](?:{trie_alternation([*TOTALS, '共'])})[为有达是]?$")
+_ITEM_MARKS = frozenset("，,；;、")
+
+
+def summed_list(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
+    """A measure right after a list of two or more measures of its type and unit and a word of
+    a total (城管协管员35人，巡防队员33人，流口协管员29人，一共97人) is their sum: it names
+    the items' names joined by 、 (城管协管员、巡防队员、流口协管员), where each item's name
+    stands glued before its number and one mark parts the items, and the sum has none or only the
+    last item's, lent to it; at most twice the longest name. ``updates`` are the links of ``qs``,
+    changed in place."""
+    for i in range(2, len(qs)):
+        q = qs[i]
+        if not _SUM_OPENING_RE.match(text[qs[i - 1].end : q.start]):
+            continue
+        names: list[str] = []
+        k = i - 1
+        while k >= 0 and qs[k].type == q.type and qs[k].unit == q.unit:
+            name = updates[k].get("of", qs[k].of)
+            if not isinstance(name, str) or not text.endswith(name, 0, qs[k].start):
+                break
+            names.append(name)
+            opening = qs[k].start - len(name) - 1
+            if k == 0 or opening < qs[k - 1].end or text[qs[k - 1].end : opening + 1] not in _ITEM_MARKS:
+                break
+            k -= 1
+        own = updates[i].get("of", q.of)
+        joined = _LIST_MARK.join(reversed(names))
+        if len(names) >= 2 and (own is None or own == names[0]) and len(joined) <= 2 * MAX_OF:
+            updates[i]["of"] = joined
+

@@ -252,7 +252,7 @@ def tidy(phrase: str) -> str | None:
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
-            phrase = _lead(phrase[cut.end() :])
+            phrase = _lead(phrase[_head_start(phrase, cut.end()) :])
     if "“" in phrase or "”" in phrase:
         phrase = _balance_quotes(phrase)
     if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
@@ -262,6 +262,21 @@ def tidy(phrase: str) -> str | None:
     if (len(phrase) < 2 or phrase[0].isdigit()) and not _CJK_RE.search(phrase):
         return None  # P, 7000PF: the tail of a number, not a thing
     return phrase
+
+
+def _head_start(phrase: str, end: int) -> int:
+    """Where the head of a long ``phrase`` starts, cut after the 的 or closing quotation mark
+    ending at ``end``: before the opening mark of that quotation when the phrase holds it, as
+    the quoted term names the head it stands before (实际可分配土地“两费”总额 → “两费”总额), unless
+    that head is itself too long.
+
+    >>> _head_start("实际可分配土地“两费”总额", 11), _head_start("按要求执行的停车收费标准", 6)
+    (7, 6)
+    """
+    if phrase[end - 1] != "”":
+        return end
+    opening = phrase.rfind("“", 0, end - 1)
+    return opening if opening >= 0 and len(phrase) - opening <= MAX_PHRASE else end
 
 
 def _balance_quotes(phrase: str) -> str:
@@ -491,9 +506,6 @@ def _glued_verb(text: str, kind: str) -> str | None:
     adverb = any(word in m["glue"] for word in VERB_ADVERBS)
     based = adverb and possessive and kind in BASED and len(words) > 1
     granted = adverb and _grants(m["glue"], words[0][0])
-    # 对…的经营者每亩补助980元, 种粮农户每亩补贴: the people paid name no thing, whatever jieba tags the verb
-    if not adverb and len(words) == 1 and words[0][0] in GRANTING_VERBS and _names_people(_lead(m["head"])):
-        return ""
     # 分别补贴租金的90%: after the adverb the first word is the verb, whatever jieba tags it
     # (and a verb of granting, 种植大户当年补贴3万元)
     # 育秧棚每平方米补贴: a verb of granting alone after a noun and per-words too, whatever jieba
