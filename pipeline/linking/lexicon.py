@@ -122,6 +122,7 @@ class PhraseLexicon(Lexicon):
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
     time_frame_ends: list[str]
+    scope_frame_ends: list[str]
     share_nouns: list[str]
     distance_words: list[str]
     demonstrative_prepositions: list[str]
@@ -386,6 +387,7 @@ POSTPOSITIONS = frozenset(PHRASE.postpositions)
 TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
+SCOPE_FRAME_ENDS = frozenset(PHRASE.scope_frame_ends)
 DEMONSTRATIVE_PREPOSITIONS = frozenset(PHRASE.demonstrative_prepositions)
 MODALS = frozenset(PHRASE.modals)
 NEGATIONS = frozenset(PHRASE.negations)
