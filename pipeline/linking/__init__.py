@@ -538,9 +538,9 @@ def _link_one(
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
         # 2间教室改成3间: the rooms, not 教室改成
         of = elided_count(win.text, q.unit, clause.of if clause.of == clause.wholes.get(q.unit or "") else None) or of
-    if restated:  # 三百元钱: the word after restates the number, it names nothing
-        of = None
-    elif shared is None and (not of or (q.type == "length" and holds_distance(of))):
+    if restated:  # 三百元钱: the word after restates the number, it names nothing (but a frame may:
+        of = None  # 黄某的房屋在…边，距离主线有200多米远)
+    if shared is None and (not of or (q.type == "length" and holds_distance(of))):
         of = _carried(text, q, win, sentence_start) or of  # 该市场距玫瑰园小区北门 → 市场
     of = of or None
     predicate, change = before.predicate, None

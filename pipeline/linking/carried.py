@@ -6,8 +6,8 @@ not there whole (a none is better than a wrong noun):
 
 - :func:`distance_from`: a length after 距/距离 and a place is how far the subject before them
   lies from it (**万家丽路大塘路口**距…匝道仅60米), or the subject of a clause before the comma
-  that says where it stands (**垃圾收集站**位于…东北角，距…小区约50米); the subject ends in a
-  head of a place or a thing that stands somewhere (``place_heads``).
+  that says where it stands (**垃圾收集站**位于…东北角，距…小区约50米, **黄某的房屋**在…边，距离…有
+  200多米远); the subject ends in a head of a place or a thing that stands somewhere (``place_heads``).
 - :func:`listed_total`: a count right after a list and a word of a total (王银端、贺军达、石辉共3人)
   counts the list.
 - :func:`carried_people`: a count of people or households that its clause's verb alone
@@ -62,26 +62,37 @@ _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _LIST_MARK = "、"
 _PREDICATE_TAGS = frozenset({"d", "t", "uj", "ul"})
 _PART_LEAD = "其中"
+_OWNING = "的"
 _NUMERAL_RE = re.compile(rf"[\d{ONE_TO_NINE}{TEN}两几数]")
 
 
 def _subject(phrase: str) -> str | None:
     """``phrase`` as the subject of a place: a noun phrase ending in a ``place_heads`` word, with
-    no preposition, particle, pronoun, word of time or direction, nor a count in it (jieba's tags
-    of verbs are not read: it tags the heads and modifiers of such names verbs, 垃圾收集站); a
-    demonstrative opening it goes where three characters stay (该餐馆油烟管道 → 餐馆油烟管道; 该市场:
-    none), else two will do (基站)."""
+    no preposition, particle (but one 的 between a name and its head: 黄某的房屋), pronoun, word of
+    time or direction in it (jieba's tags of verbs are not read: it tags the heads and modifiers of
+    such names verbs, 垃圾收集站); a count opening it goes (两株桂花树 → 桂花树); a demonstrative
+    opening it goes where three characters stay (该餐馆油烟管道 → 餐馆油烟管道; 该市场: none), else
+    two will do (基站).
+
+    >>> _subject("黄某的房屋"), _subject("两株桂花树"), _subject("他的家"), _subject("该市场")
+    ('黄某的房屋', '桂花树', None, None)
+    """
     phrase = phrase.strip()
     shortest = 2
     if phrase.startswith(_DEMONSTRATIVES):  # 该地点: what it points back to stays unnamed
         phrase, shortest = phrase[1:], 3
     if not shortest <= len(phrase) <= MAX_OF or not phrase.endswith(_PLACE_HEADS):
         return None
-    if any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for _, pos in tag(phrase)):
+    words = tag(phrase)
+    if _NUMERAL_RE.match(phrase) is not None:  # 两株桂花树: the count's noun, the count read apart
+        if len(words) < 2 or words[0][1] != "m":
+            return None
+        phrase, words = phrase[len(words[0][0]) :], words[1:]
+    # one 的 between a name and its head stays (黄某的房屋); another particle or a preposition is a clause
+    inner = [pos for k, (word, pos) in enumerate(words) if not (word == _OWNING and 0 < k < len(words) - 1)]
+    if len(inner) < len(words) - 1 or any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for pos in inner):
         return None
-    if _NUMERAL_RE.match(phrase) is not None:  # 两株桂花树: a count, whose noun is read after it
-        return None
-    return phrase if tidy(phrase) == phrase else None
+    return phrase if len(phrase) >= shortest and tidy(phrase) == phrase else None
 
 
 def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str | None:
