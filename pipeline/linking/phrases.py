@@ -50,6 +50,7 @@ from pipeline.linking.lexicon import (
     LEAD_RE,
     LOCATIVE_RE,
     MANNER_WORDS,
+    MAX_OF,
     MODIFYING_PREDICATES,
     NAMED_EVENTS,
     NOT_NOUNS,
@@ -98,7 +99,7 @@ from pipeline.linking.words import (
 )
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
-MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
+MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation (and that quotation)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
@@ -228,6 +229,12 @@ def tidy(phrase: str) -> str | None:
 
     >>> tidy("其中租金")
     '租金'
+
+    A phrase longer than `MAX_PHRASE` keeps its head after the last 的 or closing quotation
+    mark, and a quotation that mark closes with it, where the name stays within `MAX_OF`:
+
+    >>> tidy("实际可分配土地“两费”总额")
+    '“两费”总额'
     """
     whole = phrase
     if "=" in phrase or "＝" in phrase:  # 养老保险待遇=基础养老金（103元）: a formula's last term
@@ -247,7 +254,10 @@ def tidy(phrase: str) -> str | None:
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
-            phrase = _lead(phrase[cut.end() :])
+            at, opening = cut.end(), phrase.rfind("“", 0, cut.end() - 1)
+            if phrase[at - 1] == "”" and opening >= 0 and len(phrase) - opening <= MAX_OF:
+                at = opening  # 可分配土地“两费”总额 → “两费”总额: a quotation stays with its head
+            phrase = _lead(phrase[at:])
     if "“" in phrase or "”" in phrase:
         phrase = _balance_quotes(phrase)
     if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
