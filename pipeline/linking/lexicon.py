@@ -123,6 +123,7 @@ class PhraseLexicon(Lexicon):
     inner_postpositions: list[str]
     time_frame_ends: list[str]
     scope_frame_ends: list[str]
+    item_tail_places: list[str]
     share_nouns: list[str]
     distance_words: list[str]
     demonstrative_prepositions: list[str]
@@ -388,6 +389,7 @@ TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
 SCOPE_FRAME_ENDS = frozenset(PHRASE.scope_frame_ends)
+ITEM_TAIL_PLACES = "".join(PHRASE.item_tail_places)
 DEMONSTRATIVE_PREPOSITIONS = frozenset(PHRASE.demonstrative_prepositions)
 MODALS = frozenset(PHRASE.modals)
 NEGATIONS = frozenset(PHRASE.negations)

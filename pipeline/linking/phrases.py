@@ -46,6 +46,7 @@ from pipeline.linking.lexicon import (
     GRANTING_VERBS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
+    ITEM_TAIL_PLACES,
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
@@ -101,6 +102,8 @@ from pipeline.linking.words import (
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation (and that quotation)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# one character and a list comma glued after a number: the noun that closes its item (60个班、)
+_ITEM_TAIL_RE = re.compile(r"(?P<noun>[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
@@ -184,6 +187,11 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
         raw = raw[m.end() :]
     m = ENUM_RE.match(raw)
     if m is not None:
+        lo += m.end()
+        raw = raw[m.end() :]
+    m = _ITEM_TAIL_RE.match(raw) if lo == floor and lo > 0 and _CJK_RE.match(text, lo - 1) else None
+    if m is not None and m["noun"] not in ITEM_TAIL_PLACES:  # 规模60个班、建筑面积: the noun of the number
+        # before closes its item of the list (not 9个市、县文化设施: places listed for one head)
         lo += m.end()
         raw = raw[m.end() :]
     if not ANY_BRACKET_RE.search(raw):
