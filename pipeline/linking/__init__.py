@@ -490,8 +490,10 @@ def _link_one(
             owner = (trailing_run(outer.text, MAX_OF) or read_before(outer.text, "count").of) if outer.text else None
         elif of in DIMENSIONS and clause.of is not None:  # 道路长1140米，宽15米 → 道路宽
             owner = _without_dimension(clause.of)
-        if owner is not None and not owner.endswith(NOT_OWNER_ENDINGS) and len(owner) + len(of) <= MAX_OF \
-                and not is_clause_owner(owner):  # 后来经历多次调整…按85%的比例: a clause owns nothing
+        # a clause owns nothing (后来经历多次调整…按85%的比例); nor does a unit of one character a
+        # count before names (四个班，人数…: not 班人数)
+        if owner is not None and len(owner) > 1 and not owner.endswith(NOT_OWNER_ENDINGS) \
+                and len(owner) + len(of) <= MAX_OF and not is_clause_owner(owner):
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
     if of in WAY_MEASURES and q.type == "length" and win.lo > sentence_start:  # 望岳路为…，全长约620米
         of = way_topic(text, sentence_start, win.lo + len(win.text)) or of
@@ -557,9 +559,9 @@ def _link_one(
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
         # 2间教室改成3间: the rooms, not 教室改成
         of = elided_count(win.text, q.unit, clause.of if clause.of == clause.wholes.get(q.unit or "") else None) or of
-    if restated:  # 三百元钱: the word after restates the number, it names nothing
-        of = None
-    elif shared is None and (not of or (q.type == "length" and holds_distance(of))):
+    if restated:  # 三百元钱: the word after restates the number, it names nothing (but a frame may:
+        of = None  # 黄某的房屋在…边，距离主线有200多米远)
+    if shared is None and (not of or (q.type == "length" and holds_distance(of))):
         of = _carried(text, q, win, sentence_start) or of  # 该市场距玫瑰园小区北门 → 市场
     of = of or None
     predicate, change = before.predicate, None

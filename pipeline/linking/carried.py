@@ -6,8 +6,8 @@ not there whole (a none is better than a wrong noun):
 
 - :func:`distance_from`: a length after 距/距离 and a place is how far the subject before them
   lies from it (**万家丽路大塘路口**距…匝道仅60米), or the subject of a clause before the comma
-  that says where it stands (**垃圾收集站**位于…东北角，距…小区约50米); the subject ends in a
-  head of a place or a thing that stands somewhere (``place_heads``).
+  that says where it stands (**垃圾收集站**位于…东北角，距…小区约50米, **黄某的房屋**在…边，距离…有
+  200多米远); the subject ends in a head of a place or a thing that stands somewhere (``place_heads``).
 - :func:`listed_total`: a count right after a list and a word of a total (王银端、贺军达、石辉共3人)
   counts the list.
 - :func:`summed_list`: a measure after a word of a total and a list of measures of its kind,
@@ -64,26 +64,41 @@ _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _LIST_MARK = "、"
 _PREDICATE_TAGS = frozenset({"d", "t", "uj", "ul"})
 _PART_LEAD = "其中"
+_OWNING = "的"
+_LISTED_DISTANCES = 4  # clauses of a list of distances read back for its subject
 _NUMERAL_RE = re.compile(rf"[\d{ONE_TO_NINE}{TEN}两几数]")
 
 
 def _subject(phrase: str) -> str | None:
     """``phrase`` as the subject of a place: a noun phrase ending in a ``place_heads`` word, with
-    no preposition, particle, pronoun, word of time or direction, nor a count in it (jieba's tags
-    of verbs are not read: it tags the heads and modifiers of such names verbs, 垃圾收集站); a
-    demonstrative opening it goes where three characters stay (该餐馆油烟管道 → 餐馆油烟管道; 该市场:
-    none), else two will do (基站)."""
-    phrase = phrase.strip()
+    no preposition, particle (but one 的 between a name and its head: 黄某的房屋), pronoun, word of
+    time or direction in it (jieba's tags of verbs are not read: it tags the heads and modifiers of
+    such names verbs, 垃圾收集站); a count opening it goes (两株桂花树 → 桂花树); a demonstrative
+    opening it goes where three characters stay (该餐馆油烟管道 → 餐馆油烟管道), and stays before
+    fewer, the noun phrase the sentence has (该地点, 该市场); two characters will do (基站).
+
+    >>> _subject("黄某的房屋"), _subject("两株桂花树"), _subject("他的家"), _subject("该市场"), _subject("该处")
+    ('黄某的房屋', '桂花树', None, '该市场', None)
+    """
+    phrase, pointing = phrase.strip(), ""
+    if phrase.startswith(_DEMONSTRATIVES):  # 该餐馆油烟管道 → 餐馆油烟管道, but 该地点 stays whole
+        pointing, phrase = phrase[0], phrase[1:]
+        pointing = pointing if len(phrase) < 3 else ""
     shortest = 2
-    if phrase.startswith(_DEMONSTRATIVES):  # 该地点: what it points back to stays unnamed
-        phrase, shortest = phrase[1:], 3
     if not shortest <= len(phrase) <= MAX_OF or not phrase.endswith(_PLACE_HEADS):
         return None
-    if any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for _, pos in tag(phrase)):
+    words = tag(phrase)
+    if _NUMERAL_RE.match(phrase) is not None:  # 两株桂花树: the count's noun, the count read apart
+        if len(words) < 2 or words[0][1] != "m":
+            return None
+        phrase, words = phrase[len(words[0][0]) :], words[1:]
+    # one 的 between a name and its head stays (黄某的房屋); another particle or a preposition is a clause
+    inner = [pos for k, (word, pos) in enumerate(words) if not (word == _OWNING and 0 < k < len(words) - 1)]
+    if len(inner) < len(words) - 1 or any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for pos in inner):
         return None
-    if _NUMERAL_RE.match(phrase) is not None:  # 两株桂花树: a count, whose noun is read after it
+    if len(phrase) < shortest or tidy(phrase) != phrase:
         return None
-    return phrase if tidy(phrase) == phrase else None
+    return pointing + phrase
 
 
 def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str | None:
@@ -91,7 +106,7 @@ def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str |
     gives: the words before a ``distance_leads`` word of the window (A距B仅60米 → A), or where
     that word opens the window right after a comma, the subject of the clause before it that a
     ``site_verbs`` or a ``distance_leads`` word follows (A位于…，距B约50米 → A; A距B仅80米，距C
-    仅150米 → A); None elsewhere. The word is read by its characters, since jieba glues it to
+    仅150米，距D约1公里 → A); None elsewhere. The word is read by its characters, since jieba glues it to
     the name after it (口距, 距金桂苑), and not inside a noun of a distance (间距, 相距, 车距)."""
     at = _distance_at(window)
     if at is None:
@@ -100,12 +115,17 @@ def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str |
         return _subject(window[:at])
     if lo - 1 <= sentence_start or text[lo - 1] not in "，,":
         return None
-    start = max(text.rfind(mark, sentence_start, lo - 1) for mark in _CLAUSE_MARKS) + 1
-    clause = text[max(start, sentence_start) : lo - 1]
-    site = next((m for m in (clause.find(v) for v in _SITE_VERBS) if m > 0), None)
-    if site is None:
-        site = _distance_at(clause)
-    return _subject(clause[:site]) if site else None
+    end = lo - 1
+    for _ in range(_LISTED_DISTANCES):  # 该地点距离A约25km，距离B约25km，距离C约23km: back past the list
+        start = max(max(text.rfind(mark, sentence_start, end) for mark in _CLAUSE_MARKS) + 1, sentence_start)
+        clause = text[start:end]
+        site = next((m for m in (clause.find(v) for v in _SITE_VERBS) if m > 0), None)
+        if site is None:
+            site = _distance_at(clause)
+        if site != 0 or start - 1 <= sentence_start or text[start - 1] not in "，,":
+            return _subject(clause[:site]) if site else None
+        end = start - 1
+    return None
 
 
 def holds_distance(name: str) -> bool:

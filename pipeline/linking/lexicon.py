@@ -132,6 +132,7 @@ class PhraseLexicon(Lexicon):
     inner_postpositions: list[str]
     time_frame_ends: list[str]
     causative_verbs: list[str]
+    scope_frame_ends: list[str]
     share_nouns: list[str]
     distance_words: list[str]
     demonstrative_prepositions: list[str]
@@ -411,6 +412,7 @@ TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
 CAUSATIVE_VERBS = frozenset(PHRASE.causative_verbs)
+SCOPE_FRAME_ENDS = frozenset(PHRASE.scope_frame_ends)
 DEMONSTRATIVE_PREPOSITIONS = frozenset(PHRASE.demonstrative_prepositions)
 MODALS = frozenset(PHRASE.modals)
 NEGATIONS = frozenset(PHRASE.negations)

@@ -103,7 +103,7 @@ from pipeline.linking.words import (
 )
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
-MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation
+MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation (and that quotation)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
@@ -112,6 +112,7 @@ _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
+_LIST_CLOSE = "等"  # closes a list that names what is counted (张三、李四等)
 _PER_HEAD_ENDS = frozenset(h[-1] for h in PER_HEADS)
 _WITHIN = "中"  # 从征地款中提取: the postposition of a source
 _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
@@ -233,6 +234,12 @@ def tidy(phrase: str) -> str | None:
 
     >>> tidy("其中租金")
     '租金'
+
+    A phrase longer than `MAX_PHRASE` keeps its head after the last 的 or closing quotation
+    mark, and a quotation that mark closes with it, where the name stays within `MAX_OF`:
+
+    >>> tidy("实际可分配土地“两费”总额")
+    '“两费”总额'
     """
     whole = phrase
     if "=" in phrase or "＝" in phrase:  # 养老保险待遇=基础养老金（103元）: a formula's last term
@@ -255,6 +262,8 @@ def tidy(phrase: str) -> str | None:
             phrase = _lead(phrase[_head_start(phrase, cut.end()) :])
     if "“" in phrase or "”" in phrase:
         phrase = _balance_quotes(phrase)
+    if "《" in phrase or "》" in phrase:  # 《中共中央组织部…部等五部门关于…》: a title's marks alike
+        phrase = _balance_quotes(phrase, "《", "》")
     if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
         return None
     if is_lone_word(phrase):
@@ -279,21 +288,22 @@ def _head_start(phrase: str, end: int) -> int:
     return opening if opening >= 0 and len(phrase) - opening <= MAX_PHRASE else end
 
 
-def _balance_quotes(phrase: str) -> str:
+def _balance_quotes(phrase: str, opens: str = "“", closes: str = "”") -> str:
     """A quotation mark left alone in a name: one opening it, or closing it with the opening
     mark outside the window, goes; past one opening a quotation inside it (反映“水渠报价 →
     水渠报价) or closing one opened before the window (…一元捐”资金 → 资金), the name is
-    what follows it."""
-    if phrase.startswith("”"):
+    what follows it. ``opens`` and ``closes`` are the marks (a title's 《 and 》 alike:
+    意见》、《省教育厅等 → 省教育厅等)."""
+    if phrase.startswith(closes):
         phrase = phrase[1:]
-    if phrase.endswith("“"):
+    if phrase.endswith(opens):
         phrase = phrase[:-1]
-    if phrase.count("“") > phrase.count("”") and phrase.startswith("“"):
+    if phrase.count(opens) > phrase.count(closes) and phrase.startswith(opens):
         phrase = phrase[1:]
-    opening, closing = phrase.rfind("“"), phrase.find("”")
-    if opening > 0 and phrase.find("”", opening) < 0 and _named_after(phrase, opening):
+    opening, closing = phrase.rfind(opens), phrase.find(closes)
+    if opening > 0 and phrase.find(closes, opening) < 0 and _named_after(phrase, opening):
         phrase = phrase[opening + 1 :]  # 您所反映的“工资 (the number stands in the quotation)
-    elif closing > 0 and phrase.rfind("“", 0, closing) < 0 and _named_after(phrase, closing):
+    elif closing > 0 and phrase.rfind(opens, 0, closing) < 0 and _named_after(phrase, closing):
         phrase = phrase[closing + 1 :]  # 捐”资金 (the quotation opened before the window)
     return phrase
 
@@ -301,8 +311,9 @@ def _balance_quotes(phrase: str) -> str:
 def _named_after(phrase: str, mark: int) -> bool:
     """What follows the quotation mark at ``mark`` in ``phrase`` may be a name: two characters
     or more, not ending in a pronoun, an adverb, a preposition, a conjunction or a particle
-    (并非为“扣压其中 is a clause cut short, not a name)."""
-    rest = phrase[mark + 1 :]
+    (并非为“扣压其中 is a clause cut short, not a name); a list's closing 等 is read past
+    (《省教育厅等: the list is a name)."""
+    rest = phrase[mark + 1 :].removesuffix(_LIST_CLOSE)
     return len(rest) >= 2 and tag(rest)[-1][1][:1] not in CLAUSE_TAIL_TAGS
 
 

@@ -36,6 +36,7 @@ from pipeline.linking.lexicon import (
     PEOPLE_NOUNS,
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
+    SCOPE_FRAME_ENDS,
     STRAY_OPENINGS,
     SUM_ENDINGS,
     TIME_FRAME_ENDS,
@@ -131,19 +132,20 @@ def without_day_frame(name: str) -> str:
 
 def after_time_clause(name: str) -> str:
     """``name`` without a clause of when opening it, ended by a word of ``time_frame_ends`` after a
-    word of two characters or more: the noun phrase after it (山林调整时他家人口 → 他家人口), past a
+    word of two characters or more, or a scope ended so by a localizer of ``scope_frame_ends``:
+    the noun phrase after it (山林调整时他家人口 → 他家人口, 招聘条件中年龄 → 年龄), past a
     causative verb (``causative_verbs``: 补助范围时让自己父母 → 自己父母); ``name`` where what follows
     opens with no noun or pronoun (补助范围时发放补贴: a clause of its own) or keeps fewer than two
     characters.
 
     >>> after_time_clause("山林调整时他家人口"), after_time_clause("补助范围时让自己父母"), after_time_clause("时速")
     ('他家人口', '自己父母', '时速')
-    >>> after_time_clause("补助范围时发放补贴")
-    '补助范围时发放补贴'
+    >>> after_time_clause("补助范围时发放补贴"), after_time_clause("招聘条件中年龄"), after_time_clause("规划中的学校")
+    ('补助范围时发放补贴', '年龄', '规划中的学校')
     """
     words = tag(name)
     for i in range(len(words) - 2, 0, -1):
-        if words[i][0] in TIME_FRAME_ENDS and len(words[i - 1][0]) > 1:
+        if (words[i][0] in TIME_FRAME_ENDS or words[i][0] in SCOPE_FRAME_ENDS) and len(words[i - 1][0]) > 1:
             if words[i + 1][0] in CAUSATIVE_VERBS and i + 2 < len(words):
                 i += 1
             rest = "".join(w for w, _ in words[i + 1 :])
