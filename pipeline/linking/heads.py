@@ -16,6 +16,7 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     LINKING,
     PEOPLE_NOUNS,
+    PER_ONLY_RE,
     PERSON_ENDINGS,
     PERSON_UNITS,
     SHARED_HEADS,
@@ -82,6 +83,61 @@ def tiered(window: str, name: str | None, named: str | None) -> str | None:
         return None  # 县二级医院: a tier inside a name, not one of a list
     found = read_before(rest, "money").of
     return found if found and not any(pos == "v" for _, pos in tag(found)) else ""
+
+
+_CASE_LABELS = tuple(HEAD.case_labels)
+_CASE_LINKS = ("", *sorted(HEAD.case_links, key=len, reverse=True))
+_CASE_MEASURES = (*HEAD.measure_ends, *HEAD.noun_suffixes, *ATTRIBUTES, *HEAD.case_labels)
+_COLONS = "：:"
+_DIGIT_RE = re.compile(r"\d")
+# The label: the words after the last mark or 的 before the colon, past an outline number (1、, （三）),
+# ending in a word of a label, before 分别, 为 or 是 (作业本费：, 伙食费控制标准为：, 培训费分别是：).
+_LABEL_RE = re.compile(
+    rf"(?:^|[，,；;。、：:（）()\s的])(?:[\d{ONE_TO_NINE}{TEN}]+[、.．])?"
+    rf"(?P<label>[^，,；;。、：:（）()\s\d的]*?(?:{trie_alternation(HEAD.case_labels)}))(?:分别)?[为是]?$"
+)
+
+
+def case_labelled(before: str, name: str) -> str | None:
+    """The label before a colon that a list of cases follows, for the number a case (``name``,
+    read glued before it) stands in: ``before`` is the sentence up to the number. The case is
+    right after the colon or after a list mark closing the case before (收费标准：住房0.7元/月、商用
+    → 收费标准); not a case that is a measure of its own (每次起付额为), nor one a per-word opens.
+    None where there is no such label.
+
+    >>> case_labelled("收费标准：住房", "住房"), case_labelled("流转价格：耕地为900元/亩，林地为", "林地")
+    ('收费标准', '流转价格')
+    >>> case_labelled("支付标准为：村卫生室每次起付额为", "村卫生室每次起付额"), case_labelled("回复如下：住房", "住房")
+    (None, None)
+    """
+    colon = max(before.rfind(c) for c in _COLONS)
+    if colon < 2 or not name or len(name) > HEAD.case_length or name.endswith(_CASE_MEASURES) \
+            or name.startswith(tuple(HEAD.per_people_leads)):
+        return None
+    cases = before[colon + 1 :]
+    link = next((w for w in _CASE_LINKS if cases.endswith(name + w)), None)
+    if link is None:
+        return None
+    lead = cases[: len(cases) - len(name) - len(link)]
+    listed = lead[-1:] in _LIST_MARKS and _DIGIT_RE.search(lead) is not None
+    if lead and not listed and PER_ONLY_RE.fullmatch(lead) is None:  # 每生每餐早餐: per-words alone
+        return None  # 依法参加失业保险，累计缴纳失业保险费: a clause, no list of cases
+    if tag(name)[-1][1] in {"v", "vn"}:
+        return None  # 低保对象最高救助不超过5000元: a measure of its own
+    label = _LABEL_RE.search(before, 0, colon)
+    return label["label"] if label is not None and len(label["label"]) <= HEAD.case_length * 2 else None
+
+
+def part_of_whole(name: str) -> str:
+    """``name`` without the word of a part ending it (七大诸侯国之一 → 诸侯国): the number counts the whole.
+
+    >>> part_of_whole("诸侯国之一"), part_of_whole("之一")
+    ('诸侯国', '之一')
+    """
+    for end in HEAD.part_of_ends:
+        if name.endswith(end) and len(name) > len(end) + 1:
+            return name.removesuffix(end)
+    return name
 
 
 def without_former(name: str) -> str:

@@ -244,6 +244,10 @@ class HeadLexicon(Lexicon):
     tier_heads: list[str]
     tier_levels: list[str]
     tier_trails: list[str]
+    case_labels: list[str]
+    case_links: list[str]
+    case_length: int
+    part_of_ends: list[str]
     former_leads: list[str]
     since_ends: list[str]
     compound_units: list[str]
