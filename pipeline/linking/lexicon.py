@@ -94,6 +94,7 @@ class PhraseLexicon(Lexicon):
     topic_totals: list[str]
     topic_copulas: list[str]
     locative_blocked: list[str]
+    locative_times: list[str]
     base_predicates: list[str]
     base_split_verbs: list[str]
     base_copulas: list[str]
@@ -586,6 +587,10 @@ WITHIN_GROUP_RE = re.compile(
 LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"
     r"(?P<scope>.{1,10}?)(?:中|内|里|之中)?$"
+)
+# 在早晚高峰期发车间隔: a time of `locative_times` (up to two characters qualifying it), and the noun after it.
+LOCATIVE_TIME_RE = re.compile(
+    rf"[^\W\d_]{{0,2}}?(?:{trie_alternation(PHRASE.locative_times)})的?(?P<rest>[^\W\d_]{{2,}})"
 )
 # After the number: 的/内的 first, an optional modifier (已建成), then the noun itself —
 # letters or quoted names, up to a stop word, a verb (个人荣获), a digit or punctuation.

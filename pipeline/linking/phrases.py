@@ -46,10 +46,13 @@ from pipeline.linking.lexicon import (
     GRANTING_VERBS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
+    JOINING_CONJUNCTIONS,
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
+    LOCATIVE_TIME_RE,
     MANNER_WORDS,
+    MAX_OF,
     MODIFYING_PREDICATES,
     NAMED_EVENTS,
     NOT_NOUNS,
@@ -105,6 +108,7 @@ _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
 _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
+_JOINING_OPENERS = (*JOINING_CONJUNCTIONS, "、")  # “四类人员”和富裕户: a quotation joined to what follows
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
 _PER_HEAD_ENDS = frozenset(h[-1] for h in PER_HEADS)
@@ -247,7 +251,7 @@ def tidy(phrase: str) -> str | None:
     if len(phrase) > MAX_PHRASE:
         cut = _HEAD_CUT_RE.match(phrase, 0, len(phrase) - 2)
         if cut is not None:
-            phrase = _lead(phrase[cut.end() :])
+            phrase = _lead(phrase[_quoted_joined(phrase, cut.end()) :])
     if "“" in phrase or "”" in phrase:
         phrase = _balance_quotes(phrase)
     if not phrase or phrase in NOT_NOUNS or (len(phrase) <= 6 and phrase.endswith(TEMPORAL_TAILS)):
@@ -257,6 +261,21 @@ def tidy(phrase: str) -> str | None:
     if (len(phrase) < 2 or phrase[0].isdigit()) and not _CJK_RE.search(phrase):
         return None  # P, 7000PF: the tail of a number, not a thing
     return phrase
+
+
+def _quoted_joined(phrase: str, at: int) -> int:
+    """Where the head of a long ``phrase`` cut at ``at`` starts: at the quotation closing before
+    it where a joining conjunction follows that quotation (清退“四类人员”和富裕户 → “四类人员”和富裕户:
+    the two are counted together), else ``at``.
+
+    >>> p, q = "该村共清退“四类人员”和富裕户", "村民反映的“两违”建筑所在村组"
+    >>> p[_quoted_joined(p, 11) :], q[_quoted_joined(q, 9) :]
+    ('“四类人员”和富裕户', '建筑所在村组')
+    """
+    if phrase[at - 1] != "”" or not phrase.startswith(_JOINING_OPENERS, at):
+        return at
+    opening = phrase.rfind("“", 0, at)
+    return opening if opening >= 0 and len(phrase) - opening <= MAX_OF else at
 
 
 def _balance_quotes(phrase: str) -> str:
@@ -309,7 +328,12 @@ def _inside_blocked(text: str, at: int) -> bool:
 
 def _locative(text: str) -> tuple[str, str | None]:
     """总量在全国 → (总量, 全国); a group 在…中 alone is a scope and no name (在全市的城区中 → ("",
-    全市的城区)); a phrase with no 在 comes back whole."""
+    全市的城区)); a time after 在 is a frame, and the noun after it the name (t63在早晚高峰期发车间隔 →
+    (t63发车间隔, None)); a phrase with no 在 comes back whole.
+
+    >>> _locative("t63在早晚高峰期发车间隔"), _locative("总量在全国")
+    (('t63发车间隔', None), ('总量', '全国'))
+    """
     if "在" not in text:
         return text, None
     group = WITHIN_GROUP_RE.fullmatch(text)
@@ -318,6 +342,9 @@ def _locative(text: str) -> tuple[str, str | None]:
     m = LOCATIVE_RE.match(text)
     if m is None:
         return text, None
+    timed = LOCATIVE_TIME_RE.fullmatch(m["scope"])
+    if timed is not None:  # t63在早晚高峰期发车间隔: a frame of time, and the noun after it
+        return m["head"] + timed["rest"], None
     if "的" in m["scope"]:  # 生活在此的居民: the 在 is inside a clause before the noun
         return m["scope"].rsplit("的", 1)[1], None
     return m["head"], _SCOPE_TIDY_RE.sub("", m["scope"]) or None
