@@ -174,6 +174,8 @@ def carried_people(text: str, window: str, lo: int, sentence_start: int) -> str 
         k += 1
     if k and "".join(w for w, _ in words[:k]).endswith(_PLACE_HEADS):  # 其中荣合桥集中安置区拟集中安置: where
         words = words[k:]
+    elif k:  # 明月山集中安置区拟集中安置, which jieba cuts 明月山/集中/安置/区拟: the place as written
+        words = _after_place(window.removeprefix(_PART_LEAD)) or words
     if not words or any(pos[:1] != "v" and pos not in _PREDICATE_TAGS for _, pos in words):
         return None  # 完成集中安置, 正在进行安置的有: the verbs alone, with adverbs and words of time
     verbs = [w for w, pos in words if pos[:1] == "v" and len(w) > 1]
@@ -196,6 +198,18 @@ def carried_people(text: str, window: str, lo: int, sentence_start: int) -> str 
     return None
 
 
+def _after_place(window: str) -> list[tuple[str, str]] | None:
+    """The words of ``window`` after a place that opens it, found as characters (a place head
+    ending a run jieba cuts across: 明月山集中安置区拟集中安置 → 拟 集中 安置), where only
+    verbs and their adverbs follow; None where there is no such place."""
+    for at in range(2, len(window) - 1):
+        if window[:at].endswith(_PLACE_HEADS):
+            rest = tag(window[at:])
+            if all(pos[:1] == "v" or pos in _PREDICATE_TAGS for _, pos in rest):
+                return list(rest)
+    return None
+
+
 def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     """The run of nouns ending ``phrase`` (past the verbs 进行 and its adverbs before a verb:
     移民户进行集中 → 移民户) that ends in a word naming people; ``whole``: the run is all of it."""
@@ -213,6 +227,8 @@ def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     run = words[k:]
     if not run or run[0][1] == "q":
         return None
+    if k > 0 and words[k - 1][1] == "t" and len(run) > 1:  # 明月/山村移民: a name jieba cut at a word of time
+        run = run[-1:]
     name = "".join(w for w, _ in run)
     if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= MAX_OF:
         return None
