@@ -34,6 +34,7 @@ from pipeline.linking.heads import (
     PRONOUNS,
     RESTATING,
     case_labelled,
+    compared_attribute,
     compound,
     counts_a_sum,
     counts_belonging,
@@ -52,6 +53,7 @@ from pipeline.linking.heads import (
     when_named,
     with_suffix,
     without_former,
+    without_per_lead,
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -516,6 +518,7 @@ def _link_one(
         of = operand_named(text, q.end)
     if of:
         of = part_of_whole(_named_total(of))  # 七大诸侯国之一: the whole's noun
+        of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
         of = ""

@@ -140,6 +140,40 @@ def part_of_whole(name: str) -> str:
     return name
 
 
+_LONE_VERB_TAGS = frozenset("vad")  # 每少一年: a verb, adjective or adverb left alone
+_COMPARED_RE = re.compile(
+    rf"(?P<owner>[^比]{{2,8}})比[^比]{{1,8}}?(?P<attribute>{trie_alternation(sorted(ATTRIBUTES))})"
+    rf"(?:{trie_alternation(HEAD.compared_ends)})"
+)
+
+
+def without_per_lead(name: str) -> str:
+    """``name`` without a per-word 每 opening it, glued to a verb once the unit after it was read
+    as a quantity; "" (none) where a verb or an adjective of one character alone is left.
+
+    >>> without_per_lead("每集中休假"), without_per_lead("每少"), without_per_lead("每户")
+    ('集中休假', '', '每户')
+    """
+    rest = name.removeprefix(HEAD.per_lead)
+    if rest == name or not rest:
+        return name
+    words = tag(rest)
+    if len(words) > 1 and words[0][1][:1] == "v":  # 每集中休假: 集中休假
+        return rest
+    return "" if len(rest) == 1 and words[0][1][:1] in _LONE_VERB_TAGS else name  # 每少; not 每户, 每人
+
+
+def compared_attribute(name: str) -> str:
+    """The attribute a comparison inside ``name`` measures the difference of, with its first
+    term as owner (省馆比市馆面积少 → 省馆面积); ``name`` where there is none.
+
+    >>> compared_attribute("省馆比市馆面积少"), compared_attribute("报销比例")
+    ('省馆面积', '报销比例')
+    """
+    m = _COMPARED_RE.fullmatch(name)
+    return m["owner"] + m["attribute"] if m is not None else name
+
+
 def without_former(name: str) -> str:
     """``name`` without a word of a former state opening it (原来个人基本工资 → 个人基本工资).
 

@@ -249,6 +249,8 @@ class HeadLexicon(Lexicon):
     case_links: list[str]
     case_length: int
     part_of_ends: list[str]
+    per_lead: str
+    compared_ends: list[str]
     former_leads: list[str]
     since_ends: list[str]
     compound_units: list[str]
