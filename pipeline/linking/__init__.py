@@ -192,7 +192,7 @@ __all__ = ["link", "link_and_judge"]
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
-_CASED = frozenset({"money", "percent"})  # sums and shares a label before a colon names per case
+_CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
@@ -511,7 +511,7 @@ def _link_one(
             clause.of = clause.named = None
         of = tier if tier is not None else of
     if shared is None and q.type in _CASED and of:  # 收费标准：住房0.7元/月、商用1.4元/月: the label's
-        of = case_labelled(text[sentence_start : q.start], of) or of
+        of = case_labelled(text[sentence_start : q.start], of, text[q.end : reach]) or of
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before

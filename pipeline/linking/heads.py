@@ -97,33 +97,60 @@ _LABEL_RE = re.compile(
     rf"(?P<label>[^，,；;。、：:（）()\s\d的]*?(?:{trie_alternation(HEAD.case_labels)}))(?:分别)?[为是]?$"
 )
 
+# A label a copula and a case glued to its number follow (每班幼儿人数一般为小班25人): the label is a
+# run after a mark ending in a word of a label or an attribute.
+_COPULA_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[，,；;。、：:（）()\s的“”]))"
+    rf"(?P<label>[^，,；;。、：:（）()\s\d的“”]{{1,14}}?(?:{trie_alternation([*HEAD.case_labels, *ATTRIBUTES])}))"
+    rf"(?:一般|分别|均)?[为是](?=[^\W\d_])"
+)
+# After the first number of a list of cases, the next case glued to its number in digits (…，中班30人;
+# not …，午休时间一般为2小时, a measure of its own).
+_NEXT_CASE_RE = re.compile(
+    rf"[^，,；;。、：:\s]{{0,8}}?[，,、；;][^\W\d_为是]{{1,{HEAD.case_length}}}?\d"
+)
+# After a copula, a case glued to its number opens the list (小班25人), not a number or a phrase.
+_CASE_OPEN_RE = re.compile(rf"[^\W\d_]{{1,{HEAD.case_length}}}?[\d{ONE_TO_NINE}{TEN}两]")
 
-def case_labelled(before: str, name: str) -> str | None:
-    """The label before a colon that a list of cases follows, for the number a case (``name``,
-    read glued before it) stands in: ``before`` is the sentence up to the number. The case is
-    right after the colon or after a list mark closing the case before (收费标准：住房0.7元/月、商用
-    → 收费标准); not a case that is a measure of its own (每次起付额为), nor one a per-word opens.
-    None where there is no such label.
+
+def case_labelled(before: str, name: str, after: str = "") -> str | None:
+    """The label that a list of cases follows, for the number a case (``name``, read glued
+    before it) stands in: ``before`` is the sentence up to the number. The label ends before a
+    colon (收费标准：住房0.7元/月、商用 → 收费标准), or before a copula that a case follows right
+    away, where the case is glued to its number (每班幼儿人数一般为小班25人，中班 → 每班幼儿人数);
+    the case is the first of the list or follows a list mark closing the case before. Not a case
+    that is a measure of its own (每次起付额为), nor one a per-word opens; not a list that opens
+    with a number (占地面积为159.83亩，绿化隔离带: each a measure). None where there is no such label.
 
     >>> case_labelled("收费标准：住房", "住房"), case_labelled("流转价格：耕地为900元/亩，林地为", "林地")
     ('收费标准', '流转价格')
+    >>> case_labelled("每班人数一般为小班", "小班", "25人，中班30人"), case_labelled("面积为15亩，绿化带", "绿化带")
+    ('每班人数', None)
     >>> case_labelled("支付标准为：村卫生室每次起付额为", "村卫生室每次起付额"), case_labelled("回复如下：住房", "住房")
     (None, None)
     """
+    if not name or len(name) > HEAD.case_length or name.endswith(_CASE_MEASURES) \
+            or name.startswith(tuple(HEAD.per_people_leads)) or tag(name)[-1][1] in {"v", "vn"}:
+        return None  # 低保对象最高救助不超过5000元: a measure of its own
     colon = max(before.rfind(c) for c in _COLONS)
-    if colon < 2 or not name or len(name) > HEAD.case_length or name.endswith(_CASE_MEASURES) \
-            or name.startswith(tuple(HEAD.per_people_leads)):
+    copula = next(reversed(list(_COPULA_LABEL_RE.finditer(before, max(colon, 0)))), None)
+    start = copula.end() if copula is not None else colon + 1
+    cases = before[start:]
+    # the number itself follows ``before``: a first case is glued to it (每班人数为小班|25人)
+    if (copula is None and colon < 2) or not cases or (copula is not None and not _CASE_OPEN_RE.match(f"{cases}0")):
         return None
-    cases = before[colon + 1 :]
-    link = next((w for w in _CASE_LINKS if cases.endswith(name + w)), None)
+    if copula is not None and cases == name and _NEXT_CASE_RE.match(after) is None:
+        return None  # 每班幼儿人数一般为小班25人，午休时间…: one case, no list; the noun names it
+    links = ("",) if copula is not None else _CASE_LINKS  # 报销比例为80%，年度报销封顶为: a measure of its own
+    link = next((w for w in links if cases.endswith(name + w)), None)
     if link is None:
         return None
     lead = cases[: len(cases) - len(name) - len(link)]
     listed = lead[-1:] in _LIST_MARKS and _DIGIT_RE.search(lead) is not None
     if lead and not listed and PER_ONLY_RE.fullmatch(lead) is None:  # 每生每餐早餐: per-words alone
         return None  # 依法参加失业保险，累计缴纳失业保险费: a clause, no list of cases
-    if tag(name)[-1][1] in {"v", "vn"}:
-        return None  # 低保对象最高救助不超过5000元: a measure of its own
+    if copula is not None:
+        return copula["label"]
     label = _LABEL_RE.search(before, 0, colon)
     return label["label"] if label is not None and len(label["label"]) <= HEAD.case_length * 2 else None
 
