@@ -54,6 +54,7 @@ class PhraseLexicon(Lexicon):
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
+    after_stop_compound_tails: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
     after_modifiers: list[str]
@@ -621,3 +622,5 @@ AFTER_RE = re.compile(
 AFTER_PREFIX_RE = re.compile(_AFTER_PREFIX)
 AFTER_STOP_WORDS = frozenset([*PHRASE.after_stops, *PHRASE.after_lead_stops])
 AFTER_TAIL_RE = re.compile(rf"{_AFTER_TAIL}*")
+# 耕地占用税: a compound tail after a verb a stop word opens, ending the letters (after_stop_compound_tails).
+STOP_COMPOUND_TAIL_RE = re.compile(rf"(?:{trie_alternation(PHRASE.after_stop_compound_tails)})(?![^\W\d_])")

@@ -70,6 +70,7 @@ from pipeline.linking.lexicon import (
     SPACE_RE,
     SPAN_END,
     SPAN_STARTS,
+    STOP_COMPOUND_TAIL_RE,
     SUM_ENDINGS,
     TEMPORAL_TAILS,
     TOTAL_ADVERBS,
@@ -824,11 +825,18 @@ def _cut_word(text: str) -> bool:
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
     """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
-    三个时间段: 时 opening 时间段), and on to the next stop."""
+    三个时间段: 时 opening 时间段), or opening a verb a compound tail ends (耕地占用税), and on to the next stop."""
     for _ in range(3):
         if stop >= ceiling or not _CJK_RE.match(text[stop]):
             return stop
         word, pos, offset = _word_across(tag(text[start : min(ceiling, stop + 6)]), stop - start)
+        opening = offset == stop - start and stop > start
+        if opening and pos in HOLDING_TAGS and STOP_COMPOUND_TAIL_RE.search(word):  # 建筑占地面积: one noun
+            return start + offset + len(word)
+        tail = STOP_COMPOUND_TAIL_RE.match(text, start + offset + len(word), ceiling) \
+            if opening and pos == "v" and len(word) == 2 else None
+        if tail is not None:  # 耕地占用税: the verb a stop opens is inside a compound noun
+            return tail.end()
         if (offset == stop - start and stop > start) or pos not in HOLDING_TAGS or len(word) < 2 \
                 or word in AFTER_STOP_WORDS or not in_dictionary(word):
             return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
