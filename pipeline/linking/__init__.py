@@ -511,7 +511,8 @@ def _link_one(
             clause.of = clause.named = None
         of = tier if tier is not None else of
     if shared is None and q.type in _CASED and of:  # 收费标准：住房0.7元/月、商用1.4元/月: the label's
-        of = case_labelled(text[sentence_start : q.start], of, text[q.end : reach]) or of
+        # a label and its list of cases stand within two windows before the number (linear time)
+        of = case_labelled(text[max(sentence_start, q.start - 2 * MAX_WINDOW) : q.start], of, text[q.end : reach]) or of
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
