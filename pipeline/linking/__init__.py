@@ -34,6 +34,8 @@ from pipeline.linking.coordination import distribute
 from pipeline.linking.heads import (
     PRONOUNS,
     RESTATING,
+    case_labelled,
+    compared_attribute,
     compound,
     counts_a_sum,
     counts_belonging,
@@ -43,6 +45,7 @@ from pipeline.linking.heads import (
     is_place,
     measure_owner,
     names_people,
+    part_of_whole,
     past_storeys,
     people_run,
     per_named,
@@ -51,6 +54,7 @@ from pipeline.linking.heads import (
     when_named,
     with_suffix,
     without_former,
+    without_per_lead,
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAMES,
@@ -198,6 +202,7 @@ _AFTER_READ = 24  # characters read after a number for the noun it counts
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
+_CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
@@ -528,12 +533,16 @@ def _link_one(
         if tier == "":
             clause.of = clause.named = None
         of = tier if tier is not None else of
+    if shared is None and q.type in _CASED and of:  # 收费标准：住房0.7元/月、商用1.4元/月: the label's
+        # a label and its list of cases stand within two windows before the number (linear time)
+        of = case_labelled(text[max(sentence_start, q.start - 2 * MAX_WINDOW) : q.start], of, text[q.end : reach]) or of
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
         of = operand_named(text, q.end)
     if of:
-        of = _named_total(of)
+        of = part_of_whole(_named_total(of))  # 七大诸侯国之一: the whole's noun
+        of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
         of = ""
@@ -857,12 +866,6 @@ def _span_named(before: Reading, window: str) -> str | None:
         of = max((head for head in DURATION_HEADS if window.endswith(head)), key=len)
     if of is None:
         return None
-    claim = before.claim or ""
-    if not of.endswith(DURATION_HEADS) and claim.endswith(DURATION_HEADS) and not claim.endswith(of):
-        # t63在早晚高峰期发车间隔为10分钟: the noun of a span ending the clause, not the subject before
-        # it, without the hours of the day it holds in
-        head = max((head for head in DURATION_HEADS if claim.endswith(head)), key=len)
-        return without_hour_scope(glued_span(claim, head))
     heads = of.endswith(DURATION_HEADS) and (before.predicate is None or window.endswith(of))
     copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
     if not (heads or copula):

@@ -16,6 +16,7 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     LINKING,
     PEOPLE_NOUNS,
+    PER_ONLY_RE,
     PERSON_ENDINGS,
     PERSON_UNITS,
     SHARED_HEADS,
@@ -82,6 +83,122 @@ def tiered(window: str, name: str | None, named: str | None) -> str | None:
         return None  # 县二级医院: a tier inside a name, not one of a list
     found = read_before(rest, "money").of
     return found if found and not any(pos == "v" for _, pos in tag(found)) else ""
+
+
+_CASE_LABELS = tuple(HEAD.case_labels)
+_CASE_LINKS = ("", *sorted(HEAD.case_links, key=len, reverse=True))
+_CASE_MEASURES = (*HEAD.measure_ends, *HEAD.noun_suffixes, *ATTRIBUTES, *HEAD.case_labels)
+_COLONS = "：:"
+_DIGIT_RE = re.compile(r"\d")
+# The label: the words after the last mark or 的 before the colon, past an outline number (1、, （三）),
+# ending in a word of a label, before 分别, 为 or 是 (作业本费：, 伙食费控制标准为：, 培训费分别是：).
+_LABEL_RE = re.compile(
+    rf"(?:^|[，,；;。、：:（）()\s的])(?:[\d{ONE_TO_NINE}{TEN}]+[、.．])?"
+    rf"(?P<label>[^，,；;。、：:（）()\s\d的]*?(?:{trie_alternation(HEAD.case_labels)}))(?:分别)?[为是]?$"
+)
+
+# A label a copula and a case glued to its number follow (每班幼儿人数一般为小班25人): the label is a
+# run after a mark ending in a word of a label or an attribute.
+_COPULA_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[，,；;。、：:（）()\s的“”]))"
+    rf"(?P<label>[^，,；;。、：:（）()\s\d的“”]{{1,14}}?(?:{trie_alternation([*HEAD.case_labels, *ATTRIBUTES])}))"
+    rf"(?:一般|分别|均)?[为是](?=[^\W\d_])"
+)
+# After the first number of a list of cases, the next case glued to its number in digits (…，中班30人;
+# not …，午休时间一般为2小时, a measure of its own).
+_NEXT_CASE_RE = re.compile(
+    rf"[^，,；;。、：:\s]{{0,8}}?[，,、；;][^\W\d_为是]{{1,{HEAD.case_length}}}?\d"
+)
+# After a copula, a case glued to its number opens the list (小班25人), not a number or a phrase.
+_CASE_OPEN_RE = re.compile(rf"[^\W\d_]{{1,{HEAD.case_length}}}?[\d{ONE_TO_NINE}{TEN}两]")
+
+
+def case_labelled(before: str, name: str, after: str = "") -> str | None:
+    """The label that a list of cases follows, for the number a case (``name``, read glued
+    before it) stands in: ``before`` is the sentence up to the number. The label ends before a
+    colon (收费标准：住房0.7元/月、商用 → 收费标准), or before a copula that a case follows right
+    away, where the case is glued to its number (每班幼儿人数一般为小班25人，中班 → 每班幼儿人数);
+    the case is the first of the list or follows a list mark closing the case before. Not a case
+    that is a measure of its own (每次起付额为), nor one a per-word opens; not a list that opens
+    with a number (占地面积为159.83亩，绿化隔离带: each a measure). None where there is no such label.
+
+    >>> case_labelled("收费标准：住房", "住房"), case_labelled("流转价格：耕地为900元/亩，林地为", "林地")
+    ('收费标准', '流转价格')
+    >>> case_labelled("每班人数一般为小班", "小班", "25人，中班30人"), case_labelled("面积为15亩，绿化带", "绿化带")
+    ('每班人数', None)
+    >>> case_labelled("支付标准为：村卫生室每次起付额为", "村卫生室每次起付额"), case_labelled("回复如下：住房", "住房")
+    (None, None)
+    """
+    if not name or len(name) > HEAD.case_length or name.endswith(_CASE_MEASURES) \
+            or name.startswith(tuple(HEAD.per_people_leads)) or tag(name)[-1][1] in {"v", "vn"}:
+        return None  # 低保对象最高救助不超过5000元: a measure of its own
+    colon = max(before.rfind(c) for c in _COLONS)
+    copula = next(reversed(list(_COPULA_LABEL_RE.finditer(before, max(colon, 0)))), None)
+    start = copula.end() if copula is not None else colon + 1
+    cases = before[start:]
+    # the number itself follows ``before``: a first case is glued to it (每班人数为小班|25人)
+    if (copula is None and colon < 2) or not cases or (copula is not None and not _CASE_OPEN_RE.match(f"{cases}0")):
+        return None
+    if copula is not None and cases == name and _NEXT_CASE_RE.match(after) is None:
+        return None  # 每班幼儿人数一般为小班25人，午休时间…: one case, no list; the noun names it
+    links = ("",) if copula is not None else _CASE_LINKS  # 报销比例为80%，年度报销封顶为: a measure of its own
+    link = next((w for w in links if cases.endswith(name + w)), None)
+    if link is None:
+        return None
+    lead = cases[: len(cases) - len(name) - len(link)]
+    listed = lead[-1:] in _LIST_MARKS and _DIGIT_RE.search(lead) is not None
+    if lead and not listed and PER_ONLY_RE.fullmatch(lead) is None:  # 每生每餐早餐: per-words alone
+        return None  # 依法参加失业保险，累计缴纳失业保险费: a clause, no list of cases
+    if copula is not None:
+        return copula["label"]
+    label = _LABEL_RE.search(before, 0, colon)
+    return label["label"] if label is not None and len(label["label"]) <= HEAD.case_length * 2 else None
+
+
+def part_of_whole(name: str) -> str:
+    """``name`` without the word of a part ending it (七大诸侯国之一 → 诸侯国): the number counts the whole.
+
+    >>> part_of_whole("诸侯国之一"), part_of_whole("之一")
+    ('诸侯国', '之一')
+    """
+    for end in HEAD.part_of_ends:
+        if name.endswith(end) and len(name) > len(end) + 1:
+            return name.removesuffix(end)
+    return name
+
+
+_LONE_VERB_TAGS = frozenset("vad")  # 每少一年: a verb, adjective or adverb left alone
+_COMPARED_RE = re.compile(
+    rf"(?P<owner>[^比]{{2,8}})比[^比]{{1,8}}?(?P<attribute>{trie_alternation(sorted(ATTRIBUTES))})"
+    rf"(?:{trie_alternation(HEAD.compared_ends)})"
+)
+
+
+def without_per_lead(name: str) -> str:
+    """``name`` without a per-word 每 opening it, glued to a verb once the unit after it was read
+    as a quantity; "" (none) where a verb or an adjective of one character alone is left.
+
+    >>> without_per_lead("每集中休假"), without_per_lead("每少"), without_per_lead("每户")
+    ('集中休假', '', '每户')
+    """
+    rest = name.removeprefix(HEAD.per_lead)
+    if rest == name or not rest:
+        return name
+    words = tag(rest)
+    if len(words) > 1 and words[0][1][:1] == "v":  # 每集中休假: 集中休假
+        return rest
+    return "" if len(rest) == 1 and words[0][1][:1] in _LONE_VERB_TAGS else name  # 每少; not 每户, 每人
+
+
+def compared_attribute(name: str) -> str:
+    """The attribute a comparison inside ``name`` measures the difference of, with its first
+    term as owner (省馆比市馆面积少 → 省馆面积); ``name`` where there is none.
+
+    >>> compared_attribute("省馆比市馆面积少"), compared_attribute("报销比例")
+    ('省馆面积', '报销比例')
+    """
+    m = _COMPARED_RE.fullmatch(name)
+    return m["owner"] + m["attribute"] if m is not None else name
 
 
 def without_former(name: str) -> str:

@@ -55,6 +55,7 @@ class PhraseLexicon(Lexicon):
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
+    after_stop_compound_tails: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
     after_modifiers: list[str]
@@ -95,6 +96,7 @@ class PhraseLexicon(Lexicon):
     topic_totals: list[str]
     topic_copulas: list[str]
     locative_blocked: list[str]
+    locative_times: list[str]
     base_predicates: list[str]
     base_split_verbs: list[str]
     base_copulas: list[str]
@@ -260,6 +262,12 @@ class HeadLexicon(Lexicon):
     tier_heads: list[str]
     tier_levels: list[str]
     tier_trails: list[str]
+    case_labels: list[str]
+    case_links: list[str]
+    case_length: int
+    part_of_ends: list[str]
+    per_lead: str
+    compared_ends: list[str]
     former_leads: list[str]
     since_ends: list[str]
     compound_units: list[str]
@@ -617,6 +625,10 @@ LOCATIVE_RE = re.compile(
     rf"^(?P<head>.+?)(?<![现存所正实])在(?!{trie_alternation(w[1:] for w in PHRASE.locative_blocked)})"
     r"(?P<scope>.{1,10}?)(?:中|内|里|之中)?$"
 )
+# 在早晚高峰期发车间隔: a time of `locative_times` (up to two characters qualifying it), and the noun after it.
+LOCATIVE_TIME_RE = re.compile(
+    rf"[^\W\d_]{{0,2}}?(?:{trie_alternation(PHRASE.locative_times)})的?(?P<rest>[^\W\d_]{{2,}})"
+)
 # After the number: 的/内的 first, an optional modifier (已建成), then the noun itself —
 # letters or quoted names, up to a stop word, a verb (个人荣获), a digit or punctuation.
 # The verb test starts at the second character, so 改造项目 stays whole.
@@ -644,3 +656,5 @@ AFTER_RE = re.compile(
 AFTER_PREFIX_RE = re.compile(_AFTER_PREFIX)
 AFTER_STOP_WORDS = frozenset([*PHRASE.after_stops, *PHRASE.after_lead_stops])
 AFTER_TAIL_RE = re.compile(rf"{_AFTER_TAIL}*")
+# 耕地占用税: a compound tail after a verb a stop word opens, ending the letters (after_stop_compound_tails).
+STOP_COMPOUND_TAIL_RE = re.compile(rf"(?:{trie_alternation(PHRASE.after_stop_compound_tails)})(?![^\W\d_])")

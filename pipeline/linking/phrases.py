@@ -52,6 +52,7 @@ from pipeline.linking.lexicon import (
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
+    LOCATIVE_TIME_RE,
     MANNER_WORDS,
     MAX_OF,
     MODIFYING_PREDICATES,
@@ -72,6 +73,7 @@ from pipeline.linking.lexicon import (
     SPACE_RE,
     SPAN_END,
     SPAN_STARTS,
+    STOP_COMPOUND_TAIL_RE,
     SUM_ENDINGS,
     TEMPORAL_TAILS,
     TOTAL_ADVERBS,
@@ -285,7 +287,7 @@ def _head_start(phrase: str, end: int) -> int:
     if phrase[end - 1] != "”":
         return end
     opening = phrase.rfind("“", 0, end - 1)
-    return opening if opening >= 0 and len(phrase) - opening <= MAX_PHRASE else end
+    return opening if opening >= 0 and len(phrase) - opening <= MAX_OF else end
 
 
 def _balance_quotes(phrase: str, opens: str = "“", closes: str = "”") -> str:
@@ -340,7 +342,12 @@ def _inside_blocked(text: str, at: int) -> bool:
 
 def _locative(text: str) -> tuple[str, str | None]:
     """总量在全国 → (总量, 全国); a group 在…中 alone is a scope and no name (在全市的城区中 → ("",
-    全市的城区)); a phrase with no 在 comes back whole."""
+    全市的城区)); a time after 在 is a frame, and the noun after it the name (t63在早晚高峰期发车间隔 →
+    (t63发车间隔, None)); a phrase with no 在 comes back whole.
+
+    >>> _locative("t63在早晚高峰期发车间隔"), _locative("总量在全国")
+    (('t63发车间隔', None), ('总量', '全国'))
+    """
     if "在" not in text:
         return text, None
     group = WITHIN_GROUP_RE.fullmatch(text)
@@ -349,6 +356,9 @@ def _locative(text: str) -> tuple[str, str | None]:
     m = LOCATIVE_RE.match(text)
     if m is None:
         return text, None
+    timed = LOCATIVE_TIME_RE.fullmatch(m["scope"])
+    if timed is not None:  # t63在早晚高峰期发车间隔: a frame of time, and the noun after it
+        return m["head"] + timed["rest"], None
     if "的" in m["scope"]:  # 生活在此的居民: the 在 is inside a clause before the noun
         return m["scope"].rsplit("的", 1)[1], None
     return m["head"], _SCOPE_TIDY_RE.sub("", m["scope"]) or None
@@ -860,11 +870,18 @@ def _cut_word(text: str) -> bool:
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
     """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
-    三个时间段: 时 opening 时间段), and on to the next stop."""
+    三个时间段: 时 opening 时间段), or opening a verb a compound tail ends (耕地占用税), and on to the next stop."""
     for _ in range(3):
         if stop >= ceiling or not _CJK_RE.match(text[stop]):
             return stop
         word, pos, offset = _word_across(tag(text[start : min(ceiling, stop + 6)]), stop - start)
+        opening = offset == stop - start and stop > start
+        if opening and pos in HOLDING_TAGS and STOP_COMPOUND_TAIL_RE.search(word):  # 建筑占地面积: one noun
+            return start + offset + len(word)
+        tail = STOP_COMPOUND_TAIL_RE.match(text, start + offset + len(word), ceiling) \
+            if opening and pos == "v" and len(word) == 2 else None
+        if tail is not None:  # 耕地占用税: the verb a stop opens is inside a compound noun
+            return tail.end()
         if (offset == stop - start and stop > start) or pos not in HOLDING_TAGS or len(word) < 2 \
                 or word in AFTER_STOP_WORDS or not in_dictionary(word):
             return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
