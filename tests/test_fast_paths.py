@@ -43,7 +43,7 @@ from pipeline.export.csv import CsvTableWriter
 from pipeline.linking import lexicon as linking_lexicon
 from pipeline.linking import words as words_module
 from pipeline.quantities import dates as dates_module
-from pipeline.quantities import engine, hedges, measures, numbering, percent, phone
+from pipeline.quantities import engine, enumerators, hedges, measures, numbering, percent, phone
 from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as dates_patterns
 from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES
@@ -59,7 +59,7 @@ from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import clause, numerals
 from pipeline.text import normalise as normalise_module
 from pipeline.text.regex import alternation, lead_class_alternation
-from pipeline.text.scan import SharedScan
+from pipeline.text.scan import SharedScan, anchored_finditer
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -778,14 +778,17 @@ def test_fast_paths_unit_trie_matches_as_the_alternation(data: st.DataObject) ->
         assert (got and got.span()) == (want and want.span()), (text, at)
 
 
-# Percent forms found by their anchor (分之, 成, 折) and the run of characters before it
-# (percent._anchored) instead of their patterns' own scans: the same matches, on texts of the
-# characters they are made of, with other words between.
+# Forms found by their anchor (分之, 成, 折, the . of an item number, a hotline's 123) and the run
+# of characters before it (text.scan.anchored_finditer) instead of their patterns' own scans:
+# the same matches, on texts of the characters they are made of, with other words between.
 _ANCHORED = [
     ("fractions", percent._FRACTION_RE, "分之", percent._DENOMINATOR_CHARS,
      "百分之一二两三十千万亿0123456789.,点至到的和三分"),
     ("tenths", percent._CHENG_RE, "成", percent._CHENG_CHARS, "一二三七八十半0123456789.点成完的六之"),
     ("discounts", percent._ZHE_RE, "折", percent._ZHE_CHARS, "一二三七八十半0123456789.点折打对對五扣"),
+    ("items before a year", enumerators._BEFORE_YEAR_RE, ".", enumerators._DIGITS, "0129.年-至：， \n本"),
+    ("section numbers", enumerators._SECTION_RE, ".", enumerators._DIGITS, "0123.本项目个：， \na"),
+    ("named hotlines", phone._NAMED_HOTLINE_RE, "123", frozenset(), "0123456789热线投诉电话“”-./a "),
 ]
 
 
@@ -793,18 +796,38 @@ _ANCHORED = [
 @_SHORTCUTS
 @given(data=st.data())
 @example(data=None)
-def test_fast_paths_anchored_percent_forms_match_as_their_scans(
+def test_fast_paths_anchored_forms_match_as_their_scans(
     name: str, pattern: re.Pattern[str], anchor: str, chars: frozenset[str], alphabet: str,
     data: st.DataObject | None,
 ) -> None:
     if data is None:  # a text of each form, so that the comparison is never only of no match
-        text = "百分之三十五至百分之四十，三分之二，七成半，约六成，打八折，七五折，二手房"
+        text = ("百分之三十五至百分之四十，三分之二，七成半，约六成，打八折，七五折，二手房。\n2.2019年，"
+                "：3.1本项目，：2.3项目，12345热线，“12315”投诉，：4.2018-2020年")
     else:
         text = data.draw(st.text(alphabet=alphabet, max_size=24))
-    assert ([m.span() for m in percent._anchored(pattern, text, anchor, chars)]
+    assert ([m.span() for m in anchored_finditer(pattern, text, anchor, chars)]
             == [m.span() for m in pattern.finditer(text)]), name
     if data is None:
         assert len(list(pattern.finditer(text))) >= 2, name
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="0123456789123热线服务12345投诉“”12315-./a ", max_size=30))
+@example("12345热线，“12315”投诉，012345热线")
+def test_fast_paths_named_hotlines_from_their_prefixes_match_as_the_scan(text: str) -> None:
+    assert ([m.span() for m in phone._named_hotlines(text)]
+            == [m.span() for m in phone._NAMED_HOTLINE_RE.finditer(text)])
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="大年月初十廿二三正腊农历2015", max_size=24))
+@example("大年初一，正月初二，腊月二十，大年月初")
+def test_fast_paths_lunar_anchors_of_two_scans_match_the_alternation(text: str) -> None:
+    """月 and 大年 scanned apart (each led by a literal) and merged: the matches of one alternation."""
+    joined = re.compile(r"月(?=[初十廿二三])|大年(?=[初三二])")
+    both = sorted((*times_patterns.RE_LUNAR_ANCHOR.finditer(text), *times_patterns.RE_NEW_YEAR_ANCHOR.finditer(text)),
+                  key=re.Match.start)
+    assert [m.span() for m in both] == [m.span() for m in joined.finditer(text)]
 
 
 def test_fast_paths_tagger_loads_its_model_of_unknown_words() -> None:

@@ -62,6 +62,39 @@ _NUMBERED_REFS = frozenset(f"\\{d}" for d in "123456789")  # \1 … \9 (\10 begi
 _MAX_FIRSTS = 512
 
 
+def anchored_finditer(
+    pattern: re.Pattern[str], text: str, anchor: str, chars: frozenset[str] = frozenset()
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, for a pattern whose every match is a run of
+    ``chars`` (perhaps empty), then the literal ``anchor``, then more: the anchor is found by
+    ``str.find`` and the pattern tried only in the run before it and at it. A scan of the
+    pattern stops at every character its first class holds (one class test a character, the
+    cost of a whole-text scan); ``str.find`` of a literal runs at memory speed, and most texts
+    hold the anchor a few times if at all (分之, 折, 123 before a hotline's digits, the ``.`` of
+    an item number).
+
+    Exact: a match begins in the run before the first ``anchor`` at or after the last match's
+    end (none before it can hold one), and the first place there that matches is the leftmost.
+
+    >>> fraction = re.compile(r"(?<![0-9])[0-9]+分之[0-9]+")
+    >>> [m.group() for m in anchored_finditer(fraction, "13分之2, 5分之4", "分之", frozenset("0123456789"))]
+    ['13分之2', '5分之4']
+    """
+    pos = 0
+    while (at := text.find(anchor, pos)) >= 0:
+        begin = at
+        while begin > pos and text[begin - 1] in chars:
+            begin -= 1
+        for start in range(begin, at + 1):
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at + 1
+
+
 class SharedScan:
     """Patterns (strings or compiled) to search one text for with one scan."""
 
