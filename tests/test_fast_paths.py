@@ -43,10 +43,13 @@ from pipeline.export.csv import CsvTableWriter
 from pipeline.linking import lexicon as linking_lexicon
 from pipeline.linking import words as words_module
 from pipeline.quantities import dates as dates_module
-from pipeline.quantities import engine, enumerators, hedges, measures, numbering, percent, phone
+from pipeline.quantities import engine, enumerators, hedges, measures, numbering, percent, phone, rank
+from pipeline.quantities import times as times_module
 from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as dates_patterns
 from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES
+from pipeline.quantities.times import clock as times_clock
+from pipeline.quantities.times import days as times_days
 from pipeline.quantities.times import patterns as times_patterns
 from pipeline.records import copied
 from pipeline.reply import cues as reply_cues
@@ -59,7 +62,7 @@ from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import clause, numerals
 from pipeline.text import normalise as normalise_module
 from pipeline.text.regex import alternation, lead_class_alternation
-from pipeline.text.scan import SharedScan, anchored_finditer
+from pipeline.text.scan import FewFirsts, SharedScan, anchored_finditer
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -809,6 +812,37 @@ def test_fast_paths_anchored_forms_match_as_their_scans(
             == [m.span() for m in pattern.finditer(text)]), name
     if data is None:
         assert len(list(pattern.finditer(text))) >= 2, name
+
+
+# Patterns whose matches begin with one of a few characters, found by str.find of each
+# (text.scan.FewFirsts) instead of a class scan: the same matches, on texts of the characters
+# they are made of.
+_FEW_FIRSTS = [
+    ("quoted names", entities_module._QUOTED, "《》“”十四五规划条例\n，a"),
+    ("ranks", rank._RANKS, "第前一二三十名位次0123456789.,万亿季度"),
+    ("restating weekdays", times_module._RESTATING_RANGES, "(（)）星期周礼拜一三五日至-～ "),
+    ("zero widths", normalise_module._ZERO_WIDTHS, "\u200b\u200c\u200d\u2060\ufeffa"),
+    ("emphasis", normalise_module._EMPHASES, "*_a "),
+    ("clock anchors", times_clock._CLOCK_ANCHORS, "点时:：0123456789一两十五分半"),
+    ("weekdays", times_days._WEEKDAYS, "星期礼拜周一二日天每个上下次年0123"),
+]
+
+
+@pytest.mark.parametrize(("name", "scan", "alphabet"), _FEW_FIRSTS, ids=[f[0] for f in _FEW_FIRSTS])
+@_SHORTCUTS
+@given(data=st.data())
+def test_fast_paths_few_firsts_find_what_the_pattern_finds(name: str, scan: FewFirsts, alphabet: str,
+                                                           data: st.DataObject) -> None:
+    text = data.draw(st.text(alphabet=alphabet, max_size=30))
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)], name
+
+
+def test_fast_paths_few_firsts_refuses_what_it_cannot_find_by_its_first_characters() -> None:
+    assert FewFirsts(r"第[0-9]+|前[0-9]+").firsts == ("前", "第")
+    assert FewFirsts(r"(?<=a)b|c?d").firsts == ("b", "c", "d")  # a look-behind reads no first character
+    for pattern in (r"[0-9]+", r"\w+", r"x*", r"[^a]b", re.compile("ab", re.IGNORECASE)):
+        with pytest.raises(ValueError, match="FewFirsts"):
+            FewFirsts(pattern)
 
 
 @_SHORTCUTS

@@ -95,6 +95,48 @@ def anchored_finditer(
             pos = at + 1
 
 
+class FewFirsts:
+    """A pattern whose matches begin with one of a few characters (``《`` or ``“``; ``第`` or
+    ``前``), searched by ``str.find`` of each of them, then ``match`` there. A regex scan for a
+    leading class tests the class at every character of the text, where ``str.find`` of a
+    literal runs at memory speed: for a class of characters that stand a few times a text, the
+    finds and the few ``match`` calls cost a fraction of the scan.
+
+    :meth:`finditer` gives what the pattern's own ``finditer`` gives: a match begins with one
+    of the characters (read from the parsed pattern, as :class:`SharedScan` reads them), so the
+    leftmost match at or after the last one's end is at the first of their places there where
+    ``match`` succeeds.
+
+    >>> [m.group() for m in FewFirsts(r"《[^》]+》|“[^”]+”").finditer("见“十四五”规划与《条例》")]
+    ['“十四五”', '《条例》']
+    """
+
+    def __init__(self, pattern: re.Pattern[str] | str, most: int = 6) -> None:
+        self.pattern = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+        first, empty = (None, True) if self.pattern.flags & ~_ALLOWED_FLAGS else _starts(
+            _parser.parse(self.pattern.pattern, self.pattern.flags))
+        if first is None or empty or not 0 < len(first) <= most:
+            raise ValueError(f"FewFirsts: {self.pattern.pattern!r} begins with none of {most} characters or fewer")
+        #: the characters every match begins with
+        self.firsts = tuple(sorted(first))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(text)`` gives."""
+        places: list[int] = []
+        for ch in self.firsts:
+            at = text.find(ch)
+            while at >= 0:
+                places.append(at)
+                at = text.find(ch, at + 1)
+        if len(self.firsts) > 1:
+            places.sort()
+        end = 0
+        for q in places:
+            if q >= end and (m := self.pattern.match(text, q)) is not None:
+                yield m
+                end = m.end()
+
+
 class SharedScan:
     """Patterns (strings or compiled) to search one text for with one scan."""
 

@@ -26,9 +26,11 @@ from pipeline.quantities.times.calendar import holiday_day, lunar_day
 from pipeline.quantities.times.lexicon import HOLIDAYS, TIMES
 from pipeline.text.numerals import NumeralError, parse_number
 from pipeline.text.regex import alternation, char_class
+from pipeline.text.scan import FewFirsts
 
 PRIORITY = 3
 _WEEK = "XXXX-WXX-"
+_WEEKDAYS = FewFirsts(P.RE_WEEKDAY)  # found by str.find of its first characters
 _LEAD_WINDOW = 12  # 农历2015年十 before 月初一
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAYS = {"三十": 30, "二十九": 29}
@@ -58,7 +60,7 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         cand = _lunar(m, ctx)
         if cand is not None:
             yield cand
-    for m in P.RE_WEEKDAY.finditer(text):  # a weekday of no known week: XXXX-WXX-1
+    for m in _WEEKDAYS.finditer(text):  # a weekday of no known week: XXXX-WXX-1
         yield Candidate(start=m.start(), end=m.end(), type="date", value=f"{_WEEK}{TIMES.weekdays.days[m['wd']]}",
                         priority=PRIORITY)
 
