@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -47,7 +48,7 @@ from pipeline.quantities import engine, enumerators, hedges, measures, numbering
 from pipeline.quantities import times as times_module
 from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as dates_patterns
-from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES
+from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES, to_decimal
 from pipeline.quantities.times import clock as times_clock
 from pipeline.quantities.times import days as times_days
 from pipeline.quantities.times import patterns as times_patterns
@@ -843,6 +844,22 @@ def test_fast_paths_few_firsts_refuses_what_it_cannot_find_by_its_first_characte
     for pattern in (r"[0-9]+", r"\w+", r"x*", r"[^a]b", re.compile("ab", re.IGNORECASE)):
         with pytest.raises(ValueError, match="FewFirsts"):
             FewFirsts(pattern)
+
+
+@_SHORTCUTS
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None) | st.integers(-10**30, 10**30).map(Decimal),
+       st.integers(1, 10**6), st.sampled_from([1, 1, 2, 3, 100, 1000]))
+@example(Decimal("35000.00"), 1, 1)
+@example(Decimal("-0"), 1, 1)
+@example(Decimal("9" * 28), 1, 1)
+@example(Decimal("1E+5"), 1, 1)
+def test_fast_paths_scaled_integer_is_the_fractions_decimal(amount: Decimal, num: int, den: int) -> None:
+    """A whole amount in a unit of integer factor is scaled without Fractions: the same Decimal,
+    exponent and sign as ``to_decimal`` gives through them."""
+    measures._scaled_by.cache_clear()
+    got = measures._scaled_by(amount, num, den)
+    want = to_decimal(Fraction(amount) * Fraction(num, den))
+    assert (str(got), got.as_tuple()) == (str(want), want.as_tuple())
 
 
 @_SHORTCUTS
