@@ -848,17 +848,18 @@ def test_fast_paths_few_firsts_refuses_what_it_cannot_find_by_its_first_characte
 
 @_SHORTCUTS
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=None) | st.integers(-10**30, 10**30).map(Decimal),
-       st.integers(1, 10**6), st.sampled_from([1, 1, 2, 3, 100, 1000]))
-@example(Decimal("35000.00"), 1, 1)
-@example(Decimal("-0"), 1, 1)
-@example(Decimal("9" * 28), 1, 1)
-@example(Decimal("1E+5"), 1, 1)
-def test_fast_paths_scaled_integer_is_the_fractions_decimal(amount: Decimal, num: int, den: int) -> None:
+       st.integers(1, 10**6))
+@example(Decimal("35000.00"), 1)
+@example(Decimal("-0"), 1)
+@example(Decimal("9" * 28), 1)
+@example(Decimal("1E+5"), 1000)
+def test_fast_paths_scaled_integer_is_the_fractions_decimal(amount: Decimal, num: int) -> None:
     """A whole amount in a unit of integer factor is scaled without Fractions: the same Decimal,
-    exponent and sign as ``to_decimal`` gives through them."""
+    exponent and sign as ``to_decimal`` gives through them (a factor with a denominator, 1/3 of
+    a 亩 …, takes the Fractions' way as before)."""
     measures._scaled_by.cache_clear()
-    got = measures._scaled_by(amount, num, den)
-    want = to_decimal(Fraction(amount) * Fraction(num, den))
+    got = measures._scaled_by(amount, num, 1)
+    want = to_decimal(Fraction(amount) * num)
     assert (str(got), got.as_tuple()) == (str(want), want.as_tuple())
 
 
