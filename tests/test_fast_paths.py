@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -43,10 +44,13 @@ from pipeline.export.csv import CsvTableWriter
 from pipeline.linking import lexicon as linking_lexicon
 from pipeline.linking import words as words_module
 from pipeline.quantities import dates as dates_module
-from pipeline.quantities import engine, hedges, measures, numbering, percent, phone
+from pipeline.quantities import engine, enumerators, hedges, measures, numbering, percent, phone, rank
+from pipeline.quantities import times as times_module
 from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as dates_patterns
-from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES
+from pipeline.quantities.lexicon import FALSE_FRIENDS, HEDGES, to_decimal
+from pipeline.quantities.times import clock as times_clock
+from pipeline.quantities.times import days as times_days
 from pipeline.quantities.times import patterns as times_patterns
 from pipeline.records import copied
 from pipeline.reply import cues as reply_cues
@@ -59,7 +63,7 @@ from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import clause, numerals
 from pipeline.text import normalise as normalise_module
 from pipeline.text.regex import alternation, lead_class_alternation
-from pipeline.text.scan import SharedScan
+from pipeline.text.scan import FewFirsts, SharedScan, anchored_finditer
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "futian-2024079-reply.txt"
 
@@ -778,14 +782,17 @@ def test_fast_paths_unit_trie_matches_as_the_alternation(data: st.DataObject) ->
         assert (got and got.span()) == (want and want.span()), (text, at)
 
 
-# Percent forms found by their anchor (分之, 成, 折) and the run of characters before it
-# (percent._anchored) instead of their patterns' own scans: the same matches, on texts of the
-# characters they are made of, with other words between.
+# Forms found by their anchor (分之, 成, 折, the . of an item number, a hotline's 123) and the run
+# of characters before it (text.scan.anchored_finditer) instead of their patterns' own scans:
+# the same matches, on texts of the characters they are made of, with other words between.
 _ANCHORED = [
     ("fractions", percent._FRACTION_RE, "分之", percent._DENOMINATOR_CHARS,
      "百分之一二两三十千万亿0123456789.,点至到的和三分"),
     ("tenths", percent._CHENG_RE, "成", percent._CHENG_CHARS, "一二三七八十半0123456789.点成完的六之"),
     ("discounts", percent._ZHE_RE, "折", percent._ZHE_CHARS, "一二三七八十半0123456789.点折打对對五扣"),
+    ("items before a year", enumerators._BEFORE_YEAR_RE, ".", enumerators._DIGITS, "0129.年-至：， \n本"),
+    ("section numbers", enumerators._SECTION_RE, ".", enumerators._DIGITS, "0123.本项目个：， \na"),
+    ("named hotlines", phone._NAMED_HOTLINE_RE, "123", frozenset(), "0123456789热线投诉电话“”-./a "),
 ]
 
 
@@ -793,18 +800,86 @@ _ANCHORED = [
 @_SHORTCUTS
 @given(data=st.data())
 @example(data=None)
-def test_fast_paths_anchored_percent_forms_match_as_their_scans(
+def test_fast_paths_anchored_forms_match_as_their_scans(
     name: str, pattern: re.Pattern[str], anchor: str, chars: frozenset[str], alphabet: str,
     data: st.DataObject | None,
 ) -> None:
     if data is None:  # a text of each form, so that the comparison is never only of no match
-        text = "百分之三十五至百分之四十，三分之二，七成半，约六成，打八折，七五折，二手房"
+        text = ("百分之三十五至百分之四十，三分之二，七成半，约六成，打八折，七五折，二手房。\n2.2019年，"
+                "：3.1本项目，：2.3项目，12345热线，“12315”投诉，：4.2018-2020年")
     else:
         text = data.draw(st.text(alphabet=alphabet, max_size=24))
-    assert ([m.span() for m in percent._anchored(pattern, text, anchor, chars)]
+    assert ([m.span() for m in anchored_finditer(pattern, text, anchor, chars)]
             == [m.span() for m in pattern.finditer(text)]), name
     if data is None:
         assert len(list(pattern.finditer(text))) >= 2, name
+
+
+# Patterns whose matches begin with one of a few characters, found by str.find of each
+# (text.scan.FewFirsts) instead of a class scan: the same matches, on texts of the characters
+# they are made of.
+_FEW_FIRSTS = [
+    ("quoted names", entities_module._QUOTED, "《》“”十四五规划条例\n，a"),
+    ("ranks", rank._RANKS, "第前一二三十名位次0123456789.,万亿季度"),
+    ("restating weekdays", times_module._RESTATING_RANGES, "(（)）星期周礼拜一三五日至-～ "),
+    ("zero widths", normalise_module._ZERO_WIDTHS, "\u200b\u200c\u200d\u2060\ufeffa"),
+    ("emphasis", normalise_module._EMPHASES, "*_a "),
+    ("clock anchors", times_clock._CLOCK_ANCHORS, "点时:：0123456789一两十五分半"),
+    ("weekdays", times_days._WEEKDAYS, "星期礼拜周一二日天每个上下次年0123"),
+]
+
+
+@pytest.mark.parametrize(("name", "scan", "alphabet"), _FEW_FIRSTS, ids=[f[0] for f in _FEW_FIRSTS])
+@_SHORTCUTS
+@given(data=st.data())
+def test_fast_paths_few_firsts_find_what_the_pattern_finds(name: str, scan: FewFirsts, alphabet: str,
+                                                           data: st.DataObject) -> None:
+    text = data.draw(st.text(alphabet=alphabet, max_size=30))
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)], name
+
+
+def test_fast_paths_few_firsts_refuses_what_it_cannot_find_by_its_first_characters() -> None:
+    assert FewFirsts(r"第[0-9]+|前[0-9]+").firsts == ("前", "第")
+    assert FewFirsts(r"(?<=a)b|c?d").firsts == ("b", "c", "d")  # a look-behind reads no first character
+    for pattern in (r"[0-9]+", r"\w+", r"x*", r"[^a]b", re.compile("ab", re.IGNORECASE)):
+        with pytest.raises(ValueError, match="FewFirsts"):
+            FewFirsts(pattern)
+
+
+@_SHORTCUTS
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None) | st.integers(-10**30, 10**30).map(Decimal),
+       st.integers(1, 10**6))
+@example(Decimal("35000.00"), 1)
+@example(Decimal("-0"), 1)
+@example(Decimal("9" * 28), 1)
+@example(Decimal("1E+5"), 1000)
+def test_fast_paths_scaled_integer_is_the_fractions_decimal(amount: Decimal, num: int) -> None:
+    """A whole amount in a unit of integer factor is scaled without Fractions: the same Decimal,
+    exponent and sign as ``to_decimal`` gives through them (a factor with a denominator, 1/3 of
+    a 亩 …, takes the Fractions' way as before)."""
+    measures._scaled_by.cache_clear()
+    got = measures._scaled_by(amount, num, 1)
+    want = to_decimal(Fraction(amount) * num)
+    assert (str(got), got.as_tuple()) == (str(want), want.as_tuple())
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="0123456789123热线服务12345投诉“”12315-./a ", max_size=30))
+@example("12345热线，“12315”投诉，012345热线")
+def test_fast_paths_named_hotlines_from_their_prefixes_match_as_the_scan(text: str) -> None:
+    assert ([m.span() for m in phone._named_hotlines(text)]
+            == [m.span() for m in phone._NAMED_HOTLINE_RE.finditer(text)])
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="大年月初十廿二三正腊农历2015", max_size=24))
+@example("大年初一，正月初二，腊月二十，大年月初")
+def test_fast_paths_lunar_anchors_of_two_scans_match_the_alternation(text: str) -> None:
+    """月 and 大年 scanned apart (each led by a literal) and merged: the matches of one alternation."""
+    joined = re.compile(r"月(?=[初十廿二三])|大年(?=[初三二])")
+    both = sorted((*times_patterns.RE_LUNAR_ANCHOR.finditer(text), *times_patterns.RE_NEW_YEAR_ANCHOR.finditer(text)),
+                  key=re.Match.start)
+    assert [m.span() for m in both] == [m.span() for m in joined.finditer(text)]
 
 
 def test_fast_paths_tagger_loads_its_model_of_unknown_words() -> None:

@@ -28,6 +28,7 @@ from pipeline.records import ENTITY_GIVEN, Document, Entity, whole
 from pipeline.resources import Lexicon, load
 from pipeline.spans import keep_best
 from pipeline.text.regex import alternation, char_class, trie_scan
+from pipeline.text.scan import FewFirsts
 
 
 class EntityLexicon(Lexicon):
@@ -52,6 +53,7 @@ _GAZETTEER_RE = re.compile(trie_scan(_GAZETTEER_LABEL))
 _BOUNDARY_RE = re.compile(alternation(LEX.boundaries))
 _GENERIC = frozenset(LEX.generic_heads)
 _QUOTED_RE = re.compile(r"《(?P<book>[^《》\n]{2,40})》|“(?P<quote>[^“”\n，。；！？]{2,20})”")
+_QUOTED = FewFirsts(_QUOTED_RE)  # found by str.find of its first characters
 _PAREN_AFTER = re.compile(rf"[（(][\u4e00-\u9fff]{{1,{LEX.max_parenthetical}}}[）)]")
 _PAREN_INSIDE = re.compile(rf"[（(][\u4e00-\u9fff]{{1,{LEX.max_parenthetical}}}[）)]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -144,7 +146,7 @@ def _head_start(text: str, pos: int) -> int:
 
 
 def _quoted(text: str) -> Iterator[_Span]:
-    for m in _QUOTED_RE.finditer(text):
+    for m in _QUOTED.finditer(text):
         group = "book" if m["book"] else "quote"
         if group == "quote" and (not _HAN.search(m[group]) or _JOINED.search(m[group])):
             continue  # “福田总部+博罗生产基地” joins things: a model or slogan, not a name

@@ -16,6 +16,7 @@ import re
 
 from pipeline.quantities.kinds import KINDS, RANGE_SEPARATOR
 from pipeline.quantities.lexicon import CLASSIFIERS, UNIT_TABLE
+from pipeline.text.scan import anchored_finditer
 
 _PLACEHOLDER = "\u3000"
 _NOT_CLAUSE_START = "[^" + "".join(re.escape(c) for c in KINDS.enumerator.clause_start) + "]"
@@ -34,10 +35,16 @@ _CLASSIFIERS = tuple(CLASSIFIERS.count)
 _UNITS = tuple(UNIT_TABLE)
 
 
+#: An item number's digits, the run before its ``.``: both patterns are found from the ``.`` by
+#: ``str.find`` (:func:`~pipeline.text.scan.anchored_finditer`), where their own scans stop at
+#: every digit of the text.
+_DIGITS = frozenset("0123456789")
+
+
 def mask(text: str) -> str:
     """``text`` with glued item numbers replaced by placeholders of the same length."""
-    spans = [m.span() for m in _BEFORE_YEAR_RE.finditer(text)]
-    spans += [m.span() for m in _SECTION_RE.finditer(text) if _section_number(text, m.end())]
+    spans = [m.span() for m in anchored_finditer(_BEFORE_YEAR_RE, text, ".", _DIGITS)]
+    spans += [m.span() for m in anchored_finditer(_SECTION_RE, text, ".", _DIGITS) if _section_number(text, m.end())]
     if not spans:
         return text
     chars = list(text)

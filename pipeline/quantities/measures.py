@@ -331,7 +331,15 @@ def _scaled_shown(amount: Decimal, num: int, den: int) -> tuple[Decimal, str]:
 def _scaled_by(amount: Decimal, num: int, den: int) -> Decimal:
     # Cached: the result depends only on the values, and the same few numbers and units
     # recur in every text. Keyed by integers: a Fraction's hash costs more than the call.
+    if den == 1 and amount == amount.to_integral_value():
+        whole = int(amount) * num  # 12个, 3.5万元: an integer in a unit of factor 1 (or 10, 1000 …)
+        if abs(whole) < _EXACT_INTEGERS:
+            return Decimal(whole)  # what to_decimal gives (whole / 1, exponent 0), without Fractions
     return to_decimal(Fraction(amount) * Fraction(num, den))
+
+
+#: below this an integer divided by 1 is exact in the default context (28 digits)
+_EXACT_INTEGERS = 10**28
 
 
 @functools.lru_cache(maxsize=256)

@@ -27,6 +27,7 @@ from pipeline.text.numerals import (
     parse_number,
 )
 from pipeline.text.numerals import LEX as NUMERALS
+from pipeline.text.scan import anchored_finditer
 
 _SEP = RANGE_SEPARATOR
 _LATIN = "".join(NUMERALS.latin_magnitudes)
@@ -59,7 +60,7 @@ _ZHE_RE = re.compile(
 )
 _ZHE_BLOCKED = frozenset(KINDS.percent.zhe_blocked_next)
 _MAGNITUDES = frozenset(SMALL_UNIT_CHARS + LARGE_UNIT_CHARS)
-# Every character a match can hold before its 分之, 成 or 折, for :func:`_anchored`: supersets,
+# Every character a match can hold before its 分之, 成 or 折, for ``anchored_finditer``: supersets,
 # the characters of the patterns' sources and the digits their ranges (0-9, 1-9) name.
 _DENOMINATOR_CHARS = frozenset(_DENOMINATOR + "0123456789")
 _CHENG_CHARS = frozenset(_CHENG_RE.pattern + "0123456789")
@@ -67,20 +68,14 @@ _ZHE_CHARS = frozenset(_ZHE_RE.pattern + "0123456789")
 # False friends that begin with a numeral (二手, 三农): after 百分之一 they take their digit
 # back from the numerator.
 _NUMERAL_WORDS = tuple(w for w in FALSE_FRIENDS.words if w[0] in NUMERALS.digits)
-# Necessary conditions, tested first because they begin with a character class, which
-# the regex engine scans for in C; the full patterns start with a lookbehind and are
-# tried at every position (most texts have no 成 or 折 reading at all).
-_CHENG_GATE = re.compile(rf"[0-9十半{_CN_DIGIT[1:-1]}]成")
-_ZHE_GATE = re.compile(rf"[0-9半对對{_CN_DIGIT[1:-1]}]折")
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
-    if "分之" in text:
-        yield from _fractions(text)
-    if _CHENG_GATE.search(text):
-        yield from _cheng(text)
-    if _ZHE_GATE.search(text):
-        yield from _zhe(text)
+    # each form is found from its anchor (分之, 成, 折) by str.find: no whole-text regex
+    # scan, not even a gate (a gate's class scan cost more than the anchors' runs)
+    yield from _fractions(text)
+    yield from _cheng(text)
+    yield from _zhe(text)
 
 
 def _denominator(text: str) -> Fraction:
@@ -92,29 +87,8 @@ def _denominator(text: str) -> Fraction:
     return Fraction(parse_number(text if text[0] not in _MAGNITUDES else "1" + text))
 
 
-def _anchored(pattern: re.Pattern[str], text: str, anchor: str, chars: frozenset[str]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` gives, for a pattern that begins with look-behinds (its
-    own scan tries every character of the text) and whose every match is a run of ``chars``
-    then ``anchor`` (分之, 成, 折) and more: it is tried only in the run before each ``anchor``.
-    A match begins in the run before the first ``anchor`` not before the last match's end
-    (none before it can hold one), and the first place there that matches is the leftmost."""
-    pos = 0
-    while (at := text.find(anchor, pos)) >= 0:
-        begin = at
-        while begin > pos and text[begin - 1] in chars:
-            begin -= 1
-        for start in range(begin, at):
-            m = pattern.match(text, start)
-            if m is not None:
-                yield m
-                pos = m.end()
-                break
-        else:
-            pos = at + 1
-
-
 def _fractions(text: str) -> Iterator[Candidate]:
-    for m in _anchored(_FRACTION_RE, text, "分之", _DENOMINATOR_CHARS):
+    for m in anchored_finditer(_FRACTION_RE, text, "分之", _DENOMINATOR_CHARS):
         num_text, end = m["num"], m.end()
         if len(num_text) > 1 and text.startswith(_NUMERAL_WORDS, m.end("num") - 1):
             num_text, end = num_text[:-1], m.end("num") - 1  # 百分之一二手房: 1 %, then 二手房
@@ -146,7 +120,7 @@ def _fractions(text: str) -> Iterator[Candidate]:
 
 def _cheng(text: str) -> Iterator[Candidate]:
     """六成 = 60 %, 9.5成, 三成半 = 35 %, 七成六 = 76 %, 半成 = 5 %, 七八成 = 70–80 %."""
-    for m in _anchored(_CHENG_RE, text, "成", _CHENG_CHARS):
+    for m in anchored_finditer(_CHENG_RE, text, "成", _CHENG_CHARS):
         if text[m.end() : m.end() + 1] in _CHENG_BLOCKED:
             continue
         numeral = m["num"] or m["pair"] or m["only_half"]
@@ -170,7 +144,7 @@ def _cheng(text: str) -> Iterator[Candidate]:
 
 def _zhe(text: str) -> Iterator[Candidate]:
     """八折 = 80 %, 75折 = 75 %, 9.9折 = 99 %, 三点五折 = 35 %, 三八折 = 38 %, 半折 = 50 %."""
-    for m in _anchored(_ZHE_RE, text, "折", _ZHE_CHARS):
+    for m in anchored_finditer(_ZHE_RE, text, "折", _ZHE_CHARS):
         if text[m.end() : m.end() + 1] in _ZHE_BLOCKED:
             continue
         numeral = m["num"]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
 from pipeline.text.regex import alternation, rest_alternation, spaced_alternation
+from pipeline.text.scan import anchored_finditer
 
 _LEX = KINDS.phone
 _SEP = r"(?:[-—－]{1,2}[ ]?|\s)?"  # 0735-7775377, 0745——2788218, 0736- 7898402 (a class: the patterns are verbose)
@@ -67,7 +68,7 @@ _NAMED_HOTLINE_RE = re.compile(
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     seen: set[int] = set()
-    for m in (*_PHONE_RE.finditer(text), *_labelled(text), *_NAMED_HOTLINE_RE.finditer(text)):
+    for m in (*_PHONE_RE.finditer(text), *_labelled(text), *_named_hotlines(text)):
         if m.start() in seen or _NOT_AFTER.match(text, m.end()):
             continue
         seen.add(m.start())
@@ -76,6 +77,16 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
             start=m.start(), end=m.end(), type="phone", value=digits, number_text=m.group(),
             priority=4, core_start=m.start(), core_end=m.end(),
         )
+
+
+def _named_hotlines(text: str) -> list[re.Match[str]]:
+    """What ``_NAMED_HOTLINE_RE.finditer(text)`` gives, found from the prefixes (123) by
+    ``str.find`` instead of a scan that stops at every digit. A match begins with its prefix;
+    it is digits only and follows no digit, so no match begins inside another, and the matches
+    at the prefixes' places are all of them."""
+    found = {m.start(): m for prefix in _LEX.hotline_prefixes
+             for m in anchored_finditer(_NAMED_HOTLINE_RE, text, prefix)}
+    return [found[start] for start in sorted(found)]
 
 
 def _labelled(text: str) -> Iterator[re.Match[str]]:

@@ -13,9 +13,11 @@ from pipeline.quantities.base import Candidate, Context
 from pipeline.quantities.kinds import KINDS
 from pipeline.text.numerals import NUMBER, NumeralError, format_decimal, parse_number
 from pipeline.text.regex import alternation
+from pipeline.text.scan import FewFirsts
 
 _UNITS = alternation(KINDS.rank.units)
 _RANK_RE = re.compile(rf"(?P<lead>第|前)(?P<num>{NUMBER})(?P<unit>{_UNITS})?")
+_RANKS = FewFirsts(_RANK_RE)  # found by str.find of its first characters
 _LEGAL_RE = re.compile(alternation(KINDS.rank.legal_units))
 _IDIOM_REACH = KINDS.rank.idiom_reach
 _VERBS = alternation([*KINDS.rank.rank_verbs, *KINDS.rank.claim_verbs])
@@ -28,7 +30,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
-    for m in _RANK_RE.finditer(text):
+    for m in _RANKS.finditer(text):
         num_text = m["num"]
         if any(c in "万亿" for c in num_text):
             continue

@@ -41,6 +41,7 @@ from pipeline.errors import MissingDependencyError
 from pipeline.resources import read_toml
 from pipeline.text.numerals import DIGIT_CHARS, LARGE_UNIT_CHARS, ONE_TO_NINE, SMALL_UNIT_CHARS, TEN
 from pipeline.text.regex import alternation
+from pipeline.text.scan import FewFirsts
 from pipeline.text.traditional import fold
 
 # Full-width forms that fold safely: digits, Latin letters, and symbols that never serve
@@ -60,8 +61,10 @@ def _fold(text: str) -> str:
     return _FOLD_RE.sub(lambda m: _FOLDABLE[m.group()], text)
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTHS = FewFirsts(_ZERO_WIDTH)  # found by str.find of its first characters
 _SENTENCE_END = "。！？；：!?;:」』”）)】"
 _EMPHASIS = re.compile(r"\*\*|__")
+_EMPHASES = FewFirsts(_EMPHASIS)  # found by str.find of its first characters
 
 # --- page furniture: whole lines, with their line break and at most one blank line after --
 _SP = r"[ \t]*"
@@ -376,8 +379,8 @@ def normalise(
     offsets = list(range(len(original)))
     if drop_furniture:
         text, offsets = _drop(text, offsets, _furniture_spans(text, pages))
-    text, offsets = _drop(text, offsets, [m.span() for m in _ZERO_WIDTH.finditer(text)])
-    text, offsets = _drop(text, offsets, [m.span() for m in _EMPHASIS.finditer(text)])
+    text, offsets = _drop(text, offsets, [m.span() for m in _ZERO_WIDTHS.finditer(text)])
+    text, offsets = _drop(text, offsets, [m.span() for m in _EMPHASES.finditer(text)])
     if join_lines:
         text, offsets = _drop(text, offsets, _line_break_spans(text))
     if to_simplified:

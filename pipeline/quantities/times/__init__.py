@@ -59,6 +59,7 @@ from pipeline.quantities.times import patterns as P
 from pipeline.quantities.times.clock import PRIORITY, clocks, date_before, ranges
 from pipeline.quantities.times.lexicon import TIMES
 from pipeline.text.regex import alternation
+from pipeline.text.scan import FewFirsts
 
 _OPENING_BRACKETS = frozenset(TIMES.weekdays.restating_brackets)
 _WEEK_PREFIX = alternation(TIMES.weekdays.prefixes)
@@ -69,6 +70,7 @@ _RESTATING_RANGE_RE = re.compile(
     rf"[{re.escape(TIMES.weekdays.restating_brackets)}](?:{_WEEK_PREFIX}){_WEEK_DAY}"
     rf"{DATE_SEPARATOR}(?:{_WEEK_PREFIX})?{_WEEK_DAY}[)）]"
 )
+_RESTATING_RANGES = FewFirsts(_RESTATING_RANGE_RE)  # found by str.find of its first characters
 _RESTATED_WINDOW = 40  # characters looked back for the dates a span of weekdays restates
 _WEEKDAY_GAP = TIMES.weekdays.restating_brackets + TIMES.weekdays.restating_commas  # 1月24日（星期三）
 _WEEK_RELATIVE_ENDS = frozenset(w[-1] for w in DATES.relative_weeks)  # 下周一, 这个星期一: a known week
@@ -95,7 +97,7 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     yield from _recurrences(text, found, used, {span.start for span in weekly})
     kept = [t for i, t in enumerate(found) if i not in used]
     yield from kept
-    restating = [m.span() for m in _RESTATING_RANGE_RE.finditer(text) if _dates_end_at(text, m.start(), ctx)]
+    restating = [m.span() for m in _RESTATING_RANGES.finditer(text) if _dates_end_at(text, m.start(), ctx)]
     for day in days:
         if any(t.start < day.end and day.start < t.end for t in kept):
             continue

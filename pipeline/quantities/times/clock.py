@@ -26,8 +26,10 @@ from pipeline.quantities.times.calendar import ClockTime, shift_hour, weekday_of
 from pipeline.quantities.times.lexicon import DAY_PARTS, TIMES, ClockRule, DayPart
 from pipeline.text.numerals import NumeralError, parse_number
 from pipeline.text.regex import alternation
+from pipeline.text.scan import FewFirsts
 
 PRIORITY = 3
+_CLOCK_ANCHORS = FewFirsts(P.RE_CLOCK_ANCHOR)  # found by str.find of its first characters
 _DATE_WINDOW = 40  # characters looked back for the date of a clock time
 _A_LITTLE = frozenset({"一", "两"})  # 早一点, 晚两点: a bit earlier, later
 _ONE_DAY = len("2024-09-12")
@@ -77,7 +79,7 @@ def clock_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches ``RE_CLOCK.finditer`` would give, searched for only around the rare
     characters a clock holds (点, 时, :), so that plain text is skipped in C."""
     done = 0
-    for a in P.RE_CLOCK_ANCHOR.finditer(text):
+    for a in _CLOCK_ANCHORS.finditer(text):
         if a.start() < done:
             continue
         pos = max(done, a.start() - P.CLOCK_BEFORE)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from pipeline.quantities.base import Candidate, Context
@@ -26,9 +26,11 @@ from pipeline.quantities.times.calendar import holiday_day, lunar_day
 from pipeline.quantities.times.lexicon import HOLIDAYS, TIMES
 from pipeline.text.numerals import NumeralError, parse_number
 from pipeline.text.regex import alternation, char_class
+from pipeline.text.scan import FewFirsts
 
 PRIORITY = 3
 _WEEK = "XXXX-WXX-"
+_WEEKDAYS = FewFirsts(P.RE_WEEKDAY)  # found by str.find of its first characters
 _LEAD_WINDOW = 12  # 农历2015年十 before 月初一
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAYS = {"三十": 30, "二十九": 29}
@@ -47,16 +49,18 @@ _OPEN_QUOTES = TIMES.holiday_context.open_quotes
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every holiday, lunar date and weekday in ``text``."""
-    for m in _anchored(text, P.RE_HOLIDAY_NAME, lambda a: P.RE_HOLIDAY_LEAD, P.RE_HOLIDAY):
+    for m in _anchored(text, P.RE_HOLIDAY_NAME.finditer(text), lambda a: P.RE_HOLIDAY_LEAD, P.RE_HOLIDAY):
         cand = _holiday(m, text, ctx)
         if cand is not None:
             yield cand
     leads = lambda a: P.RE_LUNAR_LEAD if a.group() == "月" else P.RE_NEW_YEAR_LEAD  # noqa: E731
-    for m in _anchored(text, P.RE_LUNAR_ANCHOR, leads, P.RE_LUNAR_DATE):
+    # the anchors of both kinds in text order (月 and 大年 never share a character)
+    anchors = sorted((*P.RE_LUNAR_ANCHOR.finditer(text), *P.RE_NEW_YEAR_ANCHOR.finditer(text)), key=re.Match.start)
+    for m in _anchored(text, anchors, leads, P.RE_LUNAR_DATE):
         cand = _lunar(m, ctx)
         if cand is not None:
             yield cand
-    for m in P.RE_WEEKDAY.finditer(text):  # a weekday of no known week: XXXX-WXX-1
+    for m in _WEEKDAYS.finditer(text):  # a weekday of no known week: XXXX-WXX-1
         yield Candidate(start=m.start(), end=m.end(), type="date", value=f"{_WEEK}{TIMES.weekdays.days[m['wd']]}",
                         priority=PRIORITY)
 
@@ -75,12 +79,13 @@ def whole(text: str) -> int | None:
 
 
 def _anchored(
-    text: str, anchor: re.Pattern[str], lead: Callable[[re.Match[str]], re.Pattern[str]], full: re.Pattern[str]
+    text: str, anchors: Iterable[re.Match[str]], lead: Callable[[re.Match[str]], re.Pattern[str]],
+    full: re.Pattern[str],
 ) -> Iterator[re.Match[str]]:
-    """Matches of ``full`` through each match of ``anchor``: the scan finds the rare anchor
-    (a holiday's name, 月 before 初一) and ``lead`` finds what may stand before it."""
+    """Matches of ``full`` through each of the ``anchors`` (in text order): the scan finds the
+    rare anchor (a holiday's name, 月 before 初一) and ``lead`` finds what may stand before it."""
     done = 0
-    for a in anchor.finditer(text):
+    for a in anchors:
         if a.start() < done:
             continue
         before = lead(a).search(text, max(done, a.start() - _LEAD_WINDOW), a.start())

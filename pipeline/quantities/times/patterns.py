@@ -186,7 +186,7 @@ _LUNAR_YEAR = r"(?P<lunar>农历)?(?:(?<![0-9])(?P<y>[12][0-9]{3})[ ]?年)?(?P<l
 _LUNAR_MONTH_LEAD = rf"(?P<leap>闰)?(?P<m>{_LUNAR_MONTH})"
 
 #: 农历2015年十月初一, 2015年农历正月初一, 正月三十, 三月初一, 大年初一, 大年三十. Found from
-#: ``RE_LUNAR_ANCHOR`` (月 before a lunar day, 大年), then read from the year and month
+#: ``RE_LUNAR_ANCHOR`` (月 before a lunar day) or ``RE_NEW_YEAR_ANCHOR`` (大年), then read from the year and month
 #: before it (``RE_LUNAR_LEAD``, ``RE_NEW_YEAR_LEAD``).
 RE_LUNAR_DATE = re.compile(
     rf"""
@@ -199,6 +199,10 @@ RE_LUNAR_DATE = re.compile(
     """,
     re.VERBOSE,
 )
-RE_LUNAR_ANCHOR = re.compile(r"月(?=[初十廿二三])|大年(?=[初三二])")
+# Two patterns, each led by a literal, which the regex engine finds at memory speed; one
+# alternation of both is led by the class [月大], tested at every character (27 → 2 ms over
+# the 374 texts of the benchmark).
+RE_LUNAR_ANCHOR = re.compile(r"月(?=[初十廿二三])")
+RE_NEW_YEAR_ANCHOR = re.compile(r"大年(?=[初三二])")
 RE_LUNAR_LEAD = re.compile(rf"{_LUNAR_YEAR}{_LUNAR_MONTH_LEAD}$")
 RE_NEW_YEAR_LEAD = re.compile(rf"{_LUNAR_YEAR}$")
