@@ -58,7 +58,7 @@ from pipeline.reply.lexicon import _anchored
 from pipeline.reply.lexicon import lexicon as reply_lexicon
 from pipeline.structure import blocks, header, outline, signature
 from pipeline.structure.blocks import Block
-from pipeline.structure.sentences import split_sentences
+from pipeline.structure.sentences import sentence_spans, split_sentences
 from pipeline.tables import SPECS, dumped, pack
 from pipeline.text import clause, numerals
 from pipeline.text import normalise as normalise_module
@@ -385,6 +385,37 @@ def test_fast_paths_inline_item_gaps(text: str, lo: int, cut: int) -> None:
 @example("他说：“下雨了。”我们走。好")
 def test_fast_paths_sentences_cut_by_one_scan(text: str) -> None:
     assert [s.text(text) for s in split_sentences(text, Block(0, len(text)))] == _sentences_scanned(text)
+
+
+def _spans_sorted_with_every_cut(text: str, block: Block, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans as ``split_sentences`` cut them before ``sentence_spans``: every cut, the item
+    starts and the block's end in one set, sorted; each piece between two cuts stripped of spaces."""
+    from pipeline.structure.sentences import SPACE, _cuts
+
+    spans, pos = [], block.start
+    for cut in [c for c in sorted({*_cuts(text, block), *starts, block.end}) if block.start < c <= block.end]:
+        piece = text[pos:cut]
+        lead, kept = len(piece) - len(piece.lstrip(SPACE)), piece.strip(SPACE)
+        if kept:
+            spans.append((pos + lead, pos + lead + len(kept)))
+        pos = cut
+    return spans
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="。！？；;”“」「）)a \u3000\"", max_size=30), st.integers(0, 30), st.integers(0, 30),
+       st.lists(st.integers(0, 30), max_size=3))
+@example("他说：“下雨了。”我们走。好", 1, 14, [5])
+def test_fast_paths_sentence_spans_as_every_cut_sorted(text: str, a: int, b: int, starts: list[int]) -> None:
+    """The sentences' spans without a set and sort of the cuts where no item starts inside (the ends
+    one scan finds are in order already) and without a ``Block`` per sentence: the same spans."""
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    if start == end:
+        return
+    block = Block(start, end)
+    inner = sorted({s for s in starts if start < s < end})
+    assert sentence_spans(text, block, inner) == _spans_sorted_with_every_cut(text, block, inner)
+    assert sentence_spans(text, block) == _spans_sorted_with_every_cut(text, block, [])
 
 
 @_SHORTCUTS

@@ -219,6 +219,32 @@ def test_runner_interrupted_rerun_keeps_old_tables_and_next_run_catches_up(input
         pd.testing.assert_frame_equal(got, want, obj=name)
 
 
+def test_runner_in_process_collects_less_often_between_files_too(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one job the youngest generation's threshold stays raised from the first file to the last,
+    the writing of each file's rows included (a block per file set it back at each file's end, and
+    the next allocation collected), and is the caller's again after the run."""
+    import gc
+
+    from pipeline.tables import TableSink
+
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SAMPLE, tmp_path / "in" / name)
+    seen: list[int] = []
+    real_add = TableSink.add
+
+    def add(self: TableSink, *args: Any, **kwargs: Any) -> None:
+        seen.append(gc.get_threshold()[0])
+        real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(TableSink, "add", add)
+    before = gc.get_threshold()
+    pipeline.run([tmp_path / "in"], out=tmp_path / "out", jobs=1)
+    assert seen[:2] == [work.GC_THRESHOLD, work.GC_THRESHOLD]  # each file's rows, as they are written
+    assert gc.get_threshold() == before
+
+
 def test_runner_unexpected_exception_becomes_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(SAMPLE, tmp_path / "a.txt")
     shutil.copy(SAMPLE, tmp_path / "b.txt")

@@ -30,7 +30,17 @@ from typing import TYPE_CHECKING
 from pipeline.batch.inputs import InputFile
 from pipeline.batch.options import RunOptions
 from pipeline.batch.runfile import digest
-from pipeline.batch.work import DIED, Outcome, Rows, Task, chunks, describe, load_engine, process_chunk
+from pipeline.batch.work import (
+    DIED,
+    Outcome,
+    Rows,
+    Task,
+    chunks,
+    describe,
+    fewer_collections,
+    load_engine,
+    process_chunk,
+)
 from pipeline.errors import DafuError
 from pipeline.readers.walk import Skipped
 
@@ -161,8 +171,13 @@ def _kept_first(unchanged: dict[int, Outcome], others: Iterator[Outcome]) -> Ite
 
 
 def _in_process(tasks: list[Task], work: Work) -> Iterator[Outcome]:
-    for task in tasks:
-        yield from work([task])
+    # One block of fewer collections for the whole run, the writing of each file's rows between
+    # files too: a block per file (process_chunk's) set the threshold back to Python's 700 at each
+    # file's end, and the next allocation collected that file's outcome and rows, and the caches'
+    # new entries, every few files (82 collections of the 374 bench texts, 0.1 s, none freeing anything).
+    with fewer_collections():
+        for task in tasks:
+            yield from work([task])
 
 
 def _noop() -> None:

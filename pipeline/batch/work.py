@@ -120,7 +120,7 @@ def process_chunk(tasks: list[Task], options: RunOptions, *, packed: bool = Fals
     process hands back to the writing process faster. ``out``: the
     output folder, whose ``dafu-ocr/`` keeps the pages OCR recognised; ``ocr_threads``: the
     OCR engine's threads (1 when several workers share the cores; None: every core)."""
-    with _first_patterns(), _fewer_collections():
+    with _first_patterns(), fewer_collections():
         return [process(task, options, packed=packed, out=out, ocr_threads=ocr_threads) for task in tasks]
 
 
@@ -143,8 +143,11 @@ def _first_patterns() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """The youngest generation collected every :data:`GC_THRESHOLD` allocations in the block, as before after it."""
+def fewer_collections() -> Iterator[None]:
+    """The youngest generation collected every :data:`GC_THRESHOLD` allocations in the block, as before after it.
+
+    Blocks may nest; only the outermost one's end sets the threshold back, which makes a collection
+    at the next allocation of whatever is young by then (a chunk's outcome, its rows)."""
     previous = gc.get_threshold()
     gc.set_threshold(GC_THRESHOLD, *previous[1:])
     try:

@@ -24,7 +24,7 @@ from pipeline.structure.header import read_header
 from pipeline.structure.meta import build_meta
 from pipeline.structure.outline import Node, build_outline, innermost, node_ids
 from pipeline.structure.regions import body_blocks, body_region, closing_blocks, first_paragraph, frame
-from pipeline.structure.sentences import split_sentences
+from pipeline.structure.sentences import sentence_spans
 from pipeline.structure.signature import read_closing
 from pipeline.text.normalise import Normalised
 from pipeline.text.traditional import fold, fold_chars
@@ -64,25 +64,26 @@ def _paragraphs(
 
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
+    to_original, original, normalised = norm.to_original, norm.original, norm.text
     for block in body:
         p_id = f"p{len(paragraphs) + 1}"
-        start, end = norm.to_original(block.start, block.end)
+        start, end = to_original(block.start, block.end)
         section = section_of(block.start)
         # every field, in the models' order: made without validation (offsets, texts and ids of
         # their types already), as many as the text has sentences
         paragraphs.append(whole(Paragraph, {
-            "id": p_id, "parent_id": section, "text": norm.original[start:end], "start": start, "end": end,
+            "id": p_id, "parent_id": section, "text": original[start:end], "start": start, "end": end,
         }, PARAGRAPH_GIVEN))
         inner = item_starts[bisect_right(item_starts, block.start):bisect_left(item_starts, block.end)]
-        for piece in split_sentences(norm.text, block, inner):
-            s_start, s_end = norm.to_original(piece.start, piece.end)
+        for piece_start, piece_end in sentence_spans(normalised, block, inner):
+            s_start, s_end = to_original(piece_start, piece_end)
             sentences.append(whole(Sentence, {
                 "id": f"t{len(sentences) + 1}",
                 "parent_id": p_id,
                 # A paragraph no item starts inside lies in one section: a node ends where
                 # a later one starts (spaces before it dropped) or at the body's end.
-                "section_id": section_of(piece.start) if inner else section,
-                "text": norm.original[s_start:s_end],
+                "section_id": section_of(piece_start) if inner else section,
+                "text": original[s_start:s_end],
                 "start": s_start,
                 "end": s_end,
                 "page": None,

@@ -25,7 +25,7 @@ from typing import Literal
 from pipeline.records import PARAGRAPH_GIVEN, SENTENCE_GIVEN, Paragraph, Section, Sentence, whole
 from pipeline.structure.blocks import SPACE, Block
 from pipeline.structure.header import Header
-from pipeline.structure.sentences import split_sentences
+from pipeline.structure.sentences import sentence_spans
 from pipeline.structure.signature import Closing, is_date_line, is_page_note
 from pipeline.text.normalise import Normalised
 
@@ -88,8 +88,8 @@ def frame(norm: Normalised, kind: FrameKind, lines: list[Block]) -> tuple[Sectio
         start, end = norm.to_original(line.start, line.end)
         paragraphs.append(whole(Paragraph, {"id": p_id, "parent_id": kind, "text": norm.original[start:end],
                                             "start": start, "end": end}, PARAGRAPH_GIVEN))
-        for piece in split_sentences(norm.text, line):
-            s_start, s_end = norm.to_original(piece.start, piece.end)
+        for piece_start, piece_end in sentence_spans(norm.text, line):
+            s_start, s_end = norm.to_original(piece_start, piece_end)
             sentences.append(whole(Sentence, {"id": f"{prefix}t{len(sentences) + 1}", "parent_id": p_id,
                                               "section_id": kind, "text": norm.original[s_start:s_end],
                                               "start": s_start, "end": s_end, "page": None}, SENTENCE_GIVEN))

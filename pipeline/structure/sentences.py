@@ -57,11 +57,22 @@ def split_sentences(text: str, block: Block, starts: list[int] | None = None) ->
     >>> [s.text(t) for s in split_sentences(t, Block(0, len(t)))]
     ['他说：“下雨了。”', '我们走。', '好']
     """
-    cuts = sorted({*_cuts(text, block), *(starts or []), block.end})
-    sentences: list[Block] = []
-    pos = block.start
+    return [Block(start, end) for start, end in sentence_spans(text, block, starts)]
+
+
+def sentence_spans(text: str, block: Block, starts: list[int] | None = None) -> list[tuple[int, int]]:
+    """:func:`split_sentences` as ``(start, end)`` pairs: what the structure makes its sentence
+    records from, with no frozen :class:`Block` made per sentence (0.4 µs each, ten thousand
+    sentences a batch of replies)."""
+    cuts = _cuts(text, block)
+    if starts:
+        cuts = sorted({*cuts, *starts, block.end})
+    elif not cuts or cuts[-1] != block.end:  # the ends found are already in order, each once
+        cuts.append(block.end)
+    spans: list[tuple[int, int]] = []
+    pos, first, last = block.start, block.start, block.end
     for cut in cuts:
-        if not block.start < cut <= block.end:
+        if not first < cut <= last:
             continue
         start, end = pos, cut
         while start < end and text[start] in SPACE:
@@ -69,6 +80,6 @@ def split_sentences(text: str, block: Block, starts: list[int] | None = None) ->
         while end > start and text[end - 1] in SPACE:
             end -= 1
         if end > start:
-            sentences.append(Block(start, end))
+            spans.append((start, end))
         pos = cut
-    return sentences
+    return spans
