@@ -121,6 +121,7 @@ class PhraseLexicon(Lexicon):
     work_verbs: list[str]
     work_measures: list[str]
     closing_verbs: list[str]
+    closing_complements: list[str]
     paying_verbs: list[str]
     grant_verbs: list[str]
     grant_per_people: list[str]
@@ -405,6 +406,7 @@ OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
 WORK_VERBS = frozenset(PHRASE.work_verbs)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
+CLOSING_COMPLEMENTS = tuple(PHRASE.closing_complements)
 PAYING_VERBS = frozenset(PHRASE.paying_verbs)
 GRANT_VERBS = tuple(PHRASE.grant_verbs)
 # 温室每平方米奖补: a per-word of things ending a window before a verb of granting (trims.without_grant_verb)

@@ -13,6 +13,7 @@ import re
 from pipeline.linking.lexicon import (
     CAUSATIVE_VERBS,
     CLAUSE_VERBS,
+    CLOSING_COMPLEMENTS,
     CLOSING_FRAMES,
     CLOSING_VERBS,
     DAY_FRAME_RE,
@@ -422,8 +423,9 @@ def without_closing_verb(name: str, window: str) -> str:
     ``closing_verbs`` that is jieba's word of its own closing it: the predicate (移动业务套餐改
     99元/月 → 移动业务套餐, 全村村道分4段 → 全村村道, 膀胱灌注治疗费用限600元), with the adverbs
     and the 的 before it (补考费一般含两部分 → 补考费); none ("") where nothing else is left (有的交
-    30000元). ``name`` where what is left ends in no noun of two characters or more (车管所又叫交:
-    a chain of verbs; 城拆: the verb inside a noun).
+    30000元), also where a complement of ``closing_complements`` stands between the verb and the
+    number (物业费通常含有四部分 → 物业费). ``name`` where what is left ends in no noun of two
+    characters or more (车管所又叫交: a chain of verbs; 城拆: the verb inside a noun).
 
     >>> without_closing_verb("移动业务套餐改", "移动业务套餐改"), without_closing_verb("补考费一般含", "补考费一般含")
     ('移动业务套餐', '补考费')
@@ -431,8 +433,10 @@ def without_closing_verb(name: str, window: str) -> str:
     ('', '车管所又叫交')
     >>> without_closing_verb("扶贫特惠保", "扶贫特惠保"), without_closing_verb("城拆", "涉及城拆")
     ('扶贫特惠保', '城拆')
+    >>> without_closing_verb("物业费通常含", "物业费通常含有"), without_closing_verb("物业费通常含", "物业费通常含量")
+    ('物业费', '物业费通常含')
     """
-    if not name or not window.endswith(name):
+    if not name or not (window.endswith(name) or any(window.endswith(name + c) for c in CLOSING_COMPLEMENTS)):
         return name
     words = list(tag(name))
     if words[-1][0] not in CLOSING_VERBS or words[-1][1] != "v":
