@@ -19,6 +19,7 @@ from pipeline.linking.lexicon import (
     PER_ONLY_RE,
     PERSON_ENDINGS,
     PERSON_UNITS,
+    RECKONING_VERBS,
     SHARED_HEADS,
 )
 from pipeline.linking.phrases import Reading, read_before
@@ -176,14 +177,19 @@ _COMPARED_RE = re.compile(
 
 def without_per_lead(name: str) -> str:
     """``name`` without a per-word 每 opening it, glued to a verb once the unit after it was read
-    as a quantity; "" (none) where a verb or an adjective of one character alone is left.
+    as a quantity; "" (none) where a verb or an adjective of one character alone is left, or a verb
+    of reckoning a charge (``reckoning_verbs``: 每满5分钟计费1元 → 每计费, the fare no noun names).
 
     >>> without_per_lead("每集中休假"), without_per_lead("每少"), without_per_lead("每户")
     ('集中休假', '', '每户')
+    >>> without_per_lead("每计费"), without_per_lead("每计费标准")
+    ('', '每计费标准')
     """
     rest = name.removeprefix(HEAD.per_lead)
     if rest == name or not rest:
         return name
+    if rest in RECKONING_VERBS:  # 每满5分钟计费1元: jieba tags 计费 a noun
+        return ""
     words = tag(rest)
     if len(words) > 1 and words[0][1][:1] == "v":  # 每集中休假: 集中休假
         return rest

@@ -601,6 +601,7 @@ BASE_MARKERS_END_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})$
 # 40%比例的男生, 70%的比例予以发放: a bare share glued after a percentage, and the 的 after it
 SHARE_RE = re.compile(rf"的?(?:{trie_alternation(PHRASE.share_nouns)})(?P<tied>的)?")
 # 按60㎡/人计算, 按4万元每人标准: a verb of reckoning right after the number, past a per-word
+RECKONING_VERBS = frozenset(PHRASE.reckoning_verbs)
 RECKONING_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})?(?:{trie_alternation(PHRASE.reckoning_verbs)})")
 WAY_HEADS = tuple(PHRASE.way_heads)
 WAY_BOUNDS = tuple(PHRASE.way_bounds)
