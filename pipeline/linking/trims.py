@@ -368,14 +368,17 @@ def after_work_verb(name: str) -> str:
 def after_opening_verb(name: str) -> str:
     """``name`` without a verb of ``opening_verbs`` or ``clause_verbs``, the words before it (its subject, a modal)
     and the verbs after it: the predicate of the clause, whose object names the thing (停止生产
-    采石类企业 → 采石类企业, 可减轻经济负担 → 经济负担, 沿途设站点 → 站点). ``name`` as it is where
+    采石类企业 → 采石类企业, 可减轻经济负担 → 经济负担, 沿途设站点 → 站点), also an object ending in a
+    noun jieba tags a verb (``verb_tagged_nouns``: 核定人员编制 → 人员编制). ``name`` as it is where
     no noun of two characters or more is left, or where a 的 stands in what is left (the verb is
     then inside the clause that modifies the noun: 确定的价格).
 
     >>> after_opening_verb("停止生产采石类企业"), after_opening_verb("可减轻经济负担"), after_opening_verb("沿途设站点")
     ('采石类企业', '经济负担', '站点')
-    >>> after_opening_verb("设施"), after_opening_verb("设线"), after_opening_verb("可报销费用")
-    ('设施', '设线', '可报销费用')
+    >>> after_opening_verb("中心核定人员编制"), after_opening_verb("设施"), after_opening_verb("设线")
+    ('人员编制', '设施', '设线')
+    >>> after_opening_verb("可报销费用")
+    '可报销费用'
     """
     words = tag(name)
     at = next((i for i, (word, _) in enumerate(words[:-1])
@@ -386,7 +389,8 @@ def after_opening_verb(name: str) -> str:
     while at < len(words) - 1 and words[at][1] in _CHAINED_VERB_TAGS and len(words[at][0]) > 1:  # not 降 of 降尘雾炮
         at += 1
     rest = "".join(w for w, _ in words[at:])
-    if len(rest) < 2 or "的" in rest or words[-1][1] not in OBJECT_NOUN_TAGS:
+    last, pos = words[-1]  # 核定政法专项编制 → 政法专项编制: 编制, jieba's verb, a noun of the genre
+    if len(rest) < 2 or "的" in rest or (pos not in OBJECT_NOUN_TAGS and last not in VERB_TAGGED_NOUNS):
         return name
     return rest
 
