@@ -277,6 +277,8 @@ class HeadLexicon(Lexicon):
     measure_ends: list[str]
     storey_units: list[str]
     storey_words: list[str]
+    counted_places: list[str]
+    counted_place_verbs: list[str]
     per_people_leads: list[str]
     per_people_classifiers: list[str]
     per_people_gaps: list[str]
