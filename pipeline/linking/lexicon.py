@@ -68,6 +68,7 @@ class PhraseLexicon(Lexicon):
     attributes: list[str]
     clause_owner_tags: list[str]
     clause_owner_verb_tags: list[str]
+    unowning_end_tags: list[str]
     dimensions: list[str]
     totals: list[str]
     inclusion_words: list[str]
@@ -325,6 +326,7 @@ ATTRIBUTES = frozenset(PHRASE.attributes)
 NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
 CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
 CLAUSE_OWNER_VERB_TAGS = frozenset(PHRASE.clause_owner_verb_tags)
+UNOWNING_END_TAGS = frozenset(PHRASE.unowning_end_tags)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)
