@@ -466,6 +466,26 @@ def rank_event(text: str, end: int, after: str) -> str:
     return after + words[1][0] if words[2][1] in _EVENT_VERB_FOLLOWERS else after
 
 
+_RANK_EVENT_BELONGINGS = frozenset(HEAD.rank_event_belongings)
+
+
+def without_event_belonging(after: str) -> str:
+    """The event a rank of events orders, past what belongs to it (`rank_event_belongings`):
+    协议效力 → 协议, 住院起付标准 → 住院; ``after`` where its words after the first are not one of
+    them whole (全国残疾人抽样调查残疾标准, 教师招聘).
+
+    >>> without_event_belonging("协议效力"), without_event_belonging("住院起付标准")
+    ('协议', '住院')
+    >>> without_event_belonging("全国残疾人抽样调查残疾标准"), without_event_belonging("效力")
+    ('全国残疾人抽样调查残疾标准', '效力')
+    """
+    words = tag(after)
+    if len(words) < 2:
+        return after
+    first = words[0][0]
+    return first if after[len(first) :] in _RANK_EVENT_BELONGINGS else after
+
+
 _FUNCTION_TAGS = frozenset({"p", "c", "d"})
 
 

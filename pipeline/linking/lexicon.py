@@ -280,6 +280,7 @@ class HeadLexicon(Lexicon):
     storey_words: list[str]
     counted_places: list[str]
     counted_place_verbs: list[str]
+    rank_event_belongings: list[str]
     per_people_leads: list[str]
     per_people_classifiers: list[str]
     per_people_gaps: list[str]
