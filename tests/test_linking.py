@@ -256,3 +256,10 @@ def test_read_after_reads_nothing_when_the_next_quantity_starts_before_this_one_
     # overlapping spans leave a ceiling before the end: no noun, and no error (tipdm2020c-5785)
     assert read_after("共3个时间段", 4, 3) is None
     assert read_after("共3个时间段", 3, 6) == "时间段"
+
+
+def test_read_after_keeps_a_noun_a_stop_opens_only_where_it_ends_the_phrase() -> None:
+    # 3种可能: the possibilities; 3个可能影响工期的因素: 可能 a modal, no name opens with it
+    assert read_after("该事故有两种可能：", 6, 9) == "可能"
+    assert read_after("有3个可能影响工期的因素。", 3, 12) is None
+    assert read_after("这3人可能参与其中。", 3, 9) is None

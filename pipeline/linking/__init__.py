@@ -37,6 +37,7 @@ from pipeline.linking.heads import (
     case_labelled,
     compared_attribute,
     compound,
+    counted_place,
     counts_a_sum,
     counts_belonging,
     glued_attribute,
@@ -53,6 +54,7 @@ from pipeline.linking.heads import (
     tiered,
     when_named,
     with_suffix,
+    without_event_belonging,
     without_former,
     without_per_lead,
 )
@@ -443,8 +445,10 @@ def _link_one(
         after = None
     if after is not None and q.type in _COUNTED:  # 二层楼独立建筑: 楼 is the count's
         after = past_storeys(after, q.unit) or after
+        after = counted_place(after, q.unit)  # 3个村有农业人口, 五个组村民: the places
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
         after = rank_event(text, q.end, after)
+        after = without_event_belonging(after)  # 否认第一次协议效力: the agreement, not its force
     if after is not None:  # 从第一次登记之日起: the event, not its day
         after = without_day_frame(after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read

@@ -419,6 +419,43 @@ def past_storeys(after: str, unit: str | None) -> str:
     return after[len(words[0][0]) :]
 
 
+_COUNTED_PLACES = tuple(sorted(HEAD.counted_places, key=len, reverse=True))
+_COUNTED_PLACE_VERBS = tuple(HEAD.counted_place_verbs)
+_PLACE_VERB_TAGS = frozenset({"v", "vn"})
+
+
+def counted_place(after: str, unit: str | None) -> str:
+    """The place a count of places counts, where a verb or a noun of people follows its place word
+    in the name read after it (村有农业人口 → 村, 乡镇私设 → 乡镇, 组村民 → 组, 楼盘幼儿 → 楼盘);
+    ``after`` where the classifier counts people or households, or the place word opens a longer
+    word of jieba's (村民小组), or a noun of things follows it (村卫生室, 小区物业管理).
+
+    >>> counted_place("村有农业人口", "个"), counted_place("乡镇私设", "个"), counted_place("组村民", "个")
+    ('村', '乡镇', '组')
+    >>> counted_place("楼盘幼儿", "个"), counted_place("乡镇相关人员", "个"), counted_place("单位联审时", "个")
+    ('楼盘', '乡镇', '单位')
+    >>> counted_place("村民小组", "个"), counted_place("村卫生室", "个"), counted_place("小区物业管理", "个")
+    ('村民小组', '村卫生室', '小区物业管理')
+    >>> counted_place("村村民", "名"), counted_place("村", "个")
+    ('村村民', '村')
+    """
+    if unit is None or unit in PERSON_UNITS:
+        return after
+    place = next((p for p in _COUNTED_PLACES if after.startswith(p)), None)
+    if place is None or len(after) == len(place):
+        return after
+    rest = after[len(place) :]
+    if rest.startswith(_COUNTED_PLACE_VERBS):
+        return place  # 村有: jieba reads the verb glued to the place
+    words = tag(after)
+    if words[0][0] != place:
+        return after
+    follows = tag(rest)
+    if follows[0][1] in _PLACE_VERB_TAGS or names_people(rest):
+        return place
+    return after
+
+
 def rank_event(text: str, end: int, after: str) -> str:
     """The event a rank of events names (第二次教师招聘参加工作 → 教师招聘): a noun of one word read
     after it and the verb of two characters glued after that noun, where a verb or a punctuation
@@ -433,6 +470,26 @@ def rank_event(text: str, end: int, after: str) -> str:
     if len(words) < 3 or words[0][0] != after or words[1][1] != "v" or len(words[1][0]) != 2:
         return after
     return after + words[1][0] if words[2][1] in _EVENT_VERB_FOLLOWERS else after
+
+
+_RANK_EVENT_BELONGINGS = frozenset(HEAD.rank_event_belongings)
+
+
+def without_event_belonging(after: str) -> str:
+    """The event a rank of events orders, past what belongs to it (`rank_event_belongings`):
+    协议效力 → 协议, 住院起付标准 → 住院; ``after`` where its words after the first are not one of
+    them whole (全国残疾人抽样调查残疾标准, 教师招聘).
+
+    >>> without_event_belonging("协议效力"), without_event_belonging("住院起付标准")
+    ('协议', '住院')
+    >>> without_event_belonging("全国残疾人抽样调查残疾标准"), without_event_belonging("效力")
+    ('全国残疾人抽样调查残疾标准', '效力')
+    """
+    words = tag(after)
+    if len(words) < 2:
+        return after
+    first = words[0][0]
+    return first if after[len(first) :] in _RANK_EVENT_BELONGINGS else after
 
 
 _FUNCTION_TAGS = frozenset({"p", "c", "d"})

@@ -68,6 +68,7 @@ class PhraseLexicon(Lexicon):
     attributes: list[str]
     clause_owner_tags: list[str]
     clause_owner_verb_tags: list[str]
+    unowning_end_tags: list[str]
     dimensions: list[str]
     totals: list[str]
     inclusion_words: list[str]
@@ -173,6 +174,7 @@ class PhraseLexicon(Lexicon):
     people_nouns: list[str]
     household_endings: list[str]
     kind_units: list[str]
+    after_lead_kept: list[str]
     counted_activities: list[str]
     counted_endings: dict[str, list[str]]
     duration_links: list[str]
@@ -278,6 +280,9 @@ class HeadLexicon(Lexicon):
     measure_ends: list[str]
     storey_units: list[str]
     storey_words: list[str]
+    counted_places: list[str]
+    counted_place_verbs: list[str]
+    rank_event_belongings: list[str]
     per_people_leads: list[str]
     per_people_classifiers: list[str]
     per_people_gaps: list[str]
@@ -324,6 +329,7 @@ ATTRIBUTES = frozenset(PHRASE.attributes)
 NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
 CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
 CLAUSE_OWNER_VERB_TAGS = frozenset(PHRASE.clause_owner_verb_tags)
+UNOWNING_END_TAGS = frozenset(PHRASE.unowning_end_tags)
 DIMENSIONS = frozenset(PHRASE.dimensions)
 DIMENSIONS_LONGEST_FIRST = tuple(sorted(PHRASE.dimensions, key=len, reverse=True))
 TOTALS = frozenset(PHRASE.totals)
@@ -641,12 +647,14 @@ _AFTER_UNIT = r"“[^”]{1,16}”|《[^》]{1,24}》"
 # 在编安监人员, 在校学生: 在 opening a state, not a place, may open the noun after a count
 IN_STATES = tuple(PHRASE.locative_blocked)
 _IN_STATE = trie_alternation(IN_STATES)
+# 3种可能: a noun a stop opens, kept where it ends the phrase (not 3个可能影响工期的因素)
+_KEPT_LEAD = rf"(?:{trie_alternation(PHRASE.after_lead_kept)})(?![^\W\d_])"
 _AFTER_PREFIX = rf"(?:(?:以|之)?内)?的?(?:{trie_alternation(PHRASE.after_modifiers)})?"
 _AFTER_TAIL = rf"(?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_])"
 AFTER_RE = re.compile(
     rf"""
     {_AFTER_PREFIX}
-    (?:(?={_IN_STATE})|(?!{_AFTER_LEAD}))
+    (?:(?={_IN_STATE}|{_KEPT_LEAD})|(?!{_AFTER_LEAD}))
     (?P<np>
       (?:{_AFTER_UNIT}|[^\W\d_])
       {_AFTER_TAIL}{{0,19}}

@@ -79,6 +79,7 @@ from pipeline.linking.lexicon import (
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
+    UNOWNING_END_TAGS,
     VERB_TAGGED_NOUNS,
 )
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -906,9 +907,17 @@ def is_clause_owner(owner: str) -> bool:
 
     >>> is_clause_owner("后来经历多次调整"), is_clause_owner("费率多次调整"), is_clause_owner("个人缴费调整")
     (True, False, False)
+
+    An owner whose last word is a localizer, a numeral or an adjective (`unowning_end_tags`) is a
+    place, a document's number or a predicate, no thing an attribute belongs to:
+
+    >>> is_clause_owner("住宅小区以南"), is_clause_owner("合同备案号0000-00000000"), is_clause_owner("路基都过窄")
+    (True, True, True)
     """
     words = tag(owner)
     last, pos = words[-1] if words else ("", "")
+    if pos in UNOWNING_END_TAGS:
+        return True  # 住宅小区以南, 合同备案号0000-00000000, 路基都过窄: a place, a number, a predicate
     verbal = pos in CLAUSE_OWNER_VERB_TAGS and len(words) > 2 and words[-2][1] in _TIMES_TAGS
     if (pos != "v" and not verbal) or len(last) < 2 or last in VERB_TAGGED_NOUNS:
         return False
