@@ -96,6 +96,8 @@ from pipeline.linking.lexicon import (
     PEOPLE_UNITS,
     PER_ONLY_RE,
     PERSON_UNITS,
+    REACHING_BOUND_RE,
+    REACHING_PAID_AT_RE,
     REACHING_PAID_RE,
     REACHING_RE,
     RESULT_COMPLEMENTS,
@@ -364,7 +366,7 @@ def _link_one(
                 after_name = (lasting_noun(text[q.end : ceiling]) if win.text.endswith("的")
                               else _span_object_after(text, q.end, ceiling))
             if after_name is None and not is_age(q.text):  # 首套房产权证未满4年
-                after_name = _reaching(win.text)
+                after_name = _reaching(win.text, bounded=REACHING_BOUND_RE.search(q.text) is not None)
             if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
             if after_name is None and not is_age(q.text):  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
@@ -769,10 +771,17 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     return framed_activity(text[end + tied : reach])  # 不存在24小时生产现象, 15年的养老保险问题
 
 
-def _reaching(before: str) -> str | None:
+def _reaching(before: str, *, bounded: bool = False) -> str | None:
     """The noun right before a verb of reaching a span that ends the window ``before`` (首套房产权证
-    也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年)."""
+    也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年). A span
+    carrying its bound (``bounded``: 不足15年, 10年以下) is reached by a verb of paying alone, or it
+    and 在 (社保缴费不足15年 → 社保, 养老保险缴费在10年以下 → 养老保险; 累计缴费不足15年 → None)."""
     m = REACHING_RE.search(before)
+    if m is None and bounded:
+        paid_at = REACHING_PAID_AT_RE.search(before)
+        if paid_at is None or paid_at.start() == 0:
+            return None
+        return reaching_noun(before[: paid_at.start()], paid=True)
     if m is None or m.start() == 0:
         return None
     subject = before[: m.start()]

@@ -160,6 +160,9 @@ class PhraseLexicon(Lexicon):
     repeating_adverbs: list[str]
     reaching_verbs: list[str]
     reaching_adverbs: list[str]
+    reaching_paid_at: list[str]
+    reaching_bounds_before: list[str]
+    reaching_bounds_after: list[str]
     reaching_ordinals: list[str]
     reaching_demonstratives: list[str]
     lasting_not_before: list[str]
@@ -389,6 +392,14 @@ REACHING_RE = re.compile(
 )
 # 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
 REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
+# 社保缴费不足15年, 职工养老保险缴费在10年以下: a verb of paying (and 在) ending a window before a
+# span that carries its bound
+REACHING_PAID_AT_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.reaching_paid)})(?:{trie_alternation(PHRASE.reaching_paid_at)})?$"
+)
+REACHING_BOUND_RE = re.compile(
+    rf"^(?:{trie_alternation(PHRASE.reaching_bounds_before)})|(?:{trie_alternation(PHRASE.reaching_bounds_after)})$"
+)
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)
