@@ -60,6 +60,7 @@ from pipeline.linking.lexicon import (
     AFTER_FRAMES,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
+    BORN_RE,
     CHANGES,
     CLOCK_COPULAS,
     CLOCK_LIST_MARKS,
@@ -356,8 +357,9 @@ def _link_one(
         if reckoned is not None:  # 支付生育津贴天数按98天计算
             return {"of": reckoned}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
+            aged = is_age(q.text) or BORN_RE.search(win.text) is not None  # 已出生29天: an age in days
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
-                                     age=is_age(q.text), staying=STAYING_VERB_RE.search(win.text) is not None
+                                     age=aged, staying=STAYING_VERB_RE.search(win.text) is not None
                                      or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
             if after_name is None:
                 after_name = _span_of_object(text, win, q.end)
@@ -365,11 +367,11 @@ def _link_one(
                 # 在广东缴纳的八年半社保: the nouns glued after it, up to another kind of word
                 after_name = (lasting_noun(text[q.end : ceiling]) if win.text.endswith("的")
                               else _span_object_after(text, q.end, ceiling))
-            if after_name is None and not is_age(q.text):  # 首套房产权证未满4年
+            if after_name is None and not aged:  # 首套房产权证未满4年
                 after_name = _reaching(win.text, bounded=REACHING_BOUND_RE.search(q.text) is not None)
-            if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
+            if after_name is None and aged:  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
-            if after_name is None and not is_age(q.text):  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
+            if after_name is None and not aged:  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
                 after_name = scoped_span(text, win.text, q.start, sentence_start) \
                     or framed_span(text, win.text, q.end, sentence_start, win.lo) \
                     or framed_past(text, win.text, q.end, reach)

@@ -161,6 +161,7 @@ class PhraseLexicon(Lexicon):
     reaching_verbs: list[str]
     reaching_adverbs: list[str]
     reaching_paid_at: list[str]
+    born_verbs: list[str]
     reaching_bounds_before: list[str]
     reaching_bounds_after: list[str]
     reaching_ordinals: list[str]
@@ -392,6 +393,8 @@ REACHING_RE = re.compile(
 )
 # 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
 REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
+# 已出生29天: a verb of being born ending a window, the span after it an age
+BORN_RE = re.compile(rf"(?:{trie_alternation(PHRASE.born_verbs)})$")
 # 社保缴费不足15年, 职工养老保险缴费在10年以下: a verb of paying (and 在) ending a window before a
 # span that carries its bound
 REACHING_PAID_AT_RE = re.compile(
