@@ -57,7 +57,7 @@ from pipeline.linking.heads import (
     without_per_lead,
 )
 from pipeline.linking.lexicon import (
-    AFTER_FRAMES,
+    AFTER_FRAME_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     BORN_RE,
@@ -854,7 +854,7 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
     # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房), nor a
     # clause ending in a verb (物业公司收的2000元装修保证金 → 装修保证金)
     owned = before.possessive and before.of and not _ends_in_verb(before.of)
-    if after is not None and (after in AFTER_FRAMES or owned):
+    if after is not None and (AFTER_FRAME_RE.fullmatch(after) is not None or owned):
         after = None
     # not before a percentage, whose attribute is its base (占草坪面积约四分之一)
     if after is not None and attribute and q.type not in BASED and before.of is not None \

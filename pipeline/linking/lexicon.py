@@ -161,6 +161,7 @@ class PhraseLexicon(Lexicon):
     reaching_verbs: list[str]
     reaching_adverbs: list[str]
     reaching_paid_at: list[str]
+    after_frame_degrees: list[str]
     born_verbs: list[str]
     reaching_bounds_before: list[str]
     reaching_bounds_after: list[str]
@@ -339,6 +340,10 @@ SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
+# 最低标准: a frame after a word of degree
+AFTER_FRAME_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.after_frame_degrees)})?(?:{trie_alternation(PHRASE.after_frames)})"
+)
 FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)
 MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
