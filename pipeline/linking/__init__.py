@@ -190,6 +190,7 @@ from pipeline.linking.words import (
     lasting_noun,
     opens_with_noun,
     person_head,
+    predicated_subject,
     reaching_noun,
     tag,
     without_activity,
@@ -501,6 +502,7 @@ def _link_one(
             owner = _without_dimension(clause.of)
         # a clause owns nothing (后来经历多次调整…按85%的比例); nor does a unit of one character a
         # count before names (四个班，人数…: not 班人数)
+        owner = predicated_subject(owner) or owner if owner is not None else None  # 路基都过窄，只有3米的宽度
         if owner is not None and len(owner) > 1 and not owner.endswith(NOT_OWNER_ENDINGS) \
                 and len(owner) + len(of) <= MAX_OF and not is_clause_owner(owner):
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
