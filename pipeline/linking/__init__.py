@@ -59,9 +59,10 @@ from pipeline.linking.heads import (
     without_per_lead,
 )
 from pipeline.linking.lexicon import (
-    AFTER_FRAMES,
+    AFTER_FRAME_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
+    BORN_RE,
     CHANGES,
     CLOCK_COPULAS,
     CLOCK_LIST_MARKS,
@@ -98,6 +99,8 @@ from pipeline.linking.lexicon import (
     PEOPLE_UNITS,
     PER_ONLY_RE,
     PERSON_UNITS,
+    REACHING_BOUND_RE,
+    REACHING_PAID_AT_RE,
     REACHING_PAID_RE,
     REACHING_RE,
     RESULT_COMPLEMENTS,
@@ -189,6 +192,7 @@ from pipeline.linking.words import (
     lasting_noun,
     opens_with_noun,
     person_head,
+    predicated_subject,
     reaching_noun,
     tag,
     without_activity,
@@ -356,8 +360,9 @@ def _link_one(
         if reckoned is not None:  # 支付生育津贴天数按98天计算
             return {"of": reckoned}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
+            aged = is_age(q.text) or BORN_RE.search(win.text) is not None  # 已出生29天: an age in days
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
-                                     age=is_age(q.text), staying=STAYING_VERB_RE.search(win.text) is not None
+                                     age=aged, staying=STAYING_VERB_RE.search(win.text) is not None
                                      or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
             if after_name is None:
                 after_name = _span_of_object(text, win, q.end)
@@ -365,11 +370,11 @@ def _link_one(
                 # 在广东缴纳的八年半社保: the nouns glued after it, up to another kind of word
                 after_name = (lasting_noun(text[q.end : ceiling]) if win.text.endswith("的")
                               else _span_object_after(text, q.end, ceiling))
-            if after_name is None and not is_age(q.text):  # 首套房产权证未满4年
-                after_name = _reaching(win.text)
-            if after_name is None and is_age(q.text):  # 申请人须年满18周岁: the person named
+            if after_name is None and not aged:  # 首套房产权证未满4年
+                after_name = _reaching(win.text, bounded=REACHING_BOUND_RE.search(q.text) is not None)
+            if after_name is None and aged:  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
-            if after_name is None and not is_age(q.text):  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
+            if after_name is None and not aged:  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
                 after_name = scoped_span(text, win.text, q.start, sentence_start) \
                     or framed_span(text, win.text, q.end, sentence_start, win.lo) \
                     or framed_past(text, win.text, q.end, reach)
@@ -501,6 +506,7 @@ def _link_one(
             owner = _without_dimension(clause.of)
         # a clause owns nothing (后来经历多次调整…按85%的比例); nor does a unit of one character a
         # count before names (四个班，人数…: not 班人数)
+        owner = predicated_subject(owner) or owner if owner is not None else None  # 路基都过窄，只有3米的宽度
         if owner is not None and len(owner) > 1 and not owner.endswith(NOT_OWNER_ENDINGS) \
                 and len(owner) + len(of) <= MAX_OF and not is_clause_owner(owner):
             of = owner + of  # …原红立明砖厂，面积26.72亩: an owner that is a clause leaves the bare 面积
@@ -773,10 +779,17 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     return framed_activity(text[end + tied : reach])  # 不存在24小时生产现象, 15年的养老保险问题
 
 
-def _reaching(before: str) -> str | None:
+def _reaching(before: str, *, bounded: bool = False) -> str | None:
     """The noun right before a verb of reaching a span that ends the window ``before`` (首套房产权证
-    也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年)."""
+    也未满4年 → 首套房产权证, 交通卡未满一年); None where none stands there (落户满2年). A span
+    carrying its bound (``bounded``: 不足15年, 10年以下) is reached by a verb of paying alone, or it
+    and 在 (社保缴费不足15年 → 社保, 养老保险缴费在10年以下 → 养老保险; 累计缴费不足15年 → None)."""
     m = REACHING_RE.search(before)
+    if m is None and bounded:
+        paid_at = REACHING_PAID_AT_RE.search(before)
+        if paid_at is None or paid_at.start() == 0:
+            return None
+        return reaching_noun(before[: paid_at.start()], paid=True)
     if m is None or m.start() == 0:
         return None
     subject = before[: m.start()]
@@ -847,7 +860,7 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
     # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房), nor a
     # clause ending in a verb (物业公司收的2000元装修保证金 → 装修保证金)
     owned = before.possessive and before.of and not _ends_in_verb(before.of)
-    if after is not None and (after in AFTER_FRAMES or owned):
+    if after is not None and (AFTER_FRAME_RE.fullmatch(after) is not None or owned):
         after = None
     # not before a percentage, whose attribute is its base (占草坪面积约四分之一)
     if after is not None and attribute and q.type not in BASED and before.of is not None \

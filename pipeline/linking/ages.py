@@ -53,6 +53,8 @@ _SENTENCE_ENDS = "。！？!?\n"
 _SENTENCE_REACH = 120  # characters read back for the sentence's clauses
 _CLAUSES_BACK = 4  # clauses read back for the person a sentence is about
 _DIGIT_RE = re.compile(rf"\d|{_NUMERAL}[个名位岁元]")
+# 赵某某从5月22日开始计算，已出生29天: a day of the calendar in a clause is no other number
+_DATE_RE = re.compile(r"\d+月\d+日|\d+年")
 _CLAUSE_SPAN_RE = re.compile(rf"[^{_BREAKS}]+")
 _SEX_RE = re.compile(rf"[，,]\s*[{re.escape(SEXES)}]\s*[，,]\s*$")  # 姚一，男，30岁
 
@@ -128,16 +130,28 @@ def _sentence_subject(text: str, lo: int) -> str | None:
     before = text[_sentence_start(text, lo, _SENTENCE_ENDS) : lo]
     clauses = [m for m in _CLAUSE_SPAN_RE.finditer(before) if not before.startswith(("：", ":"), m.end())]
     for m in reversed(clauses[-_CLAUSES_BACK:]):
-        if _DIGIT_RE.search(m.group()):
-            continue  # 个人缴费标准统一为250元/人，60岁以上: a clause of another number
+        if _DIGIT_RE.search(_DATE_RE.sub("", m.group())):
+            continue  # 个人缴费标准统一为250元/人，60岁以上: a clause of another number; a date is none
         words = tag(m.group())
-        k = 0
+        k = _pronoun_opening(words)  # 您的孩子刚出生，未满16周岁: the pronoun kept with its kin
         while k < len(words) and words[k][1][:1] in "nj" and words[k][1] != "nt":
             k += 1
         run = "".join(w for w, _ in words[:k])
         if len(run) > 1 and _names_person(run):
             return run
     return None
+
+
+def _pronoun_opening(words: tuple[tuple[str, str], ...]) -> int:
+    """How many of ``words`` a personal pronoun opening them takes, with a 的 after it (您的孩子,
+    其母亲 → 2, 1), where a noun follows; 0 where none opens them.
+
+    >>> _pronoun_opening(tag("您的孩子刚出生")), _pronoun_opening(tag("工作人员"))
+    (2, 0)
+    """
+    k = 1 if words and words[0][0] in PRONOUNS else 0
+    k += 1 if k and k < len(words) and words[k][0] == "的" else 0
+    return k if k and k < len(words) and words[k][1][:1] == "n" else 0
 
 
 def _last_clause(before: str) -> str | None:

@@ -162,6 +162,11 @@ class PhraseLexicon(Lexicon):
     repeating_adverbs: list[str]
     reaching_verbs: list[str]
     reaching_adverbs: list[str]
+    reaching_paid_at: list[str]
+    after_frame_degrees: list[str]
+    born_verbs: list[str]
+    reaching_bounds_before: list[str]
+    reaching_bounds_after: list[str]
     reaching_ordinals: list[str]
     reaching_demonstratives: list[str]
     lasting_not_before: list[str]
@@ -342,6 +347,10 @@ SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
+# 最低标准: a frame after a word of degree
+AFTER_FRAME_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.after_frame_degrees)})?(?:{trie_alternation(PHRASE.after_frames)})"
+)
 FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)
 MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
@@ -396,6 +405,16 @@ REACHING_RE = re.compile(
 )
 # 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
 REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
+# 已出生29天: a verb of being born ending a window, the span after it an age
+BORN_RE = re.compile(rf"(?:{trie_alternation(PHRASE.born_verbs)})$")
+# 社保缴费不足15年, 职工养老保险缴费在10年以下: a verb of paying (and 在) ending a window before a
+# span that carries its bound
+REACHING_PAID_AT_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.reaching_paid)})(?:{trie_alternation(PHRASE.reaching_paid_at)})?$"
+)
+REACHING_BOUND_RE = re.compile(
+    rf"^(?:{trie_alternation(PHRASE.reaching_bounds_before)})|(?:{trie_alternation(PHRASE.reaching_bounds_after)})$"
+)
 # 每平方米: the per-words alone between a label and its number (补偿标准：每平方米500元)
 PER_ONLY_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})+")
 FUNCTION_TAGS = frozenset(PHRASE.function_tags)

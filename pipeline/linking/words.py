@@ -923,3 +923,21 @@ def is_clause_owner(owner: str) -> bool:
         return False
     return any(p in CLAUSE_OWNER_TAGS for _, p in words[:-1])
 
+
+
+def predicated_subject(owner: str) -> str | None:
+    """The nouns an adjective predicated of them with an adverb of degree ends ``owner`` with
+    (路的路基都过窄 → 路基: read as the owner of 宽度 after …只有2~3米的宽度), the run of jieba's
+    nouns right before the adverb; None where ``owner`` ends otherwise.
+
+    >>> predicated_subject("每一条路的路基都过窄"), predicated_subject("老旧小区道路")
+    ('路基', None)
+    """
+    words = tag(owner)
+    if len(words) < 3 or words[-1][1] != "a" or words[-2][1] != "d":
+        return None
+    start = len(words) - 2
+    while start > 0 and words[start - 1][1][:1] == "n":
+        start -= 1
+    run = "".join(w for w, _ in words[start:-2])
+    return run if len(run) > 1 else None
