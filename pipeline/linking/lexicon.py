@@ -58,6 +58,7 @@ class PhraseLexicon(Lexicon):
     after_stop_compound_tails: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
+    after_predicates: list[str]
     after_modifiers: list[str]
     modifier_verbs: list[str]
     modifier_tags: list[str]
@@ -660,7 +661,7 @@ LOCATIVE_TIME_RE = re.compile(
 # After the number: 的/内的 first, an optional modifier (已建成), then the noun itself —
 # letters or quoted names, up to a stop word, a verb (个人荣获), a digit or punctuation.
 # The verb test starts at the second character, so 改造项目 stays whole.
-_AFTER_STOP = trie_alternation([*PHRASE.after_stops, *(w for w in CHANGES if len(w) > 1)])
+_AFTER_STOP = trie_alternation([*PHRASE.after_stops, *PHRASE.after_predicates, *(w for w in CHANGES if len(w) > 1)])
 _AFTER_LEAD = trie_alternation([*PHRASE.after_lead_stops, *(w for w in CHANGES if len(w) > 1)])
 _AFTER_UNIT = r"“[^”]{1,16}”|《[^》]{1,24}》"
 # 在编安监人员, 在校学生: 在 opening a state, not a place, may open the noun after a count
