@@ -30,6 +30,7 @@ from pipeline.linking.lexicon import (
     BEFORE_PRONOUN_TAGS,
     CHAINED_TAGS,
     CLAUSE_VERBS,
+    DOING_VERBS,
     EVENT_ADVERBS,
     EVENT_HEADS,
     EXISTENTIAL_BLOCKED,
@@ -114,16 +115,20 @@ def object_ending(clause: str) -> str | None:
     """The object that ends ``clause`` after its verb (且连续缴纳社会保险金 → 社会保险金, 判处
     有期徒刑 → 有期徒刑): a noun phrase (``object_tags``, ending in one of ``noun_tags``) of two
     characters or more right after a verb jieba tags ``v`` of two characters or more, no modal
-    nor existential 有; None when the clause ends otherwise (连续工作, 小区还有年龄).
+    nor existential 有; None when the clause ends otherwise (连续工作, 小区还有年龄). After a verb of
+    doing (``doing_verbs``) the phrase may end in a noun of a verb, the activity done (从事鸭子养殖).
 
     >>> object_ending("且连续缴纳社会保险金"), object_ending("担任初级专业技术职务"), object_ending("在外地居住")
     ('社会保险金', '初级专业技术职务', None)
     >>> object_ending("学校还有教师"), object_ending("累计工作")
     (None, None)
+    >>> object_ending("夫妻从事鸭子养殖"), object_ending("连续参加鸭子养殖")
+    ('鸭子养殖', None)
     """
     words = tag(clause) if clause else ()
     k = len(words)
-    if k < 2 or words[-1][1] not in OBJECT_NOUN_TAGS:
+    activity = k > 0 and words[-1][1] == "vn"
+    if k < 2 or (words[-1][1] not in OBJECT_NOUN_TAGS and not activity):
         return None
     while k > 0 and words[k - 1][1] in OBJECT_TAGS:
         k -= 1
@@ -131,6 +136,8 @@ def object_ending(clause: str) -> str | None:
         return None
     verb, pos = words[k - 1]
     if pos != "v" or len(verb) < 2 or verb in MODALS or verb.endswith(_EXISTENTIAL) or verb in VERB_TAGGED_NOUNS:
+        return None
+    if activity and verb not in DOING_VERBS:
         return None
     name = "".join(w for w, _ in words[k:])
     return name if len(name) > 1 else None

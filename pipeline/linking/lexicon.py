@@ -216,6 +216,7 @@ class ClauseLexicon(Lexicon):
     subject_tags: list[str]
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
+    doing_verbs: list[str]
     tagged_verbs: list[str]
     reporting_verbs: list[str]
     reporting_blocked_tags: list[str]
@@ -462,6 +463,7 @@ CLAUSE_VERB_TAGS = frozenset(LINKING.clauses.clause_verb_tags)
 LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
+DOING_VERBS = frozenset(LINKING.clauses.doing_verbs)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
 REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # a name holds one: tag it

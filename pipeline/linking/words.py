@@ -486,6 +486,8 @@ def lasting_noun(text: str) -> str | None:
     ('劳动合同', '群体课', None)
     >>> lasting_noun("清扫保洁、绿化养护等服务，费用…")
     '清扫保洁、绿化养护等服务'
+    >>> lasting_noun("场地租金。"), lasting_noun("家里补助。")  # a place word opens a noun, ends none
+    ('场地租金', None)
     """
     listed = _listed_lasting(text)
     if listed is not None:
