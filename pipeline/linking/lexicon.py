@@ -169,6 +169,8 @@ class PhraseLexicon(Lexicon):
     reaching_bounds_after: list[str]
     reaching_ordinals: list[str]
     reaching_demonstratives: list[str]
+    since_words: list[str]
+    since_adverbs: list[str]
     lasting_not_before: list[str]
     glued_not_first: str
     measured_attributes: list[str]
@@ -403,6 +405,10 @@ LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
 # 首套房产权证也未满4年: a verb of reaching a span, with its adverbs, ending a window
 REACHING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
+)
+# 村道建成至今已10年: a word of a span running to now, with its adverbs, ending a window
+SINCE_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.since_words)})(?:{trie_alternation(PHRASE.since_adverbs)})*$"
 )
 # 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
 REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
