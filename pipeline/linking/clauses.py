@@ -32,6 +32,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_VERBS,
     DOING_VERBS,
     EVENT_ADVERBS,
+    EVENT_GRANTING_VERBS,
     EVENT_HEADS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
@@ -468,6 +469,8 @@ def event_named(name: str) -> str:
     ('', '环境噪声监测', '协调会议')
     >>> event_named("集中灭鼠")
     '灭鼠'
+    >>> event_named("给予其家庭补助"), event_named("给予其家庭补助用于修路"), event_named("给予其帮助")
+    ('家庭补助', '', '')
     """
     words = tag(name)
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
@@ -475,10 +478,27 @@ def event_named(name: str) -> str:
     if words[0][0] in EVENT_ADVERBS:  # 2次集中灭鼠: the verb is an adverb of the event
         return name[len(words[0][0]) :]
     rest = words[1:]
+    if words[0][0] in EVENT_GRANTING_VERBS:  # 两次给予其家庭补助: each event grants the object
+        return _granted(rest)
     obj = "".join(w for w, _ in rest)
     if rest[-1][1] == "vn" or obj.endswith(EVENT_HEADS):
         return obj if all(pos in OBJECT_TAGS for _, pos in rest) else ""
     return ""
+
+
+def _granted(words: Tags) -> str:
+    """The object of a verb of granting, from ``words`` after it: a noun phrase (``object_tags``)
+    past the object pronoun (其), ending in a noun or one of ``verb_tagged_nouns`` (其家庭补助 →
+    家庭补助, 其生活补助); "" where any other word stands in it (其家庭补助用于修路, 其帮助) or
+    one character is left."""
+    if words and words[0][0] == OBJECT_PRONOUN:
+        words = words[1:]
+    if not words or any(pos not in OBJECT_TAGS and w not in VERB_TAGGED_NOUNS for w, pos in words):
+        return ""
+    if words[-1][1] not in OBJECT_NOUN_TAGS and words[-1][0] not in VERB_TAGGED_NOUNS:  # 给予其帮助
+        return ""
+    name = "".join(w for w, _ in words)
+    return name if len(name) > 1 else ""
 
 
 _TRIP_CLAUSE_END = "，,。；;：:！!？?（("

@@ -116,6 +116,7 @@ class PhraseLexicon(Lexicon):
     named_events: list[str]
     trip_verbs: list[str]
     event_adverbs: list[str]
+    event_granting_verbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
     object_verbs: list[str]
@@ -433,6 +434,7 @@ EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
 TRIP_VERBS = frozenset(PHRASE.trip_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
+EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
