@@ -107,6 +107,7 @@ from pipeline.linking.lexicon import (
     ROUND_OPENINGS,
     SCOPE_LEAD_RE,
     SCOPE_RE,
+    SINCE_RE,
     SKIP_TYPES,
     SPAN_START_RE,
     SPAN_VERB_RE,
@@ -194,6 +195,7 @@ from pipeline.linking.words import (
     person_head,
     predicated_subject,
     reaching_noun,
+    since_subject,
     tag,
     without_activity,
     without_frame,
@@ -364,7 +366,9 @@ def _link_one(
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
                                      age=aged, staying=STAYING_VERB_RE.search(win.text) is not None
                                      or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
-            if after_name is None:
+            if after_name is None and not aged:  # 村道建成至今已10年: its age since the event
+                after_name = since_subject(win.text)
+            if after_name is None and SINCE_RE.search(win.text) is None:  # not 至今已有, jieba's noun
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
                 # 在广东缴纳的八年半社保: the nouns glued after it, up to another kind of word

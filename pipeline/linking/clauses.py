@@ -30,7 +30,9 @@ from pipeline.linking.lexicon import (
     BEFORE_PRONOUN_TAGS,
     CHAINED_TAGS,
     CLAUSE_VERBS,
+    DOING_VERBS,
     EVENT_ADVERBS,
+    EVENT_GRANTING_VERBS,
     EVENT_HEADS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
@@ -114,16 +116,20 @@ def object_ending(clause: str) -> str | None:
     """The object that ends ``clause`` after its verb (且连续缴纳社会保险金 → 社会保险金, 判处
     有期徒刑 → 有期徒刑): a noun phrase (``object_tags``, ending in one of ``noun_tags``) of two
     characters or more right after a verb jieba tags ``v`` of two characters or more, no modal
-    nor existential 有; None when the clause ends otherwise (连续工作, 小区还有年龄).
+    nor existential 有; None when the clause ends otherwise (连续工作, 小区还有年龄). After a verb of
+    doing (``doing_verbs``) the phrase may end in a noun of a verb, the activity done (从事鸭子养殖).
 
     >>> object_ending("且连续缴纳社会保险金"), object_ending("担任初级专业技术职务"), object_ending("在外地居住")
     ('社会保险金', '初级专业技术职务', None)
     >>> object_ending("学校还有教师"), object_ending("累计工作")
     (None, None)
+    >>> object_ending("夫妻从事鸭子养殖"), object_ending("连续参加鸭子养殖")
+    ('鸭子养殖', None)
     """
     words = tag(clause) if clause else ()
     k = len(words)
-    if k < 2 or words[-1][1] not in OBJECT_NOUN_TAGS:
+    activity = k > 0 and words[-1][1] == "vn"
+    if k < 2 or (words[-1][1] not in OBJECT_NOUN_TAGS and not activity):
         return None
     while k > 0 and words[k - 1][1] in OBJECT_TAGS:
         k -= 1
@@ -131,6 +137,8 @@ def object_ending(clause: str) -> str | None:
         return None
     verb, pos = words[k - 1]
     if pos != "v" or len(verb) < 2 or verb in MODALS or verb.endswith(_EXISTENTIAL) or verb in VERB_TAGGED_NOUNS:
+        return None
+    if activity and verb not in DOING_VERBS:
         return None
     name = "".join(w for w, _ in words[k:])
     return name if len(name) > 1 else None
@@ -461,6 +469,8 @@ def event_named(name: str) -> str:
     ('', '环境噪声监测', '协调会议')
     >>> event_named("集中灭鼠")
     '灭鼠'
+    >>> event_named("给予其家庭补助"), event_named("给予其家庭补助用于修路"), event_named("给予其帮助")
+    ('家庭补助', '', '')
     """
     words = tag(name)
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
@@ -468,10 +478,27 @@ def event_named(name: str) -> str:
     if words[0][0] in EVENT_ADVERBS:  # 2次集中灭鼠: the verb is an adverb of the event
         return name[len(words[0][0]) :]
     rest = words[1:]
+    if words[0][0] in EVENT_GRANTING_VERBS:  # 两次给予其家庭补助: each event grants the object
+        return _granted(rest)
     obj = "".join(w for w, _ in rest)
     if rest[-1][1] == "vn" or obj.endswith(EVENT_HEADS):
         return obj if all(pos in OBJECT_TAGS for _, pos in rest) else ""
     return ""
+
+
+def _granted(words: Tags) -> str:
+    """The object of a verb of granting, from ``words`` after it: a noun phrase (``object_tags``)
+    past the object pronoun (其), ending in a noun or one of ``verb_tagged_nouns`` (其家庭补助 →
+    家庭补助, 其生活补助); "" where any other word stands in it (其家庭补助用于修路, 其帮助) or
+    one character is left."""
+    if words and words[0][0] == OBJECT_PRONOUN:
+        words = words[1:]
+    if not words or any(pos not in OBJECT_TAGS and w not in VERB_TAGGED_NOUNS for w, pos in words):
+        return ""
+    if words[-1][1] not in OBJECT_NOUN_TAGS and words[-1][0] not in VERB_TAGGED_NOUNS:  # 给予其帮助
+        return ""
+    name = "".join(w for w, _ in words)
+    return name if len(name) > 1 else ""
 
 
 _TRIP_CLAUSE_END = "，,。；;：:！!？?（("

@@ -117,6 +117,7 @@ class PhraseLexicon(Lexicon):
     named_events: list[str]
     trip_verbs: list[str]
     event_adverbs: list[str]
+    event_granting_verbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
     object_verbs: list[str]
@@ -170,6 +171,8 @@ class PhraseLexicon(Lexicon):
     reaching_bounds_after: list[str]
     reaching_ordinals: list[str]
     reaching_demonstratives: list[str]
+    since_words: list[str]
+    since_adverbs: list[str]
     lasting_not_before: list[str]
     glued_not_first: str
     measured_attributes: list[str]
@@ -217,6 +220,7 @@ class ClauseLexicon(Lexicon):
     subject_tags: list[str]
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
+    doing_verbs: list[str]
     tagged_verbs: list[str]
     reporting_verbs: list[str]
     reporting_blocked_tags: list[str]
@@ -404,6 +408,10 @@ LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
 REACHING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
 )
+# 村道建成至今已10年: a word of a span running to now, with its adverbs, ending a window
+SINCE_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.since_words)})(?:{trie_alternation(PHRASE.since_adverbs)})*$"
+)
 # 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
 REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
 # 已出生29天: a verb of being born ending a window, the span after it an age
@@ -427,6 +435,7 @@ EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
 TRIP_VERBS = frozenset(PHRASE.trip_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
+EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
@@ -463,6 +472,7 @@ CLAUSE_VERB_TAGS = frozenset(LINKING.clauses.clause_verb_tags)
 LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
+DOING_VERBS = frozenset(LINKING.clauses.doing_verbs)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
 REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # a name holds one: tag it

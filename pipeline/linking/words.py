@@ -76,6 +76,7 @@ from pipeline.linking.lexicon import (
     REACHING_TAGS,
     REPORTING_VERBS,
     SHARED_HEADS,
+    SINCE_RE,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -486,6 +487,8 @@ def lasting_noun(text: str) -> str | None:
     ('劳动合同', '群体课', None)
     >>> lasting_noun("清扫保洁、绿化养护等服务，费用…")
     '清扫保洁、绿化养护等服务'
+    >>> lasting_noun("场地租金。"), lasting_noun("家里补助。")  # a place word opens a noun, ends none
+    ('场地租金', None)
     """
     listed = _listed_lasting(text)
     if listed is not None:
@@ -581,6 +584,32 @@ def reaching_noun(before: str, *, paid: bool = False) -> str | None:
     if name.startswith(REACHING_DEMONSTRATIVES):  # 离婚两年后该房权证也未满4年: a subject, whatever stands before
         return name[1:] if len(name) > 3 else None
     return name if run == 0 or words[run - 1][1][0] != "v" else None
+
+
+def since_subject(before: str) -> str | None:
+    """The subject of an event whose clause ``before``, the window before a duration, ends in a
+    word of a span running to now (``since_words``, ``since_adverbs``): a clause that is the
+    subject alone, jieba's nouns and a demonstrative opening them, and the verb of the event
+    (村道建成至今已10年 → 村道: its age since it was built); None where anything else stands in
+    the clause (2007年对干渠进行了建设，至今已12年; 投入运营至今) or one character is left.
+
+    >>> since_subject("村道建成至今已"), since_subject("该线路调整至今已有"), since_subject("至今已")
+    ('村道', '该线路', None)
+    >>> since_subject("建成至今"), since_subject("村道已于建成至今"), since_subject("村道建成")
+    (None, None, None)
+    """
+    m = SINCE_RE.search(before)
+    if m is None or m.start() == 0:
+        return None
+    words = tag(before[: m.start()])
+    if len(words) < 2 or words[-1][1] not in ("v", "vn"):
+        return None
+    nouns = words[:-1]
+    first = 1 if nouns[0][0] in REACHING_DEMONSTRATIVES else 0
+    if first == len(nouns) or any(pos not in OBJECT_NOUN_TAGS for _, pos in nouns[first:]):
+        return None
+    name = "".join(w for w, _ in nouns)
+    return name if len(name) > 1 else None
 
 
 def _ends_lasting(word: str, pos: str) -> bool:
