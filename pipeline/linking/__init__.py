@@ -127,6 +127,7 @@ from pipeline.linking.phrases import (
     MAX_WINDOW,
     Reading,
     Window,
+    listed_after,
     read_after,
     read_before,
     read_dimensioned,
@@ -451,6 +452,7 @@ def _link_one(
     if after is not None and q.type in _COUNTED:  # 二层楼独立建筑: 楼 is the count's
         after = past_storeys(after, q.unit) or after
         after = counted_place(after, q.unit)  # 3个村有农业人口, 五个组村民: the places
+        after = listed_after(text, after_at, ceiling, after)  # 38名业主、商户代表: all the items
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
         after = rank_event(text, q.end, after)
         after = without_event_belonging(after)  # 否认第一次协议效力: the agreement, not its force
