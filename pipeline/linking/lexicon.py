@@ -616,6 +616,8 @@ PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:{trie_alternation(PHRAS
 # 平峰为, 特殊情况不得: a scope alone before a number, with a copula or trailing words after it
 # 高峰期平均发车时间: the hours of a day a measure holds in, opening its name (trims.without_hour_scope)
 HOUR_SCOPE_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.hour_scopes)})(?=[^\W\d_]{{2}})")
+# 该线路高峰时段的发车间隔: the same hours after a way or line that owns the measure (trims.without_hour_scope)
+HOUR_SCOPE_AT_RE = re.compile(rf"(?:{trie_alternation(PHRASE.hour_scopes)})的?(?=[^\W\d_]{{2}})")
 # 从第一次登记之日起: the day of an event a number after it ranks, ending its name (trims.without_day_frame)
 DAY_FRAME_RE = re.compile(rf"(?<=..)(?:{trie_alternation(PHRASE.day_frames)})$")
 SCOPE_LEAD_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")
