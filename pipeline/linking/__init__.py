@@ -82,6 +82,8 @@ from pipeline.linking.lexicon import (
     DURATION_NAMES,
     EVENT_UNITS,
     FRAME_ENDINGS,
+    HEADING_RE,
+    HEADING_VERBS,
     INCLUSION_WORDS,
     KIND_UNITS,
     LASTING_HEAD_RE,
@@ -324,12 +326,35 @@ def _forget_holes(clause: _Clause, start: int) -> None:
         clause.holes = [h for h in clause.holes if h[1] > reach]
 
 
+def _heading_thing(text: str, end: int, ceiling: int) -> str | None:
+    """The thing a verb of being there (``heading_verbs``) names after a length that a heading
+    before it makes a distance (往东边1.5公里有一所中学 → 中学; …往东约1公里处有流芳园 → 流芳园),
+    or None where no such verb follows.
+
+    >>> _heading_thing("往东边1.5公里有一所中学；", 8, 13), _heading_thing("往西50米。", 5, 6)
+    ('中学', None)
+    """
+    at = end + 1 if text.startswith("处", end) else end
+    verb = next((v for v in HEADING_VERBS if text.startswith(v, at)), None)
+    if verb is None:
+        return None
+    at += len(verb)
+    first = tag(text[at:ceiling])[:1]
+    if first and first[0][1] == "m":  # 有一所中学: its count goes
+        at += len(first[0][0])
+    return read_after(text, at, ceiling)
+
+
 def _link_one(
     text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int,
     pair: tuple[int, int] | None = None,
 ) -> dict[str, object]:
     ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
+    if q.type == "length" and HEADING_RE.search(win.text):  # 往东边1.5公里有一所中学: the school's distance
+        there = _heading_thing(text, q.end, ceiling)
+        if there is not None:
+            return {"of": there}
     if q.type == "length" and text.startswith(LOCATION_MARKS, q.end):  # 水库下游约1000米处: where, not what
         return {}
     if clause.named is not None and clause.named[0] == q.type and win.lo > clause.floor and SCOPE_RE.match(win.text):

@@ -73,6 +73,10 @@ class PhraseLexicon(Lexicon):
     totals: list[str]
     inclusion_words: list[str]
     location_marks: list[str]
+    heading_prepositions: list[str]
+    heading_directions: list[str]
+    heading_sides: list[str]
+    heading_verbs: list[str]
     part_openers: list[str]
     part_levels: list[str]
     part_tags: list[str]
@@ -608,6 +612,12 @@ PART_NOUNS = frozenset(PHRASE.part_nouns)
 EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
+# 往东边1.5公里有…: a heading ending the window before a length, and a verb of being there after it
+HEADING_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.heading_prepositions)})(?:{trie_alternation(PHRASE.heading_directions)})"
+    rf"(?:{trie_alternation(PHRASE.heading_sides)})?[约近]?$"
+)
+HEADING_VERBS = tuple(sorted(PHRASE.heading_verbs, key=len, reverse=True))
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
 # 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
