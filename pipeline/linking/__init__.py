@@ -82,6 +82,7 @@ from pipeline.linking.lexicon import (
     DURATION_NAMES,
     EVENT_UNITS,
     FRAME_ENDINGS,
+    GLOSS_CHARGE_ENDS,
     HEADING_RE,
     HEADING_VERBS,
     INCLUSION_WORDS,
@@ -210,6 +211,8 @@ __all__ = ["link", "link_and_judge"]
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
+_GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
+_CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
@@ -519,6 +522,9 @@ def _link_one(
         of = read_purpose(text, q.end, ceiling)
     if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
         of = _glossed(text, win, clause, sentence_start)
+    if q.type == "money" and shared is None and (not of or is_verb(of) or not _has_noun(of)):
+        # 诚意金（有的交30000元）, 代收费(七年级600元): an act or a grade inside a charge's bracket is no name
+        of = _charge_glossed(text, q.start, clause, sentence_start) or of
     # 补偿标准：每平方米500元: per-words alone between a label and its number
     bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
     labelled = bare and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
@@ -962,6 +968,23 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
         return clause.of
     outer = window(text, bracket, max(clause.floor, sentence_start), clause.holes)
     return read_before(outer.text, "count").of
+
+
+def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int) -> str | None:
+    """The charge (a name ending in ``gloss_charge_ends``) standing before the bracket a sum at
+    ``start`` stands in, with no mark of a clause between them, or None (认购诚意金（有的交30000元
+    → 认购诚意金; 代收费(七年级600元/期 → 代收费)."""
+    lo = max(sentence_start, start - MAX_WINDOW)  # the floor of a clause may be the bracket itself
+    bracket = max(text.rfind(b, lo, start) for b in _GLOSS_OPENINGS)
+    if bracket <= lo or _CLAUSE_MARK_RE.search(text, bracket, start):
+        return None
+    named = read_before(window(text, bracket, lo, clause.holes).text, "count").of
+    return named if named and named.endswith(GLOSS_CHARGE_ENDS) else None
+
+
+def _has_noun(name: str) -> bool:
+    """Some word of ``name`` is one jieba tags a noun (的交: none)."""
+    return any(t.startswith("n") for _, t in tag(name))
 
 
 def _after_label(mark: str, kind: str) -> bool:

@@ -77,6 +77,7 @@ class PhraseLexicon(Lexicon):
     heading_directions: list[str]
     heading_sides: list[str]
     heading_verbs: list[str]
+    gloss_charge_ends: list[str]
     part_openers: list[str]
     part_levels: list[str]
     part_tags: list[str]
@@ -618,6 +619,7 @@ HEADING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.heading_sides)})?[约近]?$"
 )
 HEADING_VERBS = tuple(sorted(PHRASE.heading_verbs, key=len, reverse=True))
+GLOSS_CHARGE_ENDS = tuple(PHRASE.gloss_charge_ends)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
 # 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
