@@ -82,6 +82,9 @@ from pipeline.linking.lexicon import (
     DURATION_NAMES,
     EVENT_UNITS,
     FRAME_ENDINGS,
+    GLOSS_CHARGE_ENDS,
+    HEADING_RE,
+    HEADING_VERBS,
     INCLUSION_WORDS,
     KIND_UNITS,
     LASTING_HEAD_RE,
@@ -128,6 +131,7 @@ from pipeline.linking.phrases import (
     MAX_WINDOW,
     Reading,
     Window,
+    listed_after,
     read_after,
     read_before,
     read_dimensioned,
@@ -209,6 +213,8 @@ __all__ = ["link", "link_and_judge"]
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
+_GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
+_CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
@@ -325,12 +331,35 @@ def _forget_holes(clause: _Clause, start: int) -> None:
         clause.holes = [h for h in clause.holes if h[1] > reach]
 
 
+def _heading_thing(text: str, end: int, ceiling: int) -> str | None:
+    """The thing a verb of being there (``heading_verbs``) names after a length that a heading
+    before it makes a distance (往东边1.5公里有一所中学 → 中学; …往东约1公里处有流芳园 → 流芳园),
+    or None where no such verb follows.
+
+    >>> _heading_thing("往东边1.5公里有一所中学；", 8, 13), _heading_thing("往西50米。", 5, 6)
+    ('中学', None)
+    """
+    at = end + 1 if text.startswith("处", end) else end
+    verb = next((v for v in HEADING_VERBS if text.startswith(v, at)), None)
+    if verb is None:
+        return None
+    at += len(verb)
+    first = tag(text[at:ceiling])[:1]
+    if first and first[0][1] == "m":  # 有一所中学: its count goes
+        at += len(first[0][0])
+    return read_after(text, at, ceiling)
+
+
 def _link_one(
     text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int,
     pair: tuple[int, int] | None = None,
 ) -> dict[str, object]:
     ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
+    if q.type == "length" and HEADING_RE.search(win.text):  # 往东边1.5公里有一所中学: the school's distance
+        there = _heading_thing(text, q.end, ceiling)
+        if there is not None:
+            return {"of": there}
     if q.type == "length" and text.startswith(LOCATION_MARKS, q.end):  # 水库下游约1000米处: where, not what
         return {}
     if clause.named is not None and clause.named[0] == q.type and win.lo > clause.floor and SCOPE_RE.match(win.text):
@@ -455,6 +484,7 @@ def _link_one(
     if after is not None and q.type in _COUNTED:  # 二层楼独立建筑: 楼 is the count's
         after = past_storeys(after, q.unit) or after
         after = counted_place(after, q.unit)  # 3个村有农业人口, 五个组村民: the places
+        after = listed_after(text, after_at, ceiling, after)  # 38名业主、商户代表: all the items
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
         after = rank_event(text, q.end, after)
         after = without_event_belonging(after)  # 否认第一次协议效力: the agreement, not its force
@@ -496,6 +526,9 @@ def _link_one(
         of = read_purpose(text, q.end, ceiling)
     if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
         of = _glossed(text, win, clause, sentence_start)
+    if q.type == "money" and shared is None and (not of or is_verb(of) or not _has_noun(of)):
+        # 诚意金（有的交30000元）, 代收费(七年级600元): an act or a grade inside a charge's bracket is no name
+        of = _charge_glossed(text, q.start, clause, sentence_start) or of
     # 补偿标准：每平方米500元: per-words alone between a label and its number
     bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
     labelled = bare and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
@@ -939,6 +972,23 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
         return clause.of
     outer = window(text, bracket, max(clause.floor, sentence_start), clause.holes)
     return read_before(outer.text, "count").of
+
+
+def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int) -> str | None:
+    """The charge (a name ending in ``gloss_charge_ends``) standing before the bracket a sum at
+    ``start`` stands in, with no mark of a clause between them, or None (认购诚意金（有的交30000元
+    → 认购诚意金; 代收费(七年级600元/期 → 代收费)."""
+    lo = max(sentence_start, start - MAX_WINDOW)  # the floor of a clause may be the bracket itself
+    bracket = max(text.rfind(b, lo, start) for b in _GLOSS_OPENINGS)
+    if bracket <= lo or _CLAUSE_MARK_RE.search(text, bracket, start):
+        return None
+    named = read_before(window(text, bracket, lo, clause.holes).text, "count").of
+    return named if named and named.endswith(GLOSS_CHARGE_ENDS) else None
+
+
+def _has_noun(name: str) -> bool:
+    """Some word of ``name`` is one jieba tags a noun (的交: none)."""
+    return any(t.startswith("n") for _, t in tag(name))
 
 
 def _after_label(mark: str, kind: str) -> bool:

@@ -74,6 +74,11 @@ class PhraseLexicon(Lexicon):
     totals: list[str]
     inclusion_words: list[str]
     location_marks: list[str]
+    heading_prepositions: list[str]
+    heading_directions: list[str]
+    heading_sides: list[str]
+    heading_verbs: list[str]
+    gloss_charge_ends: list[str]
     part_openers: list[str]
     part_levels: list[str]
     part_tags: list[str]
@@ -619,6 +624,13 @@ PART_NOUNS = frozenset(PHRASE.part_nouns)
 EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
+# 往东边1.5公里有…: a heading ending the window before a length, and a verb of being there after it
+HEADING_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.heading_prepositions)})(?:{trie_alternation(PHRASE.heading_directions)})"
+    rf"(?:{trie_alternation(PHRASE.heading_sides)})?[约近]?$"
+)
+HEADING_VERBS = tuple(sorted(PHRASE.heading_verbs, key=len, reverse=True))
+GLOSS_CHARGE_ENDS = tuple(PHRASE.gloss_charge_ends)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
 # 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
@@ -627,6 +639,8 @@ PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:{trie_alternation(PHRAS
 # 平峰为, 特殊情况不得: a scope alone before a number, with a copula or trailing words after it
 # 高峰期平均发车时间: the hours of a day a measure holds in, opening its name (trims.without_hour_scope)
 HOUR_SCOPE_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.hour_scopes)})(?=[^\W\d_]{{2}})")
+# 该线路高峰时段的发车间隔: the same hours after a way or line that owns the measure (trims.without_hour_scope)
+HOUR_SCOPE_AT_RE = re.compile(rf"(?:{trie_alternation(PHRASE.hour_scopes)})的?(?=[^\W\d_]{{2}})")
 # 从第一次登记之日起: the day of an event a number after it ranks, ending its name (trims.without_day_frame)
 DAY_FRAME_RE = re.compile(rf"(?<=..)(?:{trie_alternation(PHRASE.day_frames)})$")
 SCOPE_LEAD_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")

@@ -115,6 +115,9 @@ _HEAD_CUT_RE = re.compile(r".*[的”]", re.DOTALL)  # greedy: the last one
 _OPENING = frozenset("（([【")
 _QUOTED = frozenset("“《")  # a quoted name is kept whole
 _LIST_CLOSE = "等"  # closes a list that names what is counted (张三、李四等)
+_LIST_COMMA = "、"  # glues the items of a list a count counts whole (38名业主、商户代表)
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+_CLAUSE_END_RE = re.compile(r"[，。；：！？（(,;:!?\n]")
 _PER_HEAD_ENDS = frozenset(h[-1] for h in PER_HEADS)
 _WITHIN = "中"  # 从征地款中提取: the postposition of a source
 _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
@@ -832,6 +835,45 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     if phrase in ASPECT_NOUNS and text.startswith("的", tied - 1) and tied < ceiling:  # 三个方面的问题 → 问题
         return read_after(text, tied, ceiling) or phrase
     return _graded(text, start + len(phrase), ceiling, phrase)
+
+
+def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
+    """``first``, read right after a count at ``start``, with the items a list comma glues to
+    it and no number of their own parts (38名业主、商户代表在… → 业主、商户代表: the count is of
+    them all); ``first`` alone where an item has its own number or the next quantity's start
+    ends it (四间教室、一间阅览室, 1次换乘、花费4元), where a 的 makes it a modifier (欢乐、祥和的
+    春节), or where the list outgrows MAX_OF.
+
+    >>> listed_after("38名业主、商户代表在会议室开会。", 3, 16, "业主")
+    '业主、商户代表'
+    >>> listed_after("四间教室、一间阅览室", 2, 10, "教室"), listed_after("过一个欢乐、祥和的春节", 3, 11, "欢乐")
+    ('教室', '欢乐')
+    >>> listed_after("建设11座公厕、提质改造50座站厕。", 5, 13, "公厕")
+    '公厕'
+
+    """
+    stop = start + len(first)
+    if not text.startswith(first, start):
+        return first
+    items = [first]
+    while text.startswith(_LIST_COMMA, stop) and stop + 1 < ceiling:
+        item = read_after(text, stop + 1, ceiling)
+        if item is None or not text.startswith(item, stop + 1) or _DIGIT_RE.search(item):
+            return first
+        words = tag(item)
+        if words[0][1] == "m" or words[-1][1] == "v":  # 一间阅览室: its own count; 车库改变: a verb
+            return first
+        stop += 1 + len(item)
+        if stop >= ceiling or text.startswith("的", stop):
+            return first
+        items.append(item)
+    listed = _LIST_COMMA.join(items)
+    if len(items) == 1 or len(listed) > MAX_OF or len(first) < 2:  # 两个上、下行匝道: a part of a word
+        return first
+    # 11座公厕、提质改造50座站厕: the clause after the list has a number of its own, the list may
+    # be two predicates, each with its count
+    end = _CLAUSE_END_RE.search(text, stop)
+    return first if _DIGIT_RE.search(text, stop, end.start() if end is not None else len(text)) else listed
 
 
 def _graded(text: str, stop: int, ceiling: int, phrase: str) -> str:

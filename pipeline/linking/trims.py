@@ -25,6 +25,7 @@ from pipeline.linking.lexicon import (
     FORMULA_RE,
     GRANT_PER_RE,
     GRANT_VERBS,
+    HOUR_SCOPE_AT_RE,
     HOUR_SCOPE_RE,
     HOUSEHOLD_UNITS,
     MANNER_WORDS,
@@ -44,6 +45,7 @@ from pipeline.linking.lexicon import (
     TO_COMPLEMENTS,
     UNIT_NOUNS,
     VERB_TAGGED_NOUNS,
+    WAY_HEADS,
     WORK_COMPOUND_ENDINGS,
     WORK_VERBS,
 )
@@ -115,9 +117,28 @@ def without_hour_scope(name: str) -> str:
     """
     m = HOUR_SCOPE_RE.match(name)
     if m is None:
-        return name
+        return _without_owned_hour_scope(name)
     rest = name[m.end() :].removeprefix("的")
     return rest if len(rest) > 1 else name
+
+
+def _without_owned_hour_scope(name: str) -> str:
+    """``name`` without the hours of a day (``hour_scopes``) after a way or line (``way_heads``)
+    that owns the measure after them: 该线路高峰时段的发车间隔 → 该线路发车间隔 (the line's interval,
+    the peak a frame); hours after another noun stay (交通高峰期单程运行时间, 日高峰用气量).
+
+    >>> _without_owned_hour_scope("该线路高峰时段的发车间隔"), _without_owned_hour_scope("9路公交线路高峰发车频率")
+    ('该线路发车间隔', '9路公交线路发车频率')
+    >>> _without_owned_hour_scope("交通高峰期单程运行时间"), _without_owned_hour_scope("该线路高峰期")
+    ('交通高峰期单程运行时间', '该线路高峰期')
+    """
+    for i in range(2, len(name) - 2):
+        if not name[:i].endswith(WAY_HEADS):
+            continue
+        m = HOUR_SCOPE_AT_RE.match(name, i)
+        if m is not None:
+            return name[:i] + name[m.end() :]
+    return name
 
 
 def without_day_frame(name: str) -> str:
