@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.base import Candidate
+from pipeline.quantities.kinds import PER_WORD
 from pipeline.quantities.lexicon import HEDGES
 from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS
 from pipeline.text.regex import alternation
@@ -52,6 +53,8 @@ _CONTEXT_WINDOW = 12
 #: a bound under a negator turned over (不得超过 20元: not more than, ``le``; 不能低于: ``ge``)
 _NEGATED = {"gt": "le", "ge": "lt", "lt": "ge", "le": "gt"}
 _TOUCHING = frozenset(HEDGES.touching["words"])
+#: per-words between a hedge and its number, read as the number's per later (约每小时2000元)
+_PER_GAP_RE = re.compile(rf"(?:每{PER_WORD}){{1,2}}")
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
 _MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
 _MEASURE_TYPES = frozenset(HEDGES.measure_after_scope["types"])
@@ -120,6 +123,8 @@ def _context(text: str, cand: Candidate) -> str | None:
         # a one-character word (约) must touch the number: 签约项目186个 is not hedged
         # (and so must a predicate: 水源不足主要有两个方面)
         near = (len(last.group()) > 1 and last.group() not in _TOUCHING) or _FILLER_RE.fullmatch(between)
+        # ... or stand before the per-word the number is read against, its per (约每小时2000元)
+        near = near or _PER_GAP_RE.fullmatch(between)
         # ... nor the end of a word (签约了186个, 通过了八部)
         word = _NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
         longer = _LONGER_WORD_RE.match(window, last.start()) is not None  # 不及时
