@@ -72,7 +72,7 @@ _FILLER_MAG_RE = re.compile(
     rf"(?![{LARGE_UNIT_CHARS}])"  # not 亿万富翁
 )
 # 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
-_PER_RE = re.compile(rf" ?/ ?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
+_PER_RE = re.compile(rf" ?/ ?(?:一个?)?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # 90元一个月, 700元每年: a sum's denominator said after it (kinds.toml [shared] trailing_per_*)
 TRAILING_PER_RE = re.compile(
