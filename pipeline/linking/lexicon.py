@@ -131,7 +131,6 @@ class PhraseLexicon(Lexicon):
     closing_verbs: list[str]
     closing_complements: list[str]
     paying_verbs: list[str]
-    grant_verbs: list[str]
     grant_per_people: list[str]
     stray_openings: list[str]
     closing_frames: list[str]
@@ -448,10 +447,9 @@ WORK_VERBS = frozenset(PHRASE.work_verbs)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
 CLOSING_COMPLEMENTS = tuple(PHRASE.closing_complements)
 PAYING_VERBS = frozenset(PHRASE.paying_verbs)
-GRANT_VERBS = tuple(PHRASE.grant_verbs)
 # 温室每平方米奖补: a per-word of things ending a window before a verb of granting (trims.without_grant_verb)
 GRANT_PER_RE = re.compile(
-    rf"每(?!{trie_alternation(PHRASE.grant_per_people)})\w{{1,3}}(?:{trie_alternation(PHRASE.grant_verbs)})$")
+    rf"每(?!{trie_alternation(PHRASE.grant_per_people)})\w{{1,3}}(?:{trie_alternation(PHRASE.granting_verbs)})$")
 STRAY_OPENINGS = frozenset(PHRASE.stray_openings)
 CLOSING_FRAMES = frozenset(PHRASE.closing_frames)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)

@@ -24,7 +24,7 @@ from pipeline.linking.lexicon import (
     EXCEEDING_VERBS,
     FORMULA_RE,
     GRANT_PER_RE,
-    GRANT_VERBS,
+    GRANTING_VERBS,
     HOUR_SCOPE_AT_RE,
     HOUR_SCOPE_RE,
     HOUSEHOLD_UNITS,
@@ -527,8 +527,11 @@ def without_closing_frame(name: str) -> str:
     return without_last_word(name, CLOSING_FRAMES)
 
 
+_GRANTING = tuple(sorted(GRANTING_VERBS, key=len, reverse=True))  # the longest verb first
+
+
 def without_grant_verb(name: str, window: str) -> str:
-    """``name`` without a verb of ``grant_verbs`` closing it where, in ``window`` (what stands
+    """``name`` without a verb of ``granting_verbs`` closing it where, in ``window`` (what stands
     before the number), the verb follows a per-word of things (``GRANT_PER_RE``): the thing is
     what the grant is paid for (温室每平方米奖补300元 → 温室), not a grant; ``name`` after a
     per-word of people or time (移民每人每年补助600元: the grant, 移民补助) or where fewer than two
@@ -539,9 +542,9 @@ def without_grant_verb(name: str, window: str) -> str:
     >>> without_grant_verb("生活补贴", "生活补贴")
     '生活补贴'
     """
-    if not name.endswith(GRANT_VERBS) or GRANT_PER_RE.search(window) is None:
+    if not name.endswith(_GRANTING) or GRANT_PER_RE.search(window) is None:
         return name
-    rest = next(name[: -len(verb)] for verb in GRANT_VERBS if name.endswith(verb)).removesuffix("的")
+    rest = next(name[: -len(verb)] for verb in _GRANTING if name.endswith(verb)).removesuffix("的")
     return rest if len(rest) > 1 else name
 
 
