@@ -366,7 +366,10 @@ def framed_past(text: str, window: str, end: int, reach: int) -> str | None:
 
 
 # ，共计 / ，一共有: a word of a total opening a clause after a list, before the sum
-_SUM_OPENING_RE = re.compile(rf"^[，,；;、](?:{trie_alternation([*TOTALS, '共'])})[为有达是]?$")
+_SUM_OPENING_RE = re.compile(
+    rf"^[，,；;、](?:{trie_alternation([*TOTALS, *_CARRIED.sum_openers])})"
+    rf"(?:{trie_alternation(_CARRIED.sum_copulas)})?$"
+)
 _ITEM_MARKS = frozenset("，,；;、")
 
 

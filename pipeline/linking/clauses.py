@@ -21,6 +21,7 @@ cached per name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.linking.lexicon import (
@@ -501,7 +502,7 @@ def _granted(words: Tags) -> str:
     return name if len(name) > 1 else ""
 
 
-_TRIP_CLAUSE_END = "，,。；;：:！!？?（("
+_TRIP_CLAUSE_END_RE = re.compile(r"[，,。；;：:！!？?（(]")  # what ends the clause a trip verb opens
 
 
 def trip_event(text: str, end: int, ceiling: int) -> str | None:
@@ -513,7 +514,8 @@ def trip_event(text: str, end: int, ceiling: int) -> str | None:
     >>> trip_event(t, 2, len(t)), trip_event("2次到场，", 2, 5)
     ('检查', None)
     """
-    stop = min((i for i in (text.find(ch, end, ceiling) for ch in _TRIP_CLAUSE_END) if i >= 0), default=ceiling)
+    mark = _TRIP_CLAUSE_END_RE.search(text, end, ceiling)
+    stop = mark.start() if mark is not None else ceiling
     words = tag(text[end:stop])
     if len(words) < 3 or words[0][0] not in TRIP_VERBS:
         return None

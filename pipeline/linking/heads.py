@@ -103,7 +103,7 @@ _LABEL_RE = re.compile(
 _COPULA_LABEL_RE = re.compile(
     rf"(?:^|(?<=[，,；;。、：:（）()\s的“”]))"
     rf"(?P<label>[^，,；;。、：:（）()\s\d的“”]{{1,14}}?(?:{trie_alternation([*HEAD.case_labels, *ATTRIBUTES])}))"
-    rf"(?:一般|分别|均)?[为是](?=[^\W\d_])"
+    rf"(?:{trie_alternation(HEAD.copula_label_adverbs)})?[为是](?=[^\W\d_])"
 )
 # After the first number of a list of cases, the next case glued to its number in digits (…，中班30人;
 # not …，午休时间一般为2小时, a measure of its own).

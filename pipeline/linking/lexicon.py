@@ -281,6 +281,7 @@ class HeadLexicon(Lexicon):
     tier_trails: list[str]
     case_labels: list[str]
     case_links: list[str]
+    copula_label_adverbs: list[str]
     case_length: int
     part_of_ends: list[str]
     per_lead: str
@@ -307,6 +308,8 @@ class HeadLexicon(Lexicon):
 
 
 class CarriedLexicon(Lexicon):
+    sum_openers: list[str]
+    sum_copulas: list[str]
     distance_leads: list[str]
     distance_compounds: list[str]
     place_heads: list[str]
