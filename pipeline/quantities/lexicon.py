@@ -84,6 +84,7 @@ class HedgeLexicon(Lexicon):
     context_after: dict[str, HedgeQualifier]
     context_after_gapped: dict[str, HedgeQualifier]
     share_before: dict[str, HedgeQualifier]
+    share_prefix: dict[str, HedgeQualifier]
     share_scope: ShareScope
     measure_after: dict[str, HedgeQualifier]
     measure_after_scope: dict[str, list[str]]
