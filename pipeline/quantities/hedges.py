@@ -31,6 +31,12 @@ HEDGEABLE = frozenset({
 })
 _DATED = frozenset({"date", "period", "set"})  # 每年的5月左右
 _DATED_SUFFIX_RE = re.compile(alternation(HEDGES.dated_suffix))
+#: 最迟至晚上11点半, 最迟于6月30日前: at the latest (le), the word outside the span
+_DEADLINED = frozenset(HEDGES.deadline_scope.types)
+_DEADLINE_RE = re.compile(
+    rf"(?P<word>{alternation(HEDGES.deadline_before)})[{re.escape(HEDGES.deadline_scope.fillers)}]{{0,2}}$"
+)
+_DEADLINE_REACH = max(map(len, HEDGES.deadline_before)) + 2
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
 #: the characters a prefix match ends with (``$`` also matches before a final line end:
@@ -75,6 +81,10 @@ def apply(text: str, cand: Candidate) -> bool:
     if cand.type not in HEDGEABLE:
         if cand.type in _DATED and (d := _DATED_SUFFIX_RE.match(text, cand.end)) is not None:
             cand.end, cand.qualifier = d.end(), HEDGES.dated_suffix[d.group()]  # 2013年左右
+        if cand.type in _DEADLINED and cand.qualifier == "exact" and (
+            d := _DEADLINE_RE.search(text, max(0, cand.start - _DEADLINE_REACH), cand.start)
+        ):
+            cand.qualifier = HEDGES.deadline_before[d["word"]]  # 最迟至晚上11点半
         return False
     inner = cand.qualifier
     found: str | None = None
@@ -190,6 +200,7 @@ _WHERE = {
     "suffix": "after the unit, inside the span",
     "suffix_at_break": "after the unit at the end of a clause, inside the span",
     "dated_suffix": "after a date or period, inside the span",
+    "deadline_before": "before a date, period or clock time, outside the span (qualifier only)",
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",
