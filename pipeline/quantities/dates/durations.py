@@ -14,8 +14,17 @@ from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import DESIGNATOR_ORDER, duration_parts, duration_value
 from pipeline.quantities.dates.lexicon import DATES, DurationUnit
-from pipeline.quantities.kinds import range_end
-from pipeline.text.numerals import YEAR_DIGITS, ZERO_CHARS, NumeralError, adjacent_pair, parse_number, read_digits
+from pipeline.quantities.kinds import PER_WORD, range_end
+from pipeline.text.numerals import (
+    ORDINARY_DIGITS,
+    ORDINARY_UNITS,
+    YEAR_DIGITS,
+    ZERO_CHARS,
+    NumeralError,
+    adjacent_pair,
+    parse_number,
+    read_digits,
+)
 from pipeline.text.regex import alternation
 
 PRIORITY = 3
@@ -31,6 +40,9 @@ _ONLY_BEFORE = {
 
 
 _RANGE_GAP_RE = re.compile(P.SEPARATOR)
+#: what a duration is the time of, after a slash, as a rate's per (发车间隔5分钟/趟: per 趟);
+#: no numeral nor 每 (半年/一年, 5天/每天8小时 are two readings side by side)
+_PER_RE = re.compile(rf" ?/ ?(?![{ORDINARY_DIGITS}{ORDINARY_UNITS}每])(?P<per>{PER_WORD})")
 _CODE_DIGITS_RE = re.compile(P.CODE_DIGITS)
 _ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
 _LAP_AFTER = {
@@ -139,6 +151,20 @@ def _candidate(m: re.Match[str], parts: dict[str, Decimal]) -> Candidate:
         number_text=m.string[m.start("n") : number_end], unit_text=(m["cls"] or "") + m["u"],
         priority=PRIORITY, core_start=m.start("n"), core_end=number_end,
     )
+
+
+def take_per(a: Candidate, text: str) -> None:
+    """Widen the duration ``a`` over the per after its slash, as a rate's span takes its per.
+
+    >>> a = Candidate(start=0, end=3, type="duration", value="PT5M")
+    >>> take_per(a, "5分钟/趟，"); a.end, a.per
+    (5, '趟')
+    >>> b = Candidate(start=0, end=2, type="duration", value="P6M")
+    >>> take_per(b, "半年/一年"); b.end, b.per
+    (2, None)
+    """
+    if text.startswith(("/", " /"), a.end) and (m := _PER_RE.match(text, a.end)) is not None:
+        a.end, a.per = m.end(), m["per"]
 
 
 def join_range(a: Candidate, b: Candidate, text: str) -> bool:
