@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.base import Candidate
-from pipeline.quantities.kinds import PER_WORD
+from pipeline.quantities.kinds import KINDS, PER_WORD
 from pipeline.quantities.lexicon import HEDGES
 from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS
 from pipeline.text.regex import alternation
@@ -31,6 +31,12 @@ HEDGEABLE = frozenset({
 })
 _DATED = frozenset({"date", "period", "set"})  # 每年的5月左右
 _DATED_SUFFIX_RE = re.compile(alternation(HEDGES.dated_suffix))
+#: 最迟至晚上11点半, 最迟于6月30日前: at the latest (le), the word outside the span
+_DEADLINED = frozenset(HEDGES.deadline_scope.types)
+_DEADLINE_RE = re.compile(
+    rf"(?P<word>{alternation(HEDGES.deadline_before)})[{re.escape(HEDGES.deadline_scope.fillers)}]{{0,2}}$"
+)
+_DEADLINE_REACH = max(map(len, HEDGES.deadline_before)) + 2
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
 #: the characters a prefix match ends with (``$`` also matches before a final line end:
@@ -60,6 +66,9 @@ _MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
 _MEASURE_TYPES = frozenset(HEDGES.measure_after_scope["types"])
 _SHARE_BEFORE_RE = re.compile(alternation(HEDGES.share_before))
 _SHARE_TYPES = frozenset(HEDGES.share_scope.types)
+#: 前 before a share: the top share (排名前10%: le); not the 前 ending 目前, 提前 …
+_SHARE_PREFIX_RE = re.compile(rf"(?:{alternation(HEDGES.share_prefix)})$")
+_QIAN_WORDS = frozenset(KINDS.rank.qian_words)
 _GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")
 
 
@@ -72,6 +81,10 @@ def apply(text: str, cand: Candidate) -> bool:
     if cand.type not in HEDGEABLE:
         if cand.type in _DATED and (d := _DATED_SUFFIX_RE.match(text, cand.end)) is not None:
             cand.end, cand.qualifier = d.end(), HEDGES.dated_suffix[d.group()]  # 2013年左右
+        if cand.type in _DEADLINED and cand.qualifier == "exact" and (
+            d := _DEADLINE_RE.search(text, max(0, cand.start - _DEADLINE_REACH), cand.start)
+        ):
+            cand.qualifier = HEDGES.deadline_before[d["word"]]  # 最迟至晚上11点半
         return False
     inner = cand.qualifier
     found: str | None = None
@@ -85,6 +98,8 @@ def apply(text: str, cand: Candidate) -> bool:
         found = HEDGES.prefix[m["hedge"]]
         if _NEGATED_MODAL_RE.search(text, max(0, m.start() - 2), m.start()):
             found = _NEGATED.get(found, found)  # 不得超过2000元: at most
+    elif (p := _share_prefix(text, cand)) is not None:
+        cand.start, found = p.start(), HEDGES.share_prefix[p.group()]  # 排名前10%: the top tenth
     s = _SUFFIX_RE.match(text, cand.end)
     if s:
         cand.end = s.end()
@@ -142,6 +157,22 @@ def _context(text: str, cand: Candidate) -> str | None:
     return HEDGES.context_after_gapped[gapped["word"]] if gapped else None
 
 
+def _share_prefix(text: str, cand: Candidate) -> re.Match[str] | None:
+    """前 right before a share, the top share of a ranking (排名前10%), not ending a word
+    (目前10%); a range (前三分之一至二分之一) is no bound and takes none.
+
+    >>> share = Candidate(start=3, end=6, type="percent", value="10", unit="%")
+    >>> _share_prefix("排名前10%", share).group(), _share_prefix("都目前10%", share)
+    ('前', None)
+    """
+    if cand.type not in _SHARE_TYPES or cand.low is not None:
+        return None
+    p = _SHARE_PREFIX_RE.search(text, max(0, cand.start - 2), cand.start)
+    if p is None or text[max(0, cand.start - 2) : cand.start] in _QIAN_WORDS:
+        return None
+    return p
+
+
 def _share_bound(text: str, cand: Candidate) -> str | None:
     """The bound of a comparator before a share of something (低于上年度人均收入的70%: lt)."""
     if not cand.start or text[cand.start - 1] != "的":
@@ -169,9 +200,11 @@ _WHERE = {
     "suffix": "after the unit, inside the span",
     "suffix_at_break": "after the unit at the end of a clause, inside the span",
     "dated_suffix": "after a date or period, inside the span",
+    "deadline_before": "before a date, period or clock time, outside the span (qualifier only)",
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",
+    "share_prefix": "right before a share (前10%: the top tenth), inside the span",
     "share_before": "before a share of something (低于…的70%), outside the span (qualifier only)",
     "measure_after": "right after a duration, length or area, outside the span (qualifier only)",
 }

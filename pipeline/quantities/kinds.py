@@ -21,6 +21,7 @@ class RankLexicon(Lexicon):
     sitting_reach: int
     idiom_reach: int
     qian_words: list[str]
+    share_signs: list[str]
     idiom_verbs: list[str]
 
 

@@ -74,16 +74,26 @@ class ShareScope(Lexicon):
     reach: int
 
 
+class DeadlineScope(Lexicon):
+    """Which types a word of the latest point before them bounds, and what may stand between."""
+
+    types: list[str]
+    fillers: str
+
+
 class HedgeLexicon(Lexicon):
     prefix: dict[str, HedgeQualifier]
     inner: dict[str, HedgeQualifier]
     suffix: dict[str, HedgeQualifier]
     suffix_at_break: dict[str, HedgeQualifier]
     dated_suffix: dict[str, HedgeQualifier]
+    deadline_before: dict[str, HedgeQualifier]
+    deadline_scope: DeadlineScope
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
     context_after_gapped: dict[str, HedgeQualifier]
     share_before: dict[str, HedgeQualifier]
+    share_prefix: dict[str, HedgeQualifier]
     share_scope: ShareScope
     measure_after: dict[str, HedgeQualifier]
     measure_after_scope: dict[str, list[str]]

@@ -50,6 +50,7 @@ _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
 _CHINESE_BLOCKED = set(CLASSIFIERS.chinese_blocked)
 _AFTER_COUNTING = frozenset(CLASSIFIERS.after_counting_digits)
 _QIAN_WORDS = frozenset(KINDS.rank.qian_words)
+_SHARE_SIGNS = frozenset(KINDS.rank.share_signs)
 _COUNTING_ONLY = frozenset(NUMERALS.counting_only)
 _BIG = set(CLASSIFIERS.big)
 _BIG_BLOCKED = set(CLASSIFIERS.big_blocked_next)
@@ -131,14 +132,14 @@ _NEXT_CHARS = frozenset(
 _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "volume": 2, "count": 1}
 
 
-def _blocked_before(text: str, start: int) -> bool:
+def _blocked_before(text: str, start: int, end: int) -> bool:
     """A number glued to Latin letters (PM2.5, B3区), a plus (20+8) or 第/前 (a rank; not
-    the 前 of 目前)."""
+    the 前 of 目前, nor 前 before a share, 前10%, which the hedges bound)."""
     if start == 0:
         return False
     prev = text[start - 1]
     if prev == "前":
-        return text[max(0, start - 2) : start] not in _QIAN_WORDS
+        return text[max(0, start - 2) : start] not in _QIAN_WORDS and text[end : end + 1] not in _SHARE_SIGNS
     return (prev.isascii() and (prev.isalpha() or prev in "+.")) or prev == "第"
 
 
@@ -219,7 +220,7 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
     """Every ``number + unit`` reading in ``text``."""
     for m in _NUMBER_SCAN_RE.finditer(text):
         start, end = m.span()
-        if _blocked_before(text, start) or text[end : end + 1] == "+":
+        if _blocked_before(text, start, end) or text[end : end + 1] == "+":
             continue
         if _reads_as_nothing(text, start, end) and not _RANGE_SEP_RE.match(text, end):
             continue

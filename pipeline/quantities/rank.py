@@ -27,6 +27,8 @@ _SITTING_RE = re.compile(rf"[^，。；、\s]{{0,{KINDS.rank.sitting_reach}}}?{r
 # 放在第一位, 摆在办学的第一位: the verb, then what it is the first of, in the clause
 _IDIOM_RE = re.compile(rf"(?:{alternation(KINDS.rank.idiom_verbs)})[^，。；、\s]{{0,{_IDIOM_REACH}}}$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: a sign of a share right after 前N: 前10% is the top share, a percent the hedges bound (le)
+_SHARE_SIGNS = frozenset(KINDS.rank.share_signs)
 
 
 def find(text: str, ctx: Context) -> Iterator[Candidate]:
@@ -39,6 +41,8 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         except NumeralError:
             continue
         unit = m["unit"]
+        if m["lead"] == "前" and unit is None and text[m.end() : m.end() + 1] in _SHARE_SIGNS:
+            continue  # 排名前10%: the share reads it
         after = text[m.end() : m.end() + 1]
         verb = _VERB_RE.search(text, max(0, m.start() - 14), m.start())
         if unit is None:

@@ -341,6 +341,7 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
             while isinstance(b, Candidate) and (durations.extend(a, b, text) or durations.join_range(a, b, text)):
                 i += 1
                 b = items[i] if i < len(items) else None
+            durations.take_per(a, text)  # 5分钟/趟
             yield a
         elif not a.valid:
             continue

@@ -14,8 +14,17 @@ from pipeline.quantities.base import Candidate
 from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import DESIGNATOR_ORDER, duration_parts, duration_value
 from pipeline.quantities.dates.lexicon import DATES, DurationUnit
-from pipeline.quantities.kinds import range_end
-from pipeline.text.numerals import YEAR_DIGITS, ZERO_CHARS, NumeralError, adjacent_pair, parse_number, read_digits
+from pipeline.quantities.kinds import KINDS, PER_WORD, range_end
+from pipeline.text.numerals import (
+    ORDINARY_DIGITS,
+    ORDINARY_UNITS,
+    YEAR_DIGITS,
+    ZERO_CHARS,
+    NumeralError,
+    adjacent_pair,
+    parse_number,
+    read_digits,
+)
 from pipeline.text.regex import alternation
 
 PRIORITY = 3
@@ -31,6 +40,13 @@ _ONLY_BEFORE = {
 
 
 _RANGE_GAP_RE = re.compile(P.SEPARATOR)
+#: what a duration is the time of, after a slash, as a rate's per (发车间隔5分钟/趟: per 趟);
+#: no numeral nor 每 (半年/一年, 5天/每天8小时 are two readings side by side)
+_PER_RE = re.compile(rf" ?/ ?(?![{ORDINARY_DIGITS}{ORDINARY_UNITS}每])(?P<per>{PER_WORD})")
+#: ... or after 一 or 每, outside the span (15分钟一趟, 4-5分钟每趟: per 趟)
+_TRAILING_PER_RE = re.compile(
+    rf"(?:{alternation(KINDS.shared.trailing_per_marks)})(?P<per>{alternation(DATES.durations.trailing_per_words)})"
+)
 _CODE_DIGITS_RE = re.compile(P.CODE_DIGITS)
 _ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
 _LAP_AFTER = {
@@ -139,6 +155,26 @@ def _candidate(m: re.Match[str], parts: dict[str, Decimal]) -> Candidate:
         number_text=m.string[m.start("n") : number_end], unit_text=(m["cls"] or "") + m["u"],
         priority=PRIORITY, core_start=m.start("n"), core_end=number_end,
     )
+
+
+def take_per(a: Candidate, text: str) -> None:
+    """Widen the duration ``a`` over the per after its slash, as a rate's span takes its per;
+    a per said after 一 or 每 is held while the engine resolves and left out of the span.
+
+    >>> a = Candidate(start=0, end=3, type="duration", value="PT5M")
+    >>> take_per(a, "5分钟/趟，"); a.end, a.per
+    (5, '趟')
+    >>> c = Candidate(start=0, end=3, type="duration", value="PT5M")
+    >>> take_per(c, "5分钟一趟，"); c.end, c.shown_end, c.per
+    (5, 3, '趟')
+    >>> b = Candidate(start=0, end=2, type="duration", value="P6M")
+    >>> take_per(b, "半年/一年"); b.end, b.per
+    (2, None)
+    """
+    if text.startswith(("/", " /"), a.end) and (m := _PER_RE.match(text, a.end)) is not None:
+        a.end, a.per = m.end(), m["per"]
+    elif (m := _TRAILING_PER_RE.match(text, a.end)) is not None:
+        a.shown_end, a.end, a.per = a.end, m.end(), m["per"]  # 15分钟一趟: per 趟, span 15分钟
 
 
 def join_range(a: Candidate, b: Candidate, text: str) -> bool:

@@ -236,6 +236,7 @@ class Durations(Lexicon):
     more: dict[str, Literal["gt"]]
     not_after: str
     era_words: list[str]
+    trailing_per_words: list[str]
     false_friends: list[str]
     frequency_units: str
     frequency_not_next: str
