@@ -88,6 +88,7 @@ class PhraseLexicon(Lexicon):
     hour_scopes: list[str]
     day_frames: list[str]
     reckoning_verbs: list[str]
+    collecting_verbs: list[str]
     way_measures: list[str]
     way_heads: list[str]
     way_copulas: list[str]
@@ -655,6 +656,7 @@ BASE_MARKERS_END_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})$
 SHARE_RE = re.compile(rf"的?(?:{trie_alternation(PHRASE.share_nouns)})(?P<tied>的)?")
 # 按60㎡/人计算, 按4万元每人标准: a verb of reckoning right after the number, past a per-word
 RECKONING_VERBS = frozenset(PHRASE.reckoning_verbs)
+COLLECTING_VERBS = tuple(PHRASE.collecting_verbs)
 RECKONING_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})?(?:{trie_alternation(PHRASE.reckoning_verbs)})")
 WAY_HEADS = tuple(PHRASE.way_heads)
 WAY_BOUNDS = tuple(PHRASE.way_bounds)
