@@ -139,6 +139,8 @@ class PhraseLexicon(Lexicon):
     lead_prepositions: list[str]
     place_words: list[str]
     postpositions: list[str]
+    except_openers: list[str]
+    except_closers: list[str]
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
     time_frame_ends: list[str]
@@ -461,6 +463,8 @@ TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
+EXCEPT_OPENERS = tuple(PHRASE.except_openers)
+EXCEPT_CLOSERS = tuple(PHRASE.except_closers)
 TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
