@@ -81,6 +81,8 @@ from pipeline.linking.lexicon import (
     DURATION_LINK_RE,
     DURATION_NAMES,
     EVENT_UNITS,
+    EXCEPT_CLOSERS,
+    EXCEPT_OPENERS,
     FRAME_ENDINGS,
     GLOSS_CHARGE_ENDS,
     HEADING_RE,
@@ -417,6 +419,8 @@ def _link_one(
     trailing = TRAILING_PER_RE.match(text, q.end, ceiling) if q.per is not None else None
     after_at = trailing.end() if trailing is not None and text.startswith("的", trailing.end()) else q.end
     after = read_after(text, after_at, ceiling) if shared is None and q.type not in _NO_AFTER else None
+    if after is not None and after.endswith(EXCEPT_CLOSERS):  # 除桂花群工站9个村外: the frame's 外 goes
+        after = _without_exception_close(after, win.text)
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
@@ -973,6 +977,19 @@ def _glossed(text: str, win: Window, clause: _Clause, sentence_start: int) -> st
     outer = window(text, bracket, max(clause.floor, sentence_start), clause.holes)
     return read_before(outer.text, "count").of
 
+
+def _without_exception_close(name: str, window: str) -> str:
+    """``name``, read after a count, without the 外 closing a frame of exception the ``window``
+    before the count opens (``except_openers``: 除桂花群工站9个村外 → 村, jieba's place word 村外);
+    whole where no 除 of its own opens one (9个村外出务工人员, 拆除3个村外…) or nothing would be left.
+
+    >>> _without_exception_close("村外", "除桂花群工站"), _without_exception_close("村外", "全县有")
+    ('村', '村外')
+    """
+    closer = next(c for c in EXCEPT_CLOSERS if name.endswith(c))
+    if len(name) <= len(closer) or not any(w in EXCEPT_OPENERS for w in words_of(window)):  # not 拆除
+        return name
+    return name[: -len(closer)]
 
 def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int) -> str | None:
     """The charge (a name ending in ``gloss_charge_ends``) standing before the bracket a sum at

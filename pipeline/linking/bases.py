@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import BASE_MARKER_RE, BASE_MARKERS_END_RE, RECKONING_RE, SHARE_RE
+from pipeline.linking.lexicon import (
+    BASE_MARKER_RE,
+    BASE_MARKERS_END_RE,
+    COLLECTING_VERBS,
+    GLOSS_CHARGE_ENDS,
+    PER_ONLY_RE,
+    RECKONING_RE,
+    SHARE_RE,
+)
 from pipeline.linking.phrases import read_after, read_before
 from pipeline.linking.words import tag, verb_object
 
@@ -49,6 +57,9 @@ def of_base(window: str, text: str, end: int, ceiling: int) -> str | None:
     return reading.of if reading.predicate is None else None
 
 
+_CLAUSE_END_RE = re.compile(r"[，,。；;：:（(）)]")
+
+
 def of_reckoned(window: str, text: str, end: int, kind: str) -> str | None:
     """What a number right after a base marker (``window`` ends in 按) and before a verb of
     reckoning (``reckoning_verbs``, at ``text[end]``) measures: the subject before the marker,
@@ -60,9 +71,24 @@ def of_reckoned(window: str, text: str, end: int, kind: str) -> str | None:
     '补偿面积'
     >>> of_reckoned("本学期按", "本学期按5个月收费", 7, "duration") is None
     True
+
+    A charge named right after a verb that collects it (``collecting_verbs``) is what the rate
+    is of (考点按每生每科15元收取报名费 → 报名费); no charge named after it keeps the subject
+    (超过部分按46元/米收取).
+
+    >>> of_reckoned("考点按每生每科", "考点按每生每科15元收取报名费，", 10, "money")
+    '报名费'
+    >>> of_reckoned("超过部分按", "超过部分按46元/米收取。", 10, "money")
+    '超过部分'
     """
+    reckoning = RECKONING_RE.match(text, end)
+    if reckoning is None:
+        return None
+    charge = _collected(window, text, reckoning)
+    if charge is not None:
+        return charge
     m = BASE_MARKERS_END_RE.search(window)
-    if m is None or m.start() == 0 or RECKONING_RE.match(text, end) is None:
+    if m is None or m.start() == 0:
         return None
     reading = read_before(window[: m.start()], kind if kind != "duration" else "count")
     if not reading.of:
@@ -73,6 +99,20 @@ def of_reckoned(window: str, text: str, end: int, kind: str) -> str | None:
     if len(words) > 1 and words[-1][1] == "v" and words[-2][1] in _NOUN_TAGS:  # 投资额核定 → 投资额
         return reading.of[: -len(words[-1][0])]
     return reading.of
+
+
+def _collected(window: str, text: str, reckoning: re.Match[str]) -> str | None:
+    """The charge a verb of collecting (``reckoning``, one of ``collecting_verbs``) names right
+    after a rate a base marker opens, past its per-words (按每生每科15元收取报名费), or None."""
+    if not reckoning.group().endswith(COLLECTING_VERBS):
+        return None
+    # the per-words after the marker (run only before a verb of collecting: a rare window)
+    pers = next((i for i in range(len(window)) if PER_ONLY_RE.fullmatch(window, i)), len(window))
+    if BASE_MARKERS_END_RE.search(window, 0, pers) is None:
+        return None
+    stop = _CLAUSE_END_RE.search(text, reckoning.end())
+    charge = read_after(text, reckoning.end(), stop.start() if stop is not None else len(text))
+    return charge if charge is not None and charge.endswith(GLOSS_CHARGE_ENDS) else None
 
 
 def of_share(window: str, text: str, end: int, ceiling: int) -> str | None:

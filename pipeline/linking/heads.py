@@ -184,7 +184,17 @@ def without_per_lead(name: str) -> str:
     ('集中休假', '', '每户')
     >>> without_per_lead("每计费"), without_per_lead("每计费标准")
     ('', '每计费标准')
+
+    A subject before the per-word goes with it where a verb is left (酒店每3个月考核调资1次: the
+    events 考核调资); not before a noun (户籍人口每户).
+
+    >>> without_per_lead("酒店每考核调资"), without_per_lead("户籍人口每户")
+    ('考核调资', '户籍人口每户')
     """
+    inside = name.find(HEAD.per_lead, 1)
+    if inside > 0 and not name.startswith(HEAD.per_lead):  # 酒店每考核调资: the subject goes with the per
+        bare = without_per_lead(name[inside:])
+        return name if bare == name[inside:] else bare
     rest = name.removeprefix(HEAD.per_lead)
     if rest == name or not rest:
         return name

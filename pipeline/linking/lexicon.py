@@ -88,6 +88,7 @@ class PhraseLexicon(Lexicon):
     hour_scopes: list[str]
     day_frames: list[str]
     reckoning_verbs: list[str]
+    collecting_verbs: list[str]
     way_measures: list[str]
     way_heads: list[str]
     way_copulas: list[str]
@@ -138,6 +139,8 @@ class PhraseLexicon(Lexicon):
     lead_prepositions: list[str]
     place_words: list[str]
     postpositions: list[str]
+    except_openers: list[str]
+    except_closers: list[str]
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
     time_frame_ends: list[str]
@@ -189,6 +192,7 @@ class PhraseLexicon(Lexicon):
     kind_units: list[str]
     after_lead_kept: list[str]
     counted_activities: list[str]
+    certifying_verbs: list[str]
     counted_endings: dict[str, list[str]]
     duration_links: list[str]
     duration_distances: list[str]
@@ -459,6 +463,8 @@ TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
 POSTPOSITIONS = frozenset(PHRASE.postpositions)
+EXCEPT_OPENERS = tuple(PHRASE.except_openers)
+EXCEPT_CLOSERS = tuple(PHRASE.except_closers)
 TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
@@ -526,6 +532,7 @@ SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
+CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
 SUM_ENDINGS = tuple(LINKING.heads.sum_endings)
 # 养殖规模, 建设用地, 建设资金: nouns after a verb of work that make it a compound (trims.after_work_verb)
 WORK_COMPOUND_ENDINGS = tuple(PHRASE.work_measures + PHRASE.attributes + PHRASE.shared_heads + PHRASE.dimensions
@@ -653,6 +660,7 @@ BASE_MARKERS_END_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})$
 SHARE_RE = re.compile(rf"的?(?:{trie_alternation(PHRASE.share_nouns)})(?P<tied>的)?")
 # 按60㎡/人计算, 按4万元每人标准: a verb of reckoning right after the number, past a per-word
 RECKONING_VERBS = frozenset(PHRASE.reckoning_verbs)
+COLLECTING_VERBS = tuple(PHRASE.collecting_verbs)
 RECKONING_RE = re.compile(rf"(?:{trie_alternation(PHRASE.per_markers)})?(?:{trie_alternation(PHRASE.reckoning_verbs)})")
 WAY_HEADS = tuple(PHRASE.way_heads)
 WAY_BOUNDS = tuple(PHRASE.way_bounds)

@@ -29,6 +29,7 @@ from pipeline.linking.lexicon import (
     BEFORE_ONLY_TYPES,
     BOUNDARY_RE,
     BRACKET_RE,
+    CERTIFYING_VERBS,
     CHANGES,
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
@@ -108,6 +109,7 @@ MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation (and that quotation)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
+_KIND_TAGS = ("n", "b", "l")  # a kind (有机, 省级, 无公害) before a verb of certifying, no agency (nt, j)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
 _SCOPE_TIDY_RE = re.compile(r"(?:中|内|里|之中|的)$")
@@ -454,7 +456,27 @@ def _modifies_attribute(text: str, pred: re.Match[str]) -> bool:
     (``attributes``) right after it (医疗费用支付比例, 资金使用比例): it modifies the attribute
     and is no predicate of the window."""
     return pred.start() > 0 and _CJK_RE.match(text[pred.start() - 1]) is not None \
-        and (text.startswith(_ATTRIBUTE_WORDS, pred.end()) or _names_sum_of_works(text, pred))
+        and (text.startswith(_ATTRIBUTE_WORDS, pred.end()) or _names_sum_of_works(text, pred)
+             or _certified_kind(text, pred))
+
+
+def _certified_kind(text: str, pred: re.Match[str]) -> bool:
+    """The verb ``pred`` certifies a kind (``certifying_verbs``: 认证, 认定) between a noun before it
+    and the one noun that ends ``text``: one noun, the kind certified (有机认证企业, 省级认定企业),
+    not the predicate of an agency (该中心认证企业, 质监局认证企业) nor after an adverb (已认证企业).
+
+    >>> def verb(text): return next(m for m in PREDICATE_RE.finditer(text) if m["pred"] == "认证")
+    >>> _certified_kind("有机认证企业", verb("有机认证企业")), _certified_kind("已认证企业", verb("已认证企业"))
+    (True, False)
+    >>> _certified_kind("该中心认证企业", verb("该中心认证企业"))
+    False
+    """
+    if pred["pred"] not in CERTIFYING_VERBS or pred.end() >= len(text):
+        return False
+    before, after = tag(text[: pred.start()]), tag(text[pred.end() :])
+    if not before or before[-1][1] not in _KIND_TAGS or (len(before) > 1 and before[-2][1] == "r"):
+        return False  # 该中心认证, 质监局认证: a subject certifying
+    return len(after) == 1 and after[0][1][0] == "n"
 
 
 def _names_sum_of_works(text: str, pred: re.Match[str]) -> bool:
