@@ -483,6 +483,8 @@ def read_before(text: str, kind: str) -> Reading:
         return reading
     if kind not in _PREDICATE_NAMES and is_predicate_alone(reading.of):  # 已注册登记为104家: inherits
         return reading._replace(of=None)
+    if kind != "rank" and _is_ranking_alone(reading.of):  # 排全县二分之一至三分之二: inherits
+        return reading._replace(of=None)
     of: str | None = reading.of
     if kind != "rank" and kind not in BASED:  # 项目要求宽度不低于2.5米: the clause a verb of saying reports
         reported = after_reporting(reading.of, predicate=reading.predicate)
@@ -793,6 +795,20 @@ def _read_rank(text: str) -> Reading:
     if not subject and place is not None:  # 在全市的城区中排名第一: a field alone, the subject is before it
         return Reading("", predicate, scope or place, False, text)
     return Reading(_subject(subject, _predicates(subject)), predicate, scope or place, False, text)
+
+
+def _is_ranking_alone(name: str) -> bool:
+    """``name`` is a ranking verb and its field alone (``scopes``: 排全县, 位列全市): a place in a
+    ranking said of no subject of its own, which is the clause's before (计生工作排全县第10名，排全县
+    二分之一至三分之二 → 计生工作), not the verb.
+
+    >>> _is_ranking_alone("排全县"), _is_ranking_alone("位列全省"), _is_ranking_alone("排污管道")
+    (True, True, False)
+    >>> _is_ranking_alone("计生工作排全县"), _is_ranking_alone("全县")
+    (False, False)
+    """
+    m = RANK_VERB_RE.match(name)
+    return m is not None and m["verb"] is not None and SCOPE_END_RE.fullmatch(name, m.end()) is not None
 
 
 def _has_rank_verb(text: str) -> bool:
