@@ -503,7 +503,33 @@ def read_before(text: str, kind: str) -> Reading:
         of = _source(of)  # 原发起人中至少5人: those among whom the number is counted
     elif of is not None:
         of = strip_trailing(of)
+    if of and kind == "count" and of.endswith(_LIST_CLOSE):  # 张某陪同李某等4人: the people listed
+        of = _listed_after_verb(of)
     return reading._replace(of=of and without_ending_copula(of))
+
+
+def _listed_after_verb(name: str) -> str:
+    """``name``, read before a count and closing a list with 等, without a subject and its verb
+    (a verb of two characters or more jieba tags so) glued before a person's name the list opens
+    with: the people listed are what is counted, not whoever acts on them (邹某陪同谭某等 → 谭某等,
+    一致同意推选李某等 → 李某等); a list of things keeps its name (捕捞上来的草鱼、雄鱼等).
+
+    >>> _listed_after_verb("王明陪同李华等"), _listed_after_verb("邹某陪同谭等")
+    ('李华等', '谭等')
+    >>> _listed_after_verb("捕捞上来的草鱼、雄鱼等"), _listed_after_verb("社区干部带领村民代表等")
+    ('捕捞上来的草鱼、雄鱼等', '社区干部带领村民代表等')
+    """
+    words = tag(name)
+    at = len(name)
+    for i in range(len(words) - 1, 0, -1):
+        at -= len(words[i][0])
+        word, pos = words[i - 1]
+        if pos != "v" or len(word) < 2 or word in VERB_TAGGED_NOUNS:
+            continue
+        # a name of people, or a surname alone glued to 等 (jieba's 谭等)
+        if words[i][1].startswith("nr") or (i == len(words) - 1 and len(words[i][0]) == 2):
+            return name[at:]
+    return name
 
 
 def _glued_verb(text: str, kind: str) -> str | None:
