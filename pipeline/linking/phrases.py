@@ -41,12 +41,14 @@ from pipeline.linking.lexicon import (
     DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
     DEMONSTRATIVES,
+    DIMENSION_COUNT_RE,
     DIMENSION_AFTER_RE,
     ENUM_RE,
     GLUED_VERB_RE,
     GRADE_BOUNDS,
     GRADE_ENDINGS,
     GRANTING_VERBS,
+    INTENT_SUBJECTS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
     LEAD_FIRST,
@@ -481,6 +483,13 @@ def read_before(text: str, kind: str) -> Reading:
         return reading._replace(of=glued)
     if reading.of is None:
         return reading
+    if kind == "length" and (m := DIMENSION_COUNT_RE.search(reading.of)) is not None:
+        # 其中一条长约650米: the thing counted (inherited), 公路是一条长1.2公里: the copula's subject
+        reading = reading._replace(of=tidy(reading.of[: m.start()]))
+        if reading.of is None:
+            return reading
+    if reading.predicate is not None and reading.of in INTENT_SUBJECTS:  # 规划新建11处: inherits
+        return reading._replace(of=None)
     if kind not in _PREDICATE_NAMES and is_predicate_alone(reading.of):  # 已注册登记为104家: inherits
         return reading._replace(of=None)
     if kind != "rank" and _is_ranking_alone(reading.of):  # 排全县二分之一至三分之二: inherits
