@@ -673,9 +673,20 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
             return counted
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"),
                          sourced=at > 0 and text[:at].endswith(SOURCE_PREPOSITIONS))
-    if named != name and kind == "count" and reading.possessive:
-        return None
+    if kind == "count" and reading.possessive and (named != name or _ends_in_verb(name)):
+        return None  # 在公办学校就读的14519人: the clause describes those counted, named before
     return named
+
+
+def _ends_in_verb(name: str) -> bool:
+    """``name`` ends in a verb of two characters or more jieba tags so, no noun it tags as one
+    (``verb_tagged_nouns``): a clause, no noun (在公办学校就读, 在本村居住; not 安置补助, 规划).
+
+    >>> _ends_in_verb("在公办学校就读"), _ends_in_verb("符合条件"), _ends_in_verb("就读")
+    (True, False, True)
+    """
+    last, pos = tag(name)[-1]
+    return pos == "v" and len(last) > 1 and last not in VERB_TAGGED_NOUNS
 
 
 def _source(subject: str | None) -> str | None:
