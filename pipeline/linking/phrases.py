@@ -69,6 +69,7 @@ from pipeline.linking.lexicon import (
     PURPOSE_RE,
     RANK_VERB_RE,
     RATE_TAIL_RE,
+    RECKONING_VERBS,
     RECIPIENT_PER_MARKERS,
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
@@ -889,6 +890,8 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         phrase = head_after(np, perfective=text.startswith("了", stop))
     if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
+    if phrase in RECKONING_VERBS and _CLAUSE_END_RE.match(text, start + len(phrase)) is not None:
+        return None  # 按46元/米收费。: the verb of reckoning ends the clause, no charge it names
     if len(phrase) == 1 and _cut_word(text[start : min(ceiling, start + 4)]):
         return None
     if _manner_before_verb(phrase, text[start + len(phrase) : min(ceiling, start + len(phrase) + 4)]):
