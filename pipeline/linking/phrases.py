@@ -41,16 +41,16 @@ from pipeline.linking.lexicon import (
     DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
     DEMONSTRATIVES,
-    DIMENSION_COUNT_RE,
     DIMENSION_AFTER_RE,
+    DIMENSION_COUNT_RE,
     ENUM_RE,
     GLUED_VERB_RE,
     GRADE_BOUNDS,
     GRADE_ENDINGS,
     GRANTING_VERBS,
-    INTENT_SUBJECTS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
+    INTENT_SUBJECTS,
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
@@ -69,8 +69,8 @@ from pipeline.linking.lexicon import (
     PURPOSE_RE,
     RANK_VERB_RE,
     RATE_TAIL_RE,
-    RECKONING_VERBS,
     RECIPIENT_PER_MARKERS,
+    RECKONING_VERBS,
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
@@ -484,20 +484,20 @@ def read_before(text: str, kind: str) -> Reading:
         return reading._replace(of=glued)
     if reading.of is None:
         return reading
+    named: str | None = reading.of
     if kind == "length" and (m := DIMENSION_COUNT_RE.search(reading.of)) is not None:
         # 其中一条长约650米: the thing counted (inherited), 公路是一条长1.2公里: the copula's subject
-        reading = reading._replace(of=tidy(reading.of[: m.start()]))
-        if reading.of is None:
-            return reading
-    if reading.predicate is not None and reading.of in INTENT_SUBJECTS:  # 规划新建11处: inherits
+        named = tidy(reading.of[: m.start()])
+        reading = reading._replace(of=named)
+    if named is None or (reading.predicate is not None and named in INTENT_SUBJECTS):  # 规划新建11处
         return reading._replace(of=None)
-    if kind not in _PREDICATE_NAMES and is_predicate_alone(reading.of):  # 已注册登记为104家: inherits
+    if kind not in _PREDICATE_NAMES and is_predicate_alone(named):  # 已注册登记为104家: inherits
         return reading._replace(of=None)
-    if kind != "rank" and _is_ranking_alone(reading.of):  # 排全县二分之一至三分之二: inherits
+    if kind != "rank" and _is_ranking_alone(named):  # 排全县二分之一至三分之二: inherits
         return reading._replace(of=None)
-    of: str | None = reading.of
+    of: str | None = named
     if kind != "rank" and kind not in BASED:  # 项目要求宽度不低于2.5米: the clause a verb of saying reports
-        reported = after_reporting(reading.of, predicate=reading.predicate)
+        reported = after_reporting(named, predicate=reading.predicate)
         of = _noun_phrase(text, kind, reading, reported) if reported else reported
     if not of:
         return reading._replace(of=of)
