@@ -126,6 +126,9 @@ class PhraseLexicon(Lexicon):
     event_granting_verbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
+    intent_subjects: list[str]
+    dimension_classifiers: list[str]
+    dimension_adjectives: list[str]
     object_verbs: list[str]
     work_verbs: list[str]
     work_measures: list[str]
@@ -449,6 +452,11 @@ EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
+INTENT_SUBJECTS = frozenset(PHRASE.intent_subjects)
+DIMENSION_COUNT_RE = re.compile(
+    rf"(?:是|为)?另?[一两二三四五六七八九十]+(?:{trie_alternation(PHRASE.dimension_classifiers)})"
+    rf"(?:{trie_alternation(PHRASE.dimension_adjectives)})$"
+)
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
 WORK_VERBS = frozenset(PHRASE.work_verbs)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)

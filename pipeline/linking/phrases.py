@@ -43,6 +43,7 @@ from pipeline.linking.lexicon import (
     DATE_PREPOSITION_RE,
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
+    DIMENSION_COUNT_RE,
     ENUM_RE,
     GLUED_VERB_RE,
     GRADE_BOUNDS,
@@ -50,6 +51,7 @@ from pipeline.linking.lexicon import (
     GRANTING_VERBS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
+    INTENT_SUBJECTS,
     LEAD_FIRST,
     LEAD_RE,
     LOCATIVE_RE,
@@ -69,6 +71,7 @@ from pipeline.linking.lexicon import (
     RANK_VERB_RE,
     RATE_TAIL_RE,
     RECIPIENT_PER_MARKERS,
+    RECKONING_VERBS,
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
@@ -503,11 +506,20 @@ def read_before(text: str, kind: str) -> Reading:
         return reading._replace(of=glued)
     if reading.of is None:
         return reading
-    if kind not in _PREDICATE_NAMES and is_predicate_alone(reading.of):  # 已注册登记为104家: inherits
+    named: str | None = reading.of
+    if kind == "length" and (m := DIMENSION_COUNT_RE.search(reading.of)) is not None:
+        # 其中一条长约650米: the thing counted (inherited), 公路是一条长1.2公里: the copula's subject
+        named = tidy(reading.of[: m.start()])
+        reading = reading._replace(of=named)
+    if named is None or (reading.predicate is not None and named in INTENT_SUBJECTS):  # 规划新建11处
         return reading._replace(of=None)
-    of: str | None = reading.of
+    if kind not in _PREDICATE_NAMES and is_predicate_alone(named):  # 已注册登记为104家: inherits
+        return reading._replace(of=None)
+    if kind != "rank" and _is_ranking_alone(named):  # 排全县二分之一至三分之二: inherits
+        return reading._replace(of=None)
+    of: str | None = named
     if kind != "rank" and kind not in BASED:  # 项目要求宽度不低于2.5米: the clause a verb of saying reports
-        reported = after_reporting(reading.of, predicate=reading.predicate)
+        reported = after_reporting(named, predicate=reading.predicate)
         of = _noun_phrase(text, kind, reading, reported) if reported else reported
     if not of:
         return reading._replace(of=of)
@@ -523,7 +535,33 @@ def read_before(text: str, kind: str) -> Reading:
         of = _source(of)  # 原发起人中至少5人: those among whom the number is counted
     elif of is not None:
         of = strip_trailing(of)
+    if of and kind == "count" and of.endswith(_LIST_CLOSE):  # 张某陪同李某等4人: the people listed
+        of = _listed_after_verb(of)
     return reading._replace(of=of and without_ending_copula(of))
+
+
+def _listed_after_verb(name: str) -> str:
+    """``name``, read before a count and closing a list with 等, without a subject and its verb
+    (a verb of two characters or more jieba tags so) glued before a person's name the list opens
+    with: the people listed are what is counted, not whoever acts on them (邹某陪同谭某等 → 谭某等,
+    一致同意推选李某等 → 李某等); a list of things keeps its name (捕捞上来的草鱼、雄鱼等).
+
+    >>> _listed_after_verb("王明陪同李华等"), _listed_after_verb("邹某陪同谭等")
+    ('李华等', '谭等')
+    >>> _listed_after_verb("捕捞上来的草鱼、雄鱼等"), _listed_after_verb("社区干部带领村民代表等")
+    ('捕捞上来的草鱼、雄鱼等', '社区干部带领村民代表等')
+    """
+    words = tag(name)
+    at = len(name)
+    for i in range(len(words) - 1, 0, -1):
+        at -= len(words[i][0])
+        word, pos = words[i - 1]
+        if pos != "v" or len(word) < 2 or word in VERB_TAGGED_NOUNS:
+            continue
+        # a name of people, or a surname alone glued to 等 (jieba's 谭等)
+        if words[i][1].startswith("nr") or (i == len(words) - 1 and len(words[i][0]) == 2):
+            return name[at:]
+    return name
 
 
 def _glued_verb(text: str, kind: str) -> str | None:
@@ -658,9 +696,20 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
             return counted
     named = object_named(name, modified=at > 0 and text[at - 1] == "的", perfective=text.endswith("了"),
                          sourced=at > 0 and text[:at].endswith(SOURCE_PREPOSITIONS))
-    if named != name and kind == "count" and reading.possessive:
-        return None
+    if kind == "count" and reading.possessive and (named != name or _ends_in_verb(name)):
+        return None  # 在公办学校就读的14519人: the clause describes those counted, named before
     return named
+
+
+def _ends_in_verb(name: str) -> bool:
+    """``name`` ends in a verb of two characters or more jieba tags so, no noun it tags as one
+    (``verb_tagged_nouns``): a clause, no noun (在公办学校就读, 在本村居住; not 安置补助, 规划).
+
+    >>> _ends_in_verb("在公办学校就读"), _ends_in_verb("符合条件"), _ends_in_verb("就读")
+    (True, False, True)
+    """
+    last, pos = tag(name)[-1]
+    return pos == "v" and len(last) > 1 and last not in VERB_TAGGED_NOUNS
 
 
 def _source(subject: str | None) -> str | None:
@@ -817,6 +866,20 @@ def _read_rank(text: str) -> Reading:
     return Reading(_subject(subject, _predicates(subject)), predicate, scope or place, False, text)
 
 
+def _is_ranking_alone(name: str) -> bool:
+    """``name`` is a ranking verb and its field alone (``scopes``: 排全县, 位列全市): a place in a
+    ranking said of no subject of its own, which is the clause's before (计生工作排全县第10名，排全县
+    二分之一至三分之二 → 计生工作), not the verb.
+
+    >>> _is_ranking_alone("排全县"), _is_ranking_alone("位列全省"), _is_ranking_alone("排污管道")
+    (True, True, False)
+    >>> _is_ranking_alone("计生工作排全县"), _is_ranking_alone("全县")
+    (False, False)
+    """
+    m = RANK_VERB_RE.match(name)
+    return m is not None and m["verb"] is not None and SCOPE_END_RE.fullmatch(name, m.end()) is not None
+
+
 def _has_rank_verb(text: str) -> bool:
     return any(m["verb"] is not None for m in RANK_VERB_RE.finditer(text))
 
@@ -849,6 +912,8 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         phrase = head_after(np, perfective=text.startswith("了", stop))
     if phrase is None or (len(phrase) < 2 and not _CJK_RE.match(phrase)) or phrase in NOT_NOUNS:
         return None
+    if phrase in RECKONING_VERBS and _CLAUSE_END_RE.match(text, start + len(phrase)) is not None:
+        return None  # 按46元/米收费。: the verb of reckoning ends the clause, no charge it names
     if len(phrase) == 1 and _cut_word(text[start : min(ceiling, start + 4)]):
         return None
     if _manner_before_verb(phrase, text[start + len(phrase) : min(ceiling, start + len(phrase) + 4)]):
