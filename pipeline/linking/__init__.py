@@ -47,6 +47,7 @@ from pipeline.linking.heads import (
     measure_owner,
     names_people,
     part_of_whole,
+    past_listed_people,
     past_storeys,
     people_run,
     per_named,
@@ -468,6 +469,8 @@ def _link_one(
         return {}
     if after is not None and q.unit in PEOPLE_UNITS:  # 贫困人口100人以上的非贫困村: the people before
         after = people_named(win.text, after) or after
+    if after is not None and q.unit in PEOPLE_UNITS and past_listed_people(win.text, after):
+        after = None  # 谭某等三人态度傲慢: the people listed, not what they have
     belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after, belongings = person_head(after), after
