@@ -165,6 +165,7 @@ from pipeline.linking.trims import (
     before_listed_object,
     ends_in_operator,
     exceeded,
+    norm_lead,
     opens_clause,
     opens_with_part,
     operand_named,
@@ -560,6 +561,10 @@ def _link_one(
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame
+        normed = norm_lead(of, win.text)
+        if normed is not None:  # 按政策二级医院应支付: the norm it is set by; 食堂收费按文件每餐6元: the subject
+            rest, subject = normed
+            of = rest if rest and not is_verb(rest) else (read_before(subject, q.type).of or "" if not rest else "")
         if win.lo == clause.floor > sentence_start:  # 60个班、建筑面积42000平方米: the noun of the number before
             of = after_count_noun(of, win.text)
         if of != after:  # 高峰期平均发车时间不到3分钟: the hours it holds in are a frame

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import (
+    BASE_MARKERS_END_RE,
     CAUSATIVE_VERBS,
     CLAUSE_VERBS,
     CLOSING_COMPLEMENTS,
@@ -30,6 +31,7 @@ from pipeline.linking.lexicon import (
     HOUSEHOLD_UNITS,
     MANNER_WORDS,
     MODALS,
+    NORM_LEADS,
     OBJECT_NOUN_TAGS,
     OBJECT_VERBS,
     OPENING_VERBS,
@@ -514,6 +516,28 @@ def without_stray_opening(name: str) -> str:
         return name
     rest = name[len(words[0][0]) :]
     return rest if len(rest) > 1 else name
+
+
+def norm_lead(name: str, window: str) -> tuple[str, str] | None:
+    """Where ``name`` stands in ``window`` right after a base marker (``base_markers``) and opens
+    with a word of ``norm_leads`` of jieba's, the norm the number is set by (按政策, 按文件): what
+    follows the norm in ``name`` and what ``window`` holds before the marker, the subject the number
+    is set for (食堂收费按文件 → ('', '食堂收费')); None otherwise (按政策最高标准享受补助资金 keeps
+    its name, the norm not opening it).
+
+    >>> norm_lead("政策二级医院", "可以按政策二级医院应支付"), norm_lead("文件", "食堂收费按文件每餐")
+    (('二级医院', '可以'), ('', '食堂收费'))
+    >>> norm_lead("补助资金", "按政策最高标准享受补助资金") is None, norm_lead("政策性住房", "按政策性住房") is None
+    (True, True)
+    """
+    at = window.rfind(name)
+    marker = BASE_MARKERS_END_RE.search(window, 0, at) if at > 0 else None
+    if marker is None:
+        return None
+    first = tag(name)[0][0]
+    if first not in NORM_LEADS:
+        return None
+    return name[len(first) :], window[: marker.start()]
 
 
 def without_closing_frame(name: str) -> str:
