@@ -45,6 +45,7 @@ from pipeline.linking.heads import (
     is_numeral,
     is_place,
     measure_owner,
+    names_measure,
     names_people,
     part_of_whole,
     past_listed_people,
@@ -210,6 +211,7 @@ from pipeline.linking.words import (
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
+from pipeline.text.regex import trie_alternation
 
 __all__ = ["link", "link_and_judge"]
 
@@ -219,6 +221,7 @@ _COUNTED = frozenset({"count", "number"})
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
+_TOTAL_WORD_RE = re.compile(trie_alternation(sorted(TOTALS)))  # 每餐共计: a total of the items before
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
@@ -249,6 +252,7 @@ class _Clause:
     owner: str | None = None  # what an attribute after it belongs to, when more than ``of`` (劳动者工资)
     named: tuple[str, str | None, str] | None = None  # kind, unit and name of the quantity named last
     parted: bool = False  # the quantity before counts a part of a total (其中省级1家、市级1家)
+    items: bool = False  # the quantity named last is the second or later item of a list of its kind
     people: str | None = None  # the people or households counted last (招收450名新生…，平均50人/班)
     predicate: str | None = None
     change: Change | None = None
@@ -300,6 +304,9 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         reach = min(end, q.end + _AFTER_READ)  # past the next quantity: 3米宽3公里长的通组公路
         update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start, _paired(qs, i, end))
         if isinstance(update.get("of"), str) and not clause.parted:  # what a scope after it may measure
+            # 套餐6元，米饭1元: a second item of the kind, named otherwise, makes the two a list
+            clause.items = clause.named is not None and clause.named[:2] == (q.type, q.unit) \
+                and clause.named[2] != update["of"]
             clause.named = (q.type, q.unit, cast("str", update["of"]))
         if q.type == "duration" and "of" not in update:
             clause.holes.append((q.start, q.end))
@@ -613,6 +620,11 @@ def _link_one(
         # area, nor the other things a count before names after its classifier (共分21个村民小组，
         # 523户，2146人: not the groups' people; 一期工程共5栋已建成，共186户: the whole's households)
         of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
+        if of is not None and q.type in _COUNTED and clause.kind not in _COUNTED and names_measure(of):
+            of = None  # 规划总建筑面积17.46万平方米，…，共16栋: a count counts no measure's name
+        if of is not None and clause.items and clause.named == (q.type, q.unit, of) \
+                and _TOTAL_WORD_RE.search(win.text):
+            of = None  # 两菜套餐共6元，米饭1元，每餐共计7元: a total of the items is not the last item
         if of is None and q.unit in PERSON_UNITS and q.per is not None:  # 招收450名新生，办9个班，平均50人/班
             of = clause.people
     elif of is None and q.type == clause.kind and _listed(text, clause, q):

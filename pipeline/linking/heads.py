@@ -14,6 +14,7 @@ import re
 
 from pipeline.linking.lexicon import (
     ATTRIBUTES,
+    DIMENSIONS,
     LINKING,
     PEOPLE_NOUNS,
     PER_ONLY_RE,
@@ -382,6 +383,23 @@ def glued_attribute(name: str, window: str) -> str | None:
     if len(words) != 1 or words[0][1] != "v" or len(words[0][0]) < 2:
         return None
     return window[:i] + name
+
+
+def names_measure(name: str) -> bool:
+    """Whether ``name`` is the name of a measure, not of things: its last word ends in a word of a
+    measure (``measure_ends``) or is an attribute or a dimension (规划总建筑面积, 安置补助费, 道路长度);
+    such a name is no name of what a count counts (规划总建筑面积17.46万平方米，…，共16栋).
+
+    >>> names_measure("规划总建筑面积"), names_measure("集体土地的安置补助费"), names_measure("零散的岔路")
+    (True, True, False)
+    >>> names_measure("道路长度"), names_measure("村民小组")
+    (True, False)
+    """
+    words = tag(name)
+    if not words:
+        return False
+    last = words[-1][0]
+    return last.endswith(_MEASURE_ENDS) or last in ATTRIBUTES or last in DIMENSIONS
 
 
 def measure_owner(owner: str | None) -> str | None:
