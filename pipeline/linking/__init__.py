@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
-from pipeline.linking.bases import of_base, of_reckoned, of_share
+from pipeline.linking.bases import of_as_base, of_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
     distance_from,
@@ -534,6 +534,7 @@ def _link_one(
         of = of_share(win.text, text, q.end, ceiling) or of
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
+        of = of_as_base(win.text, before) or of  # 作为缴费基数缴纳养老保险费的60%: the premium, not the role
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
