@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.ages import age_named, is_age
-from pipeline.linking.bases import of_base, of_reckoned, of_share
+from pipeline.linking.bases import of_as_base, of_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
     distance_from,
@@ -45,8 +45,10 @@ from pipeline.linking.heads import (
     is_numeral,
     is_place,
     measure_owner,
+    names_measure,
     names_people,
     part_of_whole,
+    past_listed_people,
     past_storeys,
     people_run,
     per_named,
@@ -158,6 +160,7 @@ from pipeline.linking.topics import (
 from pipeline.linking.trims import (
     after_count_noun,
     after_demonstrative_preposition,
+    after_listing_verb,
     after_object_verb,
     after_opening_verb,
     after_paying_verb,
@@ -166,6 +169,7 @@ from pipeline.linking.trims import (
     before_listed_object,
     ends_in_operator,
     exceeded,
+    norm_lead,
     opens_clause,
     opens_with_part,
     operand_named,
@@ -209,6 +213,7 @@ from pipeline.linking.words import (
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
+from pipeline.text.regex import trie_alternation
 
 __all__ = ["link", "link_and_judge"]
 
@@ -218,6 +223,7 @@ _COUNTED = frozenset({"count", "number"})
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
+_TOTAL_WORD_RE = re.compile(trie_alternation(sorted(TOTALS)))  # 每餐共计: a total of the items before
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
@@ -248,6 +254,7 @@ class _Clause:
     owner: str | None = None  # what an attribute after it belongs to, when more than ``of`` (劳动者工资)
     named: tuple[str, str | None, str] | None = None  # kind, unit and name of the quantity named last
     parted: bool = False  # the quantity before counts a part of a total (其中省级1家、市级1家)
+    items: bool = False  # the quantity named last is the second or later item of a list of its kind
     people: str | None = None  # the people or households counted last (招收450名新生…，平均50人/班)
     predicate: str | None = None
     change: Change | None = None
@@ -299,6 +306,9 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         reach = min(end, q.end + _AFTER_READ)  # past the next quantity: 3米宽3公里长的通组公路
         update = _link_one(text, q, clause, (ceiling, reach), shared.get(i), start, _paired(qs, i, end))
         if isinstance(update.get("of"), str) and not clause.parted:  # what a scope after it may measure
+            # 套餐6元，米饭1元: a second item of the kind, named otherwise, makes the two a list
+            clause.items = clause.named is not None and clause.named[:2] == (q.type, q.unit) \
+                and clause.named[2] != update["of"]
             clause.named = (q.type, q.unit, cast("str", update["of"]))
         if q.type == "duration" and "of" not in update:
             clause.holes.append((q.start, q.end))
@@ -472,6 +482,8 @@ def _link_one(
         return {}
     if after is not None and q.unit in PEOPLE_UNITS:  # 贫困人口100人以上的非贫困村: the people before
         after = people_named(win.text, after) or after
+    if after is not None and q.unit in PEOPLE_UNITS and past_listed_people(win.text, after):
+        after = None  # 谭某等三人态度傲慢: the people listed, not what they have
     belongings = None
     if after is not None and q.unit in PERSON_UNITS:  # 77名党员组织关系: the people counted
         after, belongings = person_head(after), after
@@ -526,6 +538,7 @@ def _link_one(
         of = of_share(win.text, text, q.end, ceiling) or of
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
+        of = of_as_base(win.text, before) or of  # 作为缴费基数缴纳养老保险费的60%: the premium, not the role
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
@@ -561,6 +574,10 @@ def _link_one(
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame
+        normed = norm_lead(of, win.text)
+        if normed is not None:  # 按政策二级医院应支付: the norm it is set by; 食堂收费按文件每餐6元: the subject
+            rest, subject = normed
+            of = rest if rest and not is_verb(rest) else (read_before(subject, q.type).of or "" if not rest else "")
         if win.lo == clause.floor > sentence_start:  # 60个班、建筑面积42000平方米: the noun of the number before
             of = after_count_noun(of, win.text)
         if of != after:  # 高峰期平均发车时间不到3分钟: the hours it holds in are a frame
@@ -569,6 +586,8 @@ def _link_one(
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
+            if q.unit in PEOPLE_UNITS:  # 邹某陪同谭等三人: the people listed after the verb
+                of = after_listing_verb(of)
             of = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
             if q.type in _WORKED:  # ，养殖牲猪4头: the verb of work glued to the count is its predicate
                 of = after_work_verb(of)
@@ -606,6 +625,11 @@ def _link_one(
         # area, nor the other things a count before names after its classifier (共分21个村民小组，
         # 523户，2146人: not the groups' people; 一期工程共5栋已建成，共186户: the whole's households)
         of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
+        if of is not None and q.type in _COUNTED and clause.kind not in _COUNTED and names_measure(of):
+            of = None  # 规划总建筑面积17.46万平方米，…，共16栋: a count counts no measure's name
+        if of is not None and clause.items and clause.named == (q.type, q.unit, of) \
+                and _TOTAL_WORD_RE.search(win.text):
+            of = None  # 两菜套餐共6元，米饭1元，每餐共计7元: a total of the items is not the last item
         if of is None and q.unit in PERSON_UNITS and q.per is not None:  # 招收450名新生，办9个班，平均50人/班
             of = clause.people
     elif of is None and q.type == clause.kind and _listed(text, clause, q):

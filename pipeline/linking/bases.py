@@ -21,7 +21,7 @@ from pipeline.linking.lexicon import (
     RECKONING_RE,
     SHARE_RE,
 )
-from pipeline.linking.phrases import read_after, read_before
+from pipeline.linking.phrases import Reading, read_after, read_before
 from pipeline.linking.words import tag, verb_object
 
 _CLAUSE_END_RE = re.compile(r"[，,。；;：:（(）)、\s]")
@@ -29,6 +29,7 @@ _TIME_TAGS = frozenset({"t", "tg"})
 _AGENT_RE = re.compile(r"由[^，,。；;由]+$")  # …由县财政 before 按: who pays, not what
 _AND = "和与及或"  # 男生考生和女生考生: two nouns the share is of
 _NOUN_TAGS = frozenset({"n", "nz", "j", "l", "vn"})  # 本学期按4个半月收费: when, not what
+_AS, _OWNING = "作为", "的"  # 作为缴费基数缴纳养老保险费的: a role, then the base a share is of
 
 
 def of_base(window: str, text: str, end: int, ceiling: int) -> str | None:
@@ -57,7 +58,32 @@ def of_base(window: str, text: str, end: int, ceiling: int) -> str | None:
     return reading.of if reading.predicate is None else None
 
 
-_CLAUSE_END_RE = re.compile(r"[，,。；;：:（(）)]")
+_CHARGE_END_RE = re.compile(r"[，,。；;：:（(）)]")  # a charge named after its verb of collecting
+
+
+def of_as_base(window: str, reading: Reading) -> str | None:
+    """What a percentage after ``window`` (ending in 的) is a share of, where the name read before
+    its verb is what 作为 makes something (作为缴费基数缴纳养老保险费的: 缴费基数 is a role, not the
+    subject): the verb's object before 的 (养老保险费); None where 作为 does not open that name,
+    or the object is no noun phrase.
+
+    >>> reading = read_before("作为缴费基数缴纳养老保险费的", "percent")
+    >>> of_as_base("作为缴费基数缴纳养老保险费的", reading)
+    '养老保险费'
+    >>> of_as_base("个人缴纳养老保险费的", read_before("个人缴纳养老保险费的", "percent")) is None
+    True
+    """
+    if not reading.of or reading.predicate is None or not window.endswith(_OWNING):
+        return None
+    role = f"{_AS}{reading.of}{reading.predicate}"
+    i = window.rfind(role)
+    if i < 0:
+        return None
+    found = window[i + len(role) : -len(_OWNING)]
+    words = tag(found)
+    if not words or words[-1][1] not in _NOUN_TAGS or any(pos == "v" for _, pos in words):
+        return None
+    return found
 
 
 def of_reckoned(window: str, text: str, end: int, kind: str) -> str | None:
@@ -110,7 +136,7 @@ def _collected(window: str, text: str, reckoning: re.Match[str]) -> str | None:
     pers = next((i for i in range(len(window)) if PER_ONLY_RE.fullmatch(window, i)), len(window))
     if BASE_MARKERS_END_RE.search(window, 0, pers) is None:
         return None
-    stop = _CLAUSE_END_RE.search(text, reckoning.end())
+    stop = _CHARGE_END_RE.search(text, reckoning.end())
     charge = read_after(text, reckoning.end(), stop.start() if stop is not None else len(text))
     return charge if charge is not None and charge.endswith(GLOSS_CHARGE_ENDS) else None
 

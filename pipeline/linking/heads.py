@@ -14,6 +14,7 @@ import re
 
 from pipeline.linking.lexicon import (
     ATTRIBUTES,
+    DIMENSIONS,
     LINKING,
     PEOPLE_NOUNS,
     PER_ONLY_RE,
@@ -58,6 +59,7 @@ _PER_NOUN_RE = re.compile(
 _PER_GAPS = tuple(HEAD.per_people_gaps)
 _PEOPLE_GROUPS = (*HEAD.people_groups, *ATTRIBUTES, *SHARED_HEADS)
 _LISTING_END = "等"  # 张三、李四等三人: the people listed
+_PEOPLE_WORDS = (*PERSON_ENDINGS, *PEOPLE_NOUNS, *HEAD.people_groups)
 
 
 def tiered(window: str, name: str | None, named: str | None) -> str | None:
@@ -393,6 +395,23 @@ def glued_attribute(name: str, window: str) -> str | None:
     return window[:i] + name
 
 
+def names_measure(name: str) -> bool:
+    """Whether ``name`` is the name of a measure, not of things: its last word ends in a word of a
+    measure (``measure_ends``) or is an attribute or a dimension (规划总建筑面积, 安置补助费, 道路长度);
+    such a name is no name of what a count counts (规划总建筑面积17.46万平方米，…，共16栋).
+
+    >>> names_measure("规划总建筑面积"), names_measure("集体土地的安置补助费"), names_measure("零散的岔路")
+    (True, True, False)
+    >>> names_measure("道路长度"), names_measure("村民小组")
+    (True, False)
+    """
+    words = tag(name)
+    if not words:
+        return False
+    last = words[-1][0]
+    return last.endswith(_MEASURE_ENDS) or last in ATTRIBUTES or last in DIMENSIONS
+
+
 def measure_owner(owner: str | None) -> str | None:
     """Whose measure the name ``owner`` of the number before is, where it ends in a word of a
     measure (``measure_ends``): 村卫生室起付额 → 村卫生室; None where it does not.
@@ -544,6 +563,31 @@ def counts_belonging(after: str) -> bool:
     if after.endswith(_PEOPLE_GROUPS) or any(w.endswith(_PEOPLE_GROUPS) and pos in _NOUN_TAGS for w, pos in words):
         return False  # 50户以上自然村道路硬化: the villages; not 本村建房 (a pronoun)
     return not any(word in after for word in (*PERSON_ENDINGS, *PEOPLE_NOUNS))  # 工人工资: one word of jieba's
+
+
+def past_listed_people(window: str, after: str) -> bool:
+    """A count of people right after a list of them closed by 等 (谭某等三人, 张三、李四等5人) counts
+    the people listed: a name read after it with no word naming people (``person_endings``,
+    ``people_nouns``, ``people_groups``) is what they have or do, not them (谭某等三人态度傲慢,
+    王某等5人工资先行发放), and gives way to the list, as a clause of what they do does
+    (谭某等三人见组长…: only words before its first verb are read); a noun of people after it names
+    them again (邓某等三位同志, 胡某等77名党员).
+
+    >>> past_listed_people("谭某等", "态度"), past_listed_people("王某等", "工资先行")
+    (True, True)
+    >>> past_listed_people("谭某等", "见组长这样说"), past_listed_people("胡某等", "党员组织关系")
+    (True, False)
+    >>> past_listed_people("邓某等", "同志"), past_listed_people("胡某等", "党员"), past_listed_people("谭某", "态度")
+    (False, False, False)
+    """
+    if len(window) < 2 or not window.endswith(_LISTING_END):
+        return False
+    for word, pos in tag(after):
+        if word.endswith(_PEOPLE_WORDS):
+            return False
+        if pos.startswith("v"):  # 谭等三人见组长这样说: the clause of what they do, its 组长 not them
+            return True
+    return True
 
 
 def names_people(name: str) -> bool:

@@ -137,6 +137,7 @@ class PhraseLexicon(Lexicon):
     paying_verbs: list[str]
     grant_per_people: list[str]
     stray_openings: list[str]
+    norm_leads: list[str]
     closing_frames: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
@@ -466,6 +467,7 @@ PAYING_VERBS = frozenset(PHRASE.paying_verbs)
 GRANT_PER_RE = re.compile(
     rf"每(?!{trie_alternation(PHRASE.grant_per_people)})\w{{1,3}}(?:{trie_alternation(PHRASE.granting_verbs)})$")
 STRAY_OPENINGS = frozenset(PHRASE.stray_openings)
+NORM_LEADS = frozenset(PHRASE.norm_leads)
 CLOSING_FRAMES = frozenset(PHRASE.closing_frames)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)

@@ -369,7 +369,28 @@ def _locative(text: str) -> tuple[str, str | None]:
         return m["head"] + timed["rest"], None
     if "的" in m["scope"]:  # 生活在此的居民: the 在 is inside a clause before the noun
         return m["scope"].rsplit("的", 1)[1], None
+    done = _done_there(m["scope"])
+    if done is not None:  # 公司在小区内开挖水池: what was done there, not who did it
+        return done, None
     return m["head"], _SCOPE_TIDY_RE.sub("", m["scope"]) or None
+
+
+def _done_there(scope: str) -> str | None:
+    """The object of a verb (jieba's ``v``) that the place after 在 is followed by in ``scope``,
+    where nouns alone close it (小区内开挖水池 → 水池, 我家开挖深坑 → 深坑): the thing made or done
+    there, which a measure after it measures; None where no such verb follows the place or
+    anything but nouns follows the verb (全国, 总购房款中优惠).
+
+    >>> _done_there("小区内开挖水池"), _done_there("全国"), _done_there("总购房款中优惠") is None
+    ('水池', None, True)
+    """
+    words = tag(scope)
+    verb = max((i for i, (_, pos) in enumerate(words) if pos == "v"), default=None)
+    if not verb or verb == len(words) - 1:
+        return None
+    if not all(pos in OBJECT_NOUN_TAGS for _, pos in words[verb + 1 :]):
+        return None
+    return "".join(word for word, _ in words[verb + 1 :])
 
 
 def _predicates(text: str) -> list[re.Match[str]]:

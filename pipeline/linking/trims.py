@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import (
+    BASE_MARKERS_END_RE,
     CAUSATIVE_VERBS,
     CLAUSE_VERBS,
     CLOSING_COMPLEMENTS,
@@ -30,6 +31,7 @@ from pipeline.linking.lexicon import (
     HOUSEHOLD_UNITS,
     MANNER_WORDS,
     MODALS,
+    NORM_LEADS,
     OBJECT_NOUN_TAGS,
     OBJECT_VERBS,
     OPENING_VERBS,
@@ -514,6 +516,58 @@ def without_stray_opening(name: str) -> str:
         return name
     rest = name[len(words[0][0]) :]
     return rest if len(rest) > 1 else name
+
+
+_LISTING_END = "等"
+_NAME_TAGS = ("nr", "nrfg", "nrt")
+
+
+def after_listing_verb(name: str) -> str:
+    """The people a name read before a count of people lists (a list closed by 等): only the names
+    after its last verb where people's names (jieba's ``nr``), or a surname alone, and list marks
+    are all that follows it: the subject and its verb go (邹某陪同谭等三人 → 谭等, 一致同意推选谢某学等
+    七人 → 谢某学等); ``name`` otherwise (“某某云购”代表谭为立等, 其父母、妹夫等).
+
+    >>> after_listing_verb("王某陪同李某等"), after_listing_verb("会议推选张三、李四等")
+    ('李某等', '张三、李四等')
+    >>> after_listing_verb("其父母、妹夫等"), after_listing_verb("“某某”代表谭为立等")
+    ('其父母、妹夫等', '“某某”代表谭为立等')
+    """
+    if not name.endswith(_LISTING_END):
+        return name
+    words = tag(name[: -len(_LISTING_END)])
+    verb = max((i for i, (_, pos) in enumerate(words) if pos == "v"), default=None)
+    if verb is None or verb == len(words) - 1:
+        return name
+    rest = words[verb + 1 :]
+    one_surname = len(rest) == 1 and len(rest[0][0]) == 1
+    if not one_surname and not all(pos in _NAME_TAGS or word == "、" for word, pos in rest):
+        return name
+    if rest[0][0] == "、":
+        return name
+    return "".join(word for word, _ in rest) + _LISTING_END
+
+
+def norm_lead(name: str, window: str) -> tuple[str, str] | None:
+    """Where ``name`` stands in ``window`` right after a base marker (``base_markers``) and opens
+    with a word of ``norm_leads`` of jieba's, the norm the number is set by (按政策, 按文件): what
+    follows the norm in ``name`` and what ``window`` holds before the marker, the subject the number
+    is set for (食堂收费按文件 → ('', '食堂收费')); None otherwise (按政策最高标准享受补助资金 keeps
+    its name, the norm not opening it).
+
+    >>> norm_lead("政策二级医院", "可以按政策二级医院应支付"), norm_lead("文件", "食堂收费按文件每餐")
+    (('二级医院', '可以'), ('', '食堂收费'))
+    >>> norm_lead("补助资金", "按政策最高标准享受补助资金") is None, norm_lead("政策性住房", "按政策性住房") is None
+    (True, True)
+    """
+    at = window.rfind(name)
+    marker = BASE_MARKERS_END_RE.search(window, 0, at) if at > 0 else None
+    if marker is None:
+        return None
+    first = tag(name)[0][0]
+    if first not in NORM_LEADS:
+        return None
+    return name[len(first) :], window[: marker.start()]
 
 
 def without_closing_frame(name: str) -> str:
