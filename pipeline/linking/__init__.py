@@ -160,7 +160,6 @@ from pipeline.linking.topics import (
 from pipeline.linking.trims import (
     after_count_noun,
     after_demonstrative_preposition,
-    after_listing_verb,
     after_object_verb,
     after_opening_verb,
     after_paying_verb,
@@ -586,8 +585,6 @@ def _link_one(
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
-            if q.unit in PEOPLE_UNITS:  # 邹某陪同谭等三人: the people listed after the verb
-                of = after_listing_verb(of)
             of = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
             if q.type in _WORKED:  # ，养殖牲猪4头: the verb of work glued to the count is its predicate
                 of = after_work_verb(of)

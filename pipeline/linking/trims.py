@@ -518,36 +518,6 @@ def without_stray_opening(name: str) -> str:
     return rest if len(rest) > 1 else name
 
 
-_LISTING_END = "等"
-_NAME_TAGS = ("nr", "nrfg", "nrt")
-
-
-def after_listing_verb(name: str) -> str:
-    """The people a name read before a count of people lists (a list closed by 等): only the names
-    after its last verb where people's names (jieba's ``nr``), or a surname alone, and list marks
-    are all that follows it: the subject and its verb go (邹某陪同谭等三人 → 谭等, 一致同意推选谢某学等
-    七人 → 谢某学等); ``name`` otherwise (“某某云购”代表谭为立等, 其父母、妹夫等).
-
-    >>> after_listing_verb("王某陪同李某等"), after_listing_verb("会议推选张三、李四等")
-    ('李某等', '张三、李四等')
-    >>> after_listing_verb("其父母、妹夫等"), after_listing_verb("“某某”代表谭为立等")
-    ('其父母、妹夫等', '“某某”代表谭为立等')
-    """
-    if not name.endswith(_LISTING_END):
-        return name
-    words = tag(name[: -len(_LISTING_END)])
-    verb = max((i for i, (_, pos) in enumerate(words) if pos == "v"), default=None)
-    if verb is None or verb == len(words) - 1:
-        return name
-    rest = words[verb + 1 :]
-    one_surname = len(rest) == 1 and len(rest[0][0]) == 1
-    if not one_surname and not all(pos in _NAME_TAGS or word == "、" for word, pos in rest):
-        return name
-    if rest[0][0] == "、":
-        return name
-    return "".join(word for word, _ in rest) + _LISTING_END
-
-
 def norm_lead(name: str, window: str) -> tuple[str, str] | None:
     """Where ``name`` stands in ``window`` right after a base marker (``base_markers``) and opens
     with a word of ``norm_leads`` of jieba's, the norm the number is set by (按政策, 按文件): what
