@@ -1012,6 +1012,7 @@ def _without_exception_close(name: str, window: str) -> str:
         return name
     return name[: -len(closer)]
 
+
 def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int) -> str | None:
     """The charge (a name ending in ``gloss_charge_ends``) standing before the bracket a sum at
     ``start`` stands in, with no mark of a clause between them, or None (认购诚意金（有的交30000元
