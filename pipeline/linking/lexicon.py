@@ -204,6 +204,7 @@ class PhraseLexicon(Lexicon):
     sexes: list[str]
     clause_tail_tags: list[str]
     holding_tags: list[str]
+    prefix_tags: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -541,6 +542,7 @@ DISTANCE_RE = re.compile(
 DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
 CLAUSE_TAIL_TAGS = frozenset(PHRASE.clause_tail_tags)
 HOLDING_TAGS = frozenset(PHRASE.holding_tags)
+PREFIX_TAGS = frozenset(PHRASE.prefix_tags)
 VERBAL_TAGS = frozenset(LINKING.clauses.verbal_tags)
 ADVERBIAL_TAGS = frozenset(LINKING.clauses.adverbial_tags)
 ACTIVITY_TAGS = frozenset(LINKING.clauses.activity_tags)
