@@ -81,6 +81,7 @@ from pipeline.linking.lexicon import (
     DURATION_LINK_RE,
     DURATION_NAMES,
     EVENT_UNITS,
+    EXTENDING_RE,
     FRAME_ENDINGS,
     GLOSS_CHARGE_ENDS,
     HEADING_RE,
@@ -405,6 +406,8 @@ def _link_one(
                               else _span_object_after(text, q.end, ceiling))
             if after_name is None and not aged:  # 首套房产权证未满4年
                 after_name = _reaching(win.text, bounded=REACHING_BOUND_RE.search(q.text) is not None)
+            if after_name is None and not aged:  # 第二轮土地承包到期后再延长三十年
+                after_name = _extended(win.text)
             if after_name is None and aged:  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
             if after_name is None and not aged:  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
@@ -832,6 +835,25 @@ def _reaching(before: str, *, bounded: bool = False) -> str | None:
     subject = before[: m.start()]
     paid = REACHING_PAID_RE.search(subject)  # 社保缴满12个月: what was paid so long
     return reaching_noun(subject[: paid.start()], paid=True) if paid is not None else reaching_noun(subject)
+
+
+def _extended(before: str) -> str | None:
+    """The noun the window ``before`` opens with where it ends in a verb of putting an end later
+    (``extending_verbs``), its adverbs and a frame of expiry: what runs on so much longer
+    (第二轮土地承包到期后再延长三十年 → 第二轮土地承包, 筹资时间因此会顺延两个月 → 筹资时间); None where
+    nothing stands before the verb (可以延长五年), a verb does (村民可以申请延长三个月) or what does
+    names no thing.
+
+    >>> _extended("第二轮土地承包到期后再延长"), _extended("可以延长"), _extended("延长缴费")
+    ('第二轮土地承包', None, None)
+    """
+    m = EXTENDING_RE.search(before)
+    if m is None or m.start() == 0:
+        return None
+    subject = before[: m.start()]
+    of = read_before(subject, "count").of
+    # the noun right before them, not the subject of another verb (村民可以申请延长三个月)
+    return of if of is not None and subject.endswith(of) and _has_noun(of) else None
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:

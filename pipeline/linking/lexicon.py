@@ -168,6 +168,9 @@ class PhraseLexicon(Lexicon):
     repeating_adverbs: list[str]
     reaching_verbs: list[str]
     reaching_adverbs: list[str]
+    extending_verbs: list[str]
+    extending_adverbs: list[str]
+    extending_frames: list[str]
     reaching_paid_at: list[str]
     after_frame_degrees: list[str]
     born_verbs: list[str]
@@ -415,6 +418,12 @@ LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
 # 首套房产权证也未满4年: a verb of reaching a span, with its adverbs, ending a window
 REACHING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
+)
+# 第二轮土地承包到期后再延长三十年: a verb of putting an end later, its adverbs and a frame of
+# expiry, ending a window
+EXTENDING_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.extending_frames)})?(?:{trie_alternation(PHRASE.extending_adverbs)})*"
+    rf"(?:{trie_alternation(PHRASE.extending_verbs)})$"
 )
 # 村道建成至今已10年: a word of a span running to now, with its adverbs, ending a window
 SINCE_RE = re.compile(
