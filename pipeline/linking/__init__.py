@@ -148,6 +148,7 @@ from pipeline.linking.topics import (
     changing,
     compared,
     elided_count,
+    itemised_charge,
     labelled_clause,
     lend_listed,
     postposed_topic,
@@ -689,7 +690,8 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     if q.type in TOPIC_TYPES:  # 该问题的处理上，已花费5万元: a topic and a postposition before a verb alone
         floor = max(clause.floor, sentence_start)
         return topic_measured(text, win.text, before.predicate, win.lo, floor) \
-            or postposed_topic(text, win.text, win.lo, floor)
+            or postposed_topic(text, win.text, win.lo, floor) \
+            or itemised_charge(text, win.text, win.lo, sentence_start, floor)  # 二、疏林地，每平方米收取3元
     if q.type in _COUNTED:
         return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
     return None
