@@ -228,6 +228,8 @@ _TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a tota
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _EQUALS_BEFORE_RE = re.compile(r"[=＝]\s*\Z")  # a number right after a formula's equals sign
+# 三年（2017-2019）行动计划: the years a span runs, in a bracket between it and what lasts
+_YEARS_GLOSS_RE = re.compile(r"[（(]\d{4}年?\s*[-—–~～至到]\s*\d{4}年?[）)]")
 _RESULT_GLOSS_RE = re.compile(r"[（(]([^（）()0-9\d，。；]{2,12})[）)]")  # 4125元（可报销费用）
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
@@ -801,11 +803,22 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per).
     A phrase glued after it that ends in a head of ``lasting_heads`` is what lasts where it opens
     with a noun or is the head alone (有一年以上农村学校或薄弱学校任教经历, 放了两天假); nouns glued or
-    tied after it that a frame ends are what lasts, the frame gone (不存在24小时生产现象 → 生产)."""
+    tied after it that a frame ends are what lasts, the frame gone (不存在24小时生产现象 → 生产); a
+    bracket of the years the span runs may stand between it and a thing that lasts (三年（2017-2019）
+    行动计划 → 行动计划).
+
+    >>> _span_after("三年（2017-2019）行动计划", 2, 20, framed=False)
+    '行动计划'
+    >>> _span_after("三年（2017-2019）的", 2, 20, framed=False)
+    """
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]
         return name if name not in DURATION_NAMES else None
+    years = _YEARS_GLOSS_RE.match(text, end, reach)
+    if years is not None:  # 建设三年（2017-2019）行动计划: the plan, past the years it runs
+        m = DURATION_AFTER_RE.match(text, years.end(), reach)
+        return m["lasting"] if m is not None else None
     head = LASTING_HEAD_RE.match(text, end, reach)
     if head is not None and (head[0] in LASTING_HEADS or opens_with_noun(head[0])):  # 放了两天假
         return head[0]  # 有一年以上农村学校或薄弱学校任教经历
