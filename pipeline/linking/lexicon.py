@@ -105,6 +105,8 @@ class PhraseLexicon(Lexicon):
     locative_blocked: list[str]
     locative_times: list[str]
     base_predicates: list[str]
+    completing_verbs: list[str]
+    completed_targets: list[str]
     base_split_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
@@ -230,6 +232,7 @@ class ClauseLexicon(Lexicon):
     verb_tagged_nouns: list[str]
     doing_verbs: list[str]
     tagged_verbs: list[str]
+    tagged_nouns: list[str]
     reporting_verbs: list[str]
     reporting_blocked_tags: list[str]
     reporting_copulas: list[str]
@@ -357,6 +360,8 @@ TOTALS = frozenset(PHRASE.totals)
 UNGLOSSING_MARKS = tuple(PHRASE.unglossing_marks)
 NOT_NOUNS = frozenset(PHRASE.not_nouns)
 BASE_PREDICATES = frozenset(PHRASE.base_predicates)
+COMPLETING_VERBS = frozenset(PHRASE.completing_verbs)
+COMPLETED_TARGETS = tuple(PHRASE.completed_targets)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
@@ -490,6 +495,7 @@ EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 DOING_VERBS = frozenset(LINKING.clauses.doing_verbs)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
+TAGGED_NOUNS = frozenset(LINKING.clauses.tagged_nouns)
 REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
 REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # a name holds one: tag it
 REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)

@@ -33,6 +33,8 @@ from pipeline.linking.lexicon import (
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
+    COMPLETED_TARGETS,
+    COMPLETING_VERBS,
     COPULA_PER_RE,
     COPULA_PREDICATES,
     COUNTED_ACTIVITIES,
@@ -699,7 +701,10 @@ def _read_before(text: str, kind: str) -> Reading:
 
     The object after the last verb if there is one (提供空间超30万平方米 → 空间), else the
     subject before it (粮食总产量达到820.1亿斤 → 粮食总产量). A percentage of something
-    (车辆规模只有规划目标的54.8%) measures the subject, not the base.
+    (车辆规模只有规划目标的54.8%) measures the subject, not the base, except after a verb of
+    completing (``completing_verbs``), where it measures how much of its object is done
+    (现已完成了一期的86% → 一期), or nothing where that is a target (完成目标任务的111%:
+    ``completed_targets``).
     """
     text, possessive = _trail_to_predicate(_lead(text))
     if kind == "rank":
@@ -724,6 +729,9 @@ def _read_before(text: str, kind: str) -> Reading:
         if obj_of is not None and split is not None:  # 投入开发建设资金占工程建设总投资额超过25%
             obj_of = tidy(obj_of[: split[0]])  # the object before 占
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
+    if base and obj_of is not None and (possessive or obj_possessive) and predicate in COMPLETING_VERBS:
+        # 已完成了一期的86%: how much of 一期; 完成目标任务的111%: a target names nothing done
+        return Reading(None if obj_of.endswith(COMPLETED_TARGETS) else obj_of, predicate, None, possessive, claim)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
