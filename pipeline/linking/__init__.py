@@ -115,6 +115,7 @@ from pipeline.linking.lexicon import (
     SKIP_TYPES,
     SPAN_START_RE,
     SPAN_VERB_RE,
+    SPOT_NOUNS,
     STAYING_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
@@ -354,6 +355,18 @@ def _heading_thing(text: str, end: int, ceiling: int) -> str | None:
     return read_after(text, at, ceiling)
 
 
+def _spot(text: str, end: int) -> dict[str, object]:
+    """The spot a noun of ``spot_nouns`` names glued after the location mark at ``end`` that follows a
+    length (往南300米处路段 → 路段), or no name (水库下游约1000米处，: where a place lies, not what).
+
+    >>> _spot("往南300米处路段属低洼路段", 6), _spot("往南300米处，", 6)
+    ({'of': '路段'}, {})
+    """
+    mark = next(m for m in sorted(LOCATION_MARKS, key=len, reverse=True) if text.startswith(m, end))
+    spot = next((noun for noun in SPOT_NOUNS if text.startswith(noun, end + len(mark))), None)
+    return {"of": spot} if spot is not None else {}
+
+
 def _link_one(
     text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int,
     pair: tuple[int, int] | None = None,
@@ -365,7 +378,7 @@ def _link_one(
         if there is not None:
             return {"of": there}
     if q.type == "length" and text.startswith(LOCATION_MARKS, q.end):  # 水库下游约1000米处: where, not what
-        return {}
+        return _spot(text, q.end)  # 往南300米处路段: the spot lying there
     if clause.named is not None and clause.named[0] == q.type and win.lo > clause.floor and SCOPE_RE.match(win.text):
         # 高峰10分钟一趟，平峰为15分钟一趟: a case alone after a comma measures what the number of its
         # kind before measures, without the case that one named (高峰期发车间距 → 发车间隔)

@@ -74,6 +74,7 @@ class PhraseLexicon(Lexicon):
     totals: list[str]
     inclusion_words: list[str]
     location_marks: list[str]
+    spot_nouns: list[str]
     heading_prepositions: list[str]
     heading_directions: list[str]
     heading_sides: list[str]
@@ -642,6 +643,7 @@ PART_NOUNS = frozenset(PHRASE.part_nouns)
 EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
+SPOT_NOUNS = tuple(sorted(PHRASE.spot_nouns, key=len, reverse=True))
 # 往东边1.5公里有…: a heading ending the window before a length, and a verb of being there after it
 HEADING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.heading_prepositions)})(?:{trie_alternation(PHRASE.heading_directions)})"
