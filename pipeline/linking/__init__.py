@@ -85,6 +85,7 @@ from pipeline.linking.lexicon import (
     EVENT_UNITS,
     EXCEPT_CLOSERS,
     EXCEPT_OPENERS,
+    EXTENDING_RE,
     FRAME_ENDINGS,
     GLOSS_CHARGE_ENDS,
     HEADING_RE,
@@ -118,6 +119,7 @@ from pipeline.linking.lexicon import (
     SKIP_TYPES,
     SPAN_START_RE,
     SPAN_VERB_RE,
+    SPOT_NOUNS,
     STAYING_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
@@ -151,6 +153,7 @@ from pipeline.linking.topics import (
     changing,
     compared,
     elided_count,
+    itemised_charge,
     labelled_clause,
     lend_listed,
     postposed_topic,
@@ -233,6 +236,8 @@ _TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a tota
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _EQUALS_BEFORE_RE = re.compile(r"[=＝]\s*\Z")  # a number right after a formula's equals sign
+# 三年（2017-2019）行动计划: the years a span runs, in a bracket between it and what lasts
+_YEARS_GLOSS_RE = re.compile(r"[（(]\d{4}年?\s*[-—–~～至到]\s*\d{4}年?[）)]")
 _RESULT_GLOSS_RE = re.compile(r"[（(]([^（）()0-9\d，。；]{2,12})[）)]")  # 4125元（可报销费用）
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
@@ -361,6 +366,18 @@ def _heading_thing(text: str, end: int, ceiling: int) -> str | None:
     return read_after(text, at, ceiling)
 
 
+def _spot(text: str, end: int) -> dict[str, object]:
+    """The spot a noun of ``spot_nouns`` names glued after the location mark at ``end`` that follows a
+    length (往南300米处路段 → 路段), or no name (水库下游约1000米处，: where a place lies, not what).
+
+    >>> _spot("往南300米处路段属低洼路段", 6), _spot("往南300米处，", 6)
+    ({'of': '路段'}, {})
+    """
+    mark = next(m for m in sorted(LOCATION_MARKS, key=len, reverse=True) if text.startswith(m, end))
+    spot = next((noun for noun in SPOT_NOUNS if text.startswith(noun, end + len(mark))), None)
+    return {"of": spot} if spot is not None else {}
+
+
 def _link_one(
     text: str, q: Quantity, clause: _Clause, ceilings: tuple[int, int], shared: str | None, sentence_start: int,
     pair: tuple[int, int] | None = None,
@@ -372,7 +389,7 @@ def _link_one(
         if there is not None:
             return {"of": there}
     if q.type == "length" and text.startswith(LOCATION_MARKS, q.end):  # 水库下游约1000米处: where, not what
-        return {}
+        return _spot(text, q.end)  # 往南300米处路段: the spot lying there
     if clause.named is not None and clause.named[0] == q.type and win.lo > clause.floor and SCOPE_RE.match(win.text):
         # 高峰10分钟一趟，平峰为15分钟一趟: a case alone after a comma measures what the number of its
         # kind before measures, without the case that one named (高峰期发车间距 → 发车间隔)
@@ -416,6 +433,8 @@ def _link_one(
                               else _span_object_after(text, q.end, ceiling))
             if after_name is None and not aged:  # 首套房产权证未满4年
                 after_name = _reaching(win.text, bounded=REACHING_BOUND_RE.search(q.text) is not None)
+            if after_name is None and not aged:  # 第二轮土地承包到期后再延长三十年
+                after_name = _extended(win.text)
             if after_name is None and aged:  # 申请人须年满18周岁: the person named
                 after_name = age_named(text, q.end, win, ceiling)
             if after_name is None and not aged:  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
@@ -711,7 +730,8 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     if q.type in TOPIC_TYPES:  # 该问题的处理上，已花费5万元: a topic and a postposition before a verb alone
         floor = max(clause.floor, sentence_start)
         return topic_measured(text, win.text, before.predicate, win.lo, floor) \
-            or postposed_topic(text, win.text, win.lo, floor)
+            or postposed_topic(text, win.text, win.lo, floor) \
+            or itemised_charge(text, win.text, win.lo, sentence_start, floor)  # 二、疏林地，每平方米收取3元
     if q.type in _COUNTED:
         return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
     return None
@@ -821,11 +841,22 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     sentence or is glued to the quantity linked before (收取90元一个月的费用: the money's per).
     A phrase glued after it that ends in a head of ``lasting_heads`` is what lasts where it opens
     with a noun or is the head alone (有一年以上农村学校或薄弱学校任教经历, 放了两天假); nouns glued or
-    tied after it that a frame ends are what lasts, the frame gone (不存在24小时生产现象 → 生产)."""
+    tied after it that a frame ends are what lasts, the frame gone (不存在24小时生产现象 → 生产); a
+    bracket of the years the span runs may stand between it and a thing that lasts (三年（2017-2019）
+    行动计划 → 行动计划).
+
+    >>> _span_after("三年（2017-2019）行动计划", 2, 20, framed=False)
+    '行动计划'
+    >>> _span_after("三年（2017-2019）的", 2, 20, framed=False)
+    """
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]
         return name if name not in DURATION_NAMES else None
+    years = _YEARS_GLOSS_RE.match(text, end, reach)
+    if years is not None:  # 建设三年（2017-2019）行动计划: the plan, past the years it runs
+        m = DURATION_AFTER_RE.match(text, years.end(), reach)
+        return m["lasting"] if m is not None else None
     head = LASTING_HEAD_RE.match(text, end, reach)
     if head is not None and (head[0] in LASTING_HEADS or opens_with_noun(head[0])):  # 放了两天假
         return head[0]  # 有一年以上农村学校或薄弱学校任教经历
@@ -857,6 +888,25 @@ def _reaching(before: str, *, bounded: bool = False) -> str | None:
     subject = before[: m.start()]
     paid = REACHING_PAID_RE.search(subject)  # 社保缴满12个月: what was paid so long
     return reaching_noun(subject[: paid.start()], paid=True) if paid is not None else reaching_noun(subject)
+
+
+def _extended(before: str) -> str | None:
+    """The noun the window ``before`` opens with where it ends in a verb of putting an end later
+    (``extending_verbs``), its adverbs and a frame of expiry: what runs on so much longer
+    (第二轮土地承包到期后再延长三十年 → 第二轮土地承包, 筹资时间因此会顺延两个月 → 筹资时间); None where
+    nothing stands before the verb (可以延长五年), a verb does (村民可以申请延长三个月) or what does
+    names no thing.
+
+    >>> _extended("第二轮土地承包到期后再延长"), _extended("可以延长"), _extended("延长缴费")
+    ('第二轮土地承包', None, None)
+    """
+    m = EXTENDING_RE.search(before)
+    if m is None or m.start() == 0:
+        return None
+    subject = before[: m.start()]
+    of = read_before(subject, "count").of
+    # the noun right before them, not the subject of another verb (村民可以申请延长三个月)
+    return of if of is not None and subject.endswith(of) and _has_noun(of) else None
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:

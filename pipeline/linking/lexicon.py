@@ -74,6 +74,7 @@ class PhraseLexicon(Lexicon):
     totals: list[str]
     inclusion_words: list[str]
     location_marks: list[str]
+    spot_nouns: list[str]
     heading_prepositions: list[str]
     heading_directions: list[str]
     heading_sides: list[str]
@@ -106,6 +107,8 @@ class PhraseLexicon(Lexicon):
     locative_blocked: list[str]
     locative_times: list[str]
     base_predicates: list[str]
+    completing_verbs: list[str]
+    completed_targets: list[str]
     base_split_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
@@ -175,6 +178,9 @@ class PhraseLexicon(Lexicon):
     repeating_adverbs: list[str]
     reaching_verbs: list[str]
     reaching_adverbs: list[str]
+    extending_verbs: list[str]
+    extending_adverbs: list[str]
+    extending_frames: list[str]
     reaching_paid_at: list[str]
     after_frame_degrees: list[str]
     born_verbs: list[str]
@@ -212,6 +218,7 @@ class PhraseLexicon(Lexicon):
     sexes: list[str]
     clause_tail_tags: list[str]
     holding_tags: list[str]
+    prefix_tags: list[str]
 
     @model_validator(mode="after")
     def _types_exist(self) -> PhraseLexicon:
@@ -234,6 +241,7 @@ class ClauseLexicon(Lexicon):
     verb_tagged_nouns: list[str]
     doing_verbs: list[str]
     tagged_verbs: list[str]
+    tagged_nouns: list[str]
     reporting_verbs: list[str]
     reporting_blocked_tags: list[str]
     reporting_copulas: list[str]
@@ -361,6 +369,8 @@ TOTALS = frozenset(PHRASE.totals)
 UNGLOSSING_MARKS = tuple(PHRASE.unglossing_marks)
 NOT_NOUNS = frozenset(PHRASE.not_nouns)
 BASE_PREDICATES = frozenset(PHRASE.base_predicates)
+COMPLETING_VERBS = frozenset(PHRASE.completing_verbs)
+COMPLETED_TARGETS = tuple(PHRASE.completed_targets)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
@@ -422,6 +432,12 @@ LASTING_NOT_BEFORE = frozenset(PHRASE.lasting_not_before)
 # 首套房产权证也未满4年: a verb of reaching a span, with its adverbs, ending a window
 REACHING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.reaching_adverbs)})*(?:{trie_alternation(PHRASE.reaching_verbs)})$"
+)
+# 第二轮土地承包到期后再延长三十年: a verb of putting an end later, its adverbs and a frame of
+# expiry, ending a window
+EXTENDING_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.extending_frames)})?(?:{trie_alternation(PHRASE.extending_adverbs)})*"
+    rf"(?:{trie_alternation(PHRASE.extending_verbs)})$"
 )
 # 村道建成至今已10年: a word of a span running to now, with its adverbs, ending a window
 SINCE_RE = re.compile(
@@ -496,6 +512,7 @@ EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 DOING_VERBS = frozenset(LINKING.clauses.doing_verbs)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
+TAGGED_NOUNS = frozenset(LINKING.clauses.tagged_nouns)
 REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
 REPORTING_RE = re.compile(trie_alternation(LINKING.clauses.reporting_verbs))  # a name holds one: tag it
 REPORTING_BLOCKED_TAGS = frozenset(LINKING.clauses.reporting_blocked_tags)
@@ -558,6 +575,7 @@ DISTANCE_RE = re.compile(
 DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
 CLAUSE_TAIL_TAGS = frozenset(PHRASE.clause_tail_tags)
 HOLDING_TAGS = frozenset(PHRASE.holding_tags)
+PREFIX_TAGS = frozenset(PHRASE.prefix_tags)
 VERBAL_TAGS = frozenset(LINKING.clauses.verbal_tags)
 ADVERBIAL_TAGS = frozenset(LINKING.clauses.adverbial_tags)
 ACTIVITY_TAGS = frozenset(LINKING.clauses.activity_tags)
@@ -642,6 +660,7 @@ PART_NOUNS = frozenset(PHRASE.part_nouns)
 EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
+SPOT_NOUNS = tuple(sorted(PHRASE.spot_nouns, key=len, reverse=True))
 # 往东边1.5公里有…: a heading ending the window before a length, and a verb of being there after it
 HEADING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.heading_prepositions)})(?:{trie_alternation(PHRASE.heading_directions)})"

@@ -34,6 +34,8 @@ from pipeline.linking.lexicon import (
     CLASSING_VERBS,
     CLAUSE_TAIL_TAGS,
     COMMA_PURPOSE_RE,
+    COMPLETED_TARGETS,
+    COMPLETING_VERBS,
     COPULA_PER_RE,
     COPULA_PREDICATES,
     COUNTED_ACTIVITIES,
@@ -67,6 +69,7 @@ from pipeline.linking.lexicon import (
     PER_RE,
     PERSON_ENDINGS,
     PREDICATE_RE,
+    PREFIX_TAGS,
     PURPOSE_RE,
     RANK_VERB_RE,
     RATE_TAIL_RE,
@@ -790,7 +793,10 @@ def _read_before(text: str, kind: str) -> Reading:
 
     The object after the last verb if there is one (提供空间超30万平方米 → 空间), else the
     subject before it (粮食总产量达到820.1亿斤 → 粮食总产量). A percentage of something
-    (车辆规模只有规划目标的54.8%) measures the subject, not the base.
+    (车辆规模只有规划目标的54.8%) measures the subject, not the base, except after a verb of
+    completing (``completing_verbs``), where it measures how much of its object is done
+    (现已完成了一期的86% → 一期), or nothing where that is a target (完成目标任务的111%:
+    ``completed_targets``).
     """
     text, possessive = _trail_to_predicate(_lead(text))
     if kind == "rank":
@@ -815,6 +821,9 @@ def _read_before(text: str, kind: str) -> Reading:
         if obj_of is not None and split is not None:  # 投入开发建设资金占工程建设总投资额超过25%
             obj_of = tidy(obj_of[: split[0]])  # the object before 占
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
+    if base and obj_of is not None and (possessive or obj_possessive) and predicate in COMPLETING_VERBS:
+        # 已完成了一期的86%: how much of 一期; 完成目标任务的111%: a target names nothing done
+        return Reading(None if obj_of.endswith(COMPLETED_TARGETS) else obj_of, predicate, None, possessive, claim)
     if obj_of is not None and not base:
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
@@ -1020,7 +1029,8 @@ def _cut_word(text: str) -> bool:
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
     """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
-    三个时间段: 时 opening 时间段), or opening a verb a compound tail ends (耕地占用税), and on to the next stop."""
+    三个时间段: 时 opening 时间段), or opening a verb a compound tail ends (耕地占用税), or opening a noun
+    after a prefix read alone (的非在校学生: 非 + 在校学生), and on to the next stop."""
     for _ in range(3):
         if stop >= ceiling or not _CJK_RE.match(text[stop]):
             return stop
@@ -1032,12 +1042,23 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
             if opening and pos == "v" and len(word) == 2 else None
         if tail is not None:  # 耕地占用税: the verb a stop opens is inside a compound noun
             return tail.end()
-        if (offset == stop - start and stop > start) or pos not in HOLDING_TAGS or len(word) < 2 \
+        if (opening and not _prefix_alone(text[start:stop])) or pos not in HOLDING_TAGS or len(word) < 2 \
                 or word in AFTER_STOP_WORDS or not in_dictionary(word):
             return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
         grown = AFTER_TAIL_RE.match(text, start + offset + len(word), ceiling)
         stop = grown.end() if grown is not None else start + offset + len(word)
     return stop
+
+
+def _prefix_alone(read: str) -> bool:
+    """``read`` is one word jieba tags a prefix (``prefix_tags``: 非), which opens the noun after it
+    (年满16周岁的非在校学生: 非 + 在校学生, the stop word 在 opening a noun of its own).
+
+    >>> _prefix_alone("非"), _prefix_alone("农业")
+    (True, False)
+    """
+    words = tag(read)
+    return len(words) == 1 and words[0][1] in PREFIX_TAGS
 
 
 def _word_across(words: Sequence[tuple[str, str]], at: int) -> tuple[str, str, int]:

@@ -34,12 +34,13 @@ from pipeline.linking.lexicon import CHANGES, LINKING, MAX_OF, PER_ONLY_RE, RESU
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import tag
 from pipeline.records import Quantity
+from pipeline.structure.outline import marker_end
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
     "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
-    "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
+    "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
 ]
 
 _TOPICS = LINKING.topics
@@ -164,6 +165,51 @@ def labelled_clause(text: str, lo: int, end: int, floor: int) -> str | None:
     if words[-1][1][:1] != "n" or any(pos not in _NOMINAL for _, pos in words):
         return None
     return tidy(clause)
+
+
+_NO_ITEM_TAGS = frozenset({"p", "m", "c"})  # 经核实: a clause, not an item
+_VERBS = frozenset({"v", "vd"})
+_ITEM_JOINS_RE = re.compile(rf"(?:{trie_alternation(_TOPICS.list_marks)})")
+
+
+def itemised_charge(text: str, window: str, lo: int, sentence_start: int, floor: int) -> str | None:
+    """The item a rate heads a schedule of: ``window`` (the clause before the number, starting
+    at ``lo``) is a per-word and a verb alone with its adverbs (每平方米收取, 每亩另奖补), right
+    after a comma; the clause before the comma opens the sentence, past an item marker (二、,
+    （三）), and is a noun phrase or a list of them alone, with no number (二、未成林造林地，每平方米
+    收取4元 → 未成林造林地; 疏林地、灌木林地，每亩收取3元 → 疏林地、灌木林地); None where a
+    verb or a number stands in it (临时占用林地，…; 基地连片100亩以上，每亩另奖补200元), or
+    where a quantity linked before stands in the sentence (``floor`` past its start).
+
+    >>> itemised_charge("二、未成林造林地，每平方米收取4元", "每平方米收取", 9, 0, 0)
+    '未成林造林地'
+    >>> itemised_charge("临时占用林地，每平方米收取6元", "每平方米收取", 7, 0, 0)
+    >>> itemised_charge("五、荒地、采伐迹地，每亩收取2元", "每亩收取", 10, 0, 0)
+    '荒地、采伐迹地'
+    >>> itemised_charge("二、未成林造林地，每平方米4元", "每平方米", 9, 0, 0)
+    """
+    per = PER_ONLY_RE.match(window)
+    if per is None or per.end() == len(window) or floor > sentence_start or lo - 1 <= sentence_start:
+        return None
+    if text[lo - 1] not in _COMMAS or any(pos not in _VERB_ALONE_TAGS for _, pos in tag(window[per.end() :])):
+        return None
+    if tag(window[per.end() :])[-1][1] != "v":
+        return None
+    start = marker_end(text, sentence_start, lo - 1)
+    item = text[start : lo - 1].strip()
+    if not 2 <= len(item) <= MAX_OF or any(c.isdigit() or c in _CLAUSE_MARKS.replace("、", "") for c in item):
+        return None
+    parts = [tag(part) if part else () for part in _ITEM_JOINS_RE.split(item)]
+    for words in parts:
+        if not any(pos[:1] == "n" for _, pos in words) or words[-1][1] in _VERBS \
+                or any(pos in _NO_ITEM_TAGS for _, pos in words):
+            return None  # 未成林造林地: jieba cuts 未 and 地 off, but no verb ends it
+    # a verb inside an item (疏林地, 采伐迹地, as jieba cuts them) only in a list of which one item
+    # has none: a list of like nouns (宜林地、采伐迹地); 占用林地 alone is a clause
+    verbal = [any(pos in _VERBS for _, pos in words) for words in parts]
+    if any(verbal) and (len(parts) < 2 or all(verbal)):
+        return None
+    return item if tidy(item) == item else None
 
 
 def _noun_phrase(clause: str) -> str | None:

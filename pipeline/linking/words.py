@@ -77,6 +77,7 @@ from pipeline.linking.lexicon import (
     REPORTING_VERBS,
     SHARED_HEADS,
     SINCE_RE,
+    TAGGED_NOUNS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -142,8 +143,14 @@ def in_dictionary(word: str) -> bool:
 @lru_cache(maxsize=8192)  # a name is often tagged twice (clause_object, then strip_trailing), and names recur
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words of ``text`` with their dictionary tags, a verb it tags otherwise as a verb
-    (``tagged_verbs``: 入园)."""
-    return tuple((w, "v") if w in TAGGED_VERBS else (w, p) for w, p in _jieba()[0](text))
+    (``tagged_verbs``: 入园), a noun it tags otherwise as a noun (``tagged_nouns``: 一期).
+
+    >>> tag("一期"), tag("入园")
+    ((('一期', 'n'),), (('入园', 'v'),))
+    """
+    return tuple(
+        (w, "v") if w in TAGGED_VERBS else (w, "n") if w in TAGGED_NOUNS else (w, p) for w, p in _jieba()[0](text)
+    )
 
 
 def is_lone_word(name: str) -> bool:

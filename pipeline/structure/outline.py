@@ -72,6 +72,17 @@ def _marker() -> re.Pattern[str]:
     )
 
 
+def marker_end(text: str, pos: int, end: int) -> int:
+    """Where the item marker opening ``text[pos:end]`` ends (二、未成林造林地 → after 二、), or
+    ``pos`` where none opens it.
+
+    >>> marker_end("二、未成林造林地", 0, 8), marker_end("（3）疏林地", 0, 6), marker_end("疏林地", 0, 3)
+    (2, 3, 0)
+    """
+    m = _marker().match(text, pos, end)
+    return m.end() if m is not None else pos
+
+
 # ``8.6个…`` opening a paragraph: the item 8 if a list stands at 7, else a decimal.
 RE_DECIMAL_LIKE = re.compile(r"(?P<num>[0-9]{1,2})\.(?=[0-9])")
 
