@@ -768,6 +768,19 @@ def test_fast_paths_shared_scans_of_the_engine_join_their_patterns() -> None:
         assert alone <= 1, name
 
 
+def test_fast_paths_date_scan_found_by_the_forms_patterns_identities() -> None:
+    # one scan per tuple of forms, as when the key was the patterns themselves: a fresh tuple of
+    # the same forms finds the same scan, whose patterns are the rhythms' and the forms' in order
+    from pipeline.compat.recognizers.dates import RT_FORMS
+
+    for forms_ in (dates_module.FORMS, dates_module.FORMS + RT_FORMS):
+        scan = dates_module._shared_scan(forms_)
+        assert dates_module._shared_scan(tuple(forms_)) is scan
+        assert dates_module._shared_scan(list(forms_)) is scan
+        assert scan.patterns == [dates_patterns.RE_FALSE_FRIEND, dates_patterns.RE_FREQUENCY, *(f[0] for f in forms_)]
+    assert dates_module._shared_scan(dates_module.FORMS) is not dates_module._shared_scan(dates_module.FORMS + RT_FORMS)
+
+
 @settings(max_examples=200, deadline=None)
 @given(_CUE_TEXT)
 def test_fast_paths_cue_parts_from_the_shared_scan_match_their_own(text: str) -> None:
