@@ -42,6 +42,7 @@ from pipeline.export.columns import (
 )
 from pipeline.export.csv import CsvTableWriter
 from pipeline.linking import lexicon as linking_lexicon
+from pipeline.linking import topics as topics_module
 from pipeline.linking import words as words_module
 from pipeline.quantities import dates as dates_module
 from pipeline.quantities import engine, enumerators, hedges, measures, numbering, percent, phone, rank
@@ -768,6 +769,19 @@ def test_fast_paths_shared_scans_of_the_engine_join_their_patterns() -> None:
         assert alone <= 1, name
 
 
+def test_fast_paths_date_scan_found_by_the_forms_patterns_identities() -> None:
+    # one scan per tuple of forms, as when the key was the patterns themselves: a fresh tuple of
+    # the same forms finds the same scan, whose patterns are the rhythms' and the forms' in order
+    from pipeline.compat.recognizers.dates import RT_FORMS
+
+    for forms_ in (dates_module.FORMS, dates_module.FORMS + RT_FORMS):
+        scan = dates_module._shared_scan(forms_)
+        assert dates_module._shared_scan(tuple(forms_)) is scan
+        assert dates_module._shared_scan(list(forms_)) is scan
+        assert scan.patterns == [dates_patterns.RE_FALSE_FRIEND, dates_patterns.RE_FREQUENCY, *(f[0] for f in forms_)]
+    assert dates_module._shared_scan(dates_module.FORMS) is not dates_module._shared_scan(dates_module.FORMS + RT_FORMS)
+
+
 @settings(max_examples=200, deadline=None)
 @given(_CUE_TEXT)
 def test_fast_paths_cue_parts_from_the_shared_scan_match_their_own(text: str) -> None:
@@ -918,3 +932,16 @@ def test_fast_paths_tagger_loads_its_model_of_unknown_words() -> None:
     model of unknown words as the tagger loads (not in the first document that has one)."""
     assert not words_module.in_dictionary(words_module._UNKNOWN_WORD)
     assert len(words_module.tag(words_module._UNKNOWN_WORD)) >= 1
+
+
+@_SHORTCUTS
+@given(st.text(alphabet="一两32套间个房教室改成为至", max_size=14), st.sampled_from(["套", "间", "个", "平方米", "成"]))
+@example("将一套房改成", "套")
+@example("原来的2间教室改成", "套")
+def test_fast_paths_elided_count_tests_its_unit_before_its_pattern(window: str, unit: str) -> None:
+    """A unit not in the window returns at once, with no pattern built for it: the pattern (holding
+    the unit as it is) finds nothing there, so the answer is the one the search gave."""
+    full = re.search(rf"{topics_module._COUNT_BEFORE}{re.escape(unit)}(?P<rest>[^\W\d]{{2,12}})$", window)
+    assert unit in window or full is None
+    if full is None:
+        assert topics_module.elided_count(window, unit) is None

@@ -279,6 +279,8 @@ def elided_count(window: str, unit: str | None, named: str | None = None) -> str
         if verbs[-1][0] in RESULT_COMPLEMENTS and len(verbs) > 1:  # 扩编 + 成, as jieba cuts it
             verbs = verbs[:-1]
         return named if all(pos in _VERBAL for _, pos in verbs) else None
+    if unit not in window:  # the pattern below holds the unit as it is: no compile for a unit not there
+        return None
     m = re.search(rf"{_COUNT_BEFORE}{re.escape(unit)}(?P<rest>[^\W\d]{{2,12}})$", window)
     if m is None:
         return None
