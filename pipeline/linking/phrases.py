@@ -92,6 +92,7 @@ from pipeline.linking.words import (
     after_heading,
     after_title,
     before_copula,
+    before_outcome_verb,
     clause_object,
     head_after,
     in_dictionary,
@@ -547,6 +548,8 @@ def read_before(text: str, kind: str) -> Reading:
     # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
     based = kind in BASED and reading.possessive
     of = clause_object(of, based=based) if kind != "rank" else of
+    if of is not None and kind != "rank":  # 该楼盘售出72套: what was sold, not the sale
+        of = before_outcome_verb(of)
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))

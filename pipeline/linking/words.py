@@ -65,6 +65,7 @@ from pipeline.linking.lexicon import (
     NEGATIONS,
     OBJECT_NOUN_TAGS,
     OBJECT_TAGS,
+    OUTCOME_VERBS,
     PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
@@ -364,6 +365,34 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
         return obj if len(obj) > 1 and (words[-1][1] in CLAUSE_OBJECT_TAGS or event) else name
     subject = "".join(w for w, _ in words[:at])
     return subject if len(subject) > 1 else None
+
+
+_PLACE_TAGS = frozenset({"f", "s", "t"})  # 沿线, 路边, 今年: where or when, no thing
+
+
+def before_outcome_verb(name: str) -> str | None:
+    """A name read before a number ending in a verb of ``outcome_verbs`` (售出, 上线, 垮塌) glued
+    right after a noun says what became of that noun, and the number counts or measures how much
+    of it did: the noun is the name, not the event; a place or time word before the verb names
+    nothing (None: the thing is inherited); any other word before it, or the verb alone, leaves
+    the name as it was.
+
+    >>> before_outcome_verb("该楼盘售出"), before_outcome_verb("清华、北大上线")
+    ('该楼盘', '清华、北大')
+    >>> before_outcome_verb("沿线垮塌") is None
+    True
+    >>> before_outcome_verb("售出"), before_outcome_verb("共售出"), before_outcome_verb("售出房屋")
+    ('售出', '共售出', '售出房屋')
+    """
+    words = tag(name)
+    if len(words) < 2 or words[-1][0] not in OUTCOME_VERBS:
+        return name
+    before = words[-2][1]
+    if before in _PLACE_TAGS:
+        return None
+    if before[0] != "n" and before not in ("j", "eng"):
+        return name
+    return name[: -len(words[-1][0])]
 
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
