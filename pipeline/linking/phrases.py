@@ -811,6 +811,7 @@ def _read_before(text: str, kind: str) -> Reading:
     last = preds[-1]
     predicate, claim = last["pred"], text[: last.start()]
     obj_of, obj_possessive = None, False
+    split = None  # the object's own 占 and base
     if last.end() < len(text):
         obj, obj_possessive = _trail(text[last.end() :])
         obj_of = tidy(_cut(obj))
@@ -818,7 +819,9 @@ def _read_before(text: str, kind: str) -> Reading:
         if obj_of is not None and split is not None:  # 投入开发建设资金占工程建设总投资额超过25%
             obj_of = tidy(obj_of[: split[0]])  # the object before 占
     base = kind in BASED and (possessive or obj_possessive or predicate in BASE_PREDICATES)
-    if obj_of is not None and not base:
+    # 进城落户农民工随迁子女占新生总人数的13.8%: the base is after 占, and what 占 it is the object
+    # before 占, even where a 的 ties the base; the verb's subject (进城) is none
+    if obj_of is not None and (not base or split is not None):
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
 
