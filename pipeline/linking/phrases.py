@@ -92,6 +92,7 @@ from pipeline.linking.words import (
     after_heading,
     after_title,
     before_copula,
+    before_granting_agent,
     before_outcome_verb,
     clause_object,
     head_after,
@@ -550,6 +551,8 @@ def read_before(text: str, kind: str) -> Reading:
     of = clause_object(of, based=based) if kind != "rank" else of
     if of is not None and kind != "rank":  # 该楼盘售出72套: what was sold, not the sale
         of = before_outcome_verb(of)
+    if of is not None and kind == "money":  # 三格化粪池县下拨1050元/座: what the county grants for
+        of = before_granting_agent(of)
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))

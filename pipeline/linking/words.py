@@ -32,6 +32,7 @@ from functools import lru_cache
 from pipeline.linking.lexicon import (
     ACTIVITY_TAGS,
     AGE_PEOPLE,
+    ALLOCATING_VERBS,
     ATTRIBUTES,
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
@@ -52,6 +53,8 @@ from pipeline.linking.lexicon import (
     FUNCTION_KEPT,
     FUNCTION_TAGS,
     GLUED_NOT_FIRST,
+    GRANTING_AGENTS,
+    GRANTING_VERBS,
     HEADING_NOUNS,
     IN_STATES,
     INNER_POSTPOSITIONS,
@@ -393,6 +396,28 @@ def before_outcome_verb(name: str) -> str | None:
     if before[0] != "n" and before not in ("j", "eng"):
         return name
     return name[: -len(words[-1][0])]
+
+
+def before_granting_agent(name: str) -> str:
+    """A name read before a number ending in an agent of ``granting_agents`` (县, 国家, 财政), a word
+    of its own, and a verb of granting or allocating (奖补, 补助, 下拨) glued after a noun is a
+    clause: the noun names what the sum is granted for, the agent and its verb go; ``name``
+    where no noun comes before the agent or the agent is inside a word (全县补助).
+
+    >>> before_granting_agent("三格化粪池县下拨"), before_granting_agent("该项目县财政下拨")
+    ('三格化粪池', '该项目')
+    >>> before_granting_agent("县财政下拨"), before_granting_agent("全县补助"), before_granting_agent("国家补助")
+    ('县财政下拨', '全县补助', '国家补助')
+    """
+    words = tag(name)
+    if len(words) < 3 or not (words[-1][0] in GRANTING_VERBS or words[-1][0] in ALLOCATING_VERBS):
+        return name
+    at = len(words) - 1
+    while at > 0 and words[at - 1][0] in GRANTING_AGENTS:  # 该项目县财政下拨: 县 and 财政
+        at -= 1
+    if at == len(words) - 1 or at == 0 or words[at - 1][1][0] != "n":
+        return name
+    return "".join(word for word, _ in words[:at])
 
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
