@@ -203,6 +203,9 @@ class PhraseLexicon(Lexicon):
     after_lead_kept: list[str]
     counted_activities: list[str]
     certifying_verbs: list[str]
+    outcome_verbs: list[str]
+    granting_agents: list[str]
+    allocating_verbs: list[str]
     counted_endings: dict[str, list[str]]
     duration_links: list[str]
     duration_distances: list[str]
@@ -560,6 +563,9 @@ BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
+OUTCOME_VERBS = frozenset(PHRASE.outcome_verbs)
+GRANTING_AGENTS = frozenset(PHRASE.granting_agents)
+ALLOCATING_VERBS = frozenset(PHRASE.allocating_verbs)
 SUM_ENDINGS = tuple(LINKING.heads.sum_endings)
 # 养殖规模, 建设用地, 建设资金: nouns after a verb of work that make it a compound (trims.after_work_verb)
 WORK_COMPOUND_ENDINGS = tuple(PHRASE.work_measures + PHRASE.attributes + PHRASE.shared_heads + PHRASE.dimensions

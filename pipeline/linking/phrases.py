@@ -95,6 +95,8 @@ from pipeline.linking.words import (
     after_heading,
     after_title,
     before_copula,
+    before_granting_agent,
+    before_outcome_verb,
     clause_object,
     head_after,
     in_dictionary,
@@ -550,6 +552,10 @@ def read_before(text: str, kind: str) -> Reading:
     # 支教教师数不得超过本校教师总数的5%: the object of a percentage's verb is its base
     based = kind in BASED and reading.possessive
     of = clause_object(of, based=based) if kind != "rank" else of
+    if of is not None and kind != "rank":  # 该楼盘售出72套: what was sold, not the sale
+        of = before_outcome_verb(of)
+    if of is not None and kind == "money":  # 三格化粪池县下拨1050元/座: what the county grants for
+        of = before_granting_agent(of)
     if of is not None and kind != "rank":
         of = without_preposition(without_enumerator(of))
         of = None if of is None else without_conjunction(strip_trailing(of))
@@ -814,6 +820,7 @@ def _read_before(text: str, kind: str) -> Reading:
     last = preds[-1]
     predicate, claim = last["pred"], text[: last.start()]
     obj_of, obj_possessive = None, False
+    split = None  # the object's own 占 and base
     if last.end() < len(text):
         obj, obj_possessive = _trail(text[last.end() :])
         obj_of = tidy(_cut(obj))
@@ -824,7 +831,9 @@ def _read_before(text: str, kind: str) -> Reading:
     if base and obj_of is not None and (possessive or obj_possessive) and predicate in COMPLETING_VERBS:
         # 已完成了一期的86%: how much of 一期; 完成目标任务的111%: a target names nothing done
         return Reading(None if obj_of.endswith(COMPLETED_TARGETS) else obj_of, predicate, None, possessive, claim)
-    if obj_of is not None and not base:
+    # 进城落户农民工随迁子女占新生总人数的13.8%: the base is after 占, and what 占 it is the object
+    # before 占, even where a 的 ties the base; the verb's subject (进城) is none
+    if obj_of is not None and (not base or split is not None):
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pipeline.linking.lexicon import (
     ACTIVITY_TAGS,
     AGE_PEOPLE,
+    ALLOCATING_VERBS,
     ATTRIBUTES,
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
@@ -52,6 +53,8 @@ from pipeline.linking.lexicon import (
     FUNCTION_KEPT,
     FUNCTION_TAGS,
     GLUED_NOT_FIRST,
+    GRANTING_AGENTS,
+    GRANTING_VERBS,
     HEADING_NOUNS,
     IN_STATES,
     INNER_POSTPOSITIONS,
@@ -65,6 +68,7 @@ from pipeline.linking.lexicon import (
     NEGATIONS,
     OBJECT_NOUN_TAGS,
     OBJECT_TAGS,
+    OUTCOME_VERBS,
     PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
     PLACE_WORDS,
@@ -371,6 +375,56 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
         return obj if len(obj) > 1 and (words[-1][1] in CLAUSE_OBJECT_TAGS or event) else name
     subject = "".join(w for w, _ in words[:at])
     return subject if len(subject) > 1 else None
+
+
+_PLACE_TAGS = frozenset({"f", "s", "t"})  # 沿线, 路边, 今年: where or when, no thing
+
+
+def before_outcome_verb(name: str) -> str | None:
+    """A name read before a number ending in a verb of ``outcome_verbs`` (售出, 上线, 垮塌) glued
+    right after a noun says what became of that noun, and the number counts or measures how much
+    of it did: the noun is the name, not the event; a place or time word before the verb names
+    nothing (None: the thing is inherited); any other word before it, or the verb alone, leaves
+    the name as it was.
+
+    >>> before_outcome_verb("该楼盘售出"), before_outcome_verb("清华、北大上线")
+    ('该楼盘', '清华、北大')
+    >>> before_outcome_verb("沿线垮塌") is None
+    True
+    >>> before_outcome_verb("售出"), before_outcome_verb("共售出"), before_outcome_verb("售出房屋")
+    ('售出', '共售出', '售出房屋')
+    """
+    words = tag(name)
+    if len(words) < 2 or words[-1][0] not in OUTCOME_VERBS:
+        return name
+    before = words[-2][1]
+    if before in _PLACE_TAGS:
+        return None
+    if before[0] != "n" and before not in ("j", "eng"):
+        return name
+    return name[: -len(words[-1][0])]
+
+
+def before_granting_agent(name: str) -> str:
+    """A name read before a number ending in an agent of ``granting_agents`` (县, 国家, 财政), a word
+    of its own, and a verb of granting or allocating (奖补, 补助, 下拨) glued after a noun is a
+    clause: the noun names what the sum is granted for, the agent and its verb go; ``name``
+    where no noun comes before the agent or the agent is inside a word (全县补助).
+
+    >>> before_granting_agent("三格化粪池县下拨"), before_granting_agent("该项目县财政下拨")
+    ('三格化粪池', '该项目')
+    >>> before_granting_agent("县财政下拨"), before_granting_agent("全县补助"), before_granting_agent("国家补助")
+    ('县财政下拨', '全县补助', '国家补助')
+    """
+    words = tag(name)
+    if len(words) < 3 or not (words[-1][0] in GRANTING_VERBS or words[-1][0] in ALLOCATING_VERBS):
+        return name
+    at = len(words) - 1
+    while at > 0 and words[at - 1][0] in GRANTING_AGENTS:  # 该项目县财政下拨: 县 and 财政
+        at -= 1
+    if at == len(words) - 1 or at == 0 or words[at - 1][1][0] != "n":
+        return name
+    return "".join(word for word, _ in words[:at])
 
 
 def _is_clause_adverb(word: str, tag: str) -> bool:
