@@ -72,6 +72,8 @@ class SharedLexicon(Lexicon):
     trailing_per_words: list[str]
     trailing_per_not_before: str
     temporal_after: str
+    alias_pers: list[str]
+    alias_classifiers: list[str]
 
 
 class KindLexicon(Lexicon):

@@ -394,6 +394,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             end = pm.end()
             while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
                 per, end = f"{per}/{more['per']}", more.end()
+            if kind == "count" and per in KINDS.shared.alias_pers and base in KINDS.shared.alias_classifiers:
+                per = None  # 10台/件: the same things counted another way
     shown_end = -1
     if kind == "money" and per is None and (tm := TRAILING_PER_RE.match(text, end)) is not None:
         per, shown_end, end = tm["per"], end, tm.end()  # 收取90元一个月的费用: span 90元, per 月

@@ -15,6 +15,7 @@ from pipeline.quantities.dates import patterns as P
 from pipeline.quantities.dates.calendar import DESIGNATOR_ORDER, duration_parts, duration_value
 from pipeline.quantities.dates.lexicon import DATES, DurationUnit
 from pipeline.quantities.kinds import KINDS, PER_WORD, range_end
+from pipeline.quantities.lexicon import HEDGES
 from pipeline.text.numerals import (
     ORDINARY_DIGITS,
     ORDINARY_UNITS,
@@ -43,8 +44,10 @@ _RANGE_GAP_RE = re.compile(P.SEPARATOR)
 #: what a duration is the time of, after a slash, as a rate's per (发车间隔5分钟/趟: per 趟);
 #: no numeral nor 每 (半年/一年, 5天/每天8小时 are two readings side by side)
 _PER_RE = re.compile(rf" ?/ ?(?![{ORDINARY_DIGITS}{ORDINARY_UNITS}每])(?P<per>{PER_WORD})")
-#: ... or after 一 or 每, outside the span (15分钟一趟, 4-5分钟每趟: per 趟)
+#: ... or after 一 or 每, outside the span (15分钟一趟, 4-5分钟每趟: per 趟), a hedge of the
+#: duration perhaps between, inside the span (10分钟左右一趟: approx)
 _TRAILING_PER_RE = re.compile(
+    rf"(?P<hedge>{alternation(HEDGES.suffix)})?"
     rf"(?:{alternation(KINDS.shared.trailing_per_marks)})(?P<per>{alternation(DATES.durations.trailing_per_words)})"
 )
 _CODE_DIGITS_RE = re.compile(P.CODE_DIGITS)
@@ -159,7 +162,8 @@ def _candidate(m: re.Match[str], parts: dict[str, Decimal]) -> Candidate:
 
 def take_per(a: Candidate, text: str) -> None:
     """Widen the duration ``a`` over the per after its slash, as a rate's span takes its per;
-    a per said after 一 or 每 is held while the engine resolves and left out of the span.
+    a per said after 一 or 每 is held while the engine resolves and left out of the span, a
+    hedge before it kept in the span and read here, as the engine's hedges look after the per.
 
     >>> a = Candidate(start=0, end=3, type="duration", value="PT5M")
     >>> take_per(a, "5分钟/趟，"); a.end, a.per
@@ -167,6 +171,9 @@ def take_per(a: Candidate, text: str) -> None:
     >>> c = Candidate(start=0, end=3, type="duration", value="PT5M")
     >>> take_per(c, "5分钟一趟，"); c.end, c.shown_end, c.per
     (5, 3, '趟')
+    >>> h = Candidate(start=0, end=4, type="duration", value="PT10M")
+    >>> take_per(h, "10分钟左右一趟，"); h.end, h.shown_end, h.per, h.qualifier
+    (8, 6, '趟', 'approx')
     >>> b = Candidate(start=0, end=2, type="duration", value="P6M")
     >>> take_per(b, "半年/一年"); b.end, b.per
     (2, None)
@@ -175,6 +182,10 @@ def take_per(a: Candidate, text: str) -> None:
         a.end, a.per = m.end(), m["per"]
     elif (m := _TRAILING_PER_RE.match(text, a.end)) is not None:
         a.shown_end, a.end, a.per = a.end, m.end(), m["per"]  # 15分钟一趟: per 趟, span 15分钟
+        if m["hedge"] is not None:
+            a.shown_end = m.end("hedge")  # 10分钟左右一趟: span 10分钟左右
+            if a.qualifier == "exact":
+                a.qualifier = HEDGES.suffix[m["hedge"]]
 
 
 def join_range(a: Candidate, b: Candidate, text: str) -> bool:
