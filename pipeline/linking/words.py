@@ -82,6 +82,8 @@ from pipeline.linking.lexicon import (
     SHARED_HEADS,
     SINCE_ADVERBS_RE,
     SINCE_RE,
+    SINCE_SUBJECT_SHARES,
+    SINCE_TIME_PREPOSITIONS,
     TAGGED_NOUNS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
@@ -641,6 +643,40 @@ def since_subject(before: str) -> str | None:
         return None
     name = "".join(w for w, _ in nouns)
     return name if len(name) > 1 else None
+
+
+def since_event_subject(clause: str) -> str | None:
+    """The subject of the event the ``clause`` before a window of a span to now alone (至今已有)
+    tells, dated by a preposition of time (``since_time_prepositions``: 于, 自, 从) and ending in
+    its verb: the noun run right before the preposition, past a verb of the event glued to it
+    (项目建成于2003年) and a word of how many of them (该小区租户大部分于2013年起相继入住 → 该小区租户,
+    ``since_subject_shares``); None where no noun stands there (2007年县农业开发办对干渠进行了建设)
+    or the clause ends in no verb.
+
+    >>> since_event_subject("由于项目建成于2003年"), since_event_subject("该小区租户大部分于2013年起相继入住")
+    ('项目', '该小区租户')
+    >>> since_event_subject("2007年县开发办对干渠进行了建设"), since_event_subject("工资自2018年")
+    (None, None)
+    >>> since_event_subject("大市场自2017年12月投入运营")
+    '大市场'
+
+    """
+    words = tag(clause)
+    at = next((i for i, (w, pos) in enumerate(words) if w in SINCE_TIME_PREPOSITIONS and pos == "p"), None)
+    if at is None or at == 0:
+        return None
+    verb_before = words[at - 1][1] == "v"  # 项目建成于2003年: the event's verb before its date
+    if words[-1][1] not in ("v", "vn") and not verb_before:
+        return None
+    while at > 0 and (words[at - 1][0] in SINCE_SUBJECT_SHARES or words[at - 1][1] == "v"):
+        at -= 1
+    run = at
+    while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
+        run -= 1
+    if run > 0 and (_demonstrative(words[run - 1]) or (words[run - 1][1] == "a" and len(words[run - 1][0]) == 1)):
+        run -= 1  # 该小区租户, 大市场: a demonstrative or an adjective of one character opens the name
+    name = "".join(w for w, _ in words[run:at])
+    return name if run < at and len(name) > 1 else None
 
 
 def _since_adverbs(before: str) -> str:
