@@ -62,6 +62,7 @@ from pipeline.linking.heads import (
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAME_RE,
+    AGING_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     BORN_RE,
@@ -837,10 +838,15 @@ def _framed_copula(before: str) -> bool:
 
 
 def _since_alone(text: str, win: Window, sentence_start: int) -> bool:
-    """The window before a duration is words of a span to now alone, right after a comma
-    (，至今已有近6年)."""
+    """The window before a duration is words of a span to now alone, or a verb that starts a
+    thing's life with adverbs only round it, right after a comma (，至今已有近6年, ，使用已有30多年)."""
+    if win.lo <= sentence_start or text[win.lo - 1] not in _CLAUSE_COMMAS:
+        return False
     m = SINCE_RE.search(win.text)
-    return m is not None and m.start() == 0 and win.lo > sentence_start and text[win.lo - 1] in _CLAUSE_COMMAS
+    if m is not None:
+        return m.start() == 0
+    m = AGING_RE.search(win.text)
+    return m is not None and all(pos == "d" for _, pos in tag(win.text[: m.start()]))
 
 
 def _clause_before(text: str, end: int, sentence_start: int) -> str:

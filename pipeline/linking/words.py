@@ -657,8 +657,8 @@ def since_event_subject(clause: str) -> str | None:
     ('项目', '该小区租户')
     >>> since_event_subject("2007年县开发办对干渠进行了建设"), since_event_subject("工资自2018年")
     (None, None)
-    >>> since_event_subject("大市场自2017年12月投入运营")
-    '大市场'
+    >>> since_event_subject("大市场自2017年12月投入运营"), since_event_subject("K1区公路局办公楼始建于1988年")
+    ('大市场', 'K1区公路局办公楼')
 
     """
     words = tag(clause)
@@ -671,7 +671,7 @@ def since_event_subject(clause: str) -> str | None:
     while at > 0 and (words[at - 1][0] in SINCE_SUBJECT_SHARES or words[at - 1][1] == "v"):
         at -= 1
     run = at
-    while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
+    while run > 0 and (words[run - 1][1] in OBJECT_NOUN_TAGS or words[run - 1][1] == "eng"):  # K1区公路局
         run -= 1
     if run > 0 and (_demonstrative(words[run - 1]) or (words[run - 1][1] == "a" and len(words[run - 1][0]) == 1)):
         run -= 1  # 该小区租户, 大市场: a demonstrative or an adjective of one character opens the name
