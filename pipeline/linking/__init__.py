@@ -503,8 +503,9 @@ def _link_one(
         if q.unit not in EVENT_UNITS:  # 九条路网建设: the networks are counted
             after = without_activity(after)
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
-    if after is not None and q.unit in PEOPLE_UNITS and sizes_household(after):  # 1人户35㎡: a household's size
-        return {}
+    sized = sizes_household(after) if after is not None and q.unit in PEOPLE_UNITS else None
+    if sized is not None:  # 1人户35㎡: the size of the households it names
+        return {"of": sized}
     if after is not None and q.unit in PEOPLE_UNITS:  # 贫困人口100人以上的非贫困村: the people before
         after = people_named(win.text, after) or after
     if after is not None and q.unit in PEOPLE_UNITS and past_listed_people(win.text, after):
