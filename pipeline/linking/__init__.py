@@ -62,6 +62,7 @@ from pipeline.linking.heads import (
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAME_RE,
+    AGING_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     BORN_RE,
@@ -207,6 +208,7 @@ from pipeline.linking.words import (
     person_head,
     predicated_subject,
     reaching_noun,
+    since_event_subject,
     since_subject,
     tag,
     without_activity,
@@ -232,6 +234,8 @@ _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting 
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
 _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
+_CLAUSE_COMMAS = frozenset("，,")  # 该小区租户…相继入住，至今已有近6年
+_CLAUSE_SPLIT_RE = re.compile(r"[，,。；;：:]")
 _TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
@@ -425,6 +429,9 @@ def _link_one(
                                      or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
             if after_name is None and not aged:  # 村道建成至今已10年: its age since the event
                 after_name = since_subject(win.text)
+            if after_name is None and not aged and _since_alone(text, win, sentence_start):
+                # 该小区租户大部分于2013年起相继入住，至今已有近6年: the event's subject in the clause before
+                after_name = since_event_subject(_clause_before(text, win.lo, sentence_start))
             if after_name is None and SINCE_RE.search(win.text) is None:  # not 至今已有, jieba's noun
                 after_name = _span_of_object(text, win, q.end)
             if after_name is None and SPAN_VERB_RE.search(win.text):  # 缴纳24个月社保
@@ -496,8 +503,9 @@ def _link_one(
         if q.unit not in EVENT_UNITS:  # 九条路网建设: the networks are counted
             after = without_activity(after)
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
-    if after is not None and q.unit in PEOPLE_UNITS and sizes_household(after):  # 1人户35㎡: a household's size
-        return {}
+    sized = sizes_household(after) if after is not None and q.unit in PEOPLE_UNITS else None
+    if sized is not None:  # 1人户35㎡: the size of the households it names
+        return {"of": sized}
     if after is not None and q.unit in PEOPLE_UNITS:  # 贫困人口100人以上的非贫困村: the people before
         after = people_named(win.text, after) or after
     if after is not None and q.unit in PEOPLE_UNITS and past_listed_people(win.text, after):
@@ -828,6 +836,24 @@ def _framed_copula(before: str) -> bool:
     (经过长达3个月的考察论证), not the subject (工期长达3年的项目 keeps 工期)."""
     frame = next((f for f in DURATION_FRAMES if before.endswith(f)), None)
     return frame is not None and not before[: -len(frame)].endswith(DURATION_HEADS)
+
+
+def _since_alone(text: str, win: Window, sentence_start: int) -> bool:
+    """The window before a duration is words of a span to now alone, or a verb that starts a
+    thing's life with adverbs only round it, right after a comma (，至今已有近6年, ，使用已有30多年)."""
+    if win.lo <= sentence_start or text[win.lo - 1] not in _CLAUSE_COMMAS:
+        return False
+    m = SINCE_RE.search(win.text)
+    if m is not None:
+        return m.start() == 0
+    m = AGING_RE.search(win.text)
+    return m is not None and all(pos == "d" for _, pos in tag(win.text[: m.start()]))
+
+
+def _clause_before(text: str, end: int, sentence_start: int) -> str:
+    """The clause of the sentence ending at the comma before ``end``, within a window's reach."""
+    before = text[max(sentence_start, end - 1 - MAX_WINDOW) : end - 1]
+    return _CLAUSE_SPLIT_RE.split(before)[-1]
 
 
 def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = False,

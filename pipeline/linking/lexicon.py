@@ -190,6 +190,11 @@ class PhraseLexicon(Lexicon):
     reaching_demonstratives: list[str]
     since_words: list[str]
     since_adverbs: list[str]
+    since_opening_quotes: list[str]
+    since_pivot_tags: list[str]
+    aging_verbs: list[str]
+    since_time_prepositions: list[str]
+    since_subject_shares: list[str]
     lasting_not_before: list[str]
     glued_not_first: str
     measured_attributes: list[str]
@@ -446,6 +451,16 @@ EXTENDING_RE = re.compile(
 SINCE_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.since_words)})(?:{trie_alternation(PHRASE.since_adverbs)})*$"
 )
+# 该村自来水建设已经3年: a verb that starts a thing's life and the adverbs after it, ending the window
+AGING_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.aging_verbs)})(?:{trie_alternation(PHRASE.since_adverbs)})*$"
+)
+AGING_VERBS = frozenset(PHRASE.aging_verbs)
+OPENING_QUOTES = frozenset(PHRASE.since_opening_quotes)
+PIVOT_TAGS = frozenset(PHRASE.since_pivot_tags)
+SINCE_TIME_PREPOSITIONS = frozenset(PHRASE.since_time_prepositions)
+SINCE_SUBJECT_SHARES = frozenset(PHRASE.since_subject_shares)
+SINCE_ADVERBS_RE = re.compile(rf"(?:{trie_alternation(PHRASE.since_adverbs)})*$")
 # 社保缴满12个月, 养老保险缴费已满15年: a verb of paying ending the noun before a verb of reaching
 REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
 # 已出生29天: a verb of being born ending a window, the span after it an age

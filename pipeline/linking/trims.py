@@ -193,10 +193,16 @@ def unit_counted(name: str) -> str | None:
     return None
 
 
-def sizes_household(after: str) -> bool:
-    """The name read after a count of people is a classifier of households (1人户35㎡, 4人户以上):
-    the count gives the households' size and names nothing, its unit says what it counts."""
-    return tag(after)[0][0] in HOUSEHOLD_UNITS
+def sizes_household(after: str) -> str | None:
+    """The classifier of households opening the name read after a count of people (1人户35㎡,
+    4人户以上 → 户): the count gives the size of the households it names, and names them alone
+    (not 户以上); None where the name opens with another word.
+
+    >>> sizes_household("户以上"), sizes_household("户主"), sizes_household("村民")
+    ('户', None, None)
+    """
+    word = tag(after)[0][0]
+    return word if word in HOUSEHOLD_UNITS else None
 
 
 def people_named(window: str, after: str) -> str | None:

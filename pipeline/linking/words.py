@@ -32,6 +32,8 @@ from functools import lru_cache
 from pipeline.linking.lexicon import (
     ACTIVITY_TAGS,
     AGE_PEOPLE,
+    AGING_RE,
+    AGING_VERBS,
     ALLOCATING_VERBS,
     ATTRIBUTES,
     CLAUSE_ADVERBS,
@@ -68,9 +70,11 @@ from pipeline.linking.lexicon import (
     NEGATIONS,
     OBJECT_NOUN_TAGS,
     OBJECT_TAGS,
+    OPENING_QUOTES,
     OUTCOME_VERBS,
     PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
+    PIVOT_TAGS,
     PLACE_WORDS,
     POSTPOSITIONS,
     PREDICATE_OPENING_TAGS,
@@ -80,7 +84,10 @@ from pipeline.linking.lexicon import (
     REACHING_TAGS,
     REPORTING_VERBS,
     SHARED_HEADS,
+    SINCE_ADVERBS_RE,
     SINCE_RE,
+    SINCE_SUBJECT_SHARES,
+    SINCE_TIME_PREPOSITIONS,
     TAGGED_NOUNS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
@@ -649,28 +656,95 @@ def reaching_noun(before: str, *, paid: bool = False) -> str | None:
 
 def since_subject(before: str) -> str | None:
     """The subject of an event whose clause ``before``, the window before a duration, ends in a
-    word of a span running to now (``since_words``, ``since_adverbs``): a clause that is the
-    subject alone, jieba's nouns and a demonstrative opening them, and the verb of the event
-    (村道建成至今已10年 → 村道: its age since it was built); None where anything else stands in
-    the clause (2007年对干渠进行了建设，至今已12年; 投入运营至今) or one character is left.
+    word of a span running to now (``since_words``, ``since_adverbs``), or in a verb that starts a
+    thing's life (``aging_verbs``) and those adverbs alone or none: a clause that is the subject
+    alone (past a quotation mark opening it), jieba's nouns and a demonstrative opening them, and
+    the verb of the event (村道建成至今已10年, 彩霞小区建成十年有余 → 村道, 彩霞小区: its age since
+    it was built); None where anything else stands in the clause (2007年对干渠进行了建设，至今已12年;
+    投入运营至今), one character is left, or the verb lasts itself (学生放假3天).
 
     >>> since_subject("村道建成至今已"), since_subject("该线路调整至今已有"), since_subject("至今已")
     ('村道', '该线路', None)
-    >>> since_subject("建成至今"), since_subject("村道已于建成至今"), since_subject("村道建成")
+    >>> since_subject("建成至今"), since_subject("村道已于建成至今"), since_subject("学生放假")
     (None, None, None)
+    >>> since_subject("村道建成"), since_subject("该村自来水建设已经"), since_subject("“小区入住已有")
+    ('村道', '该村自来水', '小区')
+    >>> since_subject("该村建设已经"), since_subject("你家已入住"), since_subject("对干渠进行建设")
+    (None, None, None)
+    >>> since_subject("您反映彩霞小区建成"), since_subject("关于“小区入住已有"), since_subject("新的小区建成")
+    ('彩霞小区', '小区', None)
     """
     m = SINCE_RE.search(before)
+    aging = m is None
+    if aging:  # 该村自来水建设已经: the verb is the match's opening word, read below
+        m = AGING_RE.search(before)
     if m is None or m.start() == 0:
         return None
-    words = tag(before[: m.start()])
-    if len(words) < 2 or words[-1][1] not in ("v", "vn"):
+    words = tag(before[: m.start()] if not aging else before[: len(before) - len(_since_adverbs(before))])
+    verb = words[-1][0] in AGING_VERBS if aging else words[-1][1] in ("v", "vn")
+    if len(words) < 2 or not verb:
         return None
     nouns = words[:-1]
-    first = 1 if nouns[0][0] in REACHING_DEMONSTRATIVES else 0
-    if first == len(nouns) or any(pos not in OBJECT_NOUN_TAGS for _, pos in nouns[first:]):
+    run = len(nouns)
+    while run > 0 and nouns[run - 1][1] in OBJECT_NOUN_TAGS:
+        run -= 1
+    if run > 0 and _demonstrative(nouns[run - 1]):
+        run -= 1
+    if aging and run > 0 and (nouns[run - 1][0] in OPENING_QUOTES or nouns[run - 1][1] in PIVOT_TAGS):
+        nouns = nouns[run:]  # 您反映彩霞小区建成十年, 关于“小区入住已有: the subject a report or quotation opens
+    first = 1 if nouns and _demonstrative(nouns[0]) else 0
+    if first >= len(nouns) or any(pos not in OBJECT_NOUN_TAGS for _, pos in nouns[first:]):
         return None
     name = "".join(w for w, _ in nouns)
     return name if len(name) > 1 else None
+
+
+def since_event_subject(clause: str) -> str | None:
+    """The subject of the event the ``clause`` before a window of a span to now alone (至今已有)
+    tells, dated by a preposition of time (``since_time_prepositions``: 于, 自, 从) and ending in
+    its verb: the noun run right before the preposition, past a verb of the event glued to it
+    (项目建成于2003年) and a word of how many of them (该小区租户大部分于2013年起相继入住 → 该小区租户,
+    ``since_subject_shares``); None where no noun stands there (2007年县农业开发办对干渠进行了建设)
+    or the clause ends in no verb.
+
+    >>> since_event_subject("由于项目建成于2003年"), since_event_subject("该小区租户大部分于2013年起相继入住")
+    ('项目', '该小区租户')
+    >>> since_event_subject("2007年县开发办对干渠进行了建设"), since_event_subject("工资自2018年")
+    (None, None)
+    >>> since_event_subject("大市场自2017年12月投入运营"), since_event_subject("K1区公路局办公楼始建于1988年")
+    ('大市场', 'K1区公路局办公楼')
+
+    """
+    words = tag(clause)
+    at = next((i for i, (w, pos) in enumerate(words) if w in SINCE_TIME_PREPOSITIONS and pos == "p"), None)
+    if at is None or at == 0:
+        return None
+    verb_before = words[at - 1][1] == "v"  # 项目建成于2003年: the event's verb before its date
+    if words[-1][1] not in ("v", "vn") and not verb_before:
+        return None
+    while at > 0 and (words[at - 1][0] in SINCE_SUBJECT_SHARES or words[at - 1][1] == "v"):
+        at -= 1
+    run = at
+    while run > 0 and (words[run - 1][1] in OBJECT_NOUN_TAGS or words[run - 1][1] == "eng"):  # K1区公路局
+        run -= 1
+    if run > 0 and (_demonstrative(words[run - 1]) or (words[run - 1][1] == "a" and len(words[run - 1][0]) == 1)):
+        run -= 1  # 该小区租户, 大市场: a demonstrative or an adjective of one character opens the name
+    name = "".join(w for w, _ in words[run:at])
+    return name if run < at and len(name) > 1 else None
+
+
+def _since_adverbs(before: str) -> str:
+    """The adverbs of a span to now (``since_adverbs``) ending ``before``, "" where none does."""
+    m = SINCE_ADVERBS_RE.search(before)
+    return m.group() if m is not None else ""
+
+
+def _demonstrative(word: tuple[str, str]) -> bool:
+    """``word`` is a demonstrative (该), or one glued to a place or household jieba tags as a
+    pronoun (该村, 该户), that may open a subject."""
+    text, pos = word
+    glued = pos == "r" and len(text) == 2 and text.startswith(REACHING_DEMONSTRATIVES)
+    return text in REACHING_DEMONSTRATIVES or glued
 
 
 def _ends_lasting(word: str, pos: str) -> bool:
