@@ -24,9 +24,11 @@ from pipeline.linking.carried import (
     framed_past,
     framed_span,
     holds_distance,
+    lent_across,
     listed_total,
     restated_inclusive,
     scoped_span,
+    sum_after_list,
     summed_list,
 )
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run, trip_event
@@ -212,7 +214,6 @@ from pipeline.linking.words import (
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
-from pipeline.text.regex import trie_alternation
 
 __all__ = ["link", "link_and_judge"]
 
@@ -222,7 +223,6 @@ _COUNTED = frozenset({"count", "number"})
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
-_TOTAL_WORD_RE = re.compile(trie_alternation(sorted(TOTALS)))  # 每餐共计: a total of the items before
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
@@ -624,9 +624,11 @@ def _link_one(
         of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
         if of is not None and q.type in _COUNTED and clause.kind not in _COUNTED and names_measure(of):
             of = None  # 规划总建筑面积17.46万平方米，…，共16栋: a count counts no measure's name
-        if of is not None and clause.items and clause.named == (q.type, q.unit, of) \
-                and _TOTAL_WORD_RE.search(win.text):
+        if of is not None and clause.items and clause.named == (q.type, q.unit, of) and sum_after_list(win.text):
             of = None  # 两菜套餐共6元，米饭1元，每餐共计7元: a total of the items is not the last item
+        lender = clause.named[:2] if clause.named is not None and clause.named[2] == of else (clause.kind or "", None)
+        if of is not None and lent_across(lender, q.type, q.per):
+            of = None  # 前挑1米、后挑1.5米，共24平方米: a name measured in metres measures no area
         if of is None and q.unit in PERSON_UNITS and q.per is not None:  # 招收450名新生，办9个班，平均50人/班
             of = clause.people
     elif of is None and q.type == clause.kind and _listed(text, clause, q):

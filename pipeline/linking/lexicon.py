@@ -318,6 +318,8 @@ class HeadLexicon(Lexicon):
 class CarriedLexicon(Lexicon):
     sum_openers: list[str]
     sum_copulas: list[str]
+    sum_restating: list[str]
+    lent_measure_kinds: list[str]
     distance_leads: list[str]
     distance_compounds: list[str]
     place_heads: list[str]
