@@ -45,6 +45,7 @@ from pipeline.linking.heads import (
     glued_attribute,
     is_function_word,
     is_numeral,
+    is_person_name,
     is_place,
     measure_owner,
     names_measure,
@@ -592,6 +593,8 @@ def _link_one(
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for
         of = _headed(of, win.text, q, after)
+        if q.type == "money" and of != after and shared is None and is_person_name(of):
+            of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent
         if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
             clause.of = clause.named = None
     if shared is None and q.type not in _OWN_ONLY | _COUNTED:  # 合格600元、良好700元: a tier names no thing
