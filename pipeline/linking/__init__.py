@@ -180,6 +180,7 @@ from pipeline.linking.trims import (
     tied_label,
     to_place,
     unit_counted,
+    without_base_frame,
     without_closing_frame,
     without_closing_verb,
     without_day_frame,
@@ -571,6 +572,8 @@ def _link_one(
         # 购房补贴由10万元/人上调至15.28万元/人, 企业由整治前的28家，关停整合为12家: the verb of a
         # change names no thing (but a clock's label: 熄灯为清晨6:40)
         of = None
+    if of and shared is None:  # 在以上支付标准基础上再增加1500元: the base of a change is no name
+        of = without_base_frame(of)
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame

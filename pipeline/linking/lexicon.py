@@ -139,6 +139,7 @@ class PhraseLexicon(Lexicon):
     stray_openings: list[str]
     norm_leads: list[str]
     closing_frames: list[str]
+    base_frames: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
     place_words: list[str]
@@ -472,6 +473,7 @@ GRANT_PER_RE = re.compile(
 STRAY_OPENINGS = frozenset(PHRASE.stray_openings)
 NORM_LEADS = frozenset(PHRASE.norm_leads)
 CLOSING_FRAMES = frozenset(PHRASE.closing_frames)
+BASE_FRAMES = tuple(PHRASE.base_frames)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)
