@@ -24,9 +24,11 @@ from pipeline.linking.carried import (
     framed_past,
     framed_span,
     holds_distance,
+    lent_across,
     listed_total,
     restated_inclusive,
     scoped_span,
+    sum_after_list,
     summed_list,
 )
 from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run, trip_event
@@ -43,6 +45,7 @@ from pipeline.linking.heads import (
     glued_attribute,
     is_function_word,
     is_numeral,
+    is_person_name,
     is_place,
     measure_owner,
     names_measure,
@@ -181,6 +184,7 @@ from pipeline.linking.trims import (
     tied_label,
     to_place,
     unit_counted,
+    without_base_frame,
     without_closing_frame,
     without_closing_verb,
     without_day_frame,
@@ -217,7 +221,6 @@ from pipeline.linking.words import (
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
-from pipeline.text.regex import trie_alternation
 
 __all__ = ["link", "link_and_judge"]
 
@@ -227,7 +230,6 @@ _COUNTED = frozenset({"count", "number"})
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
-_TOTAL_WORD_RE = re.compile(trie_alternation(sorted(TOTALS)))  # 每餐共计: a total of the items before
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
@@ -597,6 +599,8 @@ def _link_one(
         # 购房补贴由10万元/人上调至15.28万元/人, 企业由整治前的28家，关停整合为12家: the verb of a
         # change names no thing (but a clock's label: 熄灯为清晨6:40)
         of = None
+    if of and shared is None:  # 在以上支付标准基础上再增加1500元: the base of a change is no name
+        of = without_base_frame(of)
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame
@@ -619,6 +623,8 @@ def _link_one(
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for
         of = _headed(of, win.text, q, after)
+        if q.type == "money" and of != after and shared is None and is_person_name(of):
+            of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent
         if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
             clause.of = clause.named = None
     if shared is None and q.type not in _OWN_ONLY | _COUNTED:  # 合格600元、良好700元: a tier names no thing
@@ -651,9 +657,11 @@ def _link_one(
         of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
         if of is not None and q.type in _COUNTED and clause.kind not in _COUNTED and names_measure(of):
             of = None  # 规划总建筑面积17.46万平方米，…，共16栋: a count counts no measure's name
-        if of is not None and clause.items and clause.named == (q.type, q.unit, of) \
-                and _TOTAL_WORD_RE.search(win.text):
+        if of is not None and clause.items and clause.named == (q.type, q.unit, of) and sum_after_list(win.text):
             of = None  # 两菜套餐共6元，米饭1元，每餐共计7元: a total of the items is not the last item
+        lender = clause.named[:2] if clause.named is not None and clause.named[2] == of else (clause.kind or "", None)
+        if of is not None and lent_across(lender, q.type, q.per):
+            of = None  # 前挑1米、后挑1.5米，共24平方米: a name measured in metres measures no area
         if of is None and q.unit in PERSON_UNITS and q.per is not None:  # 招收450名新生，办9个班，平均50人/班
             of = clause.people
     elif of is None and q.type == clause.kind and _listed(text, clause, q):

@@ -24,16 +24,17 @@ import re
 from collections.abc import Iterator
 from typing import cast
 
-from pipeline.linking.lexicon import DURATION_HEADS, LINKING, MAX_OF, PERSON_ENDINGS, TIME_HEADS, TOTALS
+from pipeline.linking.lexicon import DURATION_HEADS, LINKING, MAX_OF, PERSON_ENDINGS, PERSON_UNITS, TIME_HEADS, TOTALS
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import framed_noun, glued_span, opens_with_noun, tag
+from pipeline.quantities.lexicon import UNIT_TABLE
 from pipeline.records import Quantity
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "listed_total",
-    "restated_inclusive", "scoped_span", "summed_list",
+    "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "lent_across", "listed_total",
+    "restated_inclusive", "scoped_span", "sum_after_list", "summed_list",
 ]
 
 _CARRIED = LINKING.carried
@@ -371,6 +372,46 @@ _SUM_OPENING_RE = re.compile(
     rf"(?:{trie_alternation(_CARRIED.sum_copulas)})?$"
 )
 _ITEM_MARKS = frozenset("，,；;、")
+_SUM_RESTATING = tuple([*_CARRIED.sum_openers, *_CARRIED.sum_restating])
+_TOTAL_WORD_RE = re.compile(trie_alternation(sorted(TOTALS)))  # 每餐共计: a total of the items before
+_MEASURE_KINDS = frozenset(_CARRIED.lent_measure_kinds)
+
+
+def sum_after_list(window: str) -> bool:
+    """Whether ``window``, the text between the last number and a number of the same kind that
+    closes a list of them, holds a word of a total (每餐共计) or opens with a word of a sum or its
+    restatement (共, 即), so that the number is the list's sum, not its last item (``sum_openers``,
+    ``sum_restating``); 共 inside a word further on (公共) is none.
+
+    >>> sum_after_list("每餐共计"), sum_after_list("共"), sum_after_list("即"), sum_after_list("公共厕所")
+    (True, True, True, False)
+    """
+    return window.startswith(_SUM_RESTATING) or _TOTAL_WORD_RE.search(window) is not None
+
+
+def lent_across(lender: tuple[str, str | None] | None, kind: str, per: str | None) -> bool:
+    """Whether a name lent by the number before, ``lender`` (its type and unit), crosses into a
+    measure of another kind, ``kind`` (``lent_measure_kinds``): a measure lends to none of another
+    (后挑1.5米，共24平方米; 直径在5公分以上的为3600元/亩), nor does a count of people or households
+    (有住户10余户，300米后); a rate per the lender's unit is its rate (超过5米部分，按46元/米), and a
+    count of things lends its name to their measures (地笼17处670余米).
+
+    >>> lent_across(("length", "m"), "area", None), lent_across(("length", "m"), "money", "亩")
+    (True, True)
+    >>> lent_across(("count", "户"), "length", None), lent_across(("length", "m"), "money", "米")
+    (True, False)
+    >>> lent_across(("count", "处"), "length", None), lent_across(("money", "CNY"), "percent", None)
+    (False, False)
+    >>> lent_across(("area", "m2"), "area", None), lent_across(None, "area", None)
+    (False, False)
+    """
+    if lender is None or kind not in _MEASURE_KINDS or lender[0] == kind:
+        return False
+    lender_kind, unit = lender
+    if lender_kind not in _MEASURE_KINDS and unit not in PERSON_UNITS:
+        return False
+    per_kind = UNIT_TABLE.get(per) if per is not None else None
+    return per_kind is None or per_kind[0] != lender_kind
 
 
 def summed_list(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:

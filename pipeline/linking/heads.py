@@ -376,6 +376,7 @@ def is_place(name: str, window: str) -> bool:
 
 
 _MEASURE_ENDS = tuple(HEAD.measure_ends)
+_SUM_WORD_ENDS = tuple(HEAD.sum_word_ends)
 
 
 def glued_attribute(name: str, window: str) -> str | None:
@@ -588,6 +589,19 @@ def past_listed_people(window: str, after: str) -> bool:
         if pos.startswith("v"):  # 谭等三人见组长这样说: the clause of what they do, its 组长 not them
             return True
     return True
+
+
+def is_person_name(name: str) -> bool:
+    """Whether ``name`` is a person's name alone, of two or three characters (jieba's ``nr``, one
+    word): who pays, receives or is paid a sum, never what the sum measures (徐某以1.5万元包给邓某);
+    a noun jieba tags so that is longer (农村居民) or ends in a word of a sum (``sum_word_ends``: 养老金),
+    or a name with a noun after it (邓某的工资), is not.
+
+    >>> is_person_name("邓益国"), is_person_name("徐飞鹏"), is_person_name("邓益国工资"), is_person_name("养老金")
+    (True, True, False, False)
+    """
+    words = tag(name)
+    return len(words) == 1 and words[0][1] == "nr" and 2 <= len(name) <= 3 and not name.endswith(_SUM_WORD_ENDS)
 
 
 def names_people(name: str) -> bool:

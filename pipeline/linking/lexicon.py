@@ -142,6 +142,7 @@ class PhraseLexicon(Lexicon):
     stray_openings: list[str]
     norm_leads: list[str]
     closing_frames: list[str]
+    base_frames: list[str]
     topic_prepositions: list[str]
     lead_prepositions: list[str]
     place_words: list[str]
@@ -299,6 +300,7 @@ class TopicLexicon(Lexicon):
 
 
 class HeadLexicon(Lexicon):
+    sum_word_ends: list[str]
     tier_words: list[str]
     tier_heads: list[str]
     tier_levels: list[str]
@@ -334,6 +336,8 @@ class HeadLexicon(Lexicon):
 class CarriedLexicon(Lexicon):
     sum_openers: list[str]
     sum_copulas: list[str]
+    sum_restating: list[str]
+    lent_measure_kinds: list[str]
     distance_leads: list[str]
     distance_compounds: list[str]
     place_heads: list[str]
@@ -503,6 +507,7 @@ GRANT_PER_RE = re.compile(
 STRAY_OPENINGS = frozenset(PHRASE.stray_openings)
 NORM_LEADS = frozenset(PHRASE.norm_leads)
 CLOSING_FRAMES = frozenset(PHRASE.closing_frames)
+BASE_FRAMES = tuple(PHRASE.base_frames)
 TOPIC_PREPOSITIONS = frozenset(PHRASE.topic_prepositions)
 LEAD_PREPOSITIONS = frozenset(PHRASE.lead_prepositions)
 PLACE_WORDS = frozenset(PHRASE.place_words)

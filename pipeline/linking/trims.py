@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.lexicon import (
+    BASE_FRAMES,
     BASE_MARKERS_END_RE,
     CAUSATIVE_VERBS,
     CLAUSE_VERBS,
@@ -555,6 +556,35 @@ def without_closing_frame(name: str) -> str:
     ('停车场和美食城', '前期', '前期外借款')
     """
     return without_last_word(name, CLOSING_FRAMES)
+
+
+_BASE_FRAME_RE = re.compile("|".join(re.escape(frame) for frame in sorted(BASE_FRAMES, key=len, reverse=True)))
+_BASE_OPENING = "在"
+
+
+def without_base_frame(name: str) -> str:
+    """``name`` without a frame of the base a change is made on (``base_frames``) where only verbs
+    and adverbs follow it: the subject before the frame's 在 (伙食费在原标准基础上上调 → 伙食费), else
+    none (标准基础上, 基础上直接加建至 → ""); ``name`` where a noun ends it after the frame (the thing
+    the change brings: 设备基础上增配雾炮) or no frame stands in it.
+
+    >>> without_base_frame("伙食费在原标准基础上上调"), without_base_frame("标准基础上")
+    ('伙食费', '')
+    >>> without_base_frame("基础上直接加建至")
+    ''
+    >>> without_base_frame("设备基础上增配雾炮"), without_base_frame("基础设施")
+    ('设备基础上增配雾炮', '基础设施')
+    """
+    m = _BASE_FRAME_RE.search(name)
+    if m is None:
+        return name
+    after = tag(name[m.end() :])
+    if after and (after[-1][1].startswith("n") or after[-1][1] in ("j", "l")):
+        return name
+    opening = name.rfind(_BASE_OPENING, 0, m.start())
+    subject = name[:opening] if opening > 0 else ""
+    words = tag(subject)
+    return subject if len(subject) > 1 and words and words[-1][1].startswith("n") else ""
 
 
 _GRANTING = tuple(sorted(GRANTING_VERBS, key=len, reverse=True))  # the longest verb first
