@@ -1020,7 +1020,13 @@ def _cut_word(text: str) -> bool:
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
     """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
-    三个时间段: 时 opening 时间段), or opening a verb a compound tail ends (耕地占用税), and on to the next stop."""
+    三个时间段: 时 opening 时间段) or of its verbs that ``verb_tagged_nouns`` keeps as nouns (两处非法采砂
+    行为: 为 in 行为, not where the name opens with it), or opening a verb a compound tail ends (耕地占用税), and on to the next stop.
+
+    >>> text = "两处非法采砂行为进行了处理"
+    >>> text[2:_through_nouns(text, 2, 7, len(text))]
+    '非法采砂行为'
+    """
     for _ in range(3):
         if stop >= ceiling or not _CJK_RE.match(text[stop]):
             return stop
@@ -1032,7 +1038,9 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
             if opening and pos == "v" and len(word) == 2 else None
         if tail is not None:  # 耕地占用税: the verb a stop opens is inside a compound noun
             return tail.end()
-        if (offset == stop - start and stop > start) or pos not in HOLDING_TAGS or len(word) < 2 \
+        # 两处非法采砂行为: 为 in 行为, a noun jieba tags v, ending a name (not opening one: 方面的行为)
+        holding = pos in HOLDING_TAGS or (word in VERB_TAGGED_NOUNS and offset > 0)
+        if (offset == stop - start and stop > start) or not holding or len(word) < 2 \
                 or word in AFTER_STOP_WORDS or not in_dictionary(word):
             return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
         grown = AFTER_TAIL_RE.match(text, start + offset + len(word), ceiling)
