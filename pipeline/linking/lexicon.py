@@ -74,6 +74,8 @@ class PhraseLexicon(Lexicon):
     totals: list[str]
     inclusion_words: list[str]
     location_marks: list[str]
+    place_marks: list[str]
+    superlative_marks: list[str]
     heading_prepositions: list[str]
     heading_directions: list[str]
     heading_sides: list[str]
@@ -642,6 +644,8 @@ PART_NOUNS = frozenset(PHRASE.part_nouns)
 EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
+PLACE_MARKS = tuple(PHRASE.place_marks)
+SUPERLATIVE_MARKS = tuple(PHRASE.superlative_marks)
 # 往东边1.5公里有…: a heading ending the window before a length, and a verb of being there after it
 HEADING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.heading_prepositions)})(?:{trie_alternation(PHRASE.heading_directions)})"

@@ -1021,7 +1021,8 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
     """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
     三个时间段: 时 opening 时间段) or of its verbs that ``verb_tagged_nouns`` keeps as nouns (两处非法采砂
-    行为: 为 in 行为, not where the name opens with it), or opening a verb a compound tail ends (耕地占用税), and on to the next stop.
+    行为: 为 in 行为, not where the name opens with it), or opening a verb a compound tail ends
+    (耕地占用税), and on to the next stop.
 
     >>> text = "两处非法采砂行为进行了处理"
     >>> text[2:_through_nouns(text, 2, 7, len(text))]
