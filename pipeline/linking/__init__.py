@@ -119,6 +119,7 @@ from pipeline.linking.lexicon import (
     SKIP_TYPES,
     SPAN_START_RE,
     SPAN_VERB_RE,
+    STATE_NOUNS,
     STAYING_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
@@ -209,6 +210,7 @@ from pipeline.linking.words import (
     tag,
     without_activity,
     without_frame,
+    without_last_word,
     words_of,
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
@@ -478,6 +480,8 @@ def _link_one(
         if q.unit not in EVENT_UNITS:  # 九条路网建设: the networks are counted
             after = without_activity(after)
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
+    elif after is not None:  # 约800米路基状况较好: the roadbed is measured, its state told after
+        after = without_last_word(after, STATE_NOUNS)
     if after is not None and q.unit in PEOPLE_UNITS and sizes_household(after):  # 1人户35㎡: a household's size
         return {}
     if after is not None and q.unit in PEOPLE_UNITS:  # 贫困人口100人以上的非贫困村: the people before

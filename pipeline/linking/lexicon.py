@@ -198,6 +198,7 @@ class PhraseLexicon(Lexicon):
     kind_units: list[str]
     after_lead_kept: list[str]
     counted_activities: list[str]
+    state_nouns: list[str]
     certifying_verbs: list[str]
     counted_endings: dict[str, list[str]]
     duration_links: list[str]
@@ -544,6 +545,7 @@ SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
+STATE_NOUNS = frozenset(PHRASE.state_nouns)
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
 SUM_ENDINGS = tuple(LINKING.heads.sum_endings)
 # 养殖规模, 建设用地, 建设资金: nouns after a verb of work that make it a compound (trims.after_work_verb)
