@@ -950,7 +950,8 @@ def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
     it and no number of their own parts (38名业主、商户代表在… → 业主、商户代表: the count is of
     them all); ``first`` alone where an item has its own number or the next quantity's start
     ends it (四间教室、一间阅览室, 1次换乘、花费4元), where a 的 makes it a modifier (欢乐、祥和的
-    春节), or where the list outgrows MAX_OF.
+    春节), or where the list outgrows MAX_OF. A verb glued to the last item ends the list (512个
+    杂屋、车库改变用途 → 杂屋、车库).
 
     >>> listed_after("38名业主、商户代表在会议室开会。", 3, 16, "业主")
     '业主、商户代表'
@@ -958,6 +959,8 @@ def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
     ('教室', '欢乐')
     >>> listed_after("建设11座公厕、提质改造50座站厕。", 5, 13, "公厕")
     '公厕'
+    >>> listed_after("将12个杂屋、车库改变用途。", 4, 13, "杂屋")
+    '杂屋、车库'
 
     """
     stop = start + len(first)
@@ -969,12 +972,19 @@ def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
         if item is None or not text.startswith(item, stop + 1) or _DIGIT_RE.search(item):
             return first
         words = tag(item)
-        if words[0][1] == "m" or words[-1][1] == "v":  # 一间阅览室: its own count; 车库改变: a verb
+        if words[0][1] == "m":  # 一间阅览室: its own count
             return first
+        closed = _before_closing_verb(words)
+        if words[-1][1] == "v" and closed is None:  # 改变: a verb alone
+            return first
+        if closed is not None:  # 512个杂屋、车库改变用途: the verb after the last item closes the list
+            item = closed
         stop += 1 + len(item)
         if stop >= ceiling or text.startswith("的", stop):
             return first
         items.append(item)
+        if closed is not None:
+            break
     listed = _LIST_COMMA.join(items)
     if len(items) == 1 or len(listed) > MAX_OF or len(first) < 2:  # 两个上、下行匝道: a part of a word
         return first
@@ -982,6 +992,22 @@ def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
     # be two predicates, each with its count
     end = _CLAUSE_END_RE.search(text, stop)
     return first if _DIGIT_RE.search(text, stop, end.start() if end is not None else len(text)) else listed
+
+
+def _before_closing_verb(words: Sequence[tuple[str, str]]) -> str | None:
+    """The nouns opening an item read after a list comma, before the first verb (jieba's v, none
+    of ``verb_tagged_nouns``) after them: the predicate of the list, which the item ends before
+    (车库改变用途 → 车库); None where no verb follows nouns alone.
+
+    >>> _before_closing_verb(tag("车库改变用途")), _before_closing_verb(tag("车库")), _before_closing_verb(tag("改变"))
+    ('车库', None, None)
+    """
+    for i, (word, pos) in enumerate(words):
+        if pos == "v" and word not in VERB_TAGGED_NOUNS:
+            return "".join(w for w, _ in words[:i]) if i > 0 else None
+        if pos not in OBJECT_NOUN_TAGS:
+            return None
+    return None
 
 
 def _graded(text: str, stop: int, ceiling: int, phrase: str) -> str:
