@@ -72,6 +72,7 @@ from pipeline.linking.lexicon import (
     CLOCK_LIST_RE,
     CLOCK_SPAN_RE,
     COUNTED_ENDINGS,
+    DIMENSION_AFTER_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DISTANCE_LEADS,
@@ -444,6 +445,8 @@ def _link_one(
         after = None  # 从1500元降为800元: a verb of one character after a measure is its predicate
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
+        if after is not None and DIMENSION_AFTER_RE.fullmatch(after):  # 500米长以上路基完善的组级公路:
+            after = None  # a dimension word alone is no thing measured
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
     acts = False  # the name after a count of people is what they do (3人开会确定)
