@@ -1048,11 +1048,15 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
     三个时间段: 时 opening 时间段) or of its verbs that ``verb_tagged_nouns`` keeps as nouns (两处非法采砂
     行为: 为 in 行为, not where the name opens with it), or opening a verb a compound tail ends
-    (耕地占用税), and on to the next stop.
+    (耕地占用税), and on to the next stop; a stop ending a verb of two characters (成为, 改为) ends the
+    name before the verb.
 
     >>> text = "两处非法采砂行为进行了处理"
     >>> text[2:_through_nouns(text, 2, 7, len(text))]
     '非法采砂行为'
+    >>> text = "3000亩的建设用地成为新区"
+    >>> text[6:_through_nouns(text, 6, 11, len(text))]
+    '建设用地'
     """
     for _ in range(3):
         if stop >= ceiling or not _CJK_RE.match(text[stop]):
@@ -1067,6 +1071,8 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
             return tail.end()
         # 两处非法采砂行为: 为 in 行为, a noun jieba tags v, ending a name (not opening one: 方面的行为)
         holding = pos in HOLDING_TAGS or (word in VERB_TAGGED_NOUNS and offset > 0)
+        if pos == "v" and not holding and len(word) == 2 and 0 < offset == stop - start - 1:  # 县域面积成为:
+            return start + offset  # the verb the stop ends closes the name, not its first character
         if (offset == stop - start and stop > start) or not holding or len(word) < 2 \
                 or word in AFTER_STOP_WORDS or not in_dictionary(word):
             return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
