@@ -906,12 +906,15 @@ def _has_rank_verb(text: str) -> bool:
 
 
 def read_after(text: str, end: int, ceiling: int) -> str | None:
-    """The noun right after a number (超6家央企研发中心 → 央企研发中心), or None.
+    """The noun right after a number (超6家央企研发中心 → 央企研发中心), or None; it ends before the
+    letters of a code a digit follows (16个名额a1的计划 → 名额).
 
     >>> read_after("引入超6家央企研发中心，", 5, 12)
     '央企研发中心'
     >>> read_after("存在三个方面的问题：", 4, 9)
     '问题'
+    >>> read_after("只考试16个名额a1的计划", 6, 14)
+    '名额'
     """
     if ANY_SPACE_RE.search(text, end, ceiling):  # a line wrap: 超6家\n央企研发中心
         text, end = _squeeze(text[end:ceiling]), 0
@@ -927,6 +930,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         stop = _through_nouns(text, start, start, ceiling)
         if stop == start:
             return None
+    code = _CODE_OPENING_RE.search(text[start:stop]) if stop < ceiling and text[stop].isdigit() else None
+    if code is not None and code.start() > 0:  # 学杂费问题A5区教育局, 名额a1: the letters open a code
+        stop = start + code.start()
     np = text[start:stop]
     phrase: str | None = _balance_quotes(np)
     if np[0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
@@ -943,6 +949,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     if phrase in ASPECT_NOUNS and text.startswith("的", tied - 1) and tied < ceiling:  # 三个方面的问题 → 问题
         return read_after(text, tied, ceiling) or phrase
     return _graded(text, start + len(phrase), ceiling, phrase)
+
+
+_CODE_OPENING_RE = re.compile(r"[A-Za-z]+$")
 
 
 def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
