@@ -62,6 +62,7 @@ from pipeline.linking.heads import (
     without_event_belonging,
     without_former,
     without_per_lead,
+    without_place_mark,
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAME_RE,
@@ -75,6 +76,7 @@ from pipeline.linking.lexicon import (
     CLOCK_LIST_RE,
     CLOCK_SPAN_RE,
     COUNTED_ENDINGS,
+    DIMENSION_AFTER_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DISTANCE_LEADS,
@@ -124,6 +126,7 @@ from pipeline.linking.lexicon import (
     SPAN_START_RE,
     SPAN_VERB_RE,
     SPOT_NOUNS,
+    STATE_NOUNS,
     STAYING_VERB_RE,
     TARGET_RE,
     TIME_HEADS,
@@ -217,6 +220,7 @@ from pipeline.linking.words import (
     tag,
     without_activity,
     without_frame,
+    without_last_word,
     words_of,
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
@@ -469,6 +473,8 @@ def _link_one(
         after = None  # 从1500元降为800元: a verb of one character after a measure is its predicate
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
+        if after is not None and DIMENSION_AFTER_RE.fullmatch(after):  # 500米长以上路基完善的组级公路:
+            after = None  # a dimension word alone is no thing measured
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
     acts = False  # the name after a count of people is what they do (3人开会确定)
@@ -505,6 +511,8 @@ def _link_one(
         if q.unit not in EVENT_UNITS:  # 九条路网建设: the networks are counted
             after = without_activity(after)
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
+    elif after is not None:  # 约800米路基状况较好: the roadbed is measured, its state told after
+        after = without_last_word(after, STATE_NOUNS)
     sized = sizes_household(after) if after is not None and q.unit in PEOPLE_UNITS else None
     if sized is not None:  # 1人户35㎡: the size of the households it names
         return {"of": sized}
@@ -643,6 +651,7 @@ def _link_one(
     if of:
         of = part_of_whole(_named_total(of))  # 七大诸侯国之一: the whole's noun
         of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
+        of = without_place_mark(of)  # 坝顶面最窄处不足1.2米: the crest, not where it is narrowest
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
         of = ""

@@ -16,12 +16,15 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     DIMENSIONS,
     LINKING,
+    OBJECT_NOUN_TAGS,
     PEOPLE_NOUNS,
     PER_ONLY_RE,
     PERSON_ENDINGS,
     PERSON_UNITS,
+    PLACE_MARKS,
     RECKONING_VERBS,
     SHARED_HEADS,
+    SUPERLATIVE_MARKS,
 )
 from pipeline.linking.phrases import Reading, read_before
 from pipeline.linking.words import tag
@@ -217,6 +220,32 @@ def compared_attribute(name: str) -> str:
     """
     m = _COMPARED_RE.fullmatch(name)
     return m["owner"] + m["attribute"] if m is not None else name
+
+
+def without_place_mark(name: str) -> str:
+    """``name`` without a word of place ending it (``place_marks``: 处, a word of jieba's own) and a
+    superlative before it (``superlative_marks``: 最窄, 最高处), where a noun is left before them: the
+    thing, not the part of it where (坝顶面最窄处 → 坝顶面, 小游园处 → 小游园, 路面最高处 → 路面);
+    ``name`` where one word ends in the mark (办事处) or no noun is left (调查处, 最窄处).
+
+    >>> without_place_mark("坝顶面最窄处"), without_place_mark("小游园处"), without_place_mark("路面最高处")
+    ('坝顶面', '小游园', '路面')
+    >>> without_place_mark("办事处"), without_place_mark("调查处"), without_place_mark("最窄处")
+    ('办事处', '调查处', '最窄处')
+    """
+    if not name.endswith(PLACE_MARKS):
+        return name
+    words = list(tag(name))
+    last = words.pop()[0]
+    if last not in PLACE_MARKS and not last.startswith(SUPERLATIVE_MARKS):  # 交界处: one noun
+        return name
+    if last in PLACE_MARKS and len(words) > 1 and words[-2][0] in SUPERLATIVE_MARKS and words[-1][1] == "a":
+        words = words[:-2]  # 最, 宽 before 处
+    elif last in PLACE_MARKS and words and words[-1][0].startswith(SUPERLATIVE_MARKS):
+        words.pop()  # 最窄 before 处
+    if not words or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return name
+    return "".join(w for w, _ in words)
 
 
 def without_former(name: str) -> str:

@@ -75,6 +75,8 @@ class PhraseLexicon(Lexicon):
     inclusion_words: list[str]
     location_marks: list[str]
     spot_nouns: list[str]
+    place_marks: list[str]
+    superlative_marks: list[str]
     heading_prepositions: list[str]
     heading_directions: list[str]
     heading_sides: list[str]
@@ -208,6 +210,7 @@ class PhraseLexicon(Lexicon):
     kind_units: list[str]
     after_lead_kept: list[str]
     counted_activities: list[str]
+    state_nouns: list[str]
     certifying_verbs: list[str]
     outcome_verbs: list[str]
     granting_agents: list[str]
@@ -582,6 +585,7 @@ SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
+STATE_NOUNS = frozenset(PHRASE.state_nouns)
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
 OUTCOME_VERBS = frozenset(PHRASE.outcome_verbs)
 GRANTING_AGENTS = frozenset(PHRASE.granting_agents)
@@ -687,6 +691,8 @@ EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
 SPOT_NOUNS = tuple(sorted(PHRASE.spot_nouns, key=len, reverse=True))
+PLACE_MARKS = tuple(PHRASE.place_marks)
+SUPERLATIVE_MARKS = tuple(PHRASE.superlative_marks)
 # 往东边1.5公里有…: a heading ending the window before a length, and a verb of being there after it
 HEADING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.heading_prepositions)})(?:{trie_alternation(PHRASE.heading_directions)})"

@@ -924,12 +924,15 @@ def _has_rank_verb(text: str) -> bool:
 
 
 def read_after(text: str, end: int, ceiling: int) -> str | None:
-    """The noun right after a number (超6家央企研发中心 → 央企研发中心), or None.
+    """The noun right after a number (超6家央企研发中心 → 央企研发中心), or None; it ends before the
+    letters of a code a digit follows (16个名额a1的计划 → 名额).
 
     >>> read_after("引入超6家央企研发中心，", 5, 12)
     '央企研发中心'
     >>> read_after("存在三个方面的问题：", 4, 9)
     '问题'
+    >>> read_after("只考试16个名额a1的计划", 6, 14)
+    '名额'
     """
     if ANY_SPACE_RE.search(text, end, ceiling):  # a line wrap: 超6家\n央企研发中心
         text, end = _squeeze(text[end:ceiling]), 0
@@ -945,6 +948,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         stop = _through_nouns(text, start, start, ceiling)
         if stop == start:
             return None
+    code = _CODE_OPENING_RE.search(text[start:stop]) if stop < ceiling and text[stop].isdigit() else None
+    if code is not None and code.start() > 0:  # 学杂费问题A5区教育局, 名额a1: the letters open a code
+        stop = start + code.start()
     np = text[start:stop]
     phrase: str | None = _balance_quotes(np)
     if np[0] not in _QUOTED:  # 6个大门和出入口, 14名公办教师通过双向选择: the name ends before 和, 通过
@@ -963,12 +969,16 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     return _graded(text, start + len(phrase), ceiling, phrase)
 
 
+_CODE_OPENING_RE = re.compile(r"[A-Za-z]+$")
+
+
 def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
     """``first``, read right after a count at ``start``, with the items a list comma glues to
     it and no number of their own parts (38名业主、商户代表在… → 业主、商户代表: the count is of
     them all); ``first`` alone where an item has its own number or the next quantity's start
     ends it (四间教室、一间阅览室, 1次换乘、花费4元), where a 的 makes it a modifier (欢乐、祥和的
-    春节), or where the list outgrows MAX_OF.
+    春节), or where the list outgrows MAX_OF. A verb glued to the last item ends the list (512个
+    杂屋、车库改变用途 → 杂屋、车库).
 
     >>> listed_after("38名业主、商户代表在会议室开会。", 3, 16, "业主")
     '业主、商户代表'
@@ -976,6 +986,8 @@ def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
     ('教室', '欢乐')
     >>> listed_after("建设11座公厕、提质改造50座站厕。", 5, 13, "公厕")
     '公厕'
+    >>> listed_after("将12个杂屋、车库改变用途。", 4, 13, "杂屋")
+    '杂屋、车库'
 
     """
     stop = start + len(first)
@@ -987,12 +999,19 @@ def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
         if item is None or not text.startswith(item, stop + 1) or _DIGIT_RE.search(item):
             return first
         words = tag(item)
-        if words[0][1] == "m" or words[-1][1] == "v":  # 一间阅览室: its own count; 车库改变: a verb
+        if words[0][1] == "m":  # 一间阅览室: its own count
             return first
+        closed = _before_closing_verb(words)
+        if words[-1][1] == "v" and closed is None:  # 改变: a verb alone
+            return first
+        if closed is not None:  # 512个杂屋、车库改变用途: the verb after the last item closes the list
+            item = closed
         stop += 1 + len(item)
         if stop >= ceiling or text.startswith("的", stop):
             return first
         items.append(item)
+        if closed is not None:
+            break
     listed = _LIST_COMMA.join(items)
     if len(items) == 1 or len(listed) > MAX_OF or len(first) < 2:  # 两个上、下行匝道: a part of a word
         return first
@@ -1000,6 +1019,22 @@ def listed_after(text: str, start: int, ceiling: int, first: str) -> str:
     # be two predicates, each with its count
     end = _CLAUSE_END_RE.search(text, stop)
     return first if _DIGIT_RE.search(text, stop, end.start() if end is not None else len(text)) else listed
+
+
+def _before_closing_verb(words: Sequence[tuple[str, str]]) -> str | None:
+    """The nouns opening an item read after a list comma, before the first verb (jieba's v, none
+    of ``verb_tagged_nouns``) after them: the predicate of the list, which the item ends before
+    (车库改变用途 → 车库); None where no verb follows nouns alone.
+
+    >>> _before_closing_verb(tag("车库改变用途")), _before_closing_verb(tag("车库")), _before_closing_verb(tag("改变"))
+    ('车库', None, None)
+    """
+    for i, (word, pos) in enumerate(words):
+        if pos == "v" and word not in VERB_TAGGED_NOUNS:
+            return "".join(w for w, _ in words[:i]) if i > 0 else None
+        if pos not in OBJECT_NOUN_TAGS:
+            return None
+    return None
 
 
 def _graded(text: str, stop: int, ceiling: int, phrase: str) -> str:
@@ -1038,8 +1073,18 @@ def _cut_word(text: str) -> bool:
 def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
     """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
-    三个时间段: 时 opening 时间段), or opening a verb a compound tail ends (耕地占用税), or opening a noun
-    after a prefix read alone (的非在校学生: 非 + 在校学生), and on to the next stop."""
+    三个时间段: 时 opening 时间段) or of its verbs that ``verb_tagged_nouns`` keeps as nouns (两处非法采砂
+    行为: 为 in 行为, not where the name opens with it), or opening a verb a compound tail ends
+    (耕地占用税), or opening a noun after a prefix read alone (的非在校学生: 非 + 在校学生), and on to
+    the next stop; a stop ending a verb of two characters (成为, 改为) ends the name before the verb.
+
+    >>> text = "两处非法采砂行为进行了处理"
+    >>> text[2:_through_nouns(text, 2, 7, len(text))]
+    '非法采砂行为'
+    >>> text = "3000亩的建设用地成为新区"
+    >>> text[6:_through_nouns(text, 6, 11, len(text))]
+    '建设用地'
+    """
     for _ in range(3):
         if stop >= ceiling or not _CJK_RE.match(text[stop]):
             return stop
@@ -1051,7 +1096,11 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
             if opening and pos == "v" and len(word) == 2 else None
         if tail is not None:  # 耕地占用税: the verb a stop opens is inside a compound noun
             return tail.end()
-        if (opening and not _prefix_alone(text[start:stop])) or pos not in HOLDING_TAGS or len(word) < 2 \
+        # 两处非法采砂行为: 为 in 行为, a noun jieba tags v, ending a name (not opening one: 方面的行为)
+        holding = pos in HOLDING_TAGS or (word in VERB_TAGGED_NOUNS and offset > 0)
+        if pos == "v" and not holding and len(word) == 2 and 0 < offset == stop - start - 1:  # 县域面积成为:
+            return start + offset  # the verb the stop ends closes the name, not its first character
+        if (opening and not _prefix_alone(text[start:stop])) or not holding or len(word) < 2 \
                 or word in AFTER_STOP_WORDS or not in_dictionary(word):
             return stop  # the stop word is a word of its own (途经), or stands in no noun jieba knows
         grown = AFTER_TAIL_RE.match(text, start + offset + len(word), ceiling)
