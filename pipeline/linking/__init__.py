@@ -71,6 +71,7 @@ from pipeline.linking.lexicon import (
     CLOCK_LIST_RE,
     CLOCK_SPAN_RE,
     COUNTED_ENDINGS,
+    DIMENSION_ADJECTIVES,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
     DISTANCE_LEADS,
@@ -459,7 +460,8 @@ def _link_one(
     if after is not None and q.type not in _COUNTED and is_lone_word(after):
         after = None  # 从1500元降为800元: a verb of one character after a measure is its predicate
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
-        after = read_dimensioned(text, q.end, reach) or after
+        # 要求为120cm宽，10cm厚: a dimension word with no noun after it names nothing
+        after = read_dimensioned(text, q.end, reach) or (None if after in DIMENSION_ADJECTIVES else after)
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
     acts = False  # the name after a count of people is what they do (3人开会确定)
