@@ -134,6 +134,7 @@ class PhraseLexicon(Lexicon):
     intent_subjects: list[str]
     dimension_classifiers: list[str]
     dimension_adjectives: list[str]
+    dimension_bounds: list[str]
     object_verbs: list[str]
     work_verbs: list[str]
     work_measures: list[str]
@@ -675,7 +676,11 @@ _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])
 GLUED_VERB_RE = re.compile(rf"^(?P<head>.*)(?P<glue>的?(?:{_GLUE})+)(?P<rest>[\u4e00-\u9fff]{{2,12}})$")
 # A length glued to a dimension word measures the noun after it (1米高防护网, 2米宽的人行路面).
 # …and past the other dimensions of the same thing (3米宽3公里长的通组公路, 4米宽、0.2米厚的硬化路面).
-DIMENSION_AFTER_RE = re.compile(r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*的?")
+# …and past a bound glued after the dimension (500米长以上路基完善的组级公路).
+DIMENSION_AFTER_RE = re.compile(
+    r"[高宽长深厚](?:[、，,]?[0-9.]+(?:米|公里|千米|厘米|毫米|cm|m|km)[高宽长深厚])*"
+    rf"(?:{trie_alternation(PHRASE.dimension_bounds)})?的?"
+)
 # Trailing words are matched on the reversed text, from its start: one match, not a search.
 TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)}|[、，,\s])+")
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)

@@ -1142,10 +1142,13 @@ def read_purpose(text: str, end: int, ceiling: int) -> str | None:
 
 
 def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
-    """The noun after a dimension word glued to a length (2米宽的人行路面 → 人行路面).
+    """The noun after a dimension word glued to a length (2米宽的人行路面 → 人行路面), past a bound
+    glued after the word (1公里长以上的机耕道 → 机耕道); None where no noun follows (3米深，).
 
-    >>> read_dimensioned("1米高隐形防护网，", 2, 9)
-    '隐形防护网'
+    >>> read_dimensioned("1米高隐形防护网，", 2, 9), read_dimensioned("1公里长以上的机耕道。", 3, 11)
+    ('隐形防护网', '机耕道')
+    >>> read_dimensioned("水池3米深，2米宽。", 4, 10) is None
+    True
     """
     m = DIMENSION_AFTER_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)

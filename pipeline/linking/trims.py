@@ -39,6 +39,7 @@ from pipeline.linking.lexicon import (
     PART_NOUNS,
     PAYING_VERBS,
     PEOPLE_NOUNS,
+    PER_ONLY_RE,
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
     SCOPE_FRAME_ENDS,
@@ -458,7 +459,8 @@ def without_closing_verb(name: str, window: str) -> str:
     99元/月 → 移动业务套餐, 全村村道分4段 → 全村村道, 膀胱灌注治疗费用限600元), with the adverbs
     and the 的 before it (补考费一般含两部分 → 补考费); none ("") where nothing else is left (有的交
     30000元), also where a complement of ``closing_complements`` stands between the verb and the
-    number (物业费通常含有四部分 → 物业费). ``name`` where what is left ends in no noun of two
+    number (物业费通常含有四部分 → 物业费), and where per-words the name was read without stand
+    round the verb (物业费每月交200元 → 物业费). ``name`` where what is left ends in no noun of two
     characters or more (车管所又叫交: a chain of verbs; 城拆: the verb inside a noun).
 
     >>> without_closing_verb("移动业务套餐改", "移动业务套餐改"), without_closing_verb("补考费一般含", "补考费一般含")
@@ -469,11 +471,16 @@ def without_closing_verb(name: str, window: str) -> str:
     ('扶贫特惠保', '城拆')
     >>> without_closing_verb("物业费通常含", "物业费通常含有"), without_closing_verb("物业费通常含", "物业费通常含量")
     ('物业费', '物业费通常含')
+    >>> without_closing_verb("物业费交", "物业费每月交"), without_closing_verb("物业费交", "物业费交给")
+    ('物业费', '物业费交')
     """
-    if not name or not (window.endswith(name) or any(window.endswith(name + c) for c in CLOSING_COMPLEMENTS)):
+    if not name:
         return name
     words = list(tag(name))
     if words[-1][0] not in CLOSING_VERBS or words[-1][1] != "v":
+        return name
+    if not (window.endswith(name) or any(window.endswith(name + c) for c in CLOSING_COMPLEMENTS)
+            or _ends_window(name, window)):
         return name
     words.pop()
     while words and words[-1][1] in _CLOSING_ADVERB_TAGS:
@@ -486,10 +493,21 @@ def without_closing_verb(name: str, window: str) -> str:
     return "".join(word for word, _ in words)
 
 
+def _ends_window(name: str, window: str) -> bool:
+    """``name`` ends ``window``, also past per-words the name was read without (物业费交 in
+    物业费每月交, 该户领取低保金 in 该户每月领取低保金): what ends it is glued to the number.
+
+    >>> _ends_window("物业费交", "物业费每月交"), _ends_window("物业费交", "物业费按月交")
+    (True, False)
+    """
+    return window.endswith(name) or PER_ONLY_RE.sub("", window).endswith(name)
+
+
 def after_paying_verb(name: str, window: str) -> str:
     """``name``, read before a number glued after it (``window`` ends in it), without its subject
     and a verb of ``paying_verbs`` glued before a sum (``sum_endings``) ending it: the predicate and
-    who pays or receives, the sum is the name (黄某领取补偿款21200元 → 补偿款); ``name`` where no
+    who pays or receives, the sum is the name (黄某领取补偿款21200元 → 补偿款, past per-words:
+    该户每月领取补偿款300元 → 补偿款); ``name`` where no
     such verb stands after a word, where what follows it is no sum of nouns alone (养老金领取人数,
     领取标准), or before a copula (镇政府下拨经费是4万元: one noun phrase, the copula's subject).
 
@@ -498,7 +516,7 @@ def after_paying_verb(name: str, window: str) -> str:
     >>> after_paying_verb("领取补偿款", "领取补偿款"), after_paying_verb("镇政府下拨经费", "镇政府下拨经费是")
     ('领取补偿款', '镇政府下拨经费')
     """
-    if not name.endswith(SUM_ENDINGS) or not window.endswith(name):
+    if not name.endswith(SUM_ENDINGS) or not _ends_window(name, window):
         return name
     words = tag(name)
     at = next((i for i in range(len(words) - 1, 0, -1) if words[i][0] in PAYING_VERBS), None)
