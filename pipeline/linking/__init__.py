@@ -76,6 +76,7 @@ from pipeline.linking.lexicon import (
     CLOCK_LIST_RE,
     CLOCK_SPAN_RE,
     COUNTED_ENDINGS,
+    DATE_POSTPOSITION_RE,
     DIMENSION_AFTER_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
@@ -96,6 +97,7 @@ from pipeline.linking.lexicon import (
     GLOSS_CHARGE_ENDS,
     HEADING_RE,
     HEADING_VERBS,
+    HOLIDAY_DATES,
     INCLUSION_WORDS,
     KIND_UNITS,
     LASTING_HEAD_RE,
@@ -410,6 +412,9 @@ def _link_one(
         clause.parted = True
         return {"of": clause.named[2]}
     if q.type == "duration":
+        holiday = _holiday(text, q)
+        if holiday is not None and shared is None:  # 其中中秋节3天: the holiday lasts so long
+            return {"of": holiday}
         named = _duration_named(win.text)
         if named is not None and text.startswith("的", q.end) and _framed_copula(win.text):
             named = None  # 经过长达3个月的考察论证: a frame that is a copula too; the noun after 的 lasts
@@ -984,6 +989,19 @@ def _span_of_object(text: str, win: Window, end: int) -> str | None:
     if SPAN_START_RE.search(win.text):  # 自受理之日起10个工作日：a deadline from an event
         return None
     return object_ending(win.text)
+
+
+def _holiday(text: str, q: Quantity) -> str | None:
+    """The festival of ``holiday_dates`` glued right before the duration ``q``, the holiday it says
+    the length of, or None; not before a postposition (春节3天后: a point after it).
+
+    >>> q = Quantity(type="duration", text="3天", start=5, end=7)
+    >>> _holiday("其中中秋节3天、", q), _holiday("其中中秋节3天后", q), _holiday("学生放假了3天、", q)
+    ('中秋节', None, None)
+    """
+    if DATE_POSTPOSITION_RE.match(text, q.end) is not None:
+        return None
+    return next((h for h in HOLIDAY_DATES if text.endswith(h, 0, q.start)), None)
 
 
 def _duration_named(before: str) -> str | None:

@@ -220,6 +220,7 @@ class PhraseLexicon(Lexicon):
     duration_links: list[str]
     duration_distances: list[str]
     duration_points: list[str]
+    holiday_dates: list[str]
     duration_glued_tags: list[str]
     clock_list_marks: list[str]
     clock_span_marks: list[str]
@@ -424,6 +425,7 @@ LASTING_HEAD_RE = re.compile(
     rf"(?:(?=[不了和及或])|(?![\u4e00-\u9fff]))"
 )
 DURATION_NAMES = frozenset(PHRASE.duration_names)
+HOLIDAY_DATES = tuple(PHRASE.holiday_dates)
 DURATION_FRAMES = tuple(PHRASE.duration_frames)
 # 自受理之日起: where a span starts, between a label and its duration
 SPAN_START_RE = re.compile(rf"(?:{trie_alternation(PHRASE.span_starts)})[^，,。；;：:]*{re.escape(PHRASE.span_end)}")
