@@ -80,6 +80,7 @@ from pipeline.linking.lexicon import (
     DIMENSION_AFTER_RE,
     DIMENSIONS,
     DIMENSIONS_LONGEST_FIRST,
+    DISCOUNT_FRAMES,
     DISTANCE_LEADS,
     DISTANCE_RE,
     DURATION_AFTER_RE,
@@ -178,6 +179,7 @@ from pipeline.linking.trims import (
     after_time_clause,
     after_work_verb,
     before_listed_object,
+    discounted,
     ends_in_operator,
     exceeded,
     norm_lead,
@@ -470,6 +472,8 @@ def _link_one(
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
+    if after in DISCOUNT_FRAMES and q.text.endswith("折"):  # 给予物业费9折优惠: the kind of cut
+        after = None
     if after is None and pair is not None and shared is None:  # 4类9种疾病: the noun after the pair
         after = read_after(text, *pair)
         if after is not None and after.endswith(FRAME_ENDINGS):  # 7座与8座两种情况: the pair's frame
@@ -550,6 +554,8 @@ def _link_one(
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object
+    if before.of and q.text.endswith("折"):  # 对公交刷卡实行的是9折: the thing discounted, not the verb
+        before = before._replace(of=discounted(before.of))
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     glued = glued_attribute(of, win.text) if of is not None and of == before.of and shared is None else None

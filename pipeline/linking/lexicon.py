@@ -135,6 +135,8 @@ class PhraseLexicon(Lexicon):
     dimension_classifiers: list[str]
     dimension_adjectives: list[str]
     dimension_bounds: list[str]
+    discount_frames: list[str]
+    discount_verbs: list[str]
     object_verbs: list[str]
     work_verbs: list[str]
     work_measures: list[str]
@@ -403,6 +405,8 @@ DEMONSTRATIVES = tuple(PHRASE.demonstratives)
 MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
 FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
+DISCOUNT_FRAMES = frozenset(PHRASE.discount_frames)
+DISCOUNT_VERBS = frozenset(PHRASE.discount_verbs)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
 DURATION_HEADS = tuple(PHRASE.duration_heads + PHRASE.duration_names)

@@ -21,6 +21,7 @@ from pipeline.linking.lexicon import (
     DAY_FRAME_RE,
     DEMONSTRATIVE_PREPOSITIONS,
     DEMONSTRATIVES,
+    DISCOUNT_VERBS,
     DISTANCE_LEADS,
     DISTANCE_WORDS,
     EXCEEDING_VERBS,
@@ -177,6 +178,26 @@ def after_time_clause(name: str) -> str:
             rest = "".join(w for w, _ in words[i + 1 :])
             opens = words[i + 1][1] in _NAME_OPENING_TAGS
             return rest if opens and len(rest) > 1 else name
+    return name
+
+
+def discounted(name: str) -> str:
+    """The thing a discount cuts, in ``name`` read before it, past a verb of granting or applying
+    the cut (``discount_verbs``): the words after the last such verb (给予空置期间物业费 → 空置期间
+    物业费), or where the verb ends ``name``, the words before it (公交刷卡实行 → 公交刷卡); ``name``
+    with no such verb, or where what is left holds no noun (一年交清打: a clause of its own).
+
+    >>> discounted("给予空置期间物业费"), discounted("公交刷卡实行"), discounted("会员商品打")
+    ('空置期间物业费', '公交刷卡', '会员商品')
+    >>> discounted("物业费"), discounted("实行"), discounted("一年交清打")
+    ('物业费', '实行', '一年交清打')
+    """
+    words = tag(name)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i][0] in DISCOUNT_VERBS:
+            rest = words[i + 1 :] if i + 1 < len(words) else words[:i]
+            nouned = any(t.startswith("n") for _, t in rest)
+            return "".join(w for w, _ in rest) if nouned else name
     return name
 
 
