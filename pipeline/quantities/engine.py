@@ -79,6 +79,10 @@ _FRIEND_TYPES = frozenset({"count", "number", "percent"})
 _PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
 _QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
+_OPEN_QUOTES = frozenset("“\"「『‘")
+_CLOSE_QUOTES = frozenset("”\"」』’")
+_CHANNELS = tuple(FALSE_FRIENDS.programmes.channels)
+_PROGRAMME_KINDS = tuple(FALSE_FRIENDS.programmes.kinds)
 
 
 def find_candidates(
@@ -121,6 +125,8 @@ def find_candidates(
             continue
         if cand.type in _QUOTED_NAME_TYPES and _in_short_quote(text, cand):
             continue
+        if _is_programme(text, cand):
+            continue  # J市电视台“今晚八点”: a programme's name
         if text.startswith(TEN, cand.core_start) and _vague_tens(text, cand.core_start):
             continue  # 数十起, 几十万元: some tens
         if is_friend(cand):
@@ -213,6 +219,23 @@ def _compared(text: str, cand: Candidate) -> bool:
 def _vague_tens(text: str, at: int) -> bool:
     """The 十 at ``at`` is some tens: 数十起, 几十万元 (not the 十 of 人数十人)."""
     return _VAGUE_TENS_RE.search(text, max(0, at - _VAGUE_TENS_LONGEST), at) is not None
+
+
+def _is_programme(text: str, cand: Candidate) -> bool:
+    """``cand`` fills a quotation alone, after a channel (电视台“今晚八点”) or before a word of a
+    programme (“晚间10点”栏目): the programme's name.
+
+    >>> from pipeline.quantities.base import Candidate
+    >>> t = "J市电视台“今晚八点”报道"
+    >>> _is_programme(t, Candidate(start=6, end=10, type="time"))
+    True
+    >>> _is_programme("规定“晚上10点”以后停工", Candidate(start=3, end=8, type="time"))
+    False
+    """
+    if not (cand.start and text[cand.start - 1] in _OPEN_QUOTES and text[cand.end : cand.end + 1] in _CLOSE_QUOTES):
+        return False
+    return (text.endswith(_CHANNELS, 0, cand.start - 1)
+            or text.startswith(_PROGRAMME_KINDS, cand.end + 1))
 
 
 def _in_short_quote(text: str, cand: Candidate) -> bool:

@@ -118,10 +118,18 @@ class NumberingLexicon(Lexicon):
     greetings: list[str]
 
 
+class ProgrammeLexicon(Lexicon):
+    """What makes a quoted quantity the name of a programme (``false_friends.toml``, ``[programmes]``)."""
+
+    channels: list[str]
+    kinds: list[str]
+
+
 class FalseFriendLexicon(Lexicon):
     words: list[str]
     patterns: list[str]
     numbering: NumberingLexicon
+    programmes: ProgrammeLexicon
 
     @field_validator("patterns")
     @classmethod

@@ -510,8 +510,11 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
     end = range_end(text, other.end)
     if end == other.end and sep.re is _BETWEEN_SEP_RE:
         return None  # 5000与8000元: two amounts
+    # the first end's prefix hedge, taken by the engine before this reading, hedges the range (约5至6米)
+    hedged = cand is not None and cand.start < start
     return Candidate(
         start=cand.start if cand is not None else start, end=end, type=other.type, unit=other.unit, low=low, high=high,
+        qualifier=cand.qualifier if hedged and cand is not None else "exact",
         per=other.per, number_text=text[start : second.num_end], unit_text=other.unit_text,
         priority=other.priority, core_start=start, core_end=second.num_end, factor=other.factor,
         shown_end=other.shown_end if end == other.end else -1,  # 5至10元每人: per 人, outside

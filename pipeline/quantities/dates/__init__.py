@@ -128,11 +128,13 @@ def _scan(text: str, forms_: Sequence[Form]) -> Iterator[Item]:
 def _matches(hits: Hits, i: int, not_after: Collection[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of pattern ``i`` of the scan that do not follow a character of
     ``not_after``; after one that does, the search goes on from its second character
-    (星期一到十月一日: not 一到十月, but 十月一日)."""
+    (星期一到十月一日: not 一到十月, but 十月一日); a character making a word only with some
+    first characters blocks only those (之前天, not 加之今年6月底)."""
     pos = 0
     while (m := hits.search(i, pos)) is not None:
         start = m.start()
-        if start and text[start - 1] in not_after and not _full_stop(text, start - 1):
+        if (start and text[start - 1] in not_after and not _full_stop(text, start - 1)
+                and text[start] in P.REL_ONLY_BEFORE.get(text[start - 1], text[start])):
             pos = start + 1
             continue
         yield m

@@ -526,7 +526,7 @@ def rel_day(m: re.Match[str], text: str) -> Atom:
 def rel_month(m: re.Match[str], text: str) -> Atom | None:
     """本月, 上个月; 本月十日; not the month after an event in a rule (缴费的下月起), which
     holds its words and is never reported (下一个月 is no duration 一个月)."""
-    if (not m["d"] and m["w"] in P.GENERIC_MONTH_WORDS
+    if (m["w"] in P.GENERIC_MONTH_WORDS
             and P.RE_GENERIC_MONTH_BEFORE.search(text, max(0, m.start() - 2), m.start())):
         return Atom(m.start(), m.end(), "date", valid=False, generic=True)
     shift = DATES.relative_months[m["w"]]

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from pipeline.resources import Lexicon, load
 
@@ -23,6 +23,8 @@ class Neighbours(Lexicon):
 
     not_after: str = ""
     not_before: str = ""
+    #: a character of ``not_after`` → the only first characters of the word it blocks
+    only_before: dict[str, str] = Field(default_factory=dict)
 
 
 class Words(Lexicon):

@@ -112,6 +112,8 @@ RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{REL_YEARS})){YEAR_TAIL}", re.
 YEAR_NOT_AFTER = frozenset("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CN_YEAR_NOT_AFTER = frozenset(CN_NUMERAL)
 REL_NOT_AFTER = frozenset(DATES.relative_context.not_after)
+#: 之 blocks 之前天 (之前 + 天), not 加之今年.
+REL_ONLY_BEFORE = DATES.relative_context.only_before
 #: What makes 当年, 上年度 … name no year: a word right before (获得称号的当年, 按上年度) or one
 #: a little further on in its clause (当年奖补, 上年度人均可支配收入).
 GENERIC_YEAR_WORDS = frozenset(DATES.generic_years.words)
