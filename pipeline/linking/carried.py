@@ -24,7 +24,16 @@ import re
 from collections.abc import Iterator
 from typing import cast
 
-from pipeline.linking.lexicon import DURATION_HEADS, LINKING, MAX_OF, PERSON_ENDINGS, PERSON_UNITS, TIME_HEADS, TOTALS
+from pipeline.linking.lexicon import (
+    DURATION_HEADS,
+    LINKING,
+    MAX_OF,
+    MEASURED_ATTRIBUTES,
+    PERSON_ENDINGS,
+    PERSON_UNITS,
+    TIME_HEADS,
+    TOTALS,
+)
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import framed_noun, glued_span, opens_with_noun, tag
 from pipeline.quantities.lexicon import UNIT_TABLE
@@ -108,12 +117,18 @@ def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str |
     that word opens the window right after a comma, the subject of the clause before it that a
     ``site_verbs`` or a ``distance_leads`` word follows (A位于…，距B约50米 → A; A距B仅80米，距C
     仅150米，距D约1公里 → A); None elsewhere. The word is read by its characters, since jieba glues it to
-    the name after it (口距, 距金桂苑), and not inside a noun of a distance (间距, 相距, 车距)."""
+    the name after it (口距, 距金桂苑), and not inside a noun of a distance (间距, 相距, 车距). An
+    attribute a length gives (``measured_attributes``) before the word is what is measured, from
+    the reference after it (山体高度距路面约20米 → 山体高度).
+
+    >>> distance_from("高度距路面约20米", "高度距路面", 0, 0), distance_from("养殖户距村约600米", "养殖户距村", 0, 0)
+    ('高度', None)
+    """
     at = _distance_at(window)
     if at is None:
         return None
     if at > 0:
-        return _subject(window[:at])
+        return _subject(window[:at]) or _attribute(window[:at])
     if lo - 1 <= sentence_start or text[lo - 1] not in "，,":
         return None
     end = lo - 1
@@ -127,6 +142,20 @@ def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str |
             return _subject(clause[:site]) if site else None
         end = start - 1
     return None
+
+
+def _attribute(phrase: str) -> str | None:
+    """``phrase`` where it ends in a ``measured_attributes`` noun, a word of jieba's own, with no
+    mark of a clause in it (山体高度; not 高度 cut from 标高度).
+
+    >>> _attribute("山体高度"), _attribute("高度"), _attribute("该养殖户"), _attribute("现状为山体，高度")
+    ('山体高度', '高度', None, None)
+    """
+    phrase = phrase.strip()
+    if not 2 <= len(phrase) <= MAX_OF or tidy(phrase) != phrase or any(m in phrase for m in _CLAUSE_MARKS):
+        return None
+    last = tag(phrase)[-1][0]
+    return phrase if last in MEASURED_ATTRIBUTES else None
 
 
 def holds_distance(name: str) -> bool:

@@ -38,6 +38,7 @@ from pipeline.linking.lexicon import (
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
+    NORM_HEADS,
     OBJECT_COMPLEMENTS,
     OBJECT_NOUN_TAGS,
     OBJECT_PRONOUN,
@@ -456,8 +457,19 @@ def trailing_run(name: str, longest: int) -> str | None:
         k -= 1  # 医疗机构住院报销比例: a verb glued between a noun and a bare attribute modifies it
         while k > 0 and words[k - 1][1] in OBJECT_TAGS:
             k -= 1
+    elif _normed_run(words, k):  # 生育保险基金支付标准: so does one before a norm's head
+        k -= 1
+        while k > 0 and words[k - 1][1] in OBJECT_TAGS:
+            k -= 1
     run = "".join(w for w, _ in words[k:])
     return run if 1 < len(run) <= longest else None
+
+
+def _normed_run(words: tuple[tuple[str, str], ...], k: int) -> bool:
+    """The run ``words[k:]`` is a bare head of a norm (``norm_heads``: 标准) after a verb glued to a
+    noun (基金支付标准): the verb makes the norm, the run goes on back to the nouns before it."""
+    return k > 1 and len(words) - k == 1 and words[k][0] in NORM_HEADS and words[k - 1][1] == "v" \
+        and words[k - 2][1] in OBJECT_TAGS
 
 
 def event_named(name: str) -> str:

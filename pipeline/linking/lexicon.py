@@ -215,6 +215,7 @@ class PhraseLexicon(Lexicon):
     counted_activities: list[str]
     state_nouns: list[str]
     certifying_verbs: list[str]
+    norm_heads: list[str]
     outcome_verbs: list[str]
     granting_agents: list[str]
     allocating_verbs: list[str]
@@ -594,6 +595,7 @@ KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 STATE_NOUNS = frozenset(PHRASE.state_nouns)
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
+NORM_HEADS = frozenset(PHRASE.norm_heads)
 OUTCOME_VERBS = frozenset(PHRASE.outcome_verbs)
 GRANTING_AGENTS = frozenset(PHRASE.granting_agents)
 ALLOCATING_VERBS = frozenset(PHRASE.allocating_verbs)

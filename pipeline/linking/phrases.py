@@ -62,6 +62,7 @@ from pipeline.linking.lexicon import (
     MAX_OF,
     MODIFYING_PREDICATES,
     NAMED_EVENTS,
+    NORM_HEADS,
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PAID_ACTIVITY_TAGS,
@@ -117,6 +118,7 @@ MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation (and that quotation)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTE_WORDS = tuple(ATTRIBUTES)
+_NORMED_TAGS = ("n", "nz", "j", "l", "vn")  # 基金, 门诊 before 支付标准: a noun, no adverb
 _KIND_TAGS = ("n", "b", "l")  # a kind (有机, 省级, 无公害) before a verb of certifying, no agency (nt, j)
 _LONGEST_BLOCKED = 3  # characters of a blocked word before the cut word it ends in (相对 → 1)
 _LONGEST_STRADDLE = 4  # a predicate ending in trailing words starts at most this far before them
@@ -486,7 +488,25 @@ def _modifies_attribute(text: str, pred: re.Match[str]) -> bool:
     and is no predicate of the window."""
     return pred.start() > 0 and _CJK_RE.match(text[pred.start() - 1]) is not None \
         and (text.startswith(_ATTRIBUTE_WORDS, pred.end()) or _names_sum_of_works(text, pred)
-             or _certified_kind(text, pred))
+             or _certified_kind(text, pred) or _normed(text, pred))
+
+
+def _normed(text: str, pred: re.Match[str]) -> bool:
+    """The verb ``pred`` stands between a noun before it (jieba's ``_NORMED_TAGS``) and a head
+    of a norm (``norm_heads``: 标准, 额度), a word of its own right after it: one name
+    (生育保险基金支付标准, 门诊支付额度), not a predicate after an adverb (已支付标准).
+
+    >>> def verb(text, v): return next(m for m in PREDICATE_RE.finditer(text) if m["pred"] == v)
+    >>> _normed("生育保险基金支付标准为", verb("生育保险基金支付标准为", "支付"))
+    True
+    >>> _normed("已支付标准为", verb("已支付标准为", "支付")), _normed("支付标准化", verb("支付标准化", "支付"))
+    (False, False)
+    """
+    after = tag(text[pred.end() :])
+    if not after or after[0][0] not in NORM_HEADS:
+        return False
+    before = tag(text[: pred.start()])
+    return bool(before) and before[-1][1] in _NORMED_TAGS
 
 
 def _certified_kind(text: str, pred: re.Match[str]) -> bool:
