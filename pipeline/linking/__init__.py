@@ -469,6 +469,8 @@ def _link_one(
     after = read_after(text, after_at, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if after is not None and after.endswith(EXCEPT_CLOSERS):  # 除桂花群工站9个村外: the frame's 外 goes
         after = _without_exception_close(after, win.text)
+    if after is not None:  # 3倍拒付违约医疗费用: the verb opening the name after is the predicate, its object the thing
+        after = after_object_verb(after)
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
