@@ -70,6 +70,7 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     BORN_RE,
+    CAP_WORDS,
     CHANGES,
     CLOCK_COPULAS,
     CLOCK_LIST_MARKS,
@@ -475,6 +476,8 @@ def _link_one(
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
     if after in DISCOUNT_FRAMES and q.text.endswith("折"):  # 给予物业费9折优惠: the kind of cut
+        after = None
+    if after in CAP_WORDS and q.type == "money":  # 年度2万元封顶: the sum is a ceiling, what it caps is before
         after = None
     if after is None and pair is not None and shared is None:  # 4类9种疾病: the noun after the pair
         after = read_after(text, *pair)

@@ -136,6 +136,7 @@ class PhraseLexicon(Lexicon):
     dimension_adjectives: list[str]
     dimension_bounds: list[str]
     discount_frames: list[str]
+    cap_words: list[str]
     discount_verbs: list[str]
     object_verbs: list[str]
     work_verbs: list[str]
@@ -406,6 +407,7 @@ MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
 FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
 DISCOUNT_FRAMES = frozenset(PHRASE.discount_frames)
+CAP_WORDS = frozenset(PHRASE.cap_words)
 DISCOUNT_VERBS = frozenset(PHRASE.discount_verbs)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
