@@ -140,6 +140,7 @@ class PhraseLexicon(Lexicon):
     discount_verbs: list[str]
     object_verbs: list[str]
     work_verbs: list[str]
+    work_sites: list[str]
     work_measures: list[str]
     closing_verbs: list[str]
     closing_complements: list[str]
@@ -510,6 +511,7 @@ DIMENSION_COUNT_RE = re.compile(
 )
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
 WORK_VERBS = frozenset(PHRASE.work_verbs)
+WORK_SITES = frozenset(PHRASE.work_sites)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
 CLOSING_COMPLEMENTS = tuple(PHRASE.closing_complements)
 PAYING_VERBS = frozenset(PHRASE.paying_verbs)

@@ -52,6 +52,7 @@ from pipeline.linking.lexicon import (
     VERB_TAGGED_NOUNS,
     WAY_HEADS,
     WORK_COMPOUND_ENDINGS,
+    WORK_SITES,
     WORK_VERBS,
 )
 from pipeline.linking.words import Tags, tag, without_last_word
@@ -420,11 +421,15 @@ def after_work_verb(name: str) -> str:
     ('牲猪', '青饲料', '室外停车位')
     >>> after_work_verb("养殖规模"), after_work_verb("建设用地"), after_work_verb("新建的公厕")
     ('养殖规模', '建设用地', '新建的公厕')
+    >>> after_work_verb("原地翻新房屋"), after_work_verb("原地翻新面积"), after_work_verb("原地安置")
+    ('房屋', '原地翻新面积', '原地安置')
     """
     words = tag(name)  # whatever jieba tags the verb (养殖 vn, 硬化 n): the list says it is one
+    site = len(words[0][0]) if len(words) > 2 and words[0][0] in WORK_SITES else 0  # 原地翻新房屋
+    words = tag(name[site:]) if site else words
     if len(words) < 2 or words[0][0] not in WORK_VERBS:
         return name
-    rest = name[len(words[0][0]) :]
+    rest = name[site + len(words[0][0]) :]
     if len(rest) < 2 or rest.endswith(WORK_COMPOUND_ENDINGS) or any(p not in _WORKED_TAGS for _, p in words[1:]):
         return name
     return rest
