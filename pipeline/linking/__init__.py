@@ -70,6 +70,7 @@ from pipeline.linking.lexicon import (
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
     BORN_RE,
+    CAP_WORDS,
     CHANGES,
     CLOCK_COPULAS,
     CLOCK_LIST_MARKS,
@@ -469,10 +470,14 @@ def _link_one(
     after = read_after(text, after_at, ceiling) if shared is None and q.type not in _NO_AFTER else None
     if after is not None and after.endswith(EXCEPT_CLOSERS):  # 除桂花群工站9个村外: the frame's 外 goes
         after = _without_exception_close(after, win.text)
+    if after is not None:  # 3倍拒付违约医疗费用: the verb opening the name after is the predicate, its object the thing
+        after = after_object_verb(after)
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
     if after in DISCOUNT_FRAMES and q.text.endswith("折"):  # 给予物业费9折优惠: the kind of cut
+        after = None
+    if after in CAP_WORDS and q.type == "money":  # 年度2万元封顶: the sum is a ceiling, what it caps is before
         after = None
     if after is None and pair is not None and shared is None:  # 4类9种疾病: the noun after the pair
         after = read_after(text, *pair)

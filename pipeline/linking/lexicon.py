@@ -136,9 +136,11 @@ class PhraseLexicon(Lexicon):
     dimension_adjectives: list[str]
     dimension_bounds: list[str]
     discount_frames: list[str]
+    cap_words: list[str]
     discount_verbs: list[str]
     object_verbs: list[str]
     work_verbs: list[str]
+    work_sites: list[str]
     work_measures: list[str]
     closing_verbs: list[str]
     closing_complements: list[str]
@@ -407,6 +409,7 @@ MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
 FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
 DISCOUNT_FRAMES = frozenset(PHRASE.discount_frames)
+CAP_WORDS = frozenset(PHRASE.cap_words)
 DISCOUNT_VERBS = frozenset(PHRASE.discount_verbs)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
@@ -509,6 +512,7 @@ DIMENSION_COUNT_RE = re.compile(
 )
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
 WORK_VERBS = frozenset(PHRASE.work_verbs)
+WORK_SITES = frozenset(PHRASE.work_sites)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
 CLOSING_COMPLEMENTS = tuple(PHRASE.closing_complements)
 PAYING_VERBS = frozenset(PHRASE.paying_verbs)

@@ -52,9 +52,10 @@ from pipeline.linking.lexicon import (
     VERB_TAGGED_NOUNS,
     WAY_HEADS,
     WORK_COMPOUND_ENDINGS,
+    WORK_SITES,
     WORK_VERBS,
 )
-from pipeline.linking.words import tag, without_last_word
+from pipeline.linking.words import Tags, tag, without_last_word
 
 _CLAUSE_AFTER_VERB = frozenset({"v", "r"})  # 开会确定, 一听他们: a verb then a verb or a pronoun
 _NAME_OPENING_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "r", "j", "vn"})  # 他家人口, 你家庭人口
@@ -359,12 +360,18 @@ def before_listed_object(name: str) -> str:
     ('东湖小学、西湖小学', '春建小学、水渡小学')
     >>> before_listed_object("养老、医疗保险"), before_listed_object("建设资金")
     ('养老、医疗保险', '建设资金')
+    >>> before_listed_object("分配数学、英语学科新教师"), before_listed_object("冲洗、洒水管道")
+    ('数学、英语学科新教师', '冲洗、洒水管道')
+    >>> before_listed_object("建设资金、用地"), before_listed_object("检查项目、内容")
+    ('建设资金、用地', '检查项目、内容')
     """
     if "、" not in name:
         return name
     words = tag(name)
     at = next((i for i, (word, pos) in enumerate(words) if word == "、"), 0)
     verb = next((i for i in range(at) if words[i][1] == "v" and len(words[i][0]) > 1), None)
+    if verb is None and words[0][1] == "vn" and len(words[0][0]) > 1 and _phrase_listed(words):
+        verb = 0  # 分配数学、英语学科新教师: jieba's verbal noun opening a list of phrases is its predicate
     if verb is None or verb >= at - 1:
         return name
     if any(pos == "v" or word in TIME_FRAME_ENDS for word, pos in words[verb + 2 : at]):
@@ -374,6 +381,13 @@ def before_listed_object(name: str) -> str:
     if "的" in rest or any(not item or tag(item)[-1][1] not in OBJECT_NOUN_TAGS for item in items):
         return name
     return rest
+
+
+def _phrase_listed(words: Tags) -> bool:
+    """The last item of the list in ``words`` is a phrase of three words or more, no head a
+    compound opened by a verbal noun shares (建设资金、用地, 检查项目、内容: a list of heads)."""
+    last = max(i for i, (word, _) in enumerate(words) if word == "、")
+    return len(words) - last - 1 >= 3
 
 
 def after_object_verb(name: str) -> str:
@@ -407,11 +421,15 @@ def after_work_verb(name: str) -> str:
     ('牲猪', '青饲料', '室外停车位')
     >>> after_work_verb("养殖规模"), after_work_verb("建设用地"), after_work_verb("新建的公厕")
     ('养殖规模', '建设用地', '新建的公厕')
+    >>> after_work_verb("原地翻新房屋"), after_work_verb("原地翻新面积"), after_work_verb("原地安置")
+    ('房屋', '原地翻新面积', '原地安置')
     """
     words = tag(name)  # whatever jieba tags the verb (养殖 vn, 硬化 n): the list says it is one
+    site = len(words[0][0]) if len(words) > 2 and words[0][0] in WORK_SITES else 0  # 原地翻新房屋
+    words = tag(name[site:]) if site else words
     if len(words) < 2 or words[0][0] not in WORK_VERBS:
         return name
-    rest = name[len(words[0][0]) :]
+    rest = name[site + len(words[0][0]) :]
     if len(rest) < 2 or rest.endswith(WORK_COMPOUND_ENDINGS) or any(p not in _WORKED_TAGS for _, p in words[1:]):
         return name
     return rest
