@@ -237,6 +237,9 @@ _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
+# …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
+_SUM_MARK_RE = re.compile(r"[。；;）)]")
+_SUM_WORD = "共"
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
@@ -592,7 +595,8 @@ def _link_one(
         of = _glossed(text, win, clause, sentence_start)
     if q.type == "money" and shared is None and (not of or is_verb(of) or not _has_noun(of)):
         # 诚意金（有的交30000元）, 代收费(七年级600元): an act or a grade inside a charge's bracket is no name
-        of = _charge_glossed(text, q.start, clause, sentence_start) or of
+        summed = win.text in TOTALS or win.text == _SUM_WORD  # 年度筹资总额（个人220元+财政补助520元，共740元）
+        of = _charge_glossed(text, q.start, clause, sentence_start, summed=summed) or of
     # 补偿标准：每平方米500元: per-words alone between a label and its number
     bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
     labelled = bare and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
@@ -1130,13 +1134,23 @@ def _without_exception_close(name: str, window: str) -> str:
     return name[: -len(closer)]
 
 
-def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int) -> str | None:
+def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int, *, summed: bool = False) -> str | None:
     """The charge (a name ending in ``gloss_charge_ends``) standing before the bracket a sum at
     ``start`` stands in, with no mark of a clause between them, or None (认购诚意金（有的交30000元
-    → 认购诚意金; 代收费(七年级600元/期 → 代收费)."""
+    → 认购诚意金; 代收费(七年级600元/期 → 代收费). A sum ``summed`` by a word of a total (共,
+    共计) adds up the items the bracket lists, commas between them, and is the charge too
+    (缴纳年度筹资总额（个人220元+财政补助520元，共740元 → 年度筹资总额); not past a bracket closed.
+
+    >>> c = _Clause(floor=0)
+    >>> t = "缴纳筹资总额（个人100元，补助300元，共400元）"
+    >>> _charge_glossed(t, t.index("400"), c, 0, summed=True), _charge_glossed(t, t.index("400"), c, 0)
+    ('筹资总额', None)
+    >>> t = "缴纳筹资总额（个人100元）和补助，共400元"
+    >>> _charge_glossed(t, t.index("400"), c, 0, summed=True)
+    """
     lo = max(sentence_start, start - MAX_WINDOW)  # the floor of a clause may be the bracket itself
     bracket = max(text.rfind(b, lo, start) for b in _GLOSS_OPENINGS)
-    if bracket <= lo or _CLAUSE_MARK_RE.search(text, bracket, start):
+    if bracket <= lo or (_SUM_MARK_RE if summed else _CLAUSE_MARK_RE).search(text, bracket, start):
         return None
     named = read_before(window(text, bracket, lo, clause.holes).text, "count").of
     return named if named and named.endswith(GLOSS_CHARGE_ENDS) else None
