@@ -129,6 +129,7 @@ class PhraseLexicon(Lexicon):
     trip_verbs: list[str]
     event_adverbs: list[str]
     event_granting_verbs: list[str]
+    event_occurring_verbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
     intent_subjects: list[str]
@@ -499,6 +500,7 @@ NAMED_EVENTS = tuple(PHRASE.named_events)
 TRIP_VERBS = frozenset(PHRASE.trip_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
+EVENT_OCCURRING_VERBS = frozenset(PHRASE.event_occurring_verbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 INTENT_SUBJECTS = frozenset(PHRASE.intent_subjects)
