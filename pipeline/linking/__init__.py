@@ -69,6 +69,7 @@ from pipeline.linking.lexicon import (
     AGING_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
+    BORN_BARE_RE,
     BORN_RE,
     CHANGES,
     CLOCK_COPULAS,
@@ -439,7 +440,7 @@ def _link_one(
         if reckoned is not None:  # 支付生育津贴天数按98天计算
             return {"of": reckoned}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
-            aged = is_age(q.text) or BORN_RE.search(win.text) is not None  # 已出生29天: an age in days
+            aged = is_age(q.text) or BORN_RE.search(win.text) is not None or _born_of_noun(win.text)  # 已出生29天
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
                                      age=aged, staying=STAYING_VERB_RE.search(win.text) is not None
                                      or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
@@ -965,6 +966,21 @@ def _extended(before: str) -> str | None:
     of = read_before(subject, "count").of
     # the noun right before them, not the subject of another verb (村民可以申请延长三个月)
     return of if of is not None and subject.endswith(of) and _has_noun(of) else None
+
+
+def _born_of_noun(before: str) -> bool:
+    """The window ``before`` a duration ends in a bare verb of being born (``born_bare_verbs``)
+    right after a noun, maybe past 在: the span is that one's age (新生儿在出生28天内 → an age of
+    新生儿); not after another word (按出生28天内收缴: when a rule's term starts).
+
+    >>> _born_of_noun("新生儿在出生"), _born_of_noun("按出生"), _born_of_noun("新生儿")
+    (True, False, False)
+    """
+    m = BORN_BARE_RE.search(before)
+    if m is None:
+        return False
+    words = tag(before[: m.start()])
+    return bool(words) and words[-1][1].startswith("n")
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
