@@ -255,7 +255,9 @@ _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _EQUALS_BEFORE_RE = re.compile(r"[=＝]\s*\Z")  # a number right after a formula's equals sign
 # 三年（2017-2019）行动计划: the years a span runs, in a bracket between it and what lasts
-_YEARS_GLOSS_RE = re.compile(r"[（(]\d{4}年?\s*[-—–~～至到]\s*\d{4}年?[）)]")
+# （2017-2019）, （2017年11月2日-2018年2月10日）: the years or days a span runs, glossed after it
+_DAY = r"(?:\d{4}年?)?(?:\d{1,2}月(?:\d{1,2}日)?)?"
+_YEARS_GLOSS_RE = re.compile(rf"[（(](?=\d{{4}}){_DAY}\s*[-—–~～至到]\s*(?=\d){_DAY}[）)]")
 _RESULT_GLOSS_RE = re.compile(r"[（(]([^（）()0-9\d，。；]{2,12})[）)]")  # 4125元（可报销费用）
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
@@ -911,11 +913,13 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]
-        return name if name not in DURATION_NAMES else None
-    years = _YEARS_GLOSS_RE.match(text, end, reach)
+        return _without_during(name, text, m.end()) if name not in DURATION_NAMES else None
+    # the dates of the gloss may be a quantity of their own, where reach ends: the gloss is matched
+    # whole, its pattern and the name's bounded
+    years = _YEARS_GLOSS_RE.match(text, end)
     if years is not None:  # 建设三年（2017-2019）行动计划: the plan, past the years it runs
-        m = DURATION_AFTER_RE.match(text, years.end(), reach)
-        return m["lasting"] if m is not None else None
+        m = DURATION_AFTER_RE.match(text, years.end())
+        return (m["lasting"] or (m["name"] and _without_during(m["name"], text, m.end()))) if m is not None else None
     head = LASTING_HEAD_RE.match(text, end, reach)
     if head is not None and (head[0] in LASTING_HEADS or opens_with_noun(head[0])):  # 放了两天假
         return head[0]  # 有一年以上农村学校或薄弱学校任教经历
@@ -966,6 +970,20 @@ def _extended(before: str) -> str | None:
     of = read_before(subject, "count").of
     # the noun right before them, not the subject of another verb (村民可以申请延长三个月)
     return of if of is not None and subject.endswith(of) and _has_noun(of) else None
+
+
+def _without_during(name: str, text: str, end: int) -> str:
+    """``name`` read after a duration up to a head ending in 期 (施工期) that the 间 at ``end``
+    makes 期间, the frame of a time during something: what goes on then, without the frame
+    (三个月的封闭施工期间 → 封闭施工); ``name`` elsewhere.
+
+    >>> _without_during("封闭施工期", "的封闭施工期间，", 6), _without_during("封闭施工期", "的封闭施工期，", 6)
+    ('封闭施工', '封闭施工期')
+    """
+    return name[:-1] if name.endswith(_TERM) and text.startswith(_DURING, end) and len(name) > 2 else name
+
+
+_TERM, _DURING = "期", "间"  # 期间: during
 
 
 def _born_of_noun(before: str) -> bool:
