@@ -69,6 +69,7 @@ from pipeline.linking.lexicon import (
     AGING_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
+    BORN_BARE_RE,
     BORN_RE,
     CAP_WORDS,
     CHANGES,
@@ -238,6 +239,9 @@ _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
+# …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
+_SUM_MARK_RE = re.compile(r"[。；;）)]")
+_SUM_WORD = "共"
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
@@ -252,7 +256,9 @@ _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
 _EQUALS_BEFORE_RE = re.compile(r"[=＝]\s*\Z")  # a number right after a formula's equals sign
 # 三年（2017-2019）行动计划: the years a span runs, in a bracket between it and what lasts
-_YEARS_GLOSS_RE = re.compile(r"[（(]\d{4}年?\s*[-—–~～至到]\s*\d{4}年?[）)]")
+# （2017-2019）, （2017年11月2日-2018年2月10日）: the years or days a span runs, glossed after it
+_DAY = r"(?:\d{4}年?)?(?:\d{1,2}月(?:\d{1,2}日)?)?"
+_YEARS_GLOSS_RE = re.compile(rf"[（(](?=\d{{4}}){_DAY}\s*[-—–~～至到]\s*(?=\d){_DAY}[）)]")
 _RESULT_GLOSS_RE = re.compile(r"[（(]([^（）()0-9\d，。；]{2,12})[）)]")  # 4125元（可报销费用）
 _SPAN_AFTER_CHAR_RE = re.compile(r"[，。；：！？、,.;:!?（）()\s]")  # 缴纳社会保险金6个月以上。
 
@@ -437,7 +443,7 @@ def _link_one(
         if reckoned is not None:  # 支付生育津贴天数按98天计算
             return {"of": reckoned}
         if named is None:  # 提前一年, 连续三年: when, not what; but 超过了五年的防水保质期
-            aged = is_age(q.text) or BORN_RE.search(win.text) is not None  # 已出生29天: an age in days
+            aged = is_age(q.text) or BORN_RE.search(win.text) is not None or _born_of_noun(win.text)  # 已出生29天
             after_name = _span_after(text, q.end, reach, framed=win.text.endswith(DURATION_FRAMES),
                                      age=aged, staying=STAYING_VERB_RE.search(win.text) is not None
                                      or clause.floor == q.start)  # 收取90元一个月的费用: the money's per
@@ -597,7 +603,8 @@ def _link_one(
         of = _glossed(text, win, clause, sentence_start)
     if q.type == "money" and shared is None and (not of or is_verb(of) or not _has_noun(of)):
         # 诚意金（有的交30000元）, 代收费(七年级600元): an act or a grade inside a charge's bracket is no name
-        of = _charge_glossed(text, q.start, clause, sentence_start) or of
+        summed = win.text in TOTALS or win.text == _SUM_WORD  # 年度筹资总额（个人220元+财政补助520元，共740元）
+        of = _charge_glossed(text, q.start, clause, sentence_start, summed=summed) or of
     # 补偿标准：每平方米500元: per-words alone between a label and its number
     bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
     labelled = bare and win.lo > clause.floor and _after_label(text[win.lo - 1], q.type)
@@ -911,11 +918,13 @@ def _span_after(text: str, end: int, reach: int, *, framed: bool, age: bool = Fa
     m = DURATION_AFTER_RE.match(text, end, reach)
     if m is not None:
         name = m["name"] or m["glued"] or m["lasting"]
-        return name if name not in DURATION_NAMES else None
-    years = _YEARS_GLOSS_RE.match(text, end, reach)
+        return _without_during(name, text, m.end()) if name not in DURATION_NAMES else None
+    # the dates of the gloss may be a quantity of their own, where reach ends: the gloss is matched
+    # whole, its pattern and the name's bounded
+    years = _YEARS_GLOSS_RE.match(text, end)
     if years is not None:  # 建设三年（2017-2019）行动计划: the plan, past the years it runs
-        m = DURATION_AFTER_RE.match(text, years.end(), reach)
-        return m["lasting"] if m is not None else None
+        m = DURATION_AFTER_RE.match(text, years.end())
+        return (m["lasting"] or (m["name"] and _without_during(m["name"], text, m.end()))) if m is not None else None
     head = LASTING_HEAD_RE.match(text, end, reach)
     if head is not None and (head[0] in LASTING_HEADS or opens_with_noun(head[0])):  # 放了两天假
         return head[0]  # 有一年以上农村学校或薄弱学校任教经历
@@ -966,6 +975,35 @@ def _extended(before: str) -> str | None:
     of = read_before(subject, "count").of
     # the noun right before them, not the subject of another verb (村民可以申请延长三个月)
     return of if of is not None and subject.endswith(of) and _has_noun(of) else None
+
+
+def _without_during(name: str, text: str, end: int) -> str:
+    """``name`` read after a duration up to a head ending in 期 (施工期) that the 间 at ``end``
+    makes 期间, the frame of a time during something: what goes on then, without the frame
+    (三个月的封闭施工期间 → 封闭施工); ``name`` elsewhere.
+
+    >>> _without_during("封闭施工期", "的封闭施工期间，", 6), _without_during("封闭施工期", "的封闭施工期，", 6)
+    ('封闭施工', '封闭施工期')
+    """
+    return name[:-1] if name.endswith(_TERM) and text.startswith(_DURING, end) and len(name) > 2 else name
+
+
+_TERM, _DURING = "期", "间"  # 期间: during
+
+
+def _born_of_noun(before: str) -> bool:
+    """The window ``before`` a duration ends in a bare verb of being born (``born_bare_verbs``)
+    right after a noun, maybe past 在: the span is that one's age (新生儿在出生28天内 → an age of
+    新生儿); not after another word (按出生28天内收缴: when a rule's term starts).
+
+    >>> _born_of_noun("新生儿在出生"), _born_of_noun("按出生"), _born_of_noun("新生儿")
+    (True, False, False)
+    """
+    m = BORN_BARE_RE.search(before)
+    if m is None:
+        return False
+    words = tag(before[: m.start()])
+    return bool(words) and words[-1][1].startswith("n")
 
 
 def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
@@ -1135,13 +1173,23 @@ def _without_exception_close(name: str, window: str) -> str:
     return name[: -len(closer)]
 
 
-def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int) -> str | None:
+def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int, *, summed: bool = False) -> str | None:
     """The charge (a name ending in ``gloss_charge_ends``) standing before the bracket a sum at
     ``start`` stands in, with no mark of a clause between them, or None (认购诚意金（有的交30000元
-    → 认购诚意金; 代收费(七年级600元/期 → 代收费)."""
+    → 认购诚意金; 代收费(七年级600元/期 → 代收费). A sum ``summed`` by a word of a total (共,
+    共计) adds up the items the bracket lists, commas between them, and is the charge too
+    (缴纳年度筹资总额（个人220元+财政补助520元，共740元 → 年度筹资总额); not past a bracket closed.
+
+    >>> c = _Clause(floor=0)
+    >>> t = "缴纳筹资总额（个人100元，补助300元，共400元）"
+    >>> _charge_glossed(t, t.index("400"), c, 0, summed=True), _charge_glossed(t, t.index("400"), c, 0)
+    ('筹资总额', None)
+    >>> t = "缴纳筹资总额（个人100元）和补助，共400元"
+    >>> _charge_glossed(t, t.index("400"), c, 0, summed=True)
+    """
     lo = max(sentence_start, start - MAX_WINDOW)  # the floor of a clause may be the bracket itself
     bracket = max(text.rfind(b, lo, start) for b in _GLOSS_OPENINGS)
-    if bracket <= lo or _CLAUSE_MARK_RE.search(text, bracket, start):
+    if bracket <= lo or (_SUM_MARK_RE if summed else _CLAUSE_MARK_RE).search(text, bracket, start):
         return None
     named = read_before(window(text, bracket, lo, clause.holes).text, "count").of
     return named if named and named.endswith(GLOSS_CHARGE_ENDS) else None

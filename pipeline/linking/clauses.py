@@ -35,6 +35,7 @@ from pipeline.linking.lexicon import (
     EVENT_ADVERBS,
     EVENT_GRANTING_VERBS,
     EVENT_HEADS,
+    EVENT_OCCURRING_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
     MODALS,
@@ -484,6 +485,8 @@ def event_named(name: str) -> str:
     '灭鼠'
     >>> event_named("给予其家庭补助"), event_named("给予其家庭补助用于修路"), event_named("给予其帮助")
     ('家庭补助', '', '')
+    >>> event_named("出现污水外溢"), event_named("出现污水外溢影响"), event_named("组织污水外溢")
+    ('污水外溢', '', '')
     """
     words = tag(name)
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
@@ -493,10 +496,18 @@ def event_named(name: str) -> str:
     rest = words[1:]
     if words[0][0] in EVENT_GRANTING_VERBS:  # 两次给予其家庭补助: each event grants the object
         return _granted(rest)
+    if words[0][0] in EVENT_OCCURRING_VERBS and _befalling(rest):  # 两次出现污水外溢: what happened
+        return name[len(words[0][0]) :]
     obj = "".join(w for w, _ in rest)
     if rest[-1][1] == "vn" or obj.endswith(EVENT_HEADS):
         return obj if all(pos in OBJECT_TAGS for _, pos in rest) else ""
     return ""
+
+
+def _befalling(words: Tags) -> bool:
+    """``words`` are nouns and the one verb after them of what befell them (污水外溢, 车辆追尾),
+    a clause that names an event after a verb of a thing happening."""
+    return len(words) >= 2 and words[-1][1] in ("v", "vn") and all(pos[:1] == "n" for _, pos in words[:-1])
 
 
 def _granted(words: Tags) -> str:

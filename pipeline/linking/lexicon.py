@@ -129,6 +129,7 @@ class PhraseLexicon(Lexicon):
     trip_verbs: list[str]
     event_adverbs: list[str]
     event_granting_verbs: list[str]
+    event_occurring_verbs: list[str]
     clause_verbs: list[str]
     opening_verbs: list[str]
     intent_subjects: list[str]
@@ -192,6 +193,8 @@ class PhraseLexicon(Lexicon):
     reaching_paid_at: list[str]
     after_frame_degrees: list[str]
     born_verbs: list[str]
+    born_bare_verbs: list[str]
+    born_bare_links: list[str]
     reaching_bounds_before: list[str]
     reaching_bounds_after: list[str]
     reaching_ordinals: list[str]
@@ -483,6 +486,10 @@ SINCE_ADVERBS_RE = re.compile(rf"(?:{trie_alternation(PHRASE.since_adverbs)})*$"
 REACHING_PAID_RE = re.compile(rf"(?:{trie_alternation(PHRASE.reaching_paid)})$")
 # 已出生29天: a verb of being born ending a window, the span after it an age
 BORN_RE = re.compile(rf"(?:{trie_alternation(PHRASE.born_verbs)})$")
+# 新生儿在出生28天内: a bare verb of being born, maybe after 在, ending a window (see born_bare_verbs)
+BORN_BARE_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.born_bare_links)})?(?:{trie_alternation(PHRASE.born_bare_verbs)})$"
+)
 # 社保缴费不足15年, 职工养老保险缴费在10年以下: a verb of paying (and 在) ending a window before a
 # span that carries its bound
 REACHING_PAID_AT_RE = re.compile(
@@ -503,6 +510,7 @@ NAMED_EVENTS = tuple(PHRASE.named_events)
 TRIP_VERBS = frozenset(PHRASE.trip_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
+EVENT_OCCURRING_VERBS = frozenset(PHRASE.event_occurring_verbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
 OPENING_VERBS = frozenset(PHRASE.opening_verbs)
 INTENT_SUBJECTS = frozenset(PHRASE.intent_subjects)
