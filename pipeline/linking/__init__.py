@@ -26,6 +26,7 @@ from pipeline.linking.carried import (
     holds_distance,
     lent_across,
     listed_total,
+    norm_labelled,
     restated_inclusive,
     scoped_span,
     sum_after_list,
@@ -244,6 +245,7 @@ _SUM_MARK_RE = re.compile(r"[。；;）)]")
 _SUM_WORD = "共"
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
+_PAID = frozenset({"money", "percent"})  # sums and shares a norm may set per recipient
 _NOT_PUT = BEFORE_ONLY_TYPES | {"duration", "rank"}  # never put to a use (作为, 用于)
 _OWN_ONLY = BEFORE_ONLY_TYPES | {"duration"}  # never glossed by nor inheriting from another
 _NO_AFTER = BEFORE_ONLY_TYPES | {"duration"}  # the noun after them is never read (_choose)
@@ -656,6 +658,9 @@ def _link_one(
         of = _headed(of, win.text, q, after)
         if q.type == "money" and of != after and shared is None and is_person_name(of):
             of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent
+        if q.type in _PAID and shared is None and of and of == before.of and names_people(of):
+            # 补贴标准：“4050”人员为其个人实际缴费的60%: who is paid, the sentence's label the norm
+            of = norm_labelled(text[sentence_start : win.lo]) or of
         if of == "" and shared is None:  # 每个学生约24元，每人每月在5元左右: nor is a name lent past it
             clause.of = clause.named = None
     if shared is None and q.type not in _OWN_ONLY | _COUNTED:  # 合格600元、良好700元: a tier names no thing

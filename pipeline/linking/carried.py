@@ -29,6 +29,7 @@ from pipeline.linking.lexicon import (
     LINKING,
     MAX_OF,
     MEASURED_ATTRIBUTES,
+    NORM_HEADS,
     PERSON_ENDINGS,
     PERSON_UNITS,
     TIME_HEADS,
@@ -43,7 +44,7 @@ from pipeline.text.regex import trie_alternation
 
 __all__ = [
     "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "lent_across", "listed_total",
-    "restated_inclusive", "scoped_span", "sum_after_list", "summed_list",
+    "norm_labelled", "restated_inclusive", "scoped_span", "sum_after_list", "summed_list",
 ]
 
 _CARRIED = LINKING.carried
@@ -470,3 +471,42 @@ def summed_list(text: str, qs: list[Quantity], updates: list[dict[str, object]])
         if len(names) >= 2 and (own is None or own == names[0]) and len(joined) <= 2 * MAX_OF:
             updates[i]["of"] = joined
 
+
+
+# 补贴标准：, 岗位津贴的发放标准，: a head of a norm closing a label that opens the sentence
+_NORM_LABEL_RE = re.compile(rf"(?:{trie_alternation(sorted(NORM_HEADS))})[：:，,]")
+_ENUMERATOR_RE = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]")
+_LABEL_TAGS = ("n", "vn", "an", "j", "v")  # words of a label's noun run (补助, jieba's v, in 岗位补助)
+
+
+def norm_labelled(before: str) -> str | None:
+    """The thing a norm labelling the sentence sets, for a sum or share read before a number as
+    the people it is paid to (a recipient: 人员, not what the number measures). ``before`` is
+    the sentence up to the number's window; the label is its first run closed by a head of a norm
+    (``norm_heads``) and a colon or comma. A label tying its thing by 的 names that thing, after
+    a heading glued before it and ending in a norm (发放时间和标准…); a bare label names itself:
+
+    >>> norm_labelled("补贴标准：“4050”人员")
+    '补贴标准'
+    >>> norm_labelled("一、发放时间和标准交通岗位补助的发放标准，按照从事外勤的人员")
+    '交通岗位补助'
+    >>> norm_labelled("按照从事外勤的人员") is None, norm_labelled("发放标准，按照从事外勤的人员") is None
+    (True, True)
+    """
+    found = _NORM_LABEL_RE.search(before)
+    if found is None:
+        return None
+    label = _ENUMERATOR_RE.sub("", before[: found.end() - 1])
+    owner = label[: label.rfind("的")] if "的" in label else label
+    words = tag(owner)
+    k = len(words)
+    while k > 0 and words[k - 1][1].startswith(_LABEL_TAGS):
+        k -= 1
+    run = words[k:]
+    inner = [i for i, (word, _) in enumerate(run[:-1]) if word in NORM_HEADS]
+    if inner and "的" in label:  # 发放时间和标准|安全生产监管岗位津贴: a heading's norm glued before
+        run = run[inner[-1] + 1 :]
+    name = "".join(word for word, _ in run)
+    if (len(run) < 2 and "的" not in label) or len(name) < 2 or len(name) > MAX_OF or run[0][1] == "v":
+        return None
+    return name

@@ -904,10 +904,13 @@ def without_last_word(name: str, closing: frozenset[str]) -> str:
 
     >>> without_last_word("美食城前期", frozenset({"前期"})), without_last_word("前期", frozenset({"前期"}))
     ('美食城', '前期')
+    >>> without_last_word("起付线年度", frozenset({"年度"})), without_last_word("结算年度", frozenset({"年度"}))
+    ('起付线', '结算年度')
     """
     words = tag(name)
-    if len(words) < 2 or words[-1][0] not in closing or words[-2][1] not in OBJECT_NOUN_TAGS:
-        return name
+    if len(words) < 2 or words[-1][0] not in closing \
+            or (words[-2][1] not in OBJECT_NOUN_TAGS and words[-2][0] not in VERB_TAGGED_NOUNS):
+        return name  # 起付线年度: a noun jieba tags v (``verb_tagged_nouns``) is one
     head = name[: -len(words[-1][0])]
     return head if len(head) > 1 else name
 
