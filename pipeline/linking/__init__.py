@@ -202,6 +202,7 @@ from pipeline.linking.trims import (
     without_hour_scope,
     without_opening_modal,
     without_period_lead,
+    without_stake_verb,
     without_stray_opening,
     without_to,
 )
@@ -653,6 +654,8 @@ def _link_one(
             of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for
+        if q.type == "percent" and of != after:  # 传媒占股49%: the holder, not its verb
+            of = without_stake_verb(of, win.text)
         of = _headed(of, win.text, q, after)
         if q.type == "money" and of != after and shared is None and is_person_name(of):
             of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent

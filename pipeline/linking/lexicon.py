@@ -112,6 +112,7 @@ class PhraseLexicon(Lexicon):
     completing_verbs: list[str]
     completed_targets: list[str]
     base_split_verbs: list[str]
+    stake_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
     cut_blocked: list[str]
@@ -398,6 +399,7 @@ COMPLETING_VERBS = frozenset(PHRASE.completing_verbs)
 COMPLETED_TARGETS = tuple(PHRASE.completed_targets)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
+STAKE_VERBS = tuple(PHRASE.stake_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))

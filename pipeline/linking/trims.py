@@ -44,6 +44,7 @@ from pipeline.linking.lexicon import (
     PERIOD_LEAD_RE,
     POSTPOSITIONS,
     SCOPE_FRAME_ENDS,
+    STAKE_VERBS,
     STRAY_OPENINGS,
     SUM_ENDINGS,
     TIME_FRAME_ENDS,
@@ -530,6 +531,23 @@ def without_closing_verb(name: str, window: str) -> str:
     if len(last) < 2 or (pos not in OBJECT_NOUN_TAGS | {"vn"} and last not in VERB_TAGGED_NOUNS):
         return name
     return "".join(word for word, _ in words)
+
+
+def without_stake_verb(name: str, window: str) -> str:
+    """``name``, read before a percentage glued after it (``window`` ends in it), without a verb of
+    ``stake_verbs`` closing it: the predicate, the holder before it is whose stake the number is
+    (传媒占股49% → 传媒, J11市占股51% → J11市); ``name`` where less than two characters are left
+    (占股) or the verb is not glued to the number (持股比例: a noun names it).
+
+    >>> without_stake_verb("传媒占股", "传媒占股"), without_stake_verb("公司持股", "由公司持股")
+    ('传媒', '公司')
+    >>> without_stake_verb("传媒占股", "传媒占股比例为"), without_stake_verb("占股", "占股")
+    ('传媒占股', '占股')
+    """
+    if not name.endswith(STAKE_VERBS) or not window.endswith(name):
+        return name
+    rest = name[: -len(next(v for v in STAKE_VERBS if name.endswith(v)))]
+    return rest if len(rest) > 1 else name
 
 
 def _ends_window(name: str, window: str) -> bool:
