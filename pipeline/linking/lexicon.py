@@ -160,6 +160,7 @@ class PhraseLexicon(Lexicon):
     except_closers: list[str]
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
+    purpose_verbs: list[str]
     time_frame_ends: list[str]
     causative_verbs: list[str]
     scope_frame_ends: list[str]
@@ -541,6 +542,7 @@ EXCEPT_OPENERS = tuple(PHRASE.except_openers)
 EXCEPT_CLOSERS = tuple(PHRASE.except_closers)
 TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
+PURPOSE_VERBS = frozenset(PHRASE.purpose_verbs)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
 CAUSATIVE_VERBS = frozenset(PHRASE.causative_verbs)
 SCOPE_FRAME_ENDS = frozenset(PHRASE.scope_frame_ends)
