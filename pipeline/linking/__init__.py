@@ -178,6 +178,7 @@ from pipeline.linking.trims import (
     after_object_verb,
     after_opening_verb,
     after_paying_verb,
+    after_supporting_verb,
     after_time_clause,
     after_work_verb,
     before_listed_object,
@@ -649,6 +650,8 @@ def _link_one(
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
             of = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
+            if q.type == "count":  # 扶持返乡农民工开办家庭农场15个: the people and what they do
+                of = after_supporting_verb(of)
             if q.type in _WORKED:  # ，养殖牲猪4头: the verb of work glued to the count is its predicate
                 of = after_work_verb(of)
             of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number

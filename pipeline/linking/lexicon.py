@@ -141,6 +141,7 @@ class PhraseLexicon(Lexicon):
     cap_words: list[str]
     discount_verbs: list[str]
     object_verbs: list[str]
+    supporting_verbs: list[str]
     work_verbs: list[str]
     work_sites: list[str]
     work_measures: list[str]
@@ -522,6 +523,7 @@ DIMENSION_COUNT_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.dimension_adjectives)})$"
 )
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
+SUPPORTING_VERBS = frozenset(PHRASE.supporting_verbs)
 WORK_VERBS = frozenset(PHRASE.work_verbs)
 WORK_SITES = frozenset(PHRASE.work_sites)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
