@@ -162,6 +162,7 @@ from pipeline.linking.phrases import (
 )
 from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.topics import (
+    REMAINDER_WORDS,
     TOPIC_TYPES,
     changing,
     compared,
@@ -179,6 +180,7 @@ from pipeline.linking.trims import (
     after_object_verb,
     after_opening_verb,
     after_paying_verb,
+    after_supporting_verb,
     after_time_clause,
     after_work_verb,
     before_listed_object,
@@ -203,6 +205,7 @@ from pipeline.linking.trims import (
     without_hour_scope,
     without_opening_modal,
     without_period_lead,
+    without_stake_verb,
     without_stray_opening,
     without_to,
 )
@@ -493,6 +496,8 @@ def _link_one(
             after = None
     if after is not None and q.type not in _COUNTED and is_lone_word(after):
         after = None  # 从1500元降为800元: a verb of one character after a measure is its predicate
+    if after is not None and q.type not in _COUNTED and _spaced_verb(after, text, q.end, ceiling):
+        after = None  # 每1—3km设计一处: the verb placing one thing per measure is its predicate
     if q.type == "length" and shared is None:  # 1米高隐形防护网: the height of the net
         after = read_dimensioned(text, q.end, reach) or after
         if after is not None and DIMENSION_AFTER_RE.fullmatch(after):  # 500米长以上路基完善的组级公路:
@@ -650,11 +655,15 @@ def _link_one(
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
             of = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
+            if q.type == "count":  # 扶持返乡农民工开办家庭农场15个: the people and what they do
+                of = after_supporting_verb(of)
             if q.type in _WORKED:  # ，养殖牲猪4头: the verb of work glued to the count is its predicate
                 of = after_work_verb(of)
             of = without_closing_verb(of, win.text)  # 移动业务套餐改99元/月: the verb glued to the number
             of = after_paying_verb(of, win.text)  # 黄某领取补偿款21200元: who receives it and the verb go
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for
+        if q.type == "percent" and of != after:  # 传媒占股49%: the holder, not its verb
+            of = without_stake_verb(of, win.text)
         of = _headed(of, win.text, q, after)
         if q.type == "money" and of != after and shared is None and is_person_name(of):
             of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent
@@ -672,6 +681,8 @@ def _link_one(
     if shared is None and q.type in _CASED and of:  # 收费标准：住房0.7元/月、商用1.4元/月: the label's
         # a label and its list of cases stand within two windows before the number (linear time)
         of = case_labelled(text[max(sentence_start, q.start - 2 * MAX_WINDOW) : q.start], of, text[q.end : reach]) or of
+    if of in REMAINDER_WORDS and q.type in BASED and shared is None:  # 按90%的比例支付，余下的10%: the rest
+        of = None  # of what the share before measures, inherited; a word of what remains names no thing
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
@@ -680,6 +691,7 @@ def _link_one(
         of = part_of_whole(_named_total(of))  # 七大诸侯国之一: the whole's noun
         of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
         of = without_place_mark(of)  # 坝顶面最窄处不足1.2米: the crest, not where it is narrowest
+        of = _without_spacing_lead(of)  # 路口每1—3km设计一处: the per-word of the spacing
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
         of = ""
@@ -788,6 +800,40 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     if q.type in _COUNTED:
         return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
     return None
+
+
+_SPACING_LEADS = ("每隔", "每")  # what a measure of a spacing opens with (每1—3km, 每隔500米)
+
+
+def _without_spacing_lead(name: str) -> str:
+    """``name`` without a per-word ending it, glued before the number of a spacing: the thing
+    spaced is before it (中央分隔带平交路口每 → 中央分隔带平交路口); ``name`` where one character is left.
+
+    >>> _without_spacing_lead("路口每"), _without_spacing_lead("每")
+    ('路口', '每')
+    """
+    lead = next((w for w in _SPACING_LEADS if name.endswith(w)), "")
+    rest = name[: len(name) - len(lead)]
+    return rest if lead and len(rest) > 1 else name
+
+
+def _spaced_verb(after: str, text: str, end: int, ceiling: int) -> bool:
+    """``after``, read right after a measure ending at ``end``, is one verb (jieba's v or vn) glued
+    before 一 and a classifier: a spacing's predicate, placing one thing per measure (路口每1—3km设计
+    一处, 每500米设置一个), no thing measured; a noun before 一 stays (3米围墙一道).
+
+    >>> _spaced_verb("设计", "每2km设计一处", 4, 10), _spaced_verb("围墙", "3米围墙一道", 2, 7)
+    (True, False)
+    """
+    at = end + len(after)
+    if not text.startswith(after, end) or at + 1 >= ceiling or text[at] != "一" \
+            or not _CJK_CLASSIFIER_RE.match(text[at + 1]):  # 一处, 一个: one thing of a classifier
+        return False
+    words = tag(after)
+    return len(words) == 1 and words[0][1] in ("v", "vn")
+
+
+_CJK_CLASSIFIER_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _carried(text: str, q: Quantity, win: Window, sentence_start: int) -> str | None:

@@ -112,6 +112,7 @@ class PhraseLexicon(Lexicon):
     completing_verbs: list[str]
     completed_targets: list[str]
     base_split_verbs: list[str]
+    stake_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
     cut_blocked: list[str]
@@ -140,6 +141,7 @@ class PhraseLexicon(Lexicon):
     cap_words: list[str]
     discount_verbs: list[str]
     object_verbs: list[str]
+    supporting_verbs: list[str]
     work_verbs: list[str]
     work_sites: list[str]
     work_measures: list[str]
@@ -159,6 +161,7 @@ class PhraseLexicon(Lexicon):
     except_closers: list[str]
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
+    purpose_verbs: list[str]
     time_frame_ends: list[str]
     causative_verbs: list[str]
     scope_frame_ends: list[str]
@@ -398,6 +401,7 @@ COMPLETING_VERBS = frozenset(PHRASE.completing_verbs)
 COMPLETED_TARGETS = tuple(PHRASE.completed_targets)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
+STAKE_VERBS = tuple(PHRASE.stake_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
 DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
@@ -519,6 +523,7 @@ DIMENSION_COUNT_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.dimension_adjectives)})$"
 )
 OBJECT_VERBS = frozenset(PHRASE.object_verbs)
+SUPPORTING_VERBS = frozenset(PHRASE.supporting_verbs)
 WORK_VERBS = frozenset(PHRASE.work_verbs)
 WORK_SITES = frozenset(PHRASE.work_sites)
 CLOSING_VERBS = frozenset(PHRASE.closing_verbs)
@@ -539,6 +544,7 @@ EXCEPT_OPENERS = tuple(PHRASE.except_openers)
 EXCEPT_CLOSERS = tuple(PHRASE.except_closers)
 TEMPORAL_POSTPOSITIONS = frozenset(PHRASE.temporal_postpositions)
 INNER_POSTPOSITIONS = frozenset(PHRASE.inner_postpositions)
+PURPOSE_VERBS = frozenset(PHRASE.purpose_verbs)
 TIME_FRAME_ENDS = frozenset(PHRASE.time_frame_ends)
 CAUSATIVE_VERBS = frozenset(PHRASE.causative_verbs)
 SCOPE_FRAME_ENDS = frozenset(PHRASE.scope_frame_ends)

@@ -42,10 +42,13 @@ from pipeline.linking.lexicon import (
     PEOPLE_NOUNS,
     PER_ONLY_RE,
     PERIOD_LEAD_RE,
+    PERSON_ENDINGS,
     POSTPOSITIONS,
     SCOPE_FRAME_ENDS,
+    STAKE_VERBS,
     STRAY_OPENINGS,
     SUM_ENDINGS,
+    SUPPORTING_VERBS,
     TIME_FRAME_ENDS,
     TO_COMPLEMENTS,
     UNIT_NOUNS,
@@ -411,6 +414,26 @@ def after_object_verb(name: str) -> str:
     return rest
 
 
+def after_supporting_verb(name: str) -> str:
+    """``name`` without a verb of ``supporting_verbs`` and the words before it where people (a noun
+    of ``person_endings`` of two characters or more) are the first or second word of its object:
+    the predicate, whose object names the thing (扶持返乡农民工开办家庭农场 → 返乡农民工开办家庭农场);
+    ``name`` before a thing (扶持资金, 扶持专项资金), a 的, or one word alone (扶持对象: a compound).
+
+    >>> after_supporting_verb("培育和扶持返乡农民工开办家庭农场"), after_supporting_verb("扶持对象")
+    ('返乡农民工开办家庭农场', '扶持对象')
+    >>> after_supporting_verb("扶持专项资金"), after_supporting_verb("扶持资金")
+    ('扶持专项资金', '扶持资金')
+    """
+    words = tag(name)
+    at = max((i for i, (word, _) in enumerate(words) if word in SUPPORTING_VERBS), default=None)
+    if at is None or len(words) - at < 3:  # 培育和扶持…: the last verb's object; 扶持对象: one noun
+        return name
+    rest = "".join(w for w, _ in words[at + 1 :])
+    people = any(len(w) > 1 and pos[:1] == "n" and w.endswith(PERSON_ENDINGS) for w, pos in words[at + 1 : at + 3])
+    return rest if people and "的" not in rest else name
+
+
 def after_work_verb(name: str) -> str:
     """``name`` without a verb of ``work_verbs`` that is jieba's first word of it, where nouns alone
     follow it (two characters or more) and end in none of ``WORK_COMPOUND_ENDINGS``: the predicate
@@ -530,6 +553,23 @@ def without_closing_verb(name: str, window: str) -> str:
     if len(last) < 2 or (pos not in OBJECT_NOUN_TAGS | {"vn"} and last not in VERB_TAGGED_NOUNS):
         return name
     return "".join(word for word, _ in words)
+
+
+def without_stake_verb(name: str, window: str) -> str:
+    """``name``, read before a percentage glued after it (``window`` ends in it), without a verb of
+    ``stake_verbs`` closing it: the predicate, the holder before it is whose stake the number is
+    (传媒占股49% → 传媒, J11市占股51% → J11市); ``name`` where less than two characters are left
+    (占股) or the verb is not glued to the number (持股比例: a noun names it).
+
+    >>> without_stake_verb("传媒占股", "传媒占股"), without_stake_verb("公司持股", "由公司持股")
+    ('传媒', '公司')
+    >>> without_stake_verb("传媒占股", "传媒占股比例为"), without_stake_verb("占股", "占股")
+    ('传媒占股', '占股')
+    """
+    if not name.endswith(STAKE_VERBS) or not window.endswith(name):
+        return name
+    rest = name[: -len(next(v for v in STAKE_VERBS if name.endswith(v)))]
+    return rest if len(rest) > 1 else name
 
 
 def _ends_window(name: str, window: str) -> bool:

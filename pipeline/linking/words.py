@@ -79,6 +79,7 @@ from pipeline.linking.lexicon import (
     POSTPOSITIONS,
     PREDICATE_OPENING_TAGS,
     PRESENT_ADVERBS,
+    PURPOSE_VERBS,
     REACHING_DEMONSTRATIVES,
     REACHING_ORDINALS,
     REACHING_TAGS,
@@ -205,7 +206,7 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
             if _is_function(*words[i]) or _adverb_before_verb(words, i) or words[i][0] in MODALS
             or words[i][0] in PRESENT_ADVERBS  # 两个数据现说明如下
             or (words[i][1] == "f" and words[i][0] in TEMPORAL_POSTPOSITIONS)
-            or _frames_inside(words, i))
+            or _frames_inside(words, i) or _purpose_inside(words, i))
     end = next(ends, len(words))
     if end < len(words):
         perfective = words[end][1] == "ul"  # 3个项目召开了会议: 了 inside the name read
@@ -226,6 +227,17 @@ def _noun_before_adverb(words: Tags, end: int) -> bool:
     ``zg``, ``n``) that an adverb before a verb ends (40个村相继停电 → 村; not 就先走了)."""
     return end == 1 and words[0][1] in _ONE_CHAR_NOUN_TAGS and words[end][1] == "d" \
         and end + 1 < len(words) and words[end + 1][1] == "v"
+
+
+def _purpose_inside(words: Tags, i: int) -> bool:
+    """``words[i]`` is a verb of a purpose (``purpose_verbs``) after a noun and before more words
+    inside a name read after a number: the clause of what the thing is for starts there (垃圾分类亭
+    方便居民投放 → 垃圾分类亭; not 方便面, one word, nor a verb ending the name).
+
+    >>> head_after("垃圾分类亭方便居民投放"), head_after("公交车缓解市民出行"), head_after("便民方便面")
+    ('垃圾分类亭', '公交车', '便民方便面')
+    """
+    return words[i][0] in PURPOSE_VERBS and i + 1 < len(words) and words[i - 1][1].startswith("n")
 
 
 def _frames_inside(words: Tags, i: int) -> bool:
