@@ -350,7 +350,10 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
         elif not a.valid:
             continue
         elif a.yearly:
-            yield a
+            window = _yearly_window(a, items, i, text)
+            if window is not None:
+                i = window[1]
+            yield a if window is None else window[0]
         elif isinstance(b, Atom) and b.valid and _range_gap(text, a, b) and _in_order(a, b):
             span = (a.span[0], b.span[1]) if a.span is not None and b.span is not None else None
             yield Atom(a.start, b.end, "period", span=span, resolved=a.resolved and b.resolved,
@@ -358,6 +361,23 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
             i += 1
         else:
             yield _open_end(a, text, ctx)
+
+
+def _yearly_window(a: Atom, items: list[Item], i: int, text: str) -> tuple[Atom, int] | None:
+    """A month or day of every year joined to one of the year after (当年的10月至次年的2月底, in a
+    rule of every year): one window of every year, and the index after its end."""
+    b = items[i] if i < len(items) else None
+    if isinstance(b, Atom) and b.generic:  # 次年 of 次年的2月底, read alone as a rule's year
+        i += 1
+        b = items[i] if i < len(items) else None
+    if (not isinstance(b, Atom) or not b.valid or b.first is None or b.last is None or a.first is None
+            or not (P.RE_YEARLY_WRAP_GAP.fullmatch(text, a.end, b.start)  # 至次年的2月底
+                    or (b.after_year == 1 and P.RE_RANGE_GAP.fullmatch(text, a.end, b.start)))  # 至次年2月底
+            or (b.first.month, b.first.day) >= (a.first.month, a.first.day)):
+        return None
+    window = Atom(a.start, b.end, "period", first=a.first, last=b.last, number_text=a.number_text,
+                  yearly=True, priority=PERIOD_PRIORITY)
+    return window, i + 1
 
 
 def _range_gap(text: str, a: Atom, b: Atom) -> bool:
