@@ -69,6 +69,9 @@ _SHARE_TYPES = frozenset(HEDGES.share_scope.types)
 #: 前 before a share: the top share (排名前10%: le); not the 前 ending 目前, 提前 …
 _SHARE_PREFIX_RE = re.compile(rf"(?:{alternation(HEDGES.share_prefix)})$")
 _QIAN_WORDS = frozenset(KINDS.rank.qian_words)
+_REPEATED_AFTER_RE = re.compile(
+    rf"[（(]含(?P<same>[^（）()]{{1,12}})[）)](?P<word>{alternation(HEDGES.context_after_repeated)})"
+)
 _GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")
 
 
@@ -151,6 +154,9 @@ def _context(text: str, cand: Candidate) -> str | None:
     after = _CONTEXT_AFTER_RE.match(text, cand.end)
     if after is not None:
         return HEDGES.context_after[after.group()]
+    repeated = _REPEATED_AFTER_RE.match(text, cand.end)
+    if repeated is not None and repeated["same"] == text[cand.start : cand.end]:
+        return HEDGES.context_after_repeated[repeated["word"]]  # 1年（含1年）以上: at least
     if cand.type in _MEASURE_TYPES and (bound := _MEASURE_AFTER_RE.match(text, cand.end)) is not None:
         return HEDGES.measure_after[bound.group()]  # 15个工作日内: at most; 在2个小区内: where
     gapped = _GAPPED_AFTER_RE.match(text, cand.end)
@@ -204,6 +210,7 @@ _WHERE = {
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",
+    "context_after_repeated": "after a bracket repeating the span (1年（含1年）以上), outside it (qualifier only)",
     "share_prefix": "right before a share (前10%: the top tenth), inside the span",
     "share_before": "before a share of something (低于…的70%), outside the span (qualifier only)",
     "measure_after": "right after a duration, length or area, outside the span (qualifier only)",

@@ -23,6 +23,7 @@ class RankLexicon(Lexicon):
     qian_words: list[str]
     share_signs: list[str]
     idiom_verbs: list[str]
+    idiom_copulas: list[str]
 
 
 class RatioLexicon(Lexicon):

@@ -92,6 +92,7 @@ class HedgeLexicon(Lexicon):
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
     context_after_gapped: dict[str, HedgeQualifier]
+    context_after_repeated: dict[str, HedgeQualifier]
     share_before: dict[str, HedgeQualifier]
     share_prefix: dict[str, HedgeQualifier]
     share_scope: ShareScope

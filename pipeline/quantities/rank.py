@@ -26,6 +26,7 @@ _SCOPE_START = tuple(KINDS.rank.scope_starts)
 _SITTING_RE = re.compile(rf"[^，。；、\s]{{0,{KINDS.rank.sitting_reach}}}?{re.escape(KINDS.rank.sitting_mark)}")
 # 放在第一位, 摆在办学的第一位: the verb, then what it is the first of, in the clause
 _IDIOM_RE = re.compile(rf"(?:{alternation(KINDS.rank.idiom_verbs)})[^，。；、\s]{{0,{_IDIOM_REACH}}}$")
+_COPULAS = frozenset(KINDS.rank.idiom_copulas)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: a sign of a share right after 前N: 前10% is the top share, a percent the hedges bound (le)
 _SHARE_SIGNS = frozenset(KINDS.rank.share_signs)
@@ -57,6 +58,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
             continue  # 第四次会议, 第八次局务会: a sitting
         if unit == "位" and _IDIOM_RE.search(text, max(0, m.start() - 3 - _IDIOM_REACH), m.start()):
             continue  # 放在第一位: first priority
+        if (unit == "位" and value == 1 and verb is None and text[max(0, m.start() - 1) : m.start()] in _COPULAS
+                and not (after and _CJK.match(after))):
+            continue  # 以安全为第一位: first priority
         scope = None
         if verb is not None and verb["scope"] and verb["scope"].startswith(_SCOPE_START):
             scope = verb["scope"]

@@ -46,6 +46,8 @@ _PAST_SLACK = dt.timedelta(days=DATES.yearless.past_slack_days)
 PLANNED_SLACK = dt.timedelta(days=DATES.yearless.planned_slack_days)
 _ANY_YEAR_RE = re.compile(r"年|[0-9]{4}")  # 2018年, 今年, 同年, 18年, 2018-09-14
 _EVERY_YEAR_RE = re.compile(alternation(DATES.yearless.every_year))
+_TIMETABLE_RE = re.compile(rf"(?:{alternation(DATES.yearless.timetables)})(?:时间)?[（(][^（）()]{{0,12}}$")
+_TIMETABLE_REACH = 24
 _RESTATING_RE = re.compile(rf"(?:{alternation(DATES.yearless.restating)})$")
 
 #: Each form: its regex, the characters it may not follow, and what it means.
@@ -189,6 +191,9 @@ def _resolve_years(items: list[Item], text: str, ctx: Context, by_tense: bool) -
             y1 = _year(atom.first, ctx, before)
             y2 = _year(atom.last, ctx, before)
             if y1 is not None and y2 is not None:
+                if _yearless(atom) and _TIMETABLE_RE.search(text, max(0, atom.start - _TIMETABLE_REACH), atom.start):
+                    atom.yearly = True  # 夏令时(7月至10月), 冬令时(10月至来年7月): every year's timetable
+                    continue
                 if by_tense and before is None and _yearless(atom) and _every_year_at_all(atom, text):
                     atom.yearly = True  # 每年组织两次体检，上半年是…: every year's first half, a set
                     continue
@@ -350,7 +355,10 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
         elif not a.valid:
             continue
         elif a.yearly:
-            yield a
+            window = _yearly_window(a, items, i, text)
+            if window is not None:
+                i = window[1]
+            yield a if window is None else window[0]
         elif isinstance(b, Atom) and b.valid and _range_gap(text, a, b) and _in_order(a, b):
             span = (a.span[0], b.span[1]) if a.span is not None and b.span is not None else None
             yield Atom(a.start, b.end, "period", span=span, resolved=a.resolved and b.resolved,
@@ -358,6 +366,27 @@ def _join(items: list[Item], text: str, ctx: Context) -> Iterator[Item]:
             i += 1
         else:
             yield _open_end(a, text, ctx)
+
+
+def _yearly_window(a: Atom, items: list[Item], i: int, text: str) -> tuple[Atom, int] | None:
+    """A month or day of every year joined to a later one of every year (夏令时(7月至10月)) or to
+    one of the year after (当年的10月至次年的2月底, in a rule of every year): one window of every
+    year, and the index after its end."""
+    b = items[i] if i < len(items) else None
+    if isinstance(b, Atom) and b.generic:  # 次年 of 次年的2月底, read alone as a rule's year
+        i += 1
+        b = items[i] if i < len(items) else None
+    if not isinstance(b, Atom) or not b.valid or a.first is None or b.first is None or b.last is None:
+        return None
+    gap = P.RE_RANGE_GAP.fullmatch(text, a.end, b.start)
+    wraps = (b.first.month, b.first.day) < (a.first.month, a.first.day) and bool(
+        P.RE_YEARLY_WRAP_GAP.fullmatch(text, a.end, b.start)  # 至次年的2月底
+        or (gap and b.after_year == 1))  # 至次年2月底, 至来年7月
+    if not (wraps or (gap and b.yearly)):
+        return None
+    window = Atom(a.start, b.end, "period", first=a.first, last=b.last, number_text=a.number_text,
+                  yearly=True, priority=PERIOD_PRIORITY)
+    return window, i + 1
 
 
 def _range_gap(text: str, a: Atom, b: Atom) -> bool:

@@ -72,6 +72,7 @@ class Yearless(Lexicon):
     every_year: list[str]  # a sentence with one of these keeps the reference year
     habitual: list[str]  # a month or day right after one of these is every year's (一般在8月20日)
     restating: list[str]  # ... but not one right after these (即2月15日: one year's)
+    timetables: list[str]  # ... and in a bracket right after one of these (夏令时(7月至10月))
 
 
 class PlanContext(Lexicon):

@@ -106,6 +106,10 @@ RE_CN_YEAR_DATE = re.compile(rf"(?P<head>(?P<cy>[一二]{char_class(CN_YEAR_DIGI
 REL_YEARS = alternation([*DATES.relative_years, *DATES.same_year.words, *DATES.next_year.words])
 NEXT_YEAR_WORDS = frozenset(DATES.next_year.words)
 NEXT_YEAR_AFTER_SEPARATOR = frozenset(DATES.next_year.after_separator)
+#: Between the ends of one window of every year that crosses the new year (当年的10月至次年的2月底)
+RE_YEARLY_WRAP_GAP = re.compile(
+    rf"{SEPARATOR}(?:{alternation(sorted(NEXT_YEAR_WORDS | NEXT_YEAR_AFTER_SEPARATOR))})的?"
+)
 PREVIOUS_YEAR_WORDS = frozenset(DATES.previous_year.words)
 RE_SEPARATOR_BEFORE = re.compile(rf"{SEPARATOR}$")  # 10月至|来年7月
 RE_REL_YEAR_DATE = re.compile(rf"(?P<head>(?P<rel>{REL_YEARS})){YEAR_TAIL}", re.VERBOSE)
