@@ -150,6 +150,7 @@ from pipeline.linking.phrases import (
     MAX_WINDOW,
     Reading,
     Window,
+    classed_after,
     listed_after,
     read_after,
     read_before,
@@ -483,6 +484,8 @@ def _link_one(
         after = _without_exception_close(after, win.text)
     if after is not None:  # 3倍拒付违约医疗费用: the verb opening the name after is the predicate, its object the thing
         after = after_object_verb(after)
+    if after is not None and q.type == "money":  # 0.5元每平方的水电、电梯维保等公摊费用: the class charged
+        after = classed_after(text, after_at + (text.startswith("的", after_at)), ceiling, after) or after
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None

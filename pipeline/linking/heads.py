@@ -76,6 +76,8 @@ def tiered(window: str, name: str | None, named: str | None) -> str | None:
     ('绩效考核部分', '报销比例')
     >>> tiered("5个村级", "村级", None), tiered("部分按照合格", "合格", None)
     (None, '部分')
+    >>> tiered("；三级医疗机构", "三级医疗机构", None), tiered("；优秀", "优秀", None)
+    ('三级医疗机构', '')
     """
     if not name:
         return None
@@ -84,6 +86,8 @@ def tiered(window: str, name: str | None, named: str | None) -> str | None:
         return None
     rest = m["rest"].strip(_LIST_MARKS)
     if not rest:
+        if name.endswith(_TIER_HEADS) and not (named and named.endswith(_CASE_MEASURES)):
+            return name  # 二级医疗机构75%；三级医疗机构65%: institutions of a tier, no measure before
         return _TIER_LEAD_RE.sub("", named) if named else ""
     if not m["rest"].endswith(tuple(_LIST_MARKS)) and tag(rest)[-1][1] not in {"p", "uj"}:
         return None  # 县二级医院: a tier inside a name, not one of a list
@@ -94,6 +98,7 @@ def tiered(window: str, name: str | None, named: str | None) -> str | None:
 _CASE_LABELS = tuple(HEAD.case_labels)
 _CASE_LINKS = ("", *sorted(HEAD.case_links, key=len, reverse=True))
 _CASE_MEASURES = (*HEAD.measure_ends, *HEAD.noun_suffixes, *ATTRIBUTES, *HEAD.case_labels)
+_TIER_HEADS = tuple(HEAD.tier_heads)
 _COLONS = "：:"
 _DIGIT_RE = re.compile(r"\d")
 # The label: the words after the last mark or 的 before the colon, past an outline number (1、, （三）),

@@ -201,6 +201,7 @@ class PhraseLexicon(Lexicon):
     reaching_bounds_before: list[str]
     reaching_bounds_after: list[str]
     reaching_ordinals: list[str]
+    joining_verbs: list[str]
     reaching_demonstratives: list[str]
     since_words: list[str]
     since_adverbs: list[str]
@@ -769,6 +770,7 @@ TOPIC_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.topic_copulas)})"
 )
 REACHING_ORDINALS = frozenset(PHRASE.reaching_ordinals)
+JOINING_VERBS = frozenset(PHRASE.joining_verbs)  # 参加城镇社会保险满一年: the scheme lasts
 REACHING_DEMONSTRATIVES = tuple(PHRASE.reaching_demonstratives)
 # 总量在全国 → 总量 (scope 全国); not 现在, 存在, 所在, 正在, nor 在园幼儿 (locative_blocked)
 # 在全市的城区中: a place group alone, the scope of what follows it (a rank's field), no name

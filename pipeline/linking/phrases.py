@@ -990,6 +990,32 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
 
 
 _CODE_OPENING_RE = re.compile(r"[A-Za-z]+$")
+# the items after the first of a list that 等 closes before the noun of their class
+# (水电、电梯运行维保年检等公摊费用): no digit, clause end, 的 or second 等 inside an item;
+# not 等于, 等级, 等待, 等到, 等同 (words of their own)
+_CLASSED_LIST_RE = re.compile(r"(?:、[^，。；：、！？\s\d的等]{1,12})+等(?![于级待到同候])")
+
+
+def classed_after(text: str, start: int, ceiling: int, first: str) -> str | None:
+    """The noun of the class a list opening with ``first`` (read right after a number, at
+    ``start``) is closed into by 等 (0.5元每平方的水电、电梯维保等公摊费用 → 公摊费用: the sum
+    is of the class, not of its first item); None where no 等 closes the list there or no noun
+    follows it (写字楼、门面等35处: a count of its own).
+
+    >>> classed_after("收取0.5元的水电、电梯维保等公摊费用。", 7, 20, "水电")
+    '公摊费用'
+    >>> classed_after("收取0.5元的水电、电梯维保费用。", 7, 16, "水电")
+    >>> classed_after("含门面、写字楼等35处。", 1, 12, "门面")
+    """
+    if not text.startswith(first, start):
+        return None
+    m = _CLASSED_LIST_RE.match(text, start + len(first), ceiling)
+    if m is None:
+        return None
+    noun = read_after(text, m.end(), ceiling)
+    if noun is None or not text.startswith(noun, m.end()) or m.end() + len(noun) >= ceiling:
+        return None  # a noun the ceiling cuts may be part of a word (医疗机构 → 医疗机)
+    return noun
 
 
 def listed_after(text: str, start: int, ceiling: int, first: str) -> str:

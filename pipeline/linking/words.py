@@ -60,6 +60,7 @@ from pipeline.linking.lexicon import (
     HEADING_NOUNS,
     IN_STATES,
     INNER_POSTPOSITIONS,
+    JOINING_VERBS,
     LASTING_NOT_BEFORE,
     LASTING_TAGS,
     LEAD_PREPOSITIONS,
@@ -638,11 +639,14 @@ def reaching_noun(before: str, *, paid: bool = False) -> str | None:
     and an ordinal before them (首套), a demonstrative opening them dropped (该房权证); None where the
     last word is no noun or a place (落户A市满1年), fewer than three characters are left (任教: jieba
     tags verbs of the genre as nouns), a word names people, or a verb before the run of nouns takes
-    it as its object (参加城镇社会保险满一年); two characters will do where a verb of paying stood
+    it as its object (落户本市社区满一年), unless one of joining a scheme (``joining_verbs``:
+    参加城镇社会保险满一年 → 城镇社会保险); two characters will do where a verb of paying stood
     after them (``paid``: 社保缴满12个月).
 
     >>> reaching_noun("A市户籍家庭首套房产权证"), reaching_noun("落户A市"), reaching_noun("任教")
     ('首套房产权证', None, None)
+    >>> reaching_noun("在我市参加城镇社会保险")
+    '城镇社会保险'
     """
     words = tag(before)
     start = len(words)
@@ -655,14 +659,17 @@ def reaching_noun(before: str, *, paid: bool = False) -> str | None:
     # three characters at least: jieba tags verbs of the genre as nouns (任教满三年, 毕业未满5年);
     # a verb before the nouns makes them its object, not what lasts (参加城镇社会保险满一年); what
     # was paid may be people's where a thing ends it (城镇职工基本养老保险缴费必须满15年)
-    people = kept[-1:] if paid else kept
-    if len(name) < (2 if paid else 3) or any(w.endswith(PERSON_ENDINGS) for w, _ in people):
-        return None
     run = start  # the whole run of nouns, places too: a verb before it takes it as its object
     while run > 0 and words[run - 1][1] in OBJECT_NOUN_TAGS:
         run -= 1
+    joined = run > 0 and words[run - 1][0] in JOINING_VERBS  # 参加城乡居民医疗保险: people may modify a scheme
+    people = kept[-1:] if paid or joined else kept
+    if len(name) < (2 if paid else 3) or any(w.endswith(PERSON_ENDINGS) for w, _ in people):
+        return None
     if name.startswith(REACHING_DEMONSTRATIVES):  # 离婚两年后该房权证也未满4年: a subject, whatever stands before
         return name[1:] if len(name) > 3 else None
+    if joined:  # 参加城镇社会保险满一年: the scheme joined,
+        return "".join(w for w, _ in words[run:])  # its place word (城镇) kept as part of it
     return name if run == 0 or words[run - 1][1][0] != "v" else None
 
 
