@@ -129,11 +129,13 @@ from pipeline.linking.lexicon import (
     SCOPE_RE,
     SINCE_RE,
     SKIP_TYPES,
+    SPACING_LEADS,
     SPAN_START_RE,
     SPAN_VERB_RE,
     SPOT_NOUNS,
     STATE_NOUNS,
     STAYING_VERB_RE,
+    SUM_OPENERS,
     TARGET_RE,
     TIME_HEADS,
     TOPIC_RE,
@@ -246,7 +248,6 @@ _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket th
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
 _SUM_MARK_RE = re.compile(r"[。；;）)]")
-_SUM_WORD = "共"
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _PAID = frozenset({"money", "percent"})  # sums and shares a norm may set per recipient
@@ -613,7 +614,7 @@ def _link_one(
         of = _glossed(text, win, clause, sentence_start)
     if q.type == "money" and shared is None and (not of or is_verb(of) or not _has_noun(of)):
         # 诚意金（有的交30000元）, 代收费(七年级600元): an act or a grade inside a charge's bracket is no name
-        summed = win.text in TOTALS or win.text == _SUM_WORD  # 年度筹资总额（个人220元+财政补助520元，共740元）
+        summed = win.text in TOTALS or win.text in SUM_OPENERS  # 年度筹资总额（个人220元+财政补助520元，共740元）
         of = _charge_glossed(text, q.start, clause, sentence_start, summed=summed) or of
     # 补偿标准：每平方米500元: per-words alone between a label and its number
     bare = not win.text or PER_ONLY_RE.fullmatch(win.text) is not None
@@ -805,9 +806,6 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     return None
 
 
-_SPACING_LEADS = ("每隔", "每")  # what a measure of a spacing opens with (每1—3km, 每隔500米)
-
-
 def _without_spacing_lead(name: str) -> str:
     """``name`` without a per-word ending it, glued before the number of a spacing: the thing
     spaced is before it (中央分隔带平交路口每 → 中央分隔带平交路口); ``name`` where one character is left.
@@ -815,7 +813,7 @@ def _without_spacing_lead(name: str) -> str:
     >>> _without_spacing_lead("路口每"), _without_spacing_lead("每")
     ('路口', '每')
     """
-    lead = next((w for w in _SPACING_LEADS if name.endswith(w)), "")
+    lead = next((w for w in SPACING_LEADS if name.endswith(w)), "")
     rest = name[: len(name) - len(lead)]
     return rest if lead and len(rest) > 1 else name
 

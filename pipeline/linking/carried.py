@@ -39,6 +39,7 @@ from pipeline.linking.phrases import tidy
 from pipeline.linking.words import framed_noun, glued_span, opens_with_noun, tag
 from pipeline.quantities.lexicon import UNIT_TABLE
 from pipeline.records import Quantity
+from pipeline.structure.outline import marker_end
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
@@ -475,7 +476,6 @@ def summed_list(text: str, qs: list[Quantity], updates: list[dict[str, object]])
 
 # 补贴标准：, 岗位津贴的发放标准，: a head of a norm closing a label that opens the sentence
 _NORM_LABEL_RE = re.compile(rf"(?:{trie_alternation(sorted(NORM_HEADS))})[：:，,]")
-_ENUMERATOR_RE = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]")
 _LABEL_TAGS = ("n", "vn", "an", "j", "v")  # words of a label's noun run (补助, jieba's v, in 岗位补助)
 
 
@@ -496,7 +496,8 @@ def norm_labelled(before: str) -> str | None:
     found = _NORM_LABEL_RE.search(before)
     if found is None:
         return None
-    label = _ENUMERATOR_RE.sub("", before[: found.end() - 1])
+    label = before[: found.end() - 1]
+    label = label[marker_end(label, 0, len(label)) :]  # 一、发放时间和标准…: the heading's marker
     owner = label[: label.rfind("的")] if "的" in label else label
     words = tag(owner)
     k = len(words)

@@ -139,6 +139,7 @@ class PhraseLexicon(Lexicon):
     dimension_bounds: list[str]
     discount_frames: list[str]
     cap_words: list[str]
+    spacing_leads: list[str]
     discount_verbs: list[str]
     object_verbs: list[str]
     supporting_verbs: list[str]
@@ -418,6 +419,9 @@ MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
 FRAME_ENDINGS = tuple(PHRASE.frame_nouns)
 DISCOUNT_FRAMES = frozenset(PHRASE.discount_frames)
 CAP_WORDS = frozenset(PHRASE.cap_words)
+# 每1—3km设计一处, 每隔500米: the per-word opening a spacing, the longest first
+SPACING_LEADS = tuple(sorted(PHRASE.spacing_leads, key=len, reverse=True))
+SUM_OPENERS = frozenset(LINKING.carried.sum_openers)
 DISCOUNT_VERBS = frozenset(PHRASE.discount_verbs)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)

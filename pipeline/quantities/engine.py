@@ -62,9 +62,10 @@ _FALSE_FRIEND_SCANS = RunPatterns(list(FALSE_FRIENDS.patterns))
 _CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
 _COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
 _PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
-_CLOSE_QUOTE_RE = re.compile(r"[”\"」』’]")
+_OPENING, _CLOSING = "“\"「『‘", "”\"」』’"  # quotation marks: opening, closing ("" both)
+_CLOSE_QUOTE_RE = re.compile(f"[{_CLOSING}]")
 #: the last opening quote before a numeral with no closing one after it
-_OPEN_QUOTE_BEFORE_RE = re.compile(r"[“\"「『‘][^“”\"「」『』‘’]*$")
+_OPEN_QUOTE_BEFORE_RE = re.compile(rf"[{_OPENING}][^{_OPENING}{_CLOSING}]*$")
 _NAME_OPENERS = frozenset(DIGIT_CHARS + TEN)
 _VAGUE_TENS_RE = re.compile(
     rf"(?:{alternation(KINDS.bare_magnitude.vague_tens)})(?<!{alternation(KINDS.bare_magnitude.not_vague_tens)})$"
@@ -79,8 +80,8 @@ _FRIEND_TYPES = frozenset({"count", "number", "percent"})
 _PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
 _QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
-_OPEN_QUOTES = frozenset("“\"「『‘")
-_CLOSE_QUOTES = frozenset("”\"」』’")
+_OPEN_QUOTES = frozenset(_OPENING)
+_CLOSE_QUOTES = frozenset(_CLOSING)
 _CHANNELS = tuple(FALSE_FRIENDS.programmes.channels)
 _PROGRAMME_KINDS = tuple(FALSE_FRIENDS.programmes.kinds)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quantities.base import Candidate
-from pipeline.quantities.kinds import KINDS, PER_WORD
+from pipeline.quantities.kinds import PER_WORD, QIAN_WORDS
 from pipeline.quantities.lexicon import HEDGES
 from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS
 from pipeline.text.regex import alternation
@@ -68,7 +68,6 @@ _SHARE_BEFORE_RE = re.compile(alternation(HEDGES.share_before))
 _SHARE_TYPES = frozenset(HEDGES.share_scope.types)
 #: 前 before a share: the top share (排名前10%: le); not the 前 ending 目前, 提前 …
 _SHARE_PREFIX_RE = re.compile(rf"(?:{alternation(HEDGES.share_prefix)})$")
-_QIAN_WORDS = frozenset(KINDS.rank.qian_words)
 _REPEATED_AFTER_RE = re.compile(
     rf"[（(]含(?P<same>[^（）()]{{1,12}})[）)](?P<word>{alternation(HEDGES.context_after_repeated)})"
 )
@@ -174,7 +173,7 @@ def _share_prefix(text: str, cand: Candidate) -> re.Match[str] | None:
     if cand.type not in _SHARE_TYPES or cand.low is not None:
         return None
     p = _SHARE_PREFIX_RE.search(text, max(0, cand.start - 2), cand.start)
-    if p is None or text[max(0, cand.start - 2) : cand.start] in _QIAN_WORDS:
+    if p is None or text[max(0, cand.start - 2) : cand.start] in QIAN_WORDS:
         return None
     return p
 

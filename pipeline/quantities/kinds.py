@@ -94,6 +94,8 @@ KINDS = load("kinds.toml", KindLexicon)
 #: A range separator between two numbers, longest first (8至12个, 30-50家).
 RANGE_SEPARATOR = f"(?:{alternation(KINDS.shared.range_separators)})"
 #: A rate's denominator after / or 每: a listed word, else one CJK character.
+#: words ending in 前 (目前, 提前 …): no rank 前N, no top share 前N%
+QIAN_WORDS = frozenset(KINDS.rank.qian_words)
 PER_WORD = rf"(?:{alternation(KINDS.shared.per_words)}|[\u4e00-\u9fff])"
 
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.quantities.base import Candidate, Context
-from pipeline.quantities.kinds import KINDS, PER_WORD, RANGE_SEPARATOR, range_end
+from pipeline.quantities.kinds import KINDS, PER_WORD, QIAN_WORDS, RANGE_SEPARATOR, range_end
 from pipeline.quantities.lexicon import CLASSIFIERS, HEDGES, UNIT_TABLE, UNITS, to_decimal
 from pipeline.text.numerals import (
     DIGIT_CHARS,
@@ -49,7 +49,6 @@ _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
 _CHINESE_BLOCKED = set(CLASSIFIERS.chinese_blocked)
 _AFTER_COUNTING = frozenset(CLASSIFIERS.after_counting_digits)
-_QIAN_WORDS = frozenset(KINDS.rank.qian_words)
 _SHARE_SIGNS = frozenset(KINDS.rank.share_signs)
 _COUNTING_ONLY = frozenset(NUMERALS.counting_only)
 _BIG = set(CLASSIFIERS.big)
@@ -139,7 +138,7 @@ def _blocked_before(text: str, start: int, end: int) -> bool:
         return False
     prev = text[start - 1]
     if prev == "前":
-        return text[max(0, start - 2) : start] not in _QIAN_WORDS and text[end : end + 1] not in _SHARE_SIGNS
+        return text[max(0, start - 2) : start] not in QIAN_WORDS and text[end : end + 1] not in _SHARE_SIGNS
     return (prev.isascii() and (prev.isalpha() or prev in "+.")) or prev == "第"
 
 
