@@ -4,8 +4,9 @@ Readings run where the rules of ``__init__`` left a quantity without ``of``; eac
 that names what is measured outside the number's window, and gives none where the frame is
 not there whole (a none is better than a wrong noun):
 
-- :func:`distance_from`: a length after 距/距离 and a place is how far the subject before them
-  lies from it (**万家丽路大塘路口**距…匝道仅60米), or the subject of a clause before the comma
+- :func:`distance_from`: a length after 距/距离/离 and a place is how far the subject before them
+  lies from it (**万家丽路大塘路口**距…匝道仅60米, **该小区**离学校约800米, a side it faces gone:
+  **该拟选址地**东面离…相距1公里), or the subject of a clause before the comma
   that says where it stands (**垃圾收集站**位于…东北角，距…小区约50米, **黄某的房屋**在…边，距离…有
   200多米远); the subject ends in a head of a place or a thing that stands somewhere (``place_heads``).
 - :func:`listed_total`: a count right after a list and a word of a total (王银端、贺军达、石辉共3人)
@@ -51,7 +52,14 @@ __all__ = [
 _CARRIED = LINKING.carried
 # 距 or 距离, not inside a noun of a distance (间距, 相距)
 _COMPOUNDS = "".join(_CARRIED.distance_compounds)
-_DISTANCE_RE = re.compile(rf"(?<![{_COMPOUNDS}])(?:{trie_alternation(_CARRIED.distance_leads)})")
+_LEAVE_BEFORE = "".join(_CARRIED.leave_compounds_before)
+_DISTANCE_RE = re.compile(
+    rf"(?<![{_COMPOUNDS}])(?:{trie_alternation(_CARRIED.distance_leads)})"
+    rf"|(?<![{_LEAVE_BEFORE}])(?:{trie_alternation(_CARRIED.leave_leads)})"
+    rf"(?!{trie_alternation(_CARRIED.leave_compounds_after)})"
+)
+# 该拟选址地东面: the side it faces goes from the subject
+_DIRECTION_END_RE = re.compile(rf"(?:{trie_alternation(_CARRIED.direction_ends)})$")
 _PLACE_HEADS, _SITE_VERBS = tuple(_CARRIED.place_heads), tuple(_CARRIED.site_verbs)
 _TARGET_PREPOSITIONS, _DEMONSTRATIVES = tuple(_CARRIED.target_prepositions), tuple(_CARRIED.demonstratives)
 _SUBJECT_BLOCKED = frozenset(_CARRIED.subject_blocked_tags)
@@ -91,6 +99,8 @@ def _subject(phrase: str) -> str | None:
 
     >>> _subject("黄某的房屋"), _subject("两株桂花树"), _subject("他的家"), _subject("该市场"), _subject("该处")
     ('黄某的房屋', '桂花树', None, '该市场', None)
+    >>> _subject("该拟选址地")
+    '拟选址地'
     """
     phrase, pointing = phrase.strip(), ""
     if phrase.startswith(_DEMONSTRATIVES):  # 该餐馆油烟管道 → 餐馆油烟管道, but 该地点 stays whole
@@ -104,6 +114,8 @@ def _subject(phrase: str) -> str | None:
         if len(words) < 2 or words[0][1] != "m":
             return None
         phrase, words = phrase[len(words[0][0]) :], words[1:]
+    if words and words[-1][0] in _PLACE_HEADS:  # 选址地: a head jieba tags a particle (地) is the place
+        words = (*words[:-1], (words[-1][0], "n"))
     # one 的 between a name and its head stays (黄某的房屋); another particle or a preposition is a clause
     inner = [pos for k, (word, pos) in enumerate(words) if not (word == _OWNING and 0 < k < len(words) - 1)]
     if len(inner) < len(words) - 1 or any(pos in _SUBJECT_BLOCKED or pos[:1] in "pu" for pos in inner):
@@ -130,7 +142,7 @@ def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str |
     if at is None:
         return None
     if at > 0:
-        return _subject(window[:at]) or _attribute(window[:at])
+        return _subject(_DIRECTION_END_RE.sub("", window[:at])) or _attribute(window[:at])
     if lo - 1 <= sentence_start or text[lo - 1] not in "，,":
         return None
     end = lo - 1
@@ -141,7 +153,8 @@ def distance_from(text: str, window: str, lo: int, sentence_start: int) -> str |
         if site is None:
             site = _distance_at(clause)
         if site != 0 or start - 1 <= sentence_start or text[start - 1] not in "，,":
-            return _subject(clause[:site]) if site else None
+            opening = marker_end(clause, 0, len(clause))  # 2、该拟选址地…: the item's marker
+            return _subject(_DIRECTION_END_RE.sub("", clause[opening:site])) if site else None
         end = start - 1
     return None
 
