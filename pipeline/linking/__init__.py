@@ -190,6 +190,7 @@ from pipeline.linking.trims import (
     discounted,
     ends_in_operator,
     exceeded,
+    exceeded_list,
     norm_lead,
     opens_clause,
     opens_with_part,
@@ -206,6 +207,7 @@ from pipeline.linking.trims import (
     without_formula,
     without_grant_verb,
     without_hour_scope,
+    without_one_of,
     without_opening_modal,
     without_period_lead,
     without_stake_verb,
@@ -692,13 +694,16 @@ def _link_one(
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before
         of = operand_named(text, q.end)
     if of:
-        of = part_of_whole(_named_total(of))  # 七大诸侯国之一: the whole's noun
+        of = part_of_whole(_named_total(without_one_of(of)))  # 七大诸侯国之一: the whole's noun
         of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
         of = without_place_mark(of)  # 坝顶面最窄处不足1.2米: the crest, not where it is narrowest
         of = _without_spacing_lead(of)  # 路口每1—3km设计一处: the per-word of the spacing
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
         of = ""
+    listed = exceeded_list(win.text) if shared is None and q.type not in _COUNTED and after is None else None
+    if listed is not None:  # 建筑面积、套内建筑面积误差比绝对值其中有一项超出3%时: the measures listed
+        of = read_before(listed, q.type).of or of
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: the noun run ending it, else none
         of = (trailing_run(of, MAX_OF) if q.type not in BEFORE_ONLY_TYPES else None) or ""
     if of is None and not win.text and _EQUALS_BEFORE_RE.search(text, clause.floor, q.start):

@@ -171,6 +171,7 @@ class PhraseLexicon(Lexicon):
     demonstrative_prepositions: list[str]
     part_nouns: list[str]
     exceeding_verbs: list[str]
+    one_of_list: list[str]
     to_complements: list[str]
     modals: list[str]
     negations: list[str]
@@ -728,6 +729,7 @@ DISTANCE_LEADS = tuple(PHRASE.duration_distances)
 DISTANCE_WORDS = frozenset(PHRASE.distance_words)
 PART_NOUNS = frozenset(PHRASE.part_nouns)
 EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
+ONE_OF_LIST = tuple(PHRASE.one_of_list)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
 LOCATION_MARKS = tuple(PHRASE.location_marks)
 SPOT_NOUNS = tuple(sorted(PHRASE.spot_nouns, key=len, reverse=True))

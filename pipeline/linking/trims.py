@@ -36,6 +36,7 @@ from pipeline.linking.lexicon import (
     NORM_LEADS,
     OBJECT_NOUN_TAGS,
     OBJECT_VERBS,
+    ONE_OF_LIST,
     OPENING_VERBS,
     PART_NOUNS,
     PAYING_VERBS,
@@ -335,6 +336,30 @@ def exceeded(window: str) -> str | None:
     """
     verb = next((v for v in EXCEEDING_VERBS if window.endswith(v)), None)
     return window[: -len(verb)] if verb is not None else None
+
+
+def exceeded_list(window: str) -> str | None:
+    """The list of measures a threshold measures where a word picking one of them (``one_of_list``)
+    stands between it and the verb of exceeding ending ``window`` (建筑面积、套内建筑面积误差比绝对值
+    其中有一项超出 → 建筑面积、套内建筑面积误差比绝对值); None elsewhere.
+
+    >>> exceeded_list("建筑面积、套内建筑面积误差比绝对值其中有一项超出"), exceeded_list("误差比绝对值超出")
+    ('建筑面积、套内建筑面积误差比绝对值', None)
+    """
+    before = exceeded(window)
+    listed = without_one_of(before) if before else None
+    return listed if listed != before else None
+
+
+def without_one_of(name: str) -> str:
+    """``name`` without a word picking one of a list (``one_of_list``) ending it, where a name
+    stays before it (三项指标中有一项 → 三项指标; 有一项 stays).
+
+    >>> without_one_of("三项指标中有一项"), without_one_of("有一项"), without_one_of("指标")
+    ('三项指标', '有一项', '指标')
+    """
+    one = next((w for w in ONE_OF_LIST if name.endswith(w)), None)
+    return name[: -len(one)] if one is not None and len(name) > len(one) else name
 
 
 def without_to(name: str, window: str) -> str:
