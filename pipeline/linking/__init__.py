@@ -64,6 +64,7 @@ from pipeline.linking.heads import (
     without_former,
     without_per_lead,
     without_place_mark,
+    without_storey_scope,
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAME_RE,
@@ -700,6 +701,7 @@ def _link_one(
         of = part_of_whole(_named_total(of))  # 七大诸侯国之一: the whole's noun
         of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
         of = without_place_mark(of)  # 坝顶面最窄处不足1.2米: the crest, not where it is narrowest
+        of = without_storey_scope(of, q.unit)  # 该住宅楼地上18层: the building, not which floors
         of = _without_spacing_lead(of)  # 路口每1—3km设计一处: the per-word of the spacing
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)

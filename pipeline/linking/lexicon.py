@@ -341,6 +341,7 @@ class HeadLexicon(Lexicon):
     measure_ends: list[str]
     storey_units: list[str]
     storey_words: list[str]
+    storey_scopes: list[str]
     counted_places: list[str]
     counted_place_verbs: list[str]
     rank_event_belongings: list[str]
