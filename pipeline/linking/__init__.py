@@ -64,6 +64,7 @@ from pipeline.linking.heads import (
     without_former,
     without_per_lead,
     without_place_mark,
+    without_storey_scope,
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAME_RE,
@@ -74,6 +75,7 @@ from pipeline.linking.lexicon import (
     BORN_RE,
     CAP_WORDS,
     CHANGES,
+    CHARGE_LINK_RE,
     CLOCK_COPULAS,
     CLOCK_LIST_MARKS,
     CLOCK_LIST_RE,
@@ -227,6 +229,7 @@ from pipeline.linking.words import (
     last_words,
     lasting_noun,
     opens_with_noun,
+    paid_for,
     person_head,
     predicated_subject,
     reaching_noun,
@@ -246,6 +249,7 @@ __all__ = ["link", "link_and_judge"]
 _AFTER_READ = 24  # characters read after a number for the noun it counts
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
+_PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
@@ -546,6 +550,8 @@ def _link_one(
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
     elif after is not None:  # 约800米路基状况较好: the roadbed is measured, its state told after
         after = without_last_word(after, STATE_NOUNS)
+        if q.type in _PAID_FOR and _runs_to_number(text, q.end, ceiling, after):
+            after = paid_for(after)  # 水田4.38亩补偿款153442元: the charge is the next number's
     sized = sizes_household(after) if after is not None and q.unit in PEOPLE_UNITS else None
     if sized is not None:  # 1人户35㎡: the size of the households it names
         return {"of": sized}
@@ -697,6 +703,7 @@ def _link_one(
         of = part_of_whole(_named_total(without_one_of(of)))  # 七大诸侯国之一: the whole's noun
         of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
         of = without_place_mark(of)  # 坝顶面最窄处不足1.2米: the crest, not where it is narrowest
+        of = without_storey_scope(of, q.unit)  # 该住宅楼地上18层: the building, not which floors
         of = _without_spacing_lead(of)  # 路口每1—3km设计一处: the per-word of the spacing
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
         # 距离回龙圩约30km: how far, to a place (but 相隔20多米的距离, …直线距离26公里 name the distance)
@@ -851,6 +858,15 @@ def _carried(text: str, q: Quantity, win: Window, sentence_start: int) -> str | 
     if q.type in _COUNTED and q.unit in PERSON_UNITS:  # 正在进行安置的有63户: the people named before
         return listed_total(win.text) or carried_people(text, win.text, win.lo, sentence_start)
     return None
+
+
+def _runs_to_number(text: str, end: int, ceiling: int, name: str) -> bool:
+    """Whether ``name``, read right after ``end``, runs on to the next number at ``ceiling``,
+    across a word of ``charge_after_measure_links`` at most (补偿费共计11206.56万元)."""
+    if not text.startswith(name, end):
+        return False
+    link = CHARGE_LINK_RE.match(text, end + len(name), ceiling)
+    return link is not None and link.end() == ceiling < len(text)
 
 
 def _modifies(name: str) -> bool:

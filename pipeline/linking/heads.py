@@ -27,7 +27,7 @@ from pipeline.linking.lexicon import (
     SUPERLATIVE_MARKS,
 )
 from pipeline.linking.phrases import Reading, read_before
-from pipeline.linking.words import tag
+from pipeline.linking.words import tag, without_last_word
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
@@ -464,7 +464,21 @@ def measure_owner(owner: str | None) -> str | None:
 
 _STOREY_UNITS = frozenset(HEAD.storey_units)
 _STOREY_WORDS = frozenset(HEAD.storey_words)
+_STOREY_SCOPES = frozenset(HEAD.storey_scopes)
 _EVENT_VERB_FOLLOWERS = frozenset({"v", "x"})
+
+
+def without_storey_scope(name: str, unit: str | None) -> str:
+    """A name read before a floor count without the part of the building above or below ground
+    ending it after a noun (该住宅楼地上 → 该住宅楼); ``name`` for another count, or where the part is
+    all of it or no noun stands before it (地下, 已建至地上).
+
+    >>> without_storey_scope("该住宅楼地上", "层"), without_storey_scope("地下", "层")
+    ('该住宅楼', '地下')
+    >>> without_storey_scope("已建至地上", "层"), without_storey_scope("该住宅楼地上", "个")
+    ('已建至地上', '该住宅楼地上')
+    """
+    return without_last_word(name, _STOREY_SCOPES) if unit in _STOREY_UNITS else name
 
 
 def past_storeys(after: str, unit: str | None) -> str:

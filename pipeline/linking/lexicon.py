@@ -225,6 +225,8 @@ class PhraseLexicon(Lexicon):
     after_lead_kept: list[str]
     counted_activities: list[str]
     state_nouns: list[str]
+    charge_after_measure_ends: list[str]
+    charge_after_measure_links: list[str]
     certifying_verbs: list[str]
     norm_heads: list[str]
     outcome_verbs: list[str]
@@ -340,6 +342,7 @@ class HeadLexicon(Lexicon):
     measure_ends: list[str]
     storey_units: list[str]
     storey_words: list[str]
+    storey_scopes: list[str]
     counted_places: list[str]
     counted_place_verbs: list[str]
     rank_event_belongings: list[str]
@@ -622,6 +625,8 @@ BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 STATE_NOUNS = frozenset(PHRASE.state_nouns)
+CHARGE_AFTER_MEASURE_ENDS = tuple(PHRASE.charge_after_measure_ends)
+CHARGE_LINK_RE = re.compile("(?:" + "|".join(map(re.escape, PHRASE.charge_after_measure_links)) + ")?")
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
 NORM_HEADS = frozenset(PHRASE.norm_heads)
 OUTCOME_VERBS = frozenset(PHRASE.outcome_verbs)

@@ -36,6 +36,7 @@ from pipeline.linking.lexicon import (
     AGING_VERBS,
     ALLOCATING_VERBS,
     ATTRIBUTES,
+    CHARGE_AFTER_MEASURE_ENDS,
     CLAUSE_ADVERBS,
     CLAUSE_CONJUNCTIONS,
     CLAUSE_OBJECT_TAGS,
@@ -932,6 +933,22 @@ def without_last_word(name: str, closing: frozenset[str]) -> str:
         return name  # 起付线年度: a noun jieba tags v (``verb_tagged_nouns``) is one
     head = name[: -len(words[-1][0])]
     return head if len(head) > 1 else name
+
+
+def paid_for(name: str) -> str | None:
+    """What a measure measures when ``name``, read after it and running on to the next number,
+    is a charge paid for it (a last word ending in ``charge_after_measure_ends``): the noun
+    opening ``name`` (集体土地土地补偿费 → 集体土地, 路国家补助 → 路); None where the charge is all
+    there is (补偿款) or a word of another kind opens it; ``name`` where it is no charge.
+
+    >>> paid_for("集体土地土地补偿费"), paid_for("路国家补助"), paid_for("补偿款"), paid_for("路基")
+    ('集体土地', '路', None, '路基')
+    """
+    words = tag(name)
+    if not words[-1][0].endswith(CHARGE_AFTER_MEASURE_ENDS):
+        return name
+    first, first_tag = words[0]
+    return first if len(words) > 1 and first_tag in OBJECT_NOUN_TAGS else None
 
 
 def after_heading(name: str) -> str:
