@@ -666,7 +666,9 @@ def _link_one(
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)
         if of != after and len(of) <= MAX_OF and q.type != "rank" and q.type not in BASED:
-            of = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
+            opened = after_opening_verb(without_opening_modal(after_object_verb(before_listed_object(of))))
+            # 调度中心采取早晚高峰发车间隔: the hours the predicate stood before are a frame too
+            of = without_hour_scope(opened) if opened != of else of
             if q.type == "count":  # 扶持返乡农民工开办家庭农场15个: the people and what they do
                 of = after_supporting_verb(of)
             if q.type in _WORKED:  # ，养殖牲猪4头: the verb of work glued to the count is its predicate

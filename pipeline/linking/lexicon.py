@@ -174,6 +174,7 @@ class PhraseLexicon(Lexicon):
     one_of_list: list[str]
     to_complements: list[str]
     modals: list[str]
+    duty_modals: list[str]
     negations: list[str]
     clock_copulas: list[str]
     duration_names: list[str]
@@ -563,6 +564,7 @@ CAUSATIVE_VERBS = frozenset(PHRASE.causative_verbs)
 SCOPE_FRAME_ENDS = frozenset(PHRASE.scope_frame_ends)
 DEMONSTRATIVE_PREPOSITIONS = frozenset(PHRASE.demonstrative_prepositions)
 MODALS = frozenset(PHRASE.modals)
+DUTY_MODALS = frozenset(PHRASE.duty_modals)
 NEGATIONS = frozenset(PHRASE.negations)
 OBJECT_TAGS = frozenset(LINKING.clauses.object_tags)
 OBJECT_NOUN_TAGS = frozenset(LINKING.clauses.noun_tags)

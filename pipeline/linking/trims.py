@@ -24,6 +24,7 @@ from pipeline.linking.lexicon import (
     DISCOUNT_VERBS,
     DISTANCE_LEADS,
     DISTANCE_WORDS,
+    DUTY_MODALS,
     EXCEEDING_VERBS,
     FORMULA_RE,
     GRANT_PER_RE,
@@ -529,12 +530,40 @@ def without_opening_modal(name: str) -> str:
     ('库内水位', '商品房均价')
     >>> without_opening_modal("可报销费用")
     '可报销费用'
+
+    A modal of need or duty (``duty_modals``) goes before a verb too, where a noun ends what is left:
+    the verb modifies it (需安置分配的退役士兵 → 安置分配的退役士兵), also one jieba glues to the verb
+    after it, not to a verb of one character (需护砌长度 → 护砌长度; 需交物业费 stays).
+
+    >>> without_opening_modal("需安置分配的退役士兵"), without_opening_modal("需护砌长度")
+    ('安置分配的退役士兵', '护砌长度')
+    >>> without_opening_modal("需交物业费"), without_opening_modal("须至少符合有其中")
+    ('需交物业费', '须至少符合有其中')
     """
     words = tag(name)
+    if len(words) >= 2 and words[-1][1] in OBJECT_NOUN_TAGS:
+        duty = _duty_modal(words)
+        if duty:
+            return name[len(duty) :]
     if len(words) < 2 or words[0][0] not in MODALS or words[1][1] in _MODAL_OBJECT_TAGS:
         return name
     rest = name[len(words[0][0]) :].lstrip("的")
     return rest if len(rest) > 1 else name
+
+
+_DUTY_VERB_TAGS = frozenset({"v", "vn"})
+
+
+def _duty_modal(words: Tags) -> str:
+    """The modal of ``duty_modals`` opening ``words`` before a verb: jieba's word of its own, or one
+    character glued to what follows where that opens with no verb of one character; "" where none."""
+    first, pos = words[0]
+    if first in DUTY_MODALS:
+        return first if words[1][1] in _DUTY_VERB_TAGS else ""
+    if pos != "v" or len(first) != 2 or first[0] not in DUTY_MODALS:
+        return ""
+    rest = tag(first[1:] + words[1][0])  # 需护砌 → 护砌: what the glued verb opens
+    return first[0] if not (len(rest[0][0]) == 1 and rest[0][1] == "v") else ""
 
 
 _CLOSING_ADVERB_TAGS = frozenset({"d", "ad", "a", "uj"})  # 补考费一般含, 有的交: adverbs and 的 before the verb

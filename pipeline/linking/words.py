@@ -49,6 +49,7 @@ from pipeline.linking.lexicon import (
     DURATION_GLUED_TAGS,
     DURATION_NAMES,
     ENDING_COPULAS,
+    EVENT_OCCURRING_VERBS,
     FRAME_ENDINGS,
     FRAME_NOUNS,
     FRAME_TAGS,
@@ -372,6 +373,10 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     '媒体集中报道'
     >>> clause_object("该项目拟投资"), clause_object("项目计划投资")
     ('该项目', '项目计划投资')
+    >>> clause_object("该村先后发生火灾"), clause_object("小区先后发生盗窃")
+    ('火灾', '盗窃')
+    >>> clause_object("您可申请C级受损户补助"), clause_object("家庭人均可支配收入")
+    ('C级受损户补助', '家庭人均可支配收入')
     """
     words = tag(name)
     at = next((i for i in range(len(words) - 1) if _is_clause_adverb(*words[i])), None)
@@ -393,7 +398,12 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     if obj:
         # 共组织媒体集中报道: an object of a noun and the verb of its event names the event
         event = verb + 2 < len(words) and words[verb + 1][1] in OBJECT_NOUN_TAGS and words[-1][1] == "v"
-        return obj if len(obj) > 1 and (words[-1][1] in CLAUSE_OBJECT_TAGS or event) else name
+        # 先后发生盗窃: what a verb of a thing happening has happen is the event, a verb alone too
+        event = event or (words[verb][0] in EVENT_OCCURRING_VERBS and verb + 2 == len(words))
+        # 可申请C级受损户补助: a noun jieba tags a verb (`verb_tagged_nouns`) ends an object of two
+        # words or more too (not 可支配收入, 乱鸣笛行为: a compound of the verb and that noun)
+        named = words[-1][1] in CLAUSE_OBJECT_TAGS or (words[-1][0] in VERB_TAGGED_NOUNS and len(words) - verb > 2)
+        return obj if len(obj) > 1 and (named or event) else name
     subject = "".join(w for w, _ in words[:at])
     return subject if len(subject) > 1 else None
 
@@ -448,8 +458,11 @@ def before_granting_agent(name: str) -> str:
     return "".join(word for word, _ in words[:at])
 
 
+_SUCCESSION_TAGS = frozenset({"d", "t"})  # 先后: jieba's time word, an adverb of a succession here
+
+
 def _is_clause_adverb(word: str, tag: str) -> bool:
-    return (tag == "d" and (len(word) == 1 or word in CLAUSE_ADVERBS)) or word in MODALS
+    return (tag == "d" and len(word) == 1) or (tag in _SUCCESSION_TAGS and word in CLAUSE_ADVERBS) or word in MODALS
 
 
 def before_copula(name: str) -> str:
