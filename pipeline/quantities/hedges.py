@@ -62,6 +62,7 @@ _TOUCHING = frozenset(HEDGES.touching["words"])
 #: per-words between a hedge and its number, read as the number's per later (约每小时2000元)
 _PER_GAP_RE = re.compile(rf"(?:每{PER_WORD}){{1,2}}")
 _FILLER_RE = re.compile(f"[{re.escape(HEDGES.context_limits['fillers'])}]{{0,2}}")
+_COORDINATOR_RE = re.compile(f"[{re.escape(HEDGES.context_limits['coordinators'])}]")
 _MEASURE_AFTER_RE = re.compile(alternation(HEDGES.measure_after))
 _MEASURE_TYPES = frozenset(HEDGES.measure_after_scope["types"])
 _SHARE_BEFORE_RE = re.compile(alternation(HEDGES.share_before))
@@ -145,7 +146,9 @@ def _context(text: str, cand: Candidate) -> str | None:
         # ... nor the end of a word (签约了186个, 通过了八部)
         word = _NOT_HEDGE_RE.search(window, max(0, last.end() - 4), last.end())
         longer = _LONGER_WORD_RE.match(window, last.start()) is not None  # 不及时
-        if near and word is None and not longer and not _DIGIT.search(between):
+        # ... nor across a coordinator: 最高分和一个最低分 (the word bounds the first conjunct)
+        apart = _DIGIT.search(between) or _COORDINATOR_RE.search(between)
+        if near and word is None and not longer and not apart:
             found = HEDGES.context_before[last.group()]
             if _NEGATED_MODAL_RE.search(window, max(0, last.start() - 2), last.start()):
                 return _NEGATED.get(found, found)  # 不能少于5人: at least

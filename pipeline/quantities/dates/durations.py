@@ -51,6 +51,10 @@ _TRAILING_PER_RE = re.compile(
     rf"(?:{alternation(KINDS.shared.trailing_per_marks)})(?P<per>{alternation(DATES.durations.trailing_per_words)})"
 )
 _CODE_DIGITS_RE = re.compile(P.CODE_DIGITS)
+#: three digits of a year before 年 and a month and a day after it: a date's year with a digit
+#: lost (209年3月12日), no duration of 209 years; 有效期3年3月5日起 keeps its 3 years
+_SHORT_YEAR_RE = re.compile(r"[12][0-9]{2}")
+_MONTH_DAY_AFTER_RE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}[日号]")
 _ERA_RE = re.compile(f"(?:{alternation(DATES.durations.era_words)})$")
 _LAP_AFTER = {
     name: re.compile(f"(?:{alternation(unit.lap_after)}).{{0,2}}$") if unit.lap_after else None
@@ -119,6 +123,8 @@ def interpret(m: re.Match[str], text: str) -> Candidate | None:
         return None  # 2024年 is a date, 2014-2016年 a period
     if name == "年" and _CODE_DIGITS_RE.match(n_text):
         return None  # 电话：8251931.2018年12月21日: a phone, then a date; no 8251931 years
+    if name == "年" and _SHORT_YEAR_RE.fullmatch(n_text) and _MONTH_DAY_AFTER_RE.match(text, after):
+        return None  # 209年3月12日: a date with its year mistyped, not 209 years
     if name == "年" and _ERA_RE.search(text, max(0, m.start() - 3), m.start()):
         return None  # 公元前202年: a year of an era
     lap = _LAP_AFTER[name]

@@ -518,8 +518,18 @@ def ahead_of_ref(designator: str, amount: int, ref: dt.date) -> Span:
     return ref, back_from(ref, designator, -amount)
 
 
-def rel_day(m: re.Match[str], text: str) -> Atom:
-    """今天, 昨天, 大后天."""
+_SPEECH = DATES.reported_speech
+#: a verb of saying, then no sentence end, up to the day word (他们说材料还没补充好，明天…)
+_REPORTED_RE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _SPEECH.verbs))})(?![{re.escape(_SPEECH.not_next)}])"
+    rf"[^{re.escape(_SPEECH.sentence_ends)}]*$"
+)
+
+
+def rel_day(m: re.Match[str], text: str) -> Atom | None:
+    """今天, 昨天, 大后天; none in reported speech (他说，明天送来: the speaker's day)."""
+    if _REPORTED_RE.search(text, max(0, m.start() - _SPEECH.reach), m.start()) is not None:
+        return None
     return Atom(m.start(), m.end(), "date", "D", from_ref=partial(_days_from, DATES.relative_days[m["w"]]))
 
 

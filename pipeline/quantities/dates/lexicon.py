@@ -235,6 +235,15 @@ class DurationUnit(Lexicon):
                 and text.startswith(self.bare_within, at))
 
 
+class ReportedSpeech(Lexicon):
+    """A verb of saying shortly before a day word in its sentence: the day is the speaker's."""
+
+    verbs: list[str]
+    not_next: str
+    reach: int
+    sentence_ends: str
+
+
 class Durations(Lexicon):
     more: dict[str, Literal["gt"]]
     not_after: str
@@ -265,6 +274,7 @@ class DatesLexicon(Lexicon):
     relative_quarters: dict[str, int]
     relative_days: dict[str, int]
     relative_days_context: Neighbours
+    reported_speech: ReportedSpeech
     relative_weeks: dict[str, int]
     relative_context: Neighbours
     weeks: Weeks
