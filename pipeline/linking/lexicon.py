@@ -308,6 +308,7 @@ class TopicLexicon(Lexicon):
     topic_tags: list[str]
     topic_types: list[str]
     remainder_words: list[str]
+    other_words: list[str]
     topic_postpositions: list[str]
     topic_openers: list[str]
     comparison_words: list[str]

@@ -39,13 +39,14 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
+    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
     "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
 ]
 
 _TOPICS = LINKING.topics
 TOPIC_TYPES = frozenset(_TOPICS.topic_types)
 REMAINDER_WORDS = frozenset(_TOPICS.remainder_words)
+OTHER_WORDS = frozenset(_TOPICS.other_words)
 _HEADS = tuple(_TOPICS.topic_heads)
 _FROM_WORDS = frozenset(_TOPICS.from_words)
 _LABEL_LENGTH = _TOPICS.label_length
