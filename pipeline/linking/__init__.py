@@ -167,6 +167,7 @@ from pipeline.linking.phrases import (
 )
 from pipeline.linking.status import Run, by_sentence, statuses
 from pipeline.linking.topics import (
+    OTHER_WORDS,
     REMAINDER_WORDS,
     TOPIC_TYPES,
     changing,
@@ -695,8 +696,9 @@ def _link_one(
     if shared is None and q.type in _CASED and of:  # 收费标准：住房0.7元/月、商用1.4元/月: the label's
         # a label and its list of cases stand within two windows before the number (linear time)
         of = case_labelled(text[max(sentence_start, q.start - 2 * MAX_WINDOW) : q.start], of, text[q.end : reach]) or of
-    if of in REMAINDER_WORDS and q.type in BASED and shared is None:  # 按90%的比例支付，余下的10%: the rest
-        of = None  # of what the share before measures, inherited; a word of what remains names no thing
+    if shared is None and ((of in REMAINDER_WORDS and q.type in BASED) or (of in OTHER_WORDS and q.type in _COUNTED)):
+        # 按90%的比例支付，余下的10%, 共有四个股东，其他三个: the rest of what the number before
+        of = None  # measures or counts, inherited; a word of what remains names no thing
     if threshold is not None:  # 误差比绝对值超出3%部分: what crosses it (with nothing before the verb, inherited)
         of = read_before(threshold, q.type).of if threshold else None
     elif of is None and ends_in_operator(win.text):  # （…1000元）×55%（报销比例）: a factor, named by nothing before

@@ -38,6 +38,7 @@ from pipeline.linking.lexicon import (
     EVENT_OCCURRING_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
+    LIGHT_VERBS,
     MODALS,
     NORM_HEADS,
     OBJECT_COMPLEMENTS,
@@ -531,7 +532,8 @@ _TRIP_CLAUSE_END_RE = re.compile(r"[，,。；;：:！!？?（(]")  # what ends 
 def trip_event(text: str, end: int, ceiling: int) -> str | None:
     """The event a count of events names when a verb of going (``trip_verbs``) follows it: the verb
     of two characters or more closing that clause (先后4次到该公司检查 → 检查, 3次到外地考场考试 →
-    考试), what is done where they went; None where no such verb closes it.
+    考试), what is done where they went; or a light verb (``light_verbs``: 两次进行了调解 → 调解);
+    None where no such verb closes it.
 
     >>> t = "4次到该公司检查，道路完好"
     >>> trip_event(t, 2, len(t)), trip_event("2次到场，", 2, 5)
@@ -540,10 +542,26 @@ def trip_event(text: str, end: int, ceiling: int) -> str | None:
     mark = _TRIP_CLAUSE_END_RE.search(text, end, ceiling)
     stop = mark.start() if mark is not None else ceiling
     words = tag(text[end:stop])
+    lit = _light_event(words)
+    if lit is not None:
+        return lit
     if len(words) < 3 or words[0][0] not in TRIP_VERBS:
         return None
     last, pos = words[-1]
     return last if pos in ("v", "vn") and len(last) > 1 else None
+
+
+def _light_event(words: tuple[tuple[str, str], ...]) -> str | None:
+    """The verbs after a light verb (``light_verbs``) opening the clause, or after a preposition's
+    phrase opening it, and its 了, when they close it: 进行了调解 → 调解, 对广场进行了补植改造 → 补植改造."""
+    at = next((k for k, (word, _) in enumerate(words) if word in LIGHT_VERBS), None)
+    if at is None or (at > 0 and words[0][1] != "p"):
+        return None
+    rest = [w for w in words[at + 1 :] if w[1] != "ul"]
+    if not rest or any(pos not in ("v", "vn") for _, pos in rest):
+        return None
+    name = "".join(word for word, _ in rest)
+    return name if len(name) > 1 else None
 
 
 # 组织各职能部门, 致函部队, 给予其家庭补助: a verb's object opens with a noun, a pronoun or a verbal noun

@@ -128,6 +128,7 @@ class PhraseLexicon(Lexicon):
     event_heads: list[str]
     named_events: list[str]
     trip_verbs: list[str]
+    light_verbs: list[str]
     event_adverbs: list[str]
     event_granting_verbs: list[str]
     event_occurring_verbs: list[str]
@@ -312,6 +313,7 @@ class TopicLexicon(Lexicon):
     topic_tags: list[str]
     topic_types: list[str]
     remainder_words: list[str]
+    other_words: list[str]
     topic_postpositions: list[str]
     topic_openers: list[str]
     comparison_words: list[str]
@@ -526,6 +528,7 @@ MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15
 EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
 TRIP_VERBS = frozenset(PHRASE.trip_verbs)
+LIGHT_VERBS = frozenset(PHRASE.light_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
 EVENT_OCCURRING_VERBS = frozenset(PHRASE.event_occurring_verbs)

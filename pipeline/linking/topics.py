@@ -39,13 +39,14 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
+    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
     "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
 ]
 
 _TOPICS = LINKING.topics
 TOPIC_TYPES = frozenset(_TOPICS.topic_types)
 REMAINDER_WORDS = frozenset(_TOPICS.remainder_words)
+OTHER_WORDS = frozenset(_TOPICS.other_words)
 _HEADS = tuple(_TOPICS.topic_heads)
 _FROM_WORDS = frozenset(_TOPICS.from_words)
 _LABEL_LENGTH = _TOPICS.label_length
@@ -247,19 +248,33 @@ _LIST_MARKS = frozenset(_TOPICS.list_marks)
 def lend_listed(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
     """Give each measure of ``qs`` left without a name the noun after the list it opens: the
     next quantity is of its kind, only a list mark (、, 或, 和 …) stands between them, and that
-    one's name is the noun a 的 ties to it (6万元、3万元的购房补贴); last to first, so a longer
-    list lends down the line. ``updates`` are the links of ``qs``, changed in place."""
+    one's name is the noun a 的 ties to it (6万元、3万元的购房补贴), or for a count of the same
+    classifier the noun glued after it (200名和150名学生); last to first, so a longer list lends
+    down the line. ``updates`` are the links of ``qs``, changed in place."""
     lent: set[int] = set()
     for i in range(len(qs) - 2, -1, -1):
         q, nxt = qs[i], qs[i + 1]
-        if q.type not in TOPIC_TYPES or nxt.type != q.type or updates[i].get("of") is not None:
-            continue
-        if text[q.end : nxt.start].strip() not in _LIST_MARKS:
+        if text[q.end : nxt.start].strip() not in _LIST_MARKS or nxt.type != q.type:
             continue
         name = updates[i + 1].get("of")
+        if q.type == "count" and _counted_after(text, q, nxt, name, updates[i].get("of"), i + 1 in lent):
+            updates[i]["of"] = name  # 调查了200名和150名学生, 涉及三个或三个以上不同机构: the noun after both
+            lent.add(i)
+            continue
+        if q.type not in TOPIC_TYPES or updates[i].get("of") is not None:
+            continue
         if isinstance(name, str) and (text.startswith("的" + name, nxt.end) or i + 1 in lent):
             updates[i]["of"] = name
             lent.add(i)
+
+
+def _counted_after(text: str, q: Quantity, nxt: Quantity, name: object, own: object, lent: bool) -> bool:
+    """Whether a count before a list mark and a count of the same classifier counts the noun
+    glued after that one (``name``, or lent to it down the list): 200名和150名学生 → 学生; not
+    where its own noun stands glued before it (党员3名和5名入党积极分子: 党员)."""
+    if not isinstance(name, str) or q.unit != nxt.unit or not (lent or text.startswith(name, nxt.end)):
+        return False
+    return not (isinstance(own, str) and text.endswith(own, 0, q.start))
 
 
 _COUNT_BEFORE = rf"(?:\d+|[{ONE_TO_NINE}{TEN}两百千万]+)"
