@@ -245,6 +245,7 @@ class PhraseLexicon(Lexicon):
     sexes: list[str]
     clause_tail_tags: list[str]
     holding_tags: list[str]
+    holding_openings: list[str]
     prefix_tags: list[str]
 
     @model_validator(mode="after")
@@ -637,6 +638,7 @@ DISTANCE_RE = re.compile(
 DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
 CLAUSE_TAIL_TAGS = frozenset(PHRASE.clause_tail_tags)
 HOLDING_TAGS = frozenset(PHRASE.holding_tags)
+HOLDING_OPENINGS = tuple(PHRASE.holding_openings)
 PREFIX_TAGS = frozenset(PHRASE.prefix_tags)
 VERBAL_TAGS = frozenset(LINKING.clauses.verbal_tags)
 ADVERBIAL_TAGS = frozenset(LINKING.clauses.adverbial_tags)
