@@ -68,6 +68,7 @@ from pipeline.linking.heads import (
 )
 from pipeline.linking.lexicon import (
     AFTER_FRAME_RE,
+    AFTER_LEAD_RE,
     AGING_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
@@ -513,6 +514,9 @@ def _link_one(
         after = read_dimensioned(text, q.end, reach) or after
         if after is not None and DIMENSION_AFTER_RE.fullmatch(after):  # 500米长以上路基完善的组级公路:
             after = None  # a dimension word alone is no thing measured
+    if after is not None and q.unit in PERSON_UNITS and after.startswith(_MODIFIER_OPENINGS) \
+            and AFTER_LEAD_RE.match(after):  # 100人以上列入规划的大团寨路: people before a verb of
+        after = None  # change are its subject, not what its 的 ties (符合条件的幼儿 stays)
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
     acts = False  # the name after a count of people is what they do (3人开会确定)
@@ -873,13 +877,16 @@ def _runs_to_number(text: str, end: int, ceiling: int, name: str) -> bool:
     return link is not None and link.end() == ceiling < len(text)
 
 
+_MODIFIER_OPENINGS = tuple(MODIFIER_VERBS)
+
+
 def _modifies(name: str) -> bool:
     """``name``, read after a count, is a clause that may modify a noun after its 的: it opens
     with a verb of ``modifier_verbs`` (涉嫌非法营运), it is one adjective or distinguishing word
     alone (``modifier_tags``: 大规模, 欢乐), or it is two verbs or more alone (违法搭建;
     not 专家组成, whose noun is the subject, nor one word: 三个独立的处理塔 keeps its reading)."""
     words = tag(name)
-    if words[0][0] in MODIFIER_VERBS:
+    if words[0][0] in MODIFIER_VERBS or name.startswith(_MODIFIER_OPENINGS):  # jieba's 纳入计划
         return True
     if len(words) == 1 and words[0][1] in MODIFIER_TAGS:  # 两次大规模的调整: an adjective alone modifies
         return True

@@ -250,6 +250,7 @@ class PhraseLexicon(Lexicon):
     sexes: list[str]
     clause_tail_tags: list[str]
     holding_tags: list[str]
+    holding_openings: list[str]
     prefix_tags: list[str]
 
     @model_validator(mode="after")
@@ -652,6 +653,7 @@ DISTANCE_RE = re.compile(
 DURATION_GLUED_TAGS = frozenset(PHRASE.duration_glued_tags)
 CLAUSE_TAIL_TAGS = frozenset(PHRASE.clause_tail_tags)
 HOLDING_TAGS = frozenset(PHRASE.holding_tags)
+HOLDING_OPENINGS = tuple(PHRASE.holding_openings)
 PREFIX_TAGS = frozenset(PHRASE.prefix_tags)
 VERBAL_TAGS = frozenset(LINKING.clauses.verbal_tags)
 ADVERBIAL_TAGS = frozenset(LINKING.clauses.adverbial_tags)
@@ -816,12 +818,15 @@ IN_STATES = tuple(PHRASE.locative_blocked)
 _IN_STATE = trie_alternation(IN_STATES)
 # 3种可能: a noun a stop opens, kept where it ends the phrase (not 3个可能影响工期的因素)
 _KEPT_LEAD = rf"(?:{trie_alternation(PHRASE.after_lead_kept)})(?![^\W\d_])"
+# 63个纳入计划的美丽乡村建设村: a verb of `modifier_verbs` a 的 follows in the clause opens the
+# clause modifying the noun counted, although it may be a lead stop (a verb of change)
+_MODIFIER_LEAD = rf"(?:{trie_alternation(PHRASE.modifier_verbs)})[^\W\d_]{{0,12}}?的"
 _AFTER_PREFIX = rf"(?:(?:以|之)?内)?的?(?:{trie_alternation(PHRASE.after_modifiers)})?"
 _AFTER_TAIL = rf"(?:{_AFTER_UNIT}|(?!{_AFTER_STOP}|(?:和|及|与|或)[0-9０-９{ONE_TO_NINE}{TEN}两])[^\W\d_])"
 AFTER_RE = re.compile(
     rf"""
     {_AFTER_PREFIX}
-    (?:(?={_IN_STATE}|{_KEPT_LEAD})|(?!{_AFTER_LEAD}))
+    (?:(?={_IN_STATE}|{_KEPT_LEAD}|{_MODIFIER_LEAD})|(?!{_AFTER_LEAD}))
     (?P<np>
       (?:{_AFTER_UNIT}|[^\W\d_])
       {_AFTER_TAIL}{{0,19}}
@@ -832,6 +837,8 @@ AFTER_RE = re.compile(
 # The same pieces alone: where the noun after a number starts (past 的 and a modifier), and
 # how it runs on past a jieba noun that holds a stop word (重点对象, 方向, 时间段).
 AFTER_PREFIX_RE = re.compile(_AFTER_PREFIX)
+# a name read after a number that a stop opens (a modifier verb's clause let through: 列入规划)
+AFTER_LEAD_RE = re.compile(_AFTER_LEAD)
 AFTER_STOP_WORDS = frozenset([*PHRASE.after_stops, *PHRASE.after_lead_stops])
 AFTER_TAIL_RE = re.compile(rf"{_AFTER_TAIL}*")
 # 耕地占用税: a compound tail after a verb a stop word opens, ending the letters (after_stop_compound_tails).

@@ -51,6 +51,7 @@ from pipeline.linking.lexicon import (
     GRADE_BOUNDS,
     GRADE_ENDINGS,
     GRANTING_VERBS,
+    HOLDING_OPENINGS,
     HOLDING_TAGS,
     INFIX_BRACKET_RE,
     INTENT_SUBJECTS,
@@ -1143,7 +1144,8 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
         if tail is not None:  # 耕地占用税: the verb a stop opens is inside a compound noun
             return tail.end()
         # 两处非法采砂行为: 为 in 行为, a noun jieba tags v, ending a name (not opening one: 方面的行为)
-        holding = pos in HOLDING_TAGS or (word in VERB_TAGGED_NOUNS and offset > 0)
+        holding = pos in HOLDING_TAGS or word.startswith(HOLDING_OPENINGS) \
+            or (word in VERB_TAGGED_NOUNS and offset > 0)
         if pos == "v" and not holding and len(word) == 2 and 0 < offset == stop - start - 1:  # 县域面积成为:
             return start + offset  # the verb the stop ends closes the name, not its first character
         if (opening and not _prefix_alone(text[start:stop])) or not holding or len(word) < 2 \
