@@ -616,8 +616,9 @@ def _listed_after_verb(name: str) -> str:
 
 def _glued_verb(text: str, kind: str) -> str | None:
     """The name of a window ending in one word jieba tags a verb right after per-words or an
-    adverb of `verb_adverbs` (每亩另奖补, 企业当年奖补, 农场的当年奖补): that word is the clause's
-    predicate, even one `verb_tagged_nouns` keeps as a noun elsewhere. After an adverb the name
+    adverb of `verb_adverbs` (每亩另奖补, 企业当年奖补): that word is the clause's predicate, even
+    one `verb_tagged_nouns` keeps as a noun elsewhere (but a verb of granting after a 的 and an
+    adverb is a noun, the sum granted: 农场的当年奖补 → 奖补). After an adverb the name
     is the noun before it (申请单位当年缴纳 → 申请单位), or none (and none after a verb of granting,
     whose noun before or object is whom the sum goes to); after per-words alone, none where nothing or a basis
     (按实施面积) stands before them, else None: a noun joined round the per-word names what is
@@ -627,6 +628,8 @@ def _glued_verb(text: str, kind: str) -> str | None:
 
     >>> _glued_verb("每亩另奖补", "money"), _glued_verb("认证的企业当年奖补", "money")
     ('', '')
+    >>> _glued_verb("获得市级示范型家庭农场的当年奖补", "money")
+    '奖补'
     >>> _glued_verb("标准大棚每平方米奖补", "money"), _glued_verb("每户补贴", "money") is None
     ('标准大棚', True)
     >>> _glued_verb("另奖补购买价款的", "percent"), _glued_verb("每人发放生活费", "money") is None
@@ -666,6 +669,9 @@ def _glued_verb(text: str, kind: str) -> str | None:
         named = read_before(head, kind).of
         recipient = any(marker in m["glue"] for marker in RECIPIENT_PER_MARKERS)
         return "" if recipient or (named and named.endswith(PERSON_ENDINGS)) else named
+    if granted and m["head"].endswith("的") and PER_RE.search(m["glue"]) is None:
+        # 获得…合作社的当年奖补1万元: after a 的, the verb of granting is a noun, the sum granted
+        return words[0][0]
     return (read_before(head, kind).of or "") if head and not granted else ""
 
 
