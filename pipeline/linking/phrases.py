@@ -113,6 +113,7 @@ from pipeline.linking.words import (
     without_present,
     words_of,
 )
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation (and that quotation)
@@ -960,6 +961,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     >>> read_after("只考试16个名额a1的计划", 6, 14)
     '名额'
     """
+    gloss = _GLOSS_RE.match(text, end, ceiling)
+    if gloss is not None:  # 18个（二、三栋之间道路）车位: the noun after a bracket glossing the number
+        return read_after(text, gloss.end(), ceiling)
     if ANY_SPACE_RE.search(text, end, ceiling):  # a line wrap: 超6家\n央企研发中心
         text, end = _squeeze(text[end:ceiling]), 0
         ceiling = len(text)
@@ -996,6 +1000,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
 
 
 _CODE_OPENING_RE = re.compile(r"[A-Za-z]+$")
+# a bracket glossing a number, not one of inclusion (60周岁（含）以上: ages.py reads past it) nor
+# the enumerator of the next item (30元/月/辆（3）临时停车管理费)
+_GLOSS_RE = re.compile(rf"[（(](?!含)(?![\d{ONE_TO_NINE}{TEN}]+[）)])[^（()）\n]{{1,20}}[）)]")
 # the items after the first of a list that 等 closes before the noun of their class
 # (水电、电梯运行维保年检等公摊费用): no digit, clause end, 的 or second 等 inside an item;
 # not 等于, 等级, 等待, 等到, 等同 (words of their own)
