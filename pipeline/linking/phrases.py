@@ -114,6 +114,7 @@ from pipeline.linking.words import (
     without_present,
     words_of,
 )
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 MAX_WINDOW = 48  # characters read back from a number; a clause is rarely longer
 MAX_PHRASE = 12  # a longer phrase keeps only its head after the last 的 or quotation (and that quotation)
@@ -617,8 +618,9 @@ def _listed_after_verb(name: str) -> str:
 
 def _glued_verb(text: str, kind: str) -> str | None:
     """The name of a window ending in one word jieba tags a verb right after per-words or an
-    adverb of `verb_adverbs` (每亩另奖补, 企业当年奖补, 农场的当年奖补): that word is the clause's
-    predicate, even one `verb_tagged_nouns` keeps as a noun elsewhere. After an adverb the name
+    adverb of `verb_adverbs` (每亩另奖补, 企业当年奖补): that word is the clause's predicate, even
+    one `verb_tagged_nouns` keeps as a noun elsewhere (but a verb of granting after a 的 and an
+    adverb is a noun, the sum granted: 农场的当年奖补 → 奖补). After an adverb the name
     is the noun before it (申请单位当年缴纳 → 申请单位), or none (and none after a verb of granting,
     whose noun before or object is whom the sum goes to); after per-words alone, none where nothing or a basis
     (按实施面积) stands before them, else None: a noun joined round the per-word names what is
@@ -628,6 +630,8 @@ def _glued_verb(text: str, kind: str) -> str | None:
 
     >>> _glued_verb("每亩另奖补", "money"), _glued_verb("认证的企业当年奖补", "money")
     ('', '')
+    >>> _glued_verb("获得市级示范型家庭农场的当年奖补", "money")
+    '奖补'
     >>> _glued_verb("标准大棚每平方米奖补", "money"), _glued_verb("每户补贴", "money") is None
     ('标准大棚', True)
     >>> _glued_verb("另奖补购买价款的", "percent"), _glued_verb("每人发放生活费", "money") is None
@@ -667,6 +671,9 @@ def _glued_verb(text: str, kind: str) -> str | None:
         named = read_before(head, kind).of
         recipient = any(marker in m["glue"] for marker in RECIPIENT_PER_MARKERS)
         return "" if recipient or (named and named.endswith(PERSON_ENDINGS)) else named
+    if granted and m["head"].endswith("的") and PER_RE.search(m["glue"]) is None:
+        # 获得…合作社的当年奖补1万元: after a 的, the verb of granting is a noun, the sum granted
+        return words[0][0]
     return (read_before(head, kind).of or "") if head and not granted else ""
 
 
@@ -955,6 +962,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     >>> read_after("只考试16个名额a1的计划", 6, 14)
     '名额'
     """
+    gloss = _GLOSS_RE.match(text, end, ceiling)
+    if gloss is not None:  # 18个（二、三栋之间道路）车位: the noun after a bracket glossing the number
+        return read_after(text, gloss.end(), ceiling)
     if ANY_SPACE_RE.search(text, end, ceiling):  # a line wrap: 超6家\n央企研发中心
         text, end = _squeeze(text[end:ceiling]), 0
         ceiling = len(text)
@@ -991,6 +1001,9 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
 
 
 _CODE_OPENING_RE = re.compile(r"[A-Za-z]+$")
+# a bracket glossing a number, not one of inclusion (60周岁（含）以上: ages.py reads past it) nor
+# the enumerator of the next item (30元/月/辆（3）临时停车管理费)
+_GLOSS_RE = re.compile(rf"[（(](?!含)(?![\d{ONE_TO_NINE}{TEN}]+[）)])[^（()）\n]{{1,20}}[）)]")
 # the items after the first of a list that 等 closes before the noun of their class
 # (水电、电梯运行维保年检等公摊费用): no digit, clause end, 的 or second 等 inside an item;
 # not 等于, 等级, 等待, 等到, 等同 (words of their own)
