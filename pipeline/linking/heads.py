@@ -53,6 +53,8 @@ _COMPOUND_HEADS = tuple(HEAD.compound_heads)
 _COMPOUND_UNITS = frozenset(HEAD.compound_units)
 _COMPOUND_TAGS = frozenset(HEAD.compound_tags)
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j"})
+_PAIRED_POSITIONS = frozenset(HEAD.paired_positions)
+_PAIRED_HEAD_TAGS = _NOUN_TAGS | {"vn", "i"}
 _STRETCH_RE = re.compile(r"[^，,。；;：:（）()\s的了]{2,16}")
 _RUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j", "b", "vn", "v", "l"})  # 义务教育进城落户农民工随迁子女
 _CLAUSE_OPENING_TAGS = frozenset({"p", "d", "v", "c"})  # 子女在市区就读: their clause
@@ -346,6 +348,9 @@ def compound(text: str, end: int, after: str, unit: str | None) -> str:
     >>> compound("两项水库除险加固工程措施，", 2, "水库除险", "项"), compound("两个乡镇修建道路工程，", 2, "乡镇", "个")
     ('水库除险加固工程措施', '乡镇')
     """
+    paired = _paired_positions(text, end, after)
+    if paired is not None:
+        return paired
     m = _STRETCH_RE.match(text, end)
     if m is None:
         return after
@@ -365,6 +370,28 @@ def compound(text: str, end: int, after: str, unit: str | None) -> str:
     if len(verbs) != 1 or verbs[0] > len(words) - 3 or words[verbs[0] - 1][1] not in _NOUN_TAGS:
         return after
     return stretch
+
+
+def _paired_positions(text: str, end: int, after: str) -> str | None:
+    """A position of one character (``paired_positions``) read after a count, a 、 and a second one
+    after it: the pair shares the first noun after the second (两个上、下行匝道通行能力 → 上、下行匝道,
+    两个东、西两侧出口 → 东、西两侧出口); None where no such pair or noun follows.
+
+    >>> _paired_positions("两个上、下行匝道通行能力", 2, "上"), _paired_positions("两个上、下两层", 2, "上")
+    ('上、下行匝道', None)
+    """
+    if after not in _PAIRED_POSITIONS or not text.startswith("、", end + 1) \
+            or text[end + 2 : end + 3] not in _PAIRED_POSITIONS:
+        return None
+    m = _STRETCH_RE.match(text, end + 2)
+    if m is None:
+        return None
+    run = ""
+    for word, pos in tag(m[0]):
+        run += word
+        if pos in _PAIRED_HEAD_TAGS and len(word) > 1:
+            return f"{after}、{run}"
+    return None
 
 
 def people_run(text: str, end: int, after: str) -> str:

@@ -342,6 +342,7 @@ class HeadLexicon(Lexicon):
     compound_units: list[str]
     compound_heads: list[str]
     compound_tags: list[str]
+    paired_positions: list[str]
     noun_suffixes: list[str]
     measure_ends: list[str]
     storey_units: list[str]

@@ -268,8 +268,11 @@ def _opens_with_function(words: Tags) -> bool:
     """A name that starts with a preposition or a conjunction, or with an adverb before a
     verb, an adjective or another function word, is the clause after the number, not a
     thing (谭等三人正犹豫时, 分两组同时进行); an adverb before a noun is a modifier
-    (2个直行车道, 一次性经济补偿协议)."""
+    (2个直行车道, 一次性经济补偿协议); a conjunction opening a clause (``clause_conjunctions``)
+    whatever jieba's tag (住户在25户以上且人口100人以上: 且 is ``zg``) opens the next clause too."""
     word, tag = words[0]
+    if word in CLAUSE_CONJUNCTIONS:
+        return True
     if word in FUNCTION_KEPT or tag not in FUNCTION_TAGS:
         return False
     if tag != "d":
