@@ -173,6 +173,7 @@ from pipeline.linking.topics import (
     TOPIC_TYPES,
     changing,
     compared,
+    copula_charge,
     elided_count,
     itemised_charge,
     labelled_clause,
@@ -743,6 +744,11 @@ def _link_one(
         of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
     if of is None and q.unit in TOPIC_UNITS and win.text in TOPIC_TOTALS and win.lo > sentence_start + 1:
         of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
+    if q.type == "money" and shared is None and (not of or (of == before.of and before.predicate is not None
+                                                          and win.text.endswith("的"))):
+        # 您母亲收到的90元是保险公司核损苗期补偿费: the charge a copula after the sum says it is, not
+        # the receiver of the clause tied to it by 的
+        of = copula_charge(text, q.end, ceiling) or of
     if not of and shared is None:
         of = _named_elsewhere(text, q, win, before, clause, sentence_start) or of
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:

@@ -322,6 +322,8 @@ class TopicLexicon(Lexicon):
     list_marks: list[str]
     from_words: list[str]
     label_length: int
+    charge_copulas: list[str]
+    charge_tags: list[str]
 
 
 class HeadLexicon(Lexicon):

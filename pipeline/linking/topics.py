@@ -24,13 +24,23 @@ Readings run where the rules of ``__init__`` left a quantity without ``of`` (and
   目前仅剩10余户) counts the things of the first count of the same classifier before it in the
   sentence, the whole it is left of (沿线共有**搅拌站**6家，已关停2家，剩余3家); none where no
   such count stands before it (剩余2栋正在安装户表).
+- :func:`copula_charge`: a sum its own clause names by nothing, or by the receiver of a clause
+  tied to it by 的, that a copula and a charge alone follow is that charge (您母亲收到的90元是保险
+  公司核损苗期补偿费 → 保险公司核损苗期补偿费).
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.linking.lexicon import CHANGES, LINKING, MAX_OF, PER_ONLY_RE, RESULT_COMPLEMENTS
+from pipeline.linking.lexicon import (
+    CHANGES,
+    CHARGE_AFTER_MEASURE_ENDS,
+    LINKING,
+    MAX_OF,
+    PER_ONLY_RE,
+    RESULT_COMPLEMENTS,
+)
 from pipeline.linking.phrases import tidy
 from pipeline.linking.words import tag
 from pipeline.records import Quantity
@@ -39,7 +49,7 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "elided_count",
+    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "elided_count",
     "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
 ]
 
@@ -309,3 +319,33 @@ def elided_count(window: str, unit: str | None, named: str | None = None) -> str
         return None  # no verb: 一套房为 is a copula's subject, read as such
     name = "".join(noun)
     return name if name and words[-1][0][-1] in RESULT_COMPLEMENTS and tidy(name) == name else None
+
+
+# a copula right after the sum and the rest of its clause, up to a mark (no bracket nor quote in it)
+_COPULA_CHARGE_RE = re.compile(
+    rf"(?:{trie_alternation(_TOPICS.charge_copulas)})(?P<charge>[^，,。；;：:！!？?（(、“”\s]{{2,{MAX_OF}}})(?=[，,。；;！!？?])"
+)
+_CHARGE_TAGS = frozenset(_TOPICS.charge_tags)
+
+
+def copula_charge(text: str, end: int, ceiling: int) -> str | None:
+    """The charge a copula right after a sum (ending at ``end``) says it is, where that charge is
+    the rest of the clause, before ``ceiling``: a noun phrase (``charge_tags``, a numeral only
+    first) ending in a word of ``charge_after_measure_ends``; None where anything else follows.
+
+    >>> t = "您母亲收到的90元是保险公司核损苗期补偿费，不是…"
+    >>> copula_charge(t, t.index("元") + 1, len(t))
+    '保险公司核损苗期补偿费'
+    >>> t = "其中1465元/月是每月发放，"
+    >>> copula_charge(t, t.index("月") + 1, len(t)) is None
+    True
+    """
+    m = _COPULA_CHARGE_RE.match(text, end)
+    if m is None or m.end() > ceiling:
+        return None
+    words = tag(m["charge"])
+    if not words[-1][0].endswith(CHARGE_AFTER_MEASURE_ENDS):
+        return None
+    if any(pos not in _CHARGE_TAGS and not (k == 0 and pos == "m") for k, (_, pos) in enumerate(words)):
+        return None
+    return m["charge"]
