@@ -32,7 +32,14 @@ from pipeline.linking.carried import (
     sum_after_list,
     summed_list,
 )
-from pipeline.linking.clauses import event_named, object_ending, subject_named, trailing_run, trip_event
+from pipeline.linking.clauses import (
+    acted_after,
+    event_named,
+    object_ending,
+    subject_named,
+    trailing_run,
+    trip_event,
+)
 from pipeline.linking.coordination import distribute
 from pipeline.linking.heads import (
     PRONOUNS,
@@ -67,6 +74,7 @@ from pipeline.linking.heads import (
     without_storey_scope,
 )
 from pipeline.linking.lexicon import (
+    ACTED_EVENT_UNITS,
     AFTER_FRAME_RE,
     AFTER_LEAD_RE,
     AGING_RE,
@@ -543,7 +551,10 @@ def _link_one(
         event_clause = after is None
     tripped = after is None and q.unit in EVENT_UNITS and q.type in _COUNTED and shared is None and not event_clause
     if tripped:
-        after = trip_event(text, q.end, ceiling)  # 先后4次到该公司检查: what was done there
+        # 先后4次到该公司检查: what was done there; a clause cut only by the reading's length runs on
+        # to its mark (两次到“美的云熙府”项目现场对建设进展情况进行现场勘查)
+        trip_ceiling = min(len(text), q.end + 2 * _AFTER_READ) if ceiling == q.end + _AFTER_READ else ceiling
+        after = trip_event(text, q.end, trip_ceiling)
         tripped = after is not None
     # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
     framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
@@ -610,6 +621,9 @@ def _link_one(
         of = carried_people(text, win.text, win.lo, sentence_start) or ""
     if event_clause:
         of = ""  # 两次组织各职能部门…商定: the events are a clause, nothing before names them
+    if after is None and q.type in _COUNTED and q.unit in ACTED_EVENT_UNITS and shared is None and of \
+            and of == before.of and names_people(of) and acted_after(text, q.end, ceiling):
+        of = ""  # 质安站长陈军惠两次约谈建设…单位: who acted, not the events
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
         of = age_named(text, q.end, win, ceiling)
     if framed and (of is None or _has_verb(of)):

@@ -551,6 +551,26 @@ def trip_event(text: str, end: int, ceiling: int) -> str | None:
     return last if pos in ("v", "vn") and len(last) > 1 else None
 
 
+def acted_after(text: str, end: int, ceiling: int) -> bool:
+    """Whether the clause after a count of events (ending at ``end``) opens with a verb: one of
+    ``trip_verbs`` or one of two characters or more (两次约谈建设、施工、监理单位, 两次到现场); the
+    people named before the count are then who acted, not the events.
+
+    >>> t = "两次到现场检查，"
+    >>> acted_after(t, 2, len(t)), acted_after("两次，", 2, 3), acted_after("两次协调会议", 2, 6)
+    (True, False, False)
+    >>> acted_after("两次约谈施工单位", 2, 8)
+    True
+    """
+    mark = _TRIP_CLAUSE_END_RE.search(text, end, ceiling)
+    words = tag(text[end : mark.start() if mark is not None else ceiling])
+    at = next((k for k, (_, pos) in enumerate(words) if pos != "d"), len(words))
+    if at == len(words) or words[at][1] != "v":
+        return False
+    # 约谈, which jieba cuts 约 (an adverb) + 谈: the adverbs and the verb make the two characters
+    return sum(len(word) for word, _ in words[: at + 1]) > 1 or words[at][0] in TRIP_VERBS
+
+
 def _light_event(words: tuple[tuple[str, str], ...]) -> str | None:
     """The verbs after a light verb (``light_verbs``) opening the clause, or after a preposition's
     phrase opening it, and its 了, when they close it: 进行了调解 → 调解, 对广场进行了补植改造 → 补植改造."""

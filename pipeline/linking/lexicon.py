@@ -128,6 +128,7 @@ class PhraseLexicon(Lexicon):
     event_heads: list[str]
     named_events: list[str]
     trip_verbs: list[str]
+    acted_event_units: list[str]
     light_verbs: list[str]
     event_adverbs: list[str]
     event_granting_verbs: list[str]
@@ -532,6 +533,7 @@ MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15
 EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
 TRIP_VERBS = frozenset(PHRASE.trip_verbs)
+ACTED_EVENT_UNITS = frozenset(PHRASE.acted_event_units)
 LIGHT_VERBS = frozenset(PHRASE.light_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
 EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
