@@ -258,6 +258,8 @@ from pipeline.records import Change, Quantity, Sentence, copied
 __all__ = ["link", "link_and_judge"]
 
 _AFTER_READ = 24  # characters read after a number for the noun it counts
+_LOWER_BOUNDS = frozenset({"ge", "gt"})  # 五元以上五十元以下罚款: a range written as two bounds
+_UPPER_BOUNDS = frozenset({"le", "lt"})
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
@@ -372,12 +374,18 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
 
 def _paired(qs: list[Quantity], i: int, end: int) -> tuple[int, int] | None:
     """Where to read the noun after the count ``qs[i]`` when another count follows it with
-    nothing between (4类9种疾病, 18户56人村民居住): after that count, up to the quantity after
-    it; None when ``qs[i]`` is no count or no count follows it so."""
-    if i + 1 >= len(qs) or qs[i].type not in _COUNTED:
+    nothing between (4类9种疾病, 18户56人村民居住), or after the lower bound ``qs[i]`` of a range
+    whose upper bound of the same kind and unit is glued to it (处五元以上五十元以下罚款): after
+    that quantity, up to the quantity after it; None when no such quantity follows."""
+    if i + 1 >= len(qs):
         return None
     pair = qs[i + 1]
-    if pair.start != qs[i].end or pair.type not in _COUNTED:
+    if pair.start != qs[i].end:
+        return None
+    counted = qs[i].type in _COUNTED and pair.type in _COUNTED
+    bounded = (qs[i].type, qs[i].unit) == (pair.type, pair.unit) and qs[i].qualifier in _LOWER_BOUNDS \
+        and pair.qualifier in _UPPER_BOUNDS
+    if not (counted or bounded):
         return None
     return pair.end, min(end, qs[i + 2].start if i + 2 < len(qs) else end, pair.end + _AFTER_READ)
 
