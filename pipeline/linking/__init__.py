@@ -551,6 +551,8 @@ def _link_one(
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
     elif after is not None:  # 约800米路基状况较好: the roadbed is measured, its state told after
         after = without_last_word(after, STATE_NOUNS)
+        framed_head = without_frame(after, kinds=False)  # 2400元学杂费问题: the fee; not a frame of its
+        after = framed_head if AFTER_FRAME_RE.fullmatch(framed_head) is None else after  # own left (30%标准问题)
         if q.type in _PAID_FOR and _runs_to_number(text, q.end, ceiling, after):
             after = paid_for(after)  # 水田4.38亩补偿款153442元: the charge is the next number's
     sized = sizes_household(after) if after is not None and q.unit in PEOPLE_UNITS else None

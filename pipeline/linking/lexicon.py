@@ -100,6 +100,7 @@ class PhraseLexicon(Lexicon):
     cut_after: list[str]
     shared_heads: list[str]
     date_prepositions: list[str]
+    date_preposition_words: list[str]
     date_postpositions: list[str]
     purpose_words: list[str]
     comma_purpose_words: list[str]
@@ -417,6 +418,7 @@ BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 STAKE_VERBS = tuple(PHRASE.stake_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
+DATE_PREPOSITION_WORDS = frozenset(PHRASE.date_preposition_words)
 DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 # 最低标准: a frame after a word of degree

@@ -43,6 +43,7 @@ from pipeline.linking.lexicon import (
     CUT_RE,
     DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
+    DATE_PREPOSITION_WORDS,
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     DIMENSION_COUNT_RE,
@@ -186,6 +187,8 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
         if b > lo and a < start:  # blanked, not cut, so that offsets hold until _squeeze
             a, b = max(a, lo) - lo, min(b, start) - lo
             m = DATE_PREPOSITION_RE.search(raw, 0, a)
+            if m is not None and m.start() > 0 and raw[m.start() - 1 : m.end()] in DATE_PREPOSITION_WORDS:
+                m = None  # 学前三年: 前 ends a word, not a preposition of the span
             framed = m is not None and m.group() in SPAN_STARTS
             if m is not None:  # 到2010年 goes as a whole
                 a = m.start()

@@ -446,6 +446,12 @@ def before_granting_agent(name: str) -> str:
     ('三格化粪池', '该项目')
     >>> before_granting_agent("县财政下拨"), before_granting_agent("全县补助"), before_granting_agent("国家补助")
     ('县财政下拨', '全县补助', '国家补助')
+
+    Before the agent, a per-word of an act and its measure (每修一公里路) are the rate's unit,
+    not a thing granted for: the agent and its grant name the sum.
+
+    >>> before_granting_agent("工程政策是每修一公里路国家补助")
+    '国家补助'
     """
     words = tag(name)
     if len(words) < 3 or not (words[-1][0] in GRANTING_VERBS or words[-1][0] in ALLOCATING_VERBS):
@@ -455,7 +461,22 @@ def before_granting_agent(name: str) -> str:
         at -= 1
     if at == len(words) - 1 or at == 0 or words[at - 1][1][0] != "n":
         return name
+    if _per_act(words[:at]):
+        return "".join(word for word, _ in words[at:])
     return "".join(word for word, _ in words[:at])
+
+
+def _per_act(words: Tags) -> bool:
+    """``words`` end in a per-word glued to a verb (jieba's 每修, or 每 and a verb) and a numeral
+    after it: each act the rate is paid for (每修一公里路, 每建一座), not a thing."""
+    for i in range(len(words) - 1, 0, -1):
+        word, pos = words[i - 1]
+        if word == "每" and i < len(words) - 1:
+            verb = words[i][1].startswith("v")
+            return verb and words[i + 1][1] == "m"
+        if word.startswith("每") and len(word) > 1:
+            return pos.startswith("v") and words[i][1] == "m"
+    return False
 
 
 _SUCCESSION_TAGS = frozenset({"d", "t"})  # 先后: jieba's time word, an adverb of a succession here
