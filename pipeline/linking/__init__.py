@@ -37,6 +37,8 @@ from pipeline.linking.coordination import distribute
 from pipeline.linking.heads import (
     PRONOUNS,
     RESTATING,
+    RESTATING_UNIT_OWNERS,
+    RESTATING_UNIT_WORDS,
     case_labelled,
     compared_attribute,
     compound,
@@ -216,6 +218,7 @@ from pipeline.linking.trims import (
     without_stake_verb,
     without_stray_opening,
     without_to,
+    without_uniform_scope,
 )
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
@@ -497,6 +500,8 @@ def _link_one(
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
+    if f"{q.unit}{after}" in RESTATING_UNIT_WORDS and win.text.endswith(RESTATING_UNIT_OWNERS):
+        after = None  # 全家3口人: the people the 口 counts, the family before names them
     if after in DISCOUNT_FRAMES and q.text.endswith("折"):  # 给予物业费9折优惠: the kind of cut
         after = None
     if after in CAP_WORDS and q.type == "money":  # 年度2万元封顶: the sum is a ceiling, what it caps is before
@@ -709,6 +714,7 @@ def _link_one(
         of = part_of_whole(_named_total(without_one_of(of)))  # 七大诸侯国之一: the whole's noun
         of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
         of = without_place_mark(of)  # 坝顶面最窄处不足1.2米: the crest, not where it is narrowest
+        of = without_uniform_scope(of, win.text)  # 水量全省统一为15m3: the water, not where the rule holds
         of = without_storey_scope(of, q.unit)  # 该住宅楼地上18层: the building, not which floors
         of = _without_spacing_lead(of)  # 路口每1—3km设计一处: the per-word of the spacing
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:

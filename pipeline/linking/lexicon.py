@@ -22,6 +22,7 @@ class PredicateLexicon(Lexicon):
     blocked: list[str]
     rank_blocked: list[str]
     scopes: list[str]
+    uniform_verbs: list[str]
     target_markers: list[str]
 
     @model_validator(mode="after")
@@ -355,6 +356,8 @@ class HeadLexicon(Lexicon):
     per_people_gaps: list[str]
     pronouns: list[str]
     restating_words: list[str]
+    restating_unit_words: list[str]
+    restating_unit_owners: list[str]
     sum_endings: list[str]
     people_groups: list[str]
 
@@ -677,6 +680,7 @@ RANK_VERB_RE = re.compile(
     rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(KINDS.rank.rank_verbs)})"
 )
 SCOPE_END_RE = re.compile(rf"(?P<scope>{trie_alternation(PRED.scopes)})$")
+UNIFORM_VERBS = tuple(PRED.uniform_verbs)
 TARGET_RE = re.compile(trie_scan(PRED.target_markers))
 
 # Where a clause ends: punctuation, line breaks, markdown emphasis, and the equals sign of a
