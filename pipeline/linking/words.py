@@ -201,7 +201,16 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     ('幼儿园', '安置工作', '控制性详细规划')
     >>> head_after("路口要建好信号灯"), head_after("红绿灯才能"), head_after("平房一座")
     ('路口', '红绿灯', '平房')
+
+    One character that a conjunction and another item follow is a noun of a list, whatever jieba
+    makes of it (15个站与1个停车场 → 站, 9个组和全村组长 → 组: 站 a verb, 组和 a conjunction).
+
+    >>> head_after("站与"), head_after("组和全村组长"), head_after("参与")
+    ('站', '组', '参与')
     """
+    if len(name) > 1 and name[1] in _LIST_JOINS and _is_hanzi(name[0]) and (len(name) == 2 or _is_hanzi(name[2])) \
+            and not _one_word(name[:2]):  # not 参与, 祥和
+        return name[0]
     words = tag(name)
     if _opens_with_function(words) and not _in_state(name):
         return None
@@ -223,6 +232,19 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 or _noun_before_adverb(words, end) else None
+
+
+_LIST_JOINS = "与和及"  # conjunctions joining the items of a list of things counted
+
+
+def _is_hanzi(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _one_word(pair: str) -> bool:
+    """``pair`` is one word of jieba's dictionary other than a conjunction (参与, 祥和; not 组和)."""
+    words = tag(pair)
+    return len(words) == 1 and words[0][1] != "c" and in_dictionary(pair)
 
 
 def _noun_before_adverb(words: Tags, end: int) -> bool:
