@@ -572,6 +572,7 @@ def _link_one(
         after, belongings = person_head(after), after
     elif after is not None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:  # 两株桂花树树龄: the trees
         after = counted_head(after, COUNTED_ENDINGS[q.unit])
+        after = _fitting_after_de(text, after_at, ceiling, after, COUNTED_ENDINGS[q.unit])  # 100套公共厕所的除臭设施
     if after is not None and q.type in _COUNTED and shared is None:  # 两项水库除险加固工程措施: counted whole
         after = compound(text, q.end, after, q.unit)
     if after is not None and q.unit in PEOPLE_UNITS and shared is None:  # 4万名义务教育进城落户农民工随迁子女
@@ -933,6 +934,19 @@ def _named_total(name: str) -> str:
 def _has_verb(name: str) -> bool:
     """jieba tags a word of ``name`` as a verb (利用唐祥电器城虚列房屋维修工程项目套取)."""
     return any(pos == "v" for _, pos in tag(name))
+
+
+def _fitting_after_de(text: str, at: int, ceiling: int, after: str, endings: tuple[str, ...]) -> str:
+    """The noun a 的 ties after ``after`` (read at ``at``) where that noun ends in one of the
+    ``endings`` the count's classifier fits and ``after`` does not: the classifier counts it
+    (100套公共厕所的除臭设施 → 除臭设施: 套 counts sets of equipment, not toilets); an ending of one
+    character fits too many nouns to overrule the noun glued to the count (295套房屋的厨房 → 房屋);
+    ``after`` otherwise (5栋楼的业主 → 楼)."""
+    if after.endswith(endings) or not text.startswith(after + "的", at):
+        return after
+    tied = read_after(text, at + len(after) + 1, ceiling)
+    fits = tied is not None and any(len(ending) > 1 and tied.endswith(ending) for ending in endings)
+    return tied if tied is not None and fits else after
 
 
 def _named_kind(text: str, q: Quantity, after: str) -> bool:
