@@ -533,13 +533,14 @@ def _certified_kind(text: str, pred: re.Match[str]) -> bool:
 
 def _names_sum_of_works(text: str, pred: re.Match[str]) -> bool:
     """The verb ``pred`` is a work done on a thing (``counted_activities``: 改造, 维修) and the
-    word after it a sum (``sum_endings``: 费用, 资金): the sum of those works, one noun with the
-    thing before (该塘改造费用为 → 该塘改造费用, 学校操场改造资金 → 学校操场改造资金; not after a
-    verb of its own: 安排改造资金 keeps 安排 as the predicate)."""
+    word after it a sum (``sum_endings``: 费用, 资金) or a grant (``granting_verbs``: 补助, 补贴):
+    the sum of those works, one noun with the thing before (该塘改造费用为 → 该塘改造费用, 学校操场
+    改造资金 → 学校操场改造资金, 申请危房改造补助 → 危房改造补助; not after a verb of its own: 安排
+    改造资金 keeps 安排 as the predicate)."""
     if pred["pred"] not in COUNTED_ACTIVITIES or pred.end() >= len(text):
         return False
     after = words_of(text[pred.end() :])
-    return bool(after) and after[0].endswith(SUM_ENDINGS)
+    return bool(after) and (after[0].endswith(SUM_ENDINGS) or after[0] in GRANTING_VERBS)
 
 
 @lru_cache(maxsize=8192)  # a third of the windows of a batch recur (地区生产总值增长)
