@@ -44,6 +44,8 @@ from pipeline.linking.coordination import distribute
 from pipeline.linking.heads import (
     PRONOUNS,
     RESTATING,
+    RESTATING_UNIT_OWNERS,
+    RESTATING_UNIT_WORDS,
     case_labelled,
     compared_attribute,
     compound,
@@ -226,6 +228,7 @@ from pipeline.linking.trims import (
     without_stake_verb,
     without_stray_opening,
     without_to,
+    without_uniform_scope,
 )
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
@@ -515,6 +518,8 @@ def _link_one(
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
+    if f"{q.unit}{after}" in RESTATING_UNIT_WORDS and win.text.endswith(RESTATING_UNIT_OWNERS):
+        after = None  # 全家3口人: the people the 口 counts, the family before names them
     if after in DISCOUNT_FRAMES and q.text.endswith("折"):  # 给予物业费9折优惠: the kind of cut
         after = None
     if after in CAP_WORDS and q.type == "money":  # 年度2万元封顶: the sum is a ceiling, what it caps is before
@@ -575,6 +580,8 @@ def _link_one(
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
     elif after is not None:  # 约800米路基状况较好: the roadbed is measured, its state told after
         after = without_last_word(after, STATE_NOUNS)
+        framed_head = without_frame(after, kinds=False)  # 2400元学杂费问题: the fee; not a frame of its
+        after = framed_head if AFTER_FRAME_RE.fullmatch(framed_head) is None else after  # own left (30%标准问题)
         if q.type in _PAID_FOR and _runs_to_number(text, q.end, ceiling, after):
             after = paid_for(after)  # 水田4.38亩补偿款153442元: the charge is the next number's
     sized = sizes_household(after) if after is not None and q.unit in PEOPLE_UNITS else None
@@ -589,6 +596,7 @@ def _link_one(
         after, belongings = person_head(after), after
     elif after is not None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:  # 两株桂花树树龄: the trees
         after = counted_head(after, COUNTED_ENDINGS[q.unit])
+        after = _fitting_after_de(text, after_at, ceiling, after, COUNTED_ENDINGS[q.unit])  # 100套公共厕所的除臭设施
     if after is not None and q.type in _COUNTED and shared is None:  # 两项水库除险加固工程措施: counted whole
         after = compound(text, q.end, after, q.unit)
     if after is not None and q.unit in PEOPLE_UNITS and shared is None:  # 4万名义务教育进城落户农民工随迁子女
@@ -734,6 +742,7 @@ def _link_one(
         of = part_of_whole(_named_total(without_one_of(of)))  # 七大诸侯国之一: the whole's noun
         of = compared_attribute(without_per_lead(of))  # 每半个月集中休假1次, 省馆比市馆面积少1000平方米
         of = without_place_mark(of)  # 坝顶面最窄处不足1.2米: the crest, not where it is narrowest
+        of = without_uniform_scope(of, win.text)  # 水量全省统一为15m3: the water, not where the rule holds
         of = without_storey_scope(of, q.unit)  # 该住宅楼地上18层: the building, not which floors
         of = _without_spacing_lead(of)  # 路口每1—3km设计一处: the per-word of the spacing
     if of and (of.startswith(DISTANCE_LEADS) or to_place(of)) and not of.endswith(DISTANCE_LEADS) and shared is None:
@@ -960,6 +969,19 @@ def _named_total(name: str) -> str:
 def _has_verb(name: str) -> bool:
     """jieba tags a word of ``name`` as a verb (利用唐祥电器城虚列房屋维修工程项目套取)."""
     return any(pos == "v" for _, pos in tag(name))
+
+
+def _fitting_after_de(text: str, at: int, ceiling: int, after: str, endings: tuple[str, ...]) -> str:
+    """The noun a 的 ties after ``after`` (read at ``at``) where that noun ends in one of the
+    ``endings`` the count's classifier fits and ``after`` does not: the classifier counts it
+    (100套公共厕所的除臭设施 → 除臭设施: 套 counts sets of equipment, not toilets); an ending of one
+    character fits too many nouns to overrule the noun glued to the count (295套房屋的厨房 → 房屋);
+    ``after`` otherwise (5栋楼的业主 → 楼)."""
+    if after.endswith(endings) or not text.startswith(after + "的", at):
+        return after
+    tied = read_after(text, at + len(after) + 1, ceiling)
+    fits = tied is not None and any(len(ending) > 1 and tied.endswith(ending) for ending in endings)
+    return tied if tied is not None and fits else after
 
 
 def _named_kind(text: str, q: Quantity, after: str) -> bool:

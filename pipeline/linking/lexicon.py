@@ -22,6 +22,7 @@ class PredicateLexicon(Lexicon):
     blocked: list[str]
     rank_blocked: list[str]
     scopes: list[str]
+    uniform_verbs: list[str]
     target_markers: list[str]
 
     @model_validator(mode="after")
@@ -100,6 +101,7 @@ class PhraseLexicon(Lexicon):
     cut_after: list[str]
     shared_heads: list[str]
     date_prepositions: list[str]
+    date_preposition_words: list[str]
     date_postpositions: list[str]
     purpose_words: list[str]
     comma_purpose_words: list[str]
@@ -359,6 +361,8 @@ class HeadLexicon(Lexicon):
     per_people_gaps: list[str]
     pronouns: list[str]
     restating_words: list[str]
+    restating_unit_words: list[str]
+    restating_unit_owners: list[str]
     sum_endings: list[str]
     people_groups: list[str]
 
@@ -422,6 +426,7 @@ BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
 STAKE_VERBS = tuple(PHRASE.stake_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
+DATE_PREPOSITION_WORDS = frozenset(PHRASE.date_preposition_words)
 DATE_POSTPOSITION_RE = re.compile(trie_alternation(PHRASE.date_postpositions))
 AFTER_FRAMES = frozenset(PHRASE.after_frames)
 # 最低标准: a frame after a word of degree
@@ -682,6 +687,7 @@ RANK_VERB_RE = re.compile(
     rf"(?P<blocked>{trie_alternation(PRED.rank_blocked)})|(?P<verb>{trie_alternation(KINDS.rank.rank_verbs)})"
 )
 SCOPE_END_RE = re.compile(rf"(?P<scope>{trie_alternation(PRED.scopes)})$")
+UNIFORM_VERBS = tuple(PRED.uniform_verbs)
 TARGET_RE = re.compile(trie_scan(PRED.target_markers))
 
 # Where a clause ends: punctuation, line breaks, markdown emphasis, and the equals sign of a

@@ -43,6 +43,7 @@ from pipeline.linking.lexicon import (
     CUT_RE,
     DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
+    DATE_PREPOSITION_WORDS,
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     DIMENSION_COUNT_RE,
@@ -188,6 +189,8 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
         if b > lo and a < start:  # blanked, not cut, so that offsets hold until _squeeze
             a, b = max(a, lo) - lo, min(b, start) - lo
             m = DATE_PREPOSITION_RE.search(raw, 0, a)
+            if m is not None and m.start() > 0 and raw[m.start() - 1 : m.end()] in DATE_PREPOSITION_WORDS:
+                m = None  # 学前三年: 前 ends a word, not a preposition of the span
             framed = m is not None and m.group() in SPAN_STARTS
             if m is not None:  # 到2010年 goes as a whole
                 a = m.start()
@@ -532,13 +535,14 @@ def _certified_kind(text: str, pred: re.Match[str]) -> bool:
 
 def _names_sum_of_works(text: str, pred: re.Match[str]) -> bool:
     """The verb ``pred`` is a work done on a thing (``counted_activities``: 改造, 维修) and the
-    word after it a sum (``sum_endings``: 费用, 资金): the sum of those works, one noun with the
-    thing before (该塘改造费用为 → 该塘改造费用, 学校操场改造资金 → 学校操场改造资金; not after a
-    verb of its own: 安排改造资金 keeps 安排 as the predicate)."""
+    word after it a sum (``sum_endings``: 费用, 资金) or a grant (``granting_verbs``: 补助, 补贴):
+    the sum of those works, one noun with the thing before (该塘改造费用为 → 该塘改造费用, 学校操场
+    改造资金 → 学校操场改造资金, 申请危房改造补助 → 危房改造补助; not after a verb of its own: 安排
+    改造资金 keeps 安排 as the predicate)."""
     if pred["pred"] not in COUNTED_ACTIVITIES or pred.end() >= len(text):
         return False
     after = words_of(text[pred.end() :])
-    return bool(after) and after[0].endswith(SUM_ENDINGS)
+    return bool(after) and (after[0].endswith(SUM_ENDINGS) or after[0] in GRANTING_VERBS)
 
 
 @lru_cache(maxsize=8192)  # a third of the windows of a batch recur (地区生产总值增长)

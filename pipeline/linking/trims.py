@@ -46,6 +46,7 @@ from pipeline.linking.lexicon import (
     PERIOD_LEAD_RE,
     PERSON_ENDINGS,
     POSTPOSITIONS,
+    SCOPE_END_RE,
     SCOPE_FRAME_ENDS,
     STAKE_VERBS,
     STRAY_OPENINGS,
@@ -53,6 +54,7 @@ from pipeline.linking.lexicon import (
     SUPPORTING_VERBS,
     TIME_FRAME_ENDS,
     TO_COMPLEMENTS,
+    UNIFORM_VERBS,
     UNIT_NOUNS,
     VERB_TAGGED_NOUNS,
     WAY_HEADS,
@@ -776,3 +778,25 @@ def after_count_noun(name: str, window: str) -> str:
     if not listed or not head or len(head) > 2 or not window.startswith(head + listed) or len(rest) < 2:
         return name
     return rest
+
+
+def without_uniform_scope(name: str, window: str) -> str:
+    """``name`` without a field of ``scopes`` ending it where, in ``window``, a verb of
+    ``uniform_verbs`` follows it: where one rule holds, not part of the thing measured
+    (阶梯第一级水量全省统一为 → 阶梯第一级水量); ``name`` where fewer than two characters would be
+    left (全省统一为: the field alone).
+
+    >>> without_uniform_scope("阶梯第一级水量全省", "阶梯第一级水量全省统一为")
+    '阶梯第一级水量'
+    >>> without_uniform_scope("全省", "全省统一为")
+    '全省'
+    >>> without_uniform_scope("获奖总数全国", "获奖总数全国第")
+    '获奖总数全国'
+    """
+    m = SCOPE_END_RE.search(name)
+    if m is None or m.start() < 2:
+        return name
+    at = window.rfind(name)
+    if at < 0 or not window.startswith(UNIFORM_VERBS, at + len(name)):
+        return name
+    return name[: m.start()]

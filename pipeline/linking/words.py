@@ -201,7 +201,16 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     ('幼儿园', '安置工作', '控制性详细规划')
     >>> head_after("路口要建好信号灯"), head_after("红绿灯才能"), head_after("平房一座")
     ('路口', '红绿灯', '平房')
+
+    One character that a conjunction and another item follow is a noun of a list, whatever jieba
+    makes of it (15个站与1个停车场 → 站, 9个组和全村组长 → 组: 站 a verb, 组和 a conjunction).
+
+    >>> head_after("站与"), head_after("组和全村组长"), head_after("参与")
+    ('站', '组', '参与')
     """
+    if len(name) > 1 and name[1] in _LIST_JOINS and _is_hanzi(name[0]) and (len(name) == 2 or _is_hanzi(name[2])) \
+            and not _one_word(name[:2]):  # not 参与, 祥和
+        return name[0]
     words = tag(name)
     if _opens_with_function(words) and not _in_state(name):
         return None
@@ -223,6 +232,19 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 or _noun_before_adverb(words, end) else None
+
+
+_LIST_JOINS = "与和及"  # conjunctions joining the items of a list of things counted
+
+
+def _is_hanzi(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _one_word(pair: str) -> bool:
+    """``pair`` is one word of jieba's dictionary other than a conjunction (参与, 祥和; not 组和)."""
+    words = tag(pair)
+    return len(words) == 1 and words[0][1] != "c" and in_dictionary(pair)
 
 
 def _noun_before_adverb(words: Tags, end: int) -> bool:
@@ -449,6 +471,12 @@ def before_granting_agent(name: str) -> str:
     ('三格化粪池', '该项目')
     >>> before_granting_agent("县财政下拨"), before_granting_agent("全县补助"), before_granting_agent("国家补助")
     ('县财政下拨', '全县补助', '国家补助')
+
+    Before the agent, a per-word of an act and its measure (每修一公里路) are the rate's unit,
+    not a thing granted for: the agent and its grant name the sum.
+
+    >>> before_granting_agent("工程政策是每修一公里路国家补助")
+    '国家补助'
     """
     words = tag(name)
     if len(words) < 3 or not (words[-1][0] in GRANTING_VERBS or words[-1][0] in ALLOCATING_VERBS):
@@ -458,7 +486,22 @@ def before_granting_agent(name: str) -> str:
         at -= 1
     if at == len(words) - 1 or at == 0 or words[at - 1][1][0] != "n":
         return name
+    if _per_act(words[:at]):
+        return "".join(word for word, _ in words[at:])
     return "".join(word for word, _ in words[:at])
+
+
+def _per_act(words: Tags) -> bool:
+    """``words`` end in a per-word glued to a verb (jieba's 每修, or 每 and a verb) and a numeral
+    after it: each act the rate is paid for (每修一公里路, 每建一座), not a thing."""
+    for i in range(len(words) - 1, 0, -1):
+        word, pos = words[i - 1]
+        if word == "每" and i < len(words) - 1:
+            verb = words[i][1].startswith("v")
+            return verb and words[i + 1][1] == "m"
+        if word.startswith("每") and len(word) > 1:
+            return pos.startswith("v") and words[i][1] == "m"
+    return False
 
 
 _SUCCESSION_TAGS = frozenset({"d", "t"})  # 先后: jieba's time word, an adverb of a succession here
