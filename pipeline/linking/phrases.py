@@ -66,6 +66,7 @@ from pipeline.linking.lexicon import (
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PAID_ACTIVITY_TAGS,
+    PART_NOUNS,
     PER_HEADS,
     PER_RE,
     PERSON_ENDINGS,
@@ -875,17 +876,21 @@ def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[
 
 def _base_split(text: str) -> tuple[int, str] | None:
     """Where a verb of ``base_split_verbs`` stands as a word of its own before a base of two
-    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比).
+    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比, nor before
+    a part noun, the part beyond a threshold: 超过部分).
 
     >>> _base_split("开发建设资金占工程建设总投资额"), _base_split("医疗卫生机构女职工占比")
     ((6, '占'), None)
+    >>> _base_split("申购人数超过房源数"), _base_split("小区超过部分")
+    ((4, '超过'), None)
     """
     if not any(verb in text for verb in BASE_SPLIT_VERBS):
         return None
     at = 0
     words = tag(text)
     for i, (word, _) in enumerate(words[:-1]):
-        if i > 0 and word in BASE_SPLIT_VERBS and len(words[i + 1][0]) >= 2:
+        base = words[i + 1][0]
+        if i > 0 and word in BASE_SPLIT_VERBS and len(base) >= 2 and base not in PART_NOUNS:
             return at, word
         at += len(word)
     return None
