@@ -52,6 +52,7 @@ class PhraseLexicon(Lexicon):
     paid_activity_tags: list[str]
     granting_verbs: list[str]
     recipient_per_markers: list[str]
+    recipient_nouns: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
@@ -718,6 +719,7 @@ VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)
 GRANTING_VERBS = frozenset(PHRASE.granting_verbs)
 RECIPIENT_PER_MARKERS = tuple(PHRASE.recipient_per_markers)
+RECIPIENT_NOUNS = tuple(PHRASE.recipient_nouns)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])

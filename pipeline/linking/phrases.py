@@ -75,6 +75,7 @@ from pipeline.linking.lexicon import (
     PURPOSE_RE,
     RANK_VERB_RE,
     RATE_TAIL_RE,
+    RECIPIENT_NOUNS,
     RECIPIENT_PER_MARKERS,
     RECKONING_VERBS,
     SCOPE_END_RE,
@@ -646,6 +647,9 @@ def _glued_verb(text: str, kind: str) -> str | None:
     # 育秧棚每平方米补贴: a verb of granting alone after a noun and per-words too, whatever jieba
     # tags it (每户补贴500元 keeps the noun 补贴)
     lone_grant = len(words) == 1 and words[0][0] in GRANTING_VERBS and bool(_lead(m["head"]))
+    if not adverb and len(words) > 1 and words[0][0] in GRANTING_VERBS \
+            and _is_recipient(m["rest"][len(words[0][0]) :]):
+        return ""  # 按基地数量每个奖励乡镇1万元: the verb and whom it grants to, no thing paid for
     if words[0][1] != "v" and not (granted or lone_grant) and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
         return None
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
@@ -668,6 +672,16 @@ def _glued_verb(text: str, kind: str) -> str | None:
         recipient = any(marker in m["glue"] for marker in RECIPIENT_PER_MARKERS)
         return "" if recipient or (named and named.endswith(PERSON_ENDINGS)) else named
     return (read_before(head, kind).of or "") if head and not granted else ""
+
+
+def _is_recipient(obj: str) -> bool:
+    """``obj``, the object of a verb of granting after per-words, is whom the sum goes to: a body
+    of `recipient_nouns` or a noun of people, alone (乡镇, 村, 困难群众; not 生活费).
+
+    >>> _is_recipient("乡镇"), _is_recipient("困难群众"), _is_recipient("生活费")
+    (True, True, False)
+    """
+    return obj in RECIPIENT_NOUNS or (is_noun_phrase(obj) and obj.endswith(PERSON_ENDINGS))
 
 
 def _grants(glue: str, verb: str) -> bool:
