@@ -113,6 +113,7 @@ from pipeline.linking.words import (
     without_enumerator,
     without_preposition,
     without_present,
+    without_present_before_state,
     words_of,
 )
 
@@ -548,6 +549,7 @@ def read_before(text: str, kind: str) -> Reading:
     function words at its end (武深高速限速亦为80km → 武深高速限速)."""
     if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number; the verb stays
         return read_verb(text)
+    text = without_present_before_state(text)  # 现在编在岗正式民警: 现 and 在编, not 现在 and 编
     reading = _read_before(text, kind)
     glued = _glued_verb(text, kind)
     if glued is not None:
