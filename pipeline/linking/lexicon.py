@@ -132,6 +132,7 @@ class PhraseLexicon(Lexicon):
     trip_verbs: list[str]
     light_verbs: list[str]
     event_adverbs: list[str]
+    event_manners: list[str]
     event_granting_verbs: list[str]
     event_occurring_verbs: list[str]
     clause_verbs: list[str]
@@ -533,6 +534,7 @@ NAMED_EVENTS = tuple(PHRASE.named_events)
 TRIP_VERBS = frozenset(PHRASE.trip_verbs)
 LIGHT_VERBS = frozenset(PHRASE.light_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
+EVENT_MANNERS = tuple(PHRASE.event_manners)
 EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
 EVENT_OCCURRING_VERBS = frozenset(PHRASE.event_occurring_verbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
