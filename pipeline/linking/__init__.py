@@ -129,6 +129,7 @@ from pipeline.linking.lexicon import (
     PART_LEVELS,
     PART_RE,
     PART_TAGS,
+    PEOPLE_EVENT_UNITS,
     PEOPLE_UNITS,
     PER_ONLY_RE,
     PERSON_UNITS,
@@ -541,6 +542,10 @@ def _link_one(
         after = None  # change are its subject, not what its 的 ties (符合条件的幼儿 stays)
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
+    # 94071人次参与: what the people do, as 7057人报名, no event; nor does it inherit a name
+    acted = after is not None and q.unit in PEOPLE_EVENT_UNITS and is_verb(after)
+    if acted:
+        after = None
     acts = False  # the name after a count of people is what they do (3人开会确定)
     if after is not None and q.type != "rank" and q.unit not in EVENT_UNITS:
         # 7057人报名, 600元补足: a verb alone names what they do, not what they are (but 四项诉求
@@ -562,7 +567,8 @@ def _link_one(
         # 两次组织各职能部门召开…; not past a 的: 每天两次的洒水降尘处理 names the events
         after = event_named(after) or None
         event_clause = after is None
-    tripped = after is None and q.unit in EVENT_UNITS and q.type in _COUNTED and shared is None and not event_clause
+    tripped = after is None and not acted and q.unit in EVENT_UNITS and q.type in _COUNTED \
+        and shared is None and not event_clause
     if tripped:
         # 先后4次到该公司检查: what was done there; a clause cut only by the reading's length runs on
         # to its mark (两次到“美的云熙府”项目现场对建设进展情况进行现场勘查)
@@ -760,6 +766,7 @@ def _link_one(
         # area, nor the other things a count before names after its classifier (共分21个村民小组，
         # 523户，2146人: not the groups' people; 一期工程共5栋已建成，共186户: the whole's households)
         of = clause.of if q.unit not in PERSON_UNITS or (clause.kind in _COUNTED and not clause.things) else None
+        of = None if acted else of  # 举办文化活动1003场，94071人次参与: the people are no activity
         if of is not None and q.type in _COUNTED and clause.kind not in _COUNTED and names_measure(of):
             of = None  # 规划总建筑面积17.46万平方米，…，共16栋: a count counts no measure's name
         if of is not None and clause.items and clause.named == (q.type, q.unit, of) and sum_after_list(win.text):

@@ -35,6 +35,7 @@ from pipeline.linking.lexicon import (
     EVENT_ADVERBS,
     EVENT_GRANTING_VERBS,
     EVENT_HEADS,
+    EVENT_MANNERS,
     EVENT_OCCURRING_VERBS,
     EXISTENTIAL_BLOCKED,
     JOINING_CONJUNCTIONS,
@@ -488,7 +489,12 @@ def event_named(name: str) -> str:
     ('家庭补助', '', '')
     >>> event_named("出现污水外溢"), event_named("出现污水外溢影响"), event_named("组织污水外溢")
     ('污水外溢', '', '')
+    >>> event_named("电话通知"), event_named("电话预约金沙湾业主面谈"), event_named("电话费")
+    ('通知', '', '电话费')
     """
+    manner = next((m for m in EVENT_MANNERS if name.startswith(m)), None)
+    if manner is not None and len(name) > len(manner) + 1 and tag(name[len(manner) :])[0][1] == "v":
+        return event_named(name[len(manner) :])  # 电话预约…面谈: the means, then the event
     words = tag(name)
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
         return name

@@ -53,6 +53,7 @@ class PhraseLexicon(Lexicon):
     paid_activity_tags: list[str]
     granting_verbs: list[str]
     recipient_per_markers: list[str]
+    recipient_nouns: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
     demonstratives: list[str]
@@ -127,12 +128,14 @@ class PhraseLexicon(Lexicon):
     function_kept: list[str]
     clause_adverbs: list[str]
     event_units: list[str]
+    people_event_units: list[str]
     event_heads: list[str]
     named_events: list[str]
     trip_verbs: list[str]
     acted_event_units: list[str]
     light_verbs: list[str]
     event_adverbs: list[str]
+    event_manners: list[str]
     event_granting_verbs: list[str]
     event_occurring_verbs: list[str]
     clause_verbs: list[str]
@@ -534,6 +537,7 @@ FUNCTION_TAGS = frozenset(PHRASE.function_tags)
 FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
+PEOPLE_EVENT_UNITS = frozenset(PHRASE.people_event_units)
 MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
 EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
@@ -541,6 +545,7 @@ TRIP_VERBS = frozenset(PHRASE.trip_verbs)
 ACTED_EVENT_UNITS = frozenset(PHRASE.acted_event_units)
 LIGHT_VERBS = frozenset(PHRASE.light_verbs)
 EVENT_ADVERBS = frozenset(PHRASE.event_adverbs)
+EVENT_MANNERS = tuple(PHRASE.event_manners)
 EVENT_GRANTING_VERBS = frozenset(PHRASE.event_granting_verbs)
 EVENT_OCCURRING_VERBS = frozenset(PHRASE.event_occurring_verbs)
 CLAUSE_VERBS = frozenset(PHRASE.clause_verbs)
@@ -729,6 +734,7 @@ VERB_ADVERBS = tuple(PHRASE.verb_adverbs)
 PAID_ACTIVITY_TAGS = frozenset(PHRASE.paid_activity_tags)
 GRANTING_VERBS = frozenset(PHRASE.granting_verbs)
 RECIPIENT_PER_MARKERS = tuple(PHRASE.recipient_per_markers)
+RECIPIENT_NOUNS = tuple(PHRASE.recipient_nouns)
 TOTAL_ADVERBS = tuple(PHRASE.total_adverbs)
 # 每亩奖补, 企业的当年奖补, 另奖补: per-words and adverbs glued before the last word of a window
 _GLUE = trie_alternation([*PHRASE.per_markers, *PHRASE.verb_adverbs])

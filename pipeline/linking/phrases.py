@@ -68,6 +68,7 @@ from pipeline.linking.lexicon import (
     NOT_NOUNS,
     OBJECT_NOUN_TAGS,
     PAID_ACTIVITY_TAGS,
+    PART_NOUNS,
     PER_HEADS,
     PER_RE,
     PERSON_ENDINGS,
@@ -76,6 +77,7 @@ from pipeline.linking.lexicon import (
     PURPOSE_RE,
     RANK_VERB_RE,
     RATE_TAIL_RE,
+    RECIPIENT_NOUNS,
     RECIPIENT_PER_MARKERS,
     RECKONING_VERBS,
     SCOPE_END_RE,
@@ -113,6 +115,7 @@ from pipeline.linking.words import (
     without_enumerator,
     without_preposition,
     without_present,
+    without_present_before_state,
     words_of,
 )
 from pipeline.text.numerals import ONE_TO_NINE, TEN
@@ -552,6 +555,7 @@ def read_before(text: str, kind: str) -> Reading:
     function words at its end (武深高速限速亦为80km → 武深高速限速)."""
     if text.endswith(DEMONSTRATIVES):  # 这36个药, 现已对该三户: the thing is after the number; the verb stays
         return read_verb(text)
+    text = without_present_before_state(text)  # 现在编在岗正式民警: 现 and 在编, not 现在 and 编
     reading = _read_before(text, kind)
     glued = _glued_verb(text, kind)
     if glued is not None:
@@ -654,6 +658,9 @@ def _glued_verb(text: str, kind: str) -> str | None:
     # 育秧棚每平方米补贴: a verb of granting alone after a noun and per-words too, whatever jieba
     # tags it (每户补贴500元 keeps the noun 补贴)
     lone_grant = len(words) == 1 and words[0][0] in GRANTING_VERBS and bool(_lead(m["head"]))
+    if not adverb and len(words) > 1 and words[0][0] in GRANTING_VERBS \
+            and _is_recipient(m["rest"][len(words[0][0]) :]):
+        return ""  # 按基地数量每个奖励乡镇1万元: the verb and whom it grants to, no thing paid for
     if words[0][1] != "v" and not (granted or lone_grant) and not (based and words[0][1] in _GLUED_NOUN_VERB_TAGS):
         return None
     if len(words) > 1:  # 另奖补购买价款的10%: the verb's object is the base, and names it
@@ -679,6 +686,16 @@ def _glued_verb(text: str, kind: str) -> str | None:
         # 获得…合作社的当年奖补1万元: after a 的, the verb of granting is a noun, the sum granted
         return words[0][0]
     return (read_before(head, kind).of or "") if head and not granted else ""
+
+
+def _is_recipient(obj: str) -> bool:
+    """``obj``, the object of a verb of granting after per-words, is whom the sum goes to: a body
+    of `recipient_nouns` or a noun of people, alone (乡镇, 村, 困难群众; not 生活费).
+
+    >>> _is_recipient("乡镇"), _is_recipient("困难群众"), _is_recipient("生活费")
+    (True, True, False)
+    """
+    return obj in RECIPIENT_NOUNS or (is_noun_phrase(obj) and obj.endswith(PERSON_ENDINGS))
 
 
 def _grants(glue: str, verb: str) -> bool:
@@ -887,17 +904,21 @@ def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[
 
 def _base_split(text: str) -> tuple[int, str] | None:
     """Where a verb of ``base_split_verbs`` stands as a word of its own before a base of two
-    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比).
+    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比, nor before
+    a part noun, the part beyond a threshold: 超过部分).
 
     >>> _base_split("开发建设资金占工程建设总投资额"), _base_split("医疗卫生机构女职工占比")
     ((6, '占'), None)
+    >>> _base_split("申购人数超过房源数"), _base_split("小区超过部分")
+    ((4, '超过'), None)
     """
     if not any(verb in text for verb in BASE_SPLIT_VERBS):
         return None
     at = 0
     words = tag(text)
     for i, (word, _) in enumerate(words[:-1]):
-        if i > 0 and word in BASE_SPLIT_VERBS and len(words[i + 1][0]) >= 2:
+        base = words[i + 1][0]
+        if i > 0 and word in BASE_SPLIT_VERBS and len(base) >= 2 and base not in PART_NOUNS:
             return at, word
         at += len(word)
     return None

@@ -279,6 +279,24 @@ def _in_state(name: str) -> bool:
     return any(name.startswith(w) and len(name) >= len(w) + 2 for w in IN_STATES)
 
 
+def without_present_before_state(text: str) -> str:
+    """``text`` without the 现 (now) opening it where jieba glued it to the 在 of a state that
+    opens the word after (``locative_blocked``: 现在编在岗正式民警 → 在编在岗正式民警, 现在校学生 →
+    在校学生), which the time word 现在 would take away with it; not before a place or a word of
+    its own (现在职工人数, 现在建设的公园 keep their 现在).
+
+    >>> without_present_before_state("现在编在岗正式民警"), without_present_before_state("现在职工人数")
+    ('在编在岗正式民警', '现在职工人数')
+    """
+    if not text.startswith(_PRESENT_IN):
+        return text
+    first = tag(text[1:])[0][0]
+    return text[1:] if first.startswith(IN_STATES) else text
+
+
+_PRESENT_IN = tuple(adverb + "在" for adverb in PRESENT_ADVERBS)
+
+
 def _adverb_before_verb(words: Tags, i: int) -> bool:
     """``words[i]`` is an adverb jieba tags ``ad`` at the end of the name or before a verb:
     the name ended before it (拆迁安置工作正式启动, 方面积极帮助); before a noun it
