@@ -88,6 +88,7 @@ class HedgeLexicon(Lexicon):
     suffix_at_break: dict[str, HedgeQualifier]
     dated_suffix: dict[str, HedgeQualifier]
     deadline_before: dict[str, HedgeQualifier]
+    dated_before: dict[str, HedgeQualifier]
     deadline_scope: DeadlineScope
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]
