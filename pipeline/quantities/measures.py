@@ -114,6 +114,12 @@ _HALF_AFTER = frozenset(KINDS.filler_magnitude.half_after)
 _HALF_WORD_RE = re.compile(f"半(?!{alternation(w[1:] for w in KINDS.filler_magnitude.half_not_before)})")
 _MONEY_PART_RE = re.compile(rf"又?(?P<num>{NUMBER})(?P<part>{alternation(UNITS.money_parts)})")
 _CURRENCY_AFTER = re.compile(r"人民币")
+# 2.5万（元/户）, 300（平方米）: the unit of a bare number in a bracket right after it, as in a
+# table's cell, perhaps with its denominator; a classifier there (5（人）) is left alone
+_BRACKETED_UNIT_RE = re.compile(
+    rf"[（(](?P<unit>{alternation(u for u, (kind, _) in UNIT_TABLE.items() if kind != 'count')})"
+    rf"(?:/(?P<per>{PER_WORD}))?[）)]"
+)
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 3500个平方米, 500个立方: a filler of ``filler_magnitude`` (个) before an area or volume written
@@ -358,7 +364,10 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     typed = _unit_type(r.unit, chinese) if r.unit else None
     if typed is None and r.unit in _AFTER_COUNTING and r.num_text in _COUNTING_ONLY:
         typed = ("count", r.unit, _ONE)  # 两次, 两本 (but 二次供水)
-    begin, end = start, r.end
+    bracket = _BRACKETED_UNIT_RE.match(text, r.unit_end) if typed is None and not chinese else None
+    if bracket is not None:
+        typed = _unit_type(bracket["unit"], False)  # 2.5万（元/户）: money, per 户
+    begin, end = start, r.end if bracket is None else bracket.end()
     weak = False
     if typed is None:
         big = _big(text, start, r)
@@ -395,6 +404,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
                 per, end = f"{per}/{more['per']}", more.end()
             if kind == "count" and per in KINDS.shared.alias_pers and base in KINDS.shared.alias_classifiers:
                 per = None  # 10台/件: the same things counted another way
+    if bracket is not None:
+        per = bracket["per"]
     shown_end = -1
     if kind == "money" and per is None and (tm := TRAILING_PER_RE.match(text, end)) is not None:
         per, shown_end, end = tm["per"], end, tm.end()  # 收取90元一个月的费用: span 90元, per 月
