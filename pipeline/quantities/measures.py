@@ -98,6 +98,8 @@ _BARE_INNER_RE = re.compile(
     rf"(?P<inner>{alternation(KINDS.bare_magnitude.inner)})"
 )
 _BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
+_SCALE_BEFORE = re.compile(rf"(?:{alternation(UNITS.temperature_prefix)})$")  # 摄氏 of 摄氏3度
+_SCALE_REACH = max(map(len, UNITS.temperature_prefix))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
 _SIGN_ENDS = frozenset(sign[-1] for sign in UNITS.money_prefix)
 # 2000 元, 50 % (PDF text), and a classifier before its noun: 3 个村 (not 3 个 alone: a table cell)
@@ -283,6 +285,12 @@ def _reads_as_nothing(text: str, start: int, end: int) -> bool:
     return is_chinese_numeral(text[start:end]) or text.startswith(_TEMPORAL_AFTER, end)
 
 
+def _scale_before(text: str, start: int) -> re.Match[str] | None:
+    """The temperature scale (摄氏) right before ``start``, which makes a 度 after the number
+    its unit."""
+    return _SCALE_BEFORE.search(text, max(0, start - _SCALE_REACH), start)
+
+
 def _currency_before(text: str, start: int) -> re.Match[str] | None:
     """The currency sign (人民币, ￥, 美元) right before ``start``, a space between allowed.
     A match ends with a sign's last character (``_SIGN_ENDS``) at most a space and the line
@@ -368,6 +376,9 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     if bracket is not None:
         typed = _unit_type(bracket["unit"], False)  # 2.5万（元/户）: money, per 户
     begin, end = start, r.end if bracket is None else bracket.end()
+    if typed is None and text.startswith("度", r.unit_end) and (scale := _scale_before(text, start)) is not None:
+        typed = ("temperature", UNITS.temperature_prefix[scale.group()].base, _ONE)  # 摄氏3度
+        begin, end = scale.start(), r.unit_end + 1
     weak = False
     if typed is None:
         big = _big(text, start, r)
