@@ -31,12 +31,14 @@ HEDGEABLE = frozenset({
 })
 _DATED = frozenset({"date", "period", "set"})  # 每年的5月左右
 _DATED_SUFFIX_RE = re.compile(alternation(HEDGES.dated_suffix))
-#: 最迟至晚上11点半, 最迟于6月30日前: at the latest (le), the word outside the span
+#: 最迟至晚上11点半, 最迟于6月30日前: at the latest (le); 约2013年初: about then (approx); the
+#: word outside the span
 _DEADLINED = frozenset(HEDGES.deadline_scope.types)
+_BEFORE_DATED = HEDGES.deadline_before | HEDGES.dated_before
 _DEADLINE_RE = re.compile(
-    rf"(?P<word>{alternation(HEDGES.deadline_before)})[{re.escape(HEDGES.deadline_scope.fillers)}]{{0,2}}$"
+    rf"(?P<word>{alternation(_BEFORE_DATED)})[{re.escape(HEDGES.deadline_scope.fillers)}]{{0,2}}$"
 )
-_DEADLINE_REACH = max(map(len, HEDGES.deadline_before)) + 2
+_DEADLINE_REACH = max(map(len, _BEFORE_DATED)) + 2
 
 _PREFIX_RE = re.compile(rf"(?P<hedge>{alternation(HEDGES.prefix)})(?P<le>了)?$")
 #: the characters a prefix match ends with (``$`` also matches before a final line end:
@@ -86,8 +88,8 @@ def apply(text: str, cand: Candidate) -> bool:
             cand.end, cand.qualifier = d.end(), HEDGES.dated_suffix[d.group()]  # 2013年左右
         if cand.type in _DEADLINED and cand.qualifier == "exact" and (
             d := _DEADLINE_RE.search(text, max(0, cand.start - _DEADLINE_REACH), cand.start)
-        ):
-            cand.qualifier = HEDGES.deadline_before[d["word"]]  # 最迟至晚上11点半
+        ) and not _NOT_HEDGE_RE.search(text, max(0, d.end("word") - 4), d.end("word")):
+            cand.qualifier = _BEFORE_DATED[d["word"]]  # 最迟至晚上11点半; not 签约2013年
         return False
     inner = cand.qualifier
     found: str | None = None
@@ -209,6 +211,7 @@ _WHERE = {
     "suffix_at_break": "after the unit at the end of a clause, inside the span",
     "dated_suffix": "after a date or period, inside the span",
     "deadline_before": "before a date, period or clock time, outside the span (qualifier only)",
+    "dated_before": "before a date, period or clock time, outside the span (qualifier only)",
     "context_before": "before, outside the span (qualifier only)",
     "context_after": "after, outside the span (qualifier only)",
     "context_after_gapped": "a few characters after, outside the span (qualifier only)",

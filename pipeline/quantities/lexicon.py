@@ -42,6 +42,7 @@ class UnitLexicon(Lexicon):
     power: dict[str, UnitEntry]
     speed: dict[str, UnitEntry]
     temperature: dict[str, UnitEntry]
+    temperature_prefix: dict[str, UnitEntry]
     percent: dict[str, UnitEntry]
     ratio: dict[str, UnitEntry]
 
@@ -49,7 +50,7 @@ class UnitLexicon(Lexicon):
         """Surface form → (quantity type, entry)."""
         table: dict[str, tuple[str, UnitEntry]] = {}
         for kind in type(self).model_fields:
-            if kind in ("arabic_only", "money_prefix", "money_parts"):
+            if kind in ("arabic_only", "money_prefix", "money_parts", "temperature_prefix"):
                 continue
             for surface, entry in getattr(self, kind).items():
                 if surface in table:
@@ -88,6 +89,7 @@ class HedgeLexicon(Lexicon):
     suffix_at_break: dict[str, HedgeQualifier]
     dated_suffix: dict[str, HedgeQualifier]
     deadline_before: dict[str, HedgeQualifier]
+    dated_before: dict[str, HedgeQualifier]
     deadline_scope: DeadlineScope
     context_before: dict[str, HedgeQualifier]
     context_after: dict[str, HedgeQualifier]

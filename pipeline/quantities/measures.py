@@ -98,6 +98,8 @@ _BARE_INNER_RE = re.compile(
     rf"(?P<inner>{alternation(KINDS.bare_magnitude.inner)})"
 )
 _BETWEEN_SEP_RE = re.compile(alternation(KINDS.shared.between_separators))
+_SCALE_BEFORE = re.compile(rf"(?:{alternation(UNITS.temperature_prefix)})$")  # 摄氏 of 摄氏3度
+_SCALE_REACH = max(map(len, UNITS.temperature_prefix))
 _CURRENCY_BEFORE = re.compile(rf"(?P<sign>{alternation(UNITS.money_prefix)})\s?$")
 _SIGN_ENDS = frozenset(sign[-1] for sign in UNITS.money_prefix)
 # 2000 元, 50 % (PDF text), and a classifier before its noun: 3 个村 (not 3 个 alone: a table cell)
@@ -114,6 +116,12 @@ _HALF_AFTER = frozenset(KINDS.filler_magnitude.half_after)
 _HALF_WORD_RE = re.compile(f"半(?!{alternation(w[1:] for w in KINDS.filler_magnitude.half_not_before)})")
 _MONEY_PART_RE = re.compile(rf"又?(?P<num>{NUMBER})(?P<part>{alternation(UNITS.money_parts)})")
 _CURRENCY_AFTER = re.compile(r"人民币")
+# 2.5万（元/户）, 300（平方米）: the unit of a bare number in a bracket right after it, as in a
+# table's cell, perhaps with its denominator; a classifier there (5（人）) is left alone
+_BRACKETED_UNIT_RE = re.compile(
+    rf"[（(](?P<unit>{alternation(u for u, (kind, _) in UNIT_TABLE.items() if kind != 'count')})"
+    rf"(?:/(?P<per>{PER_WORD}))?[）)]"
+)
 _MAGNITUDE_CHARS = SMALL_UNIT_CHARS + LARGE_UNIT_CHARS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 3500个平方米, 500个立方: a filler of ``filler_magnitude`` (个) before an area or volume written
@@ -277,6 +285,12 @@ def _reads_as_nothing(text: str, start: int, end: int) -> bool:
     return is_chinese_numeral(text[start:end]) or text.startswith(_TEMPORAL_AFTER, end)
 
 
+def _scale_before(text: str, start: int) -> re.Match[str] | None:
+    """The temperature scale (摄氏) right before ``start``, which makes a 度 after the number
+    its unit."""
+    return _SCALE_BEFORE.search(text, max(0, start - _SCALE_REACH), start)
+
+
 def _currency_before(text: str, start: int) -> re.Match[str] | None:
     """The currency sign (人民币, ￥, 美元) right before ``start``, a space between allowed.
     A match ends with a sign's last character (``_SIGN_ENDS``) at most a space and the line
@@ -358,7 +372,13 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     typed = _unit_type(r.unit, chinese) if r.unit else None
     if typed is None and r.unit in _AFTER_COUNTING and r.num_text in _COUNTING_ONLY:
         typed = ("count", r.unit, _ONE)  # 两次, 两本 (but 二次供水)
-    begin, end = start, r.end
+    bracket = _BRACKETED_UNIT_RE.match(text, r.unit_end) if typed is None and not chinese else None
+    if bracket is not None:
+        typed = _unit_type(bracket["unit"], False)  # 2.5万（元/户）: money, per 户
+    begin, end = start, r.end if bracket is None else bracket.end()
+    if typed is None and text.startswith("度", r.unit_end) and (scale := _scale_before(text, start)) is not None:
+        typed = ("temperature", UNITS.temperature_prefix[scale.group()].base, _ONE)  # 摄氏3度
+        begin, end = scale.start(), r.unit_end + 1
     weak = False
     if typed is None:
         big = _big(text, start, r)
@@ -395,6 +415,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
                 per, end = f"{per}/{more['per']}", more.end()
             if kind == "count" and per in KINDS.shared.alias_pers and base in KINDS.shared.alias_classifiers:
                 per = None  # 10台/件: the same things counted another way
+    if bracket is not None:
+        per = bracket["per"]
     shown_end = -1
     if kind == "money" and per is None and (tm := TRAILING_PER_RE.match(text, end)) is not None:
         per, shown_end, end = tm["per"], end, tm.end()  # 收取90元一个月的费用: span 90元, per 月

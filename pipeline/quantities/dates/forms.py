@@ -494,6 +494,11 @@ def _days_from(days: int, ref: dt.date) -> Span:
     return day, day
 
 
+def _month_part_from(months: int, first: int, last: int, ref: dt.date) -> Span:
+    y, m = shift_month(ref.year, ref.month, months)
+    return day_in(y, m, first), day_in(y, m, last)
+
+
 def _month_from(months: int, ref: dt.date) -> Span:
     y, m = shift_month(ref.year, ref.month, months)
     return day_in(y, m, 1), day_in(y, m, 31)
@@ -540,6 +545,12 @@ def rel_month(m: re.Match[str], text: str) -> Atom | None:
             and P.RE_GENERIC_MONTH_BEFORE.search(text, max(0, m.start() - 2), m.start())):
         return Atom(m.start(), m.end(), "date", valid=False, generic=True)
     shift = DATES.relative_months[m["w"]]
+    if m["mp"]:  # 本月下旬: a part of that month, 下月底 its last day
+        part = MONTH_PARTS[m["mp"]]
+        fn = partial(_month_part_from, shift, part.first, part.last)
+        if part.first == part.last:
+            return Atom(m.start(), m.end(), "date", "D", from_ref=fn)
+        return Atom(m.start(), m.end(), "period", from_ref=fn, priority=PERIOD_PRIORITY)
     if m["d"]:
         day = _day(m["d"], 1)  # any month's day 1–31; a day the month lacks fails on resolving
         if day is None:

@@ -257,8 +257,10 @@ RE_REL_DAY = re.compile(
     rf"(?P<w>{alternation(DATES.relative_days)})(?!{char_class(DATES.relative_days_context.not_before)})"
 )
 REL_DAY_NOT_AFTER = REL_NOT_AFTER | frozenset(DATES.relative_days_context.not_after)
-#: 本月, 上个月, 下月, 本月十日.
-RE_REL_MONTH = re.compile(rf"(?P<w>{alternation(DATES.relative_months)})(?:(?P<d>{DAY})[日号])?")
+#: 本月, 上个月, 下月, 本月十日, 本月下旬, 下月底.
+RE_REL_MONTH = re.compile(
+    rf"(?P<w>{alternation(DATES.relative_months)})(?:(?P<d>{DAY})[日号]|(?P<mp>{_guarded(MONTH_PARTS)}))?"
+)
 #: 本季度, 上一个季度, 下季度.
 RE_REL_QUARTER = re.compile(alternation(DATES.relative_quarters))
 #: 下周, 上个星期, 本周五, 下下周末.

@@ -150,6 +150,7 @@ def _recurrences(text: str, found: list[Candidate], used: set[int], weekly: set[
             continue
         unit = TIMES.recurrence.units[m["u"]]
         point, end = recurrence_point(m), m.end()
+        qualifier = "exact"
         i = next((i for i, t in enumerate(found) if m.start() < t.start <= m.end() < t.end), None)
         if i is not None and unit in ("P1D", "P1W") and found[i].value:
             time = found[i]
@@ -158,12 +159,12 @@ def _recurrences(text: str, found: list[Candidate], used: set[int], weekly: set[
                 i = None  # 每周一 and a clock inside it that is not led by 周一
             else:
                 used.add(i)
-                end = time.end
+                end, qualifier = time.end, time.qualifier  # 每天6点半左右: approx, as its clock
                 has_day = time.value.startswith("XXXX")
                 point = time.value if has_day else "/".join((point or "") + v for v in time.value.split("/"))
         if point is None:
             continue
-        yield Candidate(start=m.start(), end=end, type="set", value=point, priority=PRIORITY)
+        yield Candidate(start=m.start(), end=end, type="set", value=point, qualifier=qualifier, priority=PRIORITY)
 
 
 def _weekly_spans(text: str, found: list[Candidate]) -> Iterator[Candidate]:

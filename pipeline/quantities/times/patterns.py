@@ -154,11 +154,13 @@ _LUNAR_DAY = r"初[一二三四五六七八九十]|二十[一二三四五六七�
 
 _YEAR_LEAD = rf"(?:(?<![0-9])(?P<y>[12][0-9]{{3}})[ ]?年|(?P<rel>{_REL_YEARS}))"
 
-#: 国庆节, 2024年春节, 今年中秋节. Found from the name (``RE_HOLIDAY_NAME``, which the scan
-#: reaches in C), then read from the year before it (``RE_HOLIDAY_LEAD``).
-RE_HOLIDAY = re.compile(rf"{_YEAR_LEAD}?(?P<name>{alternation(HOLIDAYS)})")
+#: 国庆节, 2024年春节, 今年中秋节, 2019年农历春节 (the year's, 农历 between them). Found from
+#: the name (``RE_HOLIDAY_NAME``, which the scan reaches in C), then read from the year before
+#: it (``RE_HOLIDAY_LEAD``); a 农历 with no year before it stays outside (农历春节: 春节).
+_HOLIDAY_LEAD = rf"{_YEAR_LEAD}(?:农历)?"
+RE_HOLIDAY = re.compile(rf"(?:{_HOLIDAY_LEAD})?(?P<name>{alternation(HOLIDAYS)})")
 RE_HOLIDAY_NAME = re.compile(alternation(HOLIDAYS))
-RE_HOLIDAY_LEAD = re.compile(rf"{_YEAR_LEAD}$")
+RE_HOLIDAY_LEAD = re.compile(rf"{_HOLIDAY_LEAD}$")
 
 #: 星期一, 礼拜日, 周三 standing alone (下周一 and 本周三 are the dates kind's); not
 #: 一周一次, 周六日 or 周年.
