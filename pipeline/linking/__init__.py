@@ -27,6 +27,7 @@ from pipeline.linking.carried import (
     lent_across,
     listed_total,
     norm_labelled,
+    posted_span,
     restated_inclusive,
     scoped_span,
     sum_after_list,
@@ -180,6 +181,7 @@ from pipeline.linking.topics import (
     postposed_topic,
     remainder_of,
     topic_measured,
+    whole_before,
 )
 from pipeline.linking.trims import (
     after_count_noun,
@@ -482,7 +484,8 @@ def _link_one(
             if after_name is None and not aged:  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
                 after_name = scoped_span(text, win.text, q.start, sentence_start) \
                     or framed_span(text, win.text, q.end, sentence_start, win.lo) \
-                    or framed_past(text, win.text, q.end, reach)
+                    or framed_past(text, win.text, q.end, reach) \
+                    or posted_span(win.text)  # 该方案在项目现场张贴一个月: how long it stood posted
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     # 收取90元一个月的费用: a denominator said after the sum (outside its span) is passed over to the noun
@@ -821,8 +824,9 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
         return topic_measured(text, win.text, before.predicate, win.lo, floor) \
             or postposed_topic(text, win.text, win.lo, floor) \
             or itemised_charge(text, win.text, win.lo, sentence_start, floor)  # 二、疏林地，每平方米收取3元
-    if q.type in _COUNTED:
-        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
+    if q.type in _COUNTED:  # 目前正在开发一期，共16栋: the whole the clause before ends in
+        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of) \
+            or whole_before(text, win.text, win.lo, max(clause.floor, sentence_start), q.unit)
     return None
 
 

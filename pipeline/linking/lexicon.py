@@ -317,6 +317,9 @@ class TopicLexicon(Lexicon):
     other_words: list[str]
     topic_postpositions: list[str]
     topic_openers: list[str]
+    whole_openers: list[str]
+    whole_tags: list[str]
+    whole_modifier_tags: list[str]
     comparison_words: list[str]
     comparison_olds: list[str]
     list_marks: list[str]
@@ -379,6 +382,9 @@ class CarriedLexicon(Lexicon):
     scope_reaching: list[str]
     scope_reach: int
     span_frames: list[str]
+    posting_verbs: list[str]
+    posted_leads: list[str]
+    posted_adverbs: list[str]
     topic_openings: list[str]
     inclusive_inners: list[str]
 
