@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from pipeline.linking.ages import age_named, is_age
+from pipeline.linking.ages import age_named, is_age, people_tied
 from pipeline.linking.bases import of_as_base, of_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
@@ -442,6 +442,11 @@ def _link_one(
         if holiday is not None and shared is None:  # 其中中秋节3天: the holiday lasts so long
             return {"of": holiday}
         named = _duration_named(win.text)
+        labelled = named is not None and shared is None and is_age(q.text) and win.text.endswith(DURATION_COPULAS)
+        tied = people_tied(text, q.end, ceiling) if labelled else None
+        if tied is not None:  # 检查对象为35岁—64岁的妇女: the people the age is tied to, not the label
+            # (but a noun of the age itself stays: 年龄50岁的老师)
+            return {"of": tied}
         if named is not None and text.startswith("的", q.end) and _framed_copula(win.text):
             named = None  # 经过长达3个月的考察论证: a frame that is a copula too; the noun after 的 lasts
         if named is None and shared is None and _labelled_span(text, win, clause):

@@ -54,6 +54,7 @@ class PhraseLexicon(Lexicon):
     recipient_per_markers: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
+    de_nouns: list[str]
     demonstratives: list[str]
     after_stop_compound_tails: list[str]
     after_stops: list[str]
@@ -245,6 +246,7 @@ class PhraseLexicon(Lexicon):
     age_people: list[str]
     age_verbs: list[str]
     age_marks: list[str]
+    age_bands: list[str]
     present_age_words: list[str]
     copula_predicates: list[str]
     sexes: list[str]
@@ -631,6 +633,7 @@ PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
 AGE_PEOPLE = tuple(PHRASE.age_people)
 AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
 AGE_MARKS = tuple(PHRASE.age_marks)
+AGE_BANDS = tuple(PHRASE.age_bands)
 PRESENT_AGE_WORDS = tuple(PHRASE.present_age_words)
 COPULA_PREDICATES = tuple(PHRASE.copula_predicates)
 SEXES = "".join(PHRASE.sexes)
@@ -713,6 +716,7 @@ _LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
 LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
 _TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
 TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
+DE_NOUNS = tuple(PHRASE.de_nouns)  # 摩的: a 的 that ends a noun, not a phrase
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))
