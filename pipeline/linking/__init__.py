@@ -26,6 +26,7 @@ from pipeline.linking.carried import (
     holds_distance,
     lent_across,
     listed_total,
+    needed_span,
     norm_labelled,
     posted_span,
     restated_inclusive,
@@ -490,7 +491,8 @@ def _link_one(
                 after_name = scoped_span(text, win.text, q.start, sentence_start) \
                     or framed_span(text, win.text, q.end, sentence_start, win.lo) \
                     or framed_past(text, win.text, q.end, reach) \
-                    or posted_span(win.text)  # 该方案在项目现场张贴一个月: how long it stood posted
+                    or posted_span(win.text) \
+                    or needed_span(win.text)  # 该方案在项目现场张贴一个月, 这个抵购过程需要一个多月
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     # 收取90元一个月的费用: a denominator said after the sum (outside its span) is passed over to the noun

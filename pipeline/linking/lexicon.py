@@ -387,6 +387,9 @@ class CarriedLexicon(Lexicon):
     posting_verbs: list[str]
     posted_leads: list[str]
     posted_adverbs: list[str]
+    needing_verbs: list[str]
+    needing_hedges: list[str]
+    needing_leads: list[str]
     topic_openings: list[str]
     inclusive_inners: list[str]
 
