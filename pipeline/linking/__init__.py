@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from pipeline.linking.ages import age_named, is_age
+from pipeline.linking.ages import age_named, is_age, people_tied
 from pipeline.linking.bases import of_as_base, of_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
@@ -26,7 +26,9 @@ from pipeline.linking.carried import (
     holds_distance,
     lent_across,
     listed_total,
+    needed_span,
     norm_labelled,
+    posted_span,
     restated_inclusive,
     scoped_span,
     sum_after_list,
@@ -192,6 +194,7 @@ from pipeline.linking.topics import (
     postposed_topic,
     remainder_of,
     topic_measured,
+    whole_before,
 )
 from pipeline.linking.trims import (
     after_count_noun,
@@ -461,6 +464,11 @@ def _link_one(
         if holiday is not None and shared is None:  # 其中中秋节3天: the holiday lasts so long
             return {"of": holiday}
         named = _duration_named(win.text)
+        labelled = named is not None and shared is None and is_age(q.text) and win.text.endswith(DURATION_COPULAS)
+        tied = people_tied(text, q.end, ceiling) if labelled else None
+        if tied is not None:  # 检查对象为35岁—64岁的妇女: the people the age is tied to, not the label
+            # (but a noun of the age itself stays: 年龄50岁的老师)
+            return {"of": tied}
         if named is not None and text.startswith("的", q.end) and _framed_copula(win.text):
             named = None  # 经过长达3个月的考察论证: a frame that is a copula too; the noun after 的 lasts
         if named is None and shared is None and _labelled_span(text, win, clause):
@@ -503,7 +511,9 @@ def _link_one(
             if after_name is None and not aged:  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
                 after_name = scoped_span(text, win.text, q.start, sentence_start) \
                     or framed_span(text, win.text, q.end, sentence_start, win.lo) \
-                    or framed_past(text, win.text, q.end, reach)
+                    or framed_past(text, win.text, q.end, reach) \
+                    or posted_span(win.text) \
+                    or needed_span(win.text)  # 该方案在项目现场张贴一个月, 这个抵购过程需要一个多月
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     # 收取90元一个月的费用: a denominator said after the sum (outside its span) is passed over to the noun
@@ -865,8 +875,9 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
         return topic_measured(text, win.text, before.predicate, win.lo, floor) \
             or postposed_topic(text, win.text, win.lo, floor) \
             or itemised_charge(text, win.text, win.lo, sentence_start, floor)  # 二、疏林地，每平方米收取3元
-    if q.type in _COUNTED:
-        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of)
+    if q.type in _COUNTED:  # 目前正在开发一期，共16栋: the whole the clause before ends in
+        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of) \
+            or whole_before(text, win.text, win.lo, max(clause.floor, sentence_start), q.unit)
     return None
 
 

@@ -18,6 +18,7 @@ import re
 
 from pipeline.linking.heads import PRONOUNS
 from pipeline.linking.lexicon import (
+    AGE_BANDS,
     AGE_MARKS,
     AGE_PEOPLE,
     AGE_VERB_RE,
@@ -30,7 +31,7 @@ from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 
-__all__ = ["age_named", "is_age"]
+__all__ = ["age_named", "is_age", "people_tied"]
 
 _BREAKS = r"，,；;。：:！？\s（）()"  # what ends a clause or a name: punctuation, a space, a bracket
 # the whole clause before a comma, of 16 characters at most and no number (…250元/人，60岁以上)
@@ -39,6 +40,9 @@ _ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", 
 _GLOSSED_RE = re.compile(rf"[^{_BREAKS}]{{1,16}}$")  # what a bracket after it glosses
 _NUMERAL = rf"[{ONE_TO_NINE}{TEN}两\d]"
 # 60周岁（含）以上人员: a bracket saying the bound is included, and the bound after it
+_BAND_TIE_RE = re.compile(rf"(?:{'|'.join(AGE_BANDS)})?的")  # 区间的, 的: an age tied to the people after it
+# 且符合条件的, 具有全日制本科及以上学历的: a clause of conditions between an age and its people
+_QUALIFIED_RE = re.compile(rf"[^{_BREAKS}的、]{{2,24}}的")
 _INCLUSIVE_RE = re.compile(r"[（(]含[）)](?:及?以[上下内])?")
 # 生育三小孩，一个7岁，两个13岁: a clause counting people, the ages listed after it so far, and
 # the count of some of them glued before this age
@@ -66,12 +70,24 @@ def is_age(span: str) -> bool:
 
 def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
     """What the age ending at ``end`` measures: a person named beside it, or None; the people
-    after it are read past a bracket of inclusion and the bound it leaves (60周岁（含）以上**人员**)."""
+    after it are read past a bracket of inclusion and the bound it leaves (60周岁（含）以上**人员**),
+    or past a word of a band of ages and 的 (35岁—64岁区间的**妇女**), or past a clause of conditions
+    and 的 when the noun after it is the people alone (年满65周岁且是本地户籍的**老年人**; not an item
+    of a list: 年满16周岁、未在…的, nor their things: 后领取的人员养老金)."""
+    tied = people_tied(text, end, ceiling)
+    if tied is not None:
+        return tied
     inclusive = _INCLUSIVE_RE.match(text, end)
     after = read_after(text, inclusive.end() if inclusive is not None else end, ceiling)
     if after is not None:
         head = _first_people(after)
         if head is not None:
+            return head
+    qualified = _QUALIFIED_RE.match(text, inclusive.end() if inclusive is not None else end, ceiling)
+    if qualified is not None:  # 35周岁以下具有大专以上学历的人员: the people a clause of conditions ends in
+        after = read_after(text, qualified.end(), ceiling)
+        head = _first_people(after) if after is not None else None
+        if head is not None and head == after:
             return head
     if win.opened and win.lo - 1 > 0 and text[win.lo - 1] in ROUND_OPENINGS:  # 未成年子女（18周岁以下）
         glossed = _GLOSSED_RE.search(text, max(0, win.lo - 17), win.lo - 1)
@@ -95,6 +111,19 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
     if named is None and alone:
         named = _sentence_person(text, win.lo)
     return named if named is not None else _sentence_subject(text, win.lo)
+
+
+def people_tied(text: str, end: int, ceiling: int) -> str | None:
+    """The people a 的 ties the age ending at ``end`` to, past a word of a band of ages
+    (``age_bands``): 35岁—64岁区间的**妇女**, 35岁—64岁的**妇女**; None where no 的 follows it or
+    what follows names no people (50岁的时候).
+
+    >>> people_tied("35岁—64岁区间的妇女；", 7, 13), people_tied("50岁的时候", 3, 6)
+    ('妇女', None)
+    """
+    tie = _BAND_TIE_RE.match(text, end)
+    after = read_after(text, tie.end(), ceiling) if tie is not None else None
+    return _first_people(after) if after is not None else None
 
 
 def _sentence_person(text: str, start: int) -> str | None:

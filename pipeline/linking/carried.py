@@ -46,7 +46,7 @@ from pipeline.text.regex import trie_alternation
 
 __all__ = [
     "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "lent_across", "listed_total",
-    "norm_labelled", "restated_inclusive", "scoped_span", "sum_after_list", "summed_list",
+    "needed_span", "norm_labelled", "posted_span", "restated_inclusive", "scoped_span", "sum_after_list", "summed_list",
 ]
 
 _CARRIED = LINKING.carried
@@ -68,6 +68,21 @@ _SCOPE_REACHING_RE = re.compile(rf"(?:{trie_alternation(_CARRIED.scope_reaching)
 _SCOPE_REACH = _CARRIED.scope_reach
 _SPAN_HEAD_RE = re.compile(trie_alternation(list(DURATION_HEADS)))
 _SPAN_FRAMES = tuple(_CARRIED.span_frames)
+_POSTING_VERBS = frozenset(_CARRIED.posting_verbs)
+_POSTED_OBJECT_RE = re.compile(r"[将把]")
+# 可能这个抵购过程需要, 整个工程约需: the subject, a verb of needing and a hedge
+_NEEDED_RE = re.compile(
+    rf"(?:{trie_alternation(_CARRIED.needing_leads)})*(?P<thing>[^，,。；;：:]+?)"
+    rf"(?:{trie_alternation(_CARRIED.needing_verbs)})(?:{trie_alternation(_CARRIED.needing_hedges)})?"
+)
+_NEEDED_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "j", "vn", "nl", "ng", "l", "b", "v", "eng"})
+_NEEDED_HEAD_TAGS = frozenset({"n", "vn", "j", "nz", "ng", "l"})  # 登记手续: jieba tags some idioms
+# 并将结果在小区内公示, 相关公示已在…门柱上粘贴了: a thing, 在 and a place, a verb of posting
+_POSTED_RE = re.compile(
+    rf"(?:{trie_alternation(_CARRIED.posted_leads)})*(?P<thing>[^在，,。；;]+?)"
+    rf"(?:{trie_alternation(_CARRIED.posted_adverbs)})*在[^在，,。；;]{{1,20}}?"
+    rf"(?:{trie_alternation(_CARRIED.posting_verbs)})了?"
+)
 # 整治时间为：, 办理期限： — a label of a time or a span before a colon or a copula
 _SPAN_LABEL_RE = re.compile(
     rf"(?P<label>[\u4e00-\u9fff]{{0,8}}(?P<head>{trie_alternation([*TIME_HEADS, *DURATION_HEADS])}))(?:为|是)?[：:]"
@@ -345,6 +360,53 @@ def framed_span(text: str, window: str, end: int, sentence_start: int, lo: int) 
         return tidy(subject) if nominal and words[-1][1][:1] in "nv" and len(subject) <= MAX_OF else None
     m = _last(_SPAN_LABEL_RE.finditer(text, sentence_start, lo))
     return glued_span(m["label"], m["head"]) if m is not None else None
+
+
+def posted_span(window: str) -> str | None:
+    """What a duration right after a verb of posting (``posting_verbs``) with 在 and a place
+    before it measures: how long the noun phrase before 在 stood posted (该规划指标修改方案在项目
+    现场张贴一个月 → 该规划指标修改方案); None where that is no noun phrase (我局在网站公示).
+
+    >>> posted_span("并将结果在小区内公示"), posted_span("相关公示已在小区北大门门柱上粘贴了")
+    ('结果', '相关公示')
+    >>> posted_span("该规划指标修改方案在项目现场张贴"), posted_span("筹备组将结果在小区内公示")
+    ('该规划指标修改方案', '结果')
+    >>> posted_span("我局在网站公示") is None, posted_span("在网站公示") is None
+    (True, True)
+    """
+    m = _POSTED_RE.fullmatch(window)
+    if m is None:
+        return None
+    thing = _POSTED_OBJECT_RE.split(m["thing"])[-1]  # 筹备组将结果: the object 将 puts first
+    words = tag(thing)
+    if words and words[0][0] in _DEMONSTRATIVES:  # 该规划指标修改方案: a demonstrative opens it
+        words = words[1:]
+    # jieba tags verbs inside such names (修改方案, 相关公示: a notice posted is a noun)
+    headed = bool(words) and (words[-1][1][:1] in "nj" or words[-1][0] in _POSTING_VERBS)
+    if not 2 <= len(thing) <= MAX_OF or not headed or any(pos[:1] in "rpdu" for _, pos in words):
+        return None
+    return tidy(thing)
+
+
+def needed_span(window: str) -> str | None:
+    """What a duration right after a verb of needing (``needing_verbs``) measures: how long the
+    noun phrase opening its clause takes (可能这个抵购过程需要 → 抵购过程); None where that is a
+    clause ending in a verb, names people or stands after a preposition or conjunction.
+
+    >>> needed_span("可能这个抵购过程需要"), needed_span("办理不动产登记手续约需")
+    ('抵购过程', '办理不动产登记手续')
+    >>> needed_span("整体完成需要"), needed_span("由于个人原因需"), needed_span("工作人员需要")
+    (None, None, None)
+    """
+    m = _NEEDED_RE.fullmatch(window)
+    if m is None:
+        return None
+    thing = m["thing"]
+    words = tag(thing)
+    if not 2 <= len(thing) <= MAX_OF or words[-1][1] not in _NEEDED_HEAD_TAGS \
+            or any(pos not in _NEEDED_TAGS for _, pos in words) or thing.endswith(PERSON_ENDINGS):
+        return None
+    return tidy(thing)
 
 
 def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:

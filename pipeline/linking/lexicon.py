@@ -56,6 +56,7 @@ class PhraseLexicon(Lexicon):
     recipient_nouns: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
+    de_nouns: list[str]
     demonstratives: list[str]
     after_stop_compound_tails: list[str]
     after_stops: list[str]
@@ -251,6 +252,7 @@ class PhraseLexicon(Lexicon):
     age_people: list[str]
     age_verbs: list[str]
     age_marks: list[str]
+    age_bands: list[str]
     present_age_words: list[str]
     copula_predicates: list[str]
     sexes: list[str]
@@ -323,6 +325,9 @@ class TopicLexicon(Lexicon):
     other_words: list[str]
     topic_postpositions: list[str]
     topic_openers: list[str]
+    whole_openers: list[str]
+    whole_tags: list[str]
+    whole_modifier_tags: list[str]
     comparison_words: list[str]
     comparison_olds: list[str]
     list_marks: list[str]
@@ -389,6 +394,12 @@ class CarriedLexicon(Lexicon):
     scope_reaching: list[str]
     scope_reach: int
     span_frames: list[str]
+    posting_verbs: list[str]
+    posted_leads: list[str]
+    posted_adverbs: list[str]
+    needing_verbs: list[str]
+    needing_hedges: list[str]
+    needing_leads: list[str]
     topic_openings: list[str]
     inclusive_inners: list[str]
 
@@ -639,6 +650,7 @@ PERSON_ENDINGS = tuple(PHRASE.person_endings + PHRASE.household_endings)
 AGE_PEOPLE = tuple(PHRASE.age_people)
 AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
 AGE_MARKS = tuple(PHRASE.age_marks)
+AGE_BANDS = tuple(PHRASE.age_bands)
 PRESENT_AGE_WORDS = tuple(PHRASE.present_age_words)
 COPULA_PREDICATES = tuple(PHRASE.copula_predicates)
 SEXES = "".join(PHRASE.sexes)
@@ -722,6 +734,7 @@ _LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
 LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
 _TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
 TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
+DE_NOUNS = tuple(PHRASE.de_nouns)  # 摩的: a 的 that ends a noun, not a phrase
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
 PER_RE = re.compile(trie_scan(PHRASE.per_markers))

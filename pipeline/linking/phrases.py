@@ -44,6 +44,7 @@ from pipeline.linking.lexicon import (
     DATE_POSTPOSITION_RE,
     DATE_PREPOSITION_RE,
     DATE_PREPOSITION_WORDS,
+    DE_NOUNS,
     DEMONSTRATIVES,
     DIMENSION_AFTER_RE,
     DIMENSION_COUNT_RE,
@@ -440,7 +441,7 @@ def _lead(text: str) -> str:
 
 def _trail(text: str) -> tuple[str, bool]:
     """``text`` without its trailing adverbs and particles, and whether a 的 was among them."""
-    if not text or text[-1] not in TRAIL_LAST:
+    if not text or text[-1] not in TRAIL_LAST or text.endswith(DE_NOUNS):  # 查扣摩的: the 的 is the noun's
         return _without_per_head(text), False
     m = TRAIL_REVERSED_RE.match(text[::-1])
     if m is None:

@@ -27,6 +27,10 @@ Readings run where the rules of ``__init__`` left a quantity without ``of`` (and
 - :func:`copula_charge`: a sum its own clause names by nothing, or by the receiver of a clause
   tied to it by 的, that a copula and a charge alone follow is that charge (您母亲收到的90元是保险
   公司核损苗期补偿费 → 保险公司核损苗期补偿费).
+- :func:`whole_before`: a count after a word of a total or of a part alone (共16栋, 其中1套)
+  right after a comma counts the parts of the whole the clause before ends in (目前正在开发
+  **一期**，共16栋; 借款人家庭已注销的**房产**，其中1套); none where a verb ends that clause
+  (批示同意，共建了4栋).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from pipeline.linking.lexicon import (
     LINKING,
     MAX_OF,
     PER_ONLY_RE,
+    PERSON_UNITS,
     RESULT_COMPLEMENTS,
 )
 from pipeline.linking.phrases import tidy
@@ -51,6 +56,7 @@ from pipeline.text.regex import trie_alternation
 __all__ = [
     "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "elided_count",
     "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
+    "whole_before",
 ]
 
 _TOPICS = LINKING.topics
@@ -72,6 +78,11 @@ _COMPARISON_RE = re.compile(
 # the first word of a clause with a subject of its own (我们已经核实; not 经 of 经业主大会表决)
 _SUBJECT_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "j", "r"})
 _NOMINAL = frozenset(_TOPICS.topic_tags)
+_WHOLE_OPENERS = frozenset(_TOPICS.whole_openers)
+_WHOLE_TAGS = frozenset(_TOPICS.whole_tags)
+_WHOLE_MODIFIER_TAGS = frozenset(_TOPICS.whole_modifier_tags)
+_WHOLE_START_MARKS = "，,；;：:。（("
+_WHOLE_LIST_ENDS = frozenset([*_TOPICS.list_marks, "等", "一些"])
 
 
 def topic_measured(text: str, window: str, predicate: str | None, lo: int, floor: int) -> str | None:
@@ -349,3 +360,35 @@ def copula_charge(text: str, end: int, ceiling: int) -> str | None:
     if any(pos not in _CHARGE_TAGS and not (k == 0 and pos == "m") for k, (_, pos) in enumerate(words)):
         return None
     return m["charge"]
+def whole_before(text: str, window: str, lo: int, floor: int, unit: str | None = None) -> str | None:
+    """The whole a count after a word of ``whole_openers`` alone (``window``, starting at ``lo``
+    right after a comma) counts the parts of: the nouns ending the clause before it, between the
+    last clause mark or opening bracket (past ``floor``, where the quantity linked before ends or
+    the sentence starts) and the comma, after its last verb, 的 or other word (``whole_tags`` the
+    last, ``whole_modifier_tags`` before it); None where a verb ends that clause, where the nouns
+    close a list (…等公园和一些小游园，共计17处: not the last item), and, for a count of people or
+    households (``unit``), but for a whole a bracket holds alone (享受搬迁政策，其中9户: what they
+    have is no whole of them).
+
+    >>> whole_before("目前正在开发一期，共16栋", "共", 9, 0), whole_before("已注销的房产，其中1套", "其中", 7, 0)
+    ('一期', '房产')
+    >>> whole_before("县长批示同意，共建了4栋", "共建了", 7, 0), whole_before("经现场核实，共10户", "共", 6, 0)
+    (None, None)
+    >>> whole_before("共10户享受搬迁政策，其中9户", "其中", 11, 0, "户") is None
+    True
+    """
+    if window not in _WHOLE_OPENERS or lo - 1 <= floor or text[lo - 1] not in _COMMAS:
+        return None
+    start = max(text.rfind(mark, floor, lo - 1) for mark in _WHOLE_START_MARKS) + 1
+    words = tag(text[max(start, floor) : lo - 1].strip())
+    if not words or words[-1][1] not in _WHOLE_TAGS:
+        return None
+    k = len(words)
+    while k > 0 and words[k - 1][1] in _WHOLE_MODIFIER_TAGS:
+        k -= 1
+    if k == 0 and (start <= floor or text[start - 1] not in "（("):  # 经现场核实: jieba tags 核实 a noun;
+        return None  # a whole standing alone is only one a bracket glosses (栗湾组（原西坪村村民小组，共20户…）)
+    if k > 0 and (words[k - 1][0] in _WHOLE_LIST_ENDS or unit in PERSON_UNITS):
+        return None
+    name = "".join(word for word, _ in words[k:])
+    return tidy(name) if 2 <= len(name) <= MAX_OF else None
