@@ -184,6 +184,8 @@ WARM_TEXT = ("关于小区路灯问题的答复\n网友：您好！您反映的�
 def _compiled_copy(folder: Path) -> dict[str, str]:
     """dafu's package copied into ``folder`` and compiled there; the environment that imports it."""
     shutil.copytree(ROOT / "pipeline", folder / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    for shared in ROOT.glob("*__mypyc.*"):  # a mypyc build's shared library beside the package (bench/README.md,
+        shutil.copy2(shared, folder)       # "Throughput, session 15"): the modules' .so files import it
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "pipeline")], check=True)
     return {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")])}
 
