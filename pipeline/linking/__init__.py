@@ -175,6 +175,7 @@ from pipeline.linking.phrases import (
     read_dimensioned,
     read_modified,
     read_purpose,
+    read_use,
     read_verb,
     tidy,
     window,
@@ -668,6 +669,10 @@ def _link_one(
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
         of = of_as_base(win.text, before) or of  # 作为缴费基数缴纳养老保险费的60%: the premium, not the role
+    if of and q.type == "money" and shared is None and of == before.of and not win.text.endswith(of) \
+            and _ends_in_verb(win.text.removesuffix("了"), shortest=2):
+        # 市慈善会拨付150万元用于金秋助学活动: the use a payer's sum goes to, not the payer
+        of = read_use(text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
