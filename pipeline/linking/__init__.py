@@ -134,6 +134,7 @@ from pipeline.linking.lexicon import (
     PEOPLE_EVENT_UNITS,
     PEOPLE_UNITS,
     PER_ONLY_RE,
+    PERIOD_FRAMES_ALONE,
     PERSON_UNITS,
     REACHING_BOUND_RE,
     REACHING_PAID_AT_RE,
@@ -709,6 +710,7 @@ def _link_one(
     if of and shared is None:  # 在以上支付标准基础上再增加1500元: the base of a change is no name
         of = without_base_frame(of)
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
+        of = "" if of in PERIOD_FRAMES_ALONE else of  # 年度2万元封顶: a period's frame alone names nothing
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame
         normed = norm_lead(of, win.text)

@@ -171,6 +171,7 @@ class PhraseLexicon(Lexicon):
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
     purpose_verbs: list[str]
+    period_frames_alone: list[str]
     time_frame_ends: list[str]
     causative_verbs: list[str]
     scope_frame_ends: list[str]
@@ -491,6 +492,7 @@ FORMULA_RE = re.compile(
     rf"[{''.join(re.escape(o) for o in PHRASE.formula_operators)}]"
     rf"|(?<=[\u4e00-\u9fff])[{''.join(re.escape(o) for o in PHRASE.formula_minus)}](?=[\u4e00-\u9fff])"
 )
+PERIOD_FRAMES_ALONE = frozenset(PHRASE.period_frames_alone)
 PERIOD_LEAD_RE = re.compile(rf"(?:{trie_alternation(PHRASE.period_leads)})(?=..)")
 UNIT_NOUNS = frozenset(PHRASE.unit_nouns)
 # 缴纳24个月社保: a verb of going through something over a span, and a 了 or a 的 after it (在广东
