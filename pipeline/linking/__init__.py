@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.ages import age_named, is_age, people_tied
-from pipeline.linking.bases import of_as_base, of_base, of_reckoned, of_share
+from pipeline.linking.bases import of_as_base, of_base, of_changed_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
     distance_from,
@@ -667,6 +667,8 @@ def _link_one(
         of = reckoned
     if shared is None and q.type in BASED:  # 确定40%比例的男生和女生: a bare share names no thing
         of = of_share(win.text, text, q.end, ceiling) or of
+    if shared is None and q.type in BASED:  # 补贴标准按本办法规定标准上浮10%: what changes, not the base
+        of = of_changed_base(win.text) or of
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
         of = of_as_base(win.text, before) or of  # 作为缴费基数缴纳养老保险费的60%: the premium, not the role

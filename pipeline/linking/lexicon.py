@@ -673,6 +673,11 @@ WORK_COMPOUND_ENDINGS = tuple(PHRASE.work_measures + PHRASE.attributes + PHRASE.
                               + LINKING.heads.sum_endings)
 COUNTED_ENDINGS = {unit: tuple(endings) for unit, endings in PHRASE.counted_endings.items()}
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
+# A base after 按 and a verb of change after it, glued to the number (补贴标准按本办法规定标准上浮10%)
+CHANGED_BASE_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;按]{{2,}}?"
+    rf"(?:{trie_alternation(w for w in (*PRED.increase, *PRED.decrease) if len(w) > 1)})$"
+)
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
 # 距法定退休年龄: a point a span runs to
