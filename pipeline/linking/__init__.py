@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pipeline.linking.ages import age_named, is_age, people_tied
-from pipeline.linking.bases import of_as_base, of_base, of_reckoned, of_share
+from pipeline.linking.bases import of_as_base, of_base, of_changed_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
     distance_from,
@@ -134,6 +134,7 @@ from pipeline.linking.lexicon import (
     PEOPLE_EVENT_UNITS,
     PEOPLE_UNITS,
     PER_ONLY_RE,
+    PERIOD_FRAMES_ALONE,
     PERSON_UNITS,
     REACHING_BOUND_RE,
     REACHING_PAID_AT_RE,
@@ -175,6 +176,7 @@ from pipeline.linking.phrases import (
     read_dimensioned,
     read_modified,
     read_purpose,
+    read_use,
     read_verb,
     tidy,
     window,
@@ -665,9 +667,15 @@ def _link_one(
         of = reckoned
     if shared is None and q.type in BASED:  # 确定40%比例的男生和女生: a bare share names no thing
         of = of_share(win.text, text, q.end, ceiling) or of
+    if shared is None and q.type in BASED:  # 补贴标准按本办法规定标准上浮10%: what changes, not the base
+        of = of_changed_base(win.text) or of
     if shared is None and q.type in BASED and win.text.endswith("的"):  # 按个人基本工资的5%安排了住房公积金
         of = of_base(win.text, text, q.end, ceiling) or of
         of = of_as_base(win.text, before) or of  # 作为缴费基数缴纳养老保险费的60%: the premium, not the role
+    if of and q.type == "money" and shared is None and of == before.of and not win.text.endswith(of) \
+            and _ends_in_verb(win.text.removesuffix("了"), shortest=2):
+        # 市慈善会拨付150万元用于金秋助学活动: the use a payer's sum goes to, not the payer
+        of = read_use(text, q.end, ceiling) or of
     if of is None and shared is None and q.type not in _NOT_PUT:  # 45万元作为项目资金
         of = read_purpose(text, q.end, ceiling)
     if of is None and q.type not in _OWN_ONLY and (win.opened or _glosses(text, win)):
@@ -704,6 +712,7 @@ def _link_one(
     if of and shared is None:  # 在以上支付标准基础上再增加1500元: the base of a change is no name
         of = without_base_frame(of)
     if of:  # 起付线-自负部份1000元, 年度内门诊总额不超过600元: an operand, a period's frame
+        of = "" if of in PERIOD_FRAMES_ALONE else of  # 年度2万元封顶: a period's frame alone names nothing
         of = after_demonstrative_preposition(after_time_clause(without_period_lead(without_formula(of))))
         of = without_closing_frame(without_stray_opening(of))  # 当家庭用水人口, 美食城前期: a conjunction, a frame
         normed = norm_lead(of, win.text)

@@ -15,6 +15,7 @@ import re
 from pipeline.linking.lexicon import (
     BASE_MARKER_RE,
     BASE_MARKERS_END_RE,
+    CHANGED_BASE_RE,
     COLLECTING_VERBS,
     GLOSS_CHARGE_ENDS,
     PER_ONLY_RE,
@@ -59,6 +60,21 @@ def of_base(window: str, text: str, end: int, ceiling: int) -> str | None:
 
 
 _CHARGE_END_RE = re.compile(r"[，,。；;：:（(）)]")  # a charge named after its verb of collecting
+
+
+def of_changed_base(window: str) -> str | None:
+    """What a percentage after a base and a verb of change (``window`` ends in ``按 <base>
+    <change>``) measures: the subject before 按, changed by it, not the base (补贴标准按本办法规定
+    标准上浮10% → 补贴标准); None where no such base stands, or no noun before 按 (按标准上浮).
+
+    >>> of_changed_base("补贴标准按本办法规定标准上浮"), of_changed_base("按原标准上浮") is None
+    ('补贴标准', True)
+    """
+    m = CHANGED_BASE_RE.search(window)
+    if m is None or m.start() == 0:
+        return None
+    reading = read_before(window[: m.start()], "count")
+    return reading.of if reading.of and reading.predicate is None else None
 
 
 def of_as_base(window: str, reading: Reading) -> str | None:

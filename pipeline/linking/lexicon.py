@@ -171,6 +171,7 @@ class PhraseLexicon(Lexicon):
     temporal_postpositions: list[str]
     inner_postpositions: list[str]
     purpose_verbs: list[str]
+    period_frames_alone: list[str]
     time_frame_ends: list[str]
     causative_verbs: list[str]
     scope_frame_ends: list[str]
@@ -491,6 +492,7 @@ FORMULA_RE = re.compile(
     rf"[{''.join(re.escape(o) for o in PHRASE.formula_operators)}]"
     rf"|(?<=[\u4e00-\u9fff])[{''.join(re.escape(o) for o in PHRASE.formula_minus)}](?=[\u4e00-\u9fff])"
 )
+PERIOD_FRAMES_ALONE = frozenset(PHRASE.period_frames_alone)
 PERIOD_LEAD_RE = re.compile(rf"(?:{trie_alternation(PHRASE.period_leads)})(?=..)")
 UNIT_NOUNS = frozenset(PHRASE.unit_nouns)
 # 缴纳24个月社保: a verb of going through something over a span, and a 了 or a 的 after it (在广东
@@ -671,6 +673,11 @@ WORK_COMPOUND_ENDINGS = tuple(PHRASE.work_measures + PHRASE.attributes + PHRASE.
                               + LINKING.heads.sum_endings)
 COUNTED_ENDINGS = {unit: tuple(endings) for unit, endings in PHRASE.counted_endings.items()}
 # 按个人基本工资的 before 5%: the marker, then a base with no clause break, then 的 at the end
+# A base after 按 and a verb of change after it, glued to the number (补贴标准按本办法规定标准上浮10%)
+CHANGED_BASE_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;按]{{2,}}?"
+    rf"(?:{trie_alternation(w for w in (*PRED.increase, *PRED.decrease) if len(w) > 1)})$"
+)
 BASE_MARKER_RE = re.compile(rf"(?:{trie_alternation(PHRASE.base_markers)})[^，,。；;]{{2,}}的$")
 DURATION_LINK_RE = re.compile(rf"(?:{trie_alternation(PHRASE.duration_links)})+$")
 # 距法定退休年龄: a point a span runs to
@@ -764,6 +771,7 @@ TRAIL_REVERSED_RE = re.compile(rf"(?:{trie_alternation(w[::-1] for w in _TRAILS)
 TEMPORAL_TAILS = tuple(PHRASE.temporal_tails)
 PURPOSE_RE = re.compile(trie_alternation(PHRASE.purpose_words))
 COMMA_PURPOSE_RE = re.compile(rf"[，,](?:{trie_alternation(PHRASE.comma_purpose_words)})")
+USE_RE = re.compile(rf"[，,]?(?:{trie_alternation(PHRASE.comma_purpose_words)})")
 TOPIC_UNITS = frozenset(PHRASE.topic_units)
 WAY_MEASURES = frozenset(PHRASE.way_measures)
 INCLUSION_WORDS = frozenset(PHRASE.inclusion_words)

@@ -92,6 +92,7 @@ from pipeline.linking.lexicon import (
     TOTAL_ADVERBS,
     TRAIL_LAST,
     TRAIL_REVERSED_RE,
+    USE_RE,
     VERB_ADVERBS,
     VERB_TAGGED_NOUNS,
     WITHIN_GROUP_RE,
@@ -1226,6 +1227,29 @@ def read_purpose(text: str, end: int, ceiling: int) -> str | None:
     """
     m = PURPOSE_RE.match(text, end, ceiling) or COMMA_PURPOSE_RE.match(text, end, ceiling)
     return None if m is None else read_after(text, m.end(), ceiling)
+
+
+def read_use(text: str, end: int, ceiling: int) -> str | None:
+    """The use after 用于 or 作为 (not a copula) right after a number or after a comma
+    (150万元用于金秋助学活动 → 金秋助学活动), a noun phrase to the clause's stop; None where no
+    such word follows.
+
+    >>> read_use("拨付150万元用于金秋助学活动。", 7, 16), read_use("投入50万元是为了", 6, 10)
+    ('金秋助学活动', None)
+    """
+    m = USE_RE.match(text, end, ceiling)
+    if m is None:
+        return None
+    run = _USE_RUN_RE.match(text, m.end(), ceiling)
+    if run is not None and tag(run.group())[0][1][0] not in _NOT_OPENING_USE:  # 学校改造和校园文化建设
+        return run.group()
+    return read_after(text, m.end(), ceiling)  # 用于支付工程款: not a verb phrase whole
+
+
+# The use after 用于 runs to a stop of the clause or a 的 (用于原咸嘉村安置房的建设 → 原咸嘉村安置房),
+# opening with a noun: not a verb, preposition, adverb, conjunction, particle or numeral.
+_USE_RUN_RE = re.compile(rf"[^，,。；;（(）)：:！!？?\s“”\"的]{{2,{MAX_OF}}}(?=[，,。；;（(：:！!？?\s的]|$)")
+_NOT_OPENING_USE = frozenset("vpdcum")
 
 
 def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
