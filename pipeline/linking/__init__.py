@@ -965,6 +965,12 @@ def _ends_in_verb(name: str, shortest: int = 1) -> bool:
     return pos == "v" and len(word) >= shortest and word not in VERB_TAGGED_NOUNS
 
 
+def _holds_verb(name: str) -> bool:
+    """One of jieba's words of ``name`` is a verb it tags ``v``, none of the nouns it tags so: a
+    clause before a 的 (由煤双公路进入罗塘组的3.1公里主路), which says which thing, owning none."""
+    return any(pos == "v" and word not in VERB_TAGGED_NOUNS for word, pos in tag(name))
+
+
 def _is_part(window: str, *, listed: bool) -> bool:
     """``window`` names only the part of a total a number after 其中 counts: a level, a floor or
     phase, or a place (其中省级, 其中二楼, 其中前面); with ``listed`` (the number before was one),
@@ -1242,7 +1248,7 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
         return after or before.of
     # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房), nor a
     # clause ending in a verb (物业公司收的2000元装修保证金 → 装修保证金)
-    owned = before.possessive and before.of and not _ends_in_verb(before.of)
+    owned = before.possessive and before.of and not _ends_in_verb(before.of) and not _holds_verb(before.of)
     if after is not None and (AFTER_FRAME_RE.fullmatch(after) is not None or owned):
         after = None
     # not before a percentage, whose attribute is its base (占草坪面积约四分之一)

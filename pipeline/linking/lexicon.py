@@ -59,6 +59,8 @@ class PhraseLexicon(Lexicon):
     de_nouns: list[str]
     demonstratives: list[str]
     after_stop_compound_tails: list[str]
+    regulation_tails: list[str]
+    regulation_item_units: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
     after_predicates: list[str]
@@ -881,3 +883,6 @@ AFTER_STOP_WORDS = frozenset([*PHRASE.after_stops, *PHRASE.after_lead_stops])
 AFTER_TAIL_RE = re.compile(rf"{_AFTER_TAIL}*")
 # 耕地占用税: a compound tail after a verb a stop word opens, ending the letters (after_stop_compound_tails).
 STOP_COMPOUND_TAIL_RE = re.compile(rf"(?:{trie_alternation(PHRASE.after_stop_compound_tails)})(?![^\W\d_])")
+# 人才项目实施细则: a regulation a stop word opens, one noun after a count of documents (regulation_tails).
+REGULATION_TAIL_RE = re.compile(rf"(?:{trie_alternation(PHRASE.regulation_tails)})$")
+REGULATION_ITEM_UNITS = frozenset(PHRASE.regulation_item_units)

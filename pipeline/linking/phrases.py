@@ -81,6 +81,8 @@ from pipeline.linking.lexicon import (
     RECIPIENT_NOUNS,
     RECIPIENT_PER_MARKERS,
     RECKONING_VERBS,
+    REGULATION_ITEM_UNITS,
+    REGULATION_TAIL_RE,
     SCOPE_END_RE,
     SOURCE_PREPOSITIONS,
     SPACE_RE,
@@ -989,6 +991,7 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
     >>> read_after("只考试16个名额a1的计划", 6, 14)
     '名额'
     """
+    documents = text[end - 1] not in REGULATION_ITEM_UNITS  # 7个…实施细则, not 20项措施实施细则
     gloss = _GLOSS_RE.match(text, end, ceiling)
     if gloss is not None:  # 18个（二、三栋之间道路）车位: the noun after a bracket glossing the number
         return read_after(text, gloss.end(), ceiling)
@@ -997,13 +1000,13 @@ def read_after(text: str, end: int, ceiling: int) -> str | None:
         ceiling = len(text)
     m = AFTER_RE.match(text, end, ceiling)
     if m is not None:
-        start, stop = m.start("np"), _through_nouns(text, m.start("np"), m.end(), ceiling)
+        start, stop = m.start("np"), _through_nouns(text, m.start("np"), m.end(), ceiling, documents)
     else:  # 三个时间段, 两种类型: a stop word opens a jieba noun
         prefix = AFTER_PREFIX_RE.match(text, end, ceiling)
         if prefix is None:  # the next quantity starts before this one ends
             return None
         start = prefix.end()
-        stop = _through_nouns(text, start, start, ceiling)
+        stop = _through_nouns(text, start, start, ceiling, documents)
         if stop == start:
             return None
     code = _CODE_OPENING_RE.search(text[start:stop]) if stop < ceiling and text[stop].isdigit() else None
@@ -1157,13 +1160,14 @@ def _cut_word(text: str) -> bool:
     return len(word) > 1 and pos not in OBJECT_NOUN_TAGS and in_dictionary(word)
 
 
-def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
+def _through_nouns(text: str, start: int, stop: int, ceiling: int, documents: bool = False) -> int:
     """The end of the noun after a number read from ``start`` to ``stop``, past a stop word
     that stands inside one of jieba's nouns (两个方向的标志: 向 in 方向; 四类重点对象: 对 in 重点对象;
     三个时间段: 时 opening 时间段) or of its verbs that ``verb_tagged_nouns`` keeps as nouns (两处非法采砂
     行为: 为 in 行为, not where the name opens with it), or opening a verb a compound tail ends
-    (耕地占用税), or opening a noun after a prefix read alone (的非在校学生: 非 + 在校学生), and on to
-    the next stop; a stop ending a verb of two characters (成为, 改为) ends the name before the verb.
+    (耕地占用税) or, after a count of ``documents``, a regulation (人才项目实施细则), or opening a
+    noun after a prefix read alone (的非在校学生: 非 + 在校学生), and on to the next stop; a stop
+    ending a verb of two characters (成为, 改为) ends the name before the verb.
 
     >>> text = "两处非法采砂行为进行了处理"
     >>> text[2:_through_nouns(text, 2, 7, len(text))]
@@ -1177,7 +1181,8 @@ def _through_nouns(text: str, start: int, stop: int, ceiling: int) -> int:
             return stop
         word, pos, offset = _word_across(tag(text[start : min(ceiling, stop + 6)]), stop - start)
         opening = offset == stop - start and stop > start
-        if opening and pos in HOLDING_TAGS and STOP_COMPOUND_TAIL_RE.search(word):  # 建筑占地面积: one noun
+        compound = STOP_COMPOUND_TAIL_RE.search(word) or (documents and REGULATION_TAIL_RE.search(word))
+        if opening and pos in HOLDING_TAGS and compound:  # 建筑占地面积, 人才项目实施细则: one noun
             return start + offset + len(word)
         tail = STOP_COMPOUND_TAIL_RE.match(text, start + offset + len(word), ceiling) \
             if opening and pos == "v" and len(word) == 2 else None
