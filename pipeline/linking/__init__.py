@@ -238,6 +238,7 @@ from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
     after_frame,
     counted_head,
+    event_verb,
     framed_activity,
     framed_noun,
     glued_span,
@@ -656,6 +657,9 @@ def _link_one(
     if after is None and q.type in _COUNTED and q.unit in ACTED_EVENT_UNITS and shared is None and of \
             and of == before.of and names_people(of) and acted_after(text, q.end, ceiling):
         of = ""  # 质安站长陈军惠两次约谈建设…单位: who acted, not the events
+    if after is None and q.type in _COUNTED and q.unit in ACTED_EVENT_UNITS and shared is None and of \
+            and of == before.of and not win.text.endswith(of):
+        of = event_verb(win.text) or of  # 该区域共停电7次: the outages, not the area
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
         of = age_named(text, q.end, win, ceiling)
     if framed and (of is None or _has_verb(of)):
