@@ -158,6 +158,7 @@ from pipeline.linking.lexicon import (
     TOPIC_TOTALS,
     TOPIC_UNITS,
     TOTALS,
+    TRAIL_WORDS,
     UNGLOSSING_MARKS,
     VERB_TAGGED_NOUNS,
     VERBAL_TAGS,
@@ -634,6 +635,10 @@ def _link_one(
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object
+    if before.of in TRAIL_WORDS:  # 报销3000元实际拨付3000元: an adverb alone, no thing
+        before = before._replace(of=None)
+    if after in TRAIL_WORDS:  # 第三期预计2015年将征地
+        after = None
     if before.of and q.text.endswith("折"):  # 对公交刷卡实行的是9折: the thing discounted, not the verb
         before = before._replace(of=discounted(before.of))
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
