@@ -159,6 +159,7 @@ from pipeline.linking.lexicon import (
     TOPIC_TOTALS,
     TOPIC_UNITS,
     TOTALS,
+    TRAIL_WORDS,
     UNGLOSSING_MARKS,
     VERB_TAGGED_NOUNS,
     VERBAL_TAGS,
@@ -240,6 +241,7 @@ from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
     after_frame,
     counted_head,
+    event_verb,
     framed_activity,
     framed_noun,
     glued_span,
@@ -635,6 +637,10 @@ def _link_one(
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
     before = read_verb(win.text) if after is not None and q.type in _COUNTED else read_before(win.text, q.type)
     before = with_suffix(before, win.text)  # 执行安装费1800元/户: one noun, not a verb and its object
+    if before.of in TRAIL_WORDS:  # 报销3000元实际拨付3000元: an adverb alone, no thing
+        before = before._replace(of=None)
+    if after in TRAIL_WORDS:  # 第三期预计2015年将征地
+        after = None
     if before.of and q.text.endswith("折"):  # 对公交刷卡实行的是9折: the thing discounted, not the verb
         before = before._replace(of=discounted(before.of))
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
@@ -658,6 +664,9 @@ def _link_one(
     if after is None and q.type in _COUNTED and q.unit in ACTED_EVENT_UNITS and shared is None and of \
             and of == before.of and names_people(of) and acted_after(text, q.end, ceiling):
         of = ""  # 质安站长陈军惠两次约谈建设…单位: who acted, not the events
+    if after is None and q.type in _COUNTED and q.unit in ACTED_EVENT_UNITS and shared is None and of \
+            and of == before.of and not win.text.endswith(of):
+        of = event_verb(win.text) or of  # 该区域共停电7次: the outages, not the area
     if of is None and shared is None and q.type == "duration" and is_age(q.text):  # 丈夫徐发永，都是30多岁
         of = age_named(text, q.end, win, ceiling)
     if framed and (of is None or _has_verb(of)):

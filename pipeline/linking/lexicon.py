@@ -56,6 +56,7 @@ class PhraseLexicon(Lexicon):
     recipient_nouns: list[str]
     total_adverbs: list[str]
     trail_stops: list[str]
+    trail_nouns: list[str]
     de_nouns: list[str]
     demonstratives: list[str]
     after_stop_compound_tails: list[str]
@@ -743,6 +744,7 @@ _LEADS = [*PHRASE.lead_stops, *PHRASE.per_markers]
 LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
 _TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
 TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
+TRAIL_WORDS = frozenset(_TRAILS) - frozenset(PHRASE.trail_nouns)  # 实际, 预计: alone, no thing
 DE_NOUNS = tuple(PHRASE.de_nouns)  # 摩的: a 的 that ends a noun, not a phrase
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")

@@ -453,7 +453,20 @@ def _trail(text: str) -> tuple[str, bool]:
     if cut and text[len(cut)] in _PER_HEAD_ENDS:  # 人均不能: 均 went with the trailing words
         kept = _without_per_head(text[: len(cut) + 1])
         cut = kept if len(kept) < len(cut) else cut
-    return cut, "的" in m.group()
+    if cut:  # 网上预约计划: 约 is 预约's, no hedge; a trailing word is cut only at a word's end
+        cut = text[: _word_end(text, len(cut))]
+    return cut, "的" in text[len(cut) :]
+
+
+def _word_end(text: str, at: int) -> int:
+    """``at`` where it falls between two of jieba's words of ``text``, else the end of the word of
+    jieba's dictionary it falls in (预约: not a word its model of unknown words made, 区共, 会应)."""
+    end = 0
+    for word in words_of(text):
+        end += len(word)
+        if end >= at:
+            return end if end == at or in_dictionary(word) else at
+    return at
 
 
 def _without_per_head(text: str) -> str:

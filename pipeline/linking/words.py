@@ -451,6 +451,30 @@ def clause_object(name: str, *, based: bool = False) -> str | None:
     return subject if len(subject) > 1 else None
 
 
+def event_verb(text: str) -> str | None:
+    """The verb alone closing ``text`` after a subject and an adverb of one character, or of
+    ``clause_adverbs``, right before a count of events (该区域共停电7次 → 停电, 每个岗位只递补1次 →
+    递补): the event counted, not its subject; None when ``text`` ends otherwise (a verb with its
+    object, a verb of one character: 组织集中修剪, 只交, or no noun before the adverb).
+
+    >>> event_verb("今年6-7月该区域共停电"), event_verb("每个岗位只递补")
+    ('停电', '递补')
+    >>> event_verb("各区园林局每年至少组织集中修剪") is None, event_verb("共停电") is None
+    (True, True)
+    """
+    words = tag(text[-_EVENT_VERB_REACH:])
+    if len(words) < 3:
+        return None
+    verb, tagged = words[-1]
+    adverb, noun = words[-2], words[-3]
+    if tagged != "v" or len(verb) < 2 or not _is_clause_adverb(*adverb) or adverb[0] in (*MODALS, *NEGATIONS):
+        return None
+    return verb if noun[1] in OBJECT_NOUN_TAGS else None
+
+
+_EVENT_VERB_REACH = 12  # characters before a count read for its subject, adverb and verb
+
+
 _PLACE_TAGS = frozenset({"f", "s", "t"})  # 沿线, 路边, 今年: where or when, no thing
 
 
