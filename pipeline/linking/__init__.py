@@ -241,6 +241,7 @@ from pipeline.linking.words import (
     framed_activity,
     framed_noun,
     glued_span,
+    incorporated_object,
     is_clause_owner,
     is_lone_word,
     is_verb,
@@ -637,6 +638,8 @@ def _link_one(
         before = before._replace(of=discounted(before.of))
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
+    if of == "" and after is None and shared is None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:
+        of = incorporated_object(win.text, COUNTED_ENDINGS[q.unit]) or of  # 配车20台: the cars
     glued = glued_attribute(of, win.text) if of is not None and of == before.of and shared is None else None
     owner = measure_owner(_owner(text, win, clause, sentence_start)) if glued is not None else None
     if glued is not None and owner is not None:  # …起付额为5元，支付比例70%: another measure of the same owner
