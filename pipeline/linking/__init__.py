@@ -245,6 +245,7 @@ from pipeline.linking.words import (
     framed_activity,
     framed_noun,
     glued_span,
+    incorporated_object,
     is_clause_owner,
     is_lone_word,
     is_verb,
@@ -645,6 +646,8 @@ def _link_one(
         before = before._replace(of=discounted(before.of))
     of = shared if shared is not None else _choose(q, before, after, labelled=win.text.endswith(CLOCK_COPULAS),
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
+    if of == "" and after is None and shared is None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:
+        of = incorporated_object(win.text, COUNTED_ENDINGS[q.unit]) or of  # 配车20台: the cars
     glued = glued_attribute(of, win.text) if of is not None and of == before.of and shared is None else None
     owner = measure_owner(_owner(text, win, clause, sentence_start)) if glued is not None else None
     if glued is not None and owner is not None:  # …起付额为5元，支付比例70%: another measure of the same owner
@@ -1186,7 +1189,8 @@ def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
     """The noun glued after a duration that follows a verb of going through something over a
     span (缴纳24个月**社保**后, 接受九年**义务教育**); none after 的 or a postposition (出生28天内).
     A short gloss in a bracket inside the noun is part of it (签订了2年以上**劳动（或聘用）合同**);
-    none where the noun runs into any other bracket (签订了2年以上劳动（合同附后）)."""
+    an alternative in a bracket closing the clause leaves the noun alone (缴纳24个月**个人所得税**（或社会
+    保险），); none where the noun runs into any other bracket (签订了2年以上劳动（合同附后）)."""
     name = read_after(text, end, ceiling)
     if name is None or not text.startswith(name, end):
         return None
@@ -1194,6 +1198,9 @@ def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
     if text[opening : opening + 1] not in ROUND_OPENINGS:
         return name if opens_with_noun(name) else None
     gloss = _GLOSS_RE.match(text, opening, ceiling)
+    if gloss is not None and _ALTERNATIVE_RE.match(gloss.group()) and opens_with_noun(name) \
+            and (gloss.end() >= ceiling or text[gloss.end()] in _GLOSS_CLOSERS):
+        return name  # 连续缴纳24个月个人所得税（或社会保险），: an alternative closing the clause
     rest = read_after(text, gloss.end(), ceiling) if gloss is not None else None
     if gloss is None or not rest or not text.startswith(rest, gloss.end()) or not opens_with_noun(name + rest):
         return None
@@ -1202,6 +1209,8 @@ def _span_object_after(text: str, end: int, ceiling: int) -> str | None:
 
 # （或聘用）: a gloss of a few characters, no number, no clause
 _GLOSS_RE = re.compile(r"[（(][\u4e00-\u9fff、]{1,6}[）)]")
+_ALTERNATIVE_RE = re.compile(r"[（(]或")  # （或社会保险）: another thing the span may be of
+_GLOSS_CLOSERS = "，。；,;、"
 
 
 def _span_of_object(text: str, win: Window, end: int) -> str | None:

@@ -26,6 +26,7 @@ from pipeline.linking.lexicon import (
     PRESENT_AGE_WORDS,
     ROUND_OPENINGS,
     SEXES,
+    SURNAMES,
 )
 from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
@@ -55,6 +56,8 @@ _PEOPLE_ENDINGS = PERSON_ENDINGS + AGE_PEOPLE  # 信访人, 母亲
 _PRESENT_AGE_RE = re.compile(rf"[，,\s]*[但而]?(?:{'|'.join(PRESENT_AGE_WORDS)})")
 _SENTENCE_ENDS = "。！？!?\n"
 _SENTENCE_REACH = 120  # characters read back for the sentence's clauses
+_NOT_SURNAME_TAGS = frozenset("pcdrum")  # 向村委反映: a preposition, no surname
+_GIVEN_NAME_TAGS = frozenset({"nr", "ns", "nz"})  # jieba's names and places: 顺昌/ns
 _CLAUSES_BACK = 4  # clauses read back for the person a sentence is about
 _DIGIT_RE = re.compile(rf"\d|{_NUMERAL}[个名位岁元]")
 # 赵某某从5月22日开始计算，已出生29天: a day of the calendar in a clause is no other number
@@ -168,7 +171,25 @@ def _sentence_subject(text: str, lo: int) -> str | None:
         run = "".join(w for w, _ in words[:k])
         if len(run) > 1 and _names_person(run):
             return run
+        if not k and (split := _split_name(words)):
+            return split
     return None
+
+
+def _split_name(words: tuple[tuple[str, str], ...]) -> str:
+    """A person's name of three characters jieba split into a surname (``surnames``) and a
+    place or name of two characters, opening ``words`` with no noun after it (盛/v 顺昌/ns
+    一直未婚 → 盛顺昌); "" where none does (向/p 村委/n 反映, 王/nr 村长/n).
+
+    >>> _split_name(tag("盛顺昌一直未婚")), _split_name(tag("向村委反映"))
+    ('盛顺昌', '')
+    """
+    if len(words) < 2 or words[0][0] not in SURNAMES or words[0][1][:1] in _NOT_SURNAME_TAGS:
+        return ""
+    given, pos = words[1]
+    if len(given) != 2 or pos not in _GIVEN_NAME_TAGS or (len(words) > 2 and words[2][1][:1] == "n"):
+        return ""
+    return words[0][0] + given
 
 
 def _pronoun_opening(words: tuple[tuple[str, str], ...]) -> int:

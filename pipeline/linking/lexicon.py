@@ -258,6 +258,7 @@ class PhraseLexicon(Lexicon):
     age_marks: list[str]
     age_bands: list[str]
     present_age_words: list[str]
+    surnames: list[str]
     copula_predicates: list[str]
     sexes: list[str]
     clause_tail_tags: list[str]
@@ -657,6 +658,7 @@ AGE_VERB_RE = re.compile(rf"(?:{trie_alternation(PHRASE.age_verbs)})+$")
 AGE_MARKS = tuple(PHRASE.age_marks)
 AGE_BANDS = tuple(PHRASE.age_bands)
 PRESENT_AGE_WORDS = tuple(PHRASE.present_age_words)
+SURNAMES = frozenset(PHRASE.surnames)
 COPULA_PREDICATES = tuple(PHRASE.copula_predicates)
 SEXES = "".join(PHRASE.sexes)
 BASE_MARKERS = frozenset(PHRASE.base_markers)

@@ -913,6 +913,21 @@ def counted_head(name: str, endings: tuple[str, ...], *, alone: bool = True) -> 
     return head if len(head) > 1 or (alone and head in endings) else name
 
 
+def incorporated_object(text: str, endings: tuple[str, ...]) -> str | None:
+    """The object glued into the verb that ends ``text``, where it is a thing the count's
+    classifier counts (``counted_endings``): 配车20台 → 车, 每天仅发车7台 → 车, 建房3间 → 房;
+    None for any other last word (退休9人, 开通两条).
+
+    >>> incorporated_object("261路公交车全程24公里，配车", ("车",)), incorporated_object("开通", ("路",))
+    ('车', None)
+    """
+    words = tag(text) if text else ()
+    if not words:
+        return None
+    last, pos = words[-1]
+    return last[1] if len(last) == 2 and pos == "v" and last[1] in endings else None
+
+
 def verb_object(clause: str) -> str | None:
     """The object of the first verb in ``clause`` that takes a noun right after it (past a
     了): 预算安排了住房公积金 → 住房公积金, 对同步搬迁户予以建房补助 → 建房补助; None when
