@@ -79,8 +79,8 @@ _SHORT_QUOTE = 9
 _FRIEND_TYPES = frozenset({"count", "number", "percent"})
 #: the types only its patterns drop: the 4g of a network and the 公斤 of a pressure are no
 #: weights, what is glued to a masked number (0000-00000000.04元) no money, 95mmHg no length,
-#: 六亩塘 no area; 三公斤, 三公里 are no 三公
-_PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area"})
+#: 六亩塘 no area; 三公斤, 三公里 are no 三公; 汉高祖五年 (a reign's year) no duration
+_PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area", "duration"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
 _QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
 _OPEN_QUOTES = frozenset(_OPENING)
