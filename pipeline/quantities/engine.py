@@ -60,6 +60,9 @@ FINDERS: tuple[Finder, ...] = (
 _FALSE_FRIEND_WORDS_RE = re.compile(trie_scan(FALSE_FRIENDS.words))  # a trie: the same matches, a scan in half the time
 _FALSE_FRIEND_SCANS = RunPatterns(list(FALSE_FRIENDS.patterns))
 _CONNECTOR_RE = re.compile(alternation(KINDS.shared.connectors))
+_NEIGHBOUR_LINKS = frozenset(KINDS.shared.neighbour_links)
+_NOT_NEIGHBOUR_TYPES = frozenset({"number", "count", "date", "period", "phone", "rank", "duration", "time", "set"})
+_ONE_DIGIT = frozenset("123456789")
 _COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
 _PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
 _OPENING, _CLOSING = "“\"「『‘", "”\"」』’"  # quotation marks: opening, closing ("" both)
@@ -76,8 +79,8 @@ _SHORT_QUOTE = 9
 _FRIEND_TYPES = frozenset({"count", "number", "percent"})
 #: the types only its patterns drop: the 4g of a network and the 公斤 of a pressure are no
 #: weights, what is glued to a masked number (0000-00000000.04元) no money, 95mmHg no length,
-#: 六亩塘 no area; 三公斤, 三公里 are no 三公
-_PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area"})
+#: 六亩塘 no area; 三公斤, 三公里 are no 三公; 汉高祖五年 (a reign's year) no duration
+_PATTERN_FRIEND_TYPES = frozenset({"weight", "money", "length", "area", "duration"})
 #: a slogan in quotes may open with what reads as money too: “三元双向”
 _QUOTED_NAME_TYPES = _FRIEND_TYPES | {"money"}
 _OPEN_QUOTES = frozenset(_OPENING)
@@ -183,9 +186,19 @@ def _coordinate(
     """``3.1和1.6个百分点``: a bare number takes its partner's unit; ``60%和50%左右``: a
     suffix hedge spreads back over the coordinated pair. A false friend lends nothing: the 2
     of 2、六亩塘镇 (an item's number, then a place) is no area."""
+    merged: set[int] = set()
     for left, right in itertools.pairwise(kept):
         link = _CONNECTOR_RE.fullmatch(text, left.end, right.start)
-        if link is None or is_friend(right):
+        if link is None or is_friend(right) or id(left) in merged:
+            continue
+        if link.group() in _NEIGHBOUR_LINKS and _neighbours(left, right):
+            assert left.amount is not None and right.factor is not None and right.amount is not None  # _neighbours
+            low = left.amount * right.factor
+            right.start, right.high = left.start, right.amount
+            right.low = round(low, 2) if int(low.as_tuple().exponent) < -2 else low  # 2666.67, as 四五亩
+            right.amount = right.value = None
+            right.qualifier = "approx"  # 4、5亩: one rough amount, as 四五亩
+            merged.add(id(left))
             continue
         if left.weak and left.type == "number" and right.type not in ("number", "count", "date", "period",
                                                                      "phone", "rank", "duration"):
@@ -197,7 +210,18 @@ def _coordinate(
             left.qualifier = right.qualifier if id(right) in from_suffix else left.qualifier
         elif id(right) in from_suffix and left.type == right.type and left.qualifier == "exact":
             left.qualifier = right.qualifier
-    return kept
+    return [c for c in kept if id(c) not in merged] if merged else kept
+
+
+def _neighbours(left: Candidate, right: Candidate) -> bool:
+    """``4、5亩``: a bare one-digit number before the next digit with a unit of measure."""
+    return (left.weak and left.type == "number" and left.low is None and left.amount is not None
+            and right.type not in _NOT_NEIGHBOUR_TYPES and right.low is None and right.per is None
+            and right.qualifier == "exact" and right.factor is not None and right.amount is not None
+            and left.number_text is not None and right.number_text is not None
+            and len(left.number_text) == len(right.number_text) == 1
+            and left.number_text in _ONE_DIGIT and right.number_text in _ONE_DIGIT
+            and int(right.number_text) == int(left.number_text) + 1)
 
 
 def _per_before(text: str, start: int) -> str | None:

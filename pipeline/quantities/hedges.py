@@ -30,7 +30,10 @@ HEDGEABLE = frozenset({
     "energy", "power", "speed", "temperature", "duration",
 })
 _DATED = frozenset({"date", "period", "set"})  # 每年的5月左右
-_DATED_SUFFIX_RE = re.compile(alternation(HEDGES.dated_suffix))
+#: 2013年左右, 元宵节前后; not the 前后 of 前后共3次 (in all)
+_DATED_SUFFIX_RE = re.compile(
+    rf"(?:{alternation(HEDGES.dated_suffix)})(?![{re.escape(HEDGES.dated_suffix_not_before['chars'])}])"
+)
 #: 最迟至晚上11点半, 最迟于6月30日前: at the latest (le); 约2013年初: about then (approx); the
 #: word outside the span
 _DEADLINED = frozenset(HEDGES.deadline_scope.types)

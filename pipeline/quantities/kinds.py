@@ -69,6 +69,7 @@ class SharedLexicon(Lexicon):
     between_tail: str
     per_words: list[str]
     connectors: list[str]
+    neighbour_links: list[str]
     trailing_per_marks: list[str]
     trailing_per_words: list[str]
     trailing_per_not_before: str

@@ -88,6 +88,7 @@ class HedgeLexicon(Lexicon):
     suffix: dict[str, HedgeQualifier]
     suffix_at_break: dict[str, HedgeQualifier]
     dated_suffix: dict[str, HedgeQualifier]
+    dated_suffix_not_before: dict[str, str]
     deadline_before: dict[str, HedgeQualifier]
     dated_before: dict[str, HedgeQualifier]
     deadline_scope: DeadlineScope

@@ -61,6 +61,7 @@ class GenericYears(Lexicon):
     sentence_reach: int
     scheme_openers: list[str]
     scheme_words: list[str]
+    back_then: list[str]
 
 
 class Yearless(Lexicon):

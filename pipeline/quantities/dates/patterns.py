@@ -144,7 +144,7 @@ _SCHEME_OPENERS = "|".join(_clause_frame(w) for w in DATES.generic_years.scheme_
 #: number, or says 每年 before the word.
 RE_GENERIC_SCHEME = re.compile(
     rf"^[\s　]*(?:[（(]?[0-9{ONE_TO_NINE}{TEN}]{{1,2}}[）)、.．]\s*)?(?:{_SCHEME_OPENERS})"
-    rf"|{alternation(DATES.generic_years.scheme_words)}"
+    rf"|{alternation(DATES.generic_years.scheme_words + DATES.generic_years.back_then)}"
 )
 #: The start of the clause before 当年 …: the last clause end before it.
 _CLAUSE_ENDS = re.escape(DATES.generic_years.clause_ends)
