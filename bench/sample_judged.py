@@ -12,9 +12,10 @@ uniformly from all it found. Each is printed with its sentence, the number marke
     17  tipdm2020c-1234 311-315 count 6 个 exact of='停车位'
         小区内共设置【6个】停车位…
 
-``--dump`` writes every quantity of the pool instead (reply id, type, span, ``of`` and the
-marked sentence), for reading the classes of wrong names at scale and diffing two versions
-of linking line by line (the pool's order is the same for both).
+``--dump`` writes every quantity of the pool instead (reply id, offsets, type, span, value,
+unit, qualifier, ``per``, ``of``, ``scope``, status and the marked sentence), for reading the
+classes of wrong names at scale and diffing two versions line by line with
+``bench/dumpdiff.py`` (the pool's order is the same for both).
 
 The draw depends on what dafu finds, so a change to extraction can change the list; the
 list judged, with its verdicts, is recorded in bench/README.md ("Judged random sample").
@@ -77,10 +78,13 @@ def pool() -> list[tuple[str, Document, Quantity]]:
 
 
 def dump(path: Path) -> None:
-    """Write every quantity of the pool as one JSON line: what ``of`` it got, and where."""
+    """Write every quantity of the pool as one JSON line: what it was read as, and where."""
     with path.open("w", encoding="utf-8") as out:
         for doc_id, doc, q in pool():
-            row = {"id": doc_id, "type": q.type, "span": q.text, "of": q.of, "sentence": sentence_of(doc, q)}
+            value = q.value if q.low is None else f"{q.low}~{q.high}"
+            row = {"id": doc_id, "start": q.start, "end": q.end, "type": q.type, "span": q.text, "value": value,
+                   "unit": q.unit, "q": q.qualifier, "per": q.per, "of": q.of, "scope": q.scope,
+                   "status": q.status, "sentence": sentence_of(doc, q)}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
