@@ -35,7 +35,10 @@ _NOT_BEFORE = {
     for name, unit in DATES.durations.units.items()
 }
 _ONLY_BEFORE = {
-    name: re.compile("|".join(re.escape(w) for w in unit.only_before)) if unit.only_before else None
+    name: re.compile("|".join(
+        [re.escape(w) for w in unit.only_before]
+        + ([rf"[{P.NUMBER_CHARS}]+(?:{alternation(unit.only_before_number)})"] if unit.only_before_number else [])))
+    if unit.only_before or unit.only_before_number else None
     for name, unit in DATES.durations.units.items()
 }
 

@@ -220,6 +220,7 @@ class DurationUnit(Lexicon):
     half: Half | None = None
     not_before: tuple[str, ...] = ()
     only_before: tuple[str, ...] = ()
+    only_before_number: tuple[str, ...] = ()  # ... or a number and one of these (分 only in 6分25秒)
     lap_after: tuple[str, ...] = ()
     bare_before: tuple[str, ...] = ()  # a required 个 may be left out right before one of these
     bare_not_before: tuple[str, ...] = ()  # ... but not before one of these (1月余额 is January's balance)
