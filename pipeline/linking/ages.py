@@ -31,6 +31,7 @@ from pipeline.linking.lexicon import (
 from pipeline.linking.phrases import Window, read_after, read_before, tidy
 from pipeline.linking.words import tag
 from pipeline.text.numerals import ONE_TO_NINE, TEN
+from pipeline.text.regex import alternation
 
 __all__ = ["age_named", "is_age", "people_tied"]
 
@@ -41,7 +42,7 @@ _ITEM_RE = re.compile(rf".*(?:\d+[.、．]|[（(][{ONE_TO_NINE}{TEN}]+[）)])", 
 _GLOSSED_RE = re.compile(rf"[^{_BREAKS}]{{1,16}}$")  # what a bracket after it glosses
 _NUMERAL = rf"[{ONE_TO_NINE}{TEN}两\d]"
 # 60周岁（含）以上人员: a bracket saying the bound is included, and the bound after it
-_BAND_TIE_RE = re.compile(rf"(?:{'|'.join(AGE_BANDS)})?的")  # 区间的, 的: an age tied to the people after it
+_BAND_TIE_RE = re.compile(rf"(?:{alternation(AGE_BANDS)})?的")  # 区间的, 的: an age tied to the people after it
 # 且符合条件的, 具有全日制本科及以上学历的: a clause of conditions between an age and its people
 _QUALIFIED_RE = re.compile(rf"[^{_BREAKS}的、]{{2,24}}的")
 _INCLUSIVE_RE = re.compile(r"[（(]含[）)](?:及?以[上下内])?")

@@ -42,7 +42,7 @@ from pipeline.quantities.lexicon import UNIT_TABLE
 from pipeline.records import Quantity
 from pipeline.structure.outline import marker_end
 from pipeline.text.numerals import ONE_TO_NINE, TEN
-from pipeline.text.regex import trie_alternation
+from pipeline.text.regex import alternation, trie_alternation
 
 __all__ = [
     "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "lent_across", "listed_total",
@@ -69,7 +69,7 @@ _SCOPE_REACH = _CARRIED.scope_reach
 _SPAN_HEAD_RE = re.compile(trie_alternation(list(DURATION_HEADS)))
 _SPAN_FRAMES = tuple(_CARRIED.span_frames)
 _POSTING_VERBS = frozenset(_CARRIED.posting_verbs)
-_POSTED_OBJECT_RE = re.compile(r"[将把]")
+_POSTED_OBJECT_RE = re.compile(alternation(_CARRIED.posted_object_markers))
 # 可能这个抵购过程需要, 整个工程约需: the subject, a verb of needing and a hedge
 _NEEDED_RE = re.compile(
     rf"(?:{trie_alternation(_CARRIED.needing_leads)})*(?P<thing>[^，,。；;：:]+?)"

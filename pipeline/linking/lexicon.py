@@ -62,6 +62,11 @@ class PhraseLexicon(Lexicon):
     after_stop_compound_tails: list[str]
     regulation_tails: list[str]
     regulation_item_units: list[str]
+    built_to_leads: list[str]
+    built_to_verbs: list[str]
+    built_to_marks: list[str]
+    built_to_parts: list[str]
+    count_list_joins: list[str]
     after_stops: list[str]
     after_lead_stops: list[str]
     after_predicates: list[str]
@@ -400,6 +405,7 @@ class CarriedLexicon(Lexicon):
     scope_reach: int
     span_frames: list[str]
     posting_verbs: list[str]
+    posted_object_markers: list[str]
     posted_leads: list[str]
     posted_adverbs: list[str]
     needing_verbs: list[str]
@@ -889,4 +895,10 @@ AFTER_TAIL_RE = re.compile(rf"{_AFTER_TAIL}*")
 STOP_COMPOUND_TAIL_RE = re.compile(rf"(?:{trie_alternation(PHRASE.after_stop_compound_tails)})(?![^\W\d_])")
 # 人才项目实施细则: a regulation a stop word opens, one noun after a count of documents (regulation_tails).
 REGULATION_TAIL_RE = re.compile(rf"(?:{trie_alternation(PHRASE.regulation_tails)})$")
+# 已建至地上10层, 加建至5层: a verb of building up to a storey ending a name; the building is its subject
+BUILT_TO_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.built_to_leads)})?(?:{trie_alternation(PHRASE.built_to_verbs)})"
+    rf"(?:{trie_alternation(PHRASE.built_to_marks)})(?:{trie_alternation(PHRASE.built_to_parts)})?$"
+)
+COUNT_LIST_JOINS = frozenset(PHRASE.count_list_joins)
 REGULATION_ITEM_UNITS = frozenset(PHRASE.regulation_item_units)

@@ -29,6 +29,7 @@ from pipeline.linking.lexicon import (
     BEFORE_ONLY_TYPES,
     BOUNDARY_RE,
     BRACKET_RE,
+    BUILT_TO_RE,
     CERTIFYING_VERBS,
     CHANGES,
     CLASSING_VERBS,
@@ -140,8 +141,6 @@ _LIST_CLOSE = "等"  # closes a list that names what is counted (张三、李四
 _LIST_COMMA = "、"  # glues the items of a list a count counts whole (38名业主、商户代表)
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _CLAUSE_END_RE = re.compile(r"[，。；：！？（(,;:!?\n]")
-# 已建至地上10层, 加建至5层: a verb of building up to a storey; the building is its subject
-_BUILT_TO_RE = re.compile(r"(?:已经?|直接|只)?(?:加|续)?[建盖](?:至|到)(?:地上|地下|主体)?$")
 _PER_HEAD_ENDS = frozenset(h[-1] for h in PER_HEADS)
 _WITHIN = "中"  # 从征地款中提取: the postposition of a source
 _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
@@ -593,7 +592,7 @@ def read_before(text: str, kind: str) -> Reading:
     if kind != "rank" and _is_ranking_alone(named):  # 排全县二分之一至三分之二: inherits
         return reading._replace(of=None)
     of: str | None = named
-    if kind == "count" and (built := _BUILT_TO_RE.search(named)) is not None:
+    if kind == "count" and (built := BUILT_TO_RE.search(named)) is not None:
         # 名都天下城7号栋已建至主体19层: the building built up to it; "" where no subject stands (nothing named)
         return reading._replace(of=tidy(named[: built.start()]) or "")
     if kind != "rank" and kind not in BASED:  # 项目要求宽度不低于2.5米: the clause a verb of saying reports

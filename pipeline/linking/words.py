@@ -45,6 +45,7 @@ from pipeline.linking.lexicon import (
     CLAUSE_VERB_TAGS,
     CLAUSE_VERBS,
     COPULA_SUBJECT_TAGS,
+    COUNT_LIST_JOINS,
     COUNTED_ACTIVITIES,
     DURATION_GLUED_TAGS,
     DURATION_NAMES,
@@ -99,6 +100,7 @@ from pipeline.linking.lexicon import (
     UNOWNING_END_TAGS,
     VERB_TAGGED_NOUNS,
 )
+from pipeline.text.chars import is_han
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 Tags = Sequence[tuple[str, str]]
@@ -208,7 +210,7 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
     >>> head_after("站与"), head_after("组和全村组长"), head_after("参与")
     ('站', '组', '参与')
     """
-    if len(name) > 1 and name[1] in _LIST_JOINS and _is_hanzi(name[0]) and (len(name) == 2 or _is_hanzi(name[2])) \
+    if len(name) > 1 and name[1] in COUNT_LIST_JOINS and is_han(name[0]) and (len(name) == 2 or is_han(name[2])) \
             and not _one_word(name[:2]):  # not 参与, 祥和
         return name[0]
     words = tag(name)
@@ -232,13 +234,6 @@ def head_after(name: str, *, perfective: bool = False) -> str | None:
         return name
     name = "".join(w for w, _ in words[:end])
     return name if len(name) > 1 or _noun_before_adverb(words, end) else None
-
-
-_LIST_JOINS = "与和及"  # conjunctions joining the items of a list of things counted
-
-
-def _is_hanzi(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _one_word(pair: str) -> bool:

@@ -19,6 +19,7 @@ from pipeline.structure.blocks import SPACE, Block
 from pipeline.structure.dates import date_fragment, date_from_match, parse_date
 from pipeline.structure.lexicon import lexicon
 from pipeline.structure.signature import agency_name
+from pipeline.text.chars import is_han
 from pipeline.text.numerals import ORDINARY_DIGITS, TEN
 from pipeline.text.regex import alternation
 
@@ -171,16 +172,12 @@ def _pieces(text: str, pos: int, end: int) -> list[int]:
     lo, hi = _NAME_PIECE
     ends: list[int] = []
     at = pos
-    while len(ends) < hi and at < end and _is_han(text[at]):
+    while len(ends) < hi and at < end and is_han(text[at]):
         at += 1
         ends.append(at)
-        if at + 1 < end and text[at] in _NAME_PADDING and _is_han(text[at + 1]):
+        if at + 1 < end and text[at] in _NAME_PADDING and is_han(text[at + 1]):
             at += 1
     return ends[lo - 1 :][::-1]
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _names_end(text: str, start: int, end: int, ends_here: Callable[[int], bool]) -> int | None:
