@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from pipeline.linking.ages import age_named, is_age, people_tied
+from pipeline.linking.ages import age_named, glossed_people, is_age, people_tied, qualified_people
 from pipeline.linking.bases import of_as_base, of_base, of_changed_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
@@ -37,6 +37,7 @@ from pipeline.linking.carried import (
 from pipeline.linking.clauses import (
     acted_after,
     event_named,
+    held_post,
     object_ending,
     subject_named,
     trailing_run,
@@ -484,6 +485,8 @@ def _link_one(
             opens = label.lo <= sentence_start or _SPAN_AFTER_CHAR_RE.match(text, label.lo - 1) is not None
             alone = colon or (opens and not any(label.lo <= b <= win.lo for _, b in clause.holes))
             of = _span_named(read_before(label.text, "duration"), label.text) if alone else None
+            if of is not None:  # 适当放宽录警授衔年龄，一般不得超过40周岁: the noun the verb opening it takes
+                of = after_opening_verb(of)
             if of is None and colon and is_age(q.text):  # 现将有关情况回复如下：16周岁以上外省户口申请人
                 of = age_named(text, q.end, win, ceiling)
             if of is not None or colon:
@@ -512,7 +515,11 @@ def _link_one(
             if after_name is None and not aged:  # 第二轮土地承包到期后再延长三十年
                 after_name = _extended(win.text)
             if after_name is None and aged:  # 申请人须年满18周岁: the person named
-                after_name = age_named(text, q.end, win, ceiling)
+                # (未满6周岁（…以前满6岁…）的儿童: past a bracket glossing the age)
+                after_name = glossed_people(text, q.end) or age_named(text, q.end, win, ceiling)
+            if after_name is None and not aged and BORN_BARE_RE.search(win.text) is not None:
+                # 出生28天以内参保的新生儿: a term from birth tied by a clause of conditions to the people
+                after_name = people_tied(text, q.end, ceiling) or qualified_people(text, q.end, ceiling)
             if after_name is None and not aged:  # 缴费年限应达到男满30年, 整治时间为：…，为期6个月
                 after_name = scoped_span(text, win.text, q.start, sentence_start) \
                     or framed_span(text, win.text, q.end, sentence_start, win.lo) \
@@ -1222,7 +1229,7 @@ def _span_of_object(text: str, win: Window, end: int) -> str | None:
         return None
     if SPAN_START_RE.search(win.text):  # 自受理之日起10个工作日：a deadline from an event
         return None
-    return object_ending(win.text)
+    return object_ending(win.text) or held_post(win.text)  # 累计担任站所负责人和事务中心主任9年多
 
 
 def _holiday(text: str, q: Quantity) -> str | None:

@@ -46,6 +46,9 @@ _BAND_TIE_RE = re.compile(rf"(?:{alternation(AGE_BANDS)})?的")  # 区间的, �
 # 且符合条件的, 具有全日制本科及以上学历的: a clause of conditions between an age and its people
 _QUALIFIED_RE = re.compile(rf"[^{_BREAKS}的、]{{2,24}}的")
 _INCLUSIVE_RE = re.compile(r"[（(]含[）)](?:及?以[上下内])?")
+# 未满6周岁（2014年8月31日以前满6岁，…为准）的儿童: a bracket glossing an age, before its 的
+_GLOSS_AFTER_RE = re.compile(r"[（(][^（）()。；;\n]{1,60}[）)]")
+_TIED_READ = 24  # characters read after the bracket for the people
 # 生育三小孩，一个7岁，两个13岁: a clause counting people, the ages listed after it so far, and
 # the count of some of them glued before this age
 _AGE_LIST_RE = re.compile(
@@ -87,12 +90,9 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
         head = _first_people(after)
         if head is not None:
             return head
-    qualified = _QUALIFIED_RE.match(text, inclusive.end() if inclusive is not None else end, ceiling)
-    if qualified is not None:  # 35周岁以下具有大专以上学历的人员: the people a clause of conditions ends in
-        after = read_after(text, qualified.end(), ceiling)
-        head = _first_people(after) if after is not None else None
-        if head is not None and head == after:
-            return head
+    head = qualified_people(text, inclusive.end() if inclusive is not None else end, ceiling)
+    if head is not None:  # 35周岁以下具有大专以上学历的人员: the people a clause of conditions ends in
+        return head
     if win.opened and win.lo - 1 > 0 and text[win.lo - 1] in ROUND_OPENINGS:  # 未成年子女（18周岁以下）
         glossed = _GLOSSED_RE.search(text, max(0, win.lo - 17), win.lo - 1)
         return _person(read_before(glossed.group(), "count").of) if glossed is not None else None
@@ -117,6 +117,18 @@ def age_named(text: str, end: int, win: Window, ceiling: int) -> str | None:
     return named if named is not None else _sentence_subject(text, win.lo)
 
 
+def qualified_people(text: str, at: int, ceiling: int) -> str | None:
+    """The people alone a clause of conditions from ``at`` and its 的 end in (35周岁以下具有大专以上学历的
+    **人员**, 出生28天以内参保的**新生儿**), or None where no such clause follows or the noun after its 的
+    is not the people alone (后领取的人员养老金)."""
+    qualified = _QUALIFIED_RE.match(text, at, ceiling)
+    if qualified is None:
+        return None
+    after = read_after(text, qualified.end(), ceiling)
+    head = _first_people(after) if after is not None else None
+    return head if head is not None and head == after else None
+
+
 def people_tied(text: str, end: int, ceiling: int) -> str | None:
     """The people a 的 ties the age ending at ``end`` to, past a word of a band of ages
     (``age_bands``): 35岁—64岁区间的**妇女**, 35岁—64岁的**妇女**; None where no 的 follows it or
@@ -128,6 +140,20 @@ def people_tied(text: str, end: int, ceiling: int) -> str | None:
     tie = _BAND_TIE_RE.match(text, end)
     after = read_after(text, tie.end(), ceiling) if tie is not None else None
     return _first_people(after) if after is not None else None
+
+
+def glossed_people(text: str, end: int) -> str | None:
+    """The people a 的 ties the age ending at ``end`` to past a bracket glossing the age, in the same
+    sentence (不得招收未满6周岁（2014年8月31日以前满6岁，…为准）的**儿童**入学), past the numbers inside
+    the bracket; None where no bracket follows the age or no people are tied after it.
+
+    >>> glossed_people("未满6周岁（8月31日以前满6岁）的儿童入学", 5), glossed_people("6周岁（含）以上", 3)
+    ('儿童', None)
+    """
+    gloss = _GLOSS_AFTER_RE.match(text, end)
+    if gloss is None:
+        return None
+    return people_tied(text, gloss.end(), min(len(text), gloss.end() + _TIED_READ))
 
 
 def _sentence_person(text: str, start: int) -> str | None:

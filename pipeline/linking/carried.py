@@ -73,7 +73,8 @@ _POSTED_OBJECT_RE = re.compile(alternation(_CARRIED.posted_object_markers))
 # 可能这个抵购过程需要, 整个工程约需: the subject, a verb of needing and a hedge
 _NEEDED_RE = re.compile(
     rf"(?:{trie_alternation(_CARRIED.needing_leads)})*(?P<thing>[^，,。；;：:]+?)"
-    rf"(?:{trie_alternation(_CARRIED.needing_verbs)})(?:{trie_alternation(_CARRIED.needing_hedges)})?"
+    rf"(?:{trie_alternation(_CARRIED.needing_verbs + _CARRIED.keeping_verbs)})"
+    rf"(?:{trie_alternation(_CARRIED.needing_hedges)})?"
 )
 _NEEDED_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "j", "vn", "nl", "ng", "l", "b", "v", "eng"})
 _NEEDED_HEAD_TAGS = frozenset({"n", "vn", "j", "nz", "ng", "l"})  # 登记手续: jieba tags some idioms
@@ -397,6 +398,11 @@ def needed_span(window: str) -> str | None:
     ('抵购过程', '办理不动产登记手续')
     >>> needed_span("整体完成需要"), needed_span("由于个人原因需"), needed_span("工作人员需要")
     (None, None, None)
+
+    So does one right after a verb of keeping (``keeping_verbs``): how long the thing is kept.
+
+    >>> needed_span("房源保留"), needed_span("考试视频保存"), needed_span("我局保留")
+    ('房源', '考试视频', None)
     """
     m = _NEEDED_RE.fullmatch(window)
     if m is None:

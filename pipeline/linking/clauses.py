@@ -38,6 +38,7 @@ from pipeline.linking.lexicon import (
     EVENT_MANNERS,
     EVENT_OCCURRING_VERBS,
     EXISTENTIAL_BLOCKED,
+    HOLDING_VERBS,
     JOINING_CONJUNCTIONS,
     LIGHT_VERBS,
     MODALS,
@@ -46,6 +47,7 @@ from pipeline.linking.lexicon import (
     OBJECT_NOUN_TAGS,
     OBJECT_PRONOUN,
     OBJECT_TAGS,
+    POST_ENDINGS,
     PRONOUN_TAG,
     REPORTING_BLOCKED_TAGS,
     REPORTING_COPULAS,
@@ -147,6 +149,31 @@ def object_ending(clause: str) -> str | None:
         return None
     name = "".join(w for w, _ in words[k:])
     return name if len(name) > 1 else None
+
+
+def held_post(clause: str) -> str | None:
+    """The post that ends ``clause`` after a verb of holding it (``holding_verbs``, jieba's word of its
+    own), however jieba tags the post's words, where the post ends in a word of ``post_endings`` and
+    holds no punctuation but 、 (累计担任站所负责人和事务中心主任 → 站所负责人和事务中心主任, 殷兴义担任组长
+    → 组长); None otherwise (在二级教师岗位任教: 任教 is one word, 担任过: no post).
+
+    >>> held_post("累计担任站所负责人和事务中心主任"), held_post("殷兴义担任组长")
+    ('站所负责人和事务中心主任', '组长')
+    >>> held_post("累计任计划生育事务中心主任")
+    '计划生育事务中心主任'
+    >>> held_post("在二级教师岗位任教"), held_post("担任的工作")
+    (None, None)
+    """
+    if not clause.endswith(POST_ENDINGS):
+        return None
+    words = tag(clause)
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] in HOLDING_VERBS), None)
+    if at is None:
+        return None
+    post = "".join(w for w, _ in words[at + 1 :])
+    if len(post) < 2 or "的" in post or any(pos == "x" and w != "、" for w, pos in words[at + 1 :]):
+        return None
+    return post
 
 
 def without_conjunction(name: str) -> str | None:

@@ -291,6 +291,8 @@ class ClauseLexicon(Lexicon):
     existential_blocked: list[str]
     verb_tagged_nouns: list[str]
     doing_verbs: list[str]
+    holding_verbs: list[str]
+    post_endings: list[str]
     tagged_verbs: list[str]
     tagged_nouns: list[str]
     reporting_verbs: list[str]
@@ -409,6 +411,7 @@ class CarriedLexicon(Lexicon):
     posted_leads: list[str]
     posted_adverbs: list[str]
     needing_verbs: list[str]
+    keeping_verbs: list[str]
     needing_hedges: list[str]
     needing_leads: list[str]
     topic_openings: list[str]
@@ -620,6 +623,8 @@ LISTED_TAGS = frozenset(LINKING.clauses.listed_tags)
 EXISTENTIAL_BLOCKED = frozenset(LINKING.clauses.existential_blocked)
 VERB_TAGGED_NOUNS = frozenset(LINKING.clauses.verb_tagged_nouns)
 DOING_VERBS = frozenset(LINKING.clauses.doing_verbs)
+HOLDING_VERBS = frozenset(LINKING.clauses.holding_verbs)
+POST_ENDINGS = tuple(LINKING.clauses.post_endings)
 TAGGED_VERBS = frozenset(LINKING.clauses.tagged_verbs)
 TAGGED_NOUNS = frozenset(LINKING.clauses.tagged_nouns)
 REPORTING_VERBS = frozenset(LINKING.clauses.reporting_verbs)
