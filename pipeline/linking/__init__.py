@@ -1299,13 +1299,30 @@ def _span_named(before: Reading, window: str) -> str | None:
         return None
     heads = of.endswith(DURATION_HEADS) and (before.predicate is None or window.endswith(of))
     copula = before.predicate is not None and before.predicate.endswith(DURATION_COPULAS)
+    copula = copula or (before.predicate is None and window.endswith(DURATION_COPULAS))  # 营运车辆均已达5年
     if not (heads or copula):
         return None
-    text = window if window.endswith(of) else before.claim
+    if not heads and is_verb(of):  # 累计缴费达15年: the act alone, what lasts is unnamed
+        return None
+    text = window if window.endswith(of) else _without_trailing_adverbs(before.claim, of)
     if DISTANCE_RE.search(text):  # 对距法定退休年龄不足5年: the time left until that age
         return None
     of = after_frame(of)
     return glued_span(text, of) if of in DURATION_HEADS and text.endswith(of) else of
+
+
+def _without_trailing_adverbs(claim: str, of: str) -> str:
+    """``claim`` cut after the last ``of`` in it where only adverbs follow it (培训时间都 → 培训时间: the
+    words glued before a bare noun of a span still name it); ``claim`` otherwise.
+
+    >>> _without_trailing_adverbs("培训时间都", "时间"), _without_trailing_adverbs("培训时间都", "期限")
+    ('培训时间', '培训时间都')
+    """
+    at = claim.rfind(of)
+    rest = claim[at + len(of) :] if at >= 0 else ""
+    if not rest or any(pos != "d" for _, pos in tag(rest)):
+        return claim
+    return claim[: at + len(of)]
 
 
 def _topic(text: str, sentence_start: int, end: int) -> str | None:
