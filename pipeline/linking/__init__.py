@@ -526,6 +526,9 @@ def _link_one(
                     or framed_past(text, win.text, q.end, reach) \
                     or posted_span(win.text) \
                     or needed_span(win.text)  # 该方案在项目现场张贴一个月, 这个抵购过程需要一个多月
+            if after_name is None and clause.named is not None and clause.named[0] == q.type \
+                    and _reached_alone(text, win, q):  # 担任…职务为3年多，未满4年: what the one before measures
+                after_name = clause.named[2]
             return {"of": after_name} if after_name is not None and shared is None else {}
         win = win._replace(text=named)
     # 收取90元一个月的费用: a denominator said after the sum (outside its span) is passed over to the noun
@@ -1062,6 +1065,17 @@ def _framed_copula(before: str) -> bool:
     (经过长达3个月的考察论证), not the subject (工期长达3年的项目 keeps 工期)."""
     frame = next((f for f in DURATION_FRAMES if before.endswith(f)), None)
     return frame is not None and not before[: -len(frame)].endswith(DURATION_HEADS)
+
+
+def _reached_alone(text: str, win: Window, q: Quantity) -> bool:
+    """The clause of the duration ``q`` after a comma is a verb of reaching a span alone, with its
+    adverbs (，未满4年, ，也已满15年), or the bound in its span alone (，不足15年): the span reached is
+    the one the duration before it in the sentence measures."""
+    if win.lo == 0 or text[win.lo - 1] not in _CLAUSE_COMMAS:
+        return False
+    if not win.text:
+        return REACHING_BOUND_RE.search(q.text) is not None
+    return REACHING_RE.fullmatch(win.text) is not None
 
 
 def _since_alone(text: str, win: Window, sentence_start: int) -> bool:
