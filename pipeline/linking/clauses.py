@@ -161,8 +161,8 @@ def held_post(clause: str) -> str | None:
     ('站所负责人和事务中心主任', '组长')
     >>> held_post("累计任计划生育事务中心主任")
     '计划生育事务中心主任'
-    >>> held_post("在二级教师岗位任教"), held_post("担任的工作")
-    (None, None)
+    >>> held_post("在二级教师岗位任教"), held_post("担任的工作"), held_post("曾担任过村主任")
+    (None, None, '村主任')
     """
     if not clause.endswith(POST_ENDINGS):
         return None
@@ -170,8 +170,11 @@ def held_post(clause: str) -> str | None:
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] in HOLDING_VERBS), None)
     if at is None:
         return None
-    post = "".join(w for w, _ in words[at + 1 :])
-    if len(post) < 2 or "的" in post or any(pos == "x" and w != "、" for w, pos in words[at + 1 :]):
+    at += 1
+    while at < len(words) and words[at][1].startswith("u"):  # 曾担任过村主任: the aspect goes
+        at += 1
+    post = "".join(w for w, _ in words[at:])
+    if len(post) < 2 or "的" in post or any(pos == "x" and w != "、" for w, pos in words[at:]):
         return None
     return post
 
