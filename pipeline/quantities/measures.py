@@ -71,8 +71,8 @@ _FILLER_MAG_RE = re.compile(
     rf"(?P<inner>{alternation(HEDGES.inner)})?(?P<mag>{alternation(KINDS.filler_magnitude.magnitudes)})"
     rf"(?![{LARGE_UNIT_CHARS}])"  # not 亿万富翁
 )
-# 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
-_PER_RE = re.compile(rf" ?/ ?(?:一个?)?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
+# 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m); 元/一个月, 元/每年 (per 年)
+_PER_RE = re.compile(rf" ?/ ?(?:[一每]个?)?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
 # 1200元/生·月, 300元/亩.年: a period glued to the denominator (kinds.toml [shared] per_period_*)
 _PER_PERIOD_RE = re.compile(
     rf"(?:{alternation(KINDS.shared.per_period_joiners)})(?P<per>{alternation(KINDS.shared.per_period_words)})"
