@@ -70,6 +70,7 @@ class SharedLexicon(Lexicon):
     per_words: list[str]
     per_period_joiners: list[str]
     per_period_words: list[str]
+    per_period_ends: str
     per_thresholds: list[str]
     connectors: list[str]
     neighbour_links: list[str]

@@ -76,7 +76,7 @@ _PER_RE = re.compile(rf" ?/ ?(?:[一每]个?)?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}
 # 1200元/生·月, 300元/亩.年: a period glued to the denominator (kinds.toml [shared] per_period_*)
 _PER_PERIOD_RE = re.compile(
     rf"(?:{alternation(KINDS.shared.per_period_joiners)})(?P<per>{alternation(KINDS.shared.per_period_words)})"
-    rf"(?![{re.escape(KINDS.shared.trailing_per_not_before)}])"
+    rf"(?=[{re.escape(KINDS.shared.per_period_ends)}]|$)"
 )
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # 90元一个月, 700元每年: a sum's denominator said after it (kinds.toml [shared] trailing_per_*)
