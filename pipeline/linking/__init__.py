@@ -132,6 +132,7 @@ from pipeline.linking.lexicon import (
     PART_LEVELS,
     PART_RE,
     PART_TAGS,
+    PENALTY_NOUNS,
     PEOPLE_EVENT_UNITS,
     PEOPLE_UNITS,
     PER_ONLY_RE,
@@ -241,6 +242,7 @@ from pipeline.linking.trims import (
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
     after_frame,
+    charge_documented,
     counted_head,
     event_verb,
     framed_activity,
@@ -578,7 +580,9 @@ def _link_one(
         # of their own clause
         # 3人开会确定: what they do; 500元起付线: a noun jieba tags a verb names what a measure measures
         acts = q.unit in PEOPLE_UNITS and opens_clause(after)
-        if (not is_verb(after) or (q.type not in _COUNTED and after in VERB_TAGGED_NOUNS)) and not acts:
+        # 处以200元处罚: a noun of a penalty jieba tags a verb is what a sum is
+        noun = after in VERB_TAGGED_NOUNS or (q.type == "money" and after in PENALTY_NOUNS)
+        if (not is_verb(after) or (q.type not in _COUNTED and noun)) and not acts:
             after = subject_named(after)
         elif not _named_kind(text, q, after):
             after = None
@@ -611,6 +615,8 @@ def _link_one(
         after = unit_counted(after) or after  # 规模为24个班初中: the classes are counted
     elif after is not None:  # 约800米路基状况较好: the roadbed is measured, its state told after
         after = without_last_word(after, STATE_NOUNS)
+        if q.type == "money":  # 2万元的一次性经济补偿协议: the charge, not the document it is written in
+            after = charge_documented(after)
         framed_head = without_frame(after, kinds=False)  # 2400元学杂费问题: the fee; not a frame of its
         after = framed_head if AFTER_FRAME_RE.fullmatch(framed_head) is None else after  # own left (30%标准问题)
         if q.type in _PAID_FOR and _runs_to_number(text, q.end, ceiling, after):

@@ -74,6 +74,9 @@ class PhraseLexicon(Lexicon):
     modifier_verbs: list[str]
     modifier_tags: list[str]
     after_frames: list[str]
+    sum_documents: list[str]
+    document_charges: list[str]
+    penalty_nouns: list[str]
     frame_nouns: list[str]
     heading_nouns: list[str]
     temporal_tails: list[str]
@@ -462,6 +465,9 @@ AFTER_FRAME_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.after_frame_degrees)})?(?:{trie_alternation(PHRASE.after_frames)})"
 )
 FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
+SUM_DOCUMENTS = tuple(sorted(PHRASE.sum_documents, key=len, reverse=True))  # 协议书 before 协议
+DOCUMENT_CHARGES = tuple(PHRASE.document_charges)
+PENALTY_NOUNS = frozenset(PHRASE.penalty_nouns)
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)
 MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)

@@ -47,6 +47,7 @@ from pipeline.linking.lexicon import (
     COPULA_SUBJECT_TAGS,
     COUNT_LIST_JOINS,
     COUNTED_ACTIVITIES,
+    DOCUMENT_CHARGES,
     DURATION_GLUED_TAGS,
     DURATION_NAMES,
     ENDING_COPULAS,
@@ -93,6 +94,7 @@ from pipeline.linking.lexicon import (
     SINCE_RE,
     SINCE_SUBJECT_SHARES,
     SINCE_TIME_PREPOSITIONS,
+    SUM_DOCUMENTS,
     TAGGED_NOUNS,
     TAGGED_VERBS,
     TEMPORAL_POSTPOSITIONS,
@@ -1044,6 +1046,23 @@ def without_last_word(name: str, closing: frozenset[str]) -> str:
         return name  # 起付线年度: a noun jieba tags v (``verb_tagged_nouns``) is one
     head = name[: -len(words[-1][0])]
     return head if len(head) > 1 else name
+
+
+def charge_documented(name: str) -> str:
+    """What a sum is when ``name``, read after it, is a document written for a charge (a word of
+    ``sum_documents`` after one of ``document_charges``): the charge, not the document; ``name``
+    as it is where no charge stands before the document.
+
+    >>> charge_documented("一次性经济补偿协议"), charge_documented("行政处罚决定")
+    ('一次性经济补偿', '行政处罚')
+    >>> charge_documented("租赁费合同"), charge_documented("购房合同"), charge_documented("合同")
+    ('租赁费', '购房合同', '合同')
+    """
+    document = next((word for word in SUM_DOCUMENTS if name.endswith(word)), None)
+    if document is None:
+        return name
+    charge = name[: -len(document)]
+    return charge if charge.endswith(DOCUMENT_CHARGES) else name
 
 
 def paid_for(name: str) -> str | None:

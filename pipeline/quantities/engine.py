@@ -64,7 +64,11 @@ _NEIGHBOUR_LINKS = frozenset(KINDS.shared.neighbour_links)
 _NOT_NEIGHBOUR_TYPES = frozenset({"number", "count", "date", "period", "phone", "rank", "duration", "time", "set"})
 _ONE_DIGIT = frozenset("123456789")
 _COMPARATOR_RE = re.compile(rf"(?:{alternation(KINDS.number.comparators)})\s?$")
-_PER_BEFORE_RE = re.compile(rf"每(?P<per>{PER_WORD})[^，。；：每]{{0,6}}$")
+# 每户补贴500元: per 户; 每满3分钟计费1元: per 3分钟 (kinds.toml [shared] per_thresholds)
+_PER_BEFORE_RE = re.compile(
+    rf"每(?:(?:{alternation(KINDS.shared.per_thresholds)})(?P<reached>[0-9.{DIGIT_CHARS}{TEN}]+{PER_WORD})|(?P<per>{PER_WORD}))"
+    rf"[^，。；：每]{{0,6}}$"
+)
 _OPENING, _CLOSING = "“\"「『‘", "”\"」』’"  # quotation marks: opening, closing ("" both)
 _CLOSE_QUOTE_RE = re.compile(f"[{_CLOSING}]")
 #: the last opening quote before a numeral with no closing one after it
@@ -225,13 +229,14 @@ def _neighbours(left: Candidate, right: Candidate) -> bool:
 
 
 def _per_before(text: str, start: int) -> str | None:
-    """每户补贴500元: the per word of a 每 shortly before an amount. Most amounts have no 每
+    """每户补贴500元: the per word of a 每 shortly before an amount, or the span a threshold
+    after it reaches (每满3分钟计费1元: 3分钟). Most amounts have no 每
     before them, which one ``find`` in C tells without the regex search."""
     lo = max(0, start - 10)
     if text.find("每", lo, start) == -1:
         return None
     m = _PER_BEFORE_RE.search(text, lo, start)
-    return m["per"] if m else None
+    return (m["per"] or m["reached"]) if m else None
 
 
 def _compared(text: str, cand: Candidate) -> bool:

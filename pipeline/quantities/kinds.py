@@ -68,6 +68,10 @@ class SharedLexicon(Lexicon):
     between_separators: list[str]
     between_tail: str
     per_words: list[str]
+    per_period_joiners: list[str]
+    per_period_words: list[str]
+    per_period_ends: str
+    per_thresholds: list[str]
     connectors: list[str]
     neighbour_links: list[str]
     trailing_per_marks: list[str]

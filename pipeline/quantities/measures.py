@@ -71,8 +71,13 @@ _FILLER_MAG_RE = re.compile(
     rf"(?P<inner>{alternation(HEDGES.inner)})?(?P<mag>{alternation(KINDS.filler_magnitude.magnitudes)})"
     rf"(?![{LARGE_UNIT_CHARS}])"  # not 亿万富翁
 )
-# 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m)
-_PER_RE = re.compile(rf" ?/ ?(?:一个?)?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
+# 元/平方米, 元/ 平方米, 元/㎡, 元/m3 (a Latin unit keeps its power: m3, not m); 元/一个月, 元/每年 (per 年)
+_PER_RE = re.compile(rf" ?/ ?(?:[一每]个?)?(?P<per>{PER_WORD}|[a-zA-Z]{{1,3}}[23²³]?(?![a-zA-Z0-9]))")
+# 1200元/生·月, 300元/亩.年: a period glued to the denominator (kinds.toml [shared] per_period_*)
+_PER_PERIOD_RE = re.compile(
+    rf"(?:{alternation(KINDS.shared.per_period_joiners)})(?P<per>{alternation(KINDS.shared.per_period_words)})"
+    rf"(?=[{re.escape(KINDS.shared.per_period_ends)}]|$)"
+)
 _RANGE_SEP_RE = re.compile(RANGE_SEPARATOR)
 # 90元一个月, 700元每年: a sum's denominator said after it (kinds.toml [shared] trailing_per_*)
 TRAILING_PER_RE = re.compile(
@@ -413,6 +418,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
             end = pm.end()
             while (more := _PER_RE.match(text, end)) is not None:  # 600元/人/年, 1.4元/月/平方: per 人/年
                 per, end = f"{per}/{more['per']}", more.end()
+            if (period := _PER_PERIOD_RE.match(text, end)) is not None:  # 1200元/生·月: per 生/月
+                per, end = f"{per}/{period['per']}", period.end()
             if kind == "count" and per in KINDS.shared.alias_pers and base in KINDS.shared.alias_classifiers:
                 per = None  # 10台/件: the same things counted another way
     if bracket is not None:
