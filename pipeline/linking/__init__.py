@@ -20,6 +20,7 @@ from pipeline.linking.ages import age_named, is_age, people_tied
 from pipeline.linking.bases import of_as_base, of_base, of_changed_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
+    counted_past_sum,
     distance_from,
     framed_past,
     framed_span,
@@ -380,6 +381,7 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
         out.append(update)
     lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
     restated_inclusive(text, qs, out)  # 未超过三年（含三年）的购房合同: one name for both
+    counted_past_sum(text, qs, out)  # 2笔金额合计30000元的定期存款: the deposits
     summed_list(text, qs, out)  # 城管协管员35人，巡防队员33人，一共68人: the list's names
     return out
 

@@ -413,6 +413,7 @@ class CarriedLexicon(Lexicon):
     needing_leads: list[str]
     topic_openings: list[str]
     inclusive_inners: list[str]
+    summed_amount_nouns: list[str]
 
 
 class LinkingLexicon(Lexicon):
