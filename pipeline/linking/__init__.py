@@ -114,6 +114,7 @@ from pipeline.linking.lexicon import (
     EXCEPT_OPENERS,
     EXTENDING_RE,
     FRAME_ENDINGS,
+    FRAMING_SET_COPULAS,
     GLOSS_CHARGE_ENDS,
     HEADING_RE,
     HEADING_VERBS,
@@ -374,7 +375,9 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.items = clause.named is not None and clause.named[:2] == (q.type, q.unit) \
                 and clause.named[2] != update["of"]
             clause.named = (q.type, q.unit, cast("str", update["of"]))
-        if q.type == "duration" and "of" not in update:
+        # 客流周一至周五为每趟14人: recurring days before a copula frame the clause, read across
+        framing = q.type == "set" and text.startswith(FRAMING_SET_COPULAS, q.end)
+        if "of" not in update and (q.type == "duration" or framing):
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)

@@ -129,6 +129,7 @@ class PhraseLexicon(Lexicon):
     not_nouns: list[str]
     cut_blocked: list[str]
     skip_types: list[str]
+    framing_set_copulas: list[str]
     before_only_types: list[str]
     time_heads: list[str]
     duration_copulas: list[str]
@@ -432,6 +433,7 @@ PHRASE = LINKING.phrases
 MODIFYING_PREDICATES = frozenset(PRED.modifying_predicates)
 CHANGES = PRED.changes()
 SKIP_TYPES = frozenset(PHRASE.skip_types)
+FRAMING_SET_COPULAS = tuple(PHRASE.framing_set_copulas)
 BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
 TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
