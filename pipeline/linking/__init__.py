@@ -192,6 +192,7 @@ from pipeline.linking.topics import (
     changing,
     compared,
     copula_charge,
+    counted_topic,
     elided_count,
     itemised_charge,
     labelled_clause,
@@ -902,8 +903,10 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
             or postposed_topic(text, win.text, win.lo, floor) \
             or itemised_charge(text, win.text, win.lo, sentence_start, floor)  # 二、疏林地，每平方米收取3元
     if q.type in _COUNTED:  # 目前正在开发一期，共16栋: the whole the clause before ends in
-        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of) \
-            or whole_before(text, win.text, win.lo, max(clause.floor, sentence_start), q.unit)
+        floor = max(clause.floor, sentence_start)
+        counted = counted_topic(text, win.text, before.predicate, win.lo, floor) if q.unit in PERSON_UNITS else None
+        return counted or remainder_of(win.text, q.unit, clause.wholes) \
+            or elided_count(win.text, q.unit, clause.of) or whole_before(text, win.text, win.lo, floor, q.unit)
     return None
 
 

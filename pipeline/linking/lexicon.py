@@ -332,6 +332,8 @@ class TopicLexicon(Lexicon):
     topic_heads: list[str]
     topic_tags: list[str]
     topic_types: list[str]
+    count_topic_heads: list[str]
+    count_topic_predicate_tags: list[str]
     remainder_words: list[str]
     other_words: list[str]
     topic_postpositions: list[str]
