@@ -61,6 +61,7 @@ from pipeline.linking.heads import (
     is_person_name,
     is_place,
     measure_owner,
+    modified_counted,
     names_measure,
     names_people,
     part_of_whole,
@@ -531,6 +532,8 @@ def _link_one(
     trailing = TRAILING_PER_RE.match(text, q.end, ceiling) if q.per is not None else None
     after_at = trailing.end() if trailing is not None and text.startswith("的", trailing.end()) else q.end
     after = read_after(text, after_at, ceiling) if shared is None and q.type not in _NO_AFTER else None
+    if after is None and shared is None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:
+        after = modified_counted(text, after_at, ceiling, COUNTED_ENDINGS[q.unit])  # 2所未建成学校
     if after is not None and after.endswith(EXCEPT_CLOSERS):  # 除桂花群工站9个村外: the frame's 外 goes
         after = _without_exception_close(after, win.text)
     if after is not None:  # 3倍拒付违约医疗费用: the verb opening the name after is the predicate, its object the thing

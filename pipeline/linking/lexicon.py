@@ -352,6 +352,7 @@ class TopicLexicon(Lexicon):
 
 class HeadLexicon(Lexicon):
     sum_word_ends: list[str]
+    modified_leads: list[str]
     tier_words: list[str]
     tier_heads: list[str]
     tier_levels: list[str]
