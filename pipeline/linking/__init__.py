@@ -20,6 +20,7 @@ from pipeline.linking.ages import age_named, glossed_people, is_age, people_tied
 from pipeline.linking.bases import of_as_base, of_base, of_changed_base, of_reckoned, of_share
 from pipeline.linking.carried import (
     carried_people,
+    counted_past_sum,
     distance_from,
     framed_past,
     framed_span,
@@ -61,6 +62,7 @@ from pipeline.linking.heads import (
     is_person_name,
     is_place,
     measure_owner,
+    modified_counted,
     names_measure,
     names_people,
     part_of_whole,
@@ -114,6 +116,7 @@ from pipeline.linking.lexicon import (
     EXCEPT_OPENERS,
     EXTENDING_RE,
     FRAME_ENDINGS,
+    FRAMING_SET_COPULAS,
     GLOSS_CHARGE_ENDS,
     HEADING_RE,
     HEADING_VERBS,
@@ -192,6 +195,7 @@ from pipeline.linking.topics import (
     changing,
     compared,
     copula_charge,
+    counted_topic,
     elided_count,
     itemised_charge,
     labelled_clause,
@@ -376,13 +380,16 @@ def _link_sentence(text: str, qs: list[Quantity], start: int, end: int) -> list[
             clause.items = clause.named is not None and clause.named[:2] == (q.type, q.unit) \
                 and clause.named[2] != update["of"]
             clause.named = (q.type, q.unit, cast("str", update["of"]))
-        if q.type == "duration" and "of" not in update:
+        # 客流周一至周五为每趟14人: recurring days before a copula frame the clause, read across
+        framing = q.type == "set" and text.startswith(FRAMING_SET_COPULAS, q.end)
+        if "of" not in update and (q.type == "duration" or framing):
             clause.holes.append((q.start, q.end))
         else:
             clause.floor = max(clause.floor, q.end)
         out.append(update)
     lend_listed(text, qs, out)  # 可分别申请6万元、3万元的购房补贴: the list's noun
     restated_inclusive(text, qs, out)  # 未超过三年（含三年）的购房合同: one name for both
+    counted_past_sum(text, qs, out)  # 2笔金额合计30000元的定期存款: the deposits
     summed_list(text, qs, out)  # 城管协管员35人，巡防队员33人，一共68人: the list's names
     return out
 
@@ -537,6 +544,8 @@ def _link_one(
     trailing = TRAILING_PER_RE.match(text, q.end, ceiling) if q.per is not None else None
     after_at = trailing.end() if trailing is not None and text.startswith("的", trailing.end()) else q.end
     after = read_after(text, after_at, ceiling) if shared is None and q.type not in _NO_AFTER else None
+    if after is None and shared is None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:
+        after = modified_counted(text, after_at, ceiling, COUNTED_ENDINGS[q.unit])  # 2所未建成学校
     if after is not None and after.endswith(EXCEPT_CLOSERS):  # 除桂花群工站9个村外: the frame's 外 goes
         after = _without_exception_close(after, win.text)
     if after is not None:  # 3倍拒付违约医疗费用: the verb opening the name after is the predicate, its object the thing
@@ -913,8 +922,10 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
             or postposed_topic(text, win.text, win.lo, floor) \
             or itemised_charge(text, win.text, win.lo, sentence_start, floor)  # 二、疏林地，每平方米收取3元
     if q.type in _COUNTED:  # 目前正在开发一期，共16栋: the whole the clause before ends in
-        return remainder_of(win.text, q.unit, clause.wholes) or elided_count(win.text, q.unit, clause.of) \
-            or whole_before(text, win.text, win.lo, max(clause.floor, sentence_start), q.unit)
+        floor = max(clause.floor, sentence_start)
+        counted = counted_topic(text, win.text, before.predicate, win.lo, floor) if q.unit in PERSON_UNITS else None
+        return counted or remainder_of(win.text, q.unit, clause.wholes) \
+            or elided_count(win.text, q.unit, clause.of) or whole_before(text, win.text, win.lo, floor, q.unit)
     return None
 
 

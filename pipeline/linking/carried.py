@@ -95,6 +95,12 @@ _FRAMED_GAP_RE = re.compile(
     rf"的\d+(?:个)?(?:小时|天|日)(?=[\u4e00-\u9fff])|(?:{trie_alternation(_CARRIED.topic_openings)})[^，,。；;的]{{1,16}}的"
 )
 _CLOSINGS = "）)"
+# a count, a total of one of these tied by 的 to a noun (2笔金额合计30000元的定期存款)
+_SUMMED_TYPES = frozenset({"money", "area", "length", "weight", "volume"})
+_SUMMED_RE = re.compile(
+    rf"(?:{trie_alternation(_CARRIED.summed_amount_nouns)})?(?:{trie_alternation([*TOTALS, *_CARRIED.sum_openers])})"
+)
+_RESTATED_TYPES = frozenset({"duration", "count"})  # the kinds a bracket of inclusion restates
 _CLAUSE_MARKS = "，,；;：:。！？!?"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _LIST_MARK = "、"
@@ -416,13 +422,15 @@ def needed_span(window: str) -> str | None:
 
 
 def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
-    """A duration a bracket of inclusion restates (未超过三年（含三年）): the two share their name,
-    the one found, else the noun a 的 after the bracket ties to both (…（含三年）的购房合同 →
-    购房合同) or a noun glued after it (三年内（含三年）不动产权证书; not a clause: 取得户籍,
-    办理参保手续). ``updates`` are the links of ``qs``, changed in place."""
+    """A duration or a count a bracket of inclusion restates (未超过三年（含三年）, 7座及以下（含7座）):
+    the two share their name, the one found, else the noun a 的 after the bracket ties to both
+    (…（含三年）的购房合同 → 购房合同, …（含7座）的客车 → 客车) or, for a duration, a noun glued after
+    it (三年内（含三年）不动产权证书; not a clause: 取得户籍, 办理参保手续). ``updates`` are the links
+    of ``qs``, changed in place."""
     for i in range(len(qs) - 1):
         q, inner = qs[i], qs[i + 1]
-        if q.type != "duration" or inner.type != "duration" or text[q.end : inner.start] not in _INCLUSIVE_OPENINGS:
+        if q.type not in _RESTATED_TYPES or (inner.type, inner.unit) != (q.type, q.unit) \
+                or text[q.end : inner.start] not in _INCLUSIVE_OPENINGS:
             continue
         if text[inner.end : inner.end + 1] not in _CLOSINGS:
             continue
@@ -430,13 +438,29 @@ def restated_inclusive(text: str, qs: list[Quantity], updates: list[dict[str, ob
         if outer_of is None and inner_of is None:
             # jieba tags 合同 of 购房合同 an adjective: the words up to a mark, not lasting_noun's nouns
             at = inner.end + 1 + text.startswith("的", inner.end + 1)
-            name = _noun_list(text[at : at + MAX_OF + 1])
-            if name is not None and (at > inner.end + 1 or _nominal(name)):
+            tied = at > inner.end + 1  # 10头以上（含10头）且集中饲养的养殖场: no 的, the count's own clause
+            name = _noun_list(text[at : at + MAX_OF + 1]) if tied or q.type == "duration" else None
+            if name is not None and (tied or _nominal(name)):
                 updates[i]["of"] = updates[i + 1]["of"] = name
         elif outer_of is None and isinstance(inner_of, str):
             updates[i]["of"] = inner_of
         elif inner_of is None and isinstance(outer_of, str):
             updates[i + 1]["of"] = outer_of
+
+
+def counted_past_sum(text: str, qs: list[Quantity], updates: list[dict[str, object]]) -> None:
+    """A count that a total of a measure tied by 的 to a noun follows counts that noun
+    (2笔金额合计30000元的定期存款 → 定期存款, 此2笔共计30000元的存款 → 存款; the total words are
+    ``totals`` and ``sum_openers``, the noun of the amount before them ``summed_amount_nouns``).
+    ``updates`` are the links of ``qs``, changed in place."""
+    for i in range(len(qs) - 1):
+        q, total = qs[i], qs[i + 1]
+        if q.type != "count" or total.type not in _SUMMED_TYPES or not text.startswith("的", total.end) \
+                or _SUMMED_RE.fullmatch(text, q.end, total.start) is None:
+            continue
+        name = _noun_list(text[total.end + 1 : total.end + 2 + MAX_OF])
+        if name is not None:
+            updates[i]["of"] = name
 
 
 def _nominal(name: str) -> bool:

@@ -56,6 +56,8 @@ _COMPOUND_UNITS = frozenset(HEAD.compound_units)
 _COMPOUND_TAGS = frozenset(HEAD.compound_tags)
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j"})
 _PAIRED_POSITIONS = frozenset(HEAD.paired_positions)
+_MODIFIED_LEADS = tuple(sorted(HEAD.modified_leads, key=len, reverse=True))  # 尚未 before 未
+_MODIFIED_WORDS = 4  # 未建成学校: a verb or two and the noun
 _PAIRED_HEAD_TAGS = _NOUN_TAGS | {"vn", "i"}
 _STRETCH_RE = re.compile(r"[^，,。；;：:（）()\s的了]{2,16}")
 _RUN_TAGS = frozenset({"n", "nz", "nt", "ns", "j", "b", "vn", "v", "l"})  # 义务教育进城落户农民工随迁子女
@@ -338,6 +340,29 @@ def with_suffix(before: Reading, window: str) -> Reading:
     if last[1] in _NOUN_TAGS and len(last[0]) > 1 and last[0].endswith(verb):
         return before._replace(of=name + verb, predicate=None)
     return before
+
+
+def modified_counted(text: str, end: int, ceiling: int, endings: tuple[str, ...]) -> str | None:
+    """The noun a count whose classifier fits only nouns of ``endings`` counts past a verb glued
+    after it, maybe negated (``modified_leads``): the verb is the noun's modifier (2所建成学校 →
+    建成学校, 2所未建成学校 → 未建成学校); None where no noun that fits ends the next words, verbs
+    and nouns alone (3套未完成网签: the flats' predicate).
+
+    >>> modified_counted("另有2所未建成学校（", 4, 10, ("学校",)), modified_counted("仅3套未完成网签，", 3, 9, ("房",))
+    ('未建成学校', None)
+    """
+    lead = next(n for n in (*_MODIFIED_LEADS, "") if text.startswith(n, end))
+    m = _STRETCH_RE.match(text, end + len(lead), ceiling)
+    if m is None:
+        return None
+    run = ""
+    for word, pos in tag(m[0])[:_MODIFIED_WORDS]:
+        run += word
+        if pos[:1] == "n" and run.endswith(endings):
+            return lead + run
+        if pos[:1] not in "vn":
+            return None
+    return None
 
 
 def compound(text: str, end: int, after: str, unit: str | None) -> str:

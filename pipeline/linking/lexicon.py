@@ -132,6 +132,7 @@ class PhraseLexicon(Lexicon):
     not_nouns: list[str]
     cut_blocked: list[str]
     skip_types: list[str]
+    framing_set_copulas: list[str]
     before_only_types: list[str]
     time_heads: list[str]
     duration_copulas: list[str]
@@ -336,6 +337,8 @@ class TopicLexicon(Lexicon):
     topic_heads: list[str]
     topic_tags: list[str]
     topic_types: list[str]
+    count_topic_heads: list[str]
+    count_topic_predicate_tags: list[str]
     remainder_words: list[str]
     other_words: list[str]
     topic_postpositions: list[str]
@@ -354,6 +357,7 @@ class TopicLexicon(Lexicon):
 
 class HeadLexicon(Lexicon):
     sum_word_ends: list[str]
+    modified_leads: list[str]
     tier_words: list[str]
     tier_heads: list[str]
     tier_levels: list[str]
@@ -419,6 +423,7 @@ class CarriedLexicon(Lexicon):
     needing_leads: list[str]
     topic_openings: list[str]
     inclusive_inners: list[str]
+    summed_amount_nouns: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -437,6 +442,7 @@ PHRASE = LINKING.phrases
 MODIFYING_PREDICATES = frozenset(PRED.modifying_predicates)
 CHANGES = PRED.changes()
 SKIP_TYPES = frozenset(PHRASE.skip_types)
+FRAMING_SET_COPULAS = tuple(PHRASE.framing_set_copulas)
 BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
 TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)

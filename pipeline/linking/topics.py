@@ -54,7 +54,8 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "elided_count",
+    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "counted_topic",
+    "elided_count",
     "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
     "whole_before",
 ]
@@ -64,6 +65,9 @@ TOPIC_TYPES = frozenset(_TOPICS.topic_types)
 REMAINDER_WORDS = frozenset(_TOPICS.remainder_words)
 OTHER_WORDS = frozenset(_TOPICS.other_words)
 _HEADS = tuple(_TOPICS.topic_heads)
+_COUNT_HEADS = tuple(_TOPICS.count_topic_heads)
+_COUNT_PREDICATE_TAGS = frozenset(_TOPICS.count_topic_predicate_tags)
+_COUNT_PREDICATE_WORDS = 3  # 比较多, 逐年巨增: an adverb and a word or two
 _FROM_WORDS = frozenset(_TOPICS.from_words)
 _LABEL_LENGTH = _TOPICS.label_length
 _COMMAS = "，,"
@@ -99,6 +103,29 @@ def topic_measured(text: str, window: str, predicate: str | None, lo: int, floor
 _POSTPOSITIONS = tuple(_TOPICS.topic_postpositions)
 _OPENERS = tuple(sorted(_TOPICS.topic_openers, key=len, reverse=True))
 _VERB_ALONE_TAGS = frozenset({"v", "d", "ul", "uz"})  # 已花费: a verb, its adverbs and aspect
+
+
+def counted_topic(text: str, window: str, predicate: str | None, lo: int, floor: int) -> str | None:
+    """What a count of people after a verb of change alone (``window``, its clause from ``lo``)
+    counts: the noun phrase ending in a head of ``count_topic_heads`` that opens the clause right
+    before it, between ``floor`` and ``lo``, whose rest is an adverb and its predicate alone.
+
+    >>> counted_topic("适龄儿童人数比较多，预计达到130人", "预计达到", "达到", 10, 0)
+    '适龄儿童人数'
+    >>> counted_topic("适龄儿童人数比较多，需要130人", "需要", None, 10, 0)
+    """
+    if not changing(window, predicate):
+        return None
+    clause = _CLAUSE_SPLIT_RE.split(text[floor:lo])
+    if len(clause) < 2 or clause[-1].strip():
+        return None
+    before = clause[-2].strip()
+    head = max((before.find(h) + len(h) for h in _COUNT_HEADS if h in before), default=0)
+    rest = tag(before[head:]) if head else ()
+    if not rest or rest[0][1] not in _COUNT_PREDICATE_TAGS or len(rest) > _COUNT_PREDICATE_WORDS:
+        return None
+    named = tidy(before[:head])
+    return named if named is not None and 2 <= len(named) <= MAX_OF and named.endswith(_COUNT_HEADS) else None
 
 
 def postposed_topic(text: str, window: str, lo: int, floor: int) -> str | None:
