@@ -190,6 +190,7 @@ from pipeline.linking.topics import (
     changing,
     compared,
     copula_charge,
+    copula_thing,
     elided_count,
     itemised_charge,
     labelled_clause,
@@ -202,6 +203,7 @@ from pipeline.linking.topics import (
 from pipeline.linking.trims import (
     after_count_noun,
     after_demonstrative_preposition,
+    after_granted_people,
     after_object_verb,
     after_opening_verb,
     after_paying_verb,
@@ -240,6 +242,7 @@ from pipeline.linking.trims import (
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
     after_frame,
+    before_output_project,
     counted_head,
     event_verb,
     framed_activity,
@@ -275,6 +278,7 @@ _UPPER_BOUNDS = frozenset({"le", "lt"})
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
+_OUTPUTS = frozenset({"volume", "weight"})  # measures of an output a project is sized by (年产3万吨)
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
@@ -590,6 +594,8 @@ def _link_one(
         trip_ceiling = min(len(text), q.end + 2 * _AFTER_READ) if ceiling == q.end + _AFTER_READ else ceiling
         after = trip_event(text, q.end, trip_ceiling)
         tripped = after is not None
+    if after is not None and q.type in _OUTPUTS:  # 年产3万吨纸品建设项目: the product, not the project
+        after = before_output_project(after)
     # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
     framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
     if framed:
@@ -751,6 +757,7 @@ def _link_one(
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for
         if q.type == "percent" and of != after:  # 传媒占股49%: the holder, not its verb
             of = without_stake_verb(of, win.text)
+            of = after_granted_people(of, win.text)  # 人员补贴…月平均工资60%: the base, not who is paid
         of = _headed(of, win.text, q, after)
         if q.type == "money" and of != after and shared is None and is_person_name(of):
             of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent
@@ -818,6 +825,9 @@ def _link_one(
         # 您母亲收到的90元是保险公司核损苗期补偿费: the charge a copula after the sum says it is, not
         # the receiver of the clause tied to it by 的
         of = copula_charge(text, q.end, ceiling) or of
+    if q.type in _PAID_FOR and shared is None and of and of == before.of and win.text.endswith("的"):
+        # 其余未硬化的900余米是…两条支路: the thing the copula after it says it is, not the clause tied to it
+        of = copula_thing(text, q.end) or of
     if not of and shared is None:
         of = _named_elsewhere(text, q, win, before, clause, sentence_start) or of
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:

@@ -243,6 +243,7 @@ class PhraseLexicon(Lexicon):
     after_lead_kept: list[str]
     counted_activities: list[str]
     state_nouns: list[str]
+    output_projects: list[str]
     charge_after_measure_ends: list[str]
     charge_after_measure_links: list[str]
     certifying_verbs: list[str]
@@ -671,6 +672,7 @@ BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 STATE_NOUNS = frozenset(PHRASE.state_nouns)
+OUTPUT_PROJECTS = frozenset(PHRASE.output_projects)
 CHARGE_AFTER_MEASURE_ENDS = tuple(PHRASE.charge_after_measure_ends)
 CHARGE_LINK_RE = re.compile("(?:" + "|".join(map(re.escape, PHRASE.charge_after_measure_links)) + ")?")
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)

@@ -26,7 +26,9 @@ Readings run where the rules of ``__init__`` left a quantity without ``of`` (and
   such count stands before it (剩余2栋正在安装户表).
 - :func:`copula_charge`: a sum its own clause names by nothing, or by the receiver of a clause
   tied to it by 的, that a copula and a charge alone follow is that charge (您母亲收到的90元是保险
-  公司核损苗期补偿费 → 保险公司核损苗期补偿费).
+  公司核损苗期补偿费 → 保险公司核损苗期补偿费); :func:`copula_thing`: a length, area, volume or weight
+  that a clause tied by 的 before it names by no thing is the thing ending the clause a copula opens
+  after it (其余未硬化的900余米是由主路分支出来的上下两条**支路**).
 - :func:`whole_before`: a count after a word of a total or of a part alone (共16栋, 其中1套)
   right after a comma counts the parts of the whole the clause before ends in (目前正在开发
   **一期**，共16栋; 借款人家庭已注销的**房产**，其中1套); none where a verb ends that clause
@@ -42,6 +44,7 @@ from pipeline.linking.lexicon import (
     CHARGE_AFTER_MEASURE_ENDS,
     LINKING,
     MAX_OF,
+    OBJECT_NOUN_TAGS,
     PER_ONLY_RE,
     PERSON_UNITS,
     RESULT_COMPLEMENTS,
@@ -54,7 +57,8 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "elided_count",
+    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "copula_thing",
+    "elided_count",
     "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
     "whole_before",
 ]
@@ -360,6 +364,30 @@ def copula_charge(text: str, end: int, ceiling: int) -> str | None:
     if any(pos not in _CHARGE_TAGS and not (k == 0 and pos == "m") for k, (_, pos) in enumerate(words)):
         return None
     return m["charge"]
+def copula_thing(text: str, end: int) -> str | None:
+    """The thing a copula right after a measure (ending at ``end``) says the measure is, where a
+    clause tied by 的 before the measure names none of it (其余未硬化的900余米是由主路分支出来的上下两条
+    支路 → 支路): the nouns (``noun_tags``) ending the rest of the clause, two characters at least;
+    None where the clause ends in anything else.
+
+    >>> t = "其余未硬化的900余米是由主路分支出来的上下两条支路。"
+    >>> copula_thing(t, t.index("米") + 1)
+    '支路'
+    >>> t = "其余的900余米是已经硬化的。"
+    >>> copula_thing(t, t.index("米") + 1) is None
+    True
+    """
+    m = _COPULA_CHARGE_RE.match(text, end)
+    if m is None:
+        return None
+    words = tag(m["charge"])
+    k = len(words)
+    while k > 0 and words[k - 1][1] in OBJECT_NOUN_TAGS:
+        k -= 1
+    thing = "".join(word for word, _ in words[k:])
+    return thing if len(thing) > 1 and k > 0 else None
+
+
 def whole_before(text: str, window: str, lo: int, floor: int, unit: str | None = None) -> str | None:
     """The whole a count after a word of ``whole_openers`` alone (``window``, starting at ``lo``
     right after a comma) counts the parts of: the nouns ending the clause before it, between the
