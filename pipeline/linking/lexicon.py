@@ -124,6 +124,7 @@ class PhraseLexicon(Lexicon):
     completing_verbs: list[str]
     completed_targets: list[str]
     base_split_verbs: list[str]
+    difference_verbs: list[str]
     stake_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
@@ -449,6 +450,7 @@ COMPLETING_VERBS = frozenset(PHRASE.completing_verbs)
 COMPLETED_TARGETS = tuple(PHRASE.completed_targets)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
+DIFFERENCE_VERBS = frozenset(PHRASE.difference_verbs)
 STAKE_VERBS = tuple(PHRASE.stake_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")

@@ -47,6 +47,7 @@ from pipeline.linking.lexicon import (
     DATE_PREPOSITION_WORDS,
     DE_NOUNS,
     DEMONSTRATIVES,
+    DIFFERENCE_VERBS,
     DIMENSION_AFTER_RE,
     DIMENSION_COUNT_RE,
     ENUM_RE,
@@ -148,6 +149,7 @@ _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
 BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
+_DIFFERENCE_KINDS = frozenset({"length", "area", "volume", "weight"})  # by how much (低于小区地坪约12.6米)
 # Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
 # 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
 _PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
@@ -877,6 +879,9 @@ def _read_before(text: str, kind: str) -> Reading:
     text, possessive = _trail_to_predicate(_lead(text))
     if kind == "rank":
         return _read_rank(text)
+    split = _base_split(text, DIFFERENCE_VERBS, opening=True) if kind in _DIFFERENCE_KINDS else None
+    if split is not None:  # 白竹坡路标高低于小区地坪约12.6米: by how much the subject passes the reference
+        return Reading(_noun(text[: split[0]]), split[1], None, False, text[: split[0]])
     # 住院医疗费用支付比例都提高了: 支付 modifies 比例, the subject is the whole phrase
     preds = [m for m in _predicates(text) if not _modifies_attribute(text, m)]
     if not preds and possessive and kind in BASED:  # 标准为…费用的50%: the copula splits them
@@ -923,23 +928,27 @@ def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[
     return earlier[:-1]
 
 
-def _base_split(text: str) -> tuple[int, str] | None:
-    """Where a verb of ``base_split_verbs`` stands as a word of its own before a base of two
-    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比, nor before
-    a part noun, the part beyond a threshold: 超过部分).
+def _base_split(text: str, verbs: frozenset[str] = BASE_SPLIT_VERBS, *,
+                opening: bool = False) -> tuple[int, str] | None:
+    """Where a verb of ``verbs`` (``base_split_verbs``) stands as a word of its own before a base
+    of two characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比, nor
+    before a part noun, the part beyond a threshold: 超过部分), also opening ``text`` where
+    ``opening`` (超出用地红线 → (0, 超出): nothing before the verb names what passes the reference).
 
     >>> _base_split("开发建设资金占工程建设总投资额"), _base_split("医疗卫生机构女职工占比")
     ((6, '占'), None)
     >>> _base_split("申购人数超过房源数"), _base_split("小区超过部分")
     ((4, '超过'), None)
+    >>> _base_split("白竹坡路标高低于小区地坪", DIFFERENCE_VERBS)
+    (6, '低于')
     """
-    if not any(verb in text for verb in BASE_SPLIT_VERBS):
+    if not any(verb in text for verb in verbs):
         return None
     at = 0
     words = tag(text)
     for i, (word, _) in enumerate(words[:-1]):
         base = words[i + 1][0]
-        if i > 0 and word in BASE_SPLIT_VERBS and len(base) >= 2 and base not in PART_NOUNS:
+        if (i > 0 or opening) and word in verbs and len(base) >= 2 and base not in PART_NOUNS:
             return at, word
         at += len(word)
     return None
