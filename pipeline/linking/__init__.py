@@ -536,6 +536,8 @@ def _link_one(
     if after is not None and q.type == "money":  # 0.5元每平方的水电、电梯维保等公摊费用: the class charged
         after = classed_after(text, after_at + (text.startswith("的", after_at)), ceiling, after) or after
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
+    if restated and q.type in BASED:  # 从征地款中提取15%的钱: the money of the share, whose base is read before
+        after, restated = None, False
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
     if f"{q.unit}{after}" in RESTATING_UNIT_WORDS and win.text.endswith(RESTATING_UNIT_OWNERS):

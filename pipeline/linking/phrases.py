@@ -143,7 +143,7 @@ _LIST_COMMA = "、"  # glues the items of a list a count counts whole (38名业�
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _CLAUSE_END_RE = re.compile(r"[，。；：！？（(,;:!?\n]")
 _PER_HEAD_ENDS = frozenset(h[-1] for h in PER_HEADS)
-_WITHIN = "中"  # 从征地款中提取: the postposition of a source
+_WITHIN = ("中", "里面")  # 从征地款中提取, 从征收款里面抽取: the postposition of a source
 _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
@@ -820,18 +820,20 @@ def _source(subject: str | None) -> str | None:
     not a school (…县职中1000人 has no verb). ``subject`` as it is when shorter than three
     characters (two are left at least) or None.
 
-    >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中")
-    ('征地款', '小区公共收入', '县职中')
+    >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中"), _source("征收款里面")
+    ('征地款', '小区公共收入', '县职中', '征收款')
     """
-    if subject is None or not subject.endswith(_WITHIN) or len(subject) < 3:
+    within = next((w for w in _WITHIN if subject is not None and subject.endswith(w)), None)
+    if subject is None or within is None or len(subject) < len(within) + 2:
         return subject
     words = tag(subject)
     word, pos = words[-1]
     if pos != "f" or len(word) > 2 or len(words) < 2:
         return subject
     # 款中: jieba glued the noun's last character to 中; a 中 alone after a word of the
-    # dictionary (收入中), not after a school's name it does not know (县职中)
-    return subject[: -len(_WITHIN)] if len(word) == 2 or in_dictionary(words[-2][0]) else subject
+    # dictionary (收入中), not after a school's name it does not know (县职中); 里面 is a word of its own
+    glued_or_known = (len(word) == 2 and word != within) or word == within == "里面" or in_dictionary(words[-2][0])
+    return subject[: -len(within)] if glued_or_known else subject
 
 
 def _after_opening_verbs(name: str) -> str | None:
