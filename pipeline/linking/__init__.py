@@ -820,6 +820,9 @@ def _link_one(
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     elif of is None and q.type in BEFORE_ONLY_TYPES and clause.kind in BEFORE_ONLY_TYPES and clause.floor == q.start:
         of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
+    elif of is None and q.type == "set" and clause.kind == "set" and win.text == "即" \
+            and text[win.lo - 1] in ROUND_OPENINGS:
+        of = clause.of  # 缴费时间为每年的第四季度（即每年10月1日至12月31日）: the same days restated
     if of is None and q.unit in TOPIC_UNITS and win.text in TOPIC_TOTALS and win.lo > sentence_start + 1:
         of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
     if q.type == "money" and shared is None and (not of or (of == before.of and before.predicate is not None

@@ -742,13 +742,15 @@ ROUND_OPENINGS = frozenset("（(")  # a round bracket opening an aside: 未成�
 ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
-# Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶).
+# Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶), and the number of an
+# article of a regulation quoted with its text (第十五条 城乡居民…缴费时间为每年的第四季度 → …缴费时间).
 _CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
 # The denominator of the rate before, left behind where its span ends (0.7元/月/平方、商用1.4元 → 商用,
 # 30元/月/辆（3）临时停车管理费：5元 → 临时停车管理费): never the start of a name.
 RATE_TAIL_RE = re.compile(r"^(?:[/／][^\W\d_]{1,3}(?![^\W\d_]))+")
 ENUM_RE = re.compile(
-    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}])"
+    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}]"
+    rf"|第[{ONE_TO_NINE}{TEN}百零〇0-9]+条[ \u3000]*)"
 )
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
