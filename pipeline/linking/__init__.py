@@ -172,6 +172,7 @@ from pipeline.linking.phrases import (
     Window,
     classed_after,
     listed_after,
+    ranked_modified,
     read_after,
     read_before,
     read_dimensioned,
@@ -641,6 +642,8 @@ def _link_one(
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
         after = rank_event(text, q.end, after)
         after = without_event_belonging(after)  # 否认第一次协议效力: the agreement, not its force
+    if after is None and q.type == "rank" and q.unit not in ACTED_EVENT_UNITS and shared is None:
+        after = ranked_modified(text, q.end, ceiling)  # 全镇第一批进行水泥硬化的村道: the roads of the batch
     if after is not None:  # 从第一次登记之日起: the event, not its day
         after = without_day_frame(after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read

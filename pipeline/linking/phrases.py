@@ -1301,6 +1301,23 @@ def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
 _ASIDE_AFTER_RE = re.compile(r"(?:（[^（）]{0,16}）|\([^()]{0,16}\))?的")
 
 
+def ranked_modified(text: str, end: int, ceiling: int) -> str | None:
+    """The noun a clause opening with a verb ties by 的 after a rank ending at ``end`` (是全镇第一批
+    进行水泥硬化的村道 → 村道): the things of the batch, phase or round; None where no such clause
+    and 的 follow the rank.
+
+    >>> ranked_modified("是全镇第一批进行水泥硬化的村道，", 6, 16), ranked_modified("第一批购房补贴已发放", 3, 10)
+    ('村道', None)
+    """
+    m = _RANKED_CLAUSE_RE.match(text, end, ceiling)
+    if m is None or tag(m["clause"])[0][1] != "v":
+        return None
+    return read_modified(text, end, ceiling, m["clause"])
+
+
+_RANKED_CLAUSE_RE = re.compile(r"(?P<clause>[^\W\d_的]{2,12})的")
+
+
 def read_modified(text: str, end: int, ceiling: int, name: str) -> str | None:
     """The noun after the 的 that ends ``name``, a clause read after a number (6台涉嫌非法营运的
     私家车辆 → 私家车辆; an aside may stand before the 的: 符合一类条件（有户有房）的幼儿 → 幼儿);
