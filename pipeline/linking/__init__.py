@@ -198,6 +198,7 @@ from pipeline.linking.topics import (
     lend_listed,
     postposed_topic,
     remainder_of,
+    shared_people,
     topic_measured,
     whole_before,
 )
@@ -900,6 +901,10 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     a measure after a verb of change alone measures (…17栋的电价，…，调整至0.9元/度), the name of
     the number before it for its old value after a comparison alone (比起原来1.1元/度), or the whole
     a count after a word of what remains is left of (共有搅拌站6家，…，剩余3家)."""
+    if q.type == "percent" and not win.text:  # 大多数教师毕业于…，100%具有本科以上学历: the teachers'
+        people = shared_people(text, win.lo, q.end, max(clause.floor, sentence_start))
+        if people is not None:
+            return people
     if clause.of is not None and clause.kind == q.type and compared(win.text):
         return clause.of  # 调整至0.9元/度，比起原来1.1元/度: the old price
     if clause.of is not None and clause.kind == q.type and clause.floor == win.lo and q.type in TOPIC_TYPES \

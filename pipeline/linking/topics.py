@@ -46,6 +46,7 @@ from pipeline.linking.lexicon import (
     MAX_OF,
     OBJECT_NOUN_TAGS,
     PER_ONLY_RE,
+    PERSON_ENDINGS,
     PERSON_UNITS,
     RESULT_COMPLEMENTS,
 )
@@ -59,7 +60,8 @@ from pipeline.text.regex import trie_alternation
 __all__ = [
     "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "copula_thing",
     "elided_count",
-    "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
+    "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "shared_people",
+    "topic_measured",
     "whole_before",
 ]
 
@@ -191,6 +193,41 @@ def labelled_clause(text: str, lo: int, end: int, floor: int) -> str | None:
     if words[-1][1][:1] != "n" or any(pos not in _NOMINAL for _, pos in words):
         return None
     return tidy(clause)
+
+
+def shared_people(text: str, lo: int, end: int, floor: int) -> str | None:
+    """The people a share opening its clause (``lo`` right after a comma, nothing before the number,
+    a verb right after it, ending at ``end``) is a share of: those the clause before the comma opens
+    with, past a word of quantity (大多数教师毕业于双一流大学，100%具有本科以上学历 → 教师); the nouns
+    glued before the word naming them too (全县教师); None where that clause holds a number or opens
+    with no people.
+
+    >>> t = "从学历结构来看，大多数教师毕业于双一流大学，100%具有本科以上学历。"
+    >>> shared_people(t, t.index("100"), t.index("%") + 1, 0)
+    '教师'
+    """
+    if lo - 1 <= floor or text[lo - 1] not in _COMMAS:
+        return None
+    after = tag(text[end : end + 4])
+    if not after or after[0][1] != "v":
+        return None
+    start = max(text.rfind(mark, floor, lo - 1) for mark in _CLAUSE_MARKS) + 1
+    clause = text[max(start, floor) : lo - 1]
+    if not clause or any(c.isdigit() for c in clause):
+        return None
+    words = tag(clause)
+    k = 0
+    while k < len(words) and words[k][1] in _QUANTITY_TAGS:  # 大多数, 所有
+        k += 1
+    m = k
+    while m < len(words) and words[m][1] in OBJECT_NOUN_TAGS and not words[m][0].endswith(PERSON_ENDINGS):
+        m += 1
+    if m == len(words) or words[m][1] not in OBJECT_NOUN_TAGS or not words[m][0].endswith(PERSON_ENDINGS):
+        return None
+    return "".join(word for word, _ in words[k : m + 1])
+
+
+_QUANTITY_TAGS = frozenset({"m", "r"})  # words of how many of the people (大多数, 所有, 这些)
 
 
 _NO_ITEM_TAGS = frozenset({"p", "m", "c"})  # 经核实: a clause, not an item
