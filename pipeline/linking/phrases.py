@@ -150,6 +150,7 @@ _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
 BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
 _DIFFERENCE_KINDS = frozenset({"length", "area", "volume", "weight"})  # by how much (低于小区地坪约12.6米)
+_LEFT_UNIT_RE = re.compile(r"度(?![假过数])")  # degrees left after a bare number (not 度假村, 度过, 度数)
 # Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
 # 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
 _PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
@@ -216,6 +217,10 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
         raw = raw[m.end() :]
     m = RATE_TAIL_RE.match(raw) if raw[:1] in "/／" else None
     if m is not None:
+        lo += m.end()
+        raw = raw[m.end() :]
+    m = _LEFT_UNIT_RE.match(raw) if lo > 0 and text[lo - 1].isdigit() else None
+    if m is not None:  # 驼背畸形大于70度或侧凸大于45度: the unit the number before left out of its span
         lo += m.end()
         raw = raw[m.end() :]
     m = ENUM_RE.match(raw)
