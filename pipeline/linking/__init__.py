@@ -177,6 +177,7 @@ from pipeline.linking.phrases import (
     Window,
     classed_after,
     listed_after,
+    ranked_modified,
     read_after,
     read_before,
     read_dimensioned,
@@ -195,6 +196,7 @@ from pipeline.linking.topics import (
     changing,
     compared,
     copula_charge,
+    copula_thing,
     counted_topic,
     elided_count,
     itemised_charge,
@@ -202,12 +204,14 @@ from pipeline.linking.topics import (
     lend_listed,
     postposed_topic,
     remainder_of,
+    shared_people,
     topic_measured,
     whole_before,
 )
 from pipeline.linking.trims import (
     after_count_noun,
     after_demonstrative_preposition,
+    after_granted_people,
     after_object_verb,
     after_opening_verb,
     after_paying_verb,
@@ -246,6 +250,7 @@ from pipeline.linking.trims import (
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
     after_frame,
+    before_output_project,
     charge_documented,
     counted_head,
     event_verb,
@@ -282,6 +287,7 @@ _UPPER_BOUNDS = frozenset({"le", "lt"})
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
+_OUTPUTS = frozenset({"volume", "weight"})  # measures of an output a project is sized by (年产3万吨)
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
@@ -553,6 +559,8 @@ def _link_one(
     if after is not None and q.type == "money":  # 0.5元每平方的水电、电梯维保等公摊费用: the class charged
         after = classed_after(text, after_at + (text.startswith("的", after_at)), ceiling, after) or after
     restated = after in RESTATING  # 交了三百元钱, 有200多米远: the quantity itself, and no name
+    if restated and q.type in BASED:  # 从征地款中提取15%的钱: the money of the share, whose base is read before
+        after, restated = None, False
     if after is not None and (restated or is_numeral(after)):  # 副卡10元/月一张: a numeral and classifier
         after = None
     if f"{q.unit}{after}" in RESTATING_UNIT_WORDS and win.text.endswith(RESTATING_UNIT_OWNERS):
@@ -613,6 +621,8 @@ def _link_one(
         trip_ceiling = min(len(text), q.end + 2 * _AFTER_READ) if ceiling == q.end + _AFTER_READ else ceiling
         after = trip_event(text, q.end, trip_ceiling)
         tripped = after is not None
+    if after is not None and q.type in _OUTPUTS:  # 年产3万吨纸品建设项目: the product, not the project
+        after = before_output_project(after)
     # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
     framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
     if framed:
@@ -658,6 +668,8 @@ def _link_one(
     if after is not None and q.type == "rank" and q.unit in EVENT_UNITS:  # 第二次教师招聘参加工作
         after = rank_event(text, q.end, after)
         after = without_event_belonging(after)  # 否认第一次协议效力: the agreement, not its force
+    if after is None and q.type == "rank" and q.unit not in ACTED_EVENT_UNITS and shared is None:
+        after = ranked_modified(text, q.end, ceiling)  # 全镇第一批进行水泥硬化的村道: the roads of the batch
     if after is not None:  # 从第一次登记之日起: the event, not its day
         after = without_day_frame(after)
     # 引入超6家央企研发中心: with the noun after a count settled, only the verb is read
@@ -776,6 +788,7 @@ def _link_one(
             of = without_grant_verb(of, win.text)  # 温室每平方米奖补300元: the thing granted for
         if q.type == "percent" and of != after:  # 传媒占股49%: the holder, not its verb
             of = without_stake_verb(of, win.text)
+            of = after_granted_people(of, win.text)  # 人员补贴…月平均工资60%: the base, not who is paid
         of = _headed(of, win.text, q, after)
         if q.type == "money" and of != after and shared is None and is_person_name(of):
             of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent
@@ -836,6 +849,9 @@ def _link_one(
         of = clause.of  # 时间：8:00-9:30和9:40-11:10: a time listed after a time
     elif of is None and q.type in BEFORE_ONLY_TYPES and clause.kind in BEFORE_ONLY_TYPES and clause.floor == q.start:
         of = clause.of  # 工作时间为周一至周五上午9:00至12:00: the hours of the days glued before them
+    elif of is None and q.type == "set" and clause.kind == "set" and win.text == "即" \
+            and text[win.lo - 1] in ROUND_OPENINGS:
+        of = clause.of  # 缴费时间为每年的第四季度（即每年10月1日至12月31日）: the same days restated
     if of is None and q.unit in TOPIC_UNITS and win.text in TOPIC_TOTALS and win.lo > sentence_start + 1:
         of = _topic(text, sentence_start, win.lo)  # 和美华庭是…安置小区，共16栋: the topic's buildings
     if q.type == "money" and shared is None and (not of or (of == before.of and before.predicate is not None
@@ -843,6 +859,9 @@ def _link_one(
         # 您母亲收到的90元是保险公司核损苗期补偿费: the charge a copula after the sum says it is, not
         # the receiver of the clause tied to it by 的
         of = copula_charge(text, q.end, ceiling) or of
+    if q.type in _PAID_FOR and shared is None and of and of == before.of and win.text.endswith("的"):
+        # 其余未硬化的900余米是…两条支路: the thing the copula after it says it is, not the clause tied to it
+        of = copula_thing(text, q.end) or of
     if not of and shared is None:
         of = _named_elsewhere(text, q, win, before, clause, sentence_start) or of
     elif of and q.type in _COUNTED and win.text.endswith(of) and win.text[-1:] in RESULT_COMPLEMENTS:
@@ -907,6 +926,10 @@ def _named_elsewhere(text: str, q: Quantity, win: Window, before: Reading, claus
     a measure after a verb of change alone measures (…17栋的电价，…，调整至0.9元/度), the name of
     the number before it for its old value after a comparison alone (比起原来1.1元/度), or the whole
     a count after a word of what remains is left of (共有搅拌站6家，…，剩余3家)."""
+    if q.type == "percent" and not win.text:  # 大多数教师毕业于…，100%具有本科以上学历: the teachers'
+        people = shared_people(text, win.lo, q.end, max(clause.floor, sentence_start))
+        if people is not None:
+            return people
     if clause.of is not None and clause.kind == q.type and compared(win.text):
         return clause.of  # 调整至0.9元/度，比起原来1.1元/度: the old price
     if clause.of is not None and clause.kind == q.type and clause.floor == win.lo and q.type in TOPIC_TYPES \

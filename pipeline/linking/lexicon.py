@@ -127,6 +127,7 @@ class PhraseLexicon(Lexicon):
     completing_verbs: list[str]
     completed_targets: list[str]
     base_split_verbs: list[str]
+    difference_verbs: list[str]
     stake_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
@@ -247,6 +248,7 @@ class PhraseLexicon(Lexicon):
     after_lead_kept: list[str]
     counted_activities: list[str]
     state_nouns: list[str]
+    output_projects: list[str]
     charge_after_measure_ends: list[str]
     charge_after_measure_links: list[str]
     certifying_verbs: list[str]
@@ -460,6 +462,7 @@ COMPLETING_VERBS = frozenset(PHRASE.completing_verbs)
 COMPLETED_TARGETS = tuple(PHRASE.completed_targets)
 BASE_COPULAS = frozenset(PHRASE.base_copulas)
 BASE_SPLIT_VERBS = frozenset(PHRASE.base_split_verbs)
+DIFFERENCE_VERBS = frozenset(PHRASE.difference_verbs)
 STAKE_VERBS = tuple(PHRASE.stake_verbs)
 SHARED_HEADS = tuple(PHRASE.shared_heads)
 DATE_PREPOSITION_RE = re.compile(rf"(?:{trie_alternation(PHRASE.date_prepositions)})$")
@@ -688,6 +691,7 @@ BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 STATE_NOUNS = frozenset(PHRASE.state_nouns)
+OUTPUT_PROJECTS = frozenset(PHRASE.output_projects)
 CHARGE_AFTER_MEASURE_ENDS = tuple(PHRASE.charge_after_measure_ends)
 CHARGE_LINK_RE = re.compile("(?:" + "|".join(map(re.escape, PHRASE.charge_after_measure_links)) + ")?")
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
@@ -755,13 +759,15 @@ ROUND_OPENINGS = frozenset("（(")  # a round bracket opening an aside: 未成�
 ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
-# Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶).
+# Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶), and the number of an
+# article of a regulation quoted with its text (第十五条 城乡居民…缴费时间为每年的第四季度 → …缴费时间).
 _CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
 # The denominator of the rate before, left behind where its span ends (0.7元/月/平方、商用1.4元 → 商用,
 # 30元/月/辆（3）临时停车管理费：5元 → 临时停车管理费): never the start of a name.
 RATE_TAIL_RE = re.compile(r"^(?:[/／][^\W\d_]{1,3}(?![^\W\d_]))+")
 ENUM_RE = re.compile(
-    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}])"
+    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}]"
+    rf"|第[{ONE_TO_NINE}{TEN}百零〇0-9]+条[ \u3000]*)"
 )
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.

@@ -47,6 +47,7 @@ from pipeline.linking.lexicon import (
     DATE_PREPOSITION_WORDS,
     DE_NOUNS,
     DEMONSTRATIVES,
+    DIFFERENCE_VERBS,
     DIMENSION_AFTER_RE,
     DIMENSION_COUNT_RE,
     ENUM_RE,
@@ -142,12 +143,14 @@ _LIST_COMMA = "、"  # glues the items of a list a count counts whole (38名业�
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _CLAUSE_END_RE = re.compile(r"[，。；：！？（(,;:!?\n]")
 _PER_HEAD_ENDS = frozenset(h[-1] for h in PER_HEADS)
-_WITHIN = "中"  # 从征地款中提取: the postposition of a source
+_WITHIN = ("中", "里面")  # 从征地款中提取, 从征收款里面抽取: the postposition of a source
 _PLACES_AFTER_DENG = "地"  # 北京、上海等地: the places listed
 # Brackets inside a name stand in for private-use characters while asides are cut.
 _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
 BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
+_DIFFERENCE_KINDS = frozenset({"length", "area", "volume", "weight"})  # by how much (低于小区地坪约12.6米)
+_LEFT_UNIT_RE = re.compile(r"度(?![假过数])")  # degrees left after a bare number (not 度假村, 度过, 度数)
 # Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
 # 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
 _PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
@@ -214,6 +217,10 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
         raw = raw[m.end() :]
     m = RATE_TAIL_RE.match(raw) if raw[:1] in "/／" else None
     if m is not None:
+        lo += m.end()
+        raw = raw[m.end() :]
+    m = _LEFT_UNIT_RE.match(raw) if lo > 0 and text[lo - 1].isdigit() else None
+    if m is not None:  # 驼背畸形大于70度或侧凸大于45度: the unit the number before left out of its span
         lo += m.end()
         raw = raw[m.end() :]
     m = ENUM_RE.match(raw)
@@ -818,18 +825,20 @@ def _source(subject: str | None) -> str | None:
     not a school (…县职中1000人 has no verb). ``subject`` as it is when shorter than three
     characters (two are left at least) or None.
 
-    >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中")
-    ('征地款', '小区公共收入', '县职中')
+    >>> _source("征地款中"), _source("小区公共收入中"), _source("县职中"), _source("征收款里面")
+    ('征地款', '小区公共收入', '县职中', '征收款')
     """
-    if subject is None or not subject.endswith(_WITHIN) or len(subject) < 3:
+    within = next((w for w in _WITHIN if subject is not None and subject.endswith(w)), None)
+    if subject is None or within is None or len(subject) < len(within) + 2:
         return subject
     words = tag(subject)
     word, pos = words[-1]
     if pos != "f" or len(word) > 2 or len(words) < 2:
         return subject
     # 款中: jieba glued the noun's last character to 中; a 中 alone after a word of the
-    # dictionary (收入中), not after a school's name it does not know (县职中)
-    return subject[: -len(_WITHIN)] if len(word) == 2 or in_dictionary(words[-2][0]) else subject
+    # dictionary (收入中), not after a school's name it does not know (县职中); 里面 is a word of its own
+    glued_or_known = (len(word) == 2 and word != within) or word == within == "里面" or in_dictionary(words[-2][0])
+    return subject[: -len(within)] if glued_or_known else subject
 
 
 def _after_opening_verbs(name: str) -> str | None:
@@ -877,6 +886,9 @@ def _read_before(text: str, kind: str) -> Reading:
     text, possessive = _trail_to_predicate(_lead(text))
     if kind == "rank":
         return _read_rank(text)
+    split = _base_split(text, DIFFERENCE_VERBS, opening=True) if kind in _DIFFERENCE_KINDS else None
+    if split is not None:  # 白竹坡路标高低于小区地坪约12.6米: by how much the subject passes the reference
+        return Reading(_noun(text[: split[0]]), split[1], None, False, text[: split[0]])
     # 住院医疗费用支付比例都提高了: 支付 modifies 比例, the subject is the whole phrase
     preds = [m for m in _predicates(text) if not _modifies_attribute(text, m)]
     if not preds and possessive and kind in BASED:  # 标准为…费用的50%: the copula splits them
@@ -923,23 +935,27 @@ def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[
     return earlier[:-1]
 
 
-def _base_split(text: str) -> tuple[int, str] | None:
-    """Where a verb of ``base_split_verbs`` stands as a word of its own before a base of two
-    characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比, nor before
-    a part noun, the part beyond a threshold: 超过部分).
+def _base_split(text: str, verbs: frozenset[str] = BASE_SPLIT_VERBS, *,
+                opening: bool = False) -> tuple[int, str] | None:
+    """Where a verb of ``verbs`` (``base_split_verbs``) stands as a word of its own before a base
+    of two characters or more, and the verb (资金占工程建设总投资额 → (2, 占); not 女职工占比, nor
+    before a part noun, the part beyond a threshold: 超过部分), also opening ``text`` where
+    ``opening`` (超出用地红线 → (0, 超出): nothing before the verb names what passes the reference).
 
     >>> _base_split("开发建设资金占工程建设总投资额"), _base_split("医疗卫生机构女职工占比")
     ((6, '占'), None)
     >>> _base_split("申购人数超过房源数"), _base_split("小区超过部分")
     ((4, '超过'), None)
+    >>> _base_split("白竹坡路标高低于小区地坪", DIFFERENCE_VERBS)
+    (6, '低于')
     """
-    if not any(verb in text for verb in BASE_SPLIT_VERBS):
+    if not any(verb in text for verb in verbs):
         return None
     at = 0
     words = tag(text)
     for i, (word, _) in enumerate(words[:-1]):
         base = words[i + 1][0]
-        if i > 0 and word in BASE_SPLIT_VERBS and len(base) >= 2 and base not in PART_NOUNS:
+        if (i > 0 or opening) and word in verbs and len(base) >= 2 and base not in PART_NOUNS:
             return at, word
         at += len(word)
     return None
@@ -1288,6 +1304,23 @@ def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
 
 
 _ASIDE_AFTER_RE = re.compile(r"(?:（[^（）]{0,16}）|\([^()]{0,16}\))?的")
+
+
+def ranked_modified(text: str, end: int, ceiling: int) -> str | None:
+    """The noun a clause opening with a verb ties by 的 after a rank ending at ``end`` (是全镇第一批
+    进行水泥硬化的村道 → 村道): the things of the batch, phase or round; None where no such clause
+    and 的 follow the rank.
+
+    >>> ranked_modified("是全镇第一批进行水泥硬化的村道，", 6, 16), ranked_modified("第一批购房补贴已发放", 3, 10)
+    ('村道', None)
+    """
+    m = _RANKED_CLAUSE_RE.match(text, end, ceiling)
+    if m is None or tag(m["clause"])[0][1] != "v":
+        return None
+    return read_modified(text, end, ceiling, m["clause"])
+
+
+_RANKED_CLAUSE_RE = re.compile(r"(?P<clause>[^\W\d_的]{2,12})的")
 
 
 def read_modified(text: str, end: int, ceiling: int, name: str) -> str | None:

@@ -26,7 +26,9 @@ Readings run where the rules of ``__init__`` left a quantity without ``of`` (and
   such count stands before it (剩余2栋正在安装户表).
 - :func:`copula_charge`: a sum its own clause names by nothing, or by the receiver of a clause
   tied to it by 的, that a copula and a charge alone follow is that charge (您母亲收到的90元是保险
-  公司核损苗期补偿费 → 保险公司核损苗期补偿费).
+  公司核损苗期补偿费 → 保险公司核损苗期补偿费); :func:`copula_thing`: a length, area, volume or weight
+  that a clause tied by 的 before it names by no thing is the thing ending the clause a copula opens
+  after it (其余未硬化的900余米是由主路分支出来的上下两条**支路**).
 - :func:`whole_before`: a count after a word of a total or of a part alone (共16栋, 其中1套)
   right after a comma counts the parts of the whole the clause before ends in (目前正在开发
   **一期**，共16栋; 借款人家庭已注销的**房产**，其中1套); none where a verb ends that clause
@@ -42,7 +44,9 @@ from pipeline.linking.lexicon import (
     CHARGE_AFTER_MEASURE_ENDS,
     LINKING,
     MAX_OF,
+    OBJECT_NOUN_TAGS,
     PER_ONLY_RE,
+    PERSON_ENDINGS,
     PERSON_UNITS,
     RESULT_COMPLEMENTS,
 )
@@ -54,9 +58,10 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
 __all__ = [
-    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "counted_topic",
-    "elided_count",
-    "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "topic_measured",
+    "OTHER_WORDS", "REMAINDER_WORDS", "TOPIC_TYPES", "changing", "compared", "copula_charge", "copula_thing",
+    "counted_topic", "elided_count",
+    "itemised_charge", "labelled_clause", "lend_listed", "postposed_topic", "remainder_of", "shared_people",
+    "topic_measured",
     "whole_before",
 ]
 
@@ -214,6 +219,41 @@ def labelled_clause(text: str, lo: int, end: int, floor: int) -> str | None:
     if words[-1][1][:1] != "n" or any(pos not in _NOMINAL for _, pos in words):
         return None
     return tidy(clause)
+
+
+def shared_people(text: str, lo: int, end: int, floor: int) -> str | None:
+    """The people a share opening its clause (``lo`` right after a comma, nothing before the number,
+    a verb right after it, ending at ``end``) is a share of: those the clause before the comma opens
+    with, past a word of quantity (大多数教师毕业于双一流大学，100%具有本科以上学历 → 教师); the nouns
+    glued before the word naming them too (全县教师); None where that clause holds a number or opens
+    with no people.
+
+    >>> t = "从学历结构来看，大多数教师毕业于双一流大学，100%具有本科以上学历。"
+    >>> shared_people(t, t.index("100"), t.index("%") + 1, 0)
+    '教师'
+    """
+    if lo - 1 <= floor or text[lo - 1] not in _COMMAS:
+        return None
+    after = tag(text[end : end + 4])
+    if not after or after[0][1] != "v":
+        return None
+    start = max(text.rfind(mark, floor, lo - 1) for mark in _CLAUSE_MARKS) + 1
+    clause = text[max(start, floor) : lo - 1]
+    if not clause or any(c.isdigit() for c in clause):
+        return None
+    words = tag(clause)
+    k = 0
+    while k < len(words) and words[k][1] in _QUANTITY_TAGS:  # 大多数, 所有
+        k += 1
+    m = k
+    while m < len(words) and words[m][1] in OBJECT_NOUN_TAGS and not words[m][0].endswith(PERSON_ENDINGS):
+        m += 1
+    if m == len(words) or words[m][1] not in OBJECT_NOUN_TAGS or not words[m][0].endswith(PERSON_ENDINGS):
+        return None
+    return "".join(word for word, _ in words[k : m + 1])
+
+
+_QUANTITY_TAGS = frozenset({"m", "r"})  # words of how many of the people (大多数, 所有, 这些)
 
 
 _NO_ITEM_TAGS = frozenset({"p", "m", "c"})  # 经核实: a clause, not an item
@@ -387,6 +427,30 @@ def copula_charge(text: str, end: int, ceiling: int) -> str | None:
     if any(pos not in _CHARGE_TAGS and not (k == 0 and pos == "m") for k, (_, pos) in enumerate(words)):
         return None
     return m["charge"]
+def copula_thing(text: str, end: int) -> str | None:
+    """The thing a copula right after a measure (ending at ``end``) says the measure is, where a
+    clause tied by 的 before the measure names none of it (其余未硬化的900余米是由主路分支出来的上下两条
+    支路 → 支路): the nouns (``noun_tags``) ending the rest of the clause, two characters at least;
+    None where the clause ends in anything else.
+
+    >>> t = "其余未硬化的900余米是由主路分支出来的上下两条支路。"
+    >>> copula_thing(t, t.index("米") + 1)
+    '支路'
+    >>> t = "其余的900余米是已经硬化的。"
+    >>> copula_thing(t, t.index("米") + 1) is None
+    True
+    """
+    m = _COPULA_CHARGE_RE.match(text, end)
+    if m is None:
+        return None
+    words = tag(m["charge"])
+    k = len(words)
+    while k > 0 and words[k - 1][1] in OBJECT_NOUN_TAGS:
+        k -= 1
+    thing = "".join(word for word, _ in words[k:])
+    return thing if len(thing) > 1 and k > 0 else None
+
+
 def whole_before(text: str, window: str, lo: int, floor: int, unit: str | None = None) -> str | None:
     """The whole a count after a word of ``whole_openers`` alone (``window``, starting at ``lo``
     right after a comma) counts the parts of: the nouns ending the clause before it, between the

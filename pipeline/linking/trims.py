@@ -761,6 +761,29 @@ def without_grant_verb(name: str, window: str) -> str:
     return rest if len(rest) > 1 else name
 
 
+def after_granted_people(name: str, window: str) -> str:
+    """``name``, read before a share glued to its end (``window`` ends in it), without the people
+    and a verb of ``granting_verbs`` opening it: what the verb grants them is a share of the base
+    after it (“4050”人员补贴全省上年度在岗职工月平均工资60% → 全省上年度在岗职工月平均工资); ``name``
+    where the words before the verb name no people (财政补助资金: one noun), fewer than two
+    characters follow it or the last word is no noun.
+
+    >>> after_granted_people("人员补贴全省上年度在岗职工月平均工资", "人员补贴全省上年度在岗职工月平均工资")
+    '全省上年度在岗职工月平均工资'
+    >>> after_granted_people("财政补助资金", "财政补助资金"), after_granted_people("人员补贴", "人员补贴")
+    ('财政补助资金', '人员补贴')
+    """
+    if not window.endswith(name):
+        return name
+    words = tag(name)
+    at = next((i for i, (word, _) in enumerate(words[1:-1], 1) if word in GRANTING_VERBS), None)
+    if at is None or words[-1][1] not in OBJECT_NOUN_TAGS:
+        return name
+    people = "".join(word for word, _ in words[:at])
+    rest = "".join(word for word, _ in words[at + 1 :])
+    return rest if len(rest) > 1 and people.endswith(PERSON_ENDINGS) else name
+
+
 def after_count_noun(name: str, window: str) -> str:
     """``name``, read from a ``window`` that opens right after the number before it, without the
     noun or verb of that number it opens with, up to the 、 after it (60个班、建筑面积42000平方米 →

@@ -77,6 +77,7 @@ from pipeline.linking.lexicon import (
     OBJECT_TAGS,
     OPENING_QUOTES,
     OUTCOME_VERBS,
+    OUTPUT_PROJECTS,
     PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
     PIVOT_TAGS,
@@ -1029,6 +1030,29 @@ def without_activity(name: str) -> str:
     ('路网', '雨污水管道', '建设项目')
     """
     return without_last_word(name, COUNTED_ACTIVITIES)
+
+
+def before_output_project(name: str) -> str | None:
+    """A name read after a weight or a volume of output, up to a word of ``output_projects`` in it,
+    without the works done on the noun before that word (``counted_activities``): the product the
+    output measures, not the project it sizes (纸品建设项目环境影响评价 → 纸品); None where fewer
+    than two characters are left (项目环境影响报告表: the name before the number names it);
+    ``name`` where no such word stands in it.
+
+    >>> before_output_project("纸品建设项目环境影响评价"), before_output_project("项目环境影响报告表")
+    ('纸品', None)
+    >>> before_output_project("污水站")
+    '污水站'
+    """
+    words = tag(name)
+    at = next((i for i, (word, _) in enumerate(words) if word in OUTPUT_PROJECTS
+               or (word[:2] in COUNTED_ACTIVITIES and word[2:] in OUTPUT_PROJECTS)), None)  # jieba's 建设项目
+    if at is None:
+        return name
+    while at > 0 and words[at - 1][0] in COUNTED_ACTIVITIES:
+        at -= 1
+    product = "".join(word for word, _ in words[:at])
+    return product if len(product) > 1 else None
 
 
 def without_last_word(name: str, closing: frozenset[str]) -> str:
