@@ -331,12 +331,17 @@ def _alarm_limit(seconds: float) -> Iterator[Callable[[], None]]:
         signal.signal(signal.SIGALRM, previous)
 
 
+_RAISE_AGAIN = 0.1  # seconds between the watchdog's raises once the limit is past
+
+
 @contextlib.contextmanager
 def _thread_limit(seconds: float) -> Iterator[Callable[[], None]]:
     """:func:`_time_limit` in a thread that is not the main one: a watchdog thread raises
     :class:`_ThreadTimeLimit` in it at the deadline (CPython's ``PyThreadState_SetAsyncExc``).
 
-    Once the block is left the watchdog stands down under the lock, and an exception it raised
+    An exception raised while the thread runs a finalizer is printed and dropped by Python ("Exception
+    ignored in …"), so the watchdog raises it again every ``_RAISE_AGAIN`` seconds until the block is
+    left. Once the block is left the watchdog stands down under the lock, and an exception it raised
     that is still pending is withdrawn, so that it never reaches the thread's next task; one
     raised while the block is being left is still a :class:`_TimeLimitExceeded`, which
     :func:`process` turns into a problem like any other.
@@ -352,10 +357,10 @@ def _thread_limit(seconds: float) -> Iterator[Callable[[], None]]:
         with state:
             while not done:
                 left = deadline - time.monotonic()
-                if left <= 0:
-                    fired = True
+                if left <= 0:  # raised again until the block is left: one raised while a finalizer
+                    fired = True  # runs (a __del__, a weakref's callback) is swallowed there
                     _raise_in(target, expired)
-                    return
+                    left = _RAISE_AGAIN
                 state.wait(left)
 
     def extend() -> None:
