@@ -777,12 +777,17 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     base: 申购人数超过房源数1.5倍). A count joined by 的 to a verb phrase counts what the
     clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户).
     A lone verb jieba tags so (配车20台, 退休9人) is the number's predicate: "" (no name at all),
-    except as an item after 、 of a list of names."""
+    except as an item after 、 of a list of names. A count's subject a preposition of a source opens
+    is where the counted come from: None (从各村抽调30人)."""
     if kind == "duration":  # 参保人员缴费年限: a duration's name ends in a noun of time; a verb opening it modifies
         return name
     if reading.predicate is not None:
         described = kind == "count" and reading.possessive and not reading.predicate.endswith(CLASSING_VERBS)
-        return None if described else name
+        # 从各村抽调30人: the place the people are drawn from, which a preposition of a source marks,
+        # is no subject of a count; the count names nothing
+        at = text.rfind(name)
+        sourced = kind == "count" and at > 0 and text[:at].endswith(SOURCE_PREPOSITIONS)
+        return None if described or sourced else name
     if len(words_of(name)) == 1 and is_verb(name) and name not in VERB_TAGGED_NOUNS and not text.startswith("、"):
         # 开通两条, 配车20台, 退休9人: a lone verb is the number's predicate and names nothing;
         # not an item of a list of names (初中3所、完中1所: jieba tags 完中 a verb)
