@@ -306,6 +306,7 @@ class ClauseLexicon(Lexicon):
     object_complements: list[str]
     time_tags: list[str]
     source_prepositions: list[str]
+    count_sources: list[str]
     present_adverbs: list[str]
     predicate_opening_tags: list[str]
     ending_copulas: list[str]
@@ -647,6 +648,7 @@ RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
 OBJECT_COMPLEMENTS = frozenset(LINKING.clauses.object_complements)
 TIME_TAGS = frozenset(LINKING.clauses.time_tags)
 SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
+COUNT_SOURCES = tuple(LINKING.clauses.count_sources)
 PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
 PREDICATE_OPENING_TAGS = frozenset(LINKING.clauses.predicate_opening_tags)
 ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)

@@ -39,6 +39,7 @@ from pipeline.linking.lexicon import (
     COMPLETING_VERBS,
     COPULA_PER_RE,
     COPULA_PREDICATES,
+    COUNT_SOURCES,
     COUNTED_ACTIVITIES,
     CUT_BLOCKED_RE,
     CUT_RE,
@@ -786,7 +787,7 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
         # 从各村抽调30人: the place the people are drawn from, which a preposition of a source marks,
         # is no subject of a count; the count names nothing
         at = text.rfind(name)
-        sourced = kind == "count" and at > 0 and text[:at].endswith(SOURCE_PREPOSITIONS)
+        sourced = kind == "count" and at > 0 and text[:at].endswith(COUNT_SOURCES) and "的" not in name
         return None if described or sourced else name
     if len(words_of(name)) == 1 and is_verb(name) and name not in VERB_TAGGED_NOUNS and not text.startswith("、"):
         # 开通两条, 配车20台, 退休9人: a lone verb is the number's predicate and names nothing;

@@ -577,14 +577,15 @@ def without_closing_verb(name: str, window: str) -> str:
     99元/月 → 移动业务套餐, 全村村道分4段 → 全村村道, 膀胱灌注治疗费用限600元), with the adverbs
     and the 的 before it (补考费一般含两部分 → 补考费); none ("") where nothing else is left (有的交
     30000元), also where a complement of ``closing_complements`` stands between the verb and the
-    number (物业费通常含有四部分 → 物业费), and where per-words the name was read without stand
-    round the verb (物业费每月交200元 → 物业费). ``name`` where what is left ends in no noun of two
-    characters or more (车管所又叫交: a chain of verbs; 城拆: the verb inside a noun).
+    number (物业费通常含有四部分 → 物业费), where per-words the name was read without stand
+    round the verb (物业费每月交200元 → 物业费), and where a subject, an adverb and a verb before it
+    make a chain of verbs (车管所又叫交: the subject has it paid, no thing named). ``name`` where what
+    is left ends in no noun of two characters or more (城拆: the verb inside a noun).
 
     >>> without_closing_verb("移动业务套餐改", "移动业务套餐改"), without_closing_verb("补考费一般含", "补考费一般含")
     ('移动业务套餐', '补考费')
     >>> without_closing_verb("的交", "有的交"), without_closing_verb("车管所又叫交", "车管所又叫交")
-    ('', '车管所又叫交')
+    ('', '')
     >>> without_closing_verb("扶贫特惠保", "扶贫特惠保"), without_closing_verb("城拆", "涉及城拆")
     ('扶贫特惠保', '城拆')
     >>> without_closing_verb("物业费通常含", "物业费通常含有"), without_closing_verb("物业费通常含", "物业费通常含量")
@@ -606,9 +607,20 @@ def without_closing_verb(name: str, window: str) -> str:
     if not words:
         return ""
     last, pos = words[-1]
+    if _verb_after_adverb(words):  # 车管所又叫交: the subject has it paid, the sum names no thing
+        return ""
     if len(last) < 2 or (pos not in OBJECT_NOUN_TAGS | {"vn"} and last not in VERB_TAGGED_NOUNS):
         return name
     return "".join(word for word, _ in words)
+
+
+def _verb_after_adverb(words: Tags) -> bool:
+    """``words`` end in a verb (no noun jieba tags one) right after an adverb that a noun, the subject,
+    stands before (车管所 + 又 + 叫): a chain of verbs the closing verb ends, no name in it."""
+    if len(words) < 3:
+        return False
+    (_, subject), (_, adverb), (verb, pos) = words[-3:]
+    return pos == "v" and verb not in VERB_TAGGED_NOUNS and adverb == "d" and subject in OBJECT_NOUN_TAGS
 
 
 def without_stake_verb(name: str, window: str) -> str:
