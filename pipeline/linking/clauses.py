@@ -523,12 +523,13 @@ def event_named(name: str) -> str:
     """A name read after a classifier of events that is a verb with its object (两次组织各职能部门,
     两次致函部队) is the clause the events are: its object where that names an event (a verbal
     noun, or ending in one of ``event_heads``: 组织环境噪声监测 → 环境噪声监测), else "" (none);
-    ``name`` itself where it opens with no verb of two characters or more (协调会议, 质疑).
+    ``name`` itself where it opens with no verb of two characters or more (协调会议, 质疑), or the
+    subject before the verbs a name that opens with a noun ends in (公开招标结果联合 → 公开招标结果).
 
     >>> event_named("组织各职能部门"), event_named("组织环境噪声监测"), event_named("协调会议")
     ('', '环境噪声监测', '协调会议')
-    >>> event_named("集中灭鼠")
-    '灭鼠'
+    >>> event_named("集中灭鼠"), event_named("公开招标结果联合"), event_named("夜间混凝土浇筑施工许可证")
+    ('灭鼠', '公开招标结果', '夜间混凝土浇筑施工许可证')
     >>> event_named("给予其家庭补助"), event_named("给予其家庭补助用于修路"), event_named("给予其帮助")
     ('家庭补助', '', '')
     >>> event_named("出现污水外溢"), event_named("出现污水外溢影响"), event_named("组织污水外溢")
@@ -540,6 +541,9 @@ def event_named(name: str) -> str:
     if manner is not None and len(name) > len(manner) + 1 and tag(name[len(manner) :])[0][1] == "v":
         return event_named(name[len(manner) :])  # 电话预约…面谈: the means, then the event
     words = tag(name)
+    if len(words) > 2 and words[0][1] != "v" and _is_predicate(*words[-1]):
+        # 两次公开招标结果联合[发布]: the events, a noun, then the verbs of the clause they run into
+        return subject_named(name) or name
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
         return name
     if words[0][0] in EVENT_ADVERBS:  # 2次集中灭鼠: the verb is an adverb of the event

@@ -898,7 +898,7 @@ def _read_before(text: str, kind: str) -> Reading:
     obj_of, obj_possessive = None, False
     split = None  # the object's own 占 and base
     if last.end() < len(text):
-        obj, obj_possessive = _trail(text[last.end() :])
+        obj, obj_possessive = _trail(_without_aspect(text[last.end() :]))
         obj_of = tidy(_cut(obj))
         split = _base_split(obj_of) if obj_of is not None and kind in BASED else None
         if obj_of is not None and split is not None:  # 投入开发建设资金占工程建设总投资额超过25%
@@ -912,6 +912,21 @@ def _read_before(text: str, kind: str) -> Reading:
     if obj_of is not None and (not base or split is not None):
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
+
+
+_PERFECTIVE = "了"
+
+
+def _without_aspect(rest: str) -> str:
+    """``rest``, the words after a predicate, without the aspect particle 了 of the verb where jieba
+    reads it as a word of its own (新建了高 → 高; not 了解).
+
+    >>> _without_aspect("了高"), _without_aspect("了解情况"), _without_aspect("设备房")
+    ('高', '了解情况', '设备房')
+    """
+    if not rest.startswith(_PERFECTIVE) or len(rest) < 2 or tag(rest)[0][0] != _PERFECTIVE:
+        return rest
+    return rest[1:]
 
 
 def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[str]]:
