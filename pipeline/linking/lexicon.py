@@ -142,6 +142,7 @@ class PhraseLexicon(Lexicon):
     clause_adverbs: list[str]
     event_units: list[str]
     people_event_units: list[str]
+    motion_openings: list[str]
     event_heads: list[str]
     named_events: list[str]
     trip_verbs: list[str]
@@ -577,6 +578,7 @@ FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
 PEOPLE_EVENT_UNITS = frozenset(PHRASE.people_event_units)
+MOTION_OPENINGS = tuple(PHRASE.motion_openings)
 MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
 EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
