@@ -498,13 +498,15 @@ def after_opening_verb(name: str) -> str:
     ('采石类企业', '经济负担', '站点')
     >>> after_opening_verb("中心核定人员编制"), after_opening_verb("设施"), after_opening_verb("设线")
     ('人员编制', '设施', '设线')
-    >>> after_opening_verb("可报销费用")
-    '可报销费用'
+    >>> after_opening_verb("可报销费用"), after_opening_verb("统计出一类报名资料")
+    ('可报销费用', '一类报名资料')
     """
     words = tag(name)
     at = next((i for i, (word, _) in enumerate(words[:-1])
                if _opens_predicate(word) or (word[:1] in MODALS and _opens_predicate(word[1:]))), None)
     if at is None:  # 可减轻: jieba glues a modal to the verb
+        at = _split_opening_verb(words)
+    if at is None:
         return name
     at += 1
     while at < len(words) - 1 and words[at][1] in _CHAINED_VERB_TAGS and len(words[at][0]) > 1:  # not 降 of 降尘雾炮
@@ -514,6 +516,26 @@ def after_opening_verb(name: str) -> str:
     if len(rest) < 2 or "的" in rest or (pos not in OBJECT_NOUN_TAGS and last not in VERB_TAGGED_NOUNS):
         return name
     return rest
+
+
+def _split_opening_verb(words: Tags) -> int | None:
+    """The index of the last of jieba's words that together open ``words`` with a verb of
+    ``opening_verbs`` jieba cuts apart (统计 + 出 = 统计出), ending at a word's end; None otherwise.
+
+    >>> _split_opening_verb(tag("统计出一类报名资料")), _split_opening_verb(tag("统计数据"))
+    (1, None)
+    """
+    run = ""
+    for i, (word, _) in enumerate(words[:-1]):
+        run += word
+        if run in OPENING_VERBS:
+            return i if i > 0 else None
+        if not any(verb.startswith(run) for verb in _SPLIT_OPENING_VERBS):
+            return None
+    return None
+
+
+_SPLIT_OPENING_VERBS = tuple(verb for verb in OPENING_VERBS if len(verb) > 1)  # 统计出: jieba cuts 统计 + 出
 
 
 def _opens_predicate(word: str) -> bool:
