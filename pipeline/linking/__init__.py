@@ -260,6 +260,7 @@ from pipeline.linking.words import (
     incorporated_object,
     is_clause_owner,
     is_lone_word,
+    is_motion,
     is_verb,
     last_words,
     lasting_noun,
@@ -587,7 +588,7 @@ def _link_one(
     if after is not None and q.type in _COUNTED and _modifies(after):  # 6台涉嫌非法营运的私家车辆
         after = read_modified(text, q.end, ceiling, after) or after
     # 94071人次参与: what the people do, as 7057人报名, no event; nor does it inherit a name
-    acted = after is not None and q.unit in PEOPLE_EVENT_UNITS and is_verb(after)
+    acted = after is not None and q.unit in PEOPLE_EVENT_UNITS and (is_verb(after) or is_motion(after))
     if acted:
         after = None
     acts = False  # the name after a count of people is what they do (3人开会确定)

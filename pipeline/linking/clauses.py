@@ -41,6 +41,7 @@ from pipeline.linking.lexicon import (
     HOLDING_VERBS,
     JOINING_CONJUNCTIONS,
     LIGHT_VERBS,
+    MANNER_WORDS,
     MODALS,
     NORM_HEADS,
     OBJECT_COMPLEMENTS,
@@ -342,11 +343,14 @@ def _clause_verb_inside(words: Tags) -> int | None:
 
 
 def _trailing_verbs(words: Tags) -> int | None:
-    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始), also before a
+    """Where the verbs a name ends in start (拐点圈定, 业主不用出钱, 业主可开始), or the word of manner
+    before its last verb or verbal noun (养牛场实地检查 → 养牛场), also before a
     complement of their result (幼儿小班扩编成, ``result_complements``), with the adverbials
     before them (企业成功孵化 → 企业); None when it ends in no verb, or in a noun jieba tags as
     one (``verb_tagged_nouns``)."""
     at = len(words)
+    if at > 2 and _manner_then_verb(words[-2:]):  # 养牛场实地检查, 销售点规范经营: how the subject acts
+        return at - 2
     if at > 2 and words[-1][0] in RESULT_COMPLEMENTS and _is_predicate(*words[-2]):  # 小班扩编成
         at -= 1
     if at > 2 and _is_chained(*words[at - 1]) and _is_predicate(*words[at - 2]):  # 签名捺印, 联合调
@@ -358,6 +362,16 @@ def _trailing_verbs(words: Tags) -> int | None:
     while at > 1 and words[at - 1][1] in ADVERBIAL_TAGS:  # 成功孵化, 正式启动: the manner of the verb after them
         at -= 1
     return at
+
+
+_MANNER_VERB_TAGS = frozenset({"v", "vn"})  # 检查, 经营: jieba tags many verbs after a manner word as verbal nouns
+
+
+def _manner_then_verb(words: Tags) -> bool:
+    """``words`` are a word of manner (``manner_words``: 实地, 违规) and a verb or verbal noun
+    after it that is no noun jieba tags a verb (实地检查, 违规经营; not 违法行为)."""
+    (manner, _), (verb, pos) = words
+    return manner in MANNER_WORDS and pos in _MANNER_VERB_TAGS and verb not in VERB_TAGGED_NOUNS
 
 
 def _is_chained(word: str, pos: str) -> bool:
@@ -509,12 +523,13 @@ def event_named(name: str) -> str:
     """A name read after a classifier of events that is a verb with its object (两次组织各职能部门,
     两次致函部队) is the clause the events are: its object where that names an event (a verbal
     noun, or ending in one of ``event_heads``: 组织环境噪声监测 → 环境噪声监测), else "" (none);
-    ``name`` itself where it opens with no verb of two characters or more (协调会议, 质疑).
+    ``name`` itself where it opens with no verb of two characters or more (协调会议, 质疑), or the
+    subject before the verbs a name that opens with a noun ends in (公开招标结果联合 → 公开招标结果).
 
     >>> event_named("组织各职能部门"), event_named("组织环境噪声监测"), event_named("协调会议")
     ('', '环境噪声监测', '协调会议')
-    >>> event_named("集中灭鼠")
-    '灭鼠'
+    >>> event_named("集中灭鼠"), event_named("公开招标结果联合"), event_named("夜间混凝土浇筑施工许可证")
+    ('灭鼠', '公开招标结果', '夜间混凝土浇筑施工许可证')
     >>> event_named("给予其家庭补助"), event_named("给予其家庭补助用于修路"), event_named("给予其帮助")
     ('家庭补助', '', '')
     >>> event_named("出现污水外溢"), event_named("出现污水外溢影响"), event_named("组织污水外溢")
@@ -526,6 +541,9 @@ def event_named(name: str) -> str:
     if manner is not None and len(name) > len(manner) + 1 and tag(name[len(manner) :])[0][1] == "v":
         return event_named(name[len(manner) :])  # 电话预约…面谈: the means, then the event
     words = tag(name)
+    if len(words) > 2 and words[0][1] != "v" and _is_predicate(*words[-1]):
+        # 两次公开招标结果联合[发布]: the events, a noun, then the verbs of the clause they run into
+        return subject_named(name) or name
     if len(words) < 2 or words[0][1] != "v" or len(words[0][0]) < 2 or words[1][1] not in _EVENT_OBJECT_FIRST:
         return name
     if words[0][0] in EVENT_ADVERBS:  # 2次集中灭鼠: the verb is an adverb of the event

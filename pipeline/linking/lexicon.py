@@ -143,6 +143,7 @@ class PhraseLexicon(Lexicon):
     clause_adverbs: list[str]
     event_units: list[str]
     people_event_units: list[str]
+    motion_openings: list[str]
     event_heads: list[str]
     named_events: list[str]
     trip_verbs: list[str]
@@ -308,6 +309,7 @@ class ClauseLexicon(Lexicon):
     object_complements: list[str]
     time_tags: list[str]
     source_prepositions: list[str]
+    count_sources: list[str]
     present_adverbs: list[str]
     predicate_opening_tags: list[str]
     ending_copulas: list[str]
@@ -579,6 +581,7 @@ FUNCTION_KEPT = frozenset(PHRASE.function_kept)
 CLAUSE_ADVERBS = frozenset(PHRASE.clause_adverbs)
 EVENT_UNITS = frozenset(PHRASE.event_units)
 PEOPLE_EVENT_UNITS = frozenset(PHRASE.people_event_units)
+MOTION_OPENINGS = tuple(PHRASE.motion_openings)
 MAX_OF = 20  # a longer "name" is a clause read whole (the gold's longest has 15 characters)
 EVENT_HEADS = tuple(PHRASE.event_heads)
 NAMED_EVENTS = tuple(PHRASE.named_events)
@@ -650,6 +653,7 @@ RESULT_COMPLEMENTS = frozenset(LINKING.clauses.result_complements)
 OBJECT_COMPLEMENTS = frozenset(LINKING.clauses.object_complements)
 TIME_TAGS = frozenset(LINKING.clauses.time_tags)
 SOURCE_PREPOSITIONS = tuple(LINKING.clauses.source_prepositions)
+COUNT_SOURCES = tuple(LINKING.clauses.count_sources)
 PRESENT_ADVERBS = tuple(LINKING.clauses.present_adverbs)
 PREDICATE_OPENING_TAGS = frozenset(LINKING.clauses.predicate_opening_tags)
 ENDING_COPULAS = tuple(LINKING.clauses.ending_copulas)

@@ -39,6 +39,7 @@ from pipeline.linking.lexicon import (
     COMPLETING_VERBS,
     COPULA_PER_RE,
     COPULA_PREDICATES,
+    COUNT_SOURCES,
     COUNTED_ACTIVITIES,
     CUT_BLOCKED_RE,
     CUT_RE,
@@ -784,12 +785,17 @@ def _noun_phrase(text: str, kind: str, reading: Reading, name: str) -> str | Non
     base: 申购人数超过房源数1.5倍). A count joined by 的 to a verb phrase counts what the
     clause describes, not the verb's object: None (已签订房屋拆迁协议的49户, 已签安置协议的31户).
     A lone verb jieba tags so (配车20台, 退休9人) is the number's predicate: "" (no name at all),
-    except as an item after 、 of a list of names."""
+    except as an item after 、 of a list of names. A count's subject a preposition of a source opens
+    is where the counted come from: None (从各村抽调30人)."""
     if kind == "duration":  # 参保人员缴费年限: a duration's name ends in a noun of time; a verb opening it modifies
         return name
     if reading.predicate is not None:
         described = kind == "count" and reading.possessive and not reading.predicate.endswith(CLASSING_VERBS)
-        return None if described else name
+        # 从各村抽调30人: the place the people are drawn from, which a preposition of a source marks,
+        # is no subject of a count; the count names nothing
+        at = text.rfind(name)
+        sourced = kind == "count" and at > 0 and text[:at].endswith(COUNT_SOURCES) and "的" not in name
+        return None if described or sourced else name
     if len(words_of(name)) == 1 and is_verb(name) and name not in VERB_TAGGED_NOUNS and not text.startswith("、"):
         # 开通两条, 配车20台, 退休9人: a lone verb is the number's predicate and names nothing;
         # not an item of a list of names (初中3所、完中1所: jieba tags 完中 a verb)
@@ -904,7 +910,7 @@ def _read_before(text: str, kind: str) -> Reading:
     obj_of, obj_possessive = None, False
     split = None  # the object's own 占 and base
     if last.end() < len(text):
-        obj, obj_possessive = _trail(text[last.end() :])
+        obj, obj_possessive = _trail(_without_aspect(text[last.end() :]))
         obj_of = tidy(_cut(obj))
         split = _base_split(obj_of) if obj_of is not None and kind in BASED else None
         if obj_of is not None and split is not None:  # 投入开发建设资金占工程建设总投资额超过25%
@@ -918,6 +924,21 @@ def _read_before(text: str, kind: str) -> Reading:
     if obj_of is not None and (not base or split is not None):
         return Reading(obj_of, predicate, None, possessive, claim)
     return Reading(_source(_subject(claim, _before_copula_noun(preds, text))), predicate, None, False, claim)
+
+
+_PERFECTIVE = "了"
+
+
+def _without_aspect(rest: str) -> str:
+    """``rest``, the words after a predicate, without the aspect particle 了 of the verb where jieba
+    reads it as a word of its own (新建了高 → 高; not 了解).
+
+    >>> _without_aspect("了高"), _without_aspect("了解情况"), _without_aspect("设备房")
+    ('高', '了解情况', '设备房')
+    """
+    if not rest.startswith(_PERFECTIVE) or len(rest) < 2 or tag(rest)[0][0] != _PERFECTIVE:
+        return rest
+    return rest[1:]
 
 
 def _before_copula_noun(preds: list[re.Match[str]], text: str) -> list[re.Match[str]]:

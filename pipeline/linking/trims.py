@@ -498,13 +498,15 @@ def after_opening_verb(name: str) -> str:
     ('采石类企业', '经济负担', '站点')
     >>> after_opening_verb("中心核定人员编制"), after_opening_verb("设施"), after_opening_verb("设线")
     ('人员编制', '设施', '设线')
-    >>> after_opening_verb("可报销费用")
-    '可报销费用'
+    >>> after_opening_verb("可报销费用"), after_opening_verb("统计出一类报名资料")
+    ('可报销费用', '一类报名资料')
     """
     words = tag(name)
     at = next((i for i, (word, _) in enumerate(words[:-1])
                if _opens_predicate(word) or (word[:1] in MODALS and _opens_predicate(word[1:]))), None)
     if at is None:  # 可减轻: jieba glues a modal to the verb
+        at = _split_opening_verb(words)
+    if at is None:
         return name
     at += 1
     while at < len(words) - 1 and words[at][1] in _CHAINED_VERB_TAGS and len(words[at][0]) > 1:  # not 降 of 降尘雾炮
@@ -514,6 +516,26 @@ def after_opening_verb(name: str) -> str:
     if len(rest) < 2 or "的" in rest or (pos not in OBJECT_NOUN_TAGS and last not in VERB_TAGGED_NOUNS):
         return name
     return rest
+
+
+def _split_opening_verb(words: Tags) -> int | None:
+    """The index of the last of jieba's words that together open ``words`` with a verb of
+    ``opening_verbs`` jieba cuts apart (统计 + 出 = 统计出), ending at a word's end; None otherwise.
+
+    >>> _split_opening_verb(tag("统计出一类报名资料")), _split_opening_verb(tag("统计数据"))
+    (1, None)
+    """
+    run = ""
+    for i, (word, _) in enumerate(words[:-1]):
+        run += word
+        if run in OPENING_VERBS:
+            return i if i > 0 else None
+        if not any(verb.startswith(run) for verb in _SPLIT_OPENING_VERBS):
+            return None
+    return None
+
+
+_SPLIT_OPENING_VERBS = tuple(verb for verb in OPENING_VERBS if len(verb) > 1)  # 统计出: jieba cuts 统计 + 出
 
 
 def _opens_predicate(word: str) -> bool:
@@ -577,14 +599,15 @@ def without_closing_verb(name: str, window: str) -> str:
     99元/月 → 移动业务套餐, 全村村道分4段 → 全村村道, 膀胱灌注治疗费用限600元), with the adverbs
     and the 的 before it (补考费一般含两部分 → 补考费); none ("") where nothing else is left (有的交
     30000元), also where a complement of ``closing_complements`` stands between the verb and the
-    number (物业费通常含有四部分 → 物业费), and where per-words the name was read without stand
-    round the verb (物业费每月交200元 → 物业费). ``name`` where what is left ends in no noun of two
-    characters or more (车管所又叫交: a chain of verbs; 城拆: the verb inside a noun).
+    number (物业费通常含有四部分 → 物业费), where per-words the name was read without stand
+    round the verb (物业费每月交200元 → 物业费), and where a subject, an adverb and a verb before it
+    make a chain of verbs (车管所又叫交: the subject has it paid, no thing named). ``name`` where what
+    is left ends in no noun of two characters or more (城拆: the verb inside a noun).
 
     >>> without_closing_verb("移动业务套餐改", "移动业务套餐改"), without_closing_verb("补考费一般含", "补考费一般含")
     ('移动业务套餐', '补考费')
     >>> without_closing_verb("的交", "有的交"), without_closing_verb("车管所又叫交", "车管所又叫交")
-    ('', '车管所又叫交')
+    ('', '')
     >>> without_closing_verb("扶贫特惠保", "扶贫特惠保"), without_closing_verb("城拆", "涉及城拆")
     ('扶贫特惠保', '城拆')
     >>> without_closing_verb("物业费通常含", "物业费通常含有"), without_closing_verb("物业费通常含", "物业费通常含量")
@@ -606,9 +629,20 @@ def without_closing_verb(name: str, window: str) -> str:
     if not words:
         return ""
     last, pos = words[-1]
+    if _verb_after_adverb(words):  # 车管所又叫交: the subject has it paid, the sum names no thing
+        return ""
     if len(last) < 2 or (pos not in OBJECT_NOUN_TAGS | {"vn"} and last not in VERB_TAGGED_NOUNS):
         return name
     return "".join(word for word, _ in words)
+
+
+def _verb_after_adverb(words: Tags) -> bool:
+    """``words`` end in a verb (no noun jieba tags one) right after an adverb that a noun, the subject,
+    stands before (车管所 + 又 + 叫): a chain of verbs the closing verb ends, no name in it."""
+    if len(words) < 3:
+        return False
+    (_, subject), (_, adverb), (verb, pos) = words[-3:]
+    return pos == "v" and verb not in VERB_TAGGED_NOUNS and adverb == "d" and subject in OBJECT_NOUN_TAGS
 
 
 def without_stake_verb(name: str, window: str) -> str:

@@ -72,6 +72,7 @@ from pipeline.linking.lexicon import (
     LONE_CHAR_TAGS,
     MAX_OF,
     MODALS,
+    MOTION_OPENINGS,
     NEGATIONS,
     OBJECT_NOUN_TAGS,
     OBJECT_TAGS,
@@ -989,6 +990,16 @@ def is_verb(word: str) -> bool:
         glued = words[0][1][0] != "n" and first.startswith(_LONG_CLAUSE_VERBS)
         return (words[0][1] == "v" and (first in CLAUSE_VERBS or first in REPORTING_VERBS)) or glued
     return words[0][1] == "v"
+
+
+def is_motion(word: str) -> bool:
+    """``word`` is two characters, a verb of coming or going (``motion_openings``) and the place,
+    one word for jieba whatever its tag (进馆, 入园): what people do, no thing.
+
+    >>> is_motion("进馆"), is_motion("入园"), is_motion("游客"), is_motion("进口商品")
+    (True, True, False, False)
+    """
+    return len(word) == 2 and word.startswith(MOTION_OPENINGS) and len(tag(word)) == 1
 
 
 _CONJUNCTION_CHARS = frozenset("".join(CLAUSE_CONJUNCTIONS))
