@@ -95,6 +95,9 @@ class PhraseLexicon(Lexicon):
     heading_directions: list[str]
     heading_sides: list[str]
     heading_verbs: list[str]
+    sited_openings: list[str]
+    sited_verbs: list[str]
+    sited_adverbs: list[str]
     gloss_charge_ends: list[str]
     part_openers: list[str]
     part_levels: list[str]
@@ -820,6 +823,14 @@ HEADING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.heading_sides)})?[约近]?$"
 )
 HEADING_VERBS = tuple(sorted(PHRASE.heading_verbs, key=len, reverse=True))
+# 在距…小学不足3公里处，设有…: a distance opening its clause, from the place after the lead
+SITED_RE = re.compile(
+    rf"^(?:{trie_alternation(PHRASE.sited_openings)})?"
+    rf"(?:{trie_alternation(LINKING.carried.distance_leads + LINKING.carried.leave_leads)})[^，,。；;]+[约近]?$"
+)
+SITED_VERB_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.sited_adverbs)})?(?:{trie_alternation(PHRASE.sited_verbs)})"
+)
 GLOSS_CHARGE_ENDS = tuple(PHRASE.gloss_charge_ends)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
