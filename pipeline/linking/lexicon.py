@@ -763,8 +763,11 @@ _CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
 # The denominator of the rate before, left behind where its span ends (0.7元/月/平方、商用1.4元 → 商用,
 # 30元/月/辆（3）临时停车管理费：5元 → 临时停车管理费): never the start of a name.
 RATE_TAIL_RE = re.compile(r"^(?:[/／][^\W\d_]{1,3}(?![^\W\d_]))+")
+# An article of a rule heading its text before a space is one too (第十五条 城乡居民…缴费时间为; not
+# 第一条路, which no space follows).
 ENUM_RE = re.compile(
-    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}])"
+    rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}]"
+    rf"|\s*第[{ONE_TO_NINE}{TEN}百零〇0-9]+条[\s\u3000]+)"
 )
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
