@@ -443,6 +443,8 @@ def _heading_thing(text: str, end: int, ceiling: int) -> str | None:
     return read_after(text, at, ceiling)
 
 
+# 2×: a bare number and a sign of multiplication before a length, the other side of a dimension
+_BARE_FACTOR_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[×*＊]$")
 # A、B、C等: a list closed by 等, before the noun of their kind
 _LISTED_KIND_RE = re.compile(r"[^，,。；;、等]+(?:、[^，,。；;、等]+)+等")
 
@@ -490,6 +492,9 @@ def _link_one(
 ) -> dict[str, object]:
     ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
+    factor = _BARE_FACTOR_RE.search(win.text) if q.type == "length" else None
+    if factor is not None:  # 房屋占地2×12米: a side of what the words before the bare factor name
+        win = window(text, q.start - len(factor.group()), clause.floor, clause.holes)
     if q.type == "length" and HEADING_RE.search(win.text):  # 往东边1.5公里有一所中学: the school's distance
         there = _heading_thing(text, q.end, ceiling)
         if there is not None:
