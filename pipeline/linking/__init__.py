@@ -150,6 +150,8 @@ from pipeline.linking.lexicon import (
     SCOPE_LEAD_RE,
     SCOPE_RE,
     SINCE_RE,
+    SITED_RE,
+    SITED_VERB_RE,
     SKIP_TYPES,
     SPACING_LEADS,
     SPAN_START_RE,
@@ -448,6 +450,37 @@ def _heading_thing(text: str, end: int, ceiling: int) -> str | None:
     return read_after(text, at, ceiling)
 
 
+# 2×: a bare number and a sign of multiplication before a length, the other side of a dimension
+_BARE_FACTOR_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[×*＊]$")
+# A、B、C等: a list closed by 等, before the noun of their kind
+_LISTED_KIND_RE = re.compile(r"[^，,。；;、等]+(?:、[^，,。；;、等]+)+等")
+
+
+def _sited_thing(text: str, end: int, ceiling: int) -> str | None:
+    """The thing a verb of setting it there (``sited_verbs``) names after a length from a place
+    opening its clause, past a location mark and a comma (距…小区1公里左右设有…医疗机构; 在距…小学不足3公里处，
+    设有原…中学; …50米处各设置一条减速带 → 减速带), or None where no such verb follows.
+
+    >>> _sited_thing("300米处，设有一所中学；", 4, 12), _sited_thing("300米处，主要加工", 4, 10)
+    ('中学', None)
+    """
+    at = next((end + len(m) for m in sorted(LOCATION_MARKS, key=len, reverse=True) if text.startswith(m, end)), end)
+    if at > end and text.startswith(("，", ","), at):
+        at += 1
+    verb = SITED_VERB_RE.match(text, at)
+    if verb is None:
+        return None
+    at = verb.end()
+    first = tag(text[at:ceiling])[:1]
+    if first and first[0][1] == "m":  # 设置一条减速带: its count goes
+        at += len(first[0][0])
+    listed = _LISTED_KIND_RE.match(text, at, ceiling)  # 设有A、B等医疗机构: the kind the list closes with
+    if listed is None:
+        return read_after(text, at, ceiling)
+    reach = min(len(text), listed.end() + _AFTER_READ) if ceiling == end + _AFTER_READ else ceiling
+    return read_after(text, listed.end(), reach)
+
+
 def _spot(text: str, end: int) -> dict[str, object]:
     """The spot a noun of ``spot_nouns`` names glued after the location mark at ``end`` that follows a
     length (往南300米处路段 → 路段), or no name (水库下游约1000米处，: where a place lies, not what).
@@ -466,8 +499,15 @@ def _link_one(
 ) -> dict[str, object]:
     ceiling, reach = ceilings  # the next quantity's start; the sentence's end, for a dimension's owner
     win = window(text, q.start, clause.floor, clause.holes)
+    factor = _BARE_FACTOR_RE.search(win.text) if q.type == "length" else None
+    if factor is not None:  # 房屋占地2×12米: a side of what the words before the bare factor name
+        win = window(text, q.start - len(factor.group()), clause.floor, clause.holes)
     if q.type == "length" and HEADING_RE.search(win.text):  # 往东边1.5公里有一所中学: the school's distance
         there = _heading_thing(text, q.end, ceiling)
+        if there is not None:
+            return {"of": there}
+    if q.type == "length" and SITED_RE.match(win.text):  # 在距…不足3公里处，设有…中学: the school's distance
+        there = _sited_thing(text, q.end, ceiling)
         if there is not None:
             return {"of": there}
     if q.type == "length" and text.startswith(LOCATION_MARKS, q.end):  # 水库下游约1000米处: where, not what

@@ -38,6 +38,7 @@ from pipeline.linking.lexicon import (
     EVENT_MANNERS,
     EVENT_OCCURRING_VERBS,
     EXISTENTIAL_BLOCKED,
+    FRAME_NOUNS,
     HOLDING_VERBS,
     JOINING_CONJUNCTIONS,
     LIGHT_VERBS,
@@ -625,14 +626,22 @@ def acted_after(text: str, end: int, ceiling: int) -> bool:
     return sum(len(word) for word, _ in words[: at + 1]) > 1 or words[at][0] in TRIP_VERBS
 
 
+_EVENT_TAGS = frozenset({"v", "vn"})
+_EVENT_MODIFIER_TAGS = frozenset({"v", "vn", "n", "s", "b"})
+
+
 def _light_event(words: tuple[tuple[str, str], ...]) -> str | None:
     """The verbs after a light verb (``light_verbs``) opening the clause, or after a preposition's
-    phrase opening it, and its 了, when they close it: 进行了调解 → 调解, 对广场进行了补植改造 → 补植改造."""
+    phrase opening it, and its 了, when they close it: 进行了调解 → 调解, 对广场进行了补植改造 → 补植改造, with a
+    noun of where or how before the last verb: 对你提出的问题进行现场核查 → 现场核查."""
     at = next((k for k, (word, _) in enumerate(words) if word in LIGHT_VERBS), None)
     if at is None or (at > 0 and words[0][1] != "p"):
         return None
     rest = [w for w in words[at + 1 :] if w[1] != "ul"]
-    if not rest or any(pos not in ("v", "vn") for _, pos in rest):
+    # 进行了补植改造; a noun of where or how before the verb stays with it: 进行现场核查, 进行专项检查
+    if not rest or rest[-1][1] not in _EVENT_TAGS or any(pos not in _EVENT_MODIFIER_TAGS for _, pos in rest[:-1]):
+        return None
+    if rest[-1][0] in FRAME_NOUNS and any(pos not in _EVENT_TAGS for _, pos in rest):  # 现场核查工作: not so read
         return None
     name = "".join(word for word, _ in rest)
     return name if len(name) > 1 else None

@@ -95,6 +95,9 @@ class PhraseLexicon(Lexicon):
     heading_directions: list[str]
     heading_sides: list[str]
     heading_verbs: list[str]
+    sited_openings: list[str]
+    sited_verbs: list[str]
+    sited_adverbs: list[str]
     gloss_charge_ends: list[str]
     part_openers: list[str]
     part_levels: list[str]
@@ -764,14 +767,15 @@ ANY_BRACKET_RE = re.compile(r"[（）()\[\]【】]")
 SPACE_RE = re.compile(r"\s+")
 ANY_SPACE_RE = re.compile(r"\s")
 # Enumerators and outline numbers at a clause start (一是, 2、, （三）, ③, ⑶), and the number of an
-# article of a regulation quoted with its text (第十五条 城乡居民…缴费时间为每年的第四季度 → …缴费时间).
+# article of a regulation quoted with its text before a space (第十五条 城乡居民…缴费时间为每年的第四季度 →
+# …缴费时间; not 第一条路, which no space follows).
 _CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
 # The denominator of the rate before, left behind where its span ends (0.7元/月/平方、商用1.4元 → 商用,
 # 30元/月/辆（3）临时停车管理费：5元 → 临时停车管理费): never the start of a name.
 RATE_TAIL_RE = re.compile(r"^(?:[/／][^\W\d_]{1,3}(?![^\W\d_]))+")
 ENUM_RE = re.compile(
     rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}]"
-    rf"|第[{ONE_TO_NINE}{TEN}百零〇0-9]+条[ \u3000]*)"
+    rf"|\s*第[{ONE_TO_NINE}{TEN}百零〇0-9]+条[\s\u3000]+)"
 )
 # First and last characters of the stop words: most phrases fail these set tests and
 # never reach the regexes.
@@ -830,6 +834,14 @@ HEADING_RE = re.compile(
     rf"(?:{trie_alternation(PHRASE.heading_sides)})?[约近]?$"
 )
 HEADING_VERBS = tuple(sorted(PHRASE.heading_verbs, key=len, reverse=True))
+# 在距…小学不足3公里处，设有…: a distance opening its clause, from the place after the lead
+SITED_RE = re.compile(
+    rf"^(?:{trie_alternation(PHRASE.sited_openings)})?"
+    rf"(?:{trie_alternation(LINKING.carried.distance_leads + LINKING.carried.leave_leads)})[^，,。；;]+[约近]?$"
+)
+SITED_VERB_RE = re.compile(
+    rf"(?:{trie_alternation(PHRASE.sited_adverbs)})?(?:{trie_alternation(PHRASE.sited_verbs)})"
+)
 GLOSS_CHARGE_ENDS = tuple(PHRASE.gloss_charge_ends)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
