@@ -290,6 +290,7 @@ _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket th
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
 _SUM_MARK_RE = re.compile(r"[。；;）)]")
+_GLOSSED_SUM_RE = re.compile(r"\d(?:万|千)?元")  # a sum listed in a charge's bracket before a mark
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _PAID = frozenset({"money", "percent"})  # sums and shares a norm may set per recipient
@@ -1453,11 +1454,20 @@ def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int,
     ('筹资总额', None)
     >>> t = "缴纳筹资总额（个人100元）和补助，共400元"
     >>> _charge_glossed(t, t.index("400"), c, 0, summed=True)
+    >>> t = "交纳诚意金（有的交3万元、有的交2万元）"
+    >>> _charge_glossed(t, t.index("2万"), c, 0)
+    '诚意金'
     """
     lo = max(sentence_start, start - MAX_WINDOW)  # the floor of a clause may be the bracket itself
     bracket = max(text.rfind(b, lo, start) for b in _GLOSS_OPENINGS)
-    if bracket <= lo or (_SUM_MARK_RE if summed else _CLAUSE_MARK_RE).search(text, bracket, start):
+    if bracket <= lo:
         return None
+    mark = (_SUM_MARK_RE if summed else _CLAUSE_MARK_RE).search(text, bracket, start)
+    if mark is not None and (summed or _SUM_MARK_RE.search(text, bracket, start)
+                             or not _GLOSSED_SUM_RE.search(text, bracket, mark.start())):
+        return None  # but a list of cases, a sum each (有的交30000元、有的交26000元), stays in the bracket
+    if mark is not None and sum_after_list(text[max(text.rfind(m, bracket, start) for m in "，,、") + 1 : start]):
+        return None  # 收费（早餐4元，中、晚餐各7元，即18元/一天）: the items' sum, no case of the charge
     named = read_before(window(text, bracket, lo, clause.holes).text, "count").of
     return named if named and named.endswith(GLOSS_CHARGE_ENDS) else None
 
