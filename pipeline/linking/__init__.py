@@ -141,6 +141,7 @@ from pipeline.linking.lexicon import (
     PARTNER_PREPOSITIONS,
     PENALTY_NOUNS,
     PEOPLE_EVENT_UNITS,
+    PEOPLE_NOUNS,
     PEOPLE_UNITS,
     PER_ONLY_RE,
     PERIOD_FRAMES_ALONE,
@@ -302,6 +303,8 @@ _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500�
 _CLAUSE_COMMAS = frozenset("，,")  # 该小区租户…相继入住，至今已有近6年
 _CLAUSE_SPLIT_RE = re.compile(r"[，,。；;：:]")
 _LIST_MARK = "、"  # 弟弟、弟媳: the mark joining the items of a list of people
+# a name of two conjuncts, the first a measure (计税耕地面积和农业人口3649人)
+_JOINED_RE = re.compile(r"^(?P<first>.+?)(?:以及|和|及|与)(?P<last>[^和及与、]{2,})$")
 _TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
@@ -898,10 +901,14 @@ def _link_one(
 def _people_of(text: str, win: Window, of: str, sentence_start: int) -> str:
     """``of`` read before a count of people with nothing after it, by what stands round it: none
     where the count is the object of a preposition ending the window (同时分别与4人签订: the name
-    before 与 is the partner's), the list's first item a comma cut off put back before a list of
-    people the window opens with (其家中有父母，弟弟、弟媳、侄子及黄尊富共6人)."""
+    before 与 is the partner's), the people joined after a measure (计税耕地面积和农业人口3649人 →
+    农业人口), the list's first item a comma cut off put back before a list of people the window
+    opens with (其家中有父母，弟弟、弟媳、侄子及黄尊富共6人)."""
     if win.text[-1:] in PARTNER_PREPOSITIONS and tag(win.text)[-1] == (win.text[-1], "p"):
         return ""
+    joined = _JOINED_RE.match(of)
+    if joined is not None and names_measure(joined["first"]) and joined["last"].endswith(PEOPLE_NOUNS):
+        return joined["last"]  # 计税耕地面积和农业人口3649人: the people, not the measure joined before
     if win.text.startswith(of) and _LIST_MARK in of and (names_people(of) or of.endswith(AGE_PEOPLE)):
         first = listed_first(text, win.lo, sentence_start)
         if first is not None and len(first) + len(of) < MAX_OF:
