@@ -108,6 +108,7 @@ _CLAUSE_MARKS = "，,；;：:。！？!?"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _LIST_MARK = "、"
 _PREDICATE_TAGS = frozenset({"d", "t", "uj", "ul"})
+_PLACE_TAGS = frozenset({"s", "f"})  # jieba's words of place and position (山下, 上)
 _PART_LEAD = "其中"
 _OWNING = "的"
 _LISTED_DISTANCES = 4  # clauses of a list of distances read back for its subject
@@ -345,12 +346,22 @@ def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     run = words[k:]
     if not run or run[0][1] == "q":
         return None
+    if _listed_kind(words[:k]):  # 常居山上、山上危房、山下无房移民户: the head the kinds listed share
+        run = run[-2:] if run[-1][1] == "q" and len(run) > 2 else run[-1:]
     while len(run) > 1 and run[0][1] == "ns":  # 明月山村移民: the village a list of them ends (jieba's cut)
         run = run[1:]
     name = "".join(w for w, _ in run)
     if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= MAX_OF:
         return None
     return name if tidy(name) == name else None
+
+
+def _listed_kind(before: list[tuple[str, str]]) -> bool:
+    """The words ``before`` a run of nouns end in a list mark, past a word of place (山上危房、山下):
+    the run's first words are the last of a list of kinds that share its head."""
+    if before and before[-1][1] in _PLACE_TAGS:
+        before = before[:-1]
+    return bool(before) and before[-1][0] == _LIST_MARK
 
 
 def scoped_span(text: str, window: str, start: int, sentence_start: int) -> str | None:
