@@ -682,7 +682,7 @@ def _link_one(
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     if of == "" and after is None and shared is None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:
         of = incorporated_object(win.text, COUNTED_ENDINGS[q.unit]) or of  # 配车20台: the cars
-    if of and of == win.text and q.type == "percent" and shared is None and win.lo == clause.floor \
+    if of and of == win.text.removesuffix("了") and q.type == "percent" and shared is None and win.lo == clause.floor \
             and clause.kind == "money" and is_verb(of):
         of = None  # 门诊药费2000元报销70%: the share of the sum glued before that its verb takes
     glued = glued_attribute(of, win.text) if of is not None and of == before.of and shared is None else None
