@@ -154,6 +154,7 @@ from pipeline.linking.lexicon import (
     ROUND_OPENINGS,
     SCOPE_LEAD_RE,
     SCOPE_RE,
+    SELF_COUNTED_UNITS,
     SINCE_RE,
     SKIP_TYPES,
     SPACING_LEADS,
@@ -303,6 +304,7 @@ _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500�
 _CLAUSE_COMMAS = frozenset("，,")  # 该小区租户…相继入住，至今已有近6年
 _CLAUSE_SPLIT_RE = re.compile(r"[，,。；;：:]")
 _LIST_MARK = "、"  # 弟弟、弟媳: the mark joining the items of a list of people
+_LISTING_END = "等"  # 教育部、…等六部门: a list closed before its count
 # a name of two conjuncts, the first a measure (计税耕地面积和农业人口3649人)
 _JOINED_RE = re.compile(r"^(?P<first>.+?)(?:以及|和|及|与)(?P<last>[^和及与、]{2,})$")
 _TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含
@@ -830,6 +832,8 @@ def _link_one(
         of = read_before(listed, q.type).of or of
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: the noun run ending it, else none
         of = (trailing_run(of, MAX_OF) if q.type not in BEFORE_ONLY_TYPES else None) or ""
+        if not of and q.unit in SELF_COUNTED_UNITS and win.text.endswith(_LISTING_END):
+            of = q.unit  # …、星沙街道办事处等六部门: a list too long for a name, the departments it lists
     if of is None and not win.text and _EQUALS_BEFORE_RE.search(text, clause.floor, q.start):
         of = _result_named(text, q.end)  # …×55%（报销比例）=4125元（可报销费用）: a formula's result
     if of is None and q.type in _COUNTED and q.unit in PERSON_UNITS and win.text.startswith(GROUP_LEADS):

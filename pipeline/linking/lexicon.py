@@ -427,6 +427,7 @@ class CarriedLexicon(Lexicon):
     group_leads: list[str]
     partner_prepositions: list[str]
     listing_openers: list[str]
+    self_counted_units: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -489,6 +490,7 @@ SUM_OPENERS = frozenset(LINKING.carried.sum_openers)
 GROUP_LEADS = tuple(LINKING.carried.group_leads)
 PARTNER_PREPOSITIONS = frozenset(LINKING.carried.partner_prepositions)
 LISTING_OPENERS = tuple(LINKING.carried.listing_openers)
+SELF_COUNTED_UNITS = frozenset(LINKING.carried.self_counted_units)
 DISCOUNT_VERBS = frozenset(PHRASE.discount_verbs)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
