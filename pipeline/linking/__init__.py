@@ -26,6 +26,7 @@ from pipeline.linking.carried import (
     framed_span,
     holds_distance,
     lent_across,
+    listed_first,
     listed_total,
     needed_span,
     norm_labelled,
@@ -84,6 +85,7 @@ from pipeline.linking.lexicon import (
     ACTED_EVENT_UNITS,
     AFTER_FRAME_RE,
     AFTER_LEAD_RE,
+    AGE_PEOPLE,
     AGING_RE,
     ATTRIBUTES,
     BEFORE_ONLY_TYPES,
@@ -118,6 +120,7 @@ from pipeline.linking.lexicon import (
     FRAME_ENDINGS,
     FRAMING_SET_COPULAS,
     GLOSS_CHARGE_ENDS,
+    GROUP_LEADS,
     HEADING_RE,
     HEADING_VERBS,
     HOLIDAY_DATES,
@@ -135,8 +138,10 @@ from pipeline.linking.lexicon import (
     PART_LEVELS,
     PART_RE,
     PART_TAGS,
+    PARTNER_PREPOSITIONS,
     PENALTY_NOUNS,
     PEOPLE_EVENT_UNITS,
+    PEOPLE_NOUNS,
     PEOPLE_UNITS,
     PER_ONLY_RE,
     PERIOD_FRAMES_ALONE,
@@ -149,6 +154,7 @@ from pipeline.linking.lexicon import (
     ROUND_OPENINGS,
     SCOPE_LEAD_RE,
     SCOPE_RE,
+    SELF_COUNTED_UNITS,
     SINCE_RE,
     SITED_RE,
     SITED_VERB_RE,
@@ -295,6 +301,7 @@ _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket th
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
 _SUM_MARK_RE = re.compile(r"[。；;）)]")
+_GLOSSED_SUM_RE = re.compile(r"\d(?:万|千)?元")  # a sum listed in a charge's bracket before a mark
 _WORKED = frozenset({"count", "length", "area", "weight", "volume"})  # what work yields: trims.after_work_verb
 _CASED = frozenset({"money", "percent", "count"})  # numbers a label before a list of cases names per case
 _PAID = frozenset({"money", "percent"})  # sums and shares a norm may set per recipient
@@ -305,6 +312,10 @@ _COORDINATION_RE = re.compile(r"\s*(?:、|和|及|与|以及|或)\s*$")
 _LABEL_COLON = frozenset("：:")  # 营业时间：9:00-17:00, 总投资：500万元
 _CLAUSE_COMMAS = frozenset("，,")  # 该小区租户…相继入住，至今已有近6年
 _CLAUSE_SPLIT_RE = re.compile(r"[，,。；;：:]")
+_LIST_MARK = "、"  # 弟弟、弟媳: the mark joining the items of a list of people
+_LISTING_END = "等"  # 教育部、…等六部门: a list closed before its count
+# a name of two conjuncts, the first a measure (计税耕地面积和农业人口3649人)
+_JOINED_RE = re.compile(r"^(?P<first>.+?)(?:以及|和|及|与)(?P<last>[^和及与、]{2,})$")
 _TOTAL_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "ng"})  # a total before 含
 _SPAN_LABEL_MARKS = _LABEL_COLON | frozenset("，,")  # 办理时限，自受理之日起10个工作日
 _ATTRIBUTE_OWNERS_RE = re.compile(r"^.*(?:及|和|与|以及)(?=..)")  # 成人及身高: one attribute, another owner
@@ -726,6 +737,9 @@ def _link_one(
                            attribute=win.text.endswith(MEASURED_ATTRIBUTES), window=win.text)
     if of == "" and after is None and shared is None and q.type in _COUNTED and q.unit in COUNTED_ENDINGS:
         of = incorporated_object(win.text, COUNTED_ENDINGS[q.unit]) or of  # 配车20台: the cars
+    if of and of == win.text.removesuffix("了") and q.type == "percent" and shared is None and win.lo == clause.floor \
+            and clause.kind == "money" and is_verb(of):
+        of = None  # 门诊药费2000元报销70%: the share of the sum glued before that its verb takes
     glued = glued_attribute(of, win.text) if of is not None and of == before.of and shared is None else None
     owner = measure_owner(_owner(text, win, clause, sentence_start)) if glued is not None else None
     if glued is not None and owner is not None:  # …起付额为5元，支付比例70%: another measure of the same owner
@@ -740,6 +754,9 @@ def _link_one(
     if predicated:  # 完成集中安置11户35人, 正在进行安置的有63户: the predicate, no thing; but the
         # people an earlier clause names for it (针对移民区域建档立卡贫困户，完成集中安置11户35人)
         of = carried_people(text, win.text, win.lo, sentence_start) or ""
+    if of and after is None and shared is None and q.type in _COUNTED and q.unit in PERSON_UNITS \
+            and of == before.of:
+        of = _people_of(text, win, of, sentence_start)
     if event_clause:
         of = ""  # 两次组织各职能部门…商定: the events are a clause, nothing before names them
     if after is None and q.type in _COUNTED and q.unit in ACTED_EVENT_UNITS and shared is None and of \
@@ -869,8 +886,12 @@ def _link_one(
         of = read_before(listed, q.type).of or of
     if of is not None and len(of) > MAX_OF:  # a clause read as a name: the noun run ending it, else none
         of = (trailing_run(of, MAX_OF) if q.type not in BEFORE_ONLY_TYPES else None) or ""
+        if not of and q.unit in SELF_COUNTED_UNITS and win.text.endswith(_LISTING_END):
+            of = q.unit  # …、星沙街道办事处等六部门: a list too long for a name, the departments it lists
     if of is None and not win.text and _EQUALS_BEFORE_RE.search(text, clause.floor, q.start):
         of = _result_named(text, q.end)  # …×55%（报销比例）=4125元（可报销费用）: a formula's result
+    if of is None and q.type in _COUNTED and q.unit in PERSON_UNITS and win.text.startswith(GROUP_LEADS):
+        of, clause.of = "", None  # 共安置贫困户36户，同步搬迁安置18户83人: another group, no name lent
     if of is None and q.type not in _OWN_ONLY and win.text not in TOTALS:  # 共计12台: the sum of all
         # …年发放工资福利4000多万元，为257人缴纳了…: people and households are no money, length or
         # area, nor the other things a count before names after its classifier (共分21个村民小组，
@@ -939,6 +960,24 @@ def _link_one(
     if q.type == "rank" and q.scope is None:
         update["scope"] = before.scope
     return {k: v for k, v in update.items() if v is not None}
+
+
+def _people_of(text: str, win: Window, of: str, sentence_start: int) -> str:
+    """``of`` read before a count of people with nothing after it, by what stands round it: none
+    where the count is the object of a preposition ending the window (同时分别与4人签订: the name
+    before 与 is the partner's), the people joined after a measure (计税耕地面积和农业人口3649人 →
+    农业人口), the list's first item a comma cut off put back before a list of people the window
+    opens with (其家中有父母，弟弟、弟媳、侄子及黄尊富共6人)."""
+    if win.text[-1:] in PARTNER_PREPOSITIONS and tag(win.text)[-1] == (win.text[-1], "p"):
+        return ""
+    joined = _JOINED_RE.match(of)
+    if joined is not None and names_measure(joined["first"]) and joined["last"].endswith(PEOPLE_NOUNS):
+        return joined["last"]  # 计税耕地面积和农业人口3649人: the people, not the measure joined before
+    if win.text.startswith(of) and _LIST_MARK in of and (names_people(of) or of.endswith(AGE_PEOPLE)):
+        first = listed_first(text, win.lo, sentence_start)
+        if first is not None and len(first) + len(of) < MAX_OF:
+            return f"{first}{_LIST_MARK}{of}"
+    return of
 
 
 def _headed(of: str, window: str, q: Quantity, after: str | None) -> str:
@@ -1490,11 +1529,20 @@ def _charge_glossed(text: str, start: int, clause: _Clause, sentence_start: int,
     ('筹资总额', None)
     >>> t = "缴纳筹资总额（个人100元）和补助，共400元"
     >>> _charge_glossed(t, t.index("400"), c, 0, summed=True)
+    >>> t = "交纳诚意金（有的交3万元、有的交2万元）"
+    >>> _charge_glossed(t, t.index("2万"), c, 0)
+    '诚意金'
     """
     lo = max(sentence_start, start - MAX_WINDOW)  # the floor of a clause may be the bracket itself
     bracket = max(text.rfind(b, lo, start) for b in _GLOSS_OPENINGS)
-    if bracket <= lo or (_SUM_MARK_RE if summed else _CLAUSE_MARK_RE).search(text, bracket, start):
+    if bracket <= lo:
         return None
+    mark = (_SUM_MARK_RE if summed else _CLAUSE_MARK_RE).search(text, bracket, start)
+    if mark is not None and (summed or _SUM_MARK_RE.search(text, bracket, start)
+                             or not _GLOSSED_SUM_RE.search(text, bracket, mark.start())):
+        return None  # but a list of cases, a sum each (有的交30000元、有的交26000元), stays in the bracket
+    if mark is not None and sum_after_list(text[max(text.rfind(m, bracket, start) for m in "，,、") + 1 : start]):
+        return None  # 收费（早餐4元，中、晚餐各7元，即18元/一天）: the items' sum, no case of the charge
     named = read_before(window(text, bracket, lo, clause.holes).text, "count").of
     return named if named and named.endswith(GLOSS_CHARGE_ENDS) else None
 

@@ -26,8 +26,10 @@ from collections.abc import Iterator
 from typing import cast
 
 from pipeline.linking.lexicon import (
+    AGE_PEOPLE,
     DURATION_HEADS,
     LINKING,
+    LISTING_OPENERS,
     MAX_OF,
     MEASURED_ATTRIBUTES,
     NORM_HEADS,
@@ -45,7 +47,8 @@ from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import alternation, trie_alternation
 
 __all__ = [
-    "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "lent_across", "listed_total",
+    "carried_people", "distance_from", "framed_past", "framed_span", "holds_distance", "lent_across", "listed_first",
+    "listed_total",
     "needed_span", "norm_labelled", "posted_span", "restated_inclusive", "scoped_span", "sum_after_list", "summed_list",
 ]
 
@@ -105,10 +108,14 @@ _CLAUSE_MARKS = "，,；;：:。！？!?"
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _LIST_MARK = "、"
 _PREDICATE_TAGS = frozenset({"d", "t", "uj", "ul"})
+_PLACE_TAGS = frozenset({"s", "f"})  # jieba's words of place and position (山下, 上)
 _PART_LEAD = "其中"
 _OWNING = "的"
 _LISTED_DISTANCES = 4  # clauses of a list of distances read back for its subject
 _NUMERAL_RE = re.compile(rf"[\d{ONE_TO_NINE}{TEN}两几数]")
+# a noun of people alone after a verb opening a list, ending the clause before a comma (有父母，)
+_LISTED_FIRST_RE = re.compile(rf"(?:{alternation(LISTING_OPENERS)})(?P<item>[\u4e00-\u9fff]{{2,4}})[，,]$")
+_LISTED_FIRST_REACH = 8  # characters read back for it
 
 
 def _subject(phrase: str) -> str | None:
@@ -238,6 +245,24 @@ def listed_total(window: str) -> str | None:
     return joined if len(joined) <= MAX_OF else None
 
 
+def listed_first(text: str, lo: int, sentence_start: int) -> str | None:
+    """The first item of a list of people a total counts that a comma cut from the rest: a noun of
+    people alone (``person_endings``, ``age_people``) after a verb opening the list
+    (``listing_openers``) right before the comma at ``lo`` (其家中有父母，弟弟、弟媳…共6人 → 父母).
+
+    >>> listed_first("其家中有父母，弟弟、弟媳共4人", 7, 0), listed_first("其家中有田地，弟弟共2人", 7, 0)
+    ('父母', None)
+    """
+    m = _LISTED_FIRST_RE.search(text, max(sentence_start, lo - _LISTED_FIRST_REACH), lo)
+    if m is None or m.end() != lo:
+        return None
+    item = m.group("item")
+    words = tag(item)
+    if len(words) != 1 or words[0][1][:1] != "n" or not item.endswith(PERSON_ENDINGS + AGE_PEOPLE):
+        return None
+    return item
+
+
 def _people_word(item: list[tuple[str, str]]) -> int | None:
     """The index of the last word of ``item`` that names people, None where none does."""
     found = None
@@ -321,12 +346,22 @@ def _people_run(phrase: str, *, whole: bool = False) -> str | None:
     run = words[k:]
     if not run or run[0][1] == "q":
         return None
+    if _listed_kind(words[:k]):  # 常居山上、山上危房、山下无房移民户: the head the kinds listed share
+        run = run[-2:] if run[-1][1] == "q" and len(run) > 2 else run[-1:]
     while len(run) > 1 and run[0][1] == "ns":  # 明月山村移民: the village a list of them ends (jieba's cut)
         run = run[1:]
     name = "".join(w for w, _ in run)
     if not name.endswith(PERSON_ENDINGS) or not 2 <= len(name) <= MAX_OF:
         return None
     return name if tidy(name) == name else None
+
+
+def _listed_kind(before: list[tuple[str, str]]) -> bool:
+    """The words ``before`` a run of nouns end in a list mark, past a word of place (山上危房、山下):
+    the run's first words are the last of a list of kinds that share its head."""
+    if before and before[-1][1] in _PLACE_TAGS:
+        before = before[:-1]
+    return bool(before) and before[-1][0] == _LIST_MARK
 
 
 def scoped_span(text: str, window: str, start: int, sentence_start: int) -> str | None:

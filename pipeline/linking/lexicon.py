@@ -431,6 +431,10 @@ class CarriedLexicon(Lexicon):
     topic_openings: list[str]
     inclusive_inners: list[str]
     summed_amount_nouns: list[str]
+    group_leads: list[str]
+    partner_prepositions: list[str]
+    listing_openers: list[str]
+    self_counted_units: list[str]
 
 
 class LinkingLexicon(Lexicon):
@@ -491,6 +495,10 @@ CAP_WORDS = frozenset(PHRASE.cap_words)
 # 每1—3km设计一处, 每隔500米: the per-word opening a spacing, the longest first
 SPACING_LEADS = tuple(sorted(PHRASE.spacing_leads, key=len, reverse=True))
 SUM_OPENERS = frozenset(LINKING.carried.sum_openers)
+GROUP_LEADS = tuple(LINKING.carried.group_leads)
+PARTNER_PREPOSITIONS = frozenset(LINKING.carried.partner_prepositions)
+LISTING_OPENERS = tuple(LINKING.carried.listing_openers)
+SELF_COUNTED_UNITS = frozenset(LINKING.carried.self_counted_units)
 DISCOUNT_VERBS = frozenset(PHRASE.discount_verbs)
 HEADING_NOUNS = frozenset(PHRASE.heading_nouns)
 DURATION_COPULAS = tuple(PHRASE.duration_copulas)
