@@ -259,6 +259,7 @@ from pipeline.linking.words import (
     last_words,
     lasting_noun,
     opens_with_noun,
+    output_named,
     paid_for,
     person_head,
     predicated_subject,
@@ -282,6 +283,7 @@ _UPPER_BOUNDS = frozenset({"le", "lt"})
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
+_OUTPUT_TYPES = frozenset({"volume", "weight"})  # measures of a yearly output (年产3万吨)
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
@@ -626,6 +628,8 @@ def _link_one(
         after = without_last_word(after, STATE_NOUNS)
         if q.type == "money":  # 2万元的一次性经济补偿协议: the charge, not the document it is written in
             after = charge_documented(after)
+        elif q.type in _OUTPUT_TYPES:  # 年产3万吨纸品建设项目: the product, not the project it sizes
+            after = output_named(win.text, after)
         framed_head = without_frame(after, kinds=False)  # 2400元学杂费问题: the fee; not a frame of its
         after = framed_head if AFTER_FRAME_RE.fullmatch(framed_head) is None else after  # own left (30%标准问题)
         if q.type in _PAID_FOR and _runs_to_number(text, q.end, ceiling, after):

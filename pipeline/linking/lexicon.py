@@ -77,6 +77,8 @@ class PhraseLexicon(Lexicon):
     sum_documents: list[str]
     document_charges: list[str]
     penalty_nouns: list[str]
+    output_verbs: list[str]
+    output_projects: list[str]
     frame_nouns: list[str]
     heading_nouns: list[str]
     temporal_tails: list[str]
@@ -474,6 +476,9 @@ FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
 SUM_DOCUMENTS = tuple(sorted(PHRASE.sum_documents, key=len, reverse=True))  # 协议书 before 协议
 DOCUMENT_CHARGES = tuple(PHRASE.document_charges)
 PENALTY_NOUNS = frozenset(PHRASE.penalty_nouns)
+# 年开采加工碎石8万立方米项目: the verb of a yearly output and the product it glues to the number
+OUTPUT_RE = re.compile(rf"(?:{trie_alternation(PHRASE.output_verbs)})([^\d\s，。、；：（）()《》“”]{{0,8}})$")
+OUTPUT_PROJECT_RE = re.compile(trie_alternation(PHRASE.output_projects))
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)
 MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)

@@ -77,6 +77,8 @@ from pipeline.linking.lexicon import (
     OBJECT_TAGS,
     OPENING_QUOTES,
     OUTCOME_VERBS,
+    OUTPUT_PROJECT_RE,
+    OUTPUT_RE,
     PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
     PIVOT_TAGS,
@@ -1063,6 +1065,29 @@ def charge_documented(name: str) -> str:
         return name
     charge = name[: -len(document)]
     return charge if charge.endswith(DOCUMENT_CHARGES) else name
+
+
+def output_named(before: str, name: str) -> str:
+    """What a measure of a yearly output measures when ``name``, read after it, holds the project
+    it sizes (a word of ``output_projects``) and ``before``, the clause up to the number, ends in a
+    verb of ``output_verbs``: the product glued between the verb and the number, else the noun of
+    ``name`` before the project; ``name`` as it is otherwise.
+
+    >>> output_named("报批了《关于盛鑫公司年开采加工碎石", "项目环境影响报告表")
+    '碎石'
+    >>> output_named("该厂年产", "纸品建设项目环境影响评价经K市环保局")
+    '纸品'
+    >>> output_named("该厂建设", "纸品建设项目"), output_named("该厂年产", "纸品")
+    ('纸品建设项目', '纸品')
+    """
+    project = OUTPUT_PROJECT_RE.search(name)
+    if project is None:
+        return name
+    output = OUTPUT_RE.search(before)
+    if output is None:
+        return name
+    product = output.group(1) or name[: project.start()]
+    return product or name
 
 
 def paid_for(name: str) -> str | None:
