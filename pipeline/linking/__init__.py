@@ -274,6 +274,7 @@ from pipeline.linking.words import (
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 __all__ = ["link", "link_and_judge"]
 
@@ -283,6 +284,7 @@ _UPPER_BOUNDS = frozenset({"le", "lt"})
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
+_COUNT_NAME_STARTS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两")
 _OUTPUT_TYPES = frozenset({"volume", "weight"})  # measures of a yearly output (年产3万吨)
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
@@ -1304,6 +1306,8 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
             return None
         copula = labelled and before.predicate is not None and before.predicate in CLOCK_COPULAS
         return before.of if copula or before.of.endswith(TIME_HEADS) else None
+    if before.of and before.of[0] in _COUNT_NAME_STARTS and is_numeral(before.of):
+        before = before._replace(of=None)  # 共有10栋460户: a count of its own is no name of the next
     if q.type in _NOUN_FIRST:
         return after or before.of
     # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房), nor a

@@ -28,6 +28,7 @@ from pipeline.linking.lexicon import (
 )
 from pipeline.linking.phrases import Reading, read_before
 from pipeline.linking.words import tag, without_last_word
+from pipeline.quantities.lexicon import CLASSIFIERS
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
@@ -44,6 +45,12 @@ _FORMER_RE = re.compile(rf"^(?:{trie_alternation(HEAD.former_leads)})的?(?=[^\W
 _SINCE_ENDS = tuple(HEAD.since_ends)
 _NUMERAL_TAGS = frozenset({"m", "mq", "q"})
 _NUMERALS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两几半")
+# 共有10栋460户, 一包25元的香烟: a name that is a count of its own (a numeral and a classifier the
+# quantity reader counts with; not 一期, the first phase: 期 makes no count after 一) names nothing
+_COUNT_NAME_RE = re.compile(
+    rf"\d+(?:{trie_alternation(CLASSIFIERS.count)})"
+    rf"|[{ONE_TO_NINE}{TEN}两]+(?:{trie_alternation(set(CLASSIFIERS.count) - set(CLASSIFIERS.chinese_blocked))})"
+)
 _NOUN_SUFFIXES = frozenset(HEAD.noun_suffixes)
 _COPULAS = frozenset(HEAD.tier_trails)
 RESTATING = frozenset(HEAD.restating_words)
@@ -305,11 +312,13 @@ def per_named(name: str, window: str) -> bool:
 
 
 def is_numeral(after: str) -> bool:
-    """``after`` is a numeral and a classifier alone (副卡10元/月一张): no name.
+    """``after`` is a numeral and a classifier alone (副卡10元/月一张, 共有10栋460户): no name.
 
-    >>> is_numeral("一张"), is_numeral("副卡"), is_numeral("点")
-    (True, False, False)
+    >>> is_numeral("一张"), is_numeral("10栋"), is_numeral("副卡"), is_numeral("点"), is_numeral("一期")
+    (True, True, False, False, False)
     """
+    if _COUNT_NAME_RE.fullmatch(after) is not None:
+        return True
     return (after[0] in _NUMERALS or len(after) > 1) and all(pos in _NUMERAL_TAGS for _, pos in tag(after))
 
 
