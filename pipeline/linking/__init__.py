@@ -54,6 +54,7 @@ from pipeline.linking.heads import (
     compared_attribute,
     compound,
     counted_place,
+    counterpart_named,
     counts_a_sum,
     counts_belonging,
     glued_attribute,
@@ -472,7 +473,12 @@ def _link_one(
     if clause.named is not None and clause.named[0] == q.type and win.lo > clause.floor and SCOPE_RE.match(win.text):
         # 高峰10分钟一趟，平峰为15分钟一趟: a case alone after a comma measures what the number of its
         # kind before measures, without the case that one named (高峰期发车间距 → 发车间隔)
-        return {"of": SCOPE_LEAD_RE.sub("", clause.named[2])}
+        # (小区地上停车位100个，地下200个 → 停车位: past the owner to the counterpart's head)
+        return {"of": counterpart_named(win.text, clause.named[2]) or SCOPE_LEAD_RE.sub("", clause.named[2])}
+    if clause.named is not None and clause.named[:2] == (q.type, q.unit) and win.lo > clause.floor:
+        counterpart = counterpart_named(win.text, clause.named[2])
+        if counterpart is not None:  # 其中市外资金3.7亿元，市内1亿元: the funds on its side
+            return {"of": counterpart}
     parted, clause.parted = clause.parted, False
     if clause.named is not None and clause.named[:2] == (q.type, q.unit) and _is_part(win.text, listed=parted) \
             and read_after(text, q.end, ceiling) is None:  # 医疗机构453家，其中省级1家、市级1家

@@ -101,6 +101,7 @@ class PhraseLexicon(Lexicon):
     part_openers: list[str]
     part_levels: list[str]
     part_tags: list[str]
+    counterpart_tags: list[str]
     part_floor_units: list[str]
     scope_words: list[str]
     scope_trails: list[str]
@@ -828,6 +829,7 @@ HEADING_VERBS = tuple(sorted(PHRASE.heading_verbs, key=len, reverse=True))
 GLOSS_CHARGE_ENDS = tuple(PHRASE.gloss_charge_ends)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
+COUNTERPART_TAGS = frozenset(PHRASE.counterpart_tags)
 # 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
 PART_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.part_openers)})[，,]?(?P<part>[^，,。；;\s]{{1,6}})$")
 PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:{trie_alternation(PHRASE.part_floor_units)})")
