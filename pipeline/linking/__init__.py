@@ -55,6 +55,7 @@ from pipeline.linking.heads import (
     compared_attribute,
     compound,
     counted_place,
+    counterpart_named,
     counts_a_sum,
     counts_belonging,
     glued_attribute,
@@ -258,7 +259,6 @@ from pipeline.linking.trims import (
 from pipeline.linking.ways import way_topic
 from pipeline.linking.words import (
     after_frame,
-    before_output_project,
     charge_documented,
     counted_head,
     event_verb,
@@ -273,6 +273,7 @@ from pipeline.linking.words import (
     last_words,
     lasting_noun,
     opens_with_noun,
+    output_named,
     paid_for,
     person_head,
     predicated_subject,
@@ -287,6 +288,7 @@ from pipeline.linking.words import (
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
+from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 __all__ = ["link", "link_and_judge"]
 
@@ -296,7 +298,8 @@ _UPPER_BOUNDS = frozenset({"le", "lt"})
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
-_OUTPUTS = frozenset({"volume", "weight"})  # measures of an output a project is sized by (年产3万吨)
+_COUNT_NAME_STARTS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两")
+_OUTPUT_TYPES = frozenset({"volume", "weight"})  # measures of a yearly output (年产3万吨)
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
 # …between a charge and a sum of its bracket's items after 共 only the bracket's or the sentence's end
@@ -526,7 +529,12 @@ def _link_one(
     if clause.named is not None and clause.named[0] == q.type and win.lo > clause.floor and SCOPE_RE.match(win.text):
         # 高峰10分钟一趟，平峰为15分钟一趟: a case alone after a comma measures what the number of its
         # kind before measures, without the case that one named (高峰期发车间距 → 发车间隔)
-        return {"of": SCOPE_LEAD_RE.sub("", clause.named[2])}
+        # (小区地上停车位100个，地下200个 → 停车位: past the owner to the counterpart's head)
+        return {"of": counterpart_named(win.text, clause.named[2]) or SCOPE_LEAD_RE.sub("", clause.named[2])}
+    if clause.named is not None and clause.named[:2] == (q.type, q.unit) and win.lo > clause.floor:
+        counterpart = counterpart_named(win.text, clause.named[2])
+        if counterpart is not None:  # 其中市外资金3.7亿元，市内1亿元: the funds on its side
+            return {"of": counterpart}
     parted, clause.parted = clause.parted, False
     if clause.named is not None and clause.named[:2] == (q.type, q.unit) and _is_part(win.text, listed=parted) \
             and read_after(text, q.end, ceiling) is None:  # 医疗机构453家，其中省级1家、市级1家
@@ -673,8 +681,6 @@ def _link_one(
         trip_ceiling = min(len(text), q.end + 2 * _AFTER_READ) if ceiling == q.end + _AFTER_READ else ceiling
         after = trip_event(text, q.end, trip_ceiling)
         tripped = after is not None
-    if after is not None and q.type in _OUTPUTS:  # 年产3万吨纸品建设项目: the product, not the project
-        after = before_output_project(after)
     # 套取5万多元的问题, 将一套房改成两套的情况: what the number is about, not what it measures
     framed = after is not None and text.startswith("的", q.end) and after.endswith(FRAME_ENDINGS)
     if framed:
@@ -688,6 +694,8 @@ def _link_one(
         after = without_last_word(after, STATE_NOUNS)
         if q.type == "money":  # 2万元的一次性经济补偿协议: the charge, not the document it is written in
             after = charge_documented(after)
+        elif q.type in _OUTPUT_TYPES:  # 年产3万吨纸品建设项目: the product, not the project it sizes
+            after = output_named(win.text, after)
         framed_head = without_frame(after, kinds=False)  # 2400元学杂费问题: the fee; not a frame of its
         after = framed_head if AFTER_FRAME_RE.fullmatch(framed_head) is None else after  # own left (30%标准问题)
         if q.type in _PAID_FOR and _runs_to_number(text, q.end, ceiling, after):
@@ -1403,6 +1411,8 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
             return None
         copula = labelled and before.predicate is not None and before.predicate in CLOCK_COPULAS
         return before.of if copula or before.of.endswith(TIME_HEADS) else None
+    if before.of and before.of[0] in _COUNT_NAME_STARTS and is_numeral(before.of):
+        before = before._replace(of=None)  # 共有10栋460户: a count of its own is no name of the next
     if q.type in _NOUN_FIRST:
         return after or before.of
     # 原标准的50元/月的累计款项: the name before; not a verb alone (修建的70平方米平房 → 平房), nor a

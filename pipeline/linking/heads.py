@@ -14,6 +14,7 @@ import re
 
 from pipeline.linking.lexicon import (
     ATTRIBUTES,
+    COUNTERPART_TAGS,
     DIMENSIONS,
     LINKING,
     OBJECT_NOUN_TAGS,
@@ -28,6 +29,7 @@ from pipeline.linking.lexicon import (
 )
 from pipeline.linking.phrases import Reading, read_before
 from pipeline.linking.words import tag, without_last_word
+from pipeline.quantities.lexicon import CLASSIFIERS
 from pipeline.text.numerals import ONE_TO_NINE, TEN
 from pipeline.text.regex import trie_alternation
 
@@ -44,6 +46,13 @@ _FORMER_RE = re.compile(rf"^(?:{trie_alternation(HEAD.former_leads)})的?(?=[^\W
 _SINCE_ENDS = tuple(HEAD.since_ends)
 _NUMERAL_TAGS = frozenset({"m", "mq", "q"})
 _NUMERALS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两几半")
+_COUNTERPART_LONGEST = 3  # 市内, 境外, 东南侧: a place or direction word alone
+# 共有10栋460户, 一包25元的香烟: a name that is a count of its own (a numeral and a classifier the
+# quantity reader counts with; not 一期, the first phase: 期 makes no count after 一) names nothing
+_COUNT_NAME_RE = re.compile(
+    rf"\d+(?:{trie_alternation(CLASSIFIERS.count)})"
+    rf"|[{ONE_TO_NINE}{TEN}两]+(?:{trie_alternation(set(CLASSIFIERS.count) - set(CLASSIFIERS.chinese_blocked))})"
+)
 _NOUN_SUFFIXES = frozenset(HEAD.noun_suffixes)
 _COPULAS = frozenset(HEAD.tier_trails)
 RESTATING = frozenset(HEAD.restating_words)
@@ -304,12 +313,38 @@ def per_named(name: str, window: str) -> bool:
     return core.endswith(name) and _PER_NOUN_RE.search(core[: -len(name)]) is not None
 
 
-def is_numeral(after: str) -> bool:
-    """``after`` is a numeral and a classifier alone (副卡10元/月一张): no name.
+def counterpart_named(case: str, named: str) -> str | None:
+    """What a number measures whose window after a comma is ``case`` alone, a place or direction
+    word (``counterpart_tags``: 市内, 地下), after a number of its kind named ``named`` that opens
+    its thing with such a word (市外资金): the thing after that word (资金), not the place alone;
+    None where ``case`` is no such word or ``named`` holds no counterpart before its head.
 
-    >>> is_numeral("一张"), is_numeral("副卡"), is_numeral("点")
-    (True, False, False)
+    >>> counterpart_named("市内", "市外资金"), counterpart_named("地下", "小区地上停车位")
+    ('资金', '停车位')
+    >>> counterpart_named("米饭", "两菜套餐"), counterpart_named("市内", "固定资产投资")
+    (None, None)
     """
+    if len(case) > _COUNTERPART_LONGEST:
+        return None
+    words = tag(case)
+    if len(words) != 1 or words[0][1] not in COUNTERPART_TAGS:
+        return None
+    parts = tag(named)
+    for i, (_, pos) in enumerate(parts[:-1]):
+        if pos in COUNTERPART_TAGS:
+            head = "".join(word for word, _ in parts[i + 1 :])
+            return head if len(head) >= 2 else None
+    return None
+
+
+def is_numeral(after: str) -> bool:
+    """``after`` is a numeral and a classifier alone (副卡10元/月一张, 共有10栋460户): no name.
+
+    >>> is_numeral("一张"), is_numeral("10栋"), is_numeral("副卡"), is_numeral("点"), is_numeral("一期")
+    (True, True, False, False, False)
+    """
+    if _COUNT_NAME_RE.fullmatch(after) is not None:
+        return True
     return (after[0] in _NUMERALS or len(after) > 1) and all(pos in _NUMERAL_TAGS for _, pos in tag(after))
 
 

@@ -77,6 +77,8 @@ class PhraseLexicon(Lexicon):
     sum_documents: list[str]
     document_charges: list[str]
     penalty_nouns: list[str]
+    output_verbs: list[str]
+    output_projects: list[str]
     frame_nouns: list[str]
     heading_nouns: list[str]
     temporal_tails: list[str]
@@ -102,6 +104,7 @@ class PhraseLexicon(Lexicon):
     part_openers: list[str]
     part_levels: list[str]
     part_tags: list[str]
+    counterpart_tags: list[str]
     part_floor_units: list[str]
     scope_words: list[str]
     scope_trails: list[str]
@@ -252,7 +255,6 @@ class PhraseLexicon(Lexicon):
     after_lead_kept: list[str]
     counted_activities: list[str]
     state_nouns: list[str]
-    output_projects: list[str]
     charge_after_measure_ends: list[str]
     charge_after_measure_links: list[str]
     certifying_verbs: list[str]
@@ -486,6 +488,9 @@ FRAME_NOUNS = frozenset(PHRASE.frame_nouns)
 SUM_DOCUMENTS = tuple(sorted(PHRASE.sum_documents, key=len, reverse=True))  # 协议书 before 协议
 DOCUMENT_CHARGES = tuple(PHRASE.document_charges)
 PENALTY_NOUNS = frozenset(PHRASE.penalty_nouns)
+# 年开采加工碎石8万立方米项目: the verb of a yearly output and the product it glues to the number
+OUTPUT_RE = re.compile(rf"(?:{trie_alternation(PHRASE.output_verbs)})([^\d\s，。、；：（）()《》“”]{{0,8}})$")
+OUTPUT_PROJECT_RE = re.compile(trie_alternation(PHRASE.output_projects))
 DEMONSTRATIVES = tuple(PHRASE.demonstratives)
 MODIFIER_TAGS = frozenset(PHRASE.modifier_tags)
 MODIFIER_VERBS = frozenset(PHRASE.modifier_verbs)
@@ -706,7 +711,6 @@ BASE_MARKERS = frozenset(PHRASE.base_markers)
 KIND_UNITS = frozenset(PHRASE.kind_units)
 COUNTED_ACTIVITIES = frozenset(PHRASE.counted_activities)
 STATE_NOUNS = frozenset(PHRASE.state_nouns)
-OUTPUT_PROJECTS = frozenset(PHRASE.output_projects)
 CHARGE_AFTER_MEASURE_ENDS = tuple(PHRASE.charge_after_measure_ends)
 CHARGE_LINK_RE = re.compile("(?:" + "|".join(map(re.escape, PHRASE.charge_after_measure_links)) + ")?")
 CERTIFYING_VERBS = frozenset(PHRASE.certifying_verbs)
@@ -853,6 +857,7 @@ SITED_VERB_RE = re.compile(
 GLOSS_CHARGE_ENDS = tuple(PHRASE.gloss_charge_ends)
 PART_LEVELS = frozenset(PHRASE.part_levels)
 PART_TAGS = frozenset(PHRASE.part_tags)
+COUNTERPART_TAGS = frozenset(PHRASE.counterpart_tags)
 # 其中省级, 其中二楼, 其中一期: the part a number after 其中 counts, the opener kept apart
 PART_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.part_openers)})[，,]?(?P<part>[^，,。；;\s]{{1,6}})$")
 PART_FLOOR_RE = re.compile(rf"[0-9{ONE_TO_NINE}{TEN}]+(?:{trie_alternation(PHRASE.part_floor_units)})")

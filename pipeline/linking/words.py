@@ -78,7 +78,8 @@ from pipeline.linking.lexicon import (
     OBJECT_TAGS,
     OPENING_QUOTES,
     OUTCOME_VERBS,
-    OUTPUT_PROJECTS,
+    OUTPUT_PROJECT_RE,
+    OUTPUT_RE,
     PERFECTIVE_PREDICATE_TAGS,
     PERSON_ENDINGS,
     PIVOT_TAGS,
@@ -1043,29 +1044,6 @@ def without_activity(name: str) -> str:
     return without_last_word(name, COUNTED_ACTIVITIES)
 
 
-def before_output_project(name: str) -> str | None:
-    """A name read after a weight or a volume of output, up to a word of ``output_projects`` in it,
-    without the works done on the noun before that word (``counted_activities``): the product the
-    output measures, not the project it sizes (纸品建设项目环境影响评价 → 纸品); None where fewer
-    than two characters are left (项目环境影响报告表: the name before the number names it);
-    ``name`` where no such word stands in it.
-
-    >>> before_output_project("纸品建设项目环境影响评价"), before_output_project("项目环境影响报告表")
-    ('纸品', None)
-    >>> before_output_project("污水站")
-    '污水站'
-    """
-    words = tag(name)
-    at = next((i for i, (word, _) in enumerate(words) if word in OUTPUT_PROJECTS
-               or (word[:2] in COUNTED_ACTIVITIES and word[2:] in OUTPUT_PROJECTS)), None)  # jieba's 建设项目
-    if at is None:
-        return name
-    while at > 0 and words[at - 1][0] in COUNTED_ACTIVITIES:
-        at -= 1
-    product = "".join(word for word, _ in words[:at])
-    return product if len(product) > 1 else None
-
-
 def without_last_word(name: str, closing: frozenset[str]) -> str:
     """``name`` without its last jieba word where that word is one of ``closing`` and a noun
     stands before it; ``name`` as it is where fewer than two characters would be left.
@@ -1098,6 +1076,29 @@ def charge_documented(name: str) -> str:
         return name
     charge = name[: -len(document)]
     return charge if charge.endswith(DOCUMENT_CHARGES) else name
+
+
+def output_named(before: str, name: str) -> str:
+    """What a measure of a yearly output measures when ``name``, read after it, holds the project
+    it sizes (a word of ``output_projects``) and ``before``, the clause up to the number, ends in a
+    verb of ``output_verbs``: the product glued between the verb and the number, else the noun of
+    ``name`` before the project; ``name`` as it is otherwise.
+
+    >>> output_named("报批了《关于盛鑫公司年开采加工碎石", "项目环境影响报告表")
+    '碎石'
+    >>> output_named("该厂年产", "纸品建设项目环境影响评价经K市环保局")
+    '纸品'
+    >>> output_named("该厂建设", "纸品建设项目"), output_named("该厂年产", "纸品")
+    ('纸品建设项目', '纸品')
+    """
+    project = OUTPUT_PROJECT_RE.search(name)
+    if project is None:
+        return name
+    output = OUTPUT_RE.search(before)
+    if output is None:
+        return name
+    product = output.group(1) or name[: project.start()]
+    return product or name
 
 
 def paid_for(name: str) -> str | None:
