@@ -44,7 +44,7 @@ from pipeline.text.numerals import (
 )
 from pipeline.text.numerals import LEX as NUMERALS
 from pipeline.text.regex import alternation, trie_alternation
-from pipeline.text.scan import first_chars
+from pipeline.text.scan import first_chars_of
 
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
@@ -139,28 +139,15 @@ _NEXT_CHARS = frozenset(
 )
 
 
-def _firsts(*patterns: re.Pattern[str]) -> frozenset[str]:
-    """The characters a match of any of ``patterns`` begins with: where the next character is
-    none of them, one set look-up answers what each ``match`` there would (no match), for a
-    fraction of a regex call's cost. Each pattern's matches are known to begin with one."""
-    chars: set[str] = set()
-    for pattern in patterns:
-        first = first_chars(pattern.pattern)
-        if first is None or pattern.flags & re.IGNORECASE:  # pragma: no cover - a pattern changed
-            raise ValueError(f"no first characters known for {pattern.pattern!r}")
-        chars |= first
-    return frozenset(chars)
-
-
 # what a hedge or a filler (余, 个), a range's separator, a bracketed unit, 大 of 六大 or 半 of
 # 一吨半 begins with: read before the regexes are tried after each numeral
-_INNER_FIRSTS = _firsts(_INNER_RE, _FILLER_MAG_RE)
-_SPACED_FIRSTS = _firsts(_UNIT_AFTER_SPACE_RE, _MAGNITUDE_AFTER_SPACE_RE)
-_RANGE_FIRSTS = _firsts(_RANGE_SEP_RE)
-_SEP_FIRSTS = _firsts(_RANGE_SEP_RE, _BETWEEN_SEP_RE)
-_BRACKET_FIRSTS = _firsts(_BRACKETED_UNIT_RE)
-_BIG_FIRSTS = _firsts(_BIG_RE)
-_HALF_FIRSTS = _firsts(_AND_A_HALF_RE, _HALF_WORD_RE)
+_INNER_FIRSTS = first_chars_of(_INNER_RE, _FILLER_MAG_RE)
+_SPACED_FIRSTS = first_chars_of(_UNIT_AFTER_SPACE_RE, _MAGNITUDE_AFTER_SPACE_RE)
+_RANGE_FIRSTS = first_chars_of(_RANGE_SEP_RE)
+_SEP_FIRSTS = first_chars_of(_RANGE_SEP_RE, _BETWEEN_SEP_RE)
+_BRACKET_FIRSTS = first_chars_of(_BRACKETED_UNIT_RE)
+_BIG_FIRSTS = first_chars_of(_BIG_RE)
+_HALF_FIRSTS = first_chars_of(_AND_A_HALF_RE, _HALF_WORD_RE)
 _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "volume": 2, "count": 1}
 
 

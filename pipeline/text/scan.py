@@ -289,6 +289,24 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return None if first is None or empty else first
 
 
+
+def first_chars_of(*patterns: re.Pattern[str]) -> frozenset[str]:
+    """The characters a match of any of ``patterns`` begins with, for a caller that tries them
+    at one place: where the character there is none of them, one set look-up tells what each
+    ``match`` would (no match) for a fraction of a regex call. Raises ``ValueError`` for a
+    pattern whose first characters are not known or that may match the empty string.
+
+    >>> sorted(first_chars_of(re.compile("以上|左右"), re.compile("[（(]含")))
+    ['(', '以', '左', '（']
+    """
+    chars: set[str] = set()
+    for pattern in patterns:
+        first = None if pattern.flags & ~_ALLOWED_FLAGS else first_chars(pattern.pattern)
+        if first is None:
+            raise ValueError(f"first_chars_of: no first characters known for {pattern.pattern!r}")
+        chars |= first
+    return frozenset(chars)
+
 def _starts(seq: Any) -> tuple[frozenset[str] | None, bool]:
     """The first characters of a parsed sequence and whether it may match empty."""
     chars: set[str] = set()
