@@ -289,7 +289,6 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return None if first is None or empty else first
 
 
-
 def first_chars_of(*patterns: re.Pattern[str]) -> frozenset[str]:
     """The characters a match of any of ``patterns`` begins with, for a caller that tries them
     at one place: where the character there is none of them, one set look-up tells what each
@@ -306,6 +305,7 @@ def first_chars_of(*patterns: re.Pattern[str]) -> frozenset[str]:
             raise ValueError(f"first_chars_of: no first characters known for {pattern.pattern!r}")
         chars |= first
     return frozenset(chars)
+
 
 def _starts(seq: Any) -> tuple[frozenset[str] | None, bool]:
     """The first characters of a parsed sequence and whether it may match empty."""
