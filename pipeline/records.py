@@ -87,8 +87,8 @@ def whole(model: type[M], data: dict[str, Any], given: frozenset[str]) -> M:
 
 def _assembled(model: type[M], data: dict[str, Any], fields_set: set[str]) -> M:
     """A record of ``model`` with the fields ``data``, as pydantic sets them, without validation."""
-    new = model.__new__(model)
-    object.__setattr__(new, "__dict__", data)  # frozen: only here, while the record is made
+    new = _new(model)
+    _set_dict(new, data)  # frozen: only here, while the record is made
     _set_fields_set(new, fields_set)
     _set_extra(new, None)
     _set_private(new, None)
@@ -96,7 +96,13 @@ def _assembled(model: type[M], data: dict[str, Any], fields_set: set[str]) -> M:
 
 
 # BaseModel's slots, set through their descriptors: no lookup of the name per record (a
-# record is assembled ~150 times a document: quantities, entities and their copies).
+# record is assembled ~150 times a document: quantities, entities and their copies). The
+# dict too: ``object.__setattr__(new, "__dict__", data)`` and ``model.__new__`` (a look-up
+# through the model's metaclass) took three quarters of a record's 1 µs. No record model
+# defines ``__new__`` (tests/test_records.py checks it): ``object.__new__`` is what
+# ``model.__new__`` finds.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__

@@ -769,6 +769,79 @@ def test_fast_paths_shared_scans_of_the_engine_join_their_patterns() -> None:
         assert alone <= 1, name
 
 
+
+def _second_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    from pipeline.text.scan import _joinable
+
+    joinable = _joinable(pattern)
+    return joinable.seconds if joinable is not None else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(_GROUP_TEXT)
+@example("网友张三：您好！2019年5月10日至十月一日，小区3栋已经修复，将于近三年完成“十四五”规划。")
+def test_fast_paths_shared_scan_seconds_hold_every_matchs_second_character(text: str) -> None:
+    # a branch of the finder turns a place away when the character after it is none of its
+    # patterns' seconds: every match of a pattern whose seconds are known is two characters
+    # long at least, and its second character is one of them (a match at every place)
+    patterns = [*_scan_patterns(_SCAN_POOL), *(p for group in _SCAN_GROUPS.values() for p in group)]
+    known = 0
+    for pattern in patterns:
+        seconds = _second_chars(pattern)
+        if seconds is None:
+            continue
+        known += 1
+        for pos in range(len(text)):
+            m = pattern.match(text, pos)
+            if m is not None:
+                assert m.end() - m.start() >= 2 and text[m.start() + 1] in seconds, (pattern.pattern, text, pos)
+    assert known > 60
+
+
+def test_fast_paths_shared_scan_seconds_of_some_patterns() -> None:
+    from pipeline.text.scan import _joinable
+
+    def seconds(source: str) -> str | None:
+        joinable = _joinable(re.compile(source))
+        return None if joinable is None or joinable.seconds is None else "".join(sorted(joinable.seconds))
+
+    assert seconds(r"负[0-9]+层") == "0123456789"
+    assert seconds(r"[0-9](?<![0-9].)[0-9]*+号") == "0123456789号"  # the run goes on, or ends at 号
+    assert seconds(r"(?P<y>[12][0-9]{3})年") == "0123456789"
+    assert seconds(r"四处(?=宣传|张贴)") == "处"
+    assert seconds(r"(?:小区|花园)[0-9]++[栋号]") == "区园"
+    assert seconds(r"栋楼?") is None  # one character long: 栋 alone
+    assert seconds(r"[0-9]?栋") is None  # an optional first item: not read
+    assert seconds(r"第[^，。]") is None  # a negated class: not known
+
+
+def test_fast_paths_numeral_gates_are_the_patterns_first_characters() -> None:
+    # measures and hedges try a regex after a number only where the next character begins a
+    # match of it: the characters they read are each pattern's first ones
+    from pipeline.quantities import hedges, measures
+    from pipeline.text.scan import first_chars_of
+
+    gates = [
+        (measures._INNER_FIRSTS, (measures._INNER_RE, measures._FILLER_MAG_RE)),
+        (measures._SPACED_FIRSTS, (measures._UNIT_AFTER_SPACE_RE, measures._MAGNITUDE_AFTER_SPACE_RE)),
+        (measures._RANGE_FIRSTS, (measures._RANGE_SEP_RE,)),
+        (measures._SEP_FIRSTS, (measures._RANGE_SEP_RE, measures._BETWEEN_SEP_RE)),
+        (measures._BRACKET_FIRSTS, (measures._BRACKETED_UNIT_RE,)),
+        (measures._BIG_FIRSTS, (measures._BIG_RE,)),
+        (measures._HALF_FIRSTS, (measures._AND_A_HALF_RE, measures._HALF_WORD_RE)),
+        (hedges._DATED_FIRSTS, (hedges._DATED_SUFFIX_RE,)),
+        (hedges._SUFFIX_FIRSTS, (hedges._SUFFIX_RE,)),
+        (hedges._BREAK_FIRSTS, (hedges._BREAK_SUFFIX_RE,)),
+        (hedges._AFTER_FIRSTS, (hedges._CONTEXT_AFTER_RE,)),
+        (hedges._REPEATED_FIRSTS, (hedges._REPEATED_AFTER_RE,)),
+        (hedges._MEASURE_FIRSTS, (hedges._MEASURE_AFTER_RE,)),
+    ]
+    for chars, patterns in gates:
+        assert chars == first_chars_of(*patterns), [p.pattern[:40] for p in patterns]
+    with pytest.raises(ValueError, match="no first characters"):
+        first_chars_of(re.compile("[0-9]*栋?"))  # may match empty
+
+
 def test_fast_paths_date_scan_found_by_the_forms_patterns_identities() -> None:
     # one scan per tuple of forms, as when the key was the patterns themselves: a fresh tuple of
     # the same forms finds the same scan, whose patterns are the rhythms' and the forms' in order

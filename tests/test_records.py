@@ -96,3 +96,12 @@ def test_built_validates_what_it_cannot_build_as_given() -> None:
         built(Entity, id="e1", label="GOV", text="区政府", start=3)
     doc = built(Document, text="好")  # default factories: validated, each record its own lists
     assert doc.quantities == [] and doc.quantities is not built(Document, text="好").quantities
+
+
+def test_no_record_model_makes_its_own_instances() -> None:
+    """``records._assembled`` makes a record with ``object.__new__``: what ``model.__new__`` is for
+    every model of the module (none defines ``__new__``)."""
+    models = [m for m in vars(records).values() if isinstance(m, type) and issubclass(m, BaseModel)]
+    assert Quantity in models and len(models) > 10
+    for model in models:
+        assert model.__new__ is object.__new__, model.__name__

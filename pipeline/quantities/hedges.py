@@ -22,6 +22,7 @@ from pipeline.quantities.kinds import PER_WORD, QIAN_WORDS
 from pipeline.quantities.lexicon import HEDGES
 from pipeline.text.numerals import ORDINARY_DIGITS, ORDINARY_UNITS
 from pipeline.text.regex import alternation
+from pipeline.text.scan import first_chars_of
 
 #: Types a hedge can qualify; dates and periods take only a ``dated_suffix`` (左右), ranks
 #: and phone numbers none.
@@ -78,6 +79,14 @@ _REPEATED_AFTER_RE = re.compile(
     rf"[（(]含(?P<same>[^（）()]{{1,12}})[）)](?P<word>{alternation(HEDGES.context_after_repeated)})"
 )
 _GAPPED_AFTER_RE = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<word>{alternation(HEDGES.context_after_gapped)})")
+# what the words after a number begin with: most numbers are followed by none, and one set
+# look-up of the next character then stands for the regex calls (3,400 candidates for 60 replies)
+_DATED_FIRSTS = first_chars_of(_DATED_SUFFIX_RE)
+_SUFFIX_FIRSTS = first_chars_of(_SUFFIX_RE)
+_BREAK_FIRSTS = first_chars_of(_BREAK_SUFFIX_RE)
+_AFTER_FIRSTS = first_chars_of(_CONTEXT_AFTER_RE)
+_REPEATED_FIRSTS = first_chars_of(_REPEATED_AFTER_RE)
+_MEASURE_FIRSTS = first_chars_of(_MEASURE_AFTER_RE)
 
 
 def apply(text: str, cand: Candidate) -> bool:
@@ -87,7 +96,8 @@ def apply(text: str, cand: Candidate) -> bool:
     coordinated number before it: ``60%和50%左右``).
     """
     if cand.type not in HEDGEABLE:
-        if cand.type in _DATED and (d := _DATED_SUFFIX_RE.match(text, cand.end)) is not None:
+        if (cand.type in _DATED and text[cand.end : cand.end + 1] in _DATED_FIRSTS
+                and (d := _DATED_SUFFIX_RE.match(text, cand.end)) is not None):
             cand.end, cand.qualifier = d.end(), HEDGES.dated_suffix[d.group()]  # 2013年左右
         if cand.type in _DEADLINED and cand.qualifier == "exact" and (
             d := _DEADLINE_RE.search(text, max(0, cand.start - _DEADLINE_REACH), cand.start)
@@ -108,12 +118,13 @@ def apply(text: str, cand: Candidate) -> bool:
             found = _NEGATED.get(found, found)  # 不得超过2000元: at most
     elif (p := _share_prefix(text, cand)) is not None:
         cand.start, found = p.start(), HEDGES.share_prefix[p.group()]  # 排名前10%: the top tenth
-    s = _SUFFIX_RE.match(text, cand.end)
+    after = text[cand.end : cand.end + 1]
+    s = _SUFFIX_RE.match(text, cand.end) if after in _SUFFIX_FIRSTS else None
     if s:
         cand.end = s.end()
         if found is None:
             found, from_suffix = HEDGES.suffix[s.group()], True
-    elif inner == "exact" and (b := _BREAK_SUFFIX_RE.match(text, cand.end)):
+    elif inner == "exact" and after in _BREAK_FIRSTS and (b := _BREAK_SUFFIX_RE.match(text, cand.end)):
         cand.end = b.end()  # 17亩余，
         if found is None:
             found, from_suffix = HEDGES.suffix_at_break[b.group()], True
@@ -158,13 +169,15 @@ def _context(text: str, cand: Candidate) -> str | None:
             if _NEGATED_MODAL_RE.search(window, max(0, last.start() - 2), last.start()):
                 return _NEGATED.get(found, found)  # 不能少于5人: at least
             return found
-    after = _CONTEXT_AFTER_RE.match(text, cand.end)
+    nxt = text[cand.end : cand.end + 1]
+    after = _CONTEXT_AFTER_RE.match(text, cand.end) if nxt in _AFTER_FIRSTS else None
     if after is not None:
         return HEDGES.context_after[after.group()]
-    repeated = _REPEATED_AFTER_RE.match(text, cand.end)
+    repeated = _REPEATED_AFTER_RE.match(text, cand.end) if nxt in _REPEATED_FIRSTS else None
     if repeated is not None and repeated["same"] == text[cand.start : cand.end]:
         return HEDGES.context_after_repeated[repeated["word"]]  # 1年（含1年）以上: at least
-    if cand.type in _MEASURE_TYPES and (bound := _MEASURE_AFTER_RE.match(text, cand.end)) is not None:
+    if (cand.type in _MEASURE_TYPES and nxt in _MEASURE_FIRSTS
+            and (bound := _MEASURE_AFTER_RE.match(text, cand.end)) is not None):
         return HEDGES.measure_after[bound.group()]  # 15个工作日内: at most; 在2个小区内: where
     gapped = _GAPPED_AFTER_RE.match(text, cand.end)
     return HEDGES.context_after_gapped[gapped["word"]] if gapped else None

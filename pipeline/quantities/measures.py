@@ -44,6 +44,7 @@ from pipeline.text.numerals import (
 )
 from pipeline.text.numerals import LEX as NUMERALS
 from pipeline.text.regex import alternation, trie_alternation
+from pipeline.text.scan import first_chars_of
 
 _COUNT = set(CLASSIFIERS.count)
 _ARABIC_ONLY = set(CLASSIFIERS.arabic_only)
@@ -141,6 +142,19 @@ _TEMPORAL_AFTER = tuple(KINDS.shared.temporal_after)
 _NEXT_CHARS = frozenset(
     {w[0] for w in (*_ALL_UNITS, *HEDGES.inner, *_BIG)} | {" "} | set(NUMERALS.latin_magnitudes)
 )
+
+
+# what a hedge or a filler (余, 个), a range's separator, a bracketed unit, 大 of 六大 or 半 of
+# 一吨半 begins with: read before the regexes are tried after each numeral. The spaced and
+# bracketed units' patterns hold every unit (1.5 ms to parse at load): their opening
+# characters are written out, and tests/test_fast_paths.py checks them against the patterns
+_INNER_FIRSTS = first_chars_of(_INNER_RE, _FILLER_MAG_RE)
+_SPACED_FIRSTS = frozenset(" ")
+_RANGE_FIRSTS = first_chars_of(_RANGE_SEP_RE)
+_SEP_FIRSTS = first_chars_of(_RANGE_SEP_RE, _BETWEEN_SEP_RE)
+_BRACKET_FIRSTS = frozenset("（(")
+_BIG_FIRSTS = first_chars_of(_BIG_RE)
+_HALF_FIRSTS = first_chars_of(_AND_A_HALF_RE, _HALF_WORD_RE)
 _PRIORITY = {"money": 3, "percent": 3, "area": 2, "length": 2, "weight": 2, "volume": 2, "count": 1}
 
 
@@ -185,8 +199,9 @@ class _Reading:
         # read once: giving back a magnitude to the unit (1.35亿千瓦) keeps every digit
         self.chinese = chinese = is_chinese_numeral(text[start:end])
         magnitude = ""
-        hedge = _INNER_RE.match(text, pos)
-        filler = _FILLER_MAG_RE.match(text, pos)
+        inner = text[pos : pos + 1] in _INNER_FIRSTS  # mostly not: neither regex is tried
+        hedge = _INNER_RE.match(text, pos) if inner else None
+        filler = _FILLER_MAG_RE.match(text, pos) if inner else None
         self.filler = filler is not None
         if filler is not None:  # 2个亿, 两个多亿
             self.inner = filler["before"] or filler["inner"]
@@ -207,7 +222,7 @@ class _Reading:
         else:
             num_end, unit = _split_unit(text, start, end)
         scale = 1
-        if unit is None and not chinese:
+        if unit is None and not chinese and text[end : end + 1] in _SPACED_FIRSTS:
             spaced = _UNIT_AFTER_SPACE_RE.match(text, end)
             unit = _UNIT_RE.match(text, end + 1) if spaced else None
             spaced_mag = _MAGNITUDE_AFTER_SPACE_RE.match(text, end) if unit is None else None
@@ -234,7 +249,9 @@ def find(text: str, ctx: Context) -> Iterator[Candidate]:
         start, end = m.span()
         if _blocked_before(text, start, end) or text[end : end + 1] == "+":
             continue
-        if _reads_as_nothing(text, start, end) and not _RANGE_SEP_RE.match(text, end):
+        if _reads_as_nothing(text, start, end) and not (
+            text[end : end + 1] in _RANGE_FIRSTS and _RANGE_SEP_RE.match(text, end)
+        ):
             continue
         try:
             reading = _Reading(text, start, end)
@@ -377,7 +394,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     typed = _unit_type(r.unit, chinese) if r.unit else None
     if typed is None and r.unit in _AFTER_COUNTING and r.num_text in _COUNTING_ONLY:
         typed = ("count", r.unit, _ONE)  # 两次, 两本 (but 二次供水)
-    bracket = _BRACKETED_UNIT_RE.match(text, r.unit_end) if typed is None and not chinese else None
+    bracket = (_BRACKETED_UNIT_RE.match(text, r.unit_end)
+               if typed is None and not chinese and text[r.unit_end : r.unit_end + 1] in _BRACKET_FIRSTS else None)
     if bracket is not None:
         typed = _unit_type(bracket["unit"], False)  # 2.5万（元/户）: money, per 户
     begin, end = start, r.end if bracket is None else bracket.end()
@@ -430,7 +448,8 @@ def _candidate(text: str, start: int, r: _Reading) -> Candidate | None:
     if chinese and kind == "count" and r.amount == 1 and not r.inner:
         weak = True  # 一个, 一座: "a/an" unless a hedge says otherwise
     amount = r.amount
-    if kind in _HALVES and per is None and r.inner is None and amount == amount.to_integral_value():
+    if (text[end : end + 1] in _HALF_FIRSTS and kind in _HALVES and per is None and r.inner is None
+            and amount == amount.to_integral_value()):
         half = _AND_A_HALF_RE.match(text, end)
         if half is None and kind == "count" and r.unit in _HALF_AFTER:
             half = _HALF_WORD_RE.match(text, end)
@@ -486,7 +505,8 @@ def _inner_qualifier(inner: str | None) -> str:
 
 def _big(text: str, start: int, r: _Reading) -> Candidate | None:
     """六大产业集群, 四大类: a count of named groups."""
-    if r.inner or r.amount < 2 or r.amount > 100 or r.amount != r.amount.to_integral_value():
+    if (text[r.num_end : r.num_end + 1] not in _BIG_FIRSTS or r.inner or r.amount < 2 or r.amount > 100
+            or r.amount != r.amount.to_integral_value()):
         return None
     m = _BIG_RE.match(text, r.num_end)
     if not m:
@@ -506,6 +526,8 @@ def _range(text: str, start: int, first: _Reading, cand: Candidate | None) -> Ca
     ``5000与8000元之间``; ``cand`` is the first end's own reading, if it has one."""
     bare = cand is None or cand.type == "number"
     sep_at = first.num_end if first.unit is None or cand is None or bare else cand.end
+    if text[sep_at : sep_at + 1] not in _SEP_FIRSTS:
+        return None  # most numbers: no separator follows
     sep = _RANGE_SEP_RE.match(text, sep_at) or _BETWEEN_SEP_RE.match(text, sep_at)
     if not sep:
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import field_validator, model_validator
 
@@ -303,9 +303,12 @@ def sign_start(text: str, start: int) -> int:
     return start
 
 
+@lru_cache(maxsize=16384)
 def is_chinese_numeral(text: str) -> bool:
     """True when ``text`` has no Arabic digit (so it is written in Chinese characters)."""
-    return _ANY_ARABIC_DIGIT.search(text) is None  # a scan in C: called for every numeral read
+    # called for every numeral read, several times (7,400 calls for 60 replies); the same few
+    # hundred numerals recur: a cached answer costs a third of a regex search
+    return _ANY_ARABIC_DIGIT.search(text) is None
 
 
 def format_decimal(value: Decimal) -> str:

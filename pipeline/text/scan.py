@@ -40,7 +40,7 @@ import bisect
 import importlib
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.text.regex import char_class
 
@@ -144,7 +144,7 @@ class SharedScan:
         self.patterns = [p if isinstance(p, re.Pattern) else re.compile(p) for p in patterns]
         joinable = [_joinable(p) for p in self.patterns]
         #: per pattern: its first characters, or None for one searched on its own
-        self.firsts: list[frozenset[str] | None] = [j and j[0] for j in joinable]
+        self.firsts: list[frozenset[str] | None] = [j and j.firsts for j in joinable]
         joined = [i for i, f in enumerate(self.firsts) if f is not None]
         #: first character → the joined patterns that can begin with it, in order
         self.by_char: dict[str, list[int]] = {}
@@ -153,10 +153,7 @@ class SharedScan:
                 self.by_char.setdefault(ch, []).append(i)
         self.finder: re.Pattern[str] | None = None
         if joined:
-            # each branch begins with its pattern's first characters, which the engine tests
-            # before it enters the branch: [F](?<=(?=p)[\s\S]) steps back over that character
-            branches = "|".join(rf"{char_class(j[0])}(?<=(?={j[1]})[\s\S])" for j in joinable if j is not None)
-            self.finder = re.compile(rf"{char_class(self.by_char)}(?<={branches})")
+            self.finder = re.compile(rf"{char_class(self.by_char)}(?<={_branches(self.by_char, joinable)})")
             if self.finder.groups:  # pragma: no cover - a group _branch missed: its marks would cost
                 raise ValueError(f"SharedScan: a capturing group left in {self.finder.pattern!r}")
 
@@ -205,18 +202,59 @@ class Hits:
                 end = m.end()
 
 
-def _joinable(pattern: re.Pattern[str]) -> tuple[frozenset[str], str] | None:
-    """The characters a match of ``pattern`` begins with and the pattern as a branch of the
-    joined one, if it can join a shared scan."""
+class _Joinable(NamedTuple):
+    """What a pattern that can join a shared scan joins it with."""
+
+    firsts: frozenset[str]  # the characters a match begins with
+    branch: str  # the pattern as a branch of the joined one
+    seconds: frozenset[str] | None  # the characters a match goes on with (None: not known)
+
+
+def _joinable(pattern: re.Pattern[str]) -> _Joinable | None:
+    """The characters a match of ``pattern`` begins with and goes on with, and the pattern as a
+    branch of the joined one, if it can join a shared scan."""
     if pattern.flags & ~_ALLOWED_FLAGS:
         return None
     branch = _branch(pattern)
     if branch is None:
         return None
-    first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags))
+    parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    first, empty = _starts(parsed)
     if first is None or empty or not first or len(first) > _MAX_FIRSTS:
         return None
-    return first, branch
+    seconds = _seconds(parsed)
+    return _Joinable(first, branch, seconds if seconds and len(seconds) <= _MAX_FIRSTS else None)
+
+
+def _branches(by_char: dict[str, list[int]], joinable: Sequence[_Joinable | None]) -> str:
+    r"""The alternation a shared scan's finder tries where it stops: one branch per set of first
+    characters that begin the same patterns, so that the engine tests each character against a
+    few classes (most of them one character, a literal) rather than every pattern's class::
+
+        [<chars>](?=[<seconds>])(?<=(?=p0|p3)[\s\S])
+
+    The look-ahead ``[<seconds>]``, every character the branch's patterns can go on with, turns
+    most places away before any pattern is tried (a numeral that no false friend's word
+    follows); it is left out where a pattern's second character is not known or a match may be
+    one character long. The finder matches where at least one pattern does, as before: only
+    the patterns that can begin with the character there are tried, each as it is."""
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for ch, starting in by_char.items():
+        groups.setdefault(tuple(starting), []).append(ch)
+    joined = {i: j for i, j in enumerate(joinable) if j is not None}  # every member is one
+    branches = []
+    for members, chars in groups.items():
+        following: set[str] | None = set()
+        for i in members:
+            seconds = joined[i].seconds
+            if seconds is None or following is None:
+                following = None
+            else:
+                following |= seconds
+        gate = f"(?={char_class(following)})" if following and len(following) <= _MAX_FIRSTS else ""
+        alternatives = "|".join(joined[i].branch for i in members)
+        branches.append(rf"{char_class(chars)}{gate}(?<=(?={alternatives})[\s\S])")
+    return "|".join(branches)
 
 
 def _branch(pattern: re.Pattern[str]) -> str | None:
@@ -249,6 +287,24 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     match the empty string)."""
     first, empty = _starts(_parser.parse(pattern))
     return None if first is None or empty else first
+
+
+def first_chars_of(*patterns: re.Pattern[str]) -> frozenset[str]:
+    """The characters a match of any of ``patterns`` begins with, for a caller that tries them
+    at one place: where the character there is none of them, one set look-up tells what each
+    ``match`` would (no match) for a fraction of a regex call. Raises ``ValueError`` for a
+    pattern whose first characters are not known or that may match the empty string.
+
+    >>> sorted(first_chars_of(re.compile("以上|左右"), re.compile("[（(]含")))
+    ['(', '以', '左', '（']
+    """
+    chars: set[str] = set()
+    for pattern in patterns:
+        first = None if pattern.flags & ~_ALLOWED_FLAGS else first_chars(pattern.pattern)
+        if first is None:
+            raise ValueError(f"first_chars_of: no first characters known for {pattern.pattern!r}")
+        chars |= first
+    return frozenset(chars)
 
 
 def _starts(seq: Any) -> tuple[frozenset[str] | None, bool]:
@@ -287,6 +343,56 @@ def _starts(seq: Any) -> tuple[frozenset[str] | None, bool]:
         if not empty:
             return frozenset(chars), False
     return frozenset(chars), True
+
+
+_SINGLE = (_C.LITERAL, _C.IN)  # the items that match one character
+
+
+def _seconds(items: list[Any]) -> frozenset[str] | None:
+    """The characters that can stand second in a match of the parsed sequence ``items``: None
+    when not known (a negated class, a category, a repeat that may match nothing first …) or
+    when a match may be one character long. Zero-width items are stepped over (what they
+    require only narrows the set)."""
+    for k, (op, av) in enumerate(items):
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        rest = items[k + 1 :]
+        if op in _SINGLE:
+            return _nonempty_starts(rest)
+        if op is _C.SUBPATTERN:
+            return None if av[1] & re.IGNORECASE else _seconds([*av[3], *rest])
+        if op is _C.ATOMIC_GROUP:
+            return _seconds([*av, *rest])
+        if op is _C.BRANCH:
+            found: set[str] = set()
+            for alt in av[1]:
+                seconds = _seconds([*alt, *rest])
+                if seconds is None:
+                    return None
+                found |= seconds
+            return frozenset(found)
+        if op in _REPEATS:
+            least, most, sub = av
+            one = list(sub)
+            if least == 0 or len(one) != 1 or one[0][0] not in _SINGLE:
+                return None
+            own, _ = _starts(one)
+            if own is None:
+                return None
+            if least >= 2:
+                return own  # [0-9]{4}: a second of its own
+            after = _nonempty_starts(rest)
+            if most == 1 or after is None:
+                return after
+            return own | after  # [0-9]+栋: another digit, or what follows the run
+        return None
+    return None
+
+
+def _nonempty_starts(items: list[Any]) -> frozenset[str] | None:
+    """The first characters of ``items``, None when not known or when they may match empty."""
+    first, empty = _starts(items)
+    return None if first is None or empty else first
 
 
 def _class_chars(items: Any) -> frozenset[str] | None:
