@@ -52,6 +52,7 @@ _NEGATOR_RE = re.compile(rf"(?:{alternation(HEDGES.negators['words'])})$")
 _NEGATED_MODAL_RE = re.compile(rf"(?:{alternation(HEDGES.negated_modals['words'])})$")
 _NOT_HEDGE_RE = re.compile(rf"(?:{alternation(HEDGES.not_hedges['words'])})$")
 _LONGER_WORD_RE = re.compile(alternation(HEDGES.not_hedges["longer"]))
+_VERB_PREFIXES = frozenset(HEDGES.not_hedges["verbs"])
 _SUFFIX_RE = re.compile(alternation(HEDGES.suffix))
 _BREAK_SUFFIX_RE = re.compile(
     rf"(?:{alternation(HEDGES.suffix_at_break)})"
@@ -64,6 +65,9 @@ _DIGIT = re.compile(f"[0-9{ORDINARY_DIGITS}{ORDINARY_UNITS}]")
 _CONTEXT_WINDOW = 12
 #: a bound under a negator turned over (不得超过 20元: not more than, ``le``; 不能低于: ``ge``)
 _NEGATED = {"gt": "le", "ge": "lt", "lt": "ge", "le": "gt"}
+#: bounds pointing the other way: a prefix and an inner word that disagree (近16000余人) say
+#: about; a context word outside the span does not turn the inner bound (最高可达30多万元: gt)
+_OPPOSITE = {"gt": "lt", "ge": "lt", "lt": "gt", "le": "gt"}
 _TOUCHING = frozenset(HEDGES.touching["words"])
 #: per-words between a hedge and its number, read as the number's per later (约每小时2000元)
 _PER_GAP_RE = re.compile(rf"(?:每{PER_WORD}){{1,2}}")
@@ -106,14 +110,16 @@ def apply(text: str, cand: Candidate) -> bool:
         return False
     inner = cand.qualifier
     found: str | None = None
+    prefixed: str | None = None  # the bound of a prefix in the span
     from_suffix = False
     m = None
     if cand.start and text[cand.start - 1] in _PREFIX_ENDS:
         m = _PREFIX_RE.search(text, max(0, cand.start - 6), cand.start)
     if (m and not _NEGATOR_RE.search(text, max(0, m.start() - 2), m.start())
-            and not _NOT_HEDGE_RE.search(text, max(0, m.end("hedge") - 4), m.end("hedge"))):
+            and not _NOT_HEDGE_RE.search(text, max(0, m.end("hedge") - 4), m.end("hedge"))
+            and not (m["hedge"] in _VERB_PREFIXES and _verb_object(text, cand))):
         cand.start = m.start()
-        found = HEDGES.prefix[m["hedge"]]
+        found = prefixed = HEDGES.prefix[m["hedge"]]
         if _NEGATED_MODAL_RE.search(text, max(0, m.start() - 2), m.start()):
             found = _NEGATED.get(found, found)  # 不得超过2000元: at most
     elif (p := _share_prefix(text, cand)) is not None:
@@ -133,10 +139,25 @@ def apply(text: str, cand: Candidate) -> bool:
     if found is None and cand.type in _SHARE_TYPES:
         found = _share_bound(text, cand)
     if inner != "exact":
+        if prefixed is not None and _OPPOSITE.get(found or "") == inner:
+            cand.qualifier = "approx"  # 近16000余人: nearly and more than, about
         return False  # 约1个多小时: the 多 read inside the number wins
     if found is not None:
         cand.qualifier = found
     return from_suffix
+
+
+def _verb_object(text: str, cand: Candidate) -> bool:
+    """A verb prefix (过) takes ``cand`` as its object: "a/an" (过一个春节) or a number bounded
+    after it (过3次以上红绿灯), never a bare bound (年过60岁).
+
+    >>> _verb_object("过一个春节", Candidate(start=1, end=3, type="count", weak=True))
+    True
+    >>> _verb_object("年过60岁", Candidate(start=2, end=5, type="duration"))
+    False
+    """
+    return cand.weak or (text[cand.end : cand.end + 1] in _SUFFIX_FIRSTS
+                         and _SUFFIX_RE.match(text, cand.end) is not None)
 
 
 def _context(text: str, cand: Candidate) -> str | None:
