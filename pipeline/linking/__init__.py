@@ -134,6 +134,7 @@ from pipeline.linking.lexicon import (
     MEASURED_ATTRIBUTES,
     MODIFIER_TAGS,
     MODIFIER_VERBS,
+    NEXT_SCOPE_RE,
     NOT_OWNER_ENDINGS,
     PART_FLOOR_RE,
     PART_LEVELS,
@@ -153,7 +154,6 @@ from pipeline.linking.lexicon import (
     REACHING_RE,
     RESULT_COMPLEMENTS,
     ROUND_OPENINGS,
-    SCOPE_LEAD_RE,
     SCOPE_RE,
     SELF_COUNTED_UNITS,
     SINCE_RE,
@@ -242,6 +242,7 @@ from pipeline.linking.trims import (
     to_place,
     unit_counted,
     without_base_frame,
+    without_case,
     without_closing_frame,
     without_closing_verb,
     without_day_frame,
@@ -530,7 +531,8 @@ def _link_one(
         # 高峰10分钟一趟，平峰为15分钟一趟: a case alone after a comma measures what the number of its
         # kind before measures, without the case that one named (高峰期发车间距 → 发车间隔)
         # (小区地上停车位100个，地下200个 → 停车位: past the owner to the counterpart's head)
-        return {"of": counterpart_named(win.text, clause.named[2]) or SCOPE_LEAD_RE.sub("", clause.named[2])}
+        # (日均车流量左转3000余台次，直行3600余台次 → 日均车流量: the case the name before holds goes)
+        return {"of": counterpart_named(win.text, clause.named[2]) or without_case(clause.named[2])}
     if clause.named is not None and clause.named[:2] == (q.type, q.unit) and win.lo > clause.floor:
         counterpart = counterpart_named(win.text, clause.named[2])
         if counterpart is not None:  # 其中市外资金3.7亿元，市内1亿元: the funds on its side
@@ -838,6 +840,8 @@ def _link_one(
             of = after_count_noun(of, win.text)
         if of != after:  # 高峰期平均发车时间不到3分钟: the hours it holds in are a frame
             of = without_hour_scope(of)
+            if NEXT_SCOPE_RE.match(text, q.end):  # 日均车流量左转3000余台次，直行: a case the next shares
+                of = without_case(of, inside=False)
         of = without_to(of, win.text)  # 涉及到清水村季坑组9户: the verb's complement goes
         # 停止生产采石类企业13家: the verb opening a name read before it is the predicate (not a
         # clause read whole, longer than a name, nor a base's verb: 超出房源数1.5倍)

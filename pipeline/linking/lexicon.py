@@ -868,7 +868,15 @@ HOUR_SCOPE_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.hour_scopes)})(?=[^\W
 HOUR_SCOPE_AT_RE = re.compile(rf"(?:{trie_alternation(PHRASE.hour_scopes)})的?(?=[^\W\d_]{{2}})")
 # 从第一次登记之日起: the day of an event a number after it ranks, ending its name (trims.without_day_frame)
 DAY_FRAME_RE = re.compile(rf"(?<=..)(?:{trie_alternation(PHRASE.day_frames)})$")
-SCOPE_LEAD_RE = re.compile(rf"^(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")
+# 日均车流量左转: a case ending a name whose number the next case follows (trims.without_case)
+SCOPE_TRAIL_RE = re.compile(rf"(?<=[^\W\d_]{{2}})(?:{trie_alternation(PHRASE.scope_words)})$")
+# 由西往东左转日均流量: a case inside a name, the measure after it (trims.without_case)
+SCOPE_AT_RE = re.compile(rf"(?:{trie_alternation(PHRASE.scope_words)})(?=[^\W\d_]{{2}})")
+# ，直行3600余台次: the next case of a list glued to its number, right after a number
+NEXT_SCOPE_RE = re.compile(
+    rf"[，,、；;](?:{trie_alternation(PHRASE.scope_words)})(?:{trie_alternation(PHRASE.scope_trails)})*"
+    rf"(?=[\d{ONE_TO_NINE}{TEN}两约近])"
+)
 SCOPE_RE = re.compile(
     rf"^(?:{trie_alternation(PHRASE.scope_words)})(?:{trie_alternation(PHRASE.scope_trails)})*$"
 )

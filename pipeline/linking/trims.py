@@ -46,8 +46,10 @@ from pipeline.linking.lexicon import (
     PERIOD_LEAD_RE,
     PERSON_ENDINGS,
     POSTPOSITIONS,
+    SCOPE_AT_RE,
     SCOPE_END_RE,
     SCOPE_FRAME_ENDS,
+    SCOPE_TRAIL_RE,
     STAKE_VERBS,
     STRAY_OPENINGS,
     SUM_ENDINGS,
@@ -118,6 +120,24 @@ def without_period_lead(name: str) -> str:
     """
     m = PERIOD_LEAD_RE.match(name)
     return name[m.end() :] if m is not None else name
+
+
+def without_case(name: str, *, inside: bool = True) -> str:
+    """``name`` without the case (``scope_words``) it holds, for the numbers of a list of cases that
+    share it: a case ending it goes (日均车流量左转 → 日均车流量), else, with ``inside``, the case
+    before the measure after it, and a 的 tying them (西往东左转日均流量 → 西往东日均流量,
+    岗位最低补贴 → 岗位补贴, 高峰期发车间距 → 发车间距); a name with no case stays.
+
+    >>> without_case("日均车流量左转"), without_case("西往东左转日均流量"), without_case("高峰时段的发车间隔")
+    ('日均车流量', '西往东日均流量', '发车间隔')
+    >>> without_case("西往东左转日均流量", inside=False), without_case("车流量"), without_case("高峰期")
+    ('西往东左转日均流量', '车流量', '高峰期')
+    """
+    m = SCOPE_TRAIL_RE.search(name)
+    if m is not None:
+        return name[: m.start()]
+    m = SCOPE_AT_RE.search(name) if inside else None
+    return name[: m.start()] + name[m.end() :].removeprefix("的") if m is not None else name
 
 
 def without_hour_scope(name: str) -> str:
