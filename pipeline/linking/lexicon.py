@@ -177,6 +177,9 @@ class PhraseLexicon(Lexicon):
     closing_verbs: list[str]
     closing_complements: list[str]
     paying_verbs: list[str]
+    spending_verbs: list[str]
+    spending_adverbs: list[str]
+    payer_heads: list[str]
     grant_per_people: list[str]
     stray_openings: list[str]
     norm_leads: list[str]
@@ -796,6 +799,10 @@ LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
 _TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
 TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 TRAIL_WORDS = frozenset(_TRAILS) - frozenset(PHRASE.trail_nouns)  # 实际, 预计: alone, no thing
+# 物业公司累计投入: a payer's name and the verb of spending glued to its sum (trims.is_payer)
+PAYER_HEADS = tuple(PHRASE.payer_heads)
+SPENDING_TAIL_RE = re.compile(
+    rf"(?:{trie_alternation([*_TRAILS, *PHRASE.spending_adverbs])})*(?:{trie_alternation(PHRASE.spending_verbs)})了?")
 DE_NOUNS = tuple(PHRASE.de_nouns)  # 摩的: a 的 that ends a noun, not a phrase
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")
