@@ -177,6 +177,7 @@ class PhraseLexicon(Lexicon):
     closing_verbs: list[str]
     closing_complements: list[str]
     paying_verbs: list[str]
+    owner_limits: list[str]
     spending_verbs: list[str]
     spending_adverbs: list[str]
     payer_heads: list[str]
@@ -462,7 +463,7 @@ FRAMING_SET_COPULAS = tuple(PHRASE.framing_set_copulas)
 BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
 TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
-NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
+NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions + PHRASE.owner_limits)
 CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
 CLAUSE_OWNER_VERB_TAGS = frozenset(PHRASE.clause_owner_verb_tags)
 UNOWNING_END_TAGS = frozenset(PHRASE.unowning_end_tags)
