@@ -232,6 +232,7 @@ from pipeline.linking.trims import (
     ends_in_operator,
     exceeded,
     exceeded_list,
+    is_payer,
     norm_lead,
     opens_clause,
     opens_with_part,
@@ -860,6 +861,8 @@ def _link_one(
             of = without_stake_verb(of, win.text)
             of = after_granted_people(of, win.text)  # 人员补贴…月平均工资60%: the base, not who is paid
         of = _headed(of, win.text, q, after)
+        if q.type == "money" and of and of != after and shared is None and is_payer(of, win.text):
+            of = ""  # 物业公司累计投入2万元: who pays, not what is paid; nor is a payer's name lent on
         if q.type == "money" and of != after and shared is None and is_person_name(of):
             of = None  # 张某以4万元包给李某却报领8万元: who takes the sum; the name before may be lent
         if q.type in _PAID and shared is None and of and of == before.of and names_people(of):

@@ -177,6 +177,10 @@ class PhraseLexicon(Lexicon):
     closing_verbs: list[str]
     closing_complements: list[str]
     paying_verbs: list[str]
+    owner_limits: list[str]
+    spending_verbs: list[str]
+    spending_adverbs: list[str]
+    payer_heads: list[str]
     grant_per_people: list[str]
     stray_openings: list[str]
     norm_leads: list[str]
@@ -459,7 +463,7 @@ FRAMING_SET_COPULAS = tuple(PHRASE.framing_set_copulas)
 BEFORE_ONLY_TYPES = frozenset(PHRASE.before_only_types)
 TIME_HEADS = tuple(PHRASE.time_heads)
 ATTRIBUTES = frozenset(PHRASE.attributes)
-NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions)
+NOT_OWNER_ENDINGS = tuple(PHRASE.attributes + PHRASE.dimensions + PHRASE.owner_limits)
 CLAUSE_OWNER_TAGS = frozenset(PHRASE.clause_owner_tags)
 CLAUSE_OWNER_VERB_TAGS = frozenset(PHRASE.clause_owner_verb_tags)
 UNOWNING_END_TAGS = frozenset(PHRASE.unowning_end_tags)
@@ -796,6 +800,10 @@ LEAD_FIRST = frozenset(w[0] for w in _LEADS) | frozenset("、，, \t\n\u3000")
 _TRAILS = [*PHRASE.trail_stops, *PHRASE.per_markers]
 TRAIL_LAST = frozenset(w[-1] for w in _TRAILS) | frozenset("、，, \t\n\u3000")
 TRAIL_WORDS = frozenset(_TRAILS) - frozenset(PHRASE.trail_nouns)  # 实际, 预计: alone, no thing
+# 物业公司累计投入: a payer's name and the verb of spending glued to its sum (trims.is_payer)
+PAYER_HEADS = tuple(PHRASE.payer_heads)
+SPENDING_TAIL_RE = re.compile(
+    rf"(?:{trie_alternation([*_TRAILS, *PHRASE.spending_adverbs])})*(?:{trie_alternation(PHRASE.spending_verbs)})了?")
 DE_NOUNS = tuple(PHRASE.de_nouns)  # 摩的: a 的 that ends a noun, not a phrase
 ANY_CUT_RE = re.compile(f"[{''.join(sorted({re.escape(w[0]) for w in PHRASE.cut_after}))}]")
 LEAD_RE = re.compile(rf"(?:(?!{trie_alternation(PHRASE.lead_blocked)}){trie_alternation(_LEADS)}|[、，,\s])+")

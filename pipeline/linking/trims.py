@@ -40,6 +40,7 @@ from pipeline.linking.lexicon import (
     ONE_OF_LIST,
     OPENING_VERBS,
     PART_NOUNS,
+    PAYER_HEADS,
     PAYING_VERBS,
     PEOPLE_NOUNS,
     PER_ONLY_RE,
@@ -50,6 +51,7 @@ from pipeline.linking.lexicon import (
     SCOPE_END_RE,
     SCOPE_FRAME_ENDS,
     SCOPE_TRAIL_RE,
+    SPENDING_TAIL_RE,
     STAKE_VERBS,
     STRAY_OPENINGS,
     SUM_ENDINGS,
@@ -690,6 +692,24 @@ def _ends_window(name: str, window: str) -> bool:
     (True, False)
     """
     return window.endswith(name) or PER_ONLY_RE.sub("", window).endswith(name)
+
+
+def is_payer(name: str, window: str) -> bool:
+    """``name``, read before a sum, is its payer: it ends in a word of ``payer_heads`` and ``window``
+    (what stands before the sum) goes on after it with adverbs and a verb of ``spending_verbs`` alone
+    (物业公司累计投入2万元, 两石矿企业共出资2000元), the name opening the window as its subject; not a
+    thing spent on (该项目拟投资), nor the object of a verb before (改扩建伟才学校共计投入), nor a payer
+    the verb is not glued to the sum after (公司出资建设的道路).
+
+    >>> is_payer("物业公司", "物业公司累计投入"), is_payer("两石矿企业", "两石矿企业共出资")
+    (True, True)
+    >>> is_payer("该项目", "该项目拟投资"), is_payer("物业公司", "物业公司收取物业费")
+    (False, False)
+    >>> is_payer("伟才学校", "改扩建伟才学校共计投入")
+    False
+    """
+    return window.startswith(name) and name.endswith(PAYER_HEADS) \
+        and SPENDING_TAIL_RE.fullmatch(window, len(name)) is not None
 
 
 def after_paying_verb(name: str, window: str) -> str:
