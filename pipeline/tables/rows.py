@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from pipeline.export.columns import Kind, cell, normalise_rows, plain_column
+from pipeline.export.columns import Kind, cell, normalise_rows, plain_columns
 from pipeline.records import Commitment, Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section
 from pipeline.tables.specs import SPECS, column_kind
 
@@ -54,7 +54,7 @@ def document_columns(doc: Document) -> dict[str, ColumnRows]:
     tables: dict[str, ColumnRows] = {}
     for name, columns in _record_columns(doc).items():
         try:
-            tables[name] = ColumnRows(tuple(map(plain_column, _kinds(name), columns)))
+            tables[name] = ColumnRows(plain_columns(_kinds(name), columns))
         except ValueError:
             document_rows(doc)  # raises naming the quantity
             raise
