@@ -330,8 +330,9 @@ def plain_columns(kinds: tuple[Kind, ...], columns: Sequence[list[Any]]) -> tupl
         if not _PLAIN_TYPES[kind].issuperset(map(type, chain.from_iterable([columns[i] for i in at]))):
             for i in at:
                 out[i] = plain_column(kind, columns[i])
-    for kind, i in others:
-        out[i] = list(map(_CELLS[kind], columns[i]))
+    for kind, i in others:  # None is None in every kind: no call for it (most decimal cells are a bound's None)
+        convert = _CELLS[kind]
+        out[i] = [value if value is None else convert(value) for value in columns[i]]
     return tuple(out)
 
 
