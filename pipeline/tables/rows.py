@@ -10,7 +10,7 @@ what the table files are written from), and rows packed as tuples for handing ov
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from pipeline.export.columns import cell, normalise_rows, plain_column
+from pipeline.export.columns import Kind, cell, normalise_rows, plain_columns
 from pipeline.records import Commitment, Document, ManifestEntry, Meta, Problem, Quantity, Reply, Section
 from pipeline.tables.specs import SPECS, column_kind
 
@@ -53,13 +53,18 @@ def document_columns(doc: Document) -> dict[str, ColumnRows]:
     with no dict per row. A number the tables cannot hold raises ``ValueError`` naming its quantity."""
     tables: dict[str, ColumnRows] = {}
     for name, columns in _record_columns(doc).items():
-        kinds = [c.kind for c in SPECS[name].columns]
         try:
-            tables[name] = ColumnRows(tuple(map(plain_column, kinds, columns)))
+            tables[name] = ColumnRows(plain_columns(_kinds(name), columns))
         except ValueError:
             document_rows(doc)  # raises naming the quantity
             raise
     return tables
+
+
+@functools.cache
+def _kinds(table: str) -> tuple[Kind, ...]:
+    """The kinds of ``table``'s columns, in its column order."""
+    return tuple(c.kind for c in SPECS[table].columns)
 
 
 def _record_columns(doc: Document) -> dict[str, list[list[Any]]]:
@@ -102,15 +107,25 @@ def _columns(table: str, doc_id: str, rows: Sequence[Mapping[str, Any]], id_as: 
     """The columns of ``table`` for ``rows`` (a record's fields or a row each): a computed column as
     given, ``doc_id`` repeated, ``id_as`` read from ``id``, any other column from its own key (None
     where a row lacks it). The rows are read by one ``itemgetter`` and transposed by ``zip``, in C."""
-    columns = SPECS[table].names
-    names = [name for name in columns if name not in computed and name != "doc_id"]
-    keys = ["id" if name == id_as else name for name in names]
+    columns, names, keys, read_rows = _plan(table, id_as, tuple(computed))
+    n = len(rows)
     try:
-        read = dict(zip(names, zip(*map(itemgetter(*keys), rows), strict=True), strict=True)) if rows else {}
+        read = dict(zip(names, zip(*map(read_rows, rows), strict=True), strict=True)) if rows else {}
     except KeyError:  # some row lacks a column
         read = {name: tuple(row.get(key) for row in rows) for name, key in zip(names, keys, strict=True)}
-    return [computed[name] if name in computed else [doc_id] * len(rows) if name == "doc_id"
+    return [computed[name] if name in computed else [doc_id] * n if name == "doc_id"
             else list(read.get(name, ())) for name in columns]
+
+
+@functools.cache
+def _plan(table: str, id_as: str | None, computed: tuple[str, ...]) -> tuple[
+        tuple[str, ...], tuple[str, ...], tuple[str, ...], Callable[[Mapping[str, Any]], tuple[Any, ...]]]:
+    """:func:`_columns`' reading of ``table`` (made once per table and computed columns, not per document):
+    its columns, those read from the rows, their keys, and the ``itemgetter`` of those keys."""
+    columns = tuple(SPECS[table].names)
+    names = tuple(name for name in columns if name not in computed and name != "doc_id")
+    keys = tuple("id" if name == id_as else name for name in names)
+    return columns, names, keys, itemgetter(*keys)  # every table reads two columns or more
 
 
 def reply_row(doc_id: str, reply: Reply) -> dict[str, Any]:
