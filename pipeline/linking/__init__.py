@@ -59,6 +59,7 @@ from pipeline.linking.heads import (
     counts_a_sum,
     counts_belonging,
     glued_attribute,
+    is_count_name,
     is_function_word,
     is_numeral,
     is_person_name,
@@ -290,7 +291,6 @@ from pipeline.linking.words import (
 )
 from pipeline.quantities.measures import TRAILING_PER_RE
 from pipeline.records import Change, Quantity, Sentence, copied
-from pipeline.text.numerals import ONE_TO_NINE, TEN
 
 __all__ = ["link", "link_and_judge"]
 
@@ -300,7 +300,6 @@ _UPPER_BOUNDS = frozenset({"le", "lt"})
 _NOUN_FIRST = frozenset({"count", "number", "rank"})
 _COUNTED = frozenset({"count", "number"})
 _PAID_FOR = frozenset({"area", "length", "volume", "weight"})  # measures of a thing a charge is paid for
-_COUNT_NAME_STARTS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两")
 _OUTPUT_TYPES = frozenset({"volume", "weight"})  # measures of a yearly output (年产3万吨)
 _GLOSS_OPENINGS = ("（", "(")  # 诚意金（有的交30000元）: a bracket that glosses the name before it
 _CLAUSE_MARK_RE = re.compile(r"[，,。；;：:）)、]")
@@ -480,8 +479,8 @@ def _sited_thing(text: str, end: int, ceiling: int) -> str | None:
     >>> _sited_thing("300米处，设有一所中学；", 4, 12), _sited_thing("300米处，主要加工", 4, 10)
     ('中学', None)
     """
-    at = next((end + len(m) for m in sorted(LOCATION_MARKS, key=len, reverse=True) if text.startswith(m, end)), end)
-    if at > end and text.startswith(("，", ","), at):
+    at = next((end + len(m) for m in LOCATION_MARKS if text.startswith(m, end)), end)
+    if at > end and text[at : at + 1] in _CLAUSE_COMMAS:
         at += 1
     verb = SITED_VERB_RE.match(text, at)
     if verb is None:
@@ -504,7 +503,7 @@ def _spot(text: str, end: int) -> dict[str, object]:
     >>> _spot("往南300米处路段属低洼路段", 6), _spot("往南300米处，", 6)
     ({'of': '路段'}, {})
     """
-    mark = next(m for m in sorted(LOCATION_MARKS, key=len, reverse=True) if text.startswith(m, end))
+    mark = next(m for m in LOCATION_MARKS if text.startswith(m, end))
     spot = next((noun for noun in SPOT_NOUNS if text.startswith(noun, end + len(mark))), None)
     return {"of": spot} if spot is not None else {}
 
@@ -1418,7 +1417,7 @@ def _choose(q: Quantity, before: Reading, after: str | None, *, labelled: bool =
             return None
         copula = labelled and before.predicate is not None and before.predicate in CLOCK_COPULAS
         return before.of if copula or before.of.endswith(TIME_HEADS) else None
-    if before.of and before.of[0] in _COUNT_NAME_STARTS and is_numeral(before.of):
+    if is_count_name(before.of):
         before = before._replace(of=None)  # 共有10栋460户: a count of its own is no name of the next
     if q.type in _NOUN_FIRST:
         return after or before.of

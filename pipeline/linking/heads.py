@@ -45,7 +45,8 @@ _LIST_MARKS = " ，,、；;和及与或"
 _FORMER_RE = re.compile(rf"^(?:{trie_alternation(HEAD.former_leads)})的?(?=[^\W\d_]{{2}})")
 _SINCE_ENDS = tuple(HEAD.since_ends)
 _NUMERAL_TAGS = frozenset({"m", "mq", "q"})
-_NUMERALS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两几半")
+_COUNT_STARTS = frozenset(f"0123456789{ONE_TO_NINE}{TEN}两")  # what a count of its own opens with
+_NUMERALS = _COUNT_STARTS | frozenset("几半")
 _COUNTERPART_LONGEST = 3  # 市内, 境外, 东南侧: a place or direction word alone
 # 共有10栋460户, 一包25元的香烟: a name that is a count of its own (a numeral and a classifier the
 # quantity reader counts with; not 一期, the first phase: 期 makes no count after 一) names nothing
@@ -346,6 +347,17 @@ def is_numeral(after: str) -> bool:
     if _COUNT_NAME_RE.fullmatch(after) is not None:
         return True
     return (after[0] in _NUMERALS or len(after) > 1) and all(pos in _NUMERAL_TAGS for _, pos in tag(after))
+
+
+def is_count_name(name: str | None) -> bool:
+    """``name``, read before a number, is a count of its own (共有10栋460户 → 10栋): it names nothing
+    of the next number. A numeral opens it, then :func:`is_numeral` (most names fail the first test,
+    and jieba is not asked).
+
+    >>> is_count_name("10栋"), is_count_name("一包"), is_count_name("一期"), is_count_name("几个")
+    (True, True, False, False)
+    """
+    return name is not None and name[:1] in _COUNT_STARTS and is_numeral(name)
 
 
 def with_suffix(before: Reading, window: str) -> Reading:

@@ -137,6 +137,8 @@ class PhraseLexicon(Lexicon):
     stake_verbs: list[str]
     base_copulas: list[str]
     not_nouns: list[str]
+    left_units: list[str]
+    left_unit_words: list[str]
     cut_blocked: list[str]
     skip_types: list[str]
     framing_set_copulas: list[str]
@@ -789,6 +791,8 @@ _CIRCLED = "\u2460-\u2487"  # ①…⑳ and ⑴…⒇
 # The denominator of the rate before, left behind where its span ends (0.7元/月/平方、商用1.4元 → 商用,
 # 30元/月/辆（3）临时停车管理费：5元 → 临时停车管理费): never the start of a name.
 RATE_TAIL_RE = re.compile(r"^(?:[/／][^\W\d_]{1,3}(?![^\W\d_]))+")
+# 大于45度或侧凸: a unit the number before left out of its span (not 度假村)
+LEFT_UNIT_RE = re.compile(rf"(?!{trie_alternation(PHRASE.left_unit_words)})(?:{trie_alternation(PHRASE.left_units)})")
 ENUM_RE = re.compile(
     rf"^(?:[0-9０-９]+[、.．]|[（(][{ONE_TO_NINE}{TEN}0-9]+[）)]|[{ONE_TO_NINE}{TEN}]+、|[{_CIRCLED}]"
     rf"|\s*第[{ONE_TO_NINE}{TEN}百零〇0-9]+条[\s\u3000]+)"
@@ -844,7 +848,7 @@ PART_NOUNS = frozenset(PHRASE.part_nouns)
 EXCEEDING_VERBS = tuple(PHRASE.exceeding_verbs)
 ONE_OF_LIST = tuple(PHRASE.one_of_list)
 TO_COMPLEMENTS = frozenset(PHRASE.to_complements)
-LOCATION_MARKS = tuple(PHRASE.location_marks)
+LOCATION_MARKS = tuple(sorted(PHRASE.location_marks, key=len, reverse=True))  # 远处 before 处
 SPOT_NOUNS = tuple(sorted(PHRASE.spot_nouns, key=len, reverse=True))
 PLACE_MARKS = tuple(PHRASE.place_marks)
 SUPERLATIVE_MARKS = tuple(PHRASE.superlative_marks)

@@ -62,6 +62,7 @@ from pipeline.linking.lexicon import (
     INTENT_SUBJECTS,
     LEAD_FIRST,
     LEAD_RE,
+    LEFT_UNIT_RE,
     LOCATIVE_RE,
     LOCATIVE_TIME_RE,
     MANNER_WORDS,
@@ -151,7 +152,6 @@ _SHIELD = str.maketrans("（）()", "\ue000\ue001\ue002\ue003")
 _UNSHIELD = str.maketrans("\ue000\ue001\ue002\ue003", "（）()")
 BASED = frozenset({"percent", "ratio"})  # kinds taken of a base (占全国11.2%, 费用的50%)
 _DIFFERENCE_KINDS = frozenset({"length", "area", "volume", "weight"})  # by how much (低于小区地坪约12.6米)
-_LEFT_UNIT_RE = re.compile(r"度(?![假过数])")  # degrees left after a bare number (not 度假村, 度过, 度数)
 # Kinds whose name may be a predicate alone: a clock's or a duration's label (白天清洗养护为
 # 上午9:30—11:30), a percentage's subject (越级转诊降低15%).
 _PREDICATE_NAMES = BASED | BEFORE_ONLY_TYPES | {"duration"}
@@ -220,7 +220,7 @@ def window(text: str, start: int, floor: int, holes: Sequence[tuple[int, int]] =
     if m is not None:
         lo += m.end()
         raw = raw[m.end() :]
-    m = _LEFT_UNIT_RE.match(raw) if lo > 0 and text[lo - 1].isdigit() else None
+    m = LEFT_UNIT_RE.match(raw) if lo > 0 and text[lo - 1].isdigit() else None
     if m is not None:  # 驼背畸形大于70度或侧凸大于45度: the unit the number before left out of its span
         lo += m.end()
         raw = raw[m.end() :]
@@ -1327,6 +1327,9 @@ def read_dimensioned(text: str, end: int, ceiling: int) -> str | None:
 _ASIDE_AFTER_RE = re.compile(r"(?:（[^（）]{0,16}）|\([^()]{0,16}\))?的")
 
 
+_RANKED_CLAUSE_RE = re.compile(r"(?P<clause>[^\W\d_的]{2,12})的")
+
+
 def ranked_modified(text: str, end: int, ceiling: int) -> str | None:
     """The noun a clause opening with a verb ties by 的 after a rank ending at ``end`` (是全镇第一批
     进行水泥硬化的村道 → 村道): the things of the batch, phase or round; None where no such clause
@@ -1339,9 +1342,6 @@ def ranked_modified(text: str, end: int, ceiling: int) -> str | None:
     if m is None or tag(m["clause"])[0][1] != "v":
         return None
     return read_modified(text, end, ceiling, m["clause"])
-
-
-_RANKED_CLAUSE_RE = re.compile(r"(?P<clause>[^\W\d_的]{2,12})的")
 
 
 def read_modified(text: str, end: int, ceiling: int, name: str) -> str | None:

@@ -221,6 +221,9 @@ def labelled_clause(text: str, lo: int, end: int, floor: int) -> str | None:
     return tidy(clause)
 
 
+_QUANTITY_TAGS = frozenset({"m", "r"})  # words of how many of the people (大多数, 所有, 这些)
+
+
 def shared_people(text: str, lo: int, end: int, floor: int) -> str | None:
     """The people a share opening its clause (``lo`` right after a comma, nothing before the number,
     a verb right after it, ending at ``end``) is a share of: those the clause before the comma opens
@@ -251,9 +254,6 @@ def shared_people(text: str, lo: int, end: int, floor: int) -> str | None:
     if m == len(words) or words[m][1] not in OBJECT_NOUN_TAGS or not words[m][0].endswith(PERSON_ENDINGS):
         return None
     return "".join(word for word, _ in words[k : m + 1])
-
-
-_QUANTITY_TAGS = frozenset({"m", "r"})  # words of how many of the people (大多数, 所有, 这些)
 
 
 _NO_ITEM_TAGS = frozenset({"p", "m", "c"})  # 经核实: a clause, not an item
@@ -427,6 +427,8 @@ def copula_charge(text: str, end: int, ceiling: int) -> str | None:
     if any(pos not in _CHARGE_TAGS and not (k == 0 and pos == "m") for k, (_, pos) in enumerate(words)):
         return None
     return m["charge"]
+
+
 def copula_thing(text: str, end: int) -> str | None:
     """The thing a copula right after a measure (ending at ``end``) says the measure is, where a
     clause tied by 的 before the measure names none of it (其余未硬化的900余米是由主路分支出来的上下两条

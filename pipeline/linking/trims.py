@@ -540,6 +540,12 @@ def after_opening_verb(name: str) -> str:
     return rest
 
 
+# 统计出: jieba cuts 统计 + 出; every beginning of such a verb, for a run of words to be tried against
+_OPENING_VERB_PREFIXES = frozenset(
+    verb[:k] for verb in OPENING_VERBS if len(verb) > 1 for k in range(1, len(verb) + 1)
+)
+
+
 def _split_opening_verb(words: Tags) -> int | None:
     """The index of the last of jieba's words that together open ``words`` with a verb of
     ``opening_verbs`` jieba cuts apart (统计 + 出 = 统计出), ending at a word's end; None otherwise.
@@ -552,12 +558,9 @@ def _split_opening_verb(words: Tags) -> int | None:
         run += word
         if run in OPENING_VERBS:
             return i if i > 0 else None
-        if not any(verb.startswith(run) for verb in _SPLIT_OPENING_VERBS):
+        if run not in _OPENING_VERB_PREFIXES:
             return None
     return None
-
-
-_SPLIT_OPENING_VERBS = tuple(verb for verb in OPENING_VERBS if len(verb) > 1)  # 统计出: jieba cuts 统计 + 出
 
 
 def _opens_predicate(word: str) -> bool:
